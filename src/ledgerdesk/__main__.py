@@ -1,0 +1,5 @@
+"""Allow ``python -m ledgerdesk``."""
+
+from ledgerdesk.cli import main
+
+raise SystemExit(main())

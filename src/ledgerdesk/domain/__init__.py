@@ -1,0 +1,4 @@
+"""Pure-Python bookkeeping rules: money, documents, payments, allocations and the ledger.
+
+Nothing in here imports anything outside the standard library.
+"""

@@ -1,0 +1,160 @@
+"""The payment and credit rules: pure validators that return every problem, with numbers.
+
+``outstanding = total - sum(active allocations)`` is computed by the book (SQL); these rules
+take the freshly read outstanding amounts and never change the draft.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.domain.problems import Problem
+
+
+def validate_allocations(
+    allocations: Sequence[Allocation],
+    documents: Mapping[int, OpenDocument],
+    *,
+    contact_id: int,
+    currency: str,
+    allowed_kinds: frozenset,
+    what: str,
+    available: Money | None,
+) -> list[Problem]:
+    """Check each allocation against its document, then the sum against ``available``.
+
+    ``available`` is the money being allocated (a payment's amount or a credit's remaining);
+    ``None`` means no limit beyond each document's outstanding.  Several allocations to the
+    same document count together against its outstanding.
+    """
+    problems: list[Problem] = []
+    taken: dict[int, Money] = {}
+    for i, alloc in enumerate(allocations):
+        path = f"allocations[{i}]"
+        doc = documents.get(alloc.document_id)
+        if doc is None:
+            problems.append(Problem(f"{path}.document", "not_found", "No such document."))
+            continue
+        if doc.kind not in allowed_kinds:
+            problems.append(Problem(
+                f"{path}.document", "wrong_kind",
+                f"A {what} cannot be allocated to {doc.kind.label} {doc.number}.",
+            ))
+            continue
+        if doc.contact_id != contact_id:
+            problems.append(Problem(
+                f"{path}.document", "other_contact",
+                f"{doc.number} belongs to another contact.",
+            ))
+            continue
+        if not doc.authorised:
+            problems.append(Problem(
+                f"{path}.document", "not_open",
+                f"{doc.number} is not authorised; only authorised documents can be paid.",
+            ))
+            continue
+        if alloc.amount.currency != currency or doc.currency != currency:
+            problems.append(Problem(
+                f"{path}.amount", "currency",
+                f"{doc.number} is in {doc.currency}; this {what} is in {currency}.",
+            ))
+            continue
+        if not alloc.amount.is_positive:
+            problems.append(Problem(
+                f"{path}.amount", "not_positive", "An allocation must be more than zero.",
+                {"attempted": alloc.amount.amount},
+            ))
+            continue
+        before = taken.get(doc.id, Money.zero(currency))
+        room = doc.outstanding - before
+        if alloc.amount > room:
+            problems.append(_over_document(path, doc, alloc.amount, room))
+        taken[doc.id] = before + alloc.amount
+    if available is not None:
+        problems.extend(_over_available(allocations, available, what, currency))
+    return problems
+
+
+def _over_document(path: str, doc: OpenDocument, attempted: Money, room: Money) -> Problem:
+    maximum = max(room.amount, 0)
+    return Problem(
+        f"{path}.amount", "exceeds_outstanding",
+        f"{attempted.amount} is more than the {doc.outstanding.amount} outstanding on "
+        f"{doc.number}; at most {maximum} can be allocated to it.",
+        {"outstanding": doc.outstanding.amount, "attempted": attempted.amount,
+         "maximum": maximum},
+    )
+
+
+def _over_available(
+    allocations: Sequence[Allocation], available: Money, what: str, currency: str
+) -> list[Problem]:
+    allocated = sum((a.amount.amount for a in allocations if a.amount.currency == currency), 0)
+    if allocated <= available.amount:
+        return []
+    return [Problem(
+        "allocations", "exceeds_amount",
+        f"The allocations add up to {allocated}, more than this {what}'s {available.amount}; "
+        f"at most {available.amount} can be allocated.",
+        {"amount": available.amount, "attempted": allocated, "maximum": available.amount},
+    )]
+
+
+def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) -> list[Problem]:
+    """Every problem with a payment draft, given fresh outstanding amounts of its documents."""
+    problems: list[Problem] = []
+    currency = payment.amount.currency
+    what = payment.kind.value.replace("_", " ").lower()
+    if not payment.amount.is_positive:
+        problems.append(Problem(
+            "amount", "not_positive", "The payment amount must be more than zero.",
+            {"attempted": payment.amount.amount},
+        ))
+        return problems
+    problems.extend(validate_allocations(
+        payment.allocations, documents, contact_id=payment.contact_id, currency=currency,
+        allowed_kinds=payment.kind.target_kinds, what=what, available=payment.amount,
+    ))
+    excess = payment.excess
+    if excess.is_positive and not payment.keep_excess_as_credit:
+        problems.append(_unallocated(payment, excess))
+    elif excess.is_positive and payment.kind.prepayment_kind is None:
+        problems.append(Problem(
+            "keep_excess_as_credit", "not_for_refunds",
+            "A refund cannot leave money as credit: allocate all of it.",
+            {"amount": payment.amount.amount, "allocated": payment.allocated.amount},
+        ))
+    return problems
+
+
+def _unallocated(payment: Payment, excess: Money) -> Problem:
+    allocated = payment.allocated.amount
+    if payment.kind.prepayment_kind is None:
+        advice = "allocate it all or lower the amount."
+    else:
+        advice = "allocate it, lower the amount, or choose to keep the excess as credit."
+    return Problem(
+        "amount", "unallocated",
+        f"{excess.amount} of this {payment.amount.amount} payment is not allocated "
+        f"(allocated {allocated}); {advice}",
+        {"amount": payment.amount.amount, "allocated": allocated, "excess": excess.amount},
+    )
+
+
+def allocate_oldest_first(
+    amount: Money, documents: Sequence[OpenDocument]
+) -> tuple[Allocation, ...]:
+    """Spread ``amount`` over ``documents`` by due date, oldest first (what a form proposes)."""
+    result: list[Allocation] = []
+    left = amount
+    for doc in sorted(documents, key=lambda d: (d.due_date, d.issue_date, d.id)):
+        if not left.is_positive:
+            break
+        if not doc.outstanding.is_positive:
+            continue
+        share = min(left, doc.outstanding)
+        result.append(Allocation(doc.id, share))
+        left = left - share
+    return tuple(result)

@@ -1,0 +1,105 @@
+"""Validation of invoices, bills and credit notes before they are saved or authorised."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+
+from ledgerdesk.domain.contacts import Contact
+from ledgerdesk.domain.documents import Document, Side
+from ledgerdesk.domain.ledger import Account
+from ledgerdesk.domain.money import MAX_AMOUNT, is_currency_code
+from ledgerdesk.domain.problems import Problem
+
+_MAX_QUANTITY = Decimal(10) ** 9
+
+
+def validate_document(
+    doc: Document,
+    contact: Contact | None,
+    accounts: Mapping[str, Account],
+    *,
+    base_currency: str,
+    authorising: bool,
+) -> list[Problem]:
+    """Every problem with ``doc``; a draft may be incomplete, an authorised one may not."""
+    problems: list[Problem] = []
+    if contact is None:
+        problems.append(Problem("contact", "required", "Choose a contact."))
+    elif doc.kind.side is Side.SALES and not contact.role.is_customer:
+        problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
+    elif doc.kind.side is Side.PURCHASES and not contact.role.is_supplier:
+        problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
+    if doc.due_date < doc.issue_date:
+        problems.append(Problem("due_date", "before_issue", "The due date is before the date."))
+    problems.extend(_currency_problems(doc, base_currency))
+    for i, line in enumerate(doc.lines):
+        problems.extend(_line_problems(f"lines[{i}]", line, accounts))
+    if authorising:
+        problems.extend(_authorise_problems(doc))
+    return problems
+
+
+def _currency_problems(doc: Document, base_currency: str) -> list[Problem]:
+    if not is_currency_code(doc.currency):
+        return [Problem("currency", "invalid", f"{doc.currency!r} is not a currency code.")]
+    if doc.currency != base_currency:
+        # Documents carry currency and rate already; posting at a rate comes with multi-currency.
+        return [Problem(
+            "currency", "not_base",
+            f"This book keeps {base_currency}; documents in {doc.currency} are not supported yet.",
+        )]
+    if doc.exchange_rate != 1:
+        return [Problem("exchange_rate", "not_one", "A base-currency document has rate 1.")]
+    return []
+
+
+def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Problem]:
+    problems: list[Problem] = []
+    account = accounts.get(line.account_code)
+    if account is None:
+        problems.append(Problem(
+            f"{path}.account", "not_found", f"There is no account {line.account_code!r}."
+        ))
+    elif not account.accepts_lines:
+        problems.append(Problem(
+            f"{path}.account", "control",
+            f"{account.code} {account.name} is kept by the books; choose another account.",
+        ))
+    if not (0 < line.quantity < _MAX_QUANTITY):
+        problems.append(Problem(
+            f"{path}.quantity", "out_of_range", "The quantity must be more than zero.",
+            {"attempted": line.quantity},
+        ))
+    if not (0 <= line.unit_price < MAX_AMOUNT):
+        problems.append(Problem(
+            f"{path}.unit_price", "out_of_range",
+            "The price must be zero or more; use a credit note to give money back.",
+            {"attempted": line.unit_price},
+        ))
+    if not (0 <= line.discount_percent <= 100):
+        problems.append(Problem(
+            f"{path}.discount", "out_of_range", "A discount is 0 to 100 percent.",
+            {"attempted": line.discount_percent},
+        ))
+    if not (0 <= line.tax_rate <= 100):
+        problems.append(Problem(
+            f"{path}.tax_rate", "out_of_range", "A tax rate is 0 to 100 percent.",
+            {"attempted": line.tax_rate},
+        ))
+    return problems
+
+
+def _authorise_problems(doc: Document) -> list[Problem]:
+    if not doc.lines:
+        return [Problem("lines", "required", "Add at least one line before authorising.")]
+    try:
+        doc_total = doc.totals().total
+    except ValueError:
+        return [Problem("lines", "too_large", "The total is too large.")]
+    if not doc_total.is_positive:
+        return [Problem(
+            "lines", "not_positive", "The total must be more than zero to authorise.",
+            {"total": doc_total.amount},
+        )]
+    return []

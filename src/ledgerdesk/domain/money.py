@@ -1,0 +1,142 @@
+"""Money: an exact Decimal amount in one ISO 4217 currency.
+
+Amounts are quantized to the currency's minor unit when a Money is built, so every Money
+can be stored as integer minor units without loss.  Mixing currencies is an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# ISO 4217 currencies whose minor unit is not 2 digits.  Everything else uses 2.
+_EXPONENTS: dict[str, int] = {
+    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
+    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0,
+    "XPF": 0, "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
+}
+
+#: The largest amount a book accepts, in major units: far beyond any small business and
+#: comfortably inside SQLite's 64-bit integers once scaled to minor units.
+MAX_AMOUNT = Decimal(10) ** 13
+
+
+class CurrencyMismatch(ValueError):
+    """Two amounts in different currencies were combined."""
+
+
+def minor_exponent(currency: str) -> int:
+    """Number of decimal places of ``currency``'s minor unit (2 for most)."""
+    return _EXPONENTS.get(currency, 2)
+
+
+def is_currency_code(code: str) -> bool:
+    return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
+
+
+def quantize(amount: Decimal, currency: str) -> Decimal:
+    """Round half away from zero to the currency's minor unit."""
+    exp = Decimal(1).scaleb(-minor_exponent(currency))
+    return amount.quantize(exp, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True, slots=True, order=False)
+class Money:
+    amount: Decimal
+    currency: str
+
+    def __post_init__(self) -> None:
+        if isinstance(self.amount, float):
+            raise TypeError("Money never takes a float; pass a Decimal, int or str")
+        if not is_currency_code(self.currency):
+            raise ValueError(f"not an ISO 4217 currency code: {self.currency!r}")
+        try:
+            value = Decimal(self.amount)
+        except (InvalidOperation, TypeError) as exc:
+            raise ValueError(f"not an amount: {self.amount!r}") from exc
+        if not value.is_finite():
+            raise ValueError(f"not a finite amount: {self.amount!r}")
+        if abs(value) >= MAX_AMOUNT:
+            raise ValueError(f"amount too large: {self.amount!r}")
+        object.__setattr__(self, "amount", quantize(value, self.currency))
+
+    # construction ---------------------------------------------------------------------
+    @classmethod
+    def zero(cls, currency: str) -> Money:
+        return cls(Decimal(0), currency)
+
+    @classmethod
+    def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        return cls(Decimal(amount), currency)
+
+    @classmethod
+    def from_minor(cls, minor: int, currency: str) -> Money:
+        if not isinstance(minor, int) or isinstance(minor, bool):
+            raise TypeError(f"minor units must be an int, got {type(minor).__name__}")
+        return cls(Decimal(minor).scaleb(-minor_exponent(currency)), currency)
+
+    @property
+    def minor_units(self) -> int:
+        return int(self.amount.scaleb(minor_exponent(self.currency)))
+
+    # arithmetic -----------------------------------------------------------------------
+    def _check(self, other: Money) -> None:
+        if not isinstance(other, Money):
+            raise TypeError(f"cannot combine Money with {type(other).__name__}")
+        if other.currency != self.currency:
+            raise CurrencyMismatch(f"cannot combine {self.currency} with {other.currency}")
+
+    def __add__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount + other.amount, self.currency)
+
+    def __sub__(self, other: Money) -> Money:
+        self._check(other)
+        return Money(self.amount - other.amount, self.currency)
+
+    def __neg__(self) -> Money:
+        return Money(-self.amount, self.currency)
+
+    def __abs__(self) -> Money:
+        return Money(abs(self.amount), self.currency)
+
+    def times(self, factor: Decimal | int) -> Money:
+        """Multiply by an exact factor (quantity, rate) and round to the minor unit."""
+        if isinstance(factor, float):
+            raise TypeError("Money never multiplies by a float")
+        return Money(self.amount * Decimal(factor), self.currency)
+
+    def __lt__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount < other.amount
+
+    def __le__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount <= other.amount
+
+    def __gt__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount > other.amount
+
+    def __ge__(self, other: Money) -> bool:
+        self._check(other)
+        return self.amount >= other.amount
+
+    @property
+    def is_zero(self) -> bool:
+        return self.amount == 0
+
+    @property
+    def is_positive(self) -> bool:
+        return self.amount > 0
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency}"
+
+
+def total(amounts: list[Money] | tuple[Money, ...], currency: str) -> Money:
+    """Sum of ``amounts``; zero in ``currency`` when empty."""
+    result = Money.zero(currency)
+    for amount in amounts:
+        result = result + amount
+    return result

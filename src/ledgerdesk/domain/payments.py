@@ -1,0 +1,111 @@
+"""Payments (receipts, supplier payments, refunds) and their allocations to documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.money import Money
+
+
+class PaymentKind(enum.Enum):
+    CUSTOMER_RECEIPT = "CUSTOMER_RECEIPT"  # a customer pays invoices
+    SUPPLIER_PAYMENT = "SUPPLIER_PAYMENT"  # the business pays bills
+    CUSTOMER_REFUND = "CUSTOMER_REFUND"  # money back to a customer against a credit
+    SUPPLIER_REFUND = "SUPPLIER_REFUND"  # money back from a supplier against a credit
+
+    @property
+    def side(self) -> Side:
+        if self in (PaymentKind.CUSTOMER_RECEIPT, PaymentKind.CUSTOMER_REFUND):
+            return Side.SALES
+        return Side.PURCHASES
+
+    @property
+    def money_in(self) -> bool:
+        return self in (PaymentKind.CUSTOMER_RECEIPT, PaymentKind.SUPPLIER_REFUND)
+
+    @property
+    def is_refund(self) -> bool:
+        return self in (PaymentKind.CUSTOMER_REFUND, PaymentKind.SUPPLIER_REFUND)
+
+    @property
+    def target_kinds(self) -> frozenset[DocumentKind]:
+        """The kinds of document this payment may settle."""
+        return _TARGETS[self]
+
+    @property
+    def prepayment_kind(self) -> DocumentKind | None:
+        """The credit that keeps this payment's excess, if it can have one."""
+        return {
+            PaymentKind.CUSTOMER_RECEIPT: DocumentKind.CUSTOMER_PREPAYMENT,
+            PaymentKind.SUPPLIER_PAYMENT: DocumentKind.SUPPLIER_PREPAYMENT,
+        }.get(self)
+
+
+_TARGETS = {
+    PaymentKind.CUSTOMER_RECEIPT: frozenset({DocumentKind.SALES_INVOICE}),
+    PaymentKind.SUPPLIER_PAYMENT: frozenset({DocumentKind.BILL}),
+    PaymentKind.CUSTOMER_REFUND: frozenset(
+        {DocumentKind.SALES_CREDIT_NOTE, DocumentKind.CUSTOMER_PREPAYMENT}
+    ),
+    PaymentKind.SUPPLIER_REFUND: frozenset(
+        {DocumentKind.PURCHASE_CREDIT_NOTE, DocumentKind.SUPPLIER_PREPAYMENT}
+    ),
+}
+
+
+def payment_kind_for(side: Side, refund: bool) -> PaymentKind:
+    if side is Side.SALES:
+        return PaymentKind.CUSTOMER_REFUND if refund else PaymentKind.CUSTOMER_RECEIPT
+    return PaymentKind.SUPPLIER_REFUND if refund else PaymentKind.SUPPLIER_PAYMENT
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    document_id: int
+    amount: Money
+
+
+@dataclass(frozen=True, slots=True)
+class Payment:
+    kind: PaymentKind
+    contact_id: int
+    date: dt.date
+    amount: Money
+    bank_account_code: str
+    allocations: tuple[Allocation, ...]
+    keep_excess_as_credit: bool = False
+    reference: str = ""
+    #: Client-generated, unique: a retried or re-entered save can never record it twice.
+    client_token: str = ""
+    voided: bool = False
+    id: int | None = None
+
+    @property
+    def allocated(self) -> Money:
+        result = Money.zero(self.amount.currency)
+        for allocation in self.allocations:
+            result = result + allocation.amount
+        return result
+
+    @property
+    def excess(self) -> Money:
+        return self.amount - self.allocated
+
+
+@dataclass(frozen=True, slots=True)
+class OpenDocument:
+    """What the payment rules need to know about a document, read fresh from the book."""
+
+    id: int
+    kind: DocumentKind
+    number: str
+    contact_id: int
+    currency: str
+    total: Money
+    outstanding: Money
+    authorised: bool
+    due_date: dt.date
+    issue_date: dt.date

@@ -1,0 +1,60 @@
+"""The journal entries that authorising documents and recording payments post.
+
+- Sales invoice: Dr Receivable total / Cr income per line / Cr Sales Tax.
+- Bill: Dr expense per line / Dr Sales Tax (input tax) / Cr Payable total.
+- Credit notes post the mirror image of their side's invoice or bill.
+- A receipt: Dr Bank / Cr Receivable; a supplier payment: Dr Payable / Cr Bank; refunds mirror.
+  A payment's excess kept as credit stays in the control account, where the prepayment
+  document it creates offsets it; applying a credit to an invoice moves nothing in the ledger.
+"""
+
+from __future__ import annotations
+
+from ledgerdesk.domain.documents import Document, DocumentKind, side_sign
+from ledgerdesk.domain.ledger import JournalEntry, JournalLine, SourceType, merge_lines
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Payment
+
+
+class ChartRoles:
+    """The account codes the rules post to, resolved from the book's chart."""
+
+    def __init__(self, receivable: str, payable: str, sales_tax: str) -> None:
+        self.receivable = receivable
+        self.payable = payable
+        self.sales_tax = sales_tax
+
+    def control_for(self, kind: DocumentKind) -> str:
+        return self.receivable if side_sign(kind.side) == 1 else self.payable
+
+
+def document_entry(doc: Document, roles: ChartRoles) -> JournalEntry:
+    """The entry posted when ``doc`` is authorised."""
+    if doc.id is None or doc.kind.is_prepayment:
+        raise ValueError("only a saved invoice, bill or credit note posts on authorise")
+    # Work in "sales invoice" orientation, then flip by side and by credit/debit kind.
+    sign = side_sign(doc.kind.side) * doc.kind.control_sign
+    totals = doc.totals()
+    lines: list[JournalLine] = [JournalLine(roles.control_for(doc.kind), totals.total.times(sign))]
+    for line, amounts in zip(doc.lines, doc.line_amounts(), strict=True):
+        lines.append(JournalLine(line.account_code, amounts.net.times(-sign)))
+    lines.append(JournalLine(roles.sales_tax, totals.tax.times(-sign)))
+    memo = f"{doc.kind.label.capitalize()} {doc.number or ''}".strip()
+    return JournalEntry(doc.issue_date, memo, SourceType.DOCUMENT, doc.id, merge_lines(lines))
+
+
+def payment_entry(payment: Payment, roles: ChartRoles, contact_name: str = "") -> JournalEntry:
+    """The entry posted when ``payment`` is recorded."""
+    if payment.id is None:
+        raise ValueError("only a saved payment posts")
+    control = roles.receivable if side_sign(payment.kind.side) == 1 else roles.payable
+    amount: Money = payment.amount if payment.kind.money_in else -payment.amount
+    lines = (
+        JournalLine(payment.bank_account_code, amount),
+        JournalLine(control, -amount),
+    )
+    words = payment.kind.value.replace("_", " ").capitalize()
+    memo = f"{words} {contact_name}".strip()
+    if payment.reference:
+        memo += f" ({payment.reference})"
+    return JournalEntry(payment.date, memo, SourceType.PAYMENT, payment.id, lines)

@@ -1,0 +1,86 @@
+"""Validated input for the use cases (pydantic at the edge), and its errors as Problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from decimal import Decimal
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.problems import Problem
+
+# Finite decimals only: pydantic refuses NaN and Infinity with allow_inf_nan=False.
+Amount = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=18)]
+
+
+class _Command(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class NewContact(_Command):
+    name: str = Field(min_length=1, max_length=200)
+    role: ContactRole
+    email: str = ""
+    tax_number: str = ""
+    payment_terms_days: int = Field(default=30, ge=0, le=365)
+
+
+class LineInput(_Command):
+    description: str = Field(default="", max_length=1000)
+    quantity: Amount = Decimal(1)
+    unit_price: Amount
+    account_code: str
+    tax_rate: Amount = Decimal(0)
+    discount_percent: Amount = Decimal(0)
+
+
+class DocumentDraft(_Command):
+    kind: DocumentKind
+    contact_id: int
+    issue_date: dt.date
+    due_date: dt.date | None = None  # None: the contact's payment terms
+    currency: str | None = None  # None: the book's base currency
+    exchange_rate: Amount = Decimal(1)
+    reference: str = Field(default="", max_length=255)
+    tax_mode: TaxMode = TaxMode.EXCLUSIVE
+    lines: list[LineInput] = Field(default_factory=list)
+
+
+class AllocationInput(_Command):
+    document_id: int
+    amount: Amount
+
+
+class RecordPayment(_Command):
+    kind: PaymentKind
+    contact_id: int
+    date: dt.date
+    amount: Amount
+    currency: str | None = None
+    bank_account_code: str | None = None  # None: the book's first bank account
+    allocations: list[AllocationInput] = Field(default_factory=list)
+    keep_excess_as_credit: bool = False
+    reference: str = Field(default="", max_length=255)
+    client_token: str = Field(default_factory=lambda: uuid.uuid4().hex, min_length=8)
+
+
+class ApplyCredit(_Command):
+    credit_id: int
+    date: dt.date
+    allocations: list[AllocationInput] = Field(min_length=1)
+
+
+def problems_from(error: ValidationError) -> list[Problem]:
+    """pydantic's errors as Problems with the same field paths the forms use."""
+    problems = []
+    for err in error.errors():
+        path = ""
+        for part in err["loc"]:
+            path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+        problems.append(Problem(path or "input", err["type"], err["msg"]))
+    return problems

@@ -1,0 +1,47 @@
+"""Applying a credit note or a kept credit (prepayment) to open documents of its contact."""
+
+from __future__ import annotations
+
+from ledgerdesk.domain.allocation import validate_allocations
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Allocation
+from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
+from ledgerdesk.services.commands import ApplyCredit
+from ledgerdesk.services.ports import Book
+
+_TARGETS = {
+    Side.SALES: frozenset({DocumentKind.SALES_INVOICE}),
+    Side.PURCHASES: frozenset({DocumentKind.BILL}),
+}
+
+
+def apply_credit(book: Book, command: ApplyCredit) -> int:
+    """Allocate a credit to invoices (or bills); checked against fresh balances in the write."""
+    with book.write() as tx:
+        credit_doc = tx.get_document(command.credit_id)
+        if credit_doc is None or not credit_doc.kind.is_credit:
+            raise NotFound(f"There is no credit note or credit with id {command.credit_id}.")
+        fresh = tx.open_documents([command.credit_id])
+        credit = fresh.get(command.credit_id)
+        if credit is None or not credit.authorised or not credit.outstanding.is_positive:
+            name = credit_doc.number or "This credit"
+            raise ValidationFailed(
+                [Problem("credit", "not_open", f"{name} has nothing left to apply.")]
+            )
+        try:
+            allocations = [
+                Allocation(a.document_id, Money(a.amount, credit.currency))
+                for a in command.allocations
+            ]
+        except ValueError as exc:
+            raise ValidationFailed([Problem("allocations", "invalid", str(exc))]) from exc
+        problems = validate_allocations(
+            allocations, tx.open_documents([a.document_id for a in allocations]),
+            contact_id=credit.contact_id, currency=credit.currency,
+            allowed_kinds=_TARGETS[credit.kind.side], what=credit.kind.label,
+            available=credit.outstanding,
+        )
+        if problems:
+            raise ValidationFailed(problems)
+        return tx.add_credit_application(command.credit_id, command.date, allocations)

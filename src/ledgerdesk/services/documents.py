@@ -1,0 +1,115 @@
+"""Invoice, bill and credit note use cases: save a draft, authorise, void."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from ledgerdesk.domain.document_rules import validate_document
+from ledgerdesk.domain.documents import EDITABLE_KINDS, Document, Lifecycle, LineItem
+from ledgerdesk.domain.ledger import SourceType
+from ledgerdesk.domain.postings import document_entry
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.commands import DocumentDraft
+from ledgerdesk.services.ports import Book, Transaction
+from ledgerdesk.services.setup import base_currency, chart_roles
+
+
+def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None) -> int:
+    """Create a draft, or replace the draft ``document_id``; returns its id."""
+    with book.write() as tx:
+        doc = _build(tx, draft, document_id)
+        _check(tx, doc, authorising=False)
+        if document_id is None:
+            return tx.add_document(doc)
+        existing = _get(tx, document_id)
+        if existing.lifecycle is not Lifecycle.DRAFT:
+            raise NotAllowed(f"{existing.number} is {existing.lifecycle.value.lower()}; "
+                             "it can no longer be edited. Void it or issue a credit note.")
+        tx.replace_draft(doc)
+        return document_id
+
+
+def create_document(book: Book, draft: DocumentDraft) -> tuple[int, str]:
+    """Create and authorise a document in one transaction; returns (id, number)."""
+    with book.write() as tx:
+        doc = _build(tx, draft, None)
+        _check(tx, doc, authorising=True)
+        document_id = tx.add_document(doc)
+        return document_id, _authorise(tx, document_id)
+
+
+def authorise_document(book: Book, document_id: int) -> str:
+    """Authorise a draft: number it, post it, and make it immutable.  Returns the number."""
+    with book.write() as tx:
+        doc = _get(tx, document_id)
+        if doc.lifecycle is not Lifecycle.DRAFT:
+            raise NotAllowed(f"{doc.number} is already {doc.lifecycle.value.lower()}.")
+        _check(tx, doc, authorising=True)
+        return _authorise(tx, document_id)
+
+
+def void_document(book: Book, document_id: int, date: dt.date) -> None:
+    """Void an authorised document by posting a reversal; a draft is simply voided."""
+    with book.write() as tx:
+        doc = _get(tx, document_id)
+        if doc.kind not in EDITABLE_KINDS:
+            raise NotAllowed("A customer or supplier credit is voided with its payment.")
+        if doc.lifecycle is Lifecycle.VOIDED:
+            raise NotAllowed(f"{doc.number or 'This draft'} is already void.")
+        if tx.active_allocations_on(document_id):
+            raise NotAllowed(
+                f"{doc.number} has payments or credits allocated; void those first."
+            )
+        if doc.lifecycle is Lifecycle.AUTHORISED:
+            for entry in tx.entries_for(SourceType.DOCUMENT, document_id):
+                if entry.reverses_id is None:
+                    tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
+        tx.mark_voided(document_id)
+
+
+def _authorise(tx: Transaction, document_id: int) -> str:
+    doc = _get(tx, document_id)
+    number = tx.take_number(doc.kind)
+    tx.mark_authorised(document_id, number)
+    posted = dataclasses.replace(doc, number=number, lifecycle=Lifecycle.AUTHORISED)
+    tx.post(document_entry(posted, chart_roles(tx.accounts())))
+    return number
+
+
+def _build(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Document:
+    if draft.kind not in EDITABLE_KINDS:
+        raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
+    contact = tx.get_contact(draft.contact_id)
+    terms = contact.payment_terms_days if contact else 30
+    due = draft.due_date or draft.issue_date + dt.timedelta(days=terms)
+    lines = tuple(
+        LineItem(
+            description=ln.description, quantity=ln.quantity, unit_price=ln.unit_price,
+            account_code=ln.account_code, tax_rate=ln.tax_rate,
+            discount_percent=ln.discount_percent,
+        )
+        for ln in draft.lines
+    )
+    return Document(
+        kind=draft.kind, contact_id=draft.contact_id, issue_date=draft.issue_date,
+        due_date=due, currency=draft.currency or base_currency(tx), lines=lines,
+        tax_mode=draft.tax_mode, exchange_rate=draft.exchange_rate,
+        reference=draft.reference, id=document_id,
+    )
+
+
+def _check(tx: Transaction, doc: Document, *, authorising: bool) -> None:
+    problems = validate_document(
+        doc, tx.get_contact(doc.contact_id), tx.accounts(),
+        base_currency=base_currency(tx), authorising=authorising,
+    )
+    if problems:
+        raise ValidationFailed(problems)
+
+
+def _get(tx: Transaction, document_id: int) -> Document:
+    doc = tx.get_document(document_id)
+    if doc is None:
+        raise NotFound(f"There is no document with id {document_id}.")
+    return doc

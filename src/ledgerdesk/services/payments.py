@@ -1,0 +1,139 @@
+"""Payment use cases: record (with allocations and an explicit excess), void, preview.
+
+Recording re-reads every allocated document's outstanding amount inside the write
+transaction (``BEGIN IMMEDIATE``), so two windows or processes can never over-allocate.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from ledgerdesk.domain.allocation import validate_payment
+from ledgerdesk.domain.documents import Document, Lifecycle
+from ledgerdesk.domain.ledger import SourceType
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
+from ledgerdesk.domain.postings import payment_entry
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.commands import RecordPayment
+from ledgerdesk.services.ports import Book, Transaction
+from ledgerdesk.services.setup import base_currency, chart_roles, default_bank
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedPayment:
+    payment_id: int
+    credit_id: int | None  # the prepayment that keeps the excess, if any
+    credit_number: str | None
+    already_recorded: bool = False  # the same client token was saved before
+
+
+def check_payment(book: Book, command: RecordPayment) -> list[Problem]:
+    """Every problem with ``command`` against the book as it is now; changes nothing."""
+    with book.read() as tx:
+        payment, problems = _build(tx, command)
+        if payment is None:
+            return problems
+        return problems + validate_payment(payment, tx.open_documents(_ids(payment)))
+
+
+def record_payment(book: Book, command: RecordPayment) -> RecordedPayment:
+    """Record a payment or raise ``ValidationFailed`` with every problem, changing nothing."""
+    with book.write() as tx:
+        earlier = tx.find_payment_by_token(command.client_token)
+        if earlier is not None:
+            assert earlier.id is not None
+            credit = tx.prepayment_of(earlier.id)
+            return RecordedPayment(
+                earlier.id, credit.id if credit else None, credit.number if credit else None, True
+            )
+        payment, problems = _build(tx, command)
+        if payment is None or problems:
+            raise ValidationFailed(problems)
+        problems = validate_payment(payment, tx.open_documents(_ids(payment)))
+        if problems:
+            raise ValidationFailed(problems)
+        payment_id = tx.add_payment(payment)
+        contact = tx.get_contact(payment.contact_id)
+        saved = dataclasses.replace(payment, id=payment_id)
+        tx.post(payment_entry(saved, chart_roles(tx.accounts()), contact.name if contact else ""))
+        credit_id, credit_number = _keep_excess(tx, saved)
+        return RecordedPayment(payment_id, credit_id, credit_number)
+
+
+def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
+    """Void a payment: its allocations stop counting and a reversal is posted."""
+    with book.write() as tx:
+        payment = tx.get_payment(payment_id)
+        if payment is None:
+            raise NotFound(f"There is no payment with id {payment_id}.")
+        if payment.voided:
+            raise NotAllowed("This payment is already void.")
+        credit = tx.prepayment_of(payment_id)
+        if credit is not None and credit.lifecycle is Lifecycle.AUTHORISED:
+            assert credit.id is not None
+            if tx.active_allocations_on(credit.id):
+                raise NotAllowed(
+                    f"The credit {credit.number} kept from this payment has been used; "
+                    "void what used it first."
+                )
+            tx.mark_voided(credit.id)
+        for entry in tx.entries_for(SourceType.PAYMENT, payment_id):
+            if entry.reverses_id is None:
+                tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
+        tx.mark_payment_voided(payment_id)
+
+
+def open_items(book: Book, contact_id: int, kind: PaymentKind) -> list[OpenDocument]:
+    """The documents a payment of ``kind`` for the contact could settle, oldest due first."""
+    with book.read() as tx:
+        return tx.open_documents_for(contact_id, kind.target_kinds)
+
+
+def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, list[Problem]]:
+    problems: list[Problem] = []
+    currency = command.currency or base_currency(tx)
+    contact = tx.get_contact(command.contact_id)
+    if contact is None:
+        problems.append(Problem("contact", "not_found", "Choose a contact."))
+    accounts = tx.accounts()
+    bank = command.bank_account_code or default_bank(accounts)
+    if bank not in accounts or accounts[bank].role is None or accounts[bank].role.value != "BANK":
+        problems.append(Problem("bank_account", "not_bank", f"{bank} is not a bank account."))
+    if currency != base_currency(tx):
+        problems.append(Problem("currency", "not_base", f"This book keeps {base_currency(tx)}."))
+        return None, problems
+    try:
+        amount = Money(command.amount, currency)
+        allocations = tuple(
+            Allocation(a.document_id, Money(a.amount, currency)) for a in command.allocations
+        )
+    except ValueError as exc:
+        return None, [*problems, Problem("amount", "invalid", str(exc))]
+    payment = Payment(
+        kind=command.kind, contact_id=command.contact_id, date=command.date, amount=amount,
+        bank_account_code=bank, allocations=allocations,
+        keep_excess_as_credit=command.keep_excess_as_credit, reference=command.reference,
+        client_token=command.client_token,
+    )
+    return payment, problems
+
+
+def _keep_excess(tx: Transaction, payment: Payment) -> tuple[int | None, str | None]:
+    kind = payment.kind.prepayment_kind
+    if kind is None or not payment.excess.is_positive:
+        return None, None
+    number = tx.take_number(kind)
+    credit = Document(
+        kind=kind, contact_id=payment.contact_id, issue_date=payment.date,
+        due_date=payment.date, currency=payment.amount.currency, number=number,
+        lifecycle=Lifecycle.AUTHORISED, prepayment_amount=payment.excess,
+        source_payment_id=payment.id, reference=payment.reference,
+    )
+    return tx.add_document(credit), number
+
+
+def _ids(payment: Payment) -> list[int]:
+    return [a.document_id for a in payment.allocations]

@@ -1,0 +1,104 @@
+"""The ports services need from a book; ``ledgerdesk.storage`` implements them on SQLite.
+
+Services never import storage: the composition roots (``cli.py``, ``app.py``) open a
+``SqliteBook`` and hand it to the service functions as a ``Book``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Any, Protocol
+
+from ledgerdesk.domain.contacts import Contact
+from ledgerdesk.domain.documents import Document, DocumentKind
+from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
+from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.services.read_models import (
+    ContactSummary,
+    DocumentSummary,
+    InvariantFailure,
+    PaymentSummary,
+    TrialBalanceRow,
+)
+
+
+class Transaction(Protocol):
+    """One transaction on the book.  Everything done through it commits or rolls back together."""
+
+    # settings and chart
+    def get_setting(self, key: str) -> str | None: ...
+    def set_setting(self, key: str, value: str) -> None: ...
+    def accounts(self) -> dict[str, Account]: ...
+    def add_account(self, account: Account) -> None: ...
+
+    # contacts
+    def add_contact(self, contact: Contact) -> int: ...
+    def get_contact(self, contact_id: int) -> Contact | None: ...
+    def find_contact(self, name: str) -> Contact | None: ...  # exact name, case-insensitive
+
+    # documents
+    def add_document(self, doc: Document) -> int: ...  # with its lines and its total
+    def replace_draft(self, doc: Document) -> None: ...  # refuses a non-draft
+    def get_document(self, document_id: int) -> Document | None: ...
+    def find_document(self, number: str) -> Document | None: ...
+    def take_number(self, kind: DocumentKind) -> str: ...  # next in the gap-free series
+    def mark_authorised(self, document_id: int, number: str) -> None: ...
+    def mark_voided(self, document_id: int) -> None: ...
+    def open_documents(self, ids: Iterable[int]) -> dict[int, OpenDocument]: ...
+    def open_documents_for(
+        self, contact_id: int, kinds: Iterable[DocumentKind]
+    ) -> list[OpenDocument]: ...  # authorised, outstanding > 0, oldest due first
+    def active_allocations_on(self, document_id: int) -> int: ...  # count, either direction
+
+    # payments and credit applications
+    def add_payment(self, payment: Payment) -> int: ...  # with its allocations
+    def get_payment(self, payment_id: int) -> Payment | None: ...
+    def find_payment_by_token(self, client_token: str) -> Payment | None: ...
+    def mark_payment_voided(self, payment_id: int) -> None: ...  # and its allocations
+    def prepayment_of(self, payment_id: int) -> Document | None: ...
+    def add_credit_application(
+        self, credit_id: int, date: dt.date, allocations: Iterable[Allocation]
+    ) -> int: ...  # two allocation rows per pair: one on the target, one on the credit
+
+    # ledger and audit
+    def post(self, entry: JournalEntry) -> int: ...
+    def entries_for(self, source_type: SourceType, source_id: int) -> list[JournalEntry]: ...
+    def audit(
+        self, action: str, entity: str, entity_id: int | None, detail: dict[str, Any]
+    ) -> None: ...
+
+
+class Queries(Protocol):
+    """Read-only questions for lists, reports and checks, answered in SQL."""
+
+    def list_documents(
+        self,
+        kinds: Iterable[DocumentKind],
+        *,
+        open_only: bool = False,
+        contact_id: int | None = None,
+        limit: int | None = None,
+    ) -> Iterator[DocumentSummary]: ...
+    def most_overdue(self, today: dt.date, limit: int) -> list[DocumentSummary]: ...
+    def list_contacts(self) -> Iterator[ContactSummary]: ...
+    def list_payments(self) -> Iterator[PaymentSummary]: ...
+    def trial_balance(self, as_of: dt.date | None = None) -> list[TrialBalanceRow]: ...
+    def journal(self) -> Iterator[JournalEntry]: ...  # every entry with its lines, by date
+    def integrity_problems(self) -> list[str]: ...  # SQLite's integrity and foreign-key checks
+    def invariant_failures(self) -> list[InvariantFailure]: ...  # the ledger rules, in SQL
+
+
+class Book(Protocol):
+    """An open book file."""
+
+    path: Path
+
+    def write(self) -> AbstractContextManager[Transaction]: ...  # BEGIN IMMEDIATE
+    def read(self) -> AbstractContextManager[Transaction]: ...  # a consistent snapshot
+    def queries(self) -> Queries: ...
+    @property
+    def revision(self) -> int: ...  # bumped after every committed write
+    def close(self) -> None: ...

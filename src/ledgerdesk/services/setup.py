@@ -1,0 +1,68 @@
+"""Setting up a new book: company details, base currency, chart of accounts, numbering."""
+
+from __future__ import annotations
+
+from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole
+from ledgerdesk.domain.money import is_currency_code
+from ledgerdesk.domain.postings import ChartRoles
+from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
+from ledgerdesk.services.ports import Book, Transaction
+
+COMPANY_NAME = "company_name"
+BASE_CURRENCY = "base_currency"
+
+
+def initialise_book(book: Book, company_name: str, base_currency: str) -> None:
+    """Give a freshly created book its settings, default chart and number prefixes."""
+    if not is_currency_code(base_currency):
+        raise ValidationFailed(
+            [Problem("base_currency", "invalid", f"{base_currency!r} is not a currency code.")]
+        )
+    with book.write() as tx:
+        if tx.get_setting(BASE_CURRENCY) is not None:
+            raise NotAllowed("This book is already set up.")
+        tx.set_setting(COMPANY_NAME, company_name)
+        tx.set_setting(BASE_CURRENCY, base_currency)
+        for account in DEFAULT_CHART:
+            tx.add_account(account)
+        tx.audit("initialise", "book", None, {"company": company_name, "currency": base_currency})
+
+
+def add_account(book: Book, account: Account) -> None:
+    """Extend the chart; the roles the rules post to are fixed by the default chart."""
+    problems = []
+    if not account.code.strip() or not account.name.strip():
+        problems.append(Problem("code", "required", "An account needs a code and a name."))
+    if account.role is not None and account.role is not AccountRole.BANK:
+        problems.append(Problem("role", "reserved", "Only bank accounts can be added with a role."))
+    if problems:
+        raise ValidationFailed(problems)
+    with book.write() as tx:
+        if account.code in tx.accounts():
+            raise ValidationFailed(
+                [Problem("code", "duplicate", f"Account {account.code} already exists.")]
+            )
+        tx.add_account(account)
+
+
+def base_currency(tx: Transaction) -> str:
+    value = tx.get_setting(BASE_CURRENCY)
+    if value is None:
+        raise NotAllowed("This book has no base currency; it was not set up.")
+    return value
+
+
+def chart_roles(accounts: dict[str, Account]) -> ChartRoles:
+    by_role = {a.role: a.code for a in sorted(accounts.values(), key=lambda a: a.code) if a.role}
+    return ChartRoles(
+        receivable=by_role[AccountRole.RECEIVABLE],
+        payable=by_role[AccountRole.PAYABLE],
+        sales_tax=by_role[AccountRole.SALES_TAX],
+    )
+
+
+def default_bank(accounts: dict[str, Account]) -> str:
+    banks = sorted(a.code for a in accounts.values() if a.role is AccountRole.BANK)
+    if not banks:
+        raise NotAllowed("The chart has no bank account.")
+    return banks[0]
