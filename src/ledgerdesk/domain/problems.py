@@ -11,8 +11,9 @@ class Problem:
     """One thing wrong with a draft.
 
     ``field`` is a path into the draft (``amount``, ``allocations[2].amount``,
-    ``lines[0].quantity``) so that a form can show the message beside the right input.  ``numbers`` carries the amounts
-    the message talks about (``outstanding``, ``attempted``, ``maximum`` ...), exact Decimals.
+    ``lines[0].quantity``) so that a form can show the message beside the right input.
+    ``numbers`` carries the amounts the message talks about (``outstanding``, ``attempted``,
+    ``maximum`` ...), as exact Decimals.
     """
 
     field: str
