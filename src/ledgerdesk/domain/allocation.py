@@ -31,6 +31,7 @@ def validate_allocations(
     """
     problems: list[Problem] = []
     taken: dict[int, Money] = {}
+    grand = _sum_in(allocations, currency)
     for i, alloc in enumerate(allocations):
         path = f"allocations[{i}]"
         doc = documents.get(alloc.document_id)
@@ -70,15 +71,23 @@ def validate_allocations(
         before = taken.get(doc.id, Money.zero(currency))
         room = doc.outstanding - before
         if alloc.amount > room:
-            problems.append(_over_document(path, doc, alloc.amount, room))
+            # The exact maximum also leaves room for the payment's other allocations.
+            cap = None if available is None else available.amount - (grand - alloc.amount.amount)
+            problems.append(_over_document(path, doc, alloc.amount, room, cap))
         taken[doc.id] = before + alloc.amount
     if available is not None:
         problems.extend(_over_available(allocations, available, what, currency))
     return problems
 
 
-def _over_document(path: str, doc: OpenDocument, attempted: Money, room: Money) -> Problem:
-    maximum = max(room.amount, 0)
+def _sum_in(allocations: Sequence[Allocation], currency: str):
+    return sum((a.amount.amount for a in allocations if a.amount.currency == currency), 0)
+
+
+def _over_document(
+    path: str, doc: OpenDocument, attempted: Money, room: Money, cap
+) -> Problem:
+    maximum = max(room.amount if cap is None else min(room.amount, cap), 0)
     return Problem(
         f"{path}.amount", "exceeds_outstanding",
         f"{attempted.amount} is more than the {doc.outstanding.amount} outstanding on "
@@ -91,7 +100,7 @@ def _over_document(path: str, doc: OpenDocument, attempted: Money, room: Money) 
 def _over_available(
     allocations: Sequence[Allocation], available: Money, what: str, currency: str
 ) -> list[Problem]:
-    allocated = sum((a.amount.amount for a in allocations if a.amount.currency == currency), 0)
+    allocated = _sum_in(allocations, currency)
     if allocated <= available.amount:
         return []
     return [Problem(

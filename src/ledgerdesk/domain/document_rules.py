@@ -32,11 +32,12 @@ def validate_document(
         problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
     if doc.due_date < doc.issue_date:
         problems.append(Problem("due_date", "before_issue", "The due date is before the date."))
-    problems.extend(_currency_problems(doc, base_currency))
+    currency_problems = _currency_problems(doc, base_currency)
+    problems.extend(currency_problems)
     for i, line in enumerate(doc.lines):
         problems.extend(_line_problems(f"lines[{i}]", line, accounts))
-    if authorising:
-        problems.extend(_authorise_problems(doc))
+    if not currency_problems:
+        problems.extend(_total_problems(doc, authorising))
     return problems
 
 
@@ -90,13 +91,16 @@ def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Pro
     return problems
 
 
-def _authorise_problems(doc: Document) -> list[Problem]:
-    if not doc.lines:
-        return [Problem("lines", "required", "Add at least one line before authorising.")]
+def _total_problems(doc: Document, authorising: bool) -> list[Problem]:
+    """Even a draft must have a total the book can hold; an authorised one needs a positive one."""
     try:
         doc_total = doc.totals().total
     except ValueError:
-        return [Problem("lines", "too_large", "The total is too large.")]
+        return [Problem("lines", "too_large", "The total is too large for the book.")]
+    if not authorising:
+        return []
+    if not doc.lines:
+        return [Problem("lines", "required", "Add at least one line before authorising.")]
     if not doc_total.is_positive:
         return [Problem(
             "lines", "not_positive", "The total must be more than zero to authorise.",

@@ -56,9 +56,10 @@ class Money:
             raise ValueError(f"not an amount: {self.amount!r}") from exc
         if not value.is_finite():
             raise ValueError(f"not a finite amount: {self.amount!r}")
-        if abs(value) >= MAX_AMOUNT:
+        value = quantize(value, self.currency)
+        if abs(value) >= MAX_AMOUNT:  # after rounding: 9999999999999.995 becomes the limit
             raise ValueError(f"amount too large: {self.amount!r}")
-        object.__setattr__(self, "amount", quantize(value, self.currency))
+        object.__setattr__(self, "amount", value)
 
     # construction ---------------------------------------------------------------------
     @classmethod
@@ -67,6 +68,8 @@ class Money:
 
     @classmethod
     def of(cls, amount: str | int | Decimal, currency: str) -> Money:
+        if isinstance(amount, float):
+            raise TypeError("Money never takes a float; pass a Decimal, int or str")
         return cls(Decimal(amount), currency)
 
     @classmethod

@@ -91,6 +91,19 @@ class Queries(Protocol):
     def invariant_failures(self) -> list[InvariantFailure]: ...  # the ledger rules, in SQL
 
 
+class BulkWriter(Protocol):
+    """Loads many records in one transaction (generators, imports); returns the new ids."""
+
+    def add_contacts(self, contacts: list[Contact]) -> list[int]: ...
+    def add_documents(self, documents: list[Document]) -> list[int]: ...  # lines, number, total
+    def add_payments(self, payments: list[Payment]) -> list[int]: ...  # with allocations
+    def add_credit_applications(
+        self, applications: list[tuple[int, dt.date, list[Allocation]]]
+    ) -> list[int]: ...  # (credit_id, date, allocations), as Transaction.add_credit_application
+    def post_entries(self, entries: list[JournalEntry]) -> list[int]: ...
+    def set_next_number(self, kind: DocumentKind, next_number: int) -> None: ...
+
+
 class Book(Protocol):
     """An open book file."""
 

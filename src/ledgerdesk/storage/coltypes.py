@@ -42,7 +42,8 @@ class MinorUnits(TypeDecorator[int]):
 def decimal_text(value: Any) -> str:
     """The exact text of a finite Decimal (or int); refuses float."""
     if isinstance(value, bool) or not isinstance(value, Decimal | int):
-        raise TypeError(f"exact decimals are stored from Decimal or int, not {type(value).__name__}")
+        kind = type(value).__name__
+        raise TypeError(f"exact decimals are stored from Decimal or int, not {kind}")
     value = Decimal(value)
     if not value.is_finite():
         raise ValueError(f"not a finite decimal: {value!r}")

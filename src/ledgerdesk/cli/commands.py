@@ -1,0 +1,160 @@
+"""The ``demo``, ``check``, ``trial-balance`` and ``export-journal`` commands.
+
+Each handler takes the parsed arguments, writes to the given streams and returns the exit
+status; errors are raised and turned into one line by ``ledgerdesk.cli.main``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+from ledgerdesk.cli.books import (
+    book_settings,
+    build_demo_book,
+    check_currency,
+    opened,
+    remove_book_files,
+)
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.output import Column, cell_text, is_stdout, text_output, write_csv, write_table
+from ledgerdesk.domain.ledger import JournalEntry
+from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.journal_text import journal_lines
+from ledgerdesk.services.demo import DemoStats
+from ledgerdesk.services.queries import check_book, journal, trial_balance
+from ledgerdesk.services.read_models import TrialBalanceRow
+
+TRIAL_BALANCE_COLUMNS = (
+    Column("code", "Code", 8, lambda r: r.code),
+    Column("name", "Account", 32, lambda r: r.name),
+    Column("debit", "Debit", 16, lambda r: r.debit, numeric=True),
+    Column("credit", "Credit", 16, lambda r: r.credit, numeric=True),
+)
+
+
+def run_demo(args: argparse.Namespace, out: TextIO) -> int:
+    path = Path(args.path)
+    currency = check_currency(args.currency)
+    if path.exists() and not args.force:
+        raise CliError(f"{path} already exists; choose another path or add --force to replace it.")
+    if args.force:
+        remove_book_files(path)
+    started = time.perf_counter()
+    stats = build_demo_book(
+        path, company=args.company, currency=currency, size=args.size, seed=args.seed,
+        today=dt.date.today(), progress=progress_printer(sys.stderr) if args.size else None,
+    )
+    elapsed = time.perf_counter() - started
+    out.write(f"Created demo book {path} for {args.company} ({currency}).\n")
+    for label, value in demo_summary(stats, elapsed):
+        out.write(f"  {label:<14}{value}\n")
+    return 0
+
+
+def demo_summary(stats: DemoStats, elapsed: float) -> list[tuple[str, str]]:
+    return [
+        ("contacts", str(stats.contacts)),
+        ("documents", f"{stats.invoices} invoices, {stats.bills} bills, "
+                      f"{stats.credit_notes} credit notes"),
+        ("payments", str(stats.payments)),
+        ("voided", f"{stats.voided} documents and payments"),
+        ("time taken", f"{elapsed:.2f} s"),
+    ]
+
+
+def progress_printer(err: TextIO) -> Callable[[int, int], None] | None:
+    """Progress on a terminal for big demos; nothing when stderr is a file or a pipe."""
+    if not err.isatty():
+        return None
+
+    def show(done: int, target: int) -> None:
+        end = "\n" if done >= target else ""
+        err.write(f"\r  {done:,} of {target:,} invoices and bills{end}")
+        err.flush()
+
+    return show
+
+
+def run_check(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args.path) as book:
+        report = check_book(book)
+    if report.ok:
+        out.write(f"OK: {args.path} passed {checks_run(report)} checks\n")
+        return 0
+    for problem in report.integrity:
+        out.write(f"FAILED {problem}\n")
+    for failure in report.invariants:
+        out.write(f"FAILED {failure.check}: {failure.detail}\n")
+    count = len(report.integrity) + len(report.invariants)
+    out.write(f"{args.path}: {count} problem{'s' if count > 1 else ''} found\n")
+    return 1
+
+
+def checks_run(report: object) -> int:
+    """How many checks passed: the report's own count if it has one, else the known list."""
+    return int(getattr(report, "checks_run", 0) or len(BOOK_CHECKS))
+
+
+#: What ``check_book`` runs (``storage/checks.py``): SQLite's two checks, then the ledger rules.
+BOOK_CHECKS = (
+    "SQLite integrity", "foreign keys", "every entry balances", "trial balance is zero",
+    "receivable equals outstanding", "payable equals outstanding", "nothing over-allocated",
+    "void documents have no allocations", "every payment allocated or kept as credit",
+)
+
+
+def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args.path) as book:
+        company, currency = book_settings(book)
+        rows = trial_balance(book, args.as_of)
+    if args.csv is not None:
+        with text_output(args.csv, out) as target:
+            count = write_csv(TRIAL_BALANCE_COLUMNS, rows, target)
+        if not is_stdout(args.csv):
+            out.write(f"Wrote {count} accounts to {args.csv}.\n")
+        return 0
+    when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
+    out.write(f"Trial balance of {company or args.path}, {when} ({currency})\n\n")
+    debit, credit = trial_balance_totals(rows, currency)
+    footer = ["", "Total", cell_text(debit), cell_text(credit)]
+    write_table(TRIAL_BALANCE_COLUMNS, rows, out, footer=footer)
+    return 0
+
+
+def trial_balance_totals(rows: Iterable[TrialBalanceRow], currency: str) -> tuple[Money, Money]:
+    debit = credit = Money.zero(currency)
+    for row in rows:
+        debit, credit = debit + row.debit, credit + row.credit
+    return debit, credit
+
+
+def run_export_journal(args: argparse.Namespace, out: TextIO) -> int:
+    counter = _Counter()
+    with opened(args.path) as book:
+        company, _ = book_settings(book)
+        accounts, entries = journal(book)
+        title = f"Ledgerdesk journal of {company}, exported {dt.date.today().isoformat()}"
+        with text_output(args.output, out) as target:
+            for line in journal_lines(accounts, counter.count(entries), title=title):
+                target.write(line + "\n")
+    if not is_stdout(args.output):
+        out.write(f"Wrote {counter.total} journal entries to {args.output}.\n")
+    return 0
+
+
+class _Counter:
+    """Counts the entries of a stream as they pass, without holding them."""
+
+    def __init__(self) -> None:
+        self.total = 0
+
+    def count(self, entries: Iterable[JournalEntry]) -> Iterator[JournalEntry]:
+        for entry in entries:
+            self.total += 1
+            yield entry

@@ -1,0 +1,74 @@
+"""Command-line input errors and the strict parsers for dates, amounts and allocations.
+
+Every parser raises ``CliError`` (or argparse's ``ArgumentTypeError``) with one sentence
+that names the bad text, so the user sees one line and no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from ledgerdesk.domain.money import minor_exponent, quantize
+
+# Plain decimals with a dot, whatever the locale: no group separators, exponents, NaN or inf.
+_PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class CliError(Exception):
+    """Bad command-line input or a request the command cannot carry out; one sentence."""
+
+
+def parse_amount(text: str) -> Decimal:
+    """``1234.56`` exactly; ``1,234.56``, ``1e5``, ``NaN`` and ``inf`` are refused."""
+    cleaned = text.strip()
+    if not _PLAIN_DECIMAL.fullmatch(cleaned):
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an amount; write a plain number with a dot for decimals, "
+            "like 1234.56"
+        )
+    return Decimal(cleaned)
+
+
+def parse_date(text: str) -> dt.date:
+    """An ISO date, ``YYYY-MM-DD``, and a real one (no 30 February)."""
+    cleaned = text.strip()
+    if not _ISO_DATE.fullmatch(cleaned):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(cleaned)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+
+
+def parse_allocation(text: str) -> tuple[str, Decimal]:
+    """``DOC=AMOUNT``, e.g. ``INV-00012=120.00``."""
+    number, sep, amount = text.rpartition("=")
+    if not sep or not number.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00"
+        )
+    return number.strip(), parse_amount(amount)
+
+
+def non_negative_int(text: str) -> int:
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of zero or more")
+    return int(text)
+
+
+def check_places(amount: Decimal, currency: str, label: str) -> None:
+    """Refuse an amount that the currency's minor unit would round (``1.234`` in EUR).
+
+    ``label`` is the argument as the user wrote it, e.g. ``--amount 1.234``.
+    """
+    try:
+        rounded = quantize(amount, currency)
+    except InvalidOperation:
+        raise CliError(f"{label} is far too large.") from None
+    if rounded != amount:
+        places = minor_exponent(currency)
+        raise CliError(f"{label} has more decimal places than {currency} allows ({places}).")

@@ -1,0 +1,107 @@
+"""``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes or payments.
+
+Rows stream from the book's queries straight into the table or the CSV writer, so a list
+of any length runs in constant memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.output import Column, is_stdout, text_output, write_csv, write_table
+from ledgerdesk.services.queries import (
+    DOCUMENT_LISTS,
+    list_contacts,
+    list_documents,
+    list_payments,
+)
+from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
+
+CONTACTS, PAYMENTS = "contacts", "payments"
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS)
+
+
+def document_columns(today: dt.date) -> tuple[Column, ...]:
+    return (
+        Column("number", "Number", 11, lambda d: d.number or "(draft)"),
+        Column("contact", "Contact", 28, lambda d: d.contact_name),
+        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
+        Column("due_date", "Due", 10, lambda d: d.due_date),
+        Column("total", "Total", 14, lambda d: d.total, numeric=True),
+        Column("outstanding", "Outstanding", 14, lambda d: d.outstanding, numeric=True),
+        Column("status", "Status", 11, lambda d: d.status(today)),
+    )
+
+
+PAYMENT_COLUMNS = (
+    Column("date", "Date", 10, lambda p: p.date),
+    Column("kind", "Kind", 16, lambda p: words(p.kind.value)),
+    Column("contact", "Contact", 24, lambda p: p.contact_name),
+    Column("amount", "Amount", 14, lambda p: p.amount, numeric=True),
+    Column("allocated", "Allocated", 14, lambda p: p.allocated, numeric=True),
+    Column("documents", "Documents", 24, lambda p: p.documents),
+    Column("reference", "Reference", 16, lambda p: p.reference),
+    Column("void", "Void", 4, lambda p: p.voided),
+)
+
+CONTACT_COLUMNS = (
+    Column("name", "Name", 30, lambda c: c.name),
+    Column("role", "Role", 8, lambda c: words(c.role.value)),
+    Column("email", "Email", 30, lambda c: c.email),
+    Column("receivable", "Receivable", 14, lambda c: c.receivable, numeric=True),
+    Column("payable", "Payable", 14, lambda c: c.payable, numeric=True),
+)
+
+
+def words(enum_value: str) -> str:
+    """``CUSTOMER_RECEIPT`` -> ``customer receipt``."""
+    return enum_value.replace("_", " ").lower()
+
+
+def has_balance(contact: ContactSummary) -> bool:
+    return not (contact.receivable.is_zero and contact.payable.is_zero)
+
+
+def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    if args.open and args.kind == PAYMENTS:
+        raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
+    with opened(args.path) as book:
+        columns, rows = list_source(book, args.kind, args.open, dt.date.today())
+        if args.csv is not None:
+            with text_output(args.csv, out) as target:
+                count = write_csv(columns, rows, target)
+            if not is_stdout(args.csv):
+                out.write(f"Wrote {count} {args.kind} to {args.csv}.\n")
+            return 0
+        count = write_table(columns, rows, out)
+    out.write(f"\n{count} {args.kind}{' with something outstanding' if args.open else ''}\n")
+    return 0
+
+
+def list_source(
+    book: Any, kind: str, open_only: bool, today: dt.date
+) -> tuple[tuple[Column, ...], Iterable[Any]]:
+    """The columns and the (lazy) rows of one list."""
+    if kind == CONTACTS:
+        contacts: Iterator[ContactSummary] = list_contacts(book)
+        return CONTACT_COLUMNS, (filter(has_balance, contacts) if open_only else contacts)
+    if kind == PAYMENTS:
+        payments: Iterator[PaymentSummary] = list_payments(book)
+        return PAYMENT_COLUMNS, payments
+    documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
+    return document_columns(today), documents
+
+
+#: For ``--help``: what each kind lists.
+KIND_HELP: dict[str, str] = {
+    CONTACTS: "customers and suppliers with what they owe and are owed",
+    "invoices": "sales invoices",
+    "bills": "supplier bills",
+    "credit-notes": "credit notes and kept credits, both sides",
+    PAYMENTS: "receipts, supplier payments and refunds",
+}

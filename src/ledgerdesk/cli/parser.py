@@ -1,0 +1,128 @@
+"""The ``ledgerdesk`` argument parser: one subcommand per thing the command line does."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, NoReturn
+
+from ledgerdesk import __version__
+from ledgerdesk.cli.books import DEFAULT_COMPANY
+from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
+from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
+
+PROG = "ledgerdesk"
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """Reports a usage error in one line (not usage plus error), pointing at ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def build_parser() -> OneLineParser:
+    parser = OneLineParser(
+        prog=PROG,
+        description="Offline double-entry books: invoices, bills, credit notes and payments.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true",
+        help="open the demo book in your user data folder (created the first time)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_demo(commands)
+    _add_check(commands)
+    _add_trial_balance(commands)
+    _add_list(commands)
+    _add_export_journal(commands)
+    _add_pay(commands)
+    _add_open(commands)
+    return parser
+
+
+def _command(commands: Any, name: str, summary: str, description: str = "") -> OneLineParser:
+    """A subcommand; ``summary`` shows in ``ledgerdesk --help``, ``description`` in its own."""
+    return commands.add_parser(name, help=summary, description=description or summary)
+
+
+def _add_demo(commands: Any) -> None:
+    sub = _command(
+        commands, "demo", "create a demo book full of realistic data",
+        "Create a new book at PATH and fill it with realistic demo data.",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file to create")
+    sub.add_argument("--size", type=non_negative_int, default=0,
+                     help="number of documents for a large book (0: the small demo)")
+    sub.add_argument("--company", default=DEFAULT_COMPANY, help="the company's name")
+    sub.add_argument("--currency", default="EUR", help="base currency (default EUR)")
+    sub.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
+    sub.add_argument("--force", action="store_true", help="replace PATH if it exists")
+
+
+def _add_check(commands: Any) -> None:
+    sub = _command(
+        commands, "check", "check a book's integrity and every ledger invariant",
+        "Run SQLite's integrity checks and every ledger invariant; exit 1 on any failure.",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")
+
+
+def _add_trial_balance(commands: Any) -> None:
+    sub = _command(commands, "trial-balance", "debit and credit balance of every account")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--as-of", type=parse_date, metavar="DATE",
+                     help="balances at the end of DATE (YYYY-MM-DD)")
+    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+
+
+def _add_list(commands: Any) -> None:
+    kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
+    sub = _command(commands, "list", "list contacts, invoices, bills, credit notes or payments",
+                   f"Print a list as a table, or as CSV. {kinds}.")
+    sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--open", action="store_true",
+                     help="only what still has something outstanding")
+    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+
+
+def _add_export_journal(commands: Any) -> None:
+    sub = _command(
+        commands, "export-journal", "the ledger as a ledger-cli / hledger journal",
+        "Write every journal entry as plain text that ledger-cli 3 and hledger read, with the "
+        "same balances as trial-balance.",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+
+
+def _add_pay(commands: Any) -> None:
+    sub = _command(
+        commands, "pay", "record a payment, or list every problem and change nothing",
+        "Record a receipt, supplier payment or refund allocated to documents. The kind follows "
+        "from the documents (invoice: receipt; bill: supplier payment; credit note: refund).",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--contact", required=True, metavar="NAME_OR_ID",
+                     help="the contact's exact name (any case) or id")
+    sub.add_argument("--amount", required=True, type=parse_amount, metavar="AMOUNT",
+                     help="the amount paid, a plain number with a dot: 1234.56")
+    sub.add_argument("--date", required=True, type=parse_date, metavar="DATE",
+                     help="the payment date, YYYY-MM-DD")
+    sub.add_argument("--allocate", action="append", type=parse_allocation, default=[],
+                     metavar="DOC=AMOUNT", help="allocate AMOUNT to document DOC (repeatable)")
+    sub.add_argument("--keep-excess-as-credit", action="store_true",
+                     help="keep an unallocated excess as the contact's credit")
+    sub.add_argument("--refund", action="store_true",
+                     help="money back against a credit note or credit")
+    sub.add_argument("--bank", metavar="CODE", help="bank account code (default: the first)")
+    sub.add_argument("--reference", default="", metavar="TEXT", help="e.g. the bank reference")
+
+
+def _add_open(commands: Any) -> None:
+    sub = _command(
+        commands, "open", "open a book (for now: print its summary)",
+        "Print a book's summary. The desktop window arrives with the next release.",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")

@@ -1,0 +1,129 @@
+"""``ledgerdesk open PATH`` and ``ledgerdesk --demo``: a book's summary, until the window lands.
+
+The desktop window comes in a later release; these commands say so plainly and print what
+the window's dashboard will show, so a user can already see that the book is sound.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shlex
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from platformdirs import user_data_dir
+
+from ledgerdesk.cli.books import DEFAULT_COMPANY, book_settings, build_demo_book, opened
+from ledgerdesk.cli.commands import trial_balance_totals
+from ledgerdesk.domain.money import Money
+from ledgerdesk.services.ports import Book
+from ledgerdesk.services.queries import list_contacts, list_documents, list_payments, trial_balance
+from ledgerdesk.services.read_models import DocumentSummary
+
+APP_NAME = "Ledgerdesk"
+DEMO_FILE = "demo.book"
+DEMO_CURRENCY = "EUR"
+
+
+@dataclass(frozen=True, slots=True)
+class BookSummary:
+    company: str
+    currency: str
+    contacts: int
+    invoices: int
+    bills: int
+    credit_notes: int
+    credits: int  # kept from payments' excess
+    payments: int
+    receivable: Money
+    payable: Money
+    overdue: int
+    debit_total: Money
+    credit_total: Money
+
+
+def summarise(book: Book, today: dt.date) -> BookSummary:
+    """Counts, what is owed both ways, what is overdue, and the trial balance totals."""
+    company, currency = book_settings(book)
+    receivable = payable = Money.zero(currency)
+    contacts = 0
+    for contact in list_contacts(book):
+        contacts += 1
+        receivable, payable = receivable + contact.receivable, payable + contact.payable
+    invoices, overdue_invoices = count_documents(list_documents(book, "invoices"), today)
+    bills, overdue_bills = count_documents(list_documents(book, "bills"), today)
+    credits = [doc.kind.is_prepayment for doc in list_documents(book, "credit-notes")]
+    payments = sum(1 for _ in list_payments(book))
+    debit, credit = trial_balance_totals(trial_balance(book), currency)
+    return BookSummary(
+        company, currency, contacts, invoices, bills, credits.count(False), credits.count(True),
+        payments,
+        receivable, payable, overdue_invoices + overdue_bills, debit, credit,
+    )
+
+
+def count_documents(documents: Iterable[DocumentSummary], today: dt.date) -> tuple[int, int]:
+    """(how many, how many overdue)."""
+    total = overdue = 0
+    for doc in documents:
+        total += 1
+        overdue += doc.status(today) == "overdue"
+    return total, overdue
+
+
+def summary_lines(path: Path, summary: BookSummary) -> list[str]:
+    balanced = "balanced" if summary.debit_total == summary.credit_total else "NOT balanced"
+    quoted = shlex.quote(str(path))
+    return [
+        f"{summary.company or path.name} ({summary.currency}), {path}",
+        f"  contacts        {summary.contacts}",
+        f"  invoices        {summary.invoices}",
+        f"  bills           {summary.bills}",
+        f"  credit notes    {summary.credit_notes}, and {summary.credits} credits kept from "
+        "overpayments",
+        f"  payments        {summary.payments}",
+        f"  receivable      {summary.receivable}",
+        f"  payable         {summary.payable}",
+        f"  overdue         {summary.overdue} invoices and bills",
+        f"  trial balance   debit {summary.debit_total}, credit {summary.credit_total} "
+        f"({balanced})",
+        "",
+        "The desktop window arrives with the next release. Until then, explore the book with",
+        f"  ledgerdesk list invoices {quoted}   (or contacts, bills, credit-notes, payments)",
+        f"  ledgerdesk trial-balance {quoted}",
+    ]
+
+
+def print_summary(path: Path, out: TextIO) -> None:
+    with opened(path) as book:
+        summary = summarise(book, dt.date.today())
+    out.write("\n".join(summary_lines(path, summary)) + "\n")
+
+
+def run_open(args: argparse.Namespace, out: TextIO) -> int:
+    print_summary(Path(args.path), out)
+    return 0
+
+
+def demo_book_path() -> Path:
+    # appauthor=False: %LOCALAPPDATA%\Ledgerdesk on Windows, as the README says.
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
+
+
+def run_open_demo(out: TextIO) -> int:
+    """Create the demo book in the user data folder the first time, then summarise it."""
+    path = demo_book_path()
+    if path.exists():
+        out.write(f"Using the demo book at {path}.\n\n")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_demo_book(
+            path, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0, seed=7,
+            today=dt.date.today(),
+        )
+        out.write(f"Created a demo book at {path}.\n\n")
+    print_summary(path, out)
+    return 0

@@ -1,0 +1,149 @@
+"""The book's self-checks: SQLite's own integrity checks and the ledger rules, in SQL.
+
+Each failure names what is off, with the numbers, so that ``ledgerdesk check`` output can be
+acted on.  Only the first few offenders of each kind are listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection
+
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.services.read_models import InvariantFailure
+from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
+
+_SHOWN = 10
+
+
+def integrity_problems(conn: Connection) -> list[str]:
+    """SQLite's integrity_check and foreign_key_check; empty when both are clean."""
+    problems = [
+        f"integrity: {row[0]}"
+        for row in conn.exec_driver_sql("PRAGMA integrity_check")
+        if row[0] != "ok"
+    ]
+    for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+    return problems
+
+
+def _money(minor: int, currency: str) -> Money:
+    return Money.from_minor(int(minor), currency)
+
+
+def _listed(rows: list, describe: Callable) -> str:
+    shown = "; ".join(describe(row) for row in rows[:_SHOWN])
+    more = f"; and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
+    return shown + more
+
+
+def _unbalanced_entries(conn: Connection) -> list[InvariantFailure]:
+    rows = conn.exec_driver_sql(
+        "SELECT entry_id, currency, SUM(amount_minor) FROM journal_lines"
+        " GROUP BY entry_id, currency HAVING SUM(amount_minor) <> 0 ORDER BY entry_id"
+    ).all()
+    if not rows:
+        return []
+    detail = _listed(rows, lambda r: f"entry {r[0]} debits exceed credits by {_money(r[2], r[1])}")
+    return [InvariantFailure("entries_balance", f"{len(rows)} unbalanced entries: {detail}")]
+
+
+def _trial_balance_total(conn: Connection) -> list[InvariantFailure]:
+    rows = conn.exec_driver_sql(
+        "SELECT currency, SUM(amount_minor) FROM journal_lines"
+        " GROUP BY currency HAVING SUM(amount_minor) <> 0"
+    ).all()
+    return [
+        InvariantFailure(
+            "trial_balance", f"the trial balance in {r[0]} is off by {_money(r[1], r[0])}"
+        )
+        for r in rows
+    ]
+
+
+def _control_account(conn: Connection, side: Side) -> list[InvariantFailure]:
+    role, kinds, sign = (
+        ("RECEIVABLE", SALES_KINDS, 1) if side is Side.SALES else ("PAYABLE", PURCHASE_KINDS, -1)
+    )
+    ledger = dict(conn.exec_driver_sql(
+        "SELECT l.currency, SUM(l.amount_minor) * ? FROM journal_lines AS l"
+        " JOIN accounts AS a ON a.code = l.account_code WHERE a.role = ? GROUP BY l.currency",
+        (sign, role),
+    ).all())
+    documents = dict(conn.exec_driver_sql(
+        f"SELECT d.currency, SUM({signed_kind(side)} * {OUTSTANDING}) FROM documents AS d"
+        f" WHERE d.lifecycle = 'AUTHORISED' AND d.kind IN ({kinds_list(kinds)})"
+        " GROUP BY d.currency"
+    ).all())
+    failures = []
+    for currency in sorted(set(ledger) | set(documents)):
+        balance, outstanding = ledger.get(currency, 0), documents.get(currency, 0)
+        if balance != outstanding:
+            failures.append(InvariantFailure(
+                f"{role.lower()}_control",
+                f"the {role.lower()} control accounts hold {_money(balance, currency)} but the "
+                f"{side.value.lower()} documents have {_money(outstanding, currency)} outstanding "
+                f"(difference {_money(balance - outstanding, currency)})",
+            ))
+    return failures
+
+
+def _negative_outstanding(conn: Connection) -> list[InvariantFailure]:
+    rows = conn.exec_driver_sql(
+        f"SELECT d.id, d.number, d.currency, {OUTSTANDING} AS outstanding FROM documents AS d"
+        f" WHERE {OUTSTANDING} < 0 ORDER BY d.id"
+    ).all()
+    if not rows:
+        return []
+    detail = _listed(rows, lambda r: f"document {r[1] or r[0]} has {_money(r[3], r[2])}")
+    return [InvariantFailure("outstanding_not_negative", f"over-allocated documents: {detail}")]
+
+
+def _voided_with_allocations(conn: Connection) -> list[InvariantFailure]:
+    rows = conn.exec_driver_sql(
+        "SELECT d.id, d.number, d.currency, SUM(a.amount_minor) FROM documents AS d"
+        " JOIN allocations AS a ON a.document_id = d.id AND a.voided = 0"
+        " WHERE d.lifecycle = 'VOIDED' GROUP BY d.id ORDER BY d.id"
+    ).all()
+    if not rows:
+        return []
+    detail = _listed(
+        rows, lambda r: f"{r[1] or r[0]} still has {_money(r[3], r[2])} allocated"
+    )
+    return [InvariantFailure("voided_unallocated", f"void documents with allocations: {detail}")]
+
+
+def _payments_accounted(conn: Connection) -> list[InvariantFailure]:
+    rows = conn.exec_driver_sql(
+        "SELECT id, currency, amount_minor, allocated, kept FROM ("
+        " SELECT p.id, p.currency, p.amount_minor,"
+        " COALESCE((SELECT SUM(a.amount_minor) FROM allocations AS a"
+        "  WHERE a.payment_id = p.id AND a.voided = 0), 0) AS allocated,"
+        " COALESCE((SELECT SUM(d.total_minor) FROM documents AS d"
+        "  WHERE d.source_payment_id = p.id AND d.lifecycle <> 'VOIDED'), 0) AS kept"
+        " FROM payments AS p WHERE p.voided = 0)"
+        " WHERE amount_minor <> allocated + kept ORDER BY id"
+    ).all()
+    if not rows:
+        return []
+    detail = _listed(rows, lambda r: (
+        f"payment {r[0]} of {_money(r[2], r[1])} has {_money(r[3], r[1])} allocated and "
+        f"{_money(r[4], r[1])} kept as credit"
+    ))
+    return [InvariantFailure("payments_accounted", f"payments not fully accounted: {detail}")]
+
+
+def invariant_failures(conn: Connection) -> list[InvariantFailure]:
+    """Every broken ledger rule; empty for a healthy book."""
+    return [
+        *_unbalanced_entries(conn),
+        *_trial_balance_total(conn),
+        *_control_account(conn, Side.SALES),
+        *_control_account(conn, Side.PURCHASES),
+        *_negative_outstanding(conn),
+        *_voided_with_allocations(conn),
+        *_payments_accounted(conn),
+    ]

@@ -1,0 +1,60 @@
+"""The SQLAlchemy engine for one book file: pragmas on every connection, explicit BEGINs.
+
+Python's ``sqlite3`` opens a transaction only at the first write, so a "read outstanding,
+then insert" sequence would read outside any transaction and two processes could overpay
+the same invoice.  Following SQLAlchemy's documented recipe, the driver's own transaction
+handling is switched off (``isolation_level = None``) and the ``begin`` event emits the
+BEGIN itself: ``BEGIN IMMEDIATE`` (take the write lock now) for connections carrying the
+``WRITE`` execution options, a plain deferred ``BEGIN`` otherwise.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import URL, Connection, Engine, create_engine, event
+
+#: ``PRAGMA application_id`` of every Ledgerdesk book: the bytes "LDK1".
+APPLICATION_ID = 0x4C444B31
+
+BUSY_TIMEOUT_SECONDS = 30
+
+#: Execution option naming the statement that begins a transaction.
+BEGIN_OPTION = "ledgerdesk_begin"
+WRITE = {BEGIN_OPTION: "BEGIN IMMEDIATE"}
+READ = {BEGIN_OPTION: "BEGIN"}
+
+CONNECTION_PRAGMAS = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}",
+)
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+    cursor = dbapi_connection.cursor()
+    try:
+        for pragma in CONNECTION_PRAGMAS:
+            cursor.execute(pragma)
+    finally:
+        cursor.close()
+
+
+def _on_begin(conn: Connection) -> None:
+    conn.exec_driver_sql(conn.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on ``path`` whose connections all carry the book's pragmas."""
+    url = URL.create("sqlite+pysqlite", database=str(path))
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS},
+    )
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine

@@ -1,0 +1,81 @@
+"""Alembic run programmatically: no alembic.ini, the connection handed over in attributes.
+
+``open_book`` calls ``upgrade_to_head`` only after ``backup_book`` has copied the file with
+the SQLite backup API (a plain file copy of a live WAL database can lose rows).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine
+
+from ledgerdesk.storage.engine import WRITE
+
+#: The migration scripts shipped inside the package.
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+
+
+def alembic_config(
+    connection: Connection | None = None, script_location: Path = MIGRATIONS_DIR
+) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(script_location))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def script_directory(script_location: Path = MIGRATIONS_DIR) -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config(None, script_location))
+
+
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+    head = script_directory(script_location).get_current_head()
+    if head is None:
+        raise RuntimeError(f"no migrations in {script_location}")
+    return head
+
+
+def known_revisions(script_location: Path = MIGRATIONS_DIR) -> set[str]:
+    return {script.revision for script in script_directory(script_location).walk_revisions()}
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the book's ``alembic_version`` table records (None for an empty file)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def upgrade(engine: Engine, target: str = "head", script_location: Path = MIGRATIONS_DIR) -> None:
+    """Run the migrations up to ``target`` in one ``BEGIN IMMEDIATE`` transaction."""
+    with engine.connect() as conn:
+        conn.execution_options(**WRITE)
+        with conn.begin():
+            command.upgrade(alembic_config(conn, script_location), target)
+
+
+def backup_path(path: Path, revision: str, now: dt.datetime | None = None) -> Path:
+    """A sibling name like ``acme.book.backup-0001-20240601T120000`` that does not exist yet."""
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
+    candidate = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.name}.backup-{revision}-{stamp}-{counter}")
+    return candidate
+
+
+def backup_book(path: Path, revision: str) -> Path:
+    """Copy the whole book, committed WAL content included, with the SQLite backup API."""
+    target = backup_path(path, revision)
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
+        source.backup(copy)
+    return target

@@ -1,0 +1,53 @@
+"""What every part of a ``SqliteTransaction`` shares: the connection, refusals, the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Connection, Executable, insert
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from ledgerdesk.domain.problems import NotAllowed
+from ledgerdesk.storage.tables import audit_log
+
+
+def refused(exc: IntegrityError) -> NotAllowed:
+    """A constraint or trigger said no: say so without SQL in the message."""
+    reason = str(exc.orig).rstrip(".")
+    return NotAllowed(f"The book refused the change: {reason}.")
+
+
+def now_text() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+class TransactionBase:
+    """Holds the connection of one open transaction."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+
+    def _exec(self, statement: Executable, params: Any = None) -> CursorResult[Any]:
+        try:
+            return self._conn.execute(statement, params)
+        except IntegrityError as exc:
+            raise refused(exc) from exc
+        except OperationalError as exc:
+            if "readonly" in str(exc.orig):
+                raise NotAllowed("This is a read-only transaction; use book.write().") from exc
+            raise
+
+    def _audit(
+        self, action: str, entity: str, entity_id: int | None, detail: dict[str, Any]
+    ) -> None:
+        self._exec(insert(audit_log).values(
+            ts=now_text(), action=action, entity=entity, entity_id=entity_id, detail=detail,
+        ))
+
+    def audit(
+        self, action: str, entity: str, entity_id: int | None, detail: dict[str, Any]
+    ) -> None:
+        """Append a row to the audit log (the log itself is append-only)."""
+        self._audit(action, entity, entity_id, detail)

@@ -1,0 +1,190 @@
+"""Shared fixtures: a fresh book per test, and helpers that go through the services.
+
+``book`` is a new book file in ``tmp_path``, set up as "Test Co" in EUR with the default
+chart.  The helpers (``add_contact``, ``issue``, ``draft``, ``pay``) are fixtures returning
+functions bound to that book, so a test reads like what a user does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.payments import PaymentKind
+
+DAY = dt.date(2024, 1, 15)
+
+_ACCOUNT_FOR = {
+    DocumentKind.SALES_INVOICE: "4000",
+    DocumentKind.SALES_CREDIT_NOTE: "4000",
+    DocumentKind.BILL: "6000",
+    DocumentKind.PURCHASE_CREDIT_NOTE: "6000",
+}
+
+
+@pytest.fixture
+def book(tmp_path) -> Iterator[Any]:
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    opened = create_book(tmp_path / "t.book")
+    try:
+        initialise_book(opened, "Test Co", "EUR")
+        yield opened
+    finally:
+        opened.close()
+
+
+def new_contact(book, name: str, role: ContactRole = ContactRole.BOTH, **extra) -> int:
+    from ledgerdesk.services.commands import NewContact
+    from ledgerdesk.services.contacts import add_contact
+
+    return add_contact(book, NewContact(name=name, role=role, **extra))
+
+
+def document_draft(
+    contact_id: int,
+    amount: str | Decimal = "100",
+    kind: DocumentKind = DocumentKind.SALES_INVOICE,
+    *,
+    tax_rate: str = "0",
+    issue_date: dt.date = DAY,
+    due_date: dt.date | None = None,
+    lines: list[dict] | None = None,
+    tax_mode: TaxMode = TaxMode.EXCLUSIVE,
+):
+    """A one-line draft of ``amount`` (plus tax at ``tax_rate``) unless ``lines`` are given."""
+    from ledgerdesk.services.commands import DocumentDraft, LineInput
+
+    if lines is None:
+        lines = [{"description": "item", "unit_price": Decimal(amount),
+                  "account_code": _ACCOUNT_FOR[kind], "tax_rate": Decimal(tax_rate)}]
+    return DocumentDraft(
+        kind=kind, contact_id=contact_id, issue_date=issue_date, due_date=due_date,
+        tax_mode=tax_mode, lines=[LineInput(**line) for line in lines],
+    )
+
+
+def issue_document(book, contact_id: int, amount: str | Decimal = "100",
+                   kind: DocumentKind = DocumentKind.SALES_INVOICE, **kw) -> tuple[int, str]:
+    """Create and authorise a document through the services; returns (id, number)."""
+    from ledgerdesk.services.documents import authorise_document, save_draft
+
+    document_id = save_draft(book, document_draft(contact_id, amount, kind, **kw))
+    return document_id, authorise_document(book, document_id)
+
+
+def record(book, contact_id: int, amount: str | Decimal, *allocs: tuple[int, str | Decimal],
+           kind: PaymentKind = PaymentKind.CUSTOMER_RECEIPT, keep: bool = False,
+           date: dt.date = DAY, **kw):
+    """Record a payment through the services; returns its ``RecordedPayment``."""
+    from ledgerdesk.services.payments import record_payment
+
+    return record_payment(book, payment_command(contact_id, amount, *allocs, kind=kind,
+                                                keep=keep, date=date, **kw))
+
+
+def payment_command(contact_id: int, amount: str | Decimal, *allocs: tuple[int, str | Decimal],
+                    kind: PaymentKind = PaymentKind.CUSTOMER_RECEIPT, keep: bool = False,
+                    date: dt.date = DAY, **kw):
+    from ledgerdesk.services.commands import AllocationInput, RecordPayment
+
+    return RecordPayment(
+        kind=kind, contact_id=contact_id, date=date, amount=Decimal(amount),
+        allocations=[AllocationInput(document_id=d, amount=Decimal(a)) for d, a in allocs],
+        keep_excess_as_credit=keep, **kw,
+    )
+
+
+def outstanding(book, document_id: int) -> Decimal:
+    """What the book says is still owed on a document (read fresh)."""
+    with book.read() as tx:
+        return tx.open_documents([document_id])[document_id].outstanding.amount
+
+
+@pytest.fixture
+def add_contact(book) -> Callable[..., int]:
+    return lambda name, role=ContactRole.BOTH, **extra: new_contact(book, name, role, **extra)
+
+
+@pytest.fixture
+def customer(book) -> int:
+    return new_contact(book, "Acme Retail", ContactRole.CUSTOMER)
+
+
+@pytest.fixture
+def supplier(book) -> int:
+    return new_contact(book, "Paper Supplies", ContactRole.SUPPLIER)
+
+
+@pytest.fixture
+def issue(book) -> Callable[..., tuple[int, str]]:
+    """``issue(contact_id, amount="100", kind=SALES_INVOICE, tax_rate=..., ...)``."""
+    return lambda *args, **kw: issue_document(book, *args, **kw)
+
+
+@pytest.fixture
+def draft(book) -> Callable[..., int]:
+    """``draft(contact_id, amount, kind)``: save a draft, return its id."""
+    from ledgerdesk.services.documents import save_draft
+
+    return lambda *args, **kw: save_draft(book, document_draft(*args, **kw))
+
+
+@pytest.fixture
+def pay(book) -> Callable[..., Any]:
+    """``pay(contact_id, amount, (doc_id, amount), ..., kind=..., keep=...)``."""
+    return lambda *args, **kw: record(book, *args, **kw)
+
+
+@pytest.fixture
+def owed(book) -> Callable[[int], Decimal]:
+    return lambda document_id: outstanding(book, document_id)
+
+
+def account_balances(book) -> dict[str, Decimal]:
+    """Trial balance as {account code: balance}, debit positive."""
+    return {row.code: row.balance.amount for row in book.queries().trial_balance()}
+
+
+def snapshot(book) -> dict[str, Any]:
+    """Everything a user could see change: balances, documents, payments, journal size."""
+    queries = book.queries()
+    every_kind = list(DocumentKind)
+    return {
+        "balances": account_balances(book),
+        "documents": [
+            (d.id, d.number, d.lifecycle, d.total, d.outstanding)
+            for d in queries.list_documents(every_kind)
+        ],
+        "payments": [(p.id, p.amount, p.voided) for p in queries.list_payments()],
+        "entries": sum(1 for _ in queries.journal()),
+    }
+
+
+@pytest.fixture
+def balances(book) -> Callable[[], dict[str, Decimal]]:
+    return lambda: account_balances(book)
+
+
+@pytest.fixture
+def state(book) -> Callable[[], dict[str, Any]]:
+    return lambda: snapshot(book)
+
+
+@pytest.fixture
+def day() -> dt.date:
+    """The date the helpers issue documents and record payments on by default."""
+    return DAY
+
+
+@pytest.fixture
+def command() -> Callable[..., Any]:
+    """``command(contact_id, amount, (doc_id, amount), ..., kind=, keep=, client_token=)``."""
+    return payment_command

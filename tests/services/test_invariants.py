@@ -1,0 +1,430 @@
+"""The ledger's invariants under random sequences of user actions, on a real book file.
+
+A hypothesis state machine drives the services (contacts, drafts, authorising, payments with
+and without kept credit, credits applied and refunded, voids, and deliberate over-allocations)
+while keeping its own model of every document's total and allocations, computed here in
+integer cents without the domain's Money.  After every step the book must agree with the
+model, and the ledger rules must hold:
+
+- every journal entry balances and the trial balance sums to zero;
+- the receivable control account equals the outstanding of authorised sales documents
+  (invoices +, credit notes and customer credits -), and payable likewise;
+- no document is over-allocated (0 <= outstanding <= total);
+- the bank holds exactly the money the live payments moved;
+- ``check_book`` finds nothing wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.services.commands import (
+    AllocationInput,
+    ApplyCredit,
+    DocumentDraft,
+    LineInput,
+    NewContact,
+    RecordPayment,
+)
+from ledgerdesk.services.contacts import add_contact
+from ledgerdesk.services.credits import apply_credit
+from ledgerdesk.services.documents import (
+    authorise_document,
+    create_document,
+    save_draft,
+    void_document,
+)
+from ledgerdesk.services.payments import check_payment, record_payment, void_payment
+from ledgerdesk.services.queries import check_book
+from ledgerdesk.services.setup import initialise_book
+from ledgerdesk.storage.book import create_book
+
+DAY = dt.date(2024, 2, 1)
+K = DocumentKind
+SALES = {K.SALES_INVOICE, K.SALES_CREDIT_NOTE, K.CUSTOMER_PREPAYMENT}
+DEBIT_KINDS = {K.SALES_INVOICE, K.BILL}  # the rest are credits (notes and prepayments)
+EDITABLE = [K.SALES_INVOICE, K.SALES_CREDIT_NOTE, K.BILL, K.PURCHASE_CREDIT_NOTE]
+LINE_ACCOUNT = {K.SALES_INVOICE: "4000", K.SALES_CREDIT_NOTE: "4100", K.BILL: "6000",
+                K.PURCHASE_CREDIT_NOTE: "6100"}
+PREFIX = {K.SALES_INVOICE: "INV-", K.SALES_CREDIT_NOTE: "CN-", K.CUSTOMER_PREPAYMENT: "CC-",
+          K.BILL: "BILL-", K.PURCHASE_CREDIT_NOTE: "SCN-", K.SUPPLIER_PREPAYMENT: "SC-"}
+CREDIT_KEPT_AS = {PaymentKind.CUSTOMER_RECEIPT: K.CUSTOMER_PREPAYMENT,
+                  PaymentKind.SUPPLIER_PAYMENT: K.SUPPLIER_PREPAYMENT}
+TARGETS = {
+    PaymentKind.CUSTOMER_RECEIPT: {K.SALES_INVOICE},
+    PaymentKind.SUPPLIER_PAYMENT: {K.BILL},
+    PaymentKind.CUSTOMER_REFUND: {K.SALES_CREDIT_NOTE, K.CUSTOMER_PREPAYMENT},
+    PaymentKind.SUPPLIER_REFUND: {K.PURCHASE_CREDIT_NOTE, K.SUPPLIER_PREPAYMENT},
+}
+MONEY_IN = {PaymentKind.CUSTOMER_RECEIPT, PaymentKind.SUPPLIER_REFUND}
+RECEIVABLE, PAYABLE, BANK = "1100", "2000", "1000"
+
+cents = st.integers(min_value=1, max_value=50_000)
+#: tax rates in tenths of a percent: 0 %, 5.5 %, 10 %, 20 %
+tax_tenths = st.sampled_from([0, 55, 100, 200])
+
+
+def money(minor: int) -> Decimal:
+    return Decimal(minor) / 100
+
+
+def minor(amount: Decimal) -> int:
+    scaled = amount * 100
+    assert scaled == scaled.to_integral_value(), amount
+    return int(scaled)
+
+
+@dataclass
+class ModelDoc:
+    id: int
+    kind: DocumentKind
+    contact: int
+    total: int  # cents
+    lifecycle: Lifecycle
+    number: str | None = None
+    source_payment: int | None = None
+
+
+@dataclass
+class ModelAllocation:
+    document: int
+    amount: int
+    payment: int | None = None
+    application: int | None = None
+    active: bool = True
+
+
+@dataclass
+class ModelPayment:
+    id: int
+    kind: PaymentKind
+    amount: int
+    credit: int | None
+    voided: bool = False
+
+
+@dataclass
+class Model:
+    contacts: list[int] = field(default_factory=list)
+    docs: dict[int, ModelDoc] = field(default_factory=dict)
+    allocations: list[ModelAllocation] = field(default_factory=list)
+    payments: dict[int, ModelPayment] = field(default_factory=dict)
+    issued: dict[DocumentKind, int] = field(default_factory=dict)
+
+    def allocated(self, doc_id: int) -> int:
+        return sum(a.amount for a in self.allocations if a.active and a.document == doc_id)
+
+    def outstanding(self, doc_id: int) -> int:
+        return self.docs[doc_id].total - self.allocated(doc_id)
+
+    def in_use(self, doc_id: int) -> bool:
+        return any(a.active and a.document == doc_id for a in self.allocations)
+
+    def open_docs(self, kinds, contact: int | None = None) -> list[ModelDoc]:
+        return [
+            d for d in self.docs.values()
+            if d.kind in kinds and d.lifecycle is Lifecycle.AUTHORISED
+            and (contact is None or d.contact == contact) and self.outstanding(d.id) > 0
+        ]
+
+    def next_number(self, kind: DocumentKind) -> str:
+        self.issued[kind] = self.issued.get(kind, 0) + 1
+        return f"{PREFIX[kind]}{self.issued[kind]:05d}"
+
+
+def line_total(price: int, tenths: int) -> int:
+    """Exclusive tax, rounded half up per line, in integer cents."""
+    return price + (price * tenths + 500) // 1000
+
+
+def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int) -> DocumentDraft:
+    return DocumentDraft(
+        kind=kind, contact_id=contact, issue_date=DAY, due_date=DAY + dt.timedelta(days=30),
+        lines=[LineInput(description="item", unit_price=money(price),
+                         account_code=LINE_ACCOUNT[kind], tax_rate=Decimal(tenths) / 10)],
+    )
+
+
+def payment_command(kind: PaymentKind, contact: int, amount: int,
+                    allocs: list[tuple[int, int]], keep: bool = False) -> RecordPayment:
+    return RecordPayment(
+        kind=kind, contact_id=contact, date=DAY, amount=money(amount), keep_excess_as_credit=keep,
+        allocations=[AllocationInput(document_id=d, amount=money(a)) for d, a in allocs],
+    )
+
+
+class LedgerMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(prefix="ledgerdesk-sm-"))
+        self.book = create_book(self.dir / "sm.book")
+        initialise_book(self.book, "Machine Co", "EUR")
+        self.model = Model()
+
+    def teardown(self) -> None:
+        self.book.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    # --- helpers ---------------------------------------------------------------------
+    def snapshot(self):
+        queries = self.book.queries()
+        return (
+            [(r.code, r.balance) for r in queries.trial_balance()],
+            [(d.id, d.lifecycle, d.number, d.total, d.outstanding)
+             for d in queries.list_documents(list(DocumentKind))],
+            [(p.id, p.voided, p.amount) for p in queries.list_payments()],
+            sum(1 for _ in queries.journal()),
+        )
+
+    def refused_without_change(self, action, error=ValidationFailed):
+        before = self.snapshot()
+        try:
+            action()
+        except error:
+            pass
+        else:
+            raise AssertionError(f"expected {error.__name__}, nothing was refused")
+        assert self.snapshot() == before, "a refused action changed the book"
+
+    def add_doc(self, doc_id: int, kind, contact: int, total: int, lifecycle, number=None):
+        assert doc_id not in self.model.docs
+        self.model.docs[doc_id] = ModelDoc(doc_id, kind, contact, total, lifecycle, number)
+
+    # --- contacts and documents ----------------------------------------------------------
+    @initialize()
+    def two_contacts(self) -> None:
+        for name in ("Alpha", "Beta"):
+            self.model.contacts.append(
+                add_contact(self.book, NewContact(name=name, role=ContactRole.BOTH)))
+
+    @precondition(lambda self: len(self.model.contacts) < 3)
+    @rule()
+    def add_a_contact(self) -> None:
+        name = f"Contact {len(self.model.contacts) + 1}"
+        self.model.contacts.append(
+            add_contact(self.book, NewContact(name=name, role=ContactRole.BOTH)))
+
+    @rule(data=st.data(), kind=st.sampled_from(EDITABLE), price=cents, tenths=tax_tenths,
+          empty=st.sampled_from([False] * 4 + [True]))
+    def create_draft(self, data, kind, price, tenths, empty) -> None:
+        contact = data.draw(st.sampled_from(self.model.contacts))
+        if empty:  # a zero draft may be saved but never authorised
+            price = 0
+        doc_id = save_draft(self.book, draft_command(kind, contact, price, tenths))
+        self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.DRAFT)
+
+    @precondition(lambda self: any(d.lifecycle is Lifecycle.DRAFT
+                                   for d in self.model.docs.values()))
+    @rule(data=st.data())
+    def authorise(self, data) -> None:
+        drafts = [d for d in self.model.docs.values() if d.lifecycle is Lifecycle.DRAFT]
+        doc = data.draw(st.sampled_from(drafts))
+        if doc.total == 0:
+            self.refused_without_change(lambda: authorise_document(self.book, doc.id))
+            return
+        number = authorise_document(self.book, doc.id)
+        assert number == self.model.next_number(doc.kind)  # gap-free, per kind
+        doc.lifecycle, doc.number = Lifecycle.AUTHORISED, number
+
+    @rule(data=st.data(), kind=st.sampled_from(EDITABLE), price=cents, tenths=tax_tenths)
+    def create_and_authorise(self, data, kind, price, tenths) -> None:
+        contact = data.draw(st.sampled_from(self.model.contacts))
+        doc_id, number = create_document(self.book, draft_command(kind, contact, price, tenths))
+        assert number == self.model.next_number(kind)
+        self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.AUTHORISED,
+                     number)
+
+    # --- payments --------------------------------------------------------------------
+    @rule(data=st.data(), kind=st.sampled_from(list(PaymentKind)))
+    def pay_exactly(self, data, kind) -> None:
+        payable = self.model.open_docs(TARGETS[kind])
+        if not payable:
+            return
+        contact = data.draw(st.sampled_from(sorted({d.contact for d in payable})))
+        chosen = data.draw(st.lists(st.sampled_from(self.model.open_docs(TARGETS[kind], contact)),
+                                    min_size=1, max_size=3, unique_by=lambda d: d.id))
+        allocs = [(d.id, data.draw(st.integers(1, self.model.outstanding(d.id)))) for d in chosen]
+        amount = sum(a for _, a in allocs)
+        result = record_payment(self.book, payment_command(kind, contact, amount, allocs))
+        assert result.credit_id is None and not result.already_recorded
+        self.model.payments[result.payment_id] = ModelPayment(result.payment_id, kind, amount, None)
+        self.model.allocations += [ModelAllocation(d, a, payment=result.payment_id)
+                                   for d, a in allocs]
+
+    @rule(data=st.data(), kind=st.sampled_from(list(PaymentKind)),
+          how=st.sampled_from(["over_one", "same_document_twice", "unallocated_excess"]))
+    def over_allocate_on_purpose(self, data, kind, how) -> None:
+        payable = self.model.open_docs(TARGETS[kind])
+        if not payable:
+            return
+        doc = data.draw(st.sampled_from(payable))
+        left = self.model.outstanding(doc.id)
+        if how == "over_one":
+            allocs = [(doc.id, left + data.draw(st.integers(1, 10_000)))]
+        elif how == "same_document_twice":
+            # each allocation fits on its own; together they are too much
+            first = data.draw(st.integers(1, left))
+            allocs = [(doc.id, first), (doc.id, left - first + data.draw(st.integers(1, 500)))]
+        else:
+            allocs = [(doc.id, data.draw(st.integers(1, left)))]
+        amount = sum(a for _, a in allocs)
+        if how == "unallocated_excess":
+            amount += data.draw(st.integers(1, 500))  # excess, but not kept as credit
+        command = payment_command(kind, doc.contact, amount, allocs)
+        assert check_payment(self.book, command), "check_payment saw nothing wrong"
+        self.refused_without_change(lambda: record_payment(self.book, command))
+
+    @rule(data=st.data(), kind=st.sampled_from(list(CREDIT_KEPT_AS)), excess=cents)
+    def pay_keeping_the_excess_as_credit(self, data, kind, excess) -> None:
+        contact = data.draw(st.sampled_from(self.model.contacts))
+        open_here = self.model.open_docs(TARGETS[kind], contact)
+        chosen = data.draw(st.lists(st.sampled_from(open_here), max_size=2,
+                                    unique_by=lambda d: d.id)) if open_here else []
+        allocs = [(d.id, data.draw(st.integers(1, self.model.outstanding(d.id)))) for d in chosen]
+        amount = sum(a for _, a in allocs) + excess
+        result = record_payment(self.book, payment_command(kind, contact, amount, allocs, True))
+        credit_kind = CREDIT_KEPT_AS[kind]
+        assert result.credit_id is not None
+        assert result.credit_number == self.model.next_number(credit_kind)
+        self.model.payments[result.payment_id] = ModelPayment(
+            result.payment_id, kind, amount, result.credit_id)
+        self.model.allocations += [ModelAllocation(d, a, payment=result.payment_id)
+                                   for d, a in allocs]
+        self.add_doc(result.credit_id, credit_kind, contact, excess, Lifecycle.AUTHORISED,
+                     result.credit_number)
+        self.model.docs[result.credit_id].source_payment = result.payment_id
+
+    @rule(data=st.data(), over=st.booleans())
+    def apply_a_credit(self, data, over) -> None:
+        credits = [d for d in self.model.open_docs(set(DocumentKind) - DEBIT_KINDS)
+                   if self.model.open_docs(self._debit_kind_of(d), d.contact)]
+        if not credits:
+            return
+        credit = data.draw(st.sampled_from(credits))
+        target = data.draw(st.sampled_from(
+            self.model.open_docs(self._debit_kind_of(credit), credit.contact)))
+        most = min(self.model.outstanding(credit.id), self.model.outstanding(target.id))
+        amount = most + data.draw(st.integers(1, 500)) if over else data.draw(
+            st.integers(1, most))
+        command = ApplyCredit(credit_id=credit.id, date=DAY, allocations=[
+            AllocationInput(document_id=target.id, amount=money(amount))])
+        if over:
+            self.refused_without_change(lambda: apply_credit(self.book, command))
+            return
+        application = apply_credit(self.book, command)
+        self.model.allocations += [
+            ModelAllocation(target.id, amount, application=application),
+            ModelAllocation(credit.id, amount, application=application),
+        ]
+
+    @staticmethod
+    def _debit_kind_of(credit: ModelDoc) -> set[DocumentKind]:
+        return {K.SALES_INVOICE} if credit.kind in SALES else {K.BILL}
+
+    @rule(data=st.data())
+    def refund_a_credit(self, data) -> None:
+        credits = self.model.open_docs(set(DocumentKind) - DEBIT_KINDS)
+        if not credits:
+            return
+        credit = data.draw(st.sampled_from(credits))
+        kind = PaymentKind.CUSTOMER_REFUND if credit.kind in SALES else PaymentKind.SUPPLIER_REFUND
+        amount = data.draw(st.integers(1, self.model.outstanding(credit.id)))
+        result = record_payment(
+            self.book, payment_command(kind, credit.contact, amount, [(credit.id, amount)]))
+        self.model.payments[result.payment_id] = ModelPayment(result.payment_id, kind, amount, None)
+        self.model.allocations.append(ModelAllocation(credit.id, amount,
+                                                      payment=result.payment_id))
+
+    # --- voids -----------------------------------------------------------------------
+    @precondition(lambda self: bool(self.model.docs))
+    @rule(data=st.data())
+    def void_a_document(self, data) -> None:
+        doc = data.draw(st.sampled_from(list(self.model.docs.values())))
+        refused = (doc.lifecycle is Lifecycle.VOIDED or doc.kind not in EDITABLE
+                   or self.model.in_use(doc.id))
+        if refused:
+            self.refused_without_change(lambda: void_document(self.book, doc.id, DAY), NotAllowed)
+            return
+        void_document(self.book, doc.id, DAY)
+        doc.lifecycle = Lifecycle.VOIDED
+
+    @precondition(lambda self: any(not p.voided for p in self.model.payments.values()))
+    @rule(data=st.data())
+    def void_a_payment(self, data) -> None:
+        live = [p for p in self.model.payments.values() if not p.voided]
+        payment = data.draw(st.sampled_from(live))
+        if payment.credit is not None and self.model.in_use(payment.credit):
+            self.refused_without_change(
+                lambda: void_payment(self.book, payment.id, DAY), NotAllowed)
+            return
+        void_payment(self.book, payment.id, DAY)
+        payment.voided = True
+        for allocation in self.model.allocations:
+            if allocation.payment == payment.id:
+                allocation.active = False
+        if payment.credit is not None:
+            self.model.docs[payment.credit].lifecycle = Lifecycle.VOIDED
+
+    # --- invariants --------------------------------------------------------------------
+    @invariant()
+    def book_agrees_with_the_model(self) -> None:
+        with self.book.read() as tx:
+            fresh = tx.open_documents(list(self.model.docs))
+        listed = {d.id: d for d in self.book.queries().list_documents(list(DocumentKind))}
+        assert set(fresh) == set(self.model.docs) == set(listed)
+        for doc_id, doc in self.model.docs.items():
+            seen = fresh[doc_id]
+            assert listed[doc_id].lifecycle is doc.lifecycle, (doc, listed[doc_id])
+            assert seen.authorised == (doc.lifecycle is Lifecycle.AUTHORISED)
+            assert minor(seen.total.amount) == doc.total, (doc, seen)
+            assert seen.number == (doc.number or "")  # drafts, even voided, have none
+            if doc.lifecycle is Lifecycle.AUTHORISED:
+                book_outstanding = minor(seen.outstanding.amount)
+                assert book_outstanding == self.model.outstanding(doc_id), (doc, seen)
+                assert 0 <= book_outstanding <= doc.total
+
+    @invariant()
+    def ledger_rules_hold(self) -> None:
+        queries = self.book.queries()
+        for entry in queries.journal():
+            assert entry.is_balanced(), entry
+        balances = {r.code: minor(r.balance.amount) for r in queries.trial_balance()}
+        assert sum(balances.values()) == 0
+
+        def signed_outstanding(sales: bool) -> int:
+            return sum(
+                (1 if d.kind in DEBIT_KINDS else -1) * self.model.outstanding(d.id)
+                for d in self.model.docs.values()
+                if d.lifecycle is Lifecycle.AUTHORISED and (d.kind in SALES) == sales
+            )
+
+        assert balances.get(RECEIVABLE, 0) == signed_outstanding(True)
+        assert -balances.get(PAYABLE, 0) == signed_outstanding(False)  # a credit balance
+        bank = sum((1 if p.kind in MONEY_IN else -1) * p.amount
+                   for p in self.model.payments.values() if not p.voided)
+        assert balances.get(BANK, 0) == bank
+
+    @invariant()
+    def book_checks_clean(self) -> None:
+        report = check_book(self.book)
+        assert report.ok, (report.integrity, report.invariants)
+
+
+LedgerMachine.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=50, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestLedgerInvariants = LedgerMachine.TestCase

@@ -1,0 +1,186 @@
+"""Migrations: every revision in order reaches the schema in tables.py; upgrades back up first."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import textwrap
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import CheckConstraint, inspect
+from sqlalchemy.schema import CreateIndex
+
+from ledgerdesk.domain.contacts import Contact, ContactRole
+from ledgerdesk.storage import create_book, migrate, open_book
+from ledgerdesk.storage.engine import APPLICATION_ID, make_engine
+from ledgerdesk.storage.tables import metadata
+
+EXPECTED_TRIGGERS = {
+    "trg_audit_log_no_update", "trg_audit_log_no_delete",
+    "trg_journal_entries_no_update", "trg_journal_entries_no_delete",
+    "trg_journal_lines_no_update", "trg_journal_lines_no_delete",
+    "trg_allocations_within_outstanding", "trg_allocations_authorised_only",
+    "trg_allocations_only_void", "trg_allocations_no_delete",
+    "trg_payments_only_void", "trg_payments_no_delete",
+    "trg_documents_posted_frozen", "trg_documents_lifecycle",
+    "trg_documents_void_unallocated", "trg_documents_no_delete",
+    "trg_document_lines_insert", "trg_document_lines_update", "trg_document_lines_delete",
+}
+
+
+def _walk_to_head(path: Path) -> list[str]:
+    """Upgrade an empty file one revision at a time; return the revisions applied."""
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(path)
+    applied = []
+    revisions = list(migrate.script_directory().walk_revisions())[::-1]  # base first
+    for script in revisions:
+        migrate.upgrade(engine, script.revision)
+        assert migrate.current_revision(engine) == script.revision
+        applied.append(script.revision)
+    engine.dispose()
+    return applied
+
+
+def test_revisions_one_by_one_reach_exactly_the_tables_module(tmp_path: Path) -> None:
+    path = tmp_path / "walk.book"
+    applied = _walk_to_head(path)
+    assert applied[-1] == migrate.head_revision()
+    engine = make_engine(path)
+    with engine.connect() as conn:
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "compare_server_default": True}
+        )
+        assert compare_metadata(context, metadata) == []
+    engine.dispose()
+
+
+def test_indexes_and_triggers_match_the_tables_module(tmp_path: Path) -> None:
+    path = tmp_path / "schema.book"
+    _walk_to_head(path)
+    with sqlite3.connect(path) as conn:
+        stored = dict(conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        ).fetchall())
+        triggers = {row[0] for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+        )}
+    conn.close()
+    engine = make_engine(path)
+    expected = {
+        index.name: str(CreateIndex(index).compile(dialect=engine.dialect)).strip()
+        for table in metadata.tables.values() for index in table.indexes
+    }
+    engine.dispose()
+    # compare_metadata does not look at partial-index WHERE clauses; the SQL text does.
+    assert {name: " ".join(sql.split()) for name, sql in stored.items()} == {
+        name: " ".join(sql.split()) for name, sql in expected.items()
+    }
+    assert triggers == EXPECTED_TRIGGERS
+
+
+def test_check_constraints_match_the_tables_module(tmp_path: Path) -> None:
+    path = tmp_path / "checks.book"
+    _walk_to_head(path)
+    engine = make_engine(path)
+    inspector = inspect(engine)
+    stored = {
+        check["name"]: " ".join(check["sqltext"].split())
+        for table in metadata.tables
+        for check in inspector.get_check_constraints(table)
+    }
+    engine.dispose()
+    expected = {
+        constraint.name: " ".join(str(constraint.sqltext).split())
+        for table in metadata.tables.values()
+        for constraint in [*table.constraints, *(c for col in table.columns
+                                                 for c in col.constraints)]
+        if isinstance(constraint, CheckConstraint)
+    }
+    assert stored == expected
+
+
+def test_create_book_runs_every_migration(tmp_path: Path) -> None:
+    book = create_book(tmp_path / "new.book")
+    book.close()
+    assert migrate.current_revision(make_engine(tmp_path / "new.book")) == migrate.head_revision()
+
+
+def _versions_with_a_second_revision(tmp_path: Path) -> Path:
+    location = tmp_path / "migrations"
+    shutil.copytree(migrate.MIGRATIONS_DIR, location,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    (location / "versions" / "0002_scratch.py").write_text(textwrap.dedent('''
+        """A made-up second revision for the tests."""
+        import sqlalchemy as sa
+        from alembic import op
+
+        revision = "0002"
+        down_revision = "0001"
+        branch_labels = None
+        depends_on = None
+
+
+        def upgrade():
+            op.create_table("scratch", sa.Column("id", sa.Integer, primary_key=True))
+
+
+        def downgrade():
+            op.drop_table("scratch")
+    '''))
+    return location
+
+
+def test_upgrade_takes_a_complete_backup_first(tmp_path: Path) -> None:
+    path = tmp_path / "acme.book"
+    book = create_book(path)
+    with book.write() as tx:
+        for i in range(50):
+            tx.add_contact(Contact(f"Customer {i}", ContactRole.CUSTOMER))
+    book.close()
+    location = _versions_with_a_second_revision(tmp_path)
+
+    upgraded = open_book(path, script_location=location)
+    upgraded.close()
+
+    backups = sorted(tmp_path.glob("acme.book.backup-0001-*"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as copy:
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert copy.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    copy.close()
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
+    conn.close()
+
+    open_book(path, script_location=location).close()  # now current: no second backup
+    assert len(list(tmp_path.glob("acme.book.backup-*"))) == 1
+
+
+def test_opening_a_current_book_makes_no_backup(tmp_path: Path) -> None:
+    path = tmp_path / "current.book"
+    create_book(path).close()
+    open_book(path).close()
+    open_book(path).close()
+    assert list(tmp_path.glob("*.backup-*")) == []
+
+
+def test_backup_copies_committed_rows_still_in_the_wal(tmp_path: Path) -> None:
+    path = tmp_path / "live.book"
+    book = create_book(path)
+    with book.write() as tx:
+        tx.add_contact(Contact("Only in the WAL", ContactRole.CUSTOMER))
+    # The book stays open: the row may not have been checkpointed into the main file yet.
+    copy_path = migrate.backup_book(path, "0001")
+    book.close()
+    with sqlite3.connect(copy_path) as copy:
+        names = [row[0] for row in copy.execute("SELECT name FROM contacts")]
+    copy.close()
+    assert names == ["Only in the WAL"]
+    assert copy_path.name.startswith("live.book.backup-0001-")
