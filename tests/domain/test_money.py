@@ -263,3 +263,29 @@ def test_zero_is_never_negative_zero(make):
     assert zero.is_zero
     assert str(zero) == "0.00 EUR"
     assert not zero.amount.is_signed()
+
+
+@pytest.mark.parametrize("amount", ["1e26", "1e30", "-1e40", "123456789012345678901234567.89"])
+def test_enormous_amounts_are_refused_with_value_error(amount):
+    # Callers (validate_document, record_payment) turn ValueError into a user-facing problem;
+    # any other exception type escapes them as a crash.
+    with pytest.raises(ValueError):
+        Money(Decimal(amount), "EUR")
+
+
+_any_finite = st.one_of(
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.builds(lambda m, e: Decimal(m).scaleb(e),
+              st.integers(-(10**9), 10**9), st.integers(-40, 40)),
+)
+
+
+@given(_currency, _any_finite)
+def test_any_finite_decimal_either_makes_money_or_is_a_value_error(currency, amount):
+    try:
+        money = Money(amount, currency)
+    except ValueError:
+        assert abs(amount) >= MAX_AMOUNT - 1
+    else:
+        assert abs(money.amount) < MAX_AMOUNT
+        assert Money.from_minor(money.minor_units, currency) == money

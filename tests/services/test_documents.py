@@ -137,6 +137,24 @@ def test_a_draft_too_large_to_total_is_a_validation_problem(book, customer, day,
     assert state() == before
 
 
+@pytest.mark.parametrize(
+    ("quantity", "price"),
+    [("999999999", "99999999999999999"), ("999999999", "999999999999999999")],
+)
+def test_an_absurd_line_is_a_validation_problem_not_a_crash(
+    book, customer, day, state, quantity, price
+):
+    # Each number fits the command (18 digits); their product has 26+ digits.
+    absurd = one_line(customer, price, day, quantity=D(quantity))
+    before = state()
+    with pytest.raises(ValidationFailed) as failed:
+        save_draft(book, absurd)
+    assert "lines[0].unit_price" in {p.field for p in failed.value.problems}
+    with pytest.raises(ValidationFailed):
+        create_document(book, absurd)
+    assert state() == before
+
+
 def test_authorising_an_empty_or_zero_draft_is_refused(book, customer, draft, day):
     empty = save_draft(book, DocumentDraft(kind=DocumentKind.SALES_INVOICE, contact_id=customer,
                                            issue_date=day))

@@ -56,9 +56,13 @@ class Money:
             raise ValueError(f"not an amount: {self.amount!r}") from exc
         if not value.is_finite():
             raise ValueError(f"not a finite amount: {self.amount!r}")
+        if abs(value) >= 2 * MAX_AMOUNT:  # far too large even to round within the context
+            raise ValueError(f"amount too large: {self.amount!r}")
         value = quantize(value, self.currency)
         if abs(value) >= MAX_AMOUNT:  # after rounding: 9999999999999.995 becomes the limit
             raise ValueError(f"amount too large: {self.amount!r}")
+        if value.is_zero():
+            value = abs(value)  # never show "-0.00"
         object.__setattr__(self, "amount", value)
 
     # construction ---------------------------------------------------------------------
@@ -71,6 +75,17 @@ class Money:
         if isinstance(amount, float):
             raise TypeError("Money never takes a float; pass a Decimal, int or str")
         return cls(Decimal(amount), currency)
+
+    @classmethod
+    def exact(cls, amount: str | int | Decimal, currency: str) -> Money:
+        """An amount the user typed: refused, not rounded, when finer than the minor unit."""
+        money = cls.of(amount, currency)
+        if money.amount != Decimal(amount):
+            places = minor_exponent(currency)
+            raise ValueError(
+                f"{amount} has more than {places} decimal places, which {currency} does not have"
+            )
+        return money
 
     @classmethod
     def from_minor(cls, minor: int, currency: str) -> Money:

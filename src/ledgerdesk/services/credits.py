@@ -31,7 +31,7 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
             )
         try:
             allocations = [
-                Allocation(a.document_id, Money(a.amount, credit.currency))
+                Allocation(a.document_id, Money.exact(a.amount, credit.currency))
                 for a in command.allocations
             ]
         except ValueError as exc:

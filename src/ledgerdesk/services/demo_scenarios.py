@@ -123,7 +123,7 @@ def draft(pb: PlanBook, side: Side, contact: PlanContact, day: dt.date) -> None:
 #: Each story once per chunk, so even the small demo shows every status.
 EVERY_STORY: tuple[Scenario, ...] = (
     credit_note_applied, refunded_credit_note, excess_kept_as_credit, voided_document,
-    voided_payment, draft, partly_paid, several_at_once, unpaid,
+    voided_payment, draft, draft, partly_paid, several_at_once, unpaid,
 )
 
 #: The usual mix; about 1.5 payments per invoice or bill once recent documents are counted.

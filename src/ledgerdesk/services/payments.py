@@ -106,9 +106,9 @@ def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, lis
         problems.append(Problem("currency", "not_base", f"This book keeps {base_currency(tx)}."))
         return None, problems
     try:
-        amount = Money(command.amount, currency)
+        amount = Money.exact(command.amount, currency)
         allocations = tuple(
-            Allocation(a.document_id, Money(a.amount, currency)) for a in command.allocations
+            Allocation(a.document_id, Money.exact(a.amount, currency)) for a in command.allocations
         )
     except ValueError as exc:
         return None, [*problems, Problem("amount", "invalid", str(exc))]
