@@ -83,18 +83,18 @@ def test_every_line_problem_at_once_with_paths():
     )
     problems = check(make(lines=lines), authorising=False)
     assert fields(problems) == [
-        ("lines[1].account", "not_found"),
-        ("lines[2].account", "control"),
-        ("lines[3].account", "control"),
+        ("lines[1].account_code", "not_found"),
+        ("lines[2].account_code", "control"),
+        ("lines[3].account_code", "control"),
         ("lines[4].quantity", "out_of_range"),
         ("lines[4].unit_price", "out_of_range"),
-        ("lines[4].discount", "out_of_range"),
+        ("lines[4].discount_percent", "out_of_range"),
         ("lines[4].tax_rate", "out_of_range"),
     ]
     numbers = {p.field: p.numbers for p in problems[3:]}
     assert numbers["lines[4].quantity"] == {"attempted": D("0")}
     assert numbers["lines[4].unit_price"] == {"attempted": D("-1")}
-    assert numbers["lines[4].discount"] == {"attempted": D("-5")}
+    assert numbers["lines[4].discount_percent"] == {"attempted": D("-5")}
     assert numbers["lines[4].tax_rate"] == {"attempted": D("101")}
 
 
@@ -109,7 +109,7 @@ def test_all_kinds_of_problem_together():
                lines=(LineItem("a", D("-1"), D("1"), "9999"),))
     assert fields(check(doc, None, authorising=False)) == [
         ("contact", "required"), ("due_date", "before_issue"), ("currency", "not_base"),
-        ("lines[0].account", "not_found"), ("lines[0].quantity", "out_of_range"),
+        ("lines[0].account_code", "not_found"), ("lines[0].quantity", "out_of_range"),
     ]
 
 

@@ -115,7 +115,7 @@ def test_draft_problems_are_all_reported_and_nothing_is_saved(book, add_contact,
     with pytest.raises(ValidationFailed) as failed:
         save_draft(book, bad)
     assert {p.field for p in failed.value.problems} == {
-        "contact", "due_date", "lines[0].account", "lines[0].quantity", "lines[0].unit_price"}
+        "contact", "due_date", "lines[0].account_code", "lines[0].quantity", "lines[0].unit_price"}
     assert state() == before
 
 

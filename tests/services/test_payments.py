@@ -347,3 +347,13 @@ def test_voiding_twice_or_an_unknown_payment_is_refused(book, customer, issue, p
         void_payment(book, 9999, day)
     assert state() == before
     healthy(book)
+
+
+def test_a_receipt_from_a_supplier_only_contact_is_refused(book, supplier, state, command):
+    # A customer credit kept for a supplier could never be applied to an invoice.
+    before = state()
+    with pytest.raises(ValidationFailed) as failed:
+        record_payment(book, command(supplier, "50", keep=True))
+    assert [p.field for p in failed.value.problems] == ["contact"]
+    assert "not a customer" in failed.value.problems[0].message
+    assert state() == before

@@ -60,11 +60,11 @@ def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Pro
     account = accounts.get(line.account_code)
     if account is None:
         problems.append(Problem(
-            f"{path}.account", "not_found", f"There is no account {line.account_code!r}."
+            f"{path}.account_code", "not_found", f"There is no account {line.account_code!r}."
         ))
     elif not account.accepts_lines:
         problems.append(Problem(
-            f"{path}.account", "control",
+            f"{path}.account_code", "control",
             f"{account.code} {account.name} is kept by the books; choose another account.",
         ))
     if not (0 < line.quantity < _MAX_QUANTITY):
@@ -80,7 +80,7 @@ def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Pro
         ))
     if not (0 <= line.discount_percent <= 100):
         problems.append(Problem(
-            f"{path}.discount", "out_of_range", "A discount is 0 to 100 percent.",
+            f"{path}.discount_percent", "out_of_range", "A discount is 0 to 100 percent.",
             {"attempted": line.discount_percent},
         ))
     if not (0 <= line.tax_rate <= 100):

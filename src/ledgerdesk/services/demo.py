@@ -5,7 +5,7 @@ notes and payments spread over the 18 months before ``today``: paid, partly paid
 settled several at a time, with kept credit, refunds, voids and drafts.  Everything obeys the
 rules the services enforce (gap-free numbers, balanced entries that ``domain.postings`` would
 post, never an over-allocation), and is written through ``book.bulk()`` in chunks of about
-5,000 documents so that memory stays flat and a big book is built at tens of thousands of
+20,000 documents so that memory stays flat and a big book is built at tens of thousands of
 documents a second.  The same seed always gives the same book.
 
 How it is split: ``demo_data`` (names, products), ``demo_plan`` (the plan in minor units),
@@ -46,7 +46,7 @@ from ledgerdesk.services.setup import base_currency, chart_roles, default_bank
 #: Invoices and bills in the small demo (size 0).
 SMALL_DEMO_DOCUMENTS = 240
 #: Invoices and bills written per ``book.bulk()`` transaction.
-CHUNK_DOCUMENTS = 5_000
+CHUNK_DOCUMENTS = 20_000
 #: How far back the book goes: 18 months.
 HISTORY_DAYS = 548
 #: One contact per this many documents in a sized book (at least the small demo's 36).

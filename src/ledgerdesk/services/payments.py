@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_payment
-from ledgerdesk.domain.documents import Document, Lifecycle
+from ledgerdesk.domain.documents import Document, Lifecycle, Side
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
@@ -98,6 +98,10 @@ def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, lis
     contact = tx.get_contact(command.contact_id)
     if contact is None:
         problems.append(Problem("contact", "not_found", "Choose a contact."))
+    elif command.kind.side is Side.SALES and not contact.role.is_customer:
+        problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
+    elif command.kind.side is Side.PURCHASES and not contact.role.is_supplier:
+        problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
     accounts = tx.accounts()
     bank = command.bank_account_code or default_bank(accounts)
     if bank not in accounts or accounts[bank].role is None or accounts[bank].role.value != "BANK":

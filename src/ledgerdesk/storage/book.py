@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, RootTransaction
@@ -26,6 +26,7 @@ from ledgerdesk.storage.engine import (
     make_engine,
 )
 from ledgerdesk.storage.errors import BookError
+from ledgerdesk.storage.fresh_load import DeferredSchema, is_fresh, unsafe_journal
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.transaction import SqliteTransaction
@@ -69,13 +70,23 @@ class SqliteBook:
 
     @contextmanager
     def bulk(self) -> Iterator[SqliteBulkWriter]:
-        """One ``BEGIN IMMEDIATE`` transaction for loading many records at once."""
+        """One ``BEGIN IMMEDIATE`` transaction for loading many records at once.
+
+        On a book with no documents yet it is a fresh load (see ``storage.fresh_load``).
+        """
         with self._engine.connect() as conn, _big_cache(conn):
             conn.execution_options(**WRITE)
-            with self._begin(conn):
+            raw = conn.connection.driver_connection
+            fast = unsafe_journal(raw) if is_fresh(raw) else nullcontext(False)
+            with fast as switched, self._begin(conn):
+                schema = DeferredSchema(raw) if switched and is_fresh(raw) else None
+                if schema is not None:
+                    schema.drop()
                 writer = SqliteBulkWriter(conn)
                 yield writer
                 writer.finish()
+                if schema is not None:
+                    schema.restore()
         self._bump()
 
     def _begin(self, conn: Connection) -> RootTransaction:

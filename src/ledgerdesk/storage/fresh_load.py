@@ -1,0 +1,99 @@
+"""Fresh book load: a faster ``bulk()`` for a book that has no documents yet.
+
+Filling a new book (the demo, a benchmark) is the one time when nothing in it is worth
+protecting: ``cli.books.build_demo_book`` deletes the file if the build fails.  So for the
+length of one ``bulk()`` transaction the connection takes the file for itself
+(``locking_mode = EXCLUSIVE``), keeps its rollback journal in memory and does not sync
+(``journal_mode = MEMORY``, ``synchronous = OFF``: a rollback still works, a power cut
+would not be survived), and drops the secondary indexes and the INSERT triggers of the
+tables it fills.  Before commit the indexes are built again in one pass each, the triggers
+re-created from their stored SQL, and what the dropped allocation triggers would have
+refused is checked for the whole table at once; afterwards WAL and ``synchronous = FULL``
+are back.  A book that already has documents gets the ordinary ``bulk()``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ledgerdesk.domain.problems import NotAllowed
+
+#: The tables a load fills; their explicit indexes and INSERT triggers wait until the end.
+LOADED_TABLES = (
+    "documents", "document_lines", "payments", "allocations", "credit_applications",
+    "journal_entries", "journal_lines",
+)
+
+# Every active allocation's document, summed: what trg_allocations_within_outstanding and
+# trg_allocations_authorised_only check row by row.
+_REFUSED_ALLOCATION = """
+SELECT SUM(a.amount_minor) > d.total_minor, d.lifecycle <> 'AUTHORISED'
+FROM allocations AS a JOIN documents AS d ON d.id = a.document_id
+WHERE a.voided = 0 GROUP BY a.document_id
+HAVING SUM(a.amount_minor) > d.total_minor OR d.lifecycle <> 'AUTHORISED' LIMIT 1"""
+
+
+def is_fresh(raw: sqlite3.Connection) -> bool:
+    """True when the book has no documents yet (read before the load's transaction)."""
+    return raw.execute("SELECT NOT EXISTS (SELECT 1 FROM documents)").fetchone()[0] == 1
+
+
+@contextmanager
+def unsafe_journal(raw: sqlite3.Connection) -> Iterator[bool]:
+    """Exclusive lock, in-memory journal, no syncs; yields False if SQLite would not switch."""
+    raw.execute("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        mode = raw.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
+    except sqlite3.OperationalError:  # another connection holds the file: no fast path
+        mode = None
+    switched = mode == "memory"
+    if switched:
+        raw.execute("PRAGMA synchronous = OFF")
+    try:
+        yield switched
+    finally:
+        raw.execute("PRAGMA locking_mode = NORMAL")
+        raw.execute("PRAGMA journal_mode = WAL")  # also releases the exclusive lock
+        raw.execute("PRAGMA synchronous = FULL")
+
+
+class DeferredSchema:
+    """Drops the loaded tables' indexes and INSERT triggers, and puts them back."""
+
+    def __init__(self, raw: sqlite3.Connection) -> None:
+        self._raw = raw
+        self._indexes: list[tuple[str, str]] = []
+        self._triggers: list[tuple[str, str]] = []
+
+    def drop(self) -> None:
+        """Inside the load's transaction (a rollback brings everything back)."""
+        marks = ", ".join("?" * len(LOADED_TABLES))
+        rows = self._raw.execute(
+            "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL"
+            f" AND type IN ('index', 'trigger') AND tbl_name IN ({marks})", LOADED_TABLES,
+        ).fetchall()
+        for kind, name, sql in rows:
+            if kind == "index":
+                self._indexes.append((name, sql))
+            elif " INSERT ON " in sql.upper():
+                self._triggers.append((name, sql))
+        for name, _ in self._indexes:
+            self._raw.execute(f'DROP INDEX "{name}"')
+        for name, _ in self._triggers:
+            self._raw.execute(f'DROP TRIGGER "{name}"')
+
+    def restore(self) -> None:
+        """Rebuild the indexes, refuse what the triggers would have, re-create them."""
+        for _, sql in self._indexes:
+            self._raw.execute(sql)
+        refused = self._raw.execute(_REFUSED_ALLOCATION).fetchone()
+        if refused is not None:
+            reason = ("allocation exceeds the outstanding amount of its document" if refused[0]
+                      else "only an authorised document can take an allocation")
+            raise NotAllowed(f"The book refused the change: {reason}.")
+        for _, sql in self._triggers:
+            self._raw.execute(sql)
+        self._indexes.clear()
+        self._triggers.clear()
