@@ -14,6 +14,7 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
+from ledgerdesk.cli.accounts import run_add_account
 from ledgerdesk.cli.commands import run_check, run_demo, run_export_journal, run_trial_balance
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.lists import run_list
@@ -36,6 +37,7 @@ HANDLERS: dict[str, Handler] = {
     "export-journal": run_export_journal,
     "pay": lambda args, out: run_pay(args, out, sys.stderr),
     "open": run_open,
+    "add-account": run_add_account,
 }
 
 

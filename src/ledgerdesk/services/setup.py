@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole
+from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole, AccountType
 from ledgerdesk.domain.money import is_currency_code
 from ledgerdesk.domain.postings import ChartRoles
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
@@ -35,6 +35,8 @@ def add_account(book: Book, account: Account) -> None:
         problems.append(Problem("code", "required", "An account needs a code and a name."))
     if account.role is not None and account.role is not AccountRole.BANK:
         problems.append(Problem("role", "reserved", "Only bank accounts can be added with a role."))
+    if account.role is AccountRole.BANK and account.type is not AccountType.ASSET:
+        problems.append(Problem("type", "bank_asset", "A bank account is an asset account."))
     if problems:
         raise ValidationFailed(problems)
     with book.write() as tx:
