@@ -22,7 +22,14 @@ from ledgerdesk.cli.books import (
     remove_book_files,
 )
 from ledgerdesk.cli.errors import CliError
-from ledgerdesk.cli.output import Column, cell_text, is_stdout, text_output, write_csv, write_table
+from ledgerdesk.cli.output import (
+    Column,
+    cell_text,
+    export_csv,
+    is_stdout,
+    text_output,
+    write_table,
+)
 from ledgerdesk.domain.ledger import JournalEntry
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.journal_text import journal_lines
@@ -104,10 +111,7 @@ def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
         company, currency = book_settings(book)
         rows = trial_balance(book, args.as_of)
     if args.csv is not None:
-        with text_output(args.csv, out) as target:
-            count = write_csv(TRIAL_BALANCE_COLUMNS, rows, target)
-        if not is_stdout(args.csv):
-            out.write(f"Wrote {count} accounts to {args.csv}.\n")
+        export_csv(TRIAL_BALANCE_COLUMNS, rows, args.csv, out, "accounts")
         return 0
     when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
     out.write(f"Trial balance of {company or args.path}, {when} ({currency})\n\n")

@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
-from ledgerdesk.cli.output import Column, is_stdout, text_output, write_csv, write_table
+from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.services.queries import (
     DOCUMENT_LISTS,
     list_contacts,
@@ -73,10 +73,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         columns, rows = list_source(book, args.kind, args.open, dt.date.today())
         if args.csv is not None:
-            with text_output(args.csv, out) as target:
-                count = write_csv(columns, rows, target)
-            if not is_stdout(args.csv):
-                out.write(f"Wrote {count} {args.kind} to {args.csv}.\n")
+            export_csv(columns, rows, args.csv, out, args.kind)
             return 0
         count = write_table(columns, rows, out)
     out.write(f"\n{count} {args.kind}{' with something outstanding' if args.open else ''}\n")

@@ -120,3 +120,14 @@ def text_output(target: str | None, stdout: TextIO) -> Iterator[TextIO]:
 
 def is_stdout(target: str | None) -> bool:
     return target is None or target == "-"
+
+
+def export_csv(
+    columns: Sequence[Column], rows: Iterable[Any], target: str, stdout: TextIO, noun: str
+) -> int:
+    """Write ``rows`` as CSV to ``target`` (``-`` for stdout) and say so when it is a file."""
+    with text_output(target, stdout) as out:
+        count = write_csv(columns, rows, out)
+    if not is_stdout(target):
+        stdout.write(f"Wrote {count} {noun} to {target}.\n")
+    return count
