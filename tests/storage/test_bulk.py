@@ -38,9 +38,11 @@ def _invoices(contact_ids: list[int], count: int, first_number: int = 1) -> list
     return docs
 
 
-def _load(book: SqliteBook, count: int) -> tuple[list[Document], list[Payment]]:
+def _load(
+    book: SqliteBook, count: int, *, new_book: bool = False
+) -> tuple[list[Document], list[Payment]]:
     """Invoices, half of them paid in full, every one posted: what a generator writes."""
-    with book.bulk() as bulk:
+    with book.bulk(new_book=new_book) as bulk:
         contacts = bulk.add_contacts(
             [Contact(f"Customer {i}", ContactRole.CUSTOMER) for i in range(20)]
         )

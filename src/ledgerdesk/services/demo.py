@@ -113,7 +113,8 @@ def _write_chunks(
         planner.plan = ChunkPlan()
         plan_chunk(planner, customers, suppliers, target * (chunk + 1) // chunks - done,
                    low, high)
-        with book.bulk() as bulk:
+        # The demo fills a book made for it, thrown away if this fails: it may skip syncing.
+        with book.bulk(new_book=True) as bulk:
             writer.write(bulk, planner.plan)
         done += planner.plan.invoices_and_bills
         if progress is not None:

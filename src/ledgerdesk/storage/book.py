@@ -69,15 +69,18 @@ class SqliteBook:
                 transaction.rollback()
 
     @contextmanager
-    def bulk(self) -> Iterator[SqliteBulkWriter]:
+    def bulk(self, *, new_book: bool = False) -> Iterator[SqliteBulkWriter]:
         """One ``BEGIN IMMEDIATE`` transaction for loading many records at once.
 
-        On a book with no documents yet it is a fresh load (see ``storage.fresh_load``).
+        ``new_book=True`` promises that the caller throws the file away if the load fails;
+        then, on a book with no documents yet, it is a fresh load (``storage.fresh_load``),
+        which does not sync.  Anything else (an import into a real book) is fully durable.
         """
         with self._engine.connect() as conn, _big_cache(conn):
             conn.execution_options(**WRITE)
             raw = conn.connection.driver_connection
-            fast = unsafe_journal(raw) if is_fresh(raw) else nullcontext(False)
+            fresh = new_book and is_fresh(raw)
+            fast = unsafe_journal(raw) if fresh else nullcontext(False)
             with fast as switched, self._begin(conn):
                 schema = DeferredSchema(raw) if switched and is_fresh(raw) else None
                 if schema is not None:

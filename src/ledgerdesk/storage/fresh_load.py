@@ -1,7 +1,8 @@
-"""Fresh book load: a faster ``bulk()`` for a book that has no documents yet.
+"""Fresh book load: a faster ``bulk(new_book=True)`` for a book that has no documents yet.
 
 Filling a new book (the demo, a benchmark) is the one time when nothing in it is worth
-protecting: ``cli.books.build_demo_book`` deletes the file if the build fails.  So for the
+protecting: ``cli.books.build_demo_book`` deletes the file if the build fails, and only a
+caller that promises that (``new_book=True``) gets this path.  So for the
 length of one ``bulk()`` transaction the connection takes the file for itself
 (``locking_mode = EXCLUSIVE``), keeps its rollback journal in memory and does not sync
 (``journal_mode = MEMORY``, ``synchronous = OFF``: a rollback still works, a power cut
@@ -9,7 +10,7 @@ would not be survived), and drops the secondary indexes and the INSERT triggers 
 tables it fills.  Before commit the indexes are built again in one pass each, the triggers
 re-created from their stored SQL, and what the dropped allocation triggers would have
 refused is checked for the whole table at once; afterwards WAL and ``synchronous = FULL``
-are back.  A book that already has documents gets the ordinary ``bulk()``.
+are back.  Any other call gets the ordinary, fully durable ``bulk()``.
 """
 
 from __future__ import annotations
