@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
-from ledgerdesk.domain.ledger import SourceType
+from ledgerdesk.domain.ledger import AccountRole, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.postings import payment_entry
@@ -104,7 +104,7 @@ def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, lis
         problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
     accounts = tx.accounts()
     bank = command.bank_account_code or default_bank(accounts)
-    if bank not in accounts or accounts[bank].role is None or accounts[bank].role.value != "BANK":
+    if bank not in accounts or accounts[bank].role is not AccountRole.BANK:
         problems.append(Problem("bank_account", "not_bank", f"{bank} is not a bank account."))
     if currency != base_currency(tx):
         problems.append(Problem("currency", "not_base", f"This book keeps {base_currency(tx)}."))
