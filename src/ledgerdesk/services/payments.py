@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
-from ledgerdesk.domain.ledger import AccountRole, SourceType
+from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.postings import payment_entry
@@ -33,7 +33,7 @@ class RecordedPayment:
 def check_payment(book: Book, command: RecordPayment) -> list[Problem]:
     """Every problem with ``command`` against the book as it is now; changes nothing."""
     with book.read() as tx:
-        payment, problems = _build(tx, command)
+        payment, problems = _build(tx, command, tx.accounts())
         if payment is None:
             return problems
         return problems + validate_payment(payment, tx.open_documents(_ids(payment)))
@@ -49,7 +49,8 @@ def record_payment(book: Book, command: RecordPayment) -> RecordedPayment:
             return RecordedPayment(
                 earlier.id, credit.id if credit else None, credit.number if credit else None, True
             )
-        payment, problems = _build(tx, command)
+        accounts = tx.accounts()
+        payment, problems = _build(tx, command, accounts)
         if payment is None or problems:
             raise ValidationFailed(problems)
         problems = validate_payment(payment, tx.open_documents(_ids(payment)))
@@ -58,7 +59,7 @@ def record_payment(book: Book, command: RecordPayment) -> RecordedPayment:
         payment_id = tx.add_payment(payment)
         contact = tx.get_contact(payment.contact_id)
         saved = dataclasses.replace(payment, id=payment_id)
-        tx.post(payment_entry(saved, chart_roles(tx.accounts()), contact.name if contact else ""))
+        tx.post(payment_entry(saved, chart_roles(accounts), contact.name if contact else ""))
         credit_id, credit_number = _keep_excess(tx, saved)
         return RecordedPayment(payment_id, credit_id, credit_number)
 
@@ -92,9 +93,12 @@ def open_items(book: Book, contact_id: int, kind: PaymentKind) -> list[OpenDocum
         return tx.open_documents_for(contact_id, kind.target_kinds)
 
 
-def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, list[Problem]]:
+def _build(
+    tx: Transaction, command: RecordPayment, accounts: dict[str, Account]
+) -> tuple[Payment | None, list[Problem]]:
     problems: list[Problem] = []
-    currency = command.currency or base_currency(tx)
+    book_currency = base_currency(tx)
+    currency = command.currency or book_currency
     contact = tx.get_contact(command.contact_id)
     if contact is None:
         problems.append(Problem("contact", "not_found", "Choose a contact."))
@@ -102,12 +106,11 @@ def _build(tx: Transaction, command: RecordPayment) -> tuple[Payment | None, lis
         problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
     elif command.kind.side is Side.PURCHASES and not contact.role.is_supplier:
         problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
-    accounts = tx.accounts()
     bank = command.bank_account_code or default_bank(accounts)
     if bank not in accounts or accounts[bank].role is not AccountRole.BANK:
         problems.append(Problem("bank_account", "not_bank", f"{bank} is not a bank account."))
-    if currency != base_currency(tx):
-        problems.append(Problem("currency", "not_base", f"This book keeps {base_currency(tx)}."))
+    if currency != book_currency:
+        problems.append(Problem("currency", "not_base", f"This book keeps {book_currency}."))
         return None, problems
     try:
         amount = Money.exact(command.amount, currency)
