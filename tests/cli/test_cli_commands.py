@@ -15,8 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from ledgerdesk.cli import summary
-
 DECIMAL = re.compile(r"-?[0-9]+\.[0-9]{2}")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -119,28 +117,30 @@ def test_missing_file_is_one_line(run, tmp_path):
     assert status != 0 and len(err.splitlines()) == 1
 
 
-def test_open_prints_an_honest_summary(run, demo_book):
-    status, out, _ = run("open", demo_book)
+def test_summary_prints_the_dashboard_numbers(run, demo_book):
+    status, out, _ = run("summary", demo_book)
     assert status == 0
     assert "invoices" in out and "receivable" in out and "(balanced)" in out
-    assert "desktop window arrives with the next release" in out
-    assert "ledgerdesk trial-balance" in out
+    assert "ledgerdesk open" in out
 
 
-def test_demo_flag_creates_then_reuses_the_demo_book(run, tmp_path, monkeypatch):
-    folder = tmp_path / "data" / "Ledgerdesk"
-    monkeypatch.setattr(summary, "user_data_dir", lambda *args, **kwargs: str(folder))
-    status, out, _ = run("--demo")
-    assert status == 0 and "Created a demo book" in out
-    assert (folder / "demo.book").exists()
-    status, out, _ = run("--demo")
-    assert status == 0 and "Using the demo book" in out and "payments" in out
+@pytest.mark.parametrize("command", [["--demo"], ["open", "BOOK"]])
+def test_without_a_display_the_window_says_so_in_one_line(run, demo_book, monkeypatch,
+                                                          command):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    status, out, err = run(*[demo_book if part == "BOOK" else part for part in command])
+    assert status == 2 and not out
+    assert len(err.splitlines()) == 1 and "no display" in err
+    assert "ledgerdesk summary" in err
 
 
 def test_version_and_help(run):
     status, out, _ = run("--version")
     assert status == 0 and out.startswith("ledgerdesk ")
-    for command in ("demo", "check", "trial-balance", "list", "export-journal", "pay", "open"):
+    for command in ("demo", "check", "trial-balance", "list", "export-journal", "pay", "open",
+                    "summary"):
         status, out, _ = run(command, "--help")
         assert status == 0 and "usage: ledgerdesk" in out
 

@@ -10,17 +10,20 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TextIO
 
 from pydantic import ValidationError
 
+from ledgerdesk.app.window import WindowUnavailable, run_window
 from ledgerdesk.cli.accounts import run_add_account
+from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.commands import run_check, run_demo, run_export_journal, run_trial_balance
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
-from ledgerdesk.cli.summary import run_open, run_open_demo
+from ledgerdesk.cli.summary import run_summary
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.commands import problems_from
 from ledgerdesk.storage import BookError
@@ -36,7 +39,8 @@ HANDLERS: dict[str, Handler] = {
     "list": run_list,
     "export-journal": run_export_journal,
     "pay": lambda args, out: run_pay(args, out, sys.stderr),
-    "open": run_open,
+    "open": lambda args, out: open_window(Path(args.path)),
+    "summary": run_summary,
     "add-account": run_add_account,
 }
 
@@ -63,7 +67,7 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.demo:
             if args.command is not None:
                 return fail(f"--demo opens the demo book; it does not go with {args.command}.", 2)
-            return run_open_demo(out)
+            return run_window(demo=True)
         if args.command is None:
             parser.print_help(sys.stderr)
             return 2
@@ -76,12 +80,21 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         for problem in problems_from(exc):
             fail(str(problem))
         return 1
+    except WindowUnavailable as exc:
+        return fail(str(exc), 2)
     except (BookError, CliError, NotFound, NotAllowed) as exc:
         return fail(str(exc))
     except BrokenPipeError:
         raise
     except OSError as exc:
         return fail(os_error_text(exc))
+
+
+def open_window(path: Path) -> int:
+    """Check the book first, so a bad file is one line here rather than a dialog."""
+    with opened(path):
+        pass
+    return run_window(path)
 
 
 def fail(message: str, status: int = 1) -> int:

@@ -29,7 +29,7 @@ def build_parser() -> OneLineParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     parser.add_argument(
         "--demo", action="store_true",
-        help="open the demo book in your user data folder (created the first time)",
+        help="open the window on the demo book in your user data folder (created the first time)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_demo(commands)
@@ -123,8 +123,9 @@ def _add_pay(commands: Any) -> None:
 
 
 def _add_open(commands: Any) -> None:
-    sub = _command(
-        commands, "open", "open a book (for now: print its summary)",
-        "Print a book's summary. The desktop window arrives with the next release.",
-    )
+    sub = _command(commands, "open", "open a book in the window",
+                   "Open the book at PATH in the Ledgerdesk window.")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub = _command(commands, "summary", "print a book's summary (what the dashboard shows)",
+                   "Print a book's counts, what is owed both ways and the trial balance totals.")
     sub.add_argument("path", metavar="PATH", help="the book file")

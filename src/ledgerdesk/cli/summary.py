@@ -1,7 +1,6 @@
-"""``ledgerdesk open PATH`` and ``ledgerdesk --demo``: a book's summary, until the window lands.
+"""``ledgerdesk summary PATH``: what the window's dashboard shows, printed on the terminal.
 
-The desktop window comes in a later release; these commands say so plainly and print what
-the window's dashboard will show, so a user can already see that the book is sound.
+Useful where there is no display, and as a quick look at whether a book is sound.
 """
 
 from __future__ import annotations
@@ -14,18 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from platformdirs import user_data_dir
-
-from ledgerdesk.cli.books import DEFAULT_COMPANY, book_settings, build_demo_book, opened
+from ledgerdesk.cli.books import book_settings, opened
 from ledgerdesk.cli.commands import trial_balance_totals
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.queries import list_contacts, list_documents, list_payments, trial_balance
 from ledgerdesk.services.read_models import DocumentSummary
-
-APP_NAME = "Ledgerdesk"
-DEMO_FILE = "demo.book"
-DEMO_CURRENCY = "EUR"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,9 +84,10 @@ def summary_lines(path: Path, summary: BookSummary) -> list[str]:
         f"  trial balance   debit {summary.debit_total}, credit {summary.credit_total} "
         f"({balanced})",
         "",
-        "The desktop window arrives with the next release. Until then, explore the book with",
+        "Open it in the window with",
+        f"  ledgerdesk open {quoted}",
+        "or explore it here with",
         f"  ledgerdesk list invoices {quoted}   (or contacts, bills, credit-notes, payments)",
-        f"  ledgerdesk trial-balance {quoted}",
     ]
 
 
@@ -103,27 +97,6 @@ def print_summary(path: Path, out: TextIO) -> None:
     out.write("\n".join(summary_lines(path, summary)) + "\n")
 
 
-def run_open(args: argparse.Namespace, out: TextIO) -> int:
+def run_summary(args: argparse.Namespace, out: TextIO) -> int:
     print_summary(Path(args.path), out)
-    return 0
-
-
-def demo_book_path() -> Path:
-    # appauthor=False: %LOCALAPPDATA%\Ledgerdesk on Windows, as the README says.
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
-
-
-def run_open_demo(out: TextIO) -> int:
-    """Create the demo book in the user data folder the first time, then summarise it."""
-    path = demo_book_path()
-    if path.exists():
-        out.write(f"Using the demo book at {path}.\n\n")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        build_demo_book(
-            path, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0, seed=7,
-            today=dt.date.today(),
-        )
-        out.write(f"Created a demo book at {path}.\n\n")
-    print_summary(path, out)
     return 0

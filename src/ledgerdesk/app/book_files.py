@@ -1,0 +1,38 @@
+"""``StorageBookFiles``: the window's ``BookFiles`` port on SQLite book files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ledgerdesk.app.files import ensure_demo_book, new_book
+from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.presentation.session import BookFileError, Progress
+from ledgerdesk.services.ports import Book
+from ledgerdesk.storage import BookError, open_book
+
+
+class StorageBookFiles:
+    def open(self, path: Path) -> Book:
+        try:
+            return open_book(path)
+        except BookError as exc:
+            raise BookFileError(str(exc)) from exc
+        except OSError as exc:
+            raise BookFileError(f"{path}: {exc.strerror or exc}.") from exc
+
+    def create(self, path: Path, *, company: str, currency: str) -> Book:
+        if path.exists():
+            raise BookFileError(f"{path} already exists; choose another name.")
+        try:
+            return new_book(path, company=company, currency=currency)
+        except (BookError, ValidationFailed, NotAllowed) as exc:
+            raise BookFileError(str(exc)) from exc
+        except OSError as exc:
+            raise BookFileError(f"{path}: {exc.strerror or exc}.") from exc
+
+    def demo(self, today: dt.date, progress: Progress | None = None) -> Path:
+        try:
+            return ensure_demo_book(today, progress)[0]
+        except BookError as exc:
+            raise BookFileError(str(exc)) from exc

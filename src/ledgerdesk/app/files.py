@@ -1,0 +1,106 @@
+"""Book files: open, create, fill with the demo, and delete, for the CLI and the window.
+
+This is where the SQLite storage meets the services; the window reaches it only through
+the ``BookFiles`` port of ``ledgerdesk.presentation.session``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from ledgerdesk.services.demo import DemoStats, generate_demo
+from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import COMPANY_NAME, base_currency, initialise_book
+from ledgerdesk.storage import create_book, open_book
+
+APP_NAME = "Ledgerdesk"
+#: SQLite's companions of a book file: the write-ahead log, its index and a rollback journal.
+SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
+DEFAULT_COMPANY = "Northwind Design Studio"
+DEMO_FILE = "demo.book"
+DEMO_CURRENCY = "EUR"
+
+
+@contextlib.contextmanager
+def opened(path: str | Path) -> Iterator[Book]:
+    """An existing book, closed again when the caller is done."""
+    book = open_book(Path(path))
+    try:
+        yield book
+    finally:
+        book.close()
+
+
+def book_settings(book: Book) -> tuple[str, str]:
+    """(company name, base currency)."""
+    with book.read() as tx:
+        return tx.get_setting(COMPANY_NAME) or "", base_currency(tx)
+
+
+def remove_book_files(path: Path) -> None:
+    """Delete a book and its SQLite sidecar files."""
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a book file", str(path))
+    for candidate in (path, *(path.with_name(path.name + s) for s in SIDECAR_SUFFIXES)):
+        candidate.unlink(missing_ok=True)
+
+
+def new_book(path: Path, *, company: str, currency: str) -> Book:
+    """Create and set up an empty book; nothing is left behind on failure."""
+    book = create_book(path)
+    try:
+        initialise_book(book, company, currency)
+    except BaseException:
+        book.close()
+        remove_book_files(path)
+        raise
+    return book
+
+
+def build_demo_book(
+    path: Path,
+    *,
+    company: str,
+    currency: str,
+    size: int,
+    seed: int,
+    today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoStats:
+    """Create ``path``, set it up and fill it with demo data; nothing is left on failure.
+
+    ``progress`` may raise (a cancel button does) to stop the build; the file is removed.
+    """
+    book = new_book(path, company=company, currency=currency)
+    try:
+        stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress)
+    except BaseException:
+        book.close()
+        remove_book_files(path)
+        raise
+    book.close()
+    return stats
+
+
+def demo_book_path() -> Path:
+    # appauthor=False: %LOCALAPPDATA%\Ledgerdesk on Windows, as the README says.
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
+
+
+def ensure_demo_book(
+    today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> tuple[Path, bool]:
+    """The demo book in the user data folder, built the first time; (path, just created)."""
+    path = demo_book_path()
+    if path.exists():
+        return path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build_demo_book(path, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0, seed=7,
+                    today=today, progress=progress)
+    return path, True

@@ -1,0 +1,46 @@
+"""Starting the desktop window: refuse plainly without a display, then hand over to ``ui``.
+
+PySide6 is imported only here, when a window is really wanted, so the command line stays
+fast and works on machines without Qt's system libraries.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+
+
+class WindowUnavailable(RuntimeError):
+    """The window cannot open here; ``str()`` says why and what to use instead."""
+
+
+CLI_HINT = (
+    "use the command line instead: `ledgerdesk summary PATH`, `ledgerdesk list invoices PATH` "
+    "(see `ledgerdesk --help`)"
+)
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why a window cannot open on this machine, or None when it can."""
+    if platform.startswith(("win", "darwin", "cygwin")):
+        return None
+    if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return f"no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot " \
+           f"open; {CLI_HINT}."
+
+
+def run_window(path: Path | None = None, *, demo: bool = False) -> int:
+    """Open the main window on ``path``, on the demo book, or on the welcome screen."""
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        raise WindowUnavailable(problem)
+    try:
+        from ledgerdesk.ui.application import run_app
+    except ImportError as exc:  # PySide6 or a Qt system library is missing
+        raise WindowUnavailable(f"the window cannot start ({exc}); {CLI_HINT}.") from exc
+    from ledgerdesk.app.book_files import StorageBookFiles
+
+    return run_app(StorageBookFiles(), path=path, demo=demo)

@@ -1,0 +1,41 @@
+"""Contacts as the editors offer them: pickers by side, and creating one inline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.commands import NewContact
+from ledgerdesk.services.contacts import add_contact
+from ledgerdesk.services.queries import list_contacts
+
+PAYMENT_KIND_LABELS = {
+    PaymentKind.CUSTOMER_RECEIPT: "Money in from a customer",
+    PaymentKind.SUPPLIER_PAYMENT: "Money out to a supplier",
+    PaymentKind.CUSTOMER_REFUND: "Refund to a customer",
+    PaymentKind.SUPPLIER_REFUND: "Refund from a supplier",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ContactChoice:
+    id: int
+    name: str
+
+
+def contact_choices(session: Session, side: Side) -> list[ContactChoice]:
+    """Customers for the sales side, suppliers for purchases, by name."""
+    wanted = (lambda role: role.is_customer) if side is Side.SALES else (
+        lambda role: role.is_supplier)
+    choices = [ContactChoice(c.id, c.name) for c in list_contacts(session.book) if wanted(c.role)]
+    return sorted(choices, key=lambda c: c.name.casefold())
+
+
+def create_contact(session: Session, name: str, side: Side) -> ContactChoice:
+    """A new customer or supplier with just a name (the rest can follow later)."""
+    role = ContactRole.CUSTOMER if side is Side.SALES else ContactRole.SUPPLIER
+    contact_id = add_contact(session.book, NewContact(name=name.strip(), role=role))
+    return ContactChoice(contact_id, name.strip())

@@ -1,0 +1,185 @@
+"""List presenters: the columns, filters and sort of each list, answered by SQL queries.
+
+Each presenter keeps an immutable query (``services.list_queries``), replaces it when the
+user sorts or filters, and asks the book for a count and ~200-row pages; nothing here ever
+holds a whole table.  Cell text is formatted in the book's locale.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.columns import Column, Mark
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.list_queries import (
+    ContactQuery,
+    ContactSort,
+    DocumentQuery,
+    DocumentSort,
+    PaymentQuery,
+    PaymentSort,
+    StatusFilter,
+)
+from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
+
+Q = TypeVar("Q")
+MARKS = {"draft": Mark.DRAFT, "open": Mark.OPEN, "partly paid": Mark.PARTLY_PAID,
+         "overdue": Mark.OVERDUE, "paid": Mark.PAID, "void": Mark.VOID}
+STATUS_TEXT = {"draft": "Draft", "open": "Open", "partly paid": "◐ Partly paid",
+               "overdue": "⚠ Overdue", "paid": "✓ Paid", "void": "⊘ Void"}
+
+
+class QueryList(Generic[Q]):
+    """What every list does: keep a query, sort by a column, filter, count and page."""
+
+    sort_keys: Sequence[Any | None]  # the query's sort value per column (None: unsortable)
+
+    def __init__(self, session: Session, query: Q) -> None:
+        self.session = session
+        self.query = query
+        self.money = AmountFormatter(session.locale, session.currency)
+        self._date = functools.lru_cache(maxsize=4096)(DateFormatter(session.locale).short)
+
+    @property
+    def sort_column(self) -> int:
+        return list(self.sort_keys).index(self.query.sort)  # type: ignore[attr-defined]
+
+    @property
+    def descending(self) -> bool:
+        return self.query.descending  # type: ignore[attr-defined]
+
+    def sort_by(self, column: int, descending: bool) -> None:
+        key = self.sort_keys[column] if 0 <= column < len(self.sort_keys) else None
+        if key is not None:
+            self.query = dataclasses.replace(self.query, sort=key, descending=descending)
+
+    def filter(self, **changes: Any) -> None:
+        """Replace filter fields (``text=``, ``status=``, ``date_from=`` ...)."""
+        self.query = dataclasses.replace(self.query, **changes)
+
+    def mark(self, row: Any) -> Mark:
+        return Mark.NONE
+
+
+class DocumentList(QueryList[DocumentQuery]):
+    sort_keys = (DocumentSort.NUMBER, DocumentSort.CONTACT, DocumentSort.ISSUE_DATE,
+                 DocumentSort.DUE_DATE, None, DocumentSort.TOTAL, DocumentSort.OUTSTANDING,
+                 DocumentSort.STATUS)
+
+    def __init__(self, session: Session, kinds: Sequence[DocumentKind]) -> None:
+        super().__init__(session, DocumentQuery(kinds=tuple(kinds), today=session.today))
+        money, date = self.money.format, self._date
+        self.columns: list[Column[DocumentSummary]] = [
+            Column("number", "Number", lambda r: r.number or "(draft)", lambda r: r.number,
+                   width=110),
+            Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
+                   width=240),
+            Column("issued", "Issued", lambda r: date(r.issue_date), lambda r: r.issue_date,
+                   width=100),
+            Column("due", "Due", lambda r: date(r.due_date), lambda r: r.due_date, width=100),
+            Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
+                   sortable=False, width=150),
+            Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
+                   numeric=True),
+            Column("outstanding", "Outstanding", lambda r: money(r.outstanding.amount),
+                   lambda r: r.outstanding.amount, numeric=True),
+            Column("status", "Status", self.status_text, self.status, width=120),
+        ]
+
+    def status(self, row: DocumentSummary) -> str:
+        return row.status(self.query.today)
+
+    def status_text(self, row: DocumentSummary) -> str:
+        return STATUS_TEXT.get(self.status(row), self.status(row))
+
+    def mark(self, row: DocumentSummary) -> Mark:
+        return MARKS.get(self.status(row), Mark.NONE)
+
+    def refresh_today(self) -> None:
+        self.query = dataclasses.replace(self.query, today=self.session.today)
+
+    def count(self) -> int:
+        return self.session.book.queries().count_documents(self.query)
+
+    def page(self, offset: int, limit: int) -> list[DocumentSummary]:
+        return self.session.book.queries().document_page(self.query, offset, limit)
+
+
+class PaymentList(QueryList[PaymentQuery]):
+    sort_keys = (PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
+                 PaymentSort.AMOUNT, None)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, PaymentQuery(include_voided=True))
+        money, date = self.money.format, self._date
+        self.columns: list[Column[PaymentSummary]] = [
+            Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100),
+            Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
+                   width=240),
+            Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
+                   sortable=False, width=130),
+            Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
+                   width=150),
+            Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
+                   sortable=False, width=200),
+            Column("amount", "Amount", lambda r: money(r.amount.amount),
+                   lambda r: r.amount.amount, numeric=True),
+            Column("status", "Status", self.status_text, self.status_text, sortable=False),
+        ]
+
+    def status_text(self, row: PaymentSummary) -> str:
+        if row.voided:
+            return "⊘ Void"
+        kept = row.amount.amount - row.allocated.amount
+        return f"{self.money.format(kept)} kept as credit" if kept else "Allocated"
+
+    def mark(self, row: PaymentSummary) -> Mark:
+        return Mark.VOID if row.voided else Mark.NONE
+
+    def count(self) -> int:
+        return self.session.book.queries().count_payments(self.query)
+
+    def page(self, offset: int, limit: int) -> list[PaymentSummary]:
+        return self.session.book.queries().payment_page(self.query, offset, limit)
+
+
+KIND_TEXT = {"CUSTOMER_RECEIPT": "Receipt", "SUPPLIER_PAYMENT": "Supplier payment",
+             "CUSTOMER_REFUND": "Refund to customer", "SUPPLIER_REFUND": "Refund from supplier"}
+
+
+class ContactList(QueryList[ContactQuery]):
+    sort_keys = (ContactSort.NAME, None, None, ContactSort.RECEIVABLE, ContactSort.PAYABLE)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__(session, ContactQuery())
+        money = self.money.format
+        self.columns: list[Column[ContactSummary]] = [
+            Column("name", "Name", lambda r: r.name, lambda r: r.name, width=260),
+            Column("role", "Role", lambda r: r.role.value.capitalize(), lambda r: r.role.value,
+                   sortable=False, width=100),
+            Column("email", "Email", lambda r: r.email, lambda r: r.email, sortable=False,
+                   width=220),
+            Column("receivable", "They owe", lambda r: money(r.receivable.amount),
+                   lambda r: r.receivable.amount, numeric=True),
+            Column("payable", "We owe", lambda r: money(r.payable.amount),
+                   lambda r: r.payable.amount, numeric=True),
+        ]
+
+    def count(self) -> int:
+        return self.session.book.queries().count_contacts(self.query)
+
+    def page(self, offset: int, limit: int) -> list[ContactSummary]:
+        return self.session.book.queries().contact_page(self.query, offset, limit)
+
+
+STATUS_FILTERS = {
+    StatusFilter.ALL: "All", StatusFilter.DRAFT: "Drafts", StatusFilter.OPEN: "Open",
+    StatusFilter.OVERDUE: "Overdue", StatusFilter.PARTLY_PAID: "Partly paid",
+    StatusFilter.PAID: "Paid", StatusFilter.VOIDED: "Void",
+}

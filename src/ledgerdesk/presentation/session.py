@@ -1,0 +1,62 @@
+"""An open book as the window sees it, and the port through which it opens book files.
+
+``BookFiles`` is implemented in ``ledgerdesk.app.book_files`` (storage); the window only
+sees this protocol, so presenters are tested with a real book but never import storage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
+
+Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
+LOCALE_SETTING = "locale"
+DEFAULT_LOCALE = "en_US"
+
+
+class BookFileError(Exception):
+    """A book file could not be opened or created; ``str()`` is one line for the user."""
+
+
+class BookFiles(Protocol):
+    def open(self, path: Path) -> Book: ...
+    def create(self, path: Path, *, company: str, currency: str) -> Book: ...
+    def demo(self, today: dt.date, progress: Progress | None = None) -> Path: ...
+
+
+@dataclass
+class Session:
+    """The open book, its company, currency and locale, and what "today" is."""
+
+    book: Book
+    path: Path
+    company: str
+    currency: str
+    locale: str
+    clock: Callable[[], dt.date] = field(default=dt.date.today)
+
+    @classmethod
+    def of(cls, book: Book, path: Path, *, fallback_locale: str = DEFAULT_LOCALE,
+           clock: Callable[[], dt.date] = dt.date.today) -> Session:
+        with book.read() as tx:
+            company = tx.get_setting(COMPANY_NAME) or ""
+            currency = tx.get_setting(BASE_CURRENCY) or "XXX"
+            locale = tx.get_setting(LOCALE_SETTING) or fallback_locale
+        return cls(book, path, company, currency, locale, clock)
+
+    @property
+    def today(self) -> dt.date:
+        return self.clock()
+
+    @property
+    def title(self) -> str:
+        return self.company or self.path.stem
+
+    def close(self) -> None:
+        self.book.close()

@@ -1,0 +1,108 @@
+"""Every command of the main window as a ``QAction`` with its shortcut, and the menus.
+
+The table here is also what Help > Keyboard shortcuts lists, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    name: str
+    text: str  # with its & mnemonic
+    shortcut: str | QKeySequence.StandardKey | None
+    tip: str
+
+
+SPECS = (
+    ActionSpec("new_book", "&New book…", "Ctrl+Shift+N", "Create a new, empty book file"),
+    ActionSpec("open_book", "&Open book…", Key.Open, "Open a book file"),
+    ActionSpec("close_book", "&Close book", Key.Close, "Close this book"),
+    ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale and numbering"),
+    ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
+    ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
+    ActionSpec("record_payment", "Record &payment…", "Ctrl+Shift+P",
+               "Record money received or paid, and allocate it"),
+    ActionSpec("open_item", "&Open selected", None, "Open the selected row (Enter)"),
+    ActionSpec("refresh", "&Refresh", Key.Refresh, "Reload the list from the book"),
+    ActionSpec("find", "&Find…", Key.Find, "Filter the list by text"),
+    ActionSpec("go_dashboard", "&Dashboard", "Ctrl+1", "Go to the dashboard"),
+    ActionSpec("go_invoices", "Sales &invoices", "Ctrl+2", "Go to sales invoices"),
+    ActionSpec("go_bills", "&Bills", "Ctrl+3", "Go to bills"),
+    ActionSpec("go_credit_notes", "&Credit notes", "Ctrl+4", "Go to credit notes"),
+    ActionSpec("go_payments", "&Payments", "Ctrl+5", "Go to payments"),
+    ActionSpec("go_contacts", "C&ontacts", "Ctrl+6", "Go to contacts"),
+    ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
+    ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
+)
+GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
+              "go_contacts")
+
+
+def make_actions(window: QMainWindow) -> dict[str, QAction]:
+    actions: dict[str, QAction] = {}
+    for spec in SPECS:
+        action = QAction(spec.text, window)
+        action.setObjectName(spec.name)
+        if spec.shortcut is not None:
+            action.setShortcut(QKeySequence(spec.shortcut))
+        action.setStatusTip(spec.tip)
+        action.setToolTip(spec.tip)
+        actions[spec.name] = action
+    return actions
+
+
+def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
+                redo: QAction, recent: QMenu) -> QToolBar:
+    bar = window.menuBar()
+    file_menu = bar.addMenu("&File")
+    file_menu.addActions([actions["new_book"], actions["open_book"]])
+    file_menu.addMenu(recent)
+    file_menu.addAction(actions["close_book"])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["settings"])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["quit"])
+    edit = bar.addMenu("&Edit")
+    edit.addActions([undo, redo])
+    edit.addSeparator()
+    edit.addActions([actions["new_document"], actions["record_payment"], actions["open_item"]])
+    view = bar.addMenu("&View")
+    view.addActions([actions[name] for name in GO_ACTIONS])
+    view.addSeparator()
+    view.addActions([actions["find"], actions["refresh"]])
+    help_menu = bar.addMenu("&Help")
+    help_menu.addActions([actions["shortcuts"], actions["about"]])
+    toolbar = window.addToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.addActions([actions["new_document"], actions["record_payment"]])
+    toolbar.addSeparator()
+    toolbar.addActions([undo, redo, actions["refresh"]])
+    return toolbar
+
+
+#: Keys that are not menu shortcuts but that users should know.
+KEY_HINTS = (
+    ("Open the selected row", "Enter or double-click"),
+    ("Save the open editor", "Enter (Ctrl+Enter inside a table)"),
+    ("Cancel the open editor (asks before dropping changes)", "Esc"),
+    ("Next / previous field", "Tab / Shift+Tab"),
+)
+
+
+def shortcut_rows(actions: dict[str, QAction], extra: list[QAction]) -> list[tuple[str, str]]:
+    """(what, keys) for the shortcuts dialog, in menu order, then the plain keys."""
+    rows = []
+    for action in [*actions.values(), *extra]:
+        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        if keys:
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows + list(KEY_HINTS)

@@ -1,0 +1,1 @@
+"""Item delegates: how table cells are edited."""

@@ -1,0 +1,1 @@
+"""Editor dialogs: invoices, bills and credit notes, and payments."""

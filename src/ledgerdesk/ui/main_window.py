@@ -1,0 +1,207 @@
+"""The main window: the welcome screen or an open book, menus, toolbar and status bar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+
+from ledgerdesk import __version__
+from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
+from ledgerdesk.ui.book_view import BookView
+from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.welcome import WelcomePage
+from ledgerdesk.ui.workers import run_in_background
+
+STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or programs
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, files: BookFiles, prefs: Preferences,
+                 clock: Callable[[], dt.date] = dt.date.today) -> None:
+        super().__init__()
+        self.files, self.prefs, self.clock = files, prefs, clock
+        self.session: Session | None = None
+        self.book_view: BookView | None = None
+        self.undo_stack = QUndoStack(self)
+        self.setWindowTitle("Ledgerdesk")
+        self.setMinimumSize(900, 560)
+        self.actions = make_actions(self)
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        self.undo_action, self.redo_action = undo, redo
+        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.toolbar = build_menus(self, self.actions, undo, redo, self.recent_menu)
+        self.stack = QStackedWidget()
+        self.welcome = WelcomePage()
+        self.stack.addWidget(self.welcome)
+        self.setCentralWidget(self.stack)
+        self.book_label = QLabel()
+        self.statusBar().addPermanentWidget(self.book_label)
+        self._connect()
+        self._stale_timer = QTimer(self, interval=STALE_CHECK_MS)
+        self._stale_timer.timeout.connect(self._reload_if_stale)
+        self._show_welcome()
+        geometry = prefs.geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["new_book"].triggered.connect(self.new_book)
+        a["open_book"].triggered.connect(self.choose_book)
+        a["close_book"].triggered.connect(self.close_book)
+        a["settings"].triggered.connect(self.show_settings)
+        a["quit"].triggered.connect(self.close)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
+        self.welcome.new_requested.connect(self.new_book)
+        self.welcome.open_requested.connect(self.choose_book)
+        self.welcome.demo_requested.connect(self.open_demo)
+        self.welcome.recent_chosen.connect(self.open_path)
+
+    # ---- opening and closing books -----------------------------------------------------
+
+    def open_path(self, path: Path) -> bool:
+        try:
+            book = self.files.open(path)
+        except BookFileError as exc:
+            dialogs.error(self, "The book could not be opened", str(exc))
+            if not path.exists():
+                self.prefs.forget_book(path)
+                self.welcome.show_recent(self.prefs.recent_books())
+            return False
+        self._show_book(Session.of(book, path, clock=self.clock))
+        return True
+
+    def reopen_last(self) -> None:
+        last = self.prefs.last_book()
+        if last is not None and last.exists():
+            self.open_path(last)
+
+    def choose_book(self) -> None:
+        path = dialogs.choose_book_to_open(self)
+        if path is not None:
+            self.open_path(path)
+
+    def new_book(self) -> None:
+        answer = dialogs.ask_new_book(self)
+        if answer is None:
+            return
+        path, company, currency = answer
+        try:
+            book = self.files.create(path, company=company, currency=currency)
+        except BookFileError as exc:
+            dialogs.error(self, "The book could not be created", str(exc))
+            return
+        self._show_book(Session.of(book, path, clock=self.clock))
+
+    def open_demo(self) -> None:
+        run_in_background(
+            self, "Building the demo book…",
+            lambda progress: self.files.demo(self.clock(), progress),
+            self.open_path,
+            lambda message: dialogs.error(self, "The demo book could not be built", message),
+        )
+
+    def close_book(self) -> None:
+        if self.session is None:
+            return
+        self.prefs.closed_book()
+        self._drop_session()
+        self._show_welcome()
+
+    def _drop_view(self) -> None:
+        self._stale_timer.stop()
+        self.undo_stack.clear()
+        if self.book_view is not None:
+            self.stack.removeWidget(self.book_view)
+            self.book_view.deleteLater()
+            self.book_view = None
+
+    def _drop_session(self) -> None:
+        self._drop_view()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _show_book(self, session: Session, *, same_book: bool = False) -> None:
+        if same_book:
+            self._drop_view()
+        else:
+            self._drop_session()
+        self.session = session
+        self.prefs.remember_book(session.path)
+        self.book_view = BookView(session, self.undo_stack, self.actions, self)
+        self.stack.addWidget(self.book_view)
+        self.stack.setCurrentWidget(self.book_view)
+        self.setWindowTitle(f"{session.title} — Ledgerdesk")
+        self.book_label.setText(f"{session.title} · {session.currency} · {session.path}")
+        self._enable_book_actions(True)
+        self._seen_revision = session.book.revision
+        self._stale_timer.start()
+        self.book_view.show_page(1)
+
+    def _show_welcome(self) -> None:
+        self.welcome.show_recent(self.prefs.recent_books())
+        self.stack.setCurrentWidget(self.welcome)
+        self.setWindowTitle("Ledgerdesk")
+        self.book_label.setText("No book open")
+        self._enable_book_actions(False)
+        self.welcome.new_button.setFocus()
+
+    def _enable_book_actions(self, enabled: bool) -> None:
+        for name in ("close_book", "settings", "new_document", "record_payment", "open_item",
+                     "refresh", "find", *GO_ACTIONS):
+            self.actions[name].setEnabled(enabled)
+
+    def _reload_if_stale(self) -> None:
+        if self.session is None or self.book_view is None:
+            return
+        revision = self.session.book.revision
+        if revision != self._seen_revision:
+            self._seen_revision = revision
+            self.book_view.reload()
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.prefs.recent_books():
+            action = QAction(str(path), self.recent_menu)
+            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            self.recent_menu.addAction(action)
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent books").setEnabled(False)
+
+    # ---- dialogs ---------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        if self.session is not None and self.book_view is not None:
+            from ledgerdesk.ui.settings_dialog import SettingsDialog
+
+            if SettingsDialog(self.session, self).exec():
+                self._show_book(Session.of(self.session.book, self.session.path,
+                                           clock=self.clock), same_book=True)
+
+    def show_shortcuts(self) -> None:
+        dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,
+                                                             self.redo_action]))
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Ledgerdesk",
+                          f"Ledgerdesk {__version__}\nOffline double-entry books for small "
+                          "businesses.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.prefs.set_geometry(self.saveGeometry())
+        self.prefs.sync()
+        self._drop_session()
+        event.accept()

@@ -1,0 +1,1 @@
+"""Thin Qt table models over the presenters' SQL-backed lists."""

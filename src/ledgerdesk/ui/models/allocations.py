@@ -1,0 +1,137 @@
+"""``AllocationTableModel``: the payment editor's open documents and what this payment takes.
+
+Only the "This payment" column is editable; each keystroke goes to the presenter, which
+re-validates every row, so the whole table is refreshed on any change.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ledgerdesk.presentation.payment_editor import PaymentEditor
+from ledgerdesk.ui.models.paged import Role
+
+Index = QModelIndex | QPersistentModelIndex
+WRONG = QColor("#b3261e")
+
+
+class AllocationColumn(IntEnum):
+    NUMBER = 0
+    DUE = 1
+    TOTAL = 2
+    OUTSTANDING = 3
+    THIS_PAYMENT = 4
+    CHECK = 5
+
+
+TITLES = ("Document", "Due", "Total", "Outstanding", "This payment", "Check")
+NUMERIC = {AllocationColumn.TOTAL, AllocationColumn.OUTSTANDING, AllocationColumn.THIS_PAYMENT}
+
+
+class AllocationTableModel(QAbstractTableModel):
+    edited = Signal()
+
+    def __init__(self, editor: PaymentEditor, date_text, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self._date_text = date_text  # date -> str, in the user's locale
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        if self.editor.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.editor.rows) - 1, len(TITLES) - 1))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.editor.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TITLES[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _align(section in NUMERIC)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == AllocationColumn.THIS_PAYMENT:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.editor.rows):
+            return None
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(index.row(), column)
+        if role == Qt.ItemDataRole.ToolTipRole and column == AllocationColumn.CHECK:
+            return self.editor.row_message(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _align(column in NUMERIC)
+        if role == Qt.ItemDataRole.ForegroundRole and self.editor.row_is_wrong(index.row()) \
+                and column in (AllocationColumn.THIS_PAYMENT, AllocationColumn.CHECK):
+            return QBrush(WRONG)
+        if role == Role.ENTITY:
+            return self.editor.rows[index.row()].document
+        if role == Role.SORT:
+            return self._value(index.row(), column)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if (not index.isValid() or role != Qt.ItemDataRole.EditRole
+                or index.column() != AllocationColumn.THIS_PAYMENT
+                or not 0 <= index.row() < len(self.editor.rows)):
+            return False
+        text = str(value)
+        if text == self.editor.rows[index.row()].text:
+            return False
+        self.editor.set_allocation_text(index.row(), text)
+        self.refresh()
+        self.edited.emit()
+        return True
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.editor.rows[row]
+        doc = item.document
+        fmt = self.editor.fmt.format
+        match column:
+            case AllocationColumn.NUMBER:
+                return doc.number
+            case AllocationColumn.DUE:
+                return self._date_text(doc.due_date)
+            case AllocationColumn.TOTAL:
+                return fmt(doc.total.amount)
+            case AllocationColumn.OUTSTANDING:
+                return fmt(doc.outstanding.amount)
+            case AllocationColumn.THIS_PAYMENT:
+                return item.text
+            case AllocationColumn.CHECK:
+                return self.editor.row_message(row)
+        return ""
+
+    def _value(self, row: int, column: int) -> Any:
+        item = self.editor.rows[row]
+        doc = item.document
+        values = (doc.number, doc.due_date, doc.total.amount, doc.outstanding.amount,
+                  item.amount, self.editor.row_message(row))
+        return values[column] if 0 <= column < len(values) else None
+
+
+def _align(numeric: bool) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

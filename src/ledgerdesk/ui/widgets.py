@@ -1,0 +1,71 @@
+"""Small widgets the editors share: a contact picker with completion, an error label."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel
+
+from ledgerdesk.presentation.contacts import ContactChoice
+
+ERROR_STYLE = "color: #b3261e;"
+
+
+def error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def to_date(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class ContactPicker(QComboBox):
+    """An editable combo: type any part of a name; ``chosen`` gives the id (or None)."""
+
+    chosen = Signal(object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMinimumWidth(320)
+        self.lineEdit().setPlaceholderText("Type a name…")
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.currentIndexChanged.connect(self._index_changed)
+        self.lineEdit().editingFinished.connect(self._text_finished)
+
+    def set_choices(self, choices: list[ContactChoice]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for choice in choices:
+            self.addItem(choice.name, choice.id)
+        self.setCurrentIndex(-1)
+        self.blockSignals(False)
+        self.chosen.emit(None)
+
+    def select_id(self, contact_id: int) -> None:
+        index = self.findData(contact_id)
+        if index >= 0:
+            self.setCurrentIndex(index)
+
+    def current_id(self) -> int | None:
+        value = self.currentData()
+        return value if isinstance(value, int) else None
+
+    def _index_changed(self, index: int) -> None:
+        self.chosen.emit(self.itemData(index) if index >= 0 else None)
+
+    def _text_finished(self) -> None:
+        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and index != self.currentIndex():
+            self.setCurrentIndex(index)

@@ -1,0 +1,134 @@
+"""Long work off the GUI thread, with a progress dialog and a Cancel button.
+
+``run_in_background`` runs ``work(progress)`` on a ``QThread``; ``progress(done, total)``
+updates the dialog and raises ``Cancelled`` once the user has pressed Cancel, so the work
+stops at its next step (and cleans up after itself, e.g. deletes a half-built book).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+
+
+class Cancelled(Exception):
+    """The user pressed Cancel."""
+
+
+class Job(QObject):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self._work = work
+        self._stop = threading.Event()
+
+    def cancel(self) -> None:
+        self._stop.set()
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._stop.is_set():
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = self._work(self._progress)
+        except Cancelled:
+            self.cancelled.emit()
+        except Exception as exc:  # shown to the user; never kill the app from a thread
+            self.failed.emit(str(exc) or type(exc).__name__)
+        else:
+            if self._stop.is_set():
+                self.cancelled.emit()
+            else:
+                self.succeeded.emit(result)
+
+
+class BackgroundTask(QObject):
+    """Lives on the GUI thread: owns the thread, the job and the progress dialog.
+
+    The job's signals reach this object's slots through queued connections, so the
+    callbacks and every widget update run on the GUI thread.
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        label: str,
+        work: Callable[[Progress], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self._on_success, self._on_failure = on_success, on_failure
+        self.job = Job(work)
+        self._thread = QThread(self)
+        self.job.moveToThread(self._thread)
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog.setWindowTitle("Ledgerdesk")
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(400)
+        self.dialog.canceled.connect(self.job.cancel)
+        self.job.progressed.connect(self._progressed)
+        self.job.succeeded.connect(self._succeeded)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        self._thread.started.connect(self.job.run)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wait(self) -> None:
+        self._thread.wait()
+
+    @Slot(int, int)
+    def _progressed(self, done: int, total: int) -> None:
+        if total > 0:
+            self.dialog.setMaximum(total)
+            self.dialog.setValue(min(done, total))
+
+    @Slot(object)
+    def _succeeded(self, result: Any) -> None:
+        self._finish()
+        self._on_success(result)
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._finish()
+        self._on_failure(message)
+
+    @Slot()
+    def _cancelled(self) -> None:
+        self._finish()
+        self._on_failure("Cancelled.")
+
+    def _finish(self) -> None:
+        self.dialog.reset()
+        self.dialog.hide()
+        self._thread.quit()
+        self._thread.wait()
+        self.deleteLater()
+
+
+def run_in_background(
+    parent: QWidget,
+    label: str,
+    work: Callable[[Progress], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str], None],
+) -> BackgroundTask:
+    """Start ``work`` on a thread; show progress after a moment; call back on the GUI thread."""
+    task = BackgroundTask(parent, label, work, on_success, on_failure)
+    task.start()
+    return task
