@@ -44,3 +44,26 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     from ledgerdesk.app.book_files import StorageBookFiles
 
     return run_app(StorageBookFiles(), path=path, demo=demo)
+
+
+def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list[Path]:
+    """Render every screen to ``folder`` offscreen (no display needed), on ``book`` or on a
+    fresh demo book in a temporary folder."""
+    import datetime as dt
+    import tempfile
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from ledgerdesk.ui.screenshots import take_screenshots
+    except ImportError as exc:
+        raise WindowUnavailable(f"Qt cannot start here ({exc}).") from exc
+    from ledgerdesk.app.book_files import StorageBookFiles
+    from ledgerdesk.app.files import DEFAULT_COMPANY, DEMO_CURRENCY, build_demo_book
+
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-shots-") as scratch:
+        if book is None:
+            book = Path(scratch) / "demo.book"
+            build_demo_book(book, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0,
+                            seed=7, today=dt.date.today())
+        return take_screenshots(StorageBookFiles(), book, folder,
+                                Path(scratch) / "preferences.ini", locale)

@@ -15,11 +15,11 @@ from typing import TextIO
 
 from pydantic import ValidationError
 
-from ledgerdesk.app.window import WindowUnavailable, run_window
+from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
 from ledgerdesk.cli.accounts import run_add_account
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.commands import run_check, run_demo, run_export_journal, run_trial_balance
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
@@ -39,7 +39,8 @@ HANDLERS: dict[str, Handler] = {
     "list": run_list,
     "export-journal": run_export_journal,
     "pay": lambda args, out: run_pay(args, out, sys.stderr),
-    "open": lambda args, out: open_window(Path(args.path)),
+    "open": lambda args, out: open_window(Path(args.path) if args.path else None),
+    "screenshots": lambda args, out: screenshots(args, out),
     "summary": run_summary,
     "add-account": run_add_account,
 }
@@ -90,11 +91,24 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         return fail(os_error_text(exc))
 
 
-def open_window(path: Path) -> int:
+def open_window(path: Path | None) -> int:
     """Check the book first, so a bad file is one line here rather than a dialog."""
-    with opened(path):
-        pass
+    if path is not None:
+        with opened(path):
+            pass
     return run_window(path)
+
+
+def screenshots(args: argparse.Namespace, out: TextIO) -> int:
+    book = Path(args.book) if args.book else None
+    if book is not None:
+        with opened(book):
+            pass
+    if args.locale:
+        check_locale(args.locale)
+    for path in run_screenshots(Path(args.folder), book, args.locale):
+        out.write(f"{path}\n")
+    return 0
 
 
 def fail(message: str, status: int = 1) -> int:

@@ -72,3 +72,14 @@ def check_places(amount: Decimal, currency: str, label: str) -> None:
     if rounded != amount:
         places = minor_exponent(currency)
         raise CliError(f"{label} has more decimal places than {currency} allows ({places}).")
+
+
+def check_locale(tag: str) -> str:
+    """A locale Babel knows (``de_DE``, ``fr``), or a one-line CliError."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(tag.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        raise CliError(f"{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.") from None
+    return tag.replace("-", "_")

@@ -123,9 +123,16 @@ def _add_pay(commands: Any) -> None:
 
 
 def _add_open(commands: Any) -> None:
-    sub = _command(commands, "open", "open a book in the window",
-                   "Open the book at PATH in the Ledgerdesk window.")
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub = _command(commands, "open", "open the window, on a book or the welcome screen",
+                   "Open the Ledgerdesk window on the book at PATH (without PATH: the last "
+                   "book, or the welcome screen).")
+    sub.add_argument("path", metavar="PATH", nargs="?", help="the book file")
+    sub = _command(commands, "screenshots", "render every screen and editor to PNG files",
+                   "Render the main screens and editors offscreen (no display needed) to PNG "
+                   "files in DIR, on a fresh demo book or on --book.")
+    sub.add_argument("folder", metavar="DIR", help="where to write the PNG files")
+    sub.add_argument("--book", metavar="PATH", help="the book to show (default: a new demo)")
+    sub.add_argument("--locale", metavar="L", help="e.g. de_DE, fr_FR (default: the book's)")
     sub = _command(commands, "summary", "print a book's summary (what the dashboard shows)",
                    "Print a book's counts, what is owed both ways and the trial balance totals.")
     sub.add_argument("path", metavar="PATH", help="the book file")

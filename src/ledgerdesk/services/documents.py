@@ -68,6 +68,14 @@ def void_document(book: Book, document_id: int, date: dt.date) -> None:
         tx.mark_voided(document_id)
 
 
+def load_document(book: Book, document_id: int) -> tuple[Document, str]:
+    """A document with its lines, and its contact's name, for an editor to show."""
+    with book.read() as tx:
+        doc = _get(tx, document_id)
+        contact = tx.get_contact(doc.contact_id)
+        return doc, contact.name if contact else ""
+
+
 def _authorise(tx: Transaction, document_id: int) -> str:
     doc = _get(tx, document_id)
     number = tx.take_number(doc.kind)

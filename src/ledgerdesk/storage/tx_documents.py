@@ -88,6 +88,19 @@ class DocumentStore(TransactionBase):
         self._audit("take_number", "number_series", None, {"kind": kind.value, "number": number})
         return number
 
+    def number_prefixes(self) -> dict[DocumentKind, str]:
+        rows = self._conn.execute(select(number_series.c.kind, number_series.c.prefix))
+        stored = {DocumentKind(kind): prefix for kind, prefix in rows}
+        return {kind: stored.get(kind, default) for kind, default in DEFAULT_PREFIXES.items()}
+
+    def set_number_prefix(self, kind: DocumentKind, prefix: str) -> None:
+        """Future numbers of ``kind`` start with ``prefix``; the sequence carries on."""
+        statement = sqlite_insert(number_series).values(
+            kind=kind.value, prefix=prefix, next_number=1
+        ).on_conflict_do_update(index_elements=[number_series.c.kind], set_={"prefix": prefix})
+        self._exec(statement)
+        self._audit("set_prefix", "number_series", None, {"kind": kind.value, "prefix": prefix})
+
     def mark_authorised(self, document_id: int, number: str) -> None:
         self._require_lifecycle(document_id, Lifecycle.DRAFT, "authorised")
         self._exec(

@@ -1,0 +1,280 @@
+"""``DocumentEditor``: an invoice, bill or credit note form's logic, without Qt.
+
+It edits a draft copy: lines hold what the user typed, parsed in their locale on every
+keystroke, and the totals follow.  Saving is one service call (``save_draft`` or
+``save_draft`` + ``authorise_document``); the service's problems come back to the fields by
+their paths (``lines[2].account_code``).  An authorised or void document opens read-only with
+a banner that says why and what to do instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ledgerdesk.domain.documents import (
+    DocumentKind,
+    Lifecycle,
+    LineItem,
+    Side,
+    TaxMode,
+    line_amounts,
+)
+from ledgerdesk.domain.ledger import AccountType
+from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
+from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.commands import DocumentDraft, LineInput
+from ledgerdesk.services.documents import (
+    authorise_document,
+    load_document,
+    save_draft,
+    void_document,
+)
+
+LINE_FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
+               "tax_rate")
+DECIMALS = {"quantity": 4, "unit_price": 4, "discount_percent": 2, "tax_rate": 3}
+KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
+              DocumentKind.SALES_CREDIT_NOTE: "credit note",
+              DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note"}
+
+
+@dataclass
+class LineDraft:
+    texts: dict[str, str] = field(default_factory=lambda: {"quantity": "1"})
+    errors: dict[str, str] = field(default_factory=dict)
+
+    def text(self, name: str) -> str:
+        return self.texts.get(name, "")
+
+
+class DocumentEditor:
+    def __init__(self, session: Session, kind: DocumentKind, document_id: int | None = None):
+        self.session, self.kind, self.document_id = session, kind, document_id
+        self.fmt = AmountFormatter(session.locale, session.currency)
+        self.contact_id: int | None = None
+        self.contact_name = ""
+        self.issue_date = session.today
+        self.due_date: dt.date | None = None  # None: the contact's payment terms
+        self.reference = ""
+        self.tax_mode = TaxMode.EXCLUSIVE
+        self.number = ""
+        self.lifecycle = Lifecycle.DRAFT
+        self.lines: list[LineDraft] = [LineDraft()]
+        self.problems: list[Problem] = []  # from the last save attempt
+        self.edited = False
+        with session.book.read() as tx:
+            self.accounts = sorted(
+                (a for a in tx.accounts().values() if a.accepts_lines
+                 and a.type is (AccountType.INCOME if kind.side is Side.SALES
+                                else AccountType.EXPENSE)), key=lambda a: a.code)
+        self._before: DocumentDraft | None = None
+        if document_id is not None:
+            self._load(document_id)
+
+    # ---- state --------------------------------------------------------------------------
+
+    @property
+    def read_only(self) -> bool:
+        return self.lifecycle is not Lifecycle.DRAFT
+
+    @property
+    def title(self) -> str:
+        name = KIND_NAMES.get(self.kind, "document")
+        if self.document_id is None:
+            return f"New {name}"
+        return f"{name.capitalize()} {self.number}" if self.number else f"Draft {name}"
+
+    @property
+    def banner(self) -> str:
+        if self.lifecycle is Lifecycle.AUTHORISED:
+            return (f"{self.number} is authorised and posted to the ledger, so it can no longer "
+                    "be changed. To correct it, void it (a reversal is posted) or issue a "
+                    "credit note.")
+        if self.lifecycle is Lifecycle.VOIDED:
+            return f"{self.number or 'This draft'} is void; it stays in the books for the record."
+        return ""
+
+    # ---- editing ------------------------------------------------------------------------
+
+    def set_contact(self, contact_id: int | None, name: str = "") -> None:
+        self.contact_id, self.contact_name = contact_id, name
+        self._touch()
+
+    def set_dates(self, issue: dt.date, due: dt.date | None) -> None:
+        self.issue_date, self.due_date = issue, due
+        self._touch()
+
+    def set_reference(self, text: str) -> None:
+        self.reference = text
+        self._touch()
+
+    def set_tax_mode(self, mode: TaxMode) -> None:
+        self.tax_mode = mode
+        self._touch()
+
+    def add_line(self) -> int:
+        default = self.accounts[0].code if self.accounts else ""
+        self.lines.append(LineDraft({"quantity": "1", "account_code": default}))
+        self._touch()
+        return len(self.lines) - 1
+
+    def remove_line(self, index: int) -> None:
+        del self.lines[index]
+        if not self.lines:
+            self.lines.append(LineDraft())
+        self._touch()
+
+    def set_line_text(self, index: int, name: str, text: str) -> None:
+        line = self.lines[index]
+        line.texts[name] = text
+        line.errors.pop(name, None)
+        if name in DECIMALS and text.strip():
+            try:
+                parse_number(text, self.session.locale, DECIMALS[name])
+            except NumberError as exc:
+                line.errors[name] = str(exc)
+        self.problems = [p for p in self.problems if not p.field.startswith(f"lines[{index}]")]
+        self._touch()
+
+    # ---- what the form shows --------------------------------------------------------------
+
+    def line_error(self, index: int, name: str) -> str:
+        line = self.lines[index]
+        if name in line.errors:
+            return line.errors[name]
+        path = f"lines[{index}].{name}"
+        return next((p.message for p in self.problems if p.field == path), "")
+
+    def line_total(self, index: int) -> str:
+        item = self._item(self.lines[index])
+        if item is None:
+            return ""
+        amounts = line_amounts(item, self.session.currency, self.tax_mode)
+        return self.fmt.format(amounts.gross.amount)
+
+    def totals(self) -> tuple[str, str, str]:
+        net = tax = Decimal(0)
+        for line in self.lines:
+            item = self._item(line)
+            if item is not None:
+                amounts = line_amounts(item, self.session.currency, self.tax_mode)
+                net, tax = net + amounts.net.amount, tax + amounts.tax.amount
+        return self.fmt.format(net), self.fmt.format(tax), self.fmt.format(net + tax)
+
+    def field_problems(self) -> list[str]:
+        """Problems not tied to a line (contact, dates), for the form's message area."""
+        return [p.message for p in self.problems if not p.field.startswith("lines[")]
+
+    @property
+    def has_input_errors(self) -> bool:
+        return any(line.errors for line in self.lines)
+
+    @property
+    def can_save(self) -> bool:
+        return not self.read_only and self.contact_id is not None and not self.has_input_errors
+
+    # ---- saving -------------------------------------------------------------------------------
+
+    def draft(self) -> DocumentDraft:
+        assert self.contact_id is not None
+        return DocumentDraft(
+            kind=self.kind, contact_id=self.contact_id, issue_date=self.issue_date,
+            due_date=self.due_date, reference=self.reference, tax_mode=self.tax_mode,
+            lines=[self._input(line) for line in self.lines if _has_content(line)],
+        )
+
+    def save(self) -> SaveDraftStep | None:
+        if not self.can_save:
+            return None
+        draft = self.draft()
+        try:
+            new_id = save_draft(self.session.book, draft, document_id=self.document_id)
+        except (ValidationFailed, NotAllowed) as exc:
+            self._refused(exc)
+            return None
+        step = SaveDraftStep(self.session, new_id, self._before, draft,
+                             f"save {self.title.lower()}")
+        self.document_id, self._before, self.problems, self.edited = new_id, draft, [], False
+        return step
+
+    def authorise(self) -> tuple[SaveDraftStep | None, AuthoriseStep] | None:
+        """Save, then authorise; returns both undo steps, or None (problems are shown)."""
+        saved = self.save() if self.edited or self.document_id is None else None
+        if self.document_id is None:
+            return None
+        try:
+            self.number = authorise_document(self.session.book, self.document_id)
+        except (ValidationFailed, NotAllowed) as exc:
+            self._refused(exc)
+            return None
+        self.lifecycle = Lifecycle.AUTHORISED
+        return saved, AuthoriseStep(self.session, self.document_id,
+                                    f"authorise {KIND_NAMES.get(self.kind, '')} {self.number}")
+
+    def void(self) -> str:
+        assert self.document_id is not None
+        void_document(self.session.book, self.document_id, self.session.today)
+        self.lifecycle = Lifecycle.VOIDED
+        return f"{self.number or 'The draft'} is void; a reversal was posted."
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _touch(self) -> None:
+        self.edited = True
+
+    def _refused(self, exc: Exception) -> None:
+        if isinstance(exc, ValidationFailed):
+            self.problems = exc.problems
+        else:
+            self.problems = [Problem("document", "not_allowed", str(exc))]
+
+    def _number(self, line: LineDraft, name: str, default: str = "0") -> Decimal:
+        text = line.text(name).strip() or default
+        return parse_number(text, self.session.locale, DECIMALS[name])
+
+    def _input(self, line: LineDraft) -> LineInput:
+        return LineInput(
+            description=line.text("description"), quantity=self._number(line, "quantity", "1"),
+            unit_price=self._number(line, "unit_price"), account_code=line.text("account_code"),
+            tax_rate=self._number(line, "tax_rate"),
+            discount_percent=self._number(line, "discount_percent"),
+        )
+
+    def _item(self, line: LineDraft) -> LineItem | None:
+        if line.errors or not line.text("unit_price").strip():
+            return None
+        try:
+            data = self._input(line)
+            return LineItem(data.description, data.quantity, data.unit_price, data.account_code,
+                            data.tax_rate, data.discount_percent)
+        except (NumberError, ValueError):
+            return None
+
+    def _load(self, document_id: int) -> None:
+        doc, name = load_document(self.session.book, document_id)
+        self.contact_id, self.contact_name = doc.contact_id, name
+        self.issue_date, self.due_date = doc.issue_date, doc.due_date
+        self.reference = doc.reference
+        self.tax_mode, self.number, self.lifecycle = doc.tax_mode, doc.number or "", doc.lifecycle
+        self.lines = [self._line_draft(item) for item in doc.lines] or [LineDraft()]
+        if not self.read_only:
+            self._before = self.draft()
+
+    def _line_draft(self, item: LineItem) -> LineDraft:
+        plain = NumberText(self.session.locale)
+        return LineDraft({
+            "description": item.description, "quantity": plain(item.quantity),
+            "unit_price": plain(item.unit_price),
+            "discount_percent": plain(item.discount_percent),
+            "account_code": item.account_code, "tax_rate": plain(item.tax_rate),
+        })
+
+
+def _has_content(line: LineDraft) -> bool:
+    return any(line.text(name).strip() for name in ("description", "unit_price"))
+

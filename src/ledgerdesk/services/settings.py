@@ -1,0 +1,68 @@
+"""The book's own settings: company details, locale and document number prefixes.
+
+The base currency is chosen when a book is created and shown here, not changed: every
+posted amount is in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.problems import Problem, ValidationFailed
+from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
+
+ADDRESS = "company_address"
+TAX_NUMBER = "company_tax_number"
+LOCALE = "locale"
+MAX_PREFIX = 12
+
+
+@dataclass(frozen=True)
+class CompanySettings:
+    company: str
+    address: str
+    tax_number: str
+    locale: str  # "" until chosen: the window uses the system's
+    currency: str
+    prefixes: dict[DocumentKind, str]
+
+
+def read_settings(book: Book) -> CompanySettings:
+    with book.read() as tx:
+        return CompanySettings(
+            company=tx.get_setting(COMPANY_NAME) or "", address=tx.get_setting(ADDRESS) or "",
+            tax_number=tx.get_setting(TAX_NUMBER) or "", locale=tx.get_setting(LOCALE) or "",
+            currency=tx.get_setting(BASE_CURRENCY) or "", prefixes=tx.number_prefixes(),
+        )
+
+
+def update_settings(book: Book, wanted: CompanySettings) -> None:
+    """Save every setting at once, or raise ``ValidationFailed`` and change nothing."""
+    problems = _problems(wanted)
+    if problems:
+        raise ValidationFailed(problems)
+    with book.write() as tx:
+        for key, value in ((COMPANY_NAME, wanted.company), (ADDRESS, wanted.address),
+                           (TAX_NUMBER, wanted.tax_number), (LOCALE, wanted.locale)):
+            if tx.get_setting(key) != value:
+                tx.set_setting(key, value)
+        current = tx.number_prefixes()
+        for kind, prefix in wanted.prefixes.items():
+            if current.get(kind) != prefix:
+                tx.set_number_prefix(kind, prefix)
+        tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale})
+
+
+def _problems(wanted: CompanySettings) -> list[Problem]:
+    problems = []
+    if not wanted.company.strip():
+        problems.append(Problem("company", "required", "Type the company's name."))
+    for kind, prefix in wanted.prefixes.items():
+        if not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix):
+            problems.append(Problem(
+                f"prefixes.{kind.value}", "invalid",
+                f"The {kind.label} prefix must be 1 to {MAX_PREFIX} characters without spaces.",
+            ))
+    return problems

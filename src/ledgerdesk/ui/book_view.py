@@ -1,0 +1,166 @@
+"""``BookView``: an open book's navigation and pages, and the editors they open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.presentation.history import RecordPaymentStep, Step
+from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
+from ledgerdesk.presentation.payment_editor import PaymentEditor
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.read_models import DocumentSummary
+from ledgerdesk.ui import dialogs, undo
+from ledgerdesk.ui.actions import GO_ACTIONS
+from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+from ledgerdesk.ui.views.dashboard import DashboardPage
+from ledgerdesk.ui.views.list_page import ListPage
+
+PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts")
+SALES_KINDS = (DocumentKind.SALES_INVOICE,)
+BILL_KINDS = (DocumentKind.BILL,)
+CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
+                DocumentKind.CUSTOMER_PREPAYMENT, DocumentKind.SUPPLIER_PREPAYMENT)
+
+
+class BookView(QWidget):
+    def __init__(self, session: Session, undo_stack: QUndoStack, actions: dict[str, QAction],
+                 window: QMainWindow) -> None:
+        super().__init__(window)
+        self.session, self.undo_stack, self.window_ = session, undo_stack, window
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.addItems(PAGES)
+        self.nav.setFixedWidth(170)
+        self.pages = QStackedWidget()
+        self.dashboard = DashboardPage(session)
+        self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
+        self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
+        self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
+                                       ("credit", "credits"))
+        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"))
+        self.payments.finish_filters()
+        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"))
+        self.contacts.finish_filters()
+        for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
+                     self.contacts):
+            self.pages.addWidget(page)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.nav.currentRowChanged.connect(self._page_changed)
+        self._bind(actions)
+        self._loaded: set[int] = set()
+
+    def _documents(self, title: str, kinds, noun) -> ListPage:
+        page = ListPage(title, DocumentList(self.session, kinds), noun)
+        page.add_choice_filter("&Status:", STATUS_FILTERS, "status")
+        page.finish_filters()
+        page.open_requested.connect(self.open_document)
+        return page
+
+    def _bind(self, actions: dict[str, QAction]) -> None:
+        for index, name in enumerate(GO_ACTIONS):
+            actions[name].triggered.connect(lambda _=False, i=index: self.show_page(i))
+        actions["record_payment"].triggered.connect(lambda: self.record_payment())
+        actions["refresh"].triggered.connect(self.reload)
+        actions["find"].triggered.connect(self._find)
+        actions["open_item"].triggered.connect(self._open_current)
+        actions["new_document"].triggered.connect(self.new_item)
+
+    # ---- pages ---------------------------------------------------------------------------
+
+    def show_page(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+
+    def current_page(self) -> QWidget:
+        return self.pages.currentWidget()
+
+    def _page_changed(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        page = self.pages.widget(index)
+        if index not in self._loaded:
+            self._loaded.add(index)
+            page.reload()
+        if isinstance(page, ListPage):
+            page.table.setFocus()
+
+    def reload(self) -> None:
+        """The book changed: reload the page on screen now, the others when next shown."""
+        self._loaded = {self.pages.currentIndex()}
+        self.current_page().reload()
+
+    def _find(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.focus_search()
+
+    def _open_current(self) -> None:
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            page.open_current()
+
+    # ---- editors -------------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        page = self.current_page()
+        if page is self.payments or page is self.dashboard:
+            self.record_payment()
+        elif page is self.bills:
+            self.edit_document(DocumentKind.BILL, None)
+        elif page is self.credits:
+            self.edit_document(DocumentKind.SALES_CREDIT_NOTE, None)
+        elif page is self.contacts:
+            self.new_contact()
+        else:
+            self.edit_document(DocumentKind.SALES_INVOICE, None)
+
+    def record_payment(self, kind: PaymentKind | None = None,
+                       contact: ContactChoice | None = None) -> None:
+        if kind is None:
+            kind = (PaymentKind.SUPPLIER_PAYMENT if self.current_page() is self.bills
+                    else PaymentKind.CUSTOMER_RECEIPT)
+        editor = PaymentEditor(self.session, kind)
+        dialog = PaymentDialog(editor, self)
+        if contact is not None:
+            dialog.contact.select_id(contact.id)
+        if dialog.exec() and dialog.result_payment is not None:
+            self.push(RecordPaymentStep(self.session, editor.command(),
+                                        dialog.result_payment.payment_id, editor.describe()))
+
+    def open_document(self, summary: DocumentSummary) -> None:
+        self.edit_document(summary.kind, summary.id)
+
+    def edit_document(self, kind: DocumentKind, document_id: int | None) -> None:
+        from ledgerdesk.ui.editors.document_dialog import open_document_editor
+
+        for step in open_document_editor(self.session, kind, document_id, self):
+            self.push(step)
+        self.reload()
+
+    def new_contact(self) -> None:
+        from ledgerdesk.ui.editors.contact_dialog import ContactDialog
+
+        if ContactDialog(self.session, Side.SALES, self).exec():
+            self.reload()
+
+    def push(self, step: Step) -> None:
+        undo.push(self.undo_stack, step, self._report, self.reload)
+        self._report(f"Done: {step.text}. Undo with Ctrl+Z.", False)
+        self.reload()
+
+    def _report(self, message: str, is_error: bool) -> None:
+        if is_error:
+            dialogs.error(self, "That could not be done", message)
+        self.window_.statusBar().showMessage(message, 8000)
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key.Key_F6:
+            self.nav.setFocus()
+        else:
+            super().keyPressEvent(event)

@@ -1,0 +1,238 @@
+"""``DocumentDialog``: edit an invoice, bill or credit note; save a draft, authorise, void."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.problems import NotAllowed
+from ledgerdesk.presentation.contacts import contact_choices, create_contact
+from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.history import Step
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.delegates.account import AccountDelegate
+from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
+from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
+from ledgerdesk.ui.widgets import ContactPicker, error_label, to_date
+
+TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices include tax",
+             TaxMode.NO_TAX: "No tax"}
+
+
+class DocumentDialog(QDialog):
+    def __init__(self, editor: DocumentEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.steps: list[Step] = []
+        self.setWindowTitle(editor.title)
+        locale = QLocale(editor.session.locale)
+        self.banner = QLabel(editor.banner)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
+                                  "padding: 8px; border-radius: 4px;")
+        self.banner.setVisible(bool(editor.banner))
+        self.contact = ContactPicker()
+        self.new_contact_button = QPushButton("New c&ontact…")
+        self.issue = QDateEdit(QDate(editor.issue_date), calendarPopup=True)
+        self.due = QDateEdit(QDate(editor.due_date or editor.issue_date), calendarPopup=True)
+        for edit in (self.issue, self.due):
+            edit.setLocale(locale)
+        self.reference = QLineEdit(editor.reference)
+        self.tax_mode = QComboBox()
+        for mode, text in TAX_MODES.items():
+            self.tax_mode.addItem(text, mode)
+        self.tax_mode.setCurrentIndex(list(TAX_MODES).index(editor.tax_mode))
+        self.model = LineTableModel(editor, self)
+        self.table = self._make_table()
+        self.add_line_button = QPushButton("&Add line")
+        self.remove_line_button = QPushButton("Remove &line")
+        self.totals = QLabel()
+        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.message = error_label()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("&Save draft",
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.authorise_button = self.buttons.addButton("A&uthorise",
+                                                       QDialogButtonBox.ButtonRole.ActionRole)
+        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button.setDefault(True)
+        self._lay_out()
+        self._connect()
+        self.contact.set_choices(contact_choices(editor.session, editor.kind.side))
+        if editor.contact_id is not None:
+            self.contact.select_id(editor.contact_id)
+        self._apply_read_only()
+        self._refresh()
+        self.resize(980, 620)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        live = LiveTextDelegate(table)
+        for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT,
+                       LineColumn.TAX_RATE):
+            table.setItemDelegateForColumn(column, live)
+        table.setItemDelegateForColumn(LineColumn.ACCOUNT,
+                                       AccountDelegate(self.editor.accounts, table))
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(LineColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 80), (2, 110), (3, 90), (4, 190), (5, 70), (6, 120)):
+            header.resizeSection(column, width)
+        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        table.setTabKeyNavigation(True)
+        return table
+
+    def _lay_out(self) -> None:
+        who = QHBoxLayout()
+        who.addWidget(self.contact, 1)
+        who.addWidget(self.new_contact_button)
+        dates = QHBoxLayout()
+        dates.addWidget(self.issue)
+        due_label = QLabel("D&ue:")
+        due_label.setBuddy(self.due)
+        dates.addWidget(due_label)
+        dates.addWidget(self.due)
+        dates.addStretch(1)
+        form = QFormLayout()
+        form.addRow("&Contact:", who)
+        form.addRow("&Issued:", dates)
+        form.addRow("&Reference:", self.reference)
+        form.addRow("&Tax:", self.tax_mode)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.add_line_button)
+        line_buttons.addWidget(self.remove_line_button)
+        line_buttons.addStretch(1)
+        line_buttons.addWidget(self.totals)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(line_buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        e = self.editor
+        self.contact.chosen.connect(
+            lambda cid: (e.set_contact(cid if isinstance(cid, int) else None,
+                                       self.contact.currentText()), self._refresh()))
+        self.new_contact_button.clicked.connect(self._new_contact)
+        self.issue.dateChanged.connect(self._dates_changed)
+        self.due.dateChanged.connect(self._dates_changed)
+        self.reference.textEdited.connect(e.set_reference)
+        self.tax_mode.currentIndexChanged.connect(
+            lambda i: (e.set_tax_mode(self.tax_mode.itemData(i)), self._refresh()))
+        self.model.edited.connect(self._refresh)
+        self.add_line_button.clicked.connect(self._add_line)
+        self.remove_line_button.clicked.connect(
+            lambda: self.model.remove_line(self.table.currentIndex().row()))
+        self.save_button.clicked.connect(self.save)
+        self.authorise_button.clicked.connect(self.authorise)
+        self.void_button.clicked.connect(self.void)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+    def _apply_read_only(self) -> None:
+        ro = self.editor.read_only
+        for widget in (self.contact, self.new_contact_button, self.issue, self.due,
+                       self.reference, self.tax_mode, self.add_line_button,
+                       self.remove_line_button, self.save_button, self.authorise_button):
+            widget.setEnabled(not ro)
+        self.void_button.setVisible(self.editor.document_id is not None
+                                    and self.editor.lifecycle.value != "VOIDED")
+        self.setWindowTitle(self.editor.title)
+        self.banner.setText(self.editor.banner)
+        self.banner.setVisible(bool(self.editor.banner))
+
+    def _refresh(self) -> None:
+        net, tax, total = self.editor.totals()
+        self.totals.setText(f"Net {net}    Tax {tax}    <b>Total {total}</b>")
+        problems = self.editor.field_problems()
+        self.message.setText(" ".join(problems))
+        self.message.setVisible(bool(problems))
+        self.save_button.setEnabled(self.editor.can_save)
+        self.authorise_button.setEnabled(self.editor.can_save)
+
+    def _dates_changed(self) -> None:
+        self.editor.set_dates(to_date(self.issue.date()), to_date(self.due.date()))
+
+    def _add_line(self) -> None:
+        row = self.model.add_line()
+        self.table.setCurrentIndex(self.model.index(row, LineColumn.DESCRIPTION))
+        self.table.setFocus()
+
+    def _new_contact(self) -> None:
+        name = self.contact.currentText().strip()
+        if not name:
+            dialogs.error(self, "Type a name first", "Type the new contact's name in Contact.")
+            return
+        choice = create_contact(self.editor.session, name, self.editor.kind.side)
+        self.contact.set_choices(contact_choices(self.editor.session, self.editor.kind.side))
+        self.contact.select_id(choice.id)
+
+    def save(self) -> None:
+        step = self.editor.save()
+        if step is not None:
+            self.steps.append(step)
+            self.accept()
+        self.model.reload()
+        self._refresh()
+
+    def authorise(self) -> None:
+        result = self.editor.authorise()
+        if result is not None:
+            saved, authorised = result
+            self.steps.extend(s for s in (saved, authorised) if s is not None)
+            self.accept()
+        self.model.reload()
+        self._refresh()
+
+    def void(self) -> None:
+        if not dialogs.confirm(self, "Void this document?",
+                               "Voiding posts a reversal and cannot be undone. Void it?",
+                               "&Void"):
+            return
+        try:
+            self.parent_message = self.editor.void()
+        except NotAllowed as exc:
+            dialogs.error(self, "It cannot be voided", str(exc))
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self.editor.edited and not self.editor.read_only and not dialogs.confirm(
+                self, "Discard changes?", "Your changes have not been saved. Discard them?",
+                "&Discard"):
+            return
+        super().reject()
+
+
+def open_document_editor(session, kind: DocumentKind, document_id: int | None,
+                         parent: QWidget) -> list[Step]:
+    """Show the editor; the saved steps (to push on the undo stack), if any."""
+    editor = DocumentEditor(session, kind, document_id)
+    if document_id is None:
+        editor.add_line()
+        editor.remove_line(0)
+        editor.edited = False
+    dialog = DocumentDialog(editor, parent)
+    dialog.exec()
+    return dialog.steps

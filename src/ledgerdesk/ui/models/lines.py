@@ -1,0 +1,126 @@
+"""``LineTableModel``: a document's lines as typed, with per-cell errors and line totals."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.ui.models.paged import Role
+
+Index = QModelIndex | QPersistentModelIndex
+WRONG = QColor("#b3261e")
+WRONG_BACKGROUND = QColor("#fde7e9")
+
+
+class LineColumn(IntEnum):
+    DESCRIPTION = 0
+    QUANTITY = 1
+    UNIT_PRICE = 2
+    DISCOUNT = 3
+    ACCOUNT = 4
+    TAX_RATE = 5
+    TOTAL = 6
+
+
+FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
+          "tax_rate", None)
+TITLES = ("Description", "Quantity", "Unit price", "Discount %", "Account", "Tax %", "Amount")
+NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, LineColumn.TAX_RATE,
+           LineColumn.TOTAL}
+
+
+class LineTableModel(QAbstractTableModel):
+    edited = Signal()
+
+    def __init__(self, editor: DocumentEditor, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def add_line(self) -> int:
+        row = len(self.editor.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.editor.add_line()
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.editor.lines):
+            self.beginResetModel()
+            self.editor.remove_line(row)
+            self.endResetModel()
+            self.edited.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.editor.lines)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(TITLES)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return TITLES[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _align(section in NUMERIC)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editor.read_only or FIELDS[index.column()] is None:
+            return base
+        return base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.editor.lines):
+            return None
+        row, column = index.row(), index.column()
+        name = FIELDS[column] if 0 <= column < len(FIELDS) else None
+        error = self.editor.line_error(row, name) if name else ""
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):
+            if name is None:
+                return self.editor.line_total(row)
+            return self.editor.lines[row].text(name)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error or None
+        if role == Qt.ItemDataRole.ForegroundRole and error:
+            return QBrush(WRONG)
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return QBrush(WRONG_BACKGROUND)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _align(column in NUMERIC)
+        if role == Role.ENTITY:
+            return self.editor.lines[row]
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.editor.read_only:
+            return False
+        name = FIELDS[index.column()] if 0 <= index.column() < len(FIELDS) else None
+        if name is None or not 0 <= index.row() < len(self.editor.lines):
+            return False
+        text = "" if value is None else str(value)
+        if text == self.editor.lines[index.row()].text(name):
+            return False
+        self.editor.set_line_text(index.row(), name, text)
+        self.dataChanged.emit(self.index(index.row(), 0),
+                              self.index(index.row(), len(TITLES) - 1))
+        self.edited.emit()
+        return True
+
+
+def _align(numeric: bool) -> int:
+    horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
+    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

@@ -1,0 +1,149 @@
+"""Render every main screen and editor to PNG files, offscreen, for review and the README.
+
+Each screen is built exactly as a user would reach it (the same window, pages, editors and
+presenters), filled with realistic input, given a moment to lay out, and grabbed.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.payment_editor import PaymentEditor
+from ledgerdesk.presentation.session import BookFiles, Session
+from ledgerdesk.ui.application import application
+from ledgerdesk.ui.dialogs import NewBookDialog
+from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+from ledgerdesk.ui.main_window import MainWindow
+from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.settings_dialog import SettingsDialog
+
+SIZE = (1280, 800)
+
+
+def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
+                     locale: str | None = None) -> list[Path]:
+    """Write one PNG per screen into ``folder``; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    application()
+    folder.mkdir(parents=True, exist_ok=True)
+    prefs = Preferences.at(prefs_path)
+    window = MainWindow(files, prefs)
+    window.resize(*SIZE)
+    window.show()
+    written: list[Path] = []
+
+    def save(name: str, widget: QWidget) -> None:
+        _settle()
+        path = folder / f"{name}.png"
+        widget.grab().save(str(path))
+        written.append(path)
+
+    save("01-welcome", window)
+    if not window.open_path(book_path):
+        raise RuntimeError(f"{book_path} could not be opened")
+    session = window.session
+    assert session is not None and window.book_view is not None
+    if locale:
+        session.locale = locale
+        window._show_book(session, same_book=True)
+    view = window.book_view
+    assert view is not None
+    for index, name in enumerate(("02-dashboard", "03-invoices", "04-bills", "05-credit-notes",
+                                  "06-payments", "07-contacts")):
+        view.show_page(index)
+        save(name, window)
+    for name, dialog in _dialogs(session, window):
+        with _shown(dialog):
+            save(name, dialog)
+    window.close()
+    return written
+
+
+def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
+    yield "08-new-invoice", _new_invoice(session, parent)
+    yield "09-authorised-invoice", _authorised_invoice(session, parent)
+    yield "10-payment-over-allocated", _payment(session, parent, over=True)
+    yield "11-payment", _payment(session, parent, over=False)
+    yield "12-settings", SettingsDialog(session, parent)
+    yield "13-new-book", NewBookDialog(parent)
+
+
+def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:
+    editor = DocumentEditor(session, DocumentKind.SALES_INVOICE)
+    dialog = DocumentDialog(editor, parent)
+    dialog.contact.setCurrentIndex(0)
+    texts = (("Brand workshop, two days", "2", "1250", "", "20"),
+             ("Logo variations", "1", "480", "10", "20"),
+             ("Travel", "1", "86.4", "", "0"))
+    for row, (description, quantity, price, discount, tax) in enumerate(texts):
+        if row >= len(editor.lines):
+            dialog.model.add_line()
+        for name, text in (("description", description), ("quantity", quantity),
+                           ("unit_price", _local(session, price)),
+                           ("discount_percent", discount), ("tax_rate", tax)):
+            editor.set_line_text(row, name, text)
+    dialog.model.reload()
+    dialog._refresh()
+    return dialog
+
+
+def _authorised_invoice(session: Session, parent: QWidget) -> DocumentDialog:
+    page = parent.book_view.invoices  # type: ignore[attr-defined]
+    page.apply_filter()
+    summary = next(row for row in page.presenter.page(0, 50) if row.number)
+    return DocumentDialog(DocumentEditor(session, summary.kind, summary.id), parent)
+
+
+def _payment(session: Session, parent: QWidget, *, over: bool) -> PaymentDialog:
+    editor = PaymentEditor(session, PaymentKind.CUSTOMER_RECEIPT)
+    dialog = PaymentDialog(editor, parent)
+    for index in range(dialog.contact.count()):
+        dialog.contact.setCurrentIndex(index)
+        if len(editor.rows) >= 2:
+            break
+    outstanding = sum((row.document.outstanding.amount for row in editor.rows), Decimal(0))
+    first = editor.rows[0].document.outstanding.amount if editor.rows else Decimal(0)
+    amount = outstanding if over else first
+    dialog.amount_edit.setText(editor.fmt.format(amount))
+    dialog._amount_edited(dialog.amount_edit.text())
+    if over and editor.rows:
+        dialog.model.setData(dialog.model.index(0, 4), editor.fmt.format(first + Decimal(25)))
+        dialog._refresh()
+    return dialog
+
+
+def _local(session: Session, plain: str) -> str:
+    from ledgerdesk.presentation.numbers import NumberText
+
+    return NumberText(session.locale)(Decimal(plain))
+
+
+@contextmanager
+def _shown(dialog: QDialog) -> Iterator[None]:
+    dialog.show()
+    try:
+        yield
+    finally:
+        dialog.done(0)
+        dialog.deleteLater()
+
+
+def _settle(ms: int = 60) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    for _ in range(3):
+        app.processEvents()
+    QTimer.singleShot(ms, lambda: None)
+    app.processEvents()
+

@@ -1,0 +1,75 @@
+"""``SettingsDialog``: company details, locale, base currency and numbering prefixes."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.settings import LOCALES, load_settings, save_settings
+from ledgerdesk.services.settings import CompanySettings
+from ledgerdesk.ui.widgets import error_label
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle("Settings")
+        current = load_settings(session)
+        self.company = QLineEdit(current.company)
+        self.address = QLineEdit(current.address)
+        self.tax_number = QLineEdit(current.tax_number)
+        self.locale_box = QComboBox()
+        for code, name in LOCALES.items():
+            self.locale_box.addItem(f"{name} ({code})", code)
+        index = self.locale_box.findData(current.locale)
+        self.locale_box.setCurrentIndex(max(index, 0))
+        self.currency = QLabel(current.currency)
+        self.prefixes = {kind: QLineEdit(prefix) for kind, prefix in current.prefixes.items()}
+        form = QFormLayout()
+        form.addRow("&Company:", self.company)
+        form.addRow("&Address:", self.address)
+        form.addRow("&Tax number:", self.tax_number)
+        form.addRow("&Locale (numbers, dates):", self.locale_box)
+        form.addRow("Base currency:", self.currency)
+        note = QLabel("Chosen when the book was created; every posted amount is in it.")
+        note.setStyleSheet("color: palette(mid);")
+        form.addRow("", note)
+        for kind, edit in self.prefixes.items():
+            form.addRow(f"{kind.label.capitalize()} prefix:", edit)
+        self.message = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
+
+    def save(self) -> None:
+        wanted = CompanySettings(
+            company=self.company.text().strip(), address=self.address.text().strip(),
+            tax_number=self.tax_number.text().strip(), locale=self.locale_box.currentData(),
+            currency=self.currency.text(),
+            prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
+        )
+        try:
+            save_settings(self.session, wanted)
+        except (ValidationFailed, NotAllowed) as exc:
+            problems = exc.problems if isinstance(exc, ValidationFailed) else []
+            self.message.setText(" ".join(p.message for p in problems) or str(exc))
+            self.message.show()
+            return
+        self.accept()
