@@ -1,0 +1,56 @@
+"""Locale lookup and the small text helpers that amount and date messages share.
+
+Locales are given as tags ("de_CH", "pt-BR"); Babel's ``Locale`` objects are built once
+and cached, because views and editors ask for the same few again and again.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from babel import Locale
+from babel.core import UnknownLocaleError
+
+#: The language messages are written in; locale names inside them use it too.
+MESSAGE_LANGUAGE = "en"
+
+_ECHO_LIMIT = 40
+
+
+@lru_cache(maxsize=256)
+def babel_locale(tag: str) -> Locale:
+    """Babel's ``Locale`` for a tag such as ``"de_CH"`` or ``"pt-BR"``.
+
+    An unknown tag is a programming or settings error, not a user's typing mistake, so it
+    raises a plain ``ValueError``.
+    """
+    try:
+        return Locale.parse(tag.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError) as exc:
+        raise ValueError(f"unknown locale: {tag!r}") from exc
+
+
+def locale_display_name(locale: str, in_language: str = MESSAGE_LANGUAGE) -> str:
+    """The locale's name for people, e.g. ``"German (Switzerland)"``."""
+    name = babel_locale(locale).get_display_name(in_language)
+    return name or locale
+
+
+def without_format_marks(text: str) -> str:
+    """``text`` without invisible format characters (LRM, RLM, ALM, zero-width space …).
+
+    Bidi marks come with Arabic and Hebrew symbols and pasted numbers; they carry no
+    meaning for a value.
+    """
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
+def echo(text: str) -> str:
+    """The user's text, quoted for a message: shortened, and control characters shown."""
+    shown = "".join(
+        " " if ch.isspace() else ch if ch.isprintable() else "�" for ch in text
+    )
+    if len(shown) > _ECHO_LIMIT:
+        shown = shown[: _ECHO_LIMIT - 1] + "…"
+    return f"“{shown}”"
