@@ -16,6 +16,7 @@ from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.read_models import (
     ContactSummary,
     DocumentSummary,
@@ -92,6 +93,21 @@ class Queries(Protocol):
     def integrity_problems(self) -> list[str]: ...  # SQLite's integrity and foreign-key checks
     def invariant_failures(self) -> list[InvariantFailure]: ...  # the ledger rules, in SQL
 
+    # paged lists for the app: filtered, sorted and paged in SQL (see list_queries)
+    def count_documents(self, query: DocumentQuery) -> int: ...
+    def document_page(
+        self, query: DocumentQuery, offset: int, limit: int
+    ) -> list[DocumentSummary]: ...
+    def document_summary(self, document_id: int) -> DocumentSummary | None: ...
+    def count_payments(self, query: PaymentQuery) -> int: ...
+    def payment_page(
+        self, query: PaymentQuery, offset: int, limit: int
+    ) -> list[PaymentSummary]: ...
+    def count_contacts(self, query: ContactQuery) -> int: ...
+    def contact_page(
+        self, query: ContactQuery, offset: int, limit: int
+    ) -> list[ContactSummary]: ...
+
 
 class BulkWriter(Protocol):
     """Loads many records in one transaction (generators, imports); returns the new ids."""
@@ -117,5 +133,5 @@ class Book(Protocol):
     def bulk(self, *, new_book: bool = False) -> AbstractContextManager[BulkWriter]: ...
     # ``new_book``: the caller deletes the file if the load fails, so storage may skip syncing.
     @property
-    def revision(self) -> int: ...  # bumped after every committed write
+    def revision(self) -> int: ...  # changes after every commit, by any connection or process
     def close(self) -> None: ...

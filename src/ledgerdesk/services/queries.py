@@ -1,4 +1,5 @@
-"""Read-side use cases: lists, trial balance, the journal and the book check."""
+"""Read-side use cases: lists (streamed, or counted and paged for the app), trial balance,
+the journal and the book check."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry
+from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.read_models import (
     ContactSummary,
@@ -40,6 +42,37 @@ def list_contacts(book: Book) -> Iterator[ContactSummary]:
 
 def list_payments(book: Book) -> Iterator[PaymentSummary]:
     return book.queries().list_payments()
+
+
+def count_documents(book: Book, query: DocumentQuery) -> int:
+    return book.queries().count_documents(query)
+
+
+def document_page(
+    book: Book, query: DocumentQuery, offset: int, limit: int
+) -> list[DocumentSummary]:
+    """Rows ``offset`` to ``offset + limit`` of the list ``query`` describes, in its order."""
+    return book.queries().document_page(query, offset, limit)
+
+
+def document_summary(book: Book, document_id: int) -> DocumentSummary | None:
+    return book.queries().document_summary(document_id)
+
+
+def count_payments(book: Book, query: PaymentQuery) -> int:
+    return book.queries().count_payments(query)
+
+
+def payment_page(book: Book, query: PaymentQuery, offset: int, limit: int) -> list[PaymentSummary]:
+    return book.queries().payment_page(query, offset, limit)
+
+
+def count_contacts(book: Book, query: ContactQuery) -> int:
+    return book.queries().count_contacts(query)
+
+
+def contact_page(book: Book, query: ContactQuery, offset: int, limit: int) -> list[ContactSummary]:
+    return book.queries().contact_page(query, offset, limit)
 
 
 def most_overdue(book: Book, today: dt.date, limit: int = 100) -> list[DocumentSummary]:

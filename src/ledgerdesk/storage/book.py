@@ -1,14 +1,14 @@
 """``SqliteBook``: one book file, with ``create_book`` and ``open_book`` to get one.
 
 ``write()`` and ``bulk()`` run in ``BEGIN IMMEDIATE`` transactions, ``read()`` in a deferred
-one on a query-only connection (a consistent WAL snapshot).  ``revision`` goes up after every
-committed write so that views know when to reload.
+one on a query-only connection (a consistent WAL snapshot).  ``revision`` changes after every
+commit, made through this object or by any other connection or process on the file
+(``storage.revision``), so that views know when to reload.
 """
 
 from __future__ import annotations
 
 import sqlite3
-import threading
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
@@ -29,6 +29,7 @@ from ledgerdesk.storage.errors import BookError
 from ledgerdesk.storage.fresh_load import DeferredSchema, is_fresh, unsafe_journal
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
+from ledgerdesk.storage.revision import BookRevision
 from ledgerdesk.storage.transaction import SqliteTransaction
 
 #: Page cache while bulk loading, in KiB (negative: SQLite's "size in KiB" form).
@@ -41,16 +42,15 @@ class SqliteBook:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self._engine = engine
-        self._revision = 0
-        self._lock = threading.Lock()
+        self._revision = BookRevision(path)
 
     @property
     def revision(self) -> int:
-        return self._revision
+        """Changes after every commit to the file, made here or by any other connection."""
+        return self._revision.value
 
     def _bump(self) -> None:
-        with self._lock:
-            self._revision += 1
+        self._revision.bump()
 
     @contextmanager
     def write(self) -> Iterator[SqliteTransaction]:
@@ -76,6 +76,8 @@ class SqliteBook:
         then, on a book with no documents yet, it is a fresh load (``storage.fresh_load``),
         which does not sync.  Anything else (an import into a real book) is fully durable.
         """
+        if new_book:
+            self._revision.suspend()  # its idle connection would refuse the fresh load
         with self._engine.connect() as conn, _big_cache(conn):
             conn.execution_options(**WRITE)
             raw = conn.connection.driver_connection
@@ -108,6 +110,7 @@ class SqliteBook:
         return SqliteQueries(self._engine)
 
     def close(self) -> None:
+        self._revision.close()
         self._engine.dispose()
 
     def __enter__(self) -> SqliteBook:
