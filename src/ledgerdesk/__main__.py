@@ -1,5 +1,7 @@
-"""Allow ``python -m ledgerdesk``."""
+"""``python -m ledgerdesk``: the same as the ``ledgerdesk`` command."""
+
+import sys
 
 from ledgerdesk.cli import main
 
-raise SystemExit(main())
+sys.exit(main())

@@ -56,7 +56,8 @@ def test_over_allocating_names_the_outstanding_and_the_exact_maximum(editor):
 def test_the_maximum_leaves_room_for_the_other_allocations(editor):
     editor.set_amount_text("120,00")
     editor.set_allocation_text(1, "50,00")  # 100 + 50 > 120
-    assert "at most 70,00 can be allocated" in editor.row_message(1)
+    assert "at most 20,00 can be allocated to INV-00002" in editor.row_message(1)
+    assert editor.row_is_wrong(1) and not editor.can_save
     assert "150,00, more than this payment's 120,00" in editor.amount_message
 
 
@@ -89,8 +90,10 @@ def test_saving_records_once_and_undo_voids_it(editor, invoices, state, owed):
                              editor.describe())
     assert step.text == "record payment of 120,00 EUR from Acme Retail"
     step.undo()
-    after = state()
-    assert after["balances"] == before["balances"]
+    def non_zero(balances):
+        return {code: value for code, value in balances.items() if value}
+
+    assert non_zero(state()["balances"]) == non_zero(before["balances"])
     assert owed(invoices[0]) == Decimal(100)
     step.redo()
     assert owed(invoices[0]) == 0

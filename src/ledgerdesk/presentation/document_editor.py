@@ -75,6 +75,8 @@ class DocumentEditor:
         self._before: DocumentDraft | None = None
         if document_id is not None:
             self._load(document_id)
+        else:
+            self.lines = [self._blank_line()]
 
     # ---- state --------------------------------------------------------------------------
 
@@ -118,15 +120,18 @@ class DocumentEditor:
         self._touch()
 
     def add_line(self) -> int:
-        default = self.accounts[0].code if self.accounts else ""
-        self.lines.append(LineDraft({"quantity": "1", "account_code": default}))
+        self.lines.append(self._blank_line())
         self._touch()
         return len(self.lines) - 1
+
+    def _blank_line(self) -> LineDraft:
+        default = self.accounts[0].code if self.accounts else ""
+        return LineDraft({"quantity": "1", "account_code": default})
 
     def remove_line(self, index: int) -> None:
         del self.lines[index]
         if not self.lines:
-            self.lines.append(LineDraft())
+            self.lines.append(self._blank_line())
         self._touch()
 
     def set_line_text(self, index: int, name: str, text: str) -> None:

@@ -60,6 +60,7 @@ class PaymentEditor:
         self.save_error = ""
         self.client_token = uuid.uuid4().hex  # one per form: a retried save records once
         self._problems: list[Problem] = []
+        self._last_edited: int | None = None  # the row the user typed into last
 
     # ---- what the user does -------------------------------------------------------------
 
@@ -97,6 +98,7 @@ class PaymentEditor:
         value, row.parse_error = self._parse(text, required=False)
         row.amount = value if value is not None else Decimal(0)
         self.auto_allocate = False
+        self._last_edited = index
         self._changed()
 
     def allocate_oldest_first(self) -> None:
@@ -136,6 +138,22 @@ class PaymentEditor:
         if row.parse_error:
             return row.parse_error
         return self.messages.for_row(row.document, row.amount, self._row_problem(index))
+
+    def row_check(self, index: int) -> str:
+        row = self.rows[index]
+        return self.messages.short_for_row(row.document, row.amount, self._row_problem(index),
+                                           row.parse_error)
+
+    def row_remains(self, index: int) -> Decimal:
+        """What stays outstanding on the row's document after this payment."""
+        row = self.rows[index]
+        return row.document.outstanding.amount - row.amount
+
+    @property
+    def grid_message(self) -> str:
+        """The full sentence for the first row with something wrong, shown under the grid."""
+        wrong = next((i for i in range(len(self.rows)) if self.row_is_wrong(i)), None)
+        return "" if wrong is None else self.row_message(wrong)
 
     def row_is_wrong(self, index: int) -> bool:
         return bool(self.rows[index].parse_error or self._row_problem(index))
@@ -230,6 +248,22 @@ class PaymentEditor:
         return validate_payment(payment, documents)
 
     def _row_problem(self, index: int) -> Problem | None:
+        return self._document_problem(index) or self._over_amount_problem(index)
+
+    def _over_amount_problem(self, index: int) -> Problem | None:
+        """Too much allocated in total: the row just typed into gets its exact maximum."""
+        if index != self._last_edited or self.amount is None:
+            return None
+        over = next((p for p in self._problems if p.code == "exceeds_amount"), None)
+        if over is None:
+            return None
+        row = self.rows[index]
+        room = self.amount - (self.allocated - row.amount)
+        maximum = max(min(room, row.document.outstanding.amount), Decimal(0))
+        return Problem(f"allocations[{index}].amount", "exceeds_amount",
+                       over.message, {**over.numbers, "maximum": maximum})
+
+    def _document_problem(self, index: int) -> Problem | None:
         target = self.rows[index].document.id
         paths = {}
         position = 0

@@ -30,6 +30,11 @@ class PaymentMessages:
             maximum = self.money(problem.numbers["maximum"])
             return (f"{self.money(amount)} is more than the {outstanding} outstanding on "
                     f"{doc.number}; at most {maximum} can be allocated to it.")
+        if problem is not None and problem.code == "exceeds_amount":
+            maximum = self.money(problem.numbers["maximum"])
+            return (f"The allocations add up to {self.money(problem.numbers['attempted'])}, "
+                    f"more than this payment's {self.money(problem.numbers['amount'])}; at most "
+                    f"{maximum} can be allocated to {doc.number}.")
         if problem is not None:
             return problem.message
         if not amount:
@@ -37,6 +42,19 @@ class PaymentMessages:
         remains = doc.outstanding.amount - amount
         after = "paid in full" if not remains else f"{self.money(remains)} remains"
         return f"{outstanding} outstanding − {self.money(amount)} this payment = {after}"
+
+    def short_for_row(self, doc: OpenDocument, amount: Decimal, problem: Problem | None,
+                      parse_error: str) -> str:
+        """The grid's Check cell: a few words; the full sentence shows under the grid."""
+        if parse_error:
+            return "⚠ not an amount"
+        if problem is not None and "maximum" in problem.numbers:
+            return f"⚠ at most {self.money(problem.numbers['maximum'])}"
+        if problem is not None:
+            return "⚠ see below"
+        if not amount:
+            return ""
+        return "✓ paid in full" if amount == doc.outstanding.amount else "✓ part payment"
 
     def for_amount(self, problems: Sequence[Problem]) -> str:
         """The message under the amount field: the first problem with the payment as a whole."""

@@ -25,6 +25,7 @@ from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.main_window import MainWindow
+from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 
@@ -118,7 +119,8 @@ def _payment(session: Session, parent: QWidget, *, over: bool) -> PaymentDialog:
     dialog.amount_edit.setText(editor.fmt.format(amount))
     dialog._amount_edited(dialog.amount_edit.text())
     if over and editor.rows:
-        dialog.model.setData(dialog.model.index(0, 4), editor.fmt.format(first + Decimal(25)))
+        cell = dialog.model.index(0, AllocationColumn.THIS_PAYMENT)
+        dialog.model.setData(cell, editor.fmt.format(first + Decimal(25)))
         dialog._refresh()
     return dialog
 

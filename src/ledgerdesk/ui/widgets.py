@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QWidget,
+)
 
 from ledgerdesk.presentation.contacts import ContactChoice
 
@@ -23,6 +31,27 @@ def error_label() -> QLabel:
 
 def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(value: dt.date, locale: str) -> QDateEdit:
+    """A date field in the user's short date format, always with a four-digit year."""
+    edit = QDateEdit(QDate(value), calendarPopup=True)
+    qlocale = QLocale(locale)
+    edit.setLocale(qlocale)
+    pattern = qlocale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in pattern:
+        pattern = pattern.replace("yy", "yyyy")
+    edit.setDisplayFormat(pattern)
+    edit.setMinimumWidth(130)
+    return edit
+
+
+def form_row(form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget) -> None:
+    """A form row whose label's mnemonic (``&Date``) focuses ``buddy`` even when the field
+    is a layout of several widgets."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    form.addRow(label, field)
 
 
 class ContactPicker(QComboBox):
@@ -51,7 +80,6 @@ class ContactPicker(QComboBox):
             self.addItem(choice.name, choice.id)
         self.setCurrentIndex(-1)
         self.blockSignals(False)
-        self.chosen.emit(None)
 
     def select_id(self, contact_id: int) -> None:
         index = self.findData(contact_id)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -29,7 +28,7 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
-from ledgerdesk.ui.widgets import ContactPicker, error_label, to_date
+from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
 
 TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices include tax",
              TaxMode.NO_TAX: "No tax"}
@@ -41,7 +40,6 @@ class DocumentDialog(QDialog):
         self.editor = editor
         self.steps: list[Step] = []
         self.setWindowTitle(editor.title)
-        locale = QLocale(editor.session.locale)
         self.banner = QLabel(editor.banner)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
@@ -49,10 +47,8 @@ class DocumentDialog(QDialog):
         self.banner.setVisible(bool(editor.banner))
         self.contact = ContactPicker()
         self.new_contact_button = QPushButton("New c&ontact…")
-        self.issue = QDateEdit(QDate(editor.issue_date), calendarPopup=True)
-        self.due = QDateEdit(QDate(editor.due_date or editor.issue_date), calendarPopup=True)
-        for edit in (self.issue, self.due):
-            edit.setLocale(locale)
+        self.issue = date_edit(editor.issue_date, editor.session.locale)
+        self.due = date_edit(editor.due_date or editor.issue_date, editor.session.locale)
         self.reference = QLineEdit(editor.reference)
         self.tax_mode = QComboBox()
         for mode, text in TAX_MODES.items():
@@ -112,8 +108,8 @@ class DocumentDialog(QDialog):
         dates.addWidget(self.due)
         dates.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Contact:", who)
-        form.addRow("&Issued:", dates)
+        form_row(form, "&Contact:", who, self.contact)
+        form_row(form, "&Issued:", dates, self.issue)
         form.addRow("&Reference:", self.reference)
         form.addRow("&Tax:", self.tax_mode)
         line_buttons = QHBoxLayout()
@@ -229,10 +225,6 @@ def open_document_editor(session, kind: DocumentKind, document_id: int | None,
                          parent: QWidget) -> list[Step]:
     """Show the editor; the saved steps (to push on the undo stack), if any."""
     editor = DocumentEditor(session, kind, document_id)
-    if document_id is None:
-        editor.add_line()
-        editor.remove_line(0)
-        editor.edited = False
     dialog = DocumentDialog(editor, parent)
     dialog.exec()
     return dialog.steps

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -23,12 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS, contact_choices
+from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
-from ledgerdesk.ui.widgets import ContactPicker, error_label, to_date
+from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
 
 
 class PaymentDialog(QDialog):
@@ -37,27 +37,26 @@ class PaymentDialog(QDialog):
         self.editor = editor
         self.result_payment: RecordedPayment | None = None
         self.setWindowTitle("Record payment")
-        locale = QLocale(editor.session.locale)
         self.kind_box = QComboBox()
         for kind, label in PAYMENT_KIND_LABELS.items():
             self.kind_box.addItem(label, kind)
         self.kind_box.setCurrentIndex(list(PAYMENT_KIND_LABELS).index(editor.kind))
         self.contact = ContactPicker()
-        self.date_edit = QDateEdit(QDate(editor.date), calendarPopup=True)
-        self.date_edit.setLocale(locale)
+        self.date_edit = date_edit(editor.date, editor.session.locale)
         self.reference_edit = QLineEdit()
         self.reference_edit.setPlaceholderText("e.g. the bank statement's reference")
         self.amount_edit = QLineEdit()
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText(editor.fmt.format(Decimal("1234.56")))
         self.amount_message = error_label()
-        self.model = AllocationTableModel(editor, lambda d: locale.toString(
-            QDate(d), QLocale.FormatType.ShortFormat), self)
+        self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
+                                          self)
         self.table = self._make_table()
         self.oldest_button = QPushButton("&Allocate oldest first")
         self.keep_box = QCheckBox("&Keep the excess as credit")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.grid_message = error_label()
         self.save_message = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
@@ -76,7 +75,7 @@ class PaymentDialog(QDialog):
         table.verticalHeader().hide()
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
-        for column, width in ((0, 110), (1, 90), (2, 110), (3, 110), (4, 120)):
+        for column, width in ((0, 120), (1, 110), (2, 120), (3, 130), (4, 120)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(AllocationColumn.CHECK, QHeaderView.ResizeMode.Stretch)
         table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
@@ -95,12 +94,12 @@ class PaymentDialog(QDialog):
         when.addSpacing(16)
         when.addWidget(reference_label)
         when.addWidget(self.reference_edit, 1)
-        form.addRow("&Date:", when)
+        form_row(form, "&Date:", when, self.date_edit)
         amount = QVBoxLayout()
         amount.setSpacing(2)
         amount.addWidget(self.amount_edit)
         amount.addWidget(self.amount_message)
-        form.addRow("A&mount:", amount)
+        form_row(form, "A&mount:", amount, self.amount_edit)
         tools = QHBoxLayout()
         tools.addWidget(self.oldest_button)
         tools.addWidget(self.keep_box)
@@ -111,6 +110,7 @@ class PaymentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(grid_label)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.grid_message)
         layout.addLayout(tools)
         layout.addWidget(self.summary)
         layout.addWidget(self.save_message)
@@ -141,7 +141,7 @@ class PaymentDialog(QDialog):
     def _kind_changed(self, index: int) -> None:
         self.editor.set_kind(self.kind_box.itemData(index))
         self.keep_box.setChecked(False)
-        self._load_contacts()
+        self._load_contacts()  # the editor dropped its contact with the old kind
         self.model.reload()
         self._refresh()
 
@@ -172,6 +172,8 @@ class PaymentDialog(QDialog):
         self.amount_message.setText(editor.amount_message)
         self.amount_message.setVisible(bool(editor.amount_message))
         self.summary.setText(editor.summary)
+        self.grid_message.setText(editor.grid_message)
+        self.grid_message.setVisible(bool(editor.grid_message))
         self.save_message.setText(editor.save_error)
         self.save_message.setVisible(bool(editor.save_error))
         self.keep_box.setEnabled(editor.kind.prepayment_kind is not None)

@@ -22,14 +22,14 @@ WRONG = QColor("#b3261e")
 class AllocationColumn(IntEnum):
     NUMBER = 0
     DUE = 1
-    TOTAL = 2
-    OUTSTANDING = 3
-    THIS_PAYMENT = 4
+    OUTSTANDING = 2
+    THIS_PAYMENT = 3
+    REMAINS = 4
     CHECK = 5
 
 
-TITLES = ("Document", "Due", "Total", "Outstanding", "This payment", "Check")
-NUMERIC = {AllocationColumn.TOTAL, AllocationColumn.OUTSTANDING, AllocationColumn.THIS_PAYMENT}
+TITLES = ("Document", "Due", "Outstanding", "This payment", "Remains", "Check")
+NUMERIC = {AllocationColumn.OUTSTANDING, AllocationColumn.THIS_PAYMENT, AllocationColumn.REMAINS}
 
 
 class AllocationTableModel(QAbstractTableModel):
@@ -114,21 +114,21 @@ class AllocationTableModel(QAbstractTableModel):
                 return doc.number
             case AllocationColumn.DUE:
                 return self._date_text(doc.due_date)
-            case AllocationColumn.TOTAL:
-                return fmt(doc.total.amount)
             case AllocationColumn.OUTSTANDING:
                 return fmt(doc.outstanding.amount)
             case AllocationColumn.THIS_PAYMENT:
                 return item.text
+            case AllocationColumn.REMAINS:
+                return "" if item.parse_error else fmt(self.editor.row_remains(row))
             case AllocationColumn.CHECK:
-                return self.editor.row_message(row)
+                return self.editor.row_check(row)
         return ""
 
     def _value(self, row: int, column: int) -> Any:
         item = self.editor.rows[row]
         doc = item.document
-        values = (doc.number, doc.due_date, doc.total.amount, doc.outstanding.amount,
-                  item.amount, self.editor.row_message(row))
+        values = (doc.number, doc.due_date, doc.outstanding.amount, item.amount,
+                  self.editor.row_remains(row), self.editor.row_check(row))
         return values[column] if 0 <= column < len(values) else None
 
 

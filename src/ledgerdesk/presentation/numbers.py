@@ -1,0 +1,61 @@
+"""Plain numbers typed in the user's locale: quantities, prices, discounts and tax rates.
+
+The same strict reading as ``amounts`` (the locale's own separators, no exponents, no
+NaN), but with a number of decimals chosen by the field instead of by a currency, and an
+optional ``%`` for rates.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from decimal import Decimal
+
+from ledgerdesk.presentation.amounts import (
+    AmountError,
+    _check_characters,
+    _normalised,
+    _reader,
+    _whole_and_fraction,
+    _without_sign_and_currency,
+)
+from ledgerdesk.presentation.locales import echo
+from ledgerdesk.presentation.number_symbols import number_symbols
+
+MAX_WHOLE_DIGITS = 12
+
+
+class NumberError(ValueError):
+    """A typed number that is not one; ``str()`` is the sentence to show beside the field."""
+
+
+def parse_number(text: str, locale: str, places: int) -> Decimal:
+    """The number in ``text`` with at most ``places`` decimals, or ``NumberError``."""
+    reader = dataclasses.replace(_reader(locale, "EUR"), spellings=("%",), places=places)
+    cleaned = _normalised(text)
+    if not cleaned:
+        raise NumberError("No number was entered.")
+    negative, body = _without_sign_and_currency(cleaned, reader)
+    try:
+        _check_characters(body, reader, text)
+        whole, fraction = _whole_and_fraction(body, reader, text)
+    except AmountError as exc:
+        raise NumberError(str(exc).replace("is not an amount", "is not a number")) from None
+    if len(fraction) > places:
+        allowed = "no decimals" if places == 0 else f"at most {places} decimals"
+        raise NumberError(f"{echo(text)} has too many decimals: {allowed} here.")
+    if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
+        raise NumberError(f"{echo(text)} is too large.")
+    value = Decimal(f"{whole or 0}.{fraction or 0}")
+    return -value if negative and value else value
+
+
+class NumberText:
+    """Writes a number back the way ``parse_number`` reads it: no grouping, the locale's
+    decimal separator, no trailing zeros (``2``, ``12,5``, ``0,125``)."""
+
+    def __init__(self, locale: str) -> None:
+        self._decimal = number_symbols(locale).decimal
+
+    def __call__(self, value: Decimal) -> str:
+        text = f"{value.normalize():f}" if value else "0"
+        return text.replace(".", self._decimal)
