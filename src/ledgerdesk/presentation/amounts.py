@@ -8,7 +8,7 @@ locale's separators are where they belong, so a typo or the other convention is 
 ``AmountError`` whose message says what to write instead; the field keeps the user's text.
 
 Decimals are counted as typed: ``1.500`` is refused for EUR in en_US even though it equals
-1.5, because it is far more likely a thousand-and-five-hundred in the wrong convention.
+1.5, because it is far more likely 1,500 written in the other convention.
 """
 
 from __future__ import annotations
