@@ -8,11 +8,15 @@ functions bound to that book, so a test reads like what a user does.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
 
 import pytest
+
+# Qt tests run without a display; set before anything imports Qt.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, TaxMode

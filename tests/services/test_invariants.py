@@ -1,10 +1,10 @@
 """The ledger's invariants under random sequences of user actions, on a real book file.
 
 A hypothesis state machine drives the services (contacts, drafts, authorising, payments with
-and without kept credit, credits applied and refunded, voids, and deliberate over-allocations)
-while keeping its own model of every document's total and allocations, computed here in
-integer cents without the domain's Money.  After every step the book must agree with the
-model, and the ledger rules must hold:
+and without kept credit, credits applied, unapplied and refunded, voids, and deliberate
+over-allocations) while keeping its own model of every document's total and allocations,
+computed here in integer cents without the domain's Money.  After every step the book must
+agree with the model, and the ledger rules must hold:
 
 - every journal entry balances and the trial balance sums to zero;
 - the receivable control account equals the outstanding of authorised sales documents
@@ -40,7 +40,7 @@ from ledgerdesk.services.commands import (
     RecordPayment,
 )
 from ledgerdesk.services.contacts import add_contact
-from ledgerdesk.services.credits import apply_credit
+from ledgerdesk.services.credits import apply_credit, void_credit_application
 from ledgerdesk.services.documents import (
     authorise_document,
     create_document,
@@ -329,6 +329,21 @@ class LedgerMachine(RuleBasedStateMachine):
             ModelAllocation(target.id, amount, application=application),
             ModelAllocation(credit.id, amount, application=application),
         ]
+
+    @precondition(lambda self: any(a.application is not None for a in self.model.allocations))
+    @rule(data=st.data())
+    def void_a_credit_application(self, data) -> None:
+        applied = sorted({a.application for a in self.model.allocations
+                          if a.application is not None})
+        application = data.draw(st.sampled_from(applied))
+        rows = [a for a in self.model.allocations if a.application == application]
+        if not any(a.active for a in rows):  # voided before: a second void is refused
+            self.refused_without_change(
+                lambda: void_credit_application(self.book, application), NotAllowed)
+            return
+        void_credit_application(self.book, application)
+        for allocation in rows:
+            allocation.active = False
 
     @staticmethod
     def _debit_kind_of(credit: ModelDoc) -> set[DocumentKind]:

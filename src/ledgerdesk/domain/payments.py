@@ -96,6 +96,17 @@ class Payment:
 
 
 @dataclass(frozen=True, slots=True)
+class CreditApplication:
+    """A credit note or kept credit applied to documents of the same contact."""
+
+    id: int
+    credit_id: int
+    date: dt.date
+    allocations: tuple[Allocation, ...]  # on the target documents (each mirrored on the credit)
+    voided: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class OpenDocument:
     """What the payment rules need to know about a document, read fresh from the book."""
 

@@ -1,4 +1,10 @@
-"""Applying a credit note or a kept credit (prepayment) to open documents of its contact."""
+"""Applying a credit note or a kept credit (prepayment) to open documents of its contact,
+and undoing that.
+
+Applying posts no journal entry: the credit and the documents it settles sit in the same
+control account (receivable or payable), so only their outstanding amounts move.  Voiding an
+application therefore has no entry to reverse either; it releases both allocation rows.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from ledgerdesk.domain.allocation import validate_allocations
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation
-from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import ApplyCredit
 from ledgerdesk.services.ports import Book
 
@@ -45,3 +51,14 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
         if problems:
             raise ValidationFailed(problems)
         return tx.add_credit_application(command.credit_id, command.date, allocations)
+
+
+def void_credit_application(book: Book, application_id: int) -> None:
+    """Undo ``apply_credit``: the credit and the documents get their outstanding back."""
+    with book.write() as tx:
+        application = tx.get_credit_application(application_id)
+        if application is None:
+            raise NotFound(f"There is no credit application with id {application_id}.")
+        if application.voided:
+            raise NotAllowed("This credit application is already void.")
+        tx.mark_credit_application_voided(application_id)  # audited with the rows it freed

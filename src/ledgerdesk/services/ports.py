@@ -15,7 +15,7 @@ from typing import Any, Protocol
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
-from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.domain.payments import Allocation, CreditApplication, OpenDocument, Payment
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.read_models import (
     ContactSummary,
@@ -65,6 +65,8 @@ class Transaction(Protocol):
     def add_credit_application(
         self, credit_id: int, date: dt.date, allocations: Iterable[Allocation]
     ) -> int: ...  # two allocation rows per pair: one on the target, one on the credit
+    def get_credit_application(self, application_id: int) -> CreditApplication | None: ...
+    def mark_credit_application_voided(self, application_id: int) -> None: ...  # both rows
 
     # ledger and audit
     def post(self, entry: JournalEntry) -> int: ...

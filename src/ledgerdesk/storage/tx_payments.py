@@ -6,13 +6,14 @@ import datetime as dt
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import and_, insert, select, update
 
-from ledgerdesk.domain.payments import Allocation, Payment
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Allocation, CreditApplication, Payment
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.storage.mapping import payment_from_row
 from ledgerdesk.storage.tables import allocations as allocation_rows
-from ledgerdesk.storage.tables import credit_applications, payments
+from ledgerdesk.storage.tables import credit_applications, documents, payments
 from ledgerdesk.storage.tx_base import TransactionBase
 
 
@@ -100,3 +101,45 @@ class PaymentStore(TransactionBase):
             "allocations": [[a.document_id, str(a.amount.amount)] for a in pairs],
         })
         return application_id
+
+    def get_credit_application(self, application_id: int) -> CreditApplication | None:
+        row = self._conn.execute(
+            select(credit_applications).where(credit_applications.c.id == application_id)
+        ).first()
+        if row is None:
+            return None
+        targets = self._conn.execute(
+            select(allocation_rows.c.document_id, allocation_rows.c.amount_minor,
+                   documents.c.currency)
+            .join(documents, documents.c.id == allocation_rows.c.document_id)
+            .where(and_(allocation_rows.c.credit_application_id == application_id,
+                        allocation_rows.c.document_id != row.credit_id))
+            .order_by(allocation_rows.c.id)
+        )
+        return CreditApplication(
+            id=row.id, credit_id=row.credit_id, date=row.date, voided=bool(row.voided),
+            allocations=tuple(
+                Allocation(t.document_id, Money.from_minor(t.amount_minor, t.currency))
+                for t in targets
+            ),
+        )
+
+    def mark_credit_application_voided(self, application_id: int) -> None:
+        voided = self._conn.scalar(
+            select(credit_applications.c.voided)
+            .where(credit_applications.c.id == application_id)
+        )
+        if voided is None:
+            raise NotFound(f"There is no credit application {application_id}.")
+        if voided:
+            raise NotAllowed(f"Credit application {application_id} is already void.")
+        self._exec(update(credit_applications)
+                   .where(credit_applications.c.id == application_id).values(voided=1))
+        released = self._exec(
+            update(allocation_rows)
+            .where(allocation_rows.c.credit_application_id == application_id,
+                   allocation_rows.c.voided == 0)
+            .values(voided=1)
+        ).rowcount
+        self._audit("void", "credit_application", application_id,
+                    {"allocations_voided": released})

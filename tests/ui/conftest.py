@@ -1,0 +1,24 @@
+"""UI fixtures: the real window and editors on the test book, offscreen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from ledgerdesk.presentation.session import Session
+
+TODAY = dt.date(2024, 3, 1)
+
+
+@pytest.fixture
+def ui_session(book) -> Session:
+    return Session.of(book, Path(book.path), fallback_locale="de_DE", clock=lambda: TODAY)
+
+
+@pytest.fixture
+def two_invoices(issue, customer):
+    """Acme Retail owes 100.00 (due first) and 50.00."""
+    return (issue(customer, "100", issue_date=dt.date(2024, 1, 1))[0],
+            issue(customer, "50", issue_date=dt.date(2024, 1, 20))[0])
