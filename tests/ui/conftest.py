@@ -22,3 +22,21 @@ def two_invoices(issue, customer):
     """Acme Retail owes 100.00 (due first) and 50.00."""
     return (issue(customer, "100", issue_date=dt.date(2024, 1, 1))[0],
             issue(customer, "50", issue_date=dt.date(2024, 1, 20))[0])
+
+
+@pytest.fixture(autouse=True)
+def answers(monkeypatch) -> _Answers:
+    """Questions the app asks (``dialogs.confirm``) are answered "yes" without a modal box,
+    so closing a window at teardown never blocks; a test can set ``answers.reply``."""
+    asked = _Answers()
+
+    def confirm(*args) -> bool:
+        asked.append(args)
+        return asked.reply
+
+    monkeypatch.setattr("ledgerdesk.ui.dialogs.confirm", confirm)
+    return asked
+
+
+class _Answers(list):
+    reply = True

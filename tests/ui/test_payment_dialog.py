@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.history import RecordPaymentStep
@@ -85,12 +84,15 @@ def test_saving_then_undoing_leaves_the_book_as_it_was(qtbot, dialog, state, owe
     assert owed(two_invoices[0]) == 0
 
 
-def test_escape_asks_before_dropping_a_typed_payment(qtbot, dialog, monkeypatch):
+def test_escape_asks_before_dropping_a_typed_payment(qtbot, dialog, answers):
     qtbot.keyClicks(dialog.amount_edit, "10,00")
-    asked = []
-    monkeypatch.setattr("ledgerdesk.ui.dialogs.confirm", lambda *a: asked.append(a) or False)
+    answers.reply = False
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-    assert asked and dialog.isVisible()
+    assert answers and "Discard this payment?" in answers[-1]
+    assert dialog.isVisible()
+    answers.reply = True
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def test_the_allocation_model_passes_qtmodeltester(qtmodeltester, dialog, qtbot):
@@ -105,6 +107,8 @@ def test_keep_as_credit_is_for_receipts_not_refunds(dialog):
     assert dialog.editor.contact_id is None
 
 
-def test_save_is_the_default_button(dialog):
-    assert dialog.buttons.button(QDialogButtonBox.StandardButton.Save).isDefault()
-    assert QMessageBox  # the confirm box is a QMessageBox (patched above)
+def test_enter_in_the_amount_saves(qtbot, dialog, owed, two_invoices):
+    qtbot.keyClicks(dialog.amount_edit, "150,00")
+    qtbot.keyClick(dialog.amount_edit, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert owed(two_invoices[0]) == 0 and owed(two_invoices[1]) == 0

@@ -53,6 +53,7 @@ class PaymentDialog(QDialog):
                                           self)
         self.table = self._make_table()
         self.oldest_button = QPushButton("&Allocate oldest first")
+        self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.keep_box = QCheckBox("&Keep the excess as credit")
         self.summary = QLabel()
         self.summary.setWordWrap(True)
