@@ -7,10 +7,12 @@ length of one ``bulk()`` transaction the connection takes the file for itself
 (``locking_mode = EXCLUSIVE``), keeps its rollback journal in memory and does not sync
 (``journal_mode = MEMORY``, ``synchronous = OFF``: a rollback still works, a power cut
 would not be survived), and drops the secondary indexes and the INSERT triggers of the
-tables it fills.  Before commit the indexes are built again in one pass each, the triggers
-re-created from their stored SQL, and what the dropped allocation triggers would have
-refused is checked for the whole table at once; afterwards WAL and ``synchronous = FULL``
-are back.  Any other call gets the ordinary, fully durable ``bulk()``.
+tables it fills.  Before commit the indexes are built again in one pass each (or, when rows
+arrive staged from another process, as soon as the first batch does: then this process has
+time to keep them up to date while the other one generates), the triggers re-created from
+their stored SQL, and what the dropped allocation triggers would have refused is checked
+for the whole table at once; afterwards WAL and ``synchronous = FULL`` are back.  Any other
+call gets the ordinary, fully durable ``bulk()``.
 """
 
 from __future__ import annotations
@@ -85,10 +87,15 @@ class DeferredSchema:
         for name, _ in self._triggers:
             self._raw.execute(f'DROP TRIGGER "{name}"')
 
-    def restore(self) -> None:
-        """Rebuild the indexes, refuse what the triggers would have, re-create them."""
+    def restore_indexes(self) -> None:
+        """Build the indexes now (at once, if the tables are still empty), and keep them."""
         for _, sql in self._indexes:
             self._raw.execute(sql)
+        self._indexes.clear()
+
+    def restore(self) -> None:
+        """Rebuild the indexes, refuse what the triggers would have, re-create them."""
+        self.restore_indexes()
         refused = self._raw.execute(_REFUSED_ALLOCATION).fetchone()
         if refused is not None:
             reason = ("allocation exceeds the outstanding amount of its document" if refused[0]
@@ -96,5 +103,4 @@ class DeferredSchema:
             raise NotAllowed(f"The book refused the change: {reason}.")
         for _, sql in self._triggers:
             self._raw.execute(sql)
-        self._indexes.clear()
         self._triggers.clear()
