@@ -136,6 +136,18 @@ def test_over_allocation_in_rows_is_refused(
     assert _dump(book_path)["payments"] == []
 
 
+@pytest.mark.parametrize("new_book", [False, True])
+@pytest.mark.parametrize("staged", [False, True])
+def test_a_row_pointing_nowhere_is_refused(
+    book: SqliteBook, book_path, staged: bool, new_book: bool
+) -> None:
+    # A fresh load checks foreign keys once at the end instead of row by row.
+    with pytest.raises(NotAllowed):
+        _broken(book, lambda b: _batch(NextIds(1, 1, 1, 1), 999), staged=staged,
+                new_book=new_book)
+    assert all(rows == [] for rows in _dump(book_path).values())
+
+
 def test_a_foreign_staged_file_is_refused(book: SqliteBook) -> None:
     other = sqlite3.connect(":memory:")
     other.execute("CREATE TABLE payments (id)")

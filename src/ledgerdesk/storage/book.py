@@ -26,7 +26,12 @@ from ledgerdesk.storage.engine import (
     make_engine,
 )
 from ledgerdesk.storage.errors import BookError
-from ledgerdesk.storage.fresh_load import DeferredSchema, is_fresh, unsafe_journal
+from ledgerdesk.storage.fresh_load import (
+    DeferredSchema,
+    check_foreign_keys,
+    is_fresh,
+    unsafe_journal,
+)
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.staging import staging_schema
@@ -91,6 +96,8 @@ class SqliteBook:
                 writer.finish()
                 if schema is not None:
                     schema.restore()
+                if switched:
+                    check_foreign_keys(raw)
         self._bump()
 
     def _begin(self, conn: Connection) -> RootTransaction:
