@@ -37,6 +37,18 @@ def _batch(ids: NextIds, contact_id: int, *, paid: int = 12000) -> RowBatch:
     )
 
 
+def _many(ids: NextIds, contact_id: int, count: int) -> RowBatch:
+    """``count`` invoices like ``_batch``'s, in one batch."""
+    batch = RowBatch()
+    for i in range(count):
+        one = _batch(NextIds(ids.documents + i, ids.payments + i, 1, ids.journal_entries + 2 * i),
+                     contact_id)
+        for table in ("documents", "document_lines", "payments", "allocations",
+                      "journal_entries", "journal_lines"):
+            getattr(batch, table).extend(getattr(one, table))
+    return batch
+
+
 def _contact(book: SqliteBook) -> int:
     with book.bulk() as bulk:
         return bulk.add_contacts([Contact("Acme", ContactRole.CUSTOMER)])[0]
@@ -61,8 +73,10 @@ def test_staged_rows_load_exactly_like_direct_rows(tmp_path, new_book: bool) -> 
         initialise_book(book, "Acme", "EUR")
         contact = _contact(book)
         with book.bulk(new_book=new_book) as bulk:
-            for _ in range(2):  # the second batch continues the ids of the first
-                batch = _batch(bulk.next_ids(), contact)
+            # The second batch continues the ids of the first; the third is big enough to
+            # be staged many rows per statement, with some left over.
+            for count in (1, 1, 457):
+                batch = _many(bulk.next_ids(), contact, count)
                 if staged:
                     bulk.load_staged(bulk.stager()(batch))
                 else:
@@ -72,7 +86,7 @@ def test_staged_rows_load_exactly_like_direct_rows(tmp_path, new_book: bool) -> 
         book.close()
         dumps.append(_dump(tmp_path / name))
     assert dumps[0] == dumps[1]
-    assert len(dumps[0]["documents"]) == 2 and len(dumps[0]["journal_lines"]) == 10
+    assert len(dumps[0]["documents"]) == 459 and len(dumps[0]["journal_lines"]) == 459 * 5
 
 
 def test_a_batch_staged_in_another_process_loads(book: SqliteBook, book_path) -> None:
@@ -146,6 +160,13 @@ def test_a_row_pointing_nowhere_is_refused(
         _broken(book, lambda b: _batch(NextIds(1, 1, 1, 1), 999), staged=staged,
                 new_book=new_book)
     assert all(rows == [] for rows in _dump(book_path).values())
+
+
+def test_a_row_of_the_wrong_width_is_refused_before_staging() -> None:
+    batch = _many(NextIds(1, 1, 1, 1), 1, 300)
+    batch.journal_lines[7] = batch.journal_lines[7][:-1]  # grouped, it would shift the rest
+    with pytest.raises(ValueError, match="journal_lines rows must have 5 values"):
+        stage_rows(batch)
 
 
 def test_a_foreign_staged_file_is_refused(book: SqliteBook) -> None:
