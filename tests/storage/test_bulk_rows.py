@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 from storage_helpers import raw
@@ -175,3 +178,12 @@ def test_a_foreign_staged_file_is_refused(book: SqliteBook) -> None:
     with pytest.raises(ValueError, match="not a staged batch"), book.bulk() as bulk:
         bulk.load_staged(other.serialize())
     other.close()
+
+
+def test_staging_does_not_import_sqlalchemy() -> None:
+    # The demo's generator process imports only storage.staging; SQLAlchemy and Alembic
+    # would add a quarter of a second to its start, which the writer spends waiting.
+    code = ("import sys, ledgerdesk.storage.staging, ledgerdesk.services.demo_worker; "
+            "sys.exit('sqlalchemy' in sys.modules)")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    assert subprocess.run([sys.executable, "-c", code], env=env, check=False).returncode == 0
