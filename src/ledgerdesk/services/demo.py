@@ -11,8 +11,8 @@ built at more than 20,000 documents a second.  The same seed always gives the sa
 How it is split: ``demo_data`` (names, products), ``demo_plan`` (the plan in minor units),
 ``demo_scenarios`` (what happens to each cluster of documents), ``demo_build`` (prices),
 ``demo_rows`` (numbers, ids, rows and balanced entries), ``demo_check`` (a sample of rows
-against the domain), ``demo_worker`` (chunks, here or in a second process), and this
-module (contacts, the transaction).
+against the domain), ``demo_worker`` (chunks), ``demo_process`` (a second process that
+generates while this one writes), and this module (contacts, the transaction).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ import datetime as dt
 import random
 import time
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
@@ -37,7 +38,8 @@ from ledgerdesk.services.demo_data import (
     email_for,
 )
 from ledgerdesk.services.demo_plan import PlanContact
-from ledgerdesk.services.demo_worker import DemoJob, generate_in_process, generate_in_worker
+from ledgerdesk.services.demo_process import generator_process
+from ledgerdesk.services.demo_worker import DemoJob, generate_in_process
 from ledgerdesk.services.ports import Book, BulkWriter
 from ledgerdesk.services.setup import base_currency
 
@@ -94,16 +96,18 @@ def generate_demo(
         if progress is not None:
             progress(done, max(done, target))
 
+    # Started first: the second process boots while the contacts are written.
+    generator = nullcontext(None) if in_process else generator_process()
     # The demo fills a book made for it, thrown away if this fails: it may skip syncing.
-    with book.bulk(new_book=True) as bulk:
+    with generator as process, book.bulk(new_book=True) as bulk:
         customers, suppliers, contact_count = _add_contacts(bulk, rng, target)
         job = DemoJob(seed, target, today, currency, accounts, customers, suppliers, rng,
                       bulk.next_ids(), verify_every=1 if size == 0 else VERIFY_EVERY,
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
-        if in_process:
+        if process is None:
             summary = generate_in_process(job, bulk.add_rows, report)
         else:
-            summary = generate_in_worker(job, bulk.stager(), bulk.load_staged, report)
+            summary = process.generate(job, bulk.stager(), bulk.load_staged, report)
         for kind in DocumentKind:
             bulk.set_next_number(kind, summary.numbers[kind] + 1)
     counts = summary.counts
