@@ -36,10 +36,10 @@ class Counts:
     voided: int = 0
 
 
-class IsoDates(dict):
+class IsoDates(dict[dt.date, str]):
     """``dates[day]`` is ``day.isoformat()``, made once per day."""
 
-    def __missing__(self, day):  # type: ignore[no-untyped-def]
+    def __missing__(self, day: dt.date) -> str:
         text = self[day] = day.isoformat()
         return text
 
