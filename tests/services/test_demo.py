@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import multiprocessing
 from decimal import Decimal
 
 import pytest
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, is_partly_paid
+from ledgerdesk.domain.ledger import DEFAULT_CHART, AccountType
 from ledgerdesk.domain.numbering import DEFAULT_PREFIXES, format_number
 from ledgerdesk.domain.problems import NotAllowed
+from ledgerdesk.services import demo_worker
 from ledgerdesk.services.demo import DemoStats, generate_demo
 from ledgerdesk.services.queries import check_book, trial_balance
 
@@ -154,3 +158,40 @@ def test_sized_demo_passes_every_check_and_reports_progress(new_book) -> None:
     assert seen and seen[-1][0] == seen[-1][1] == stats.invoices + stats.bills
     report = check_book(book)
     assert report.ok, (report.integrity, report.invariants)
+
+
+def _everything(book) -> tuple:
+    queries = book.queries()
+    return (list(queries.list_documents(EVERY_KIND)), list(queries.list_payments()),
+            list(queries.journal()), list(queries.list_contacts()))
+
+
+def test_a_second_process_generates_the_same_book(new_book, monkeypatch) -> None:
+    monkeypatch.setattr(demo_worker, "CHUNK_DOCUMENTS", 700)  # several staged batches
+    here, there = new_book("here.book"), new_book("there.book")
+    progress: list[tuple[int, int]] = []
+    ours = generate_demo(here, size=2000, today=TODAY, in_process=True)
+    theirs = generate_demo(there, size=2000, today=TODAY, in_process=False,
+                           progress=lambda d, t: progress.append((d, t)))
+    assert dataclasses.replace(ours, seconds=0) == dataclasses.replace(theirs, seconds=0)
+    assert len(progress) == 3 and progress[-1][0] == theirs.invoices + theirs.bills
+    assert _everything(here) == _everything(there)
+    report = check_book(there)
+    assert report.ok, (report.integrity, report.invariants)
+    assert not multiprocessing.active_children()
+
+
+def test_an_error_in_the_second_process_is_raised_here(tmp_path) -> None:
+    from ledgerdesk.storage.book import create_book
+
+    book = create_book(tmp_path / "no-income.book")
+    with book.write() as tx:
+        for account in DEFAULT_CHART:
+            if account.type is not AccountType.INCOME:
+                tx.add_account(account)
+        tx.set_setting("base_currency", "GBP")
+    with pytest.raises(NotAllowed, match="no income account"):
+        generate_demo(book, size=500, today=TODAY, in_process=False)
+    assert not multiprocessing.active_children()
+    assert list(book.queries().list_contacts()) == []  # the whole load was rolled back
+    book.close()

@@ -35,3 +35,14 @@ def test_only_a_promised_new_book_skips_syncing(book: SqliteBook, monkeypatch) -
     monkeypatch.setattr(book_module, "unsafe_journal", spy)
     _load(book, 5)
     assert switched == []
+
+
+def test_a_fresh_load_puts_the_connection_back_as_it_was(book: SqliteBook) -> None:
+    # Foreign keys and full syncs are off only while the load runs; the pooled connection
+    # that ran it must enforce and sync again for whatever comes next.
+    _load(book, 5, new_book=True)
+    for _ in range(3):  # whichever pooled connection comes back
+        with book.write() as tx:
+            assert tx._conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert tx._conn.exec_driver_sql("PRAGMA synchronous").scalar() == 2
+            assert tx._conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"

@@ -4,31 +4,32 @@
 notes and payments spread over the 18 months before ``today``: paid, partly paid, overdue,
 settled several at a time, with kept credit, refunds, voids and drafts.  Everything obeys the
 rules the services enforce (gap-free numbers, balanced entries that ``domain.postings`` would
-post, never an over-allocation), and is written through ``book.bulk()`` in chunks of about
-20,000 documents so that memory stays flat and a big book is built at tens of thousands of
-documents a second.  The same seed always gives the same book.
+post, never an over-allocation), and is written in one ``book.bulk(new_book=True)``
+transaction, in chunks of about 20,000 documents so that memory stays flat; a big book is
+built at more than 20,000 documents a second.  The same seed always gives the same book.
 
 How it is split: ``demo_data`` (names, products), ``demo_plan`` (the plan in minor units),
-``demo_scenarios`` (what happens to each cluster of documents), ``demo_build`` (domain
-objects and journal entries), and this module (contacts, chunks, numbering, writing).
+``demo_scenarios`` (what happens to each cluster of documents), ``demo_build`` (prices),
+``demo_rows`` (numbers, ids, rows and balanced entries), ``demo_check`` (a sample of rows
+against the domain), ``demo_worker`` (chunks), ``demo_process`` (a second process that
+generates while this one writes), and this module (contacts, the transaction).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import gc
+import os
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import Account
-from ledgerdesk.domain.money import minor_exponent
 from ledgerdesk.domain.problems import NotAllowed
-from ledgerdesk.services.demo_build import Builder, Catalogue
+from ledgerdesk.services import demo_worker
 from ledgerdesk.services.demo_data import (
     BOTH_NAMES,
     CUSTOMER_NAMES,
@@ -37,18 +38,19 @@ from ledgerdesk.services.demo_data import (
     contact_names,
     email_for,
 )
-from ledgerdesk.services.demo_plan import ChunkPlan, PlanBook, PlanContact, days
-from ledgerdesk.services.demo_scenarios import plan_chunk
-from ledgerdesk.services.demo_write import ChunkWriter
-from ledgerdesk.services.ports import Book
-from ledgerdesk.services.setup import base_currency, chart_roles, default_bank
+from ledgerdesk.services.demo_plan import PlanContact
+from ledgerdesk.services.demo_process import GeneratorProcess, generator_process
+from ledgerdesk.services.demo_rows import Counts
+from ledgerdesk.services.demo_worker import DemoJob, generate_in_process
+from ledgerdesk.services.ports import Book, BulkWriter
+from ledgerdesk.services.setup import base_currency
 
 #: Invoices and bills in the small demo (size 0).
 SMALL_DEMO_DOCUMENTS = 240
-#: Invoices and bills written per ``book.bulk()`` transaction.
-CHUNK_DOCUMENTS = 20_000
-#: How far back the book goes: 18 months.
-HISTORY_DAYS = 548
+#: From this many invoices and bills on, a second process generates while this one writes.
+SECOND_PROCESS_FROM = 10_000
+#: A big demo checks one record in this many against the domain (the small one, all).
+VERIFY_EVERY = 1024
 #: One contact per this many documents in a sized book (at least the small demo's 36).
 DOCUMENTS_PER_CONTACT = 100
 
@@ -74,26 +76,37 @@ class DemoStats:
 
 def generate_demo(
     book: Book, *, size: int = 0, seed: int = 7, today: dt.date,
-    progress: Progress | None = None,
+    progress: Progress | None = None, in_process: bool | None = None,
 ) -> DemoStats:
-    """Fill the new, initialised ``book`` with a demo; ``size`` invoices+bills (0: small)."""
+    """Fill the new, initialised ``book`` with a demo; ``size`` invoices+bills (0: small).
+
+    A book of ``SECOND_PROCESS_FROM`` documents or more is generated, on a machine with
+    more than one core, by a second process while this one writes (``demo_process``),
+    unless ``in_process`` says otherwise.  That process is started with ``spawn``, so a
+    script that calls this needs the usual ``if __name__ == "__main__":`` guard.
+    """
     if size < 0:
         raise ValueError("size is a number of documents, 0 for the small demo")
     started = time.perf_counter()
     rng = random.Random(seed)
     currency, accounts = _setup(book)
-    builder = Builder(currency, chart_roles(accounts), default_bank(accounts), seed)
     target = size or SMALL_DEMO_DOCUMENTS
-    customers, suppliers, contact_count = _add_contacts(book, rng, target)
-    planner = PlanBook(rng, Catalogue(currency, accounts), today,
-                       unit=10 ** minor_exponent(currency))
-    writer = ChunkWriter(builder, verify_every=1 if size == 0 else 1024)
-    with _no_gc_pauses():
-        _write_chunks(book, planner, writer, customers, suppliers, target, progress)
-    with book.bulk() as bulk:
-        for kind in DocumentKind:
-            bulk.set_next_number(kind, writer.numbers[kind] + 1)
-    counts = writer.counts
+    if in_process is None:  # one core would run both processes in turn, for nothing
+        in_process = target < SECOND_PROCESS_FROM or (os.cpu_count() or 1) < 2
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, max(done, target))
+
+    # Started first: the second process boots while the contacts are written.
+    generator = nullcontext(None) if in_process else generator_process()
+    # The demo fills a book made for it, thrown away if this fails: it may skip syncing.
+    with generator as process, book.bulk(new_book=True) as bulk:
+        customers, suppliers, contact_count = _add_contacts(bulk, rng, target)
+        job = DemoJob(seed, target, today, currency, accounts, customers, suppliers, rng,
+                      bulk.next_ids(), verify_every=1 if size == 0 else VERIFY_EVERY,
+                      chunk_documents=demo_worker.CHUNK_DOCUMENTS)
+        counts = _fill(bulk, process, job, report)
     return DemoStats(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
         credit_notes=counts.credit_notes, payments=counts.payments, voided=counts.voided,
@@ -101,51 +114,18 @@ def generate_demo(
     )
 
 
-def _write_chunks(
-    book: Book, planner: PlanBook, writer: ChunkWriter, customers: list[PlanContact],
-    suppliers: list[PlanContact], target: int, progress: Progress | None,
-) -> None:
-    """Plan and write ``target`` invoices and bills, one bulk transaction per chunk."""
-    chunks = max(1, -(-target // CHUNK_DOCUMENTS))
-    done = 0
-    for chunk in range(chunks):
-        low, high = _window(planner.today, chunk, chunks)
-        planner.plan = ChunkPlan()
-        plan_chunk(planner, customers, suppliers, target * (chunk + 1) // chunks - done,
-                   low, high)
-        # The demo fills a book made for it, thrown away if this fails: it may skip syncing.
-        with book.bulk(new_book=True) as bulk:
-            writer.write(bulk, planner.plan)
-        done += planner.plan.invoices_and_bills
-        if progress is not None:
-            progress(done, max(done, target))
-
-
-@contextmanager
-def _no_gc_pauses() -> Iterator[None]:
-    """Pause the cyclic garbage collector while generating.
-
-    Each chunk creates a few hundred thousand short-lived objects and the collector would
-    walk them again and again (a fifth of the generator's time); reference counting frees
-    them anyway, and the collector is restored, and run once, afterwards.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect()
-
-
-def _window(today: dt.date, chunk: int, chunks: int) -> tuple[dt.date, dt.date]:
-    """The first and last issue day of a chunk's documents: consecutive slices of history."""
-    first = today - days(HISTORY_DAYS)
-    low = first + days(HISTORY_DAYS * chunk // chunks)
-    if chunk + 1 == chunks:
-        return low, today
-    return low, max(low, first + days(HISTORY_DAYS * (chunk + 1) // chunks - 1))
+def _fill(
+    bulk: BulkWriter, process: GeneratorProcess | None, job: DemoJob,
+    report: Callable[[int], None],
+) -> Counts:
+    """Every document and payment of ``job``, then the numbers that continue its series."""
+    if process is None:
+        summary = generate_in_process(job, bulk.add_rows, report)
+    else:
+        summary = process.generate(job, bulk.stager(), bulk.load_staged, report)
+    for kind in DocumentKind:
+        bulk.set_next_number(kind, summary.numbers[kind] + 1)
+    return summary.counts
 
 
 def _setup(book: Book) -> tuple[str, dict[str, Account]]:
@@ -157,7 +137,7 @@ def _setup(book: Book) -> tuple[str, dict[str, Account]]:
 
 
 def _add_contacts(
-    book: Book, rng: random.Random, target: int
+    bulk: BulkWriter, rng: random.Random, target: int
 ) -> tuple[list[PlanContact], list[PlanContact], int]:
     """The small demo's 36 named contacts, plus generated ones for a big book."""
     named = [(n, ContactRole.CUSTOMER) for n in CUSTOMER_NAMES]
@@ -174,8 +154,7 @@ def _add_contacts(
                 payment_terms_days=rng.choice(PAYMENT_TERMS))
         for name, role in named
     ]
-    with book.bulk() as bulk:
-        ids = bulk.add_contacts(contacts)
+    ids = bulk.add_contacts(contacts)
     customers, suppliers = [], []
     for contact, contact_id in zip(contacts, ids, strict=True):
         planned = PlanContact(contact_id, contact.name, contact.payment_terms_days)

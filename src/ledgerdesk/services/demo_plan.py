@@ -18,8 +18,18 @@ from typing import Protocol
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, LineItem, Side, TaxMode
 from ledgerdesk.domain.payments import PaymentKind
 
-#: One line's (account code, net, tax) in minor units, computed once by the domain.
-LineMinor = tuple[str, int, int]
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PricedLine:
+    """A domain line with its net and tax in minor units (from ``documents.line_amounts``)
+    and its ``document_lines`` row after (document_id, position); built once per distinct line.
+    """
+
+    item: LineItem
+    account: str
+    net: int
+    tax: int
+    row: tuple[str, str, str, str, str, str]
 
 
 @dataclass(slots=True, eq=False)
@@ -37,15 +47,14 @@ class PlanContact:
 
 @dataclass(slots=True, eq=False)
 class PlanDoc:
-    """A document to write; ``lines`` are domain LineItems, amounts are minor units."""
+    """A document to write; amounts are minor units."""
 
     kind: DocumentKind
     contact: PlanContact
     issue: dt.date
     due: dt.date
     mode: TaxMode
-    lines: tuple[LineItem, ...]
-    amounts: tuple[LineMinor, ...]
+    lines: tuple[PricedLine, ...]
     total: int
     tax: int
     reference: str = ""
@@ -69,6 +78,7 @@ class PlanPayment:
     reference: str = ""
     void_on: dt.date | None = None
     credit: PlanDoc | None = None  # the prepayment that keeps the excess
+    token: str = ""  # the client token, given when written
     id: int | None = None
 
 
@@ -95,12 +105,8 @@ class ChunkPlan:
 class LinePricer(Protocol):
     """Where document lines come from (``demo_build.Catalogue``)."""
 
-    def lines(
-        self, side: Side, rng: random.Random
-    ) -> tuple[TaxMode, tuple[LineItem, ...], tuple[LineMinor, ...]]: ...
-    def credit_line(
-        self, line: LineItem, mode: TaxMode, reason: str
-    ) -> tuple[LineItem, LineMinor]: ...
+    def lines(self, side: Side, rng: random.Random) -> tuple[TaxMode, tuple[PricedLine, ...]]: ...
+    def credit_line(self, line: PricedLine, mode: TaxMode, reason: str) -> PricedLine: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,9 +147,9 @@ class PlanBook:
         lifecycle: Lifecycle = Lifecycle.AUTHORISED,
     ) -> PlanDoc:
         """A new invoice or bill with random lines."""
-        mode, lines, amounts = self.catalogue.lines(side, self.rng)
+        mode, lines = self.catalogue.lines(side, self.rng)
         kinds = SALES_KINDS if side is Side.SALES else PURCHASE_KINDS
-        doc = self._add(kinds.invoice, contact, issue, mode, lines, amounts, lifecycle)
+        doc = self._add(kinds.invoice, contact, issue, mode, lines, lifecycle)
         if side is Side.PURCHASES:
             doc.reference = f"{contact.name[:3].upper()}-{self.randint(1000, 99999)}"
         self.plan.invoices_and_bills += 1
@@ -153,24 +159,23 @@ class PlanBook:
         self, side: Side, contact: PlanContact, issue: dt.date, source: PlanDoc, reason: str
     ) -> PlanDoc:
         """A credit note for one unit of ``source``'s first line."""
-        line, amounts = self.catalogue.credit_line(source.lines[0], source.mode, reason)
+        line = self.catalogue.credit_line(source.lines[0], source.mode, reason)
         kinds = SALES_KINDS if side is Side.SALES else PURCHASE_KINDS
-        doc = self._add(kinds.credit, contact, issue, source.mode, (line,), (amounts,),
-                        Lifecycle.AUTHORISED)
+        doc = self._add(kinds.credit, contact, issue, source.mode, (line,), Lifecycle.AUTHORISED)
         doc.reference = f"{reason}, {source.kind.label} of {source.issue.isoformat()}"
         return doc
 
     def _add(
         self, kind: DocumentKind, contact: PlanContact, issue: dt.date, mode: TaxMode,
-        lines: tuple[LineItem, ...], amounts: tuple[LineMinor, ...], lifecycle: Lifecycle,
+        lines: tuple[PricedLine, ...], lifecycle: Lifecycle,
     ) -> PlanDoc:
         if issue > self.today:
             issue = self.today
         tax = total = 0
-        for _, net, line_tax in amounts:
-            tax += line_tax
-            total += net + line_tax
-        doc = PlanDoc(kind, contact, issue, issue + contact.terms_delta, mode, lines, amounts,
+        for line in lines:
+            tax += line.tax
+            total += line.net + line.tax
+        doc = PlanDoc(kind, contact, issue, issue + contact.terms_delta, mode, lines,
                       total, tax, lifecycle=lifecycle, outstanding=total)
         self.plan.docs.append(doc)
         return doc
@@ -205,7 +210,7 @@ class PlanBook:
     def _prepayment(self, side: Side, payment: PlanPayment, excess: int) -> PlanDoc:
         kinds = SALES_KINDS if side is Side.SALES else PURCHASE_KINDS
         credit = PlanDoc(kinds.prepayment, payment.contact, payment.date, payment.date,
-                         TaxMode.NO_TAX, (), (),
+                         TaxMode.NO_TAX, (),
                          excess, 0, outstanding=excess, source=payment)
         self.plan.prepayments.append(credit)
         return credit

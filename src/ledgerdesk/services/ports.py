@@ -16,6 +16,7 @@ from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
 from ledgerdesk.domain.payments import Allocation, CreditApplication, OpenDocument, Payment
+from ledgerdesk.services.bulk_rows import NextIds, RowBatch, RowStager
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.read_models import (
     ContactSummary,
@@ -122,6 +123,11 @@ class BulkWriter(Protocol):
     ) -> list[int]: ...  # (credit_id, date, allocations), as Transaction.add_credit_application
     def post_entries(self, entries: list[JournalEntry]) -> list[int]: ...
     def set_next_number(self, kind: DocumentKind, next_number: int) -> None: ...
+    # Ready rows (``services.bulk_rows``), ids taken from next_ids(), for big generators:
+    def next_ids(self) -> NextIds: ...
+    def add_rows(self, batch: RowBatch) -> None: ...
+    def stager(self) -> RowStager: ...  # run it in another process, hand its bytes to:
+    def load_staged(self, staged: bytes) -> None: ...
 
 
 class Book(Protocol):

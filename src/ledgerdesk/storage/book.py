@@ -26,10 +26,16 @@ from ledgerdesk.storage.engine import (
     make_engine,
 )
 from ledgerdesk.storage.errors import BookError
-from ledgerdesk.storage.fresh_load import DeferredSchema, is_fresh, unsafe_journal
+from ledgerdesk.storage.fresh_load import (
+    DeferredSchema,
+    check_foreign_keys,
+    is_fresh,
+    unsafe_journal,
+)
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.revision import BookRevision
+from ledgerdesk.storage.staging import staging_schema
 from ledgerdesk.storage.transaction import SqliteTransaction
 
 #: Page cache while bulk loading, in KiB (negative: SQLite's "size in KiB" form).
@@ -83,15 +89,17 @@ class SqliteBook:
             raw = conn.connection.driver_connection
             fresh = new_book and is_fresh(raw)
             fast = unsafe_journal(raw) if fresh else nullcontext(False)
-            with fast as switched, self._begin(conn):
+            with fast as switched, staging_schema(raw), self._begin(conn):
                 schema = DeferredSchema(raw) if switched and is_fresh(raw) else None
                 if schema is not None:
                     schema.drop()
-                writer = SqliteBulkWriter(conn)
+                writer = SqliteBulkWriter(conn, schema)
                 yield writer
                 writer.finish()
                 if schema is not None:
                     schema.restore()
+                if switched:
+                    check_foreign_keys(raw)
         self._bump()
 
     def _begin(self, conn: Connection) -> RootTransaction:

@@ -27,44 +27,38 @@ from ledgerdesk.domain.ledger import JournalEntry
 from ledgerdesk.domain.money import Money, minor_exponent
 from ledgerdesk.domain.numbering import DEFAULT_PREFIXES
 from ledgerdesk.domain.payments import Allocation, Payment
+from ledgerdesk.services.bulk_rows import NextIds, RowBatch, RowStager
 from ledgerdesk.storage.fast_totals import total_minor
+from ledgerdesk.storage.fresh_load import DeferredSchema
+from ledgerdesk.storage.staging import (
+    ROW_COLUMNS,
+    STAGED,
+    batch_tables,
+    check_staged,
+    copy_sql,
+    insert_sql,
+    stage_rows,
+)
 from ledgerdesk.storage.tx_base import now_text, refused
 from ledgerdesk.storage.tx_payments import payment_token
 
-_INSERT_DOCUMENT = (
-    "INSERT INTO documents (id, kind, contact_id, number, reference, issue_date, due_date,"
-    " currency, exchange_rate, tax_mode, lifecycle, total_minor, source_payment_id, extra)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
 _NEW_LINE_TRIGGER = "trg_document_lines_insert"
-_INSERT_LINE = (
-    "INSERT INTO document_lines (document_id, position, description, quantity, unit_price,"
-    " account_code, tax_rate, discount_percent) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_PAYMENT = (
-    "INSERT INTO payments (id, kind, contact_id, date, amount_minor, currency,"
-    " bank_account_code, reference, client_token, keep_excess_as_credit, voided)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-)
-_INSERT_ALLOCATION = (
-    "INSERT INTO allocations (document_id, amount_minor, payment_id, credit_application_id,"
-    " voided) VALUES (?, ?, ?, ?, ?)"
-)
-_INSERT_ENTRY = (
-    "INSERT INTO journal_entries (id, date, memo, source_type, source_id, reverses_id)"
-    " VALUES (?, ?, ?, ?, ?, ?)"
-)
-_INSERT_JOURNAL_LINE = (
-    "INSERT INTO journal_lines (entry_id, account_code, amount_minor, currency, memo)"
-    " VALUES (?, ?, ?, ?, ?)"
-)
+_INSERT_DOCUMENT = insert_sql("documents")
+_INSERT_LINE = insert_sql("document_lines")
+_INSERT_PAYMENT = insert_sql("payments")
+_INSERT_ALLOCATION = insert_sql("allocations")
+_INSERT_ENTRY = insert_sql("journal_entries")
+_INSERT_JOURNAL_LINE = insert_sql("journal_lines")
+#: The tables whose rows a ``RowBatch`` gives with their ids.
+_ID_TABLES = ("documents", "payments", "credit_applications", "journal_entries")
 
 
 class SqliteBulkWriter:
     """The ``BulkWriter`` port; use it through ``SqliteBook.bulk()``."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, deferred: DeferredSchema | None = None) -> None:
         self._conn = conn
+        self._deferred = deferred
         self._next_id: dict[str, int] = {}
         self._counts: Counter[str] = Counter()
         self._suspended: dict[str, str] = {}  # trigger name -> its CREATE statement
@@ -144,10 +138,7 @@ class SqliteBulkWriter:
                 minor = _minor(a.amount)
                 allocations.append((a.document_id, minor, None, application_id, 0))
                 allocations.append((credit_id, minor, None, application_id, 0))
-        self._many(
-            "INSERT INTO credit_applications (id, credit_id, date, voided) VALUES (?, ?, ?, 0)",
-            rows,
-        )
+        self._many(insert_sql("credit_applications"), rows)
         self._many(_INSERT_ALLOCATION, allocations)
         return list(ids)
 
@@ -161,6 +152,48 @@ class SqliteBulkWriter:
         self._many(_INSERT_ENTRY, rows)
         self._many(_INSERT_JOURNAL_LINE, lines)
         return list(ids)
+
+    def next_ids(self) -> NextIds:
+        """The first free id of each table; rows given to ``add_rows`` start there."""
+        self._next_id.clear()  # rows loaded since may have taken ids
+        return NextIds(*(
+            self._conn.exec_driver_sql(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").scalar()
+            for table in _ID_TABLES
+        ))
+
+    def add_rows(self, batch: RowBatch) -> None:
+        """Write a batch of ready rows (``services.bulk_rows``) with ``executemany``."""
+        _check_balanced(batch.journal_entries, batch.journal_lines)
+        new_documents = {row[0] for row in batch.documents}
+        if any(line[0] not in new_documents for line in batch.document_lines):
+            raise ValueError("bulk rows may add lines only to documents of the same batch")
+        self._suspend_trigger(_NEW_LINE_TRIGGER)
+        for table, rows in batch_tables(batch):
+            self._many(insert_sql(table), rows)
+            self._counts[table] += len(rows)
+        self._next_id.clear()
+
+    def stager(self) -> RowStager:
+        """What stages a batch for ``load_staged``; picklable, for another process."""
+        return stage_rows
+
+    def load_staged(self, staged: bytes) -> None:
+        """Load a batch staged by ``stager()``: one ``INSERT ... SELECT`` per table."""
+        raw = self._conn.connection.driver_connection
+        if self._deferred is not None:
+            # The rows come ready from another process, so this one has time to keep the
+            # indexes up to date as it copies: no rebuild at the end, while nothing overlaps.
+            self._deferred.restore_indexes()
+        raw.deserialize(staged, name=STAGED)
+        check_staged(raw)
+        self._suspend_trigger(_NEW_LINE_TRIGGER)
+        for table in ROW_COLUMNS:
+            try:
+                copied = self._conn.exec_driver_sql(copy_sql(table)).rowcount
+            except IntegrityError as exc:
+                raise refused(exc) from exc
+            self._counts[table] += copied
+        self._next_id.clear()
 
     def set_next_number(self, kind: DocumentKind, next_number: int) -> None:
         self._many(
@@ -217,6 +250,20 @@ def _minor_in(allocation: Allocation, currency: str) -> int:
     if allocation.amount.currency != currency:
         raise ValueError(f"a {currency} payment cannot allocate {allocation.amount}")
     return _minor(allocation.amount)
+
+
+def _check_balanced(entries: list[tuple], lines: list[tuple]) -> None:
+    """Every entry row has line rows, and they balance in each currency."""
+    sums: dict[tuple[int, str], int] = {}
+    for entry_id, _, minor, currency, _ in lines:
+        key = (entry_id, currency)
+        sums[key] = sums.get(key, 0) + minor
+    unbalanced = next((entry for (entry, _), value in sums.items() if value), None)
+    if unbalanced is None:
+        with_lines = {entry for entry, _ in sums}
+        unbalanced = next((entry[0] for entry in entries if entry[0] not in with_lines), None)
+    if unbalanced is not None:
+        raise ValueError(f"journal entry {unbalanced} does not balance or has no lines")
 
 
 def _entry_lines(entry_id: int, entry: JournalEntry) -> list[tuple]:

@@ -7,10 +7,13 @@ length of one ``bulk()`` transaction the connection takes the file for itself
 (``locking_mode = EXCLUSIVE``), keeps its rollback journal in memory and does not sync
 (``journal_mode = MEMORY``, ``synchronous = OFF``: a rollback still works, a power cut
 would not be survived), and drops the secondary indexes and the INSERT triggers of the
-tables it fills.  Before commit the indexes are built again in one pass each, the triggers
-re-created from their stored SQL, and what the dropped allocation triggers would have
-refused is checked for the whole table at once; afterwards WAL and ``synchronous = FULL``
-are back.  Any other call gets the ordinary, fully durable ``bulk()``.
+tables it fills.  Before commit the indexes are built again in one pass each (or, when rows
+arrive staged from another process, as soon as the first batch does: then this process has
+time to keep them up to date while the other one generates), the triggers re-created from
+their stored SQL, and what the dropped allocation triggers would have refused is checked
+for the whole table at once.  Afterwards ``synchronous = FULL`` and WAL are back, in that
+order, so that switching to WAL syncs the file and the finished book is durable.  Any
+other call gets the ordinary, fully durable ``bulk()``.
 """
 
 from __future__ import annotations
@@ -43,7 +46,11 @@ def is_fresh(raw: sqlite3.Connection) -> bool:
 
 @contextmanager
 def unsafe_journal(raw: sqlite3.Connection) -> Iterator[bool]:
-    """Exclusive lock, in-memory journal, no syncs; yields False if SQLite would not switch."""
+    """Exclusive lock, in-memory journal, no syncs; yields False if SQLite would not switch.
+
+    When it does switch, foreign keys are not enforced row by row either (a quarter of the
+    cost of a big load): the load must call ``check_foreign_keys`` before it commits.
+    """
     raw.execute("PRAGMA locking_mode = EXCLUSIVE")
     try:
         mode = raw.execute("PRAGMA journal_mode = MEMORY").fetchone()[0]
@@ -52,12 +59,28 @@ def unsafe_journal(raw: sqlite3.Connection) -> Iterator[bool]:
     switched = mode == "memory"
     if switched:
         raw.execute("PRAGMA synchronous = OFF")
+        raw.execute("PRAGMA foreign_keys = OFF")  # only outside a transaction
     try:
         yield switched
     finally:
+        # FULL before the switch to WAL: that switch commits a header change, and the
+        # fdatasync of that commit flushes everything the load wrote unsynced, so the
+        # finished book is durable once ``bulk()`` returns.
+        raw.execute("PRAGMA synchronous = FULL")
         raw.execute("PRAGMA locking_mode = NORMAL")
         raw.execute("PRAGMA journal_mode = WAL")  # also releases the exclusive lock
-        raw.execute("PRAGMA synchronous = FULL")
+        raw.execute("PRAGMA foreign_keys = ON")
+
+
+def check_foreign_keys(raw: sqlite3.Connection) -> None:
+    """Refuse the load if any row of the loaded tables points at a row that does not exist.
+
+    What SQLite would have refused row by row, checked table by table in one pass each.
+    """
+    for table in LOADED_TABLES:
+        if raw.execute(f"PRAGMA foreign_key_check({table})").fetchone() is not None:
+            raise NotAllowed(f"The book refused the change: a {table} row refers to a "
+                             "record that does not exist.")
 
 
 class DeferredSchema:
@@ -85,10 +108,15 @@ class DeferredSchema:
         for name, _ in self._triggers:
             self._raw.execute(f'DROP TRIGGER "{name}"')
 
-    def restore(self) -> None:
-        """Rebuild the indexes, refuse what the triggers would have, re-create them."""
+    def restore_indexes(self) -> None:
+        """Build the indexes now (at once, if the tables are still empty), and keep them."""
         for _, sql in self._indexes:
             self._raw.execute(sql)
+        self._indexes.clear()
+
+    def restore(self) -> None:
+        """Rebuild the indexes, refuse what the triggers would have, re-create them."""
+        self.restore_indexes()
         refused = self._raw.execute(_REFUSED_ALLOCATION).fetchone()
         if refused is not None:
             reason = ("allocation exceeds the outstanding amount of its document" if refused[0]
@@ -96,5 +124,4 @@ class DeferredSchema:
             raise NotAllowed(f"The book refused the change: {reason}.")
         for _, sql in self._triggers:
             self._raw.execute(sql)
-        self._indexes.clear()
         self._triggers.clear()
