@@ -76,10 +76,10 @@ def check_places(amount: Decimal, currency: str, label: str) -> None:
 
 def check_locale(tag: str) -> str:
     """A locale Babel knows (``de_DE``, ``fr``), or a one-line CliError."""
-    from babel import Locale, UnknownLocaleError
+    from ledgerdesk.presentation.locales import babel_locale
 
     try:
-        Locale.parse(tag.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
+        babel_locale(tag)
+    except ValueError:
         raise CliError(f"{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.") from None
     return tag.replace("-", "_")

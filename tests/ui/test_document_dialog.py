@@ -1,0 +1,74 @@
+"""The invoice editor as a user drives it: lines, live totals, save, authorise, read-only."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.services.documents import load_document
+from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.models.lines import LineColumn
+
+
+@pytest.fixture
+def invoice_dialog(qtbot, ui_session, customer):
+    dialog = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.contact.setCurrentIndex(dialog.contact.findText("Acme Retail"))
+    return dialog
+
+
+def type_cell(dialog, row: int, column: LineColumn, text: str) -> None:
+    dialog.model.setData(dialog.model.index(row, column), text, Qt.ItemDataRole.EditRole)
+
+
+def test_totals_follow_the_typed_lines_in_german(invoice_dialog):
+    type_cell(invoice_dialog, 0, LineColumn.DESCRIPTION, "Workshop")
+    type_cell(invoice_dialog, 0, LineColumn.QUANTITY, "2,5")
+    type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "1.000,00")
+    type_cell(invoice_dialog, 0, LineColumn.TAX_RATE, "20")
+    assert invoice_dialog.model.index(0, LineColumn.TOTAL).data() == "3.000,00"
+    assert "Total 3.000,00" in invoice_dialog.totals.text()
+    assert "Tax 500,00" in invoice_dialog.totals.text()
+
+
+def test_a_bad_number_is_marked_keeps_the_text_and_blocks_saving(invoice_dialog):
+    type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "1e5")
+    cell = invoice_dialog.model.index(0, LineColumn.UNIT_PRICE)
+    assert cell.data() == "1e5"
+    assert "exponent" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert not invoice_dialog.save_button.isEnabled()
+
+
+def test_authorising_makes_it_read_only_with_a_banner(qtbot, invoice_dialog, ui_session):
+    type_cell(invoice_dialog, 0, LineColumn.DESCRIPTION, "Workshop")
+    type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "100")
+    qtbot.mouseClick(invoice_dialog.authorise_button, Qt.MouseButton.LeftButton)
+    assert invoice_dialog.result() == invoice_dialog.DialogCode.Accepted
+    assert [step.text for step in invoice_dialog.steps] == [
+        "save new invoice", "authorise invoice INV-00001"]
+    document_id = invoice_dialog.editor.document_id
+    doc, name = load_document(ui_session.book, document_id)
+    assert doc.lifecycle is Lifecycle.AUTHORISED and name == "Acme Retail"
+    again = DocumentDialog(DocumentEditor(ui_session, doc.kind, document_id))
+    qtbot.addWidget(again)
+    assert again.banner.isVisibleTo(again) and "can no longer be changed" in again.banner.text()
+    assert not again.save_button.isEnabled() and not again.model.flags(
+        again.model.index(0, LineColumn.UNIT_PRICE)) & Qt.ItemFlag.ItemIsEditable
+    invoice_dialog.steps[-1].undo()  # undoing the authorisation voids it, honestly
+    assert load_document(ui_session.book, document_id)[0].lifecycle is Lifecycle.VOIDED
+
+
+def test_without_a_contact_nothing_can_be_saved(qtbot, ui_session, customer):
+    dialog = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE))
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+
+
+def test_the_line_model_passes_qtmodeltester(qtmodeltester, invoice_dialog):
+    type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "10")
+    invoice_dialog.model.add_line()
+    qtmodeltester.check(invoice_dialog.model)

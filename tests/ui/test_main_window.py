@@ -1,0 +1,141 @@
+"""The main window on a demo book: pages, SQL-paged lists, sorting, filtering, undo."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from ledgerdesk.app.book_files import StorageBookFiles
+from ledgerdesk.app.files import build_demo_book
+from ledgerdesk.presentation.session import BookFileError
+from ledgerdesk.services.list_queries import StatusFilter
+from ledgerdesk.ui.main_window import MainWindow
+from ledgerdesk.ui.models.paged import PAGE, Role
+from ledgerdesk.ui.preferences import Preferences
+
+TODAY = dt.date(2024, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def demo_path(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.book"
+    build_demo_book(path, company="Demo Co", currency="EUR", size=0, seed=3, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_path):
+    main = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
+                      clock=lambda: TODAY)
+    qtbot.addWidget(main)
+    main.show()
+    assert main.open_path(demo_path)
+    return main
+
+
+def test_opens_on_the_invoice_list_with_the_book_in_the_title(window):
+    view = window.book_view
+    assert view.current_page() is view.invoices
+    assert "Demo Co" in window.windowTitle()
+    assert "Demo Co" in window.book_label.text()
+    model = view.invoices.model
+    assert model.rowCount() == view.invoices.presenter.count() > 0
+    assert view.invoices.count_label.text().endswith("invoices")
+
+
+def test_sorting_by_a_header_orders_real_values_in_sql(qtbot, window):
+    page = window.book_view.invoices
+    total = [c.key for c in page.presenter.columns].index("total")
+    page.table.horizontalHeader().sectionClicked.emit(total)
+    values = [page.model.index(r, total).data(Role.SORT) for r in range(page.model.rowCount())]
+    assert values == sorted(values) and len(set(values)) > 1
+    page.table.horizontalHeader().sectionClicked.emit(total)  # again: descending
+    first = page.model.index(0, total).data(Role.SORT)
+    assert first == max(values)
+
+
+def test_filters_by_status_and_text(qtbot, window):
+    page = window.book_view.invoices
+    every = page.model.rowCount()
+    page.apply_filter(status=StatusFilter.OVERDUE)
+    overdue = page.model.rowCount()
+    assert 0 < overdue < every
+    status = [c.key for c in page.presenter.columns].index("status")
+    assert {page.model.index(r, status).data() for r in range(overdue)} == {"⚠ Overdue"}
+    page.apply_filter(status=StatusFilter.ALL)
+    name = page.model.index(0, 1).data()
+    qtbot.keyClicks(page.search, name[:6])
+    qtbot.waitUntil(lambda: page.model.rowCount() < every, timeout=2000)
+    rows = [page.model.index(r, 1).data() for r in range(page.model.rowCount())]
+    assert rows and all(name[:6].lower() in row.lower() for row in rows)
+
+
+def test_every_page_has_a_shortcut_and_shows_its_list(qtbot, window):
+    shortcuts = {window.actions[name].shortcut().toString()
+                 for name in ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes",
+                              "go_payments", "go_contacts")}
+    assert shortcuts == {f"Ctrl+{n}" for n in range(1, 7)}
+    window.actions["go_payments"].trigger()
+    assert window.book_view.current_page() is window.book_view.payments
+    assert window.book_view.payments.model.rowCount() > 0
+    window.actions["go_contacts"].trigger()
+    assert window.book_view.contacts.model.rowCount() > 0
+    window.actions["go_dashboard"].trigger()
+    assert "outstanding" in window.book_view.dashboard.overdue.text()
+
+
+@pytest.mark.parametrize("page_name", ["invoices", "bills", "credits", "payments", "contacts"])
+def test_every_list_model_passes_qtmodeltester(qtmodeltester, window, page_name):
+    page = getattr(window.book_view, page_name)
+    page.reload()
+    qtmodeltester.check(page.model)
+
+
+def test_a_row_far_down_is_fetched_on_demand(window):
+    model = window.book_view.invoices.model
+    last = model.rowCount() - 1
+    assert model.index(last, 0).data()  # fetched though never scrolled to
+    assert len(model._pages) <= 1 + last // PAGE + 1
+
+
+def test_closing_the_book_returns_to_the_welcome_screen_with_it_in_recent(window, demo_path):
+    window.actions["close_book"].trigger()
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.recent.count() == 1
+    assert demo_path.name in window.welcome.recent.item(0).text()
+    assert not window.actions["record_payment"].isEnabled()
+
+
+def test_a_foreign_file_is_refused_with_a_message(tmp_path):
+    path = tmp_path / "notes.book"
+    path.write_text("not a book\n" * 50)
+    with pytest.raises(BookFileError) as error:
+        StorageBookFiles().open(path)
+    assert "\n" not in str(error.value)
+
+
+def test_geometry_is_remembered(qtbot, tmp_path):
+    prefs = Preferences.at(tmp_path / "prefs.ini")
+    first = MainWindow(StorageBookFiles(), prefs)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(900, 590)  # the offscreen screen is only 800 x 600
+    first.close()
+    second = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"))
+    qtbot.addWidget(second)
+    second.show()
+    assert second.height() == 590  # not the first-run default of 760
+
+
+def test_enter_on_a_row_opens_its_editor(qtbot, window, monkeypatch):
+    opened = []
+    monkeypatch.setattr(window.book_view, "edit_document",
+                        lambda kind, document_id: opened.append(document_id))
+    page = window.book_view.invoices
+    page.table.setFocus()
+    page.table.selectRow(0)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert opened == [page.model.index(0, 0).data(Role.ENTITY).id]
