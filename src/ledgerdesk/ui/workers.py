@@ -79,7 +79,9 @@ class BackgroundTask(QObject):
         self.dialog.setWindowTitle("Ledgerdesk")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
-        self.dialog.canceled.connect(self.job.cancel)
+        # Not a queued slot of the job: its thread is busy running the work, so the request
+        # must be set directly (a thread-safe Event) for the next progress() to see it.
+        self.dialog.canceled.connect(self._cancel)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -88,6 +90,10 @@ class BackgroundTask(QObject):
 
     def start(self) -> None:
         self._thread.start()
+
+    @Slot()
+    def _cancel(self) -> None:
+        self.job.cancel()
 
     def wait(self) -> None:
         self._thread.wait()
