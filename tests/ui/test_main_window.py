@@ -139,3 +139,14 @@ def test_enter_on_a_row_opens_its_editor(qtbot, window, monkeypatch):
     page.table.selectRow(0)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert opened == [page.model.index(0, 0).data(Role.ENTITY).id]
+
+
+def test_menu_actions_reach_the_book_open_now_after_reopening(qtbot, window, demo_path):
+    """Actions outlive each book's view; they must drive the current one, not a closed one."""
+    window.actions["close_book"].trigger()
+    qtbot.wait(50)  # the closed book's view is deleted
+    assert window.open_path(demo_path)
+    qtbot.wait(50)
+    window.actions["go_payments"].trigger()
+    window.actions["refresh"].trigger()
+    assert window.book_view.current_page() is window.book_view.payments

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
@@ -15,7 +15,6 @@ from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.read_models import DocumentSummary
 from ledgerdesk.ui import dialogs, undo
-from ledgerdesk.ui.actions import GO_ACTIONS
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
@@ -28,8 +27,7 @@ CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOT
 
 
 class BookView(QWidget):
-    def __init__(self, session: Session, undo_stack: QUndoStack, actions: dict[str, QAction],
-                 window: QMainWindow) -> None:
+    def __init__(self, session: Session, undo_stack: QUndoStack, window: QMainWindow) -> None:
         super().__init__(window)
         self.session, self.undo_stack, self.window_ = session, undo_stack, window
         self.nav = QListWidget()
@@ -54,7 +52,6 @@ class BookView(QWidget):
         layout.addWidget(self.nav)
         layout.addWidget(self.pages, 1)
         self.nav.currentRowChanged.connect(self._page_changed)
-        self._bind(actions)
         self._loaded: set[int] = set()
 
     def _documents(self, title: str, kinds, noun) -> ListPage:
@@ -63,15 +60,6 @@ class BookView(QWidget):
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page
-
-    def _bind(self, actions: dict[str, QAction]) -> None:
-        for index, name in enumerate(GO_ACTIONS):
-            actions[name].triggered.connect(lambda _=False, i=index: self.show_page(i))
-        actions["record_payment"].triggered.connect(lambda: self.record_payment())
-        actions["refresh"].triggered.connect(self.reload)
-        actions["find"].triggered.connect(self._find)
-        actions["open_item"].triggered.connect(self._open_current)
-        actions["new_document"].triggered.connect(self.new_item)
 
     # ---- pages ---------------------------------------------------------------------------
 
@@ -95,12 +83,12 @@ class BookView(QWidget):
         self._loaded = {self.pages.currentIndex()}
         self.current_page().reload()
 
-    def _find(self) -> None:
+    def find(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
             page.focus_search()
 
-    def _open_current(self) -> None:
+    def open_current(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
             page.open_current()

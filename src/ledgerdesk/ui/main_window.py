@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -64,10 +65,22 @@ class MainWindow(QMainWindow):
         a["quit"].triggered.connect(self.close)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
+        # The actions outlive each book's view, so they go to whichever view is open now.
+        for index, name in enumerate(GO_ACTIONS):
+            a[name].triggered.connect(partial(self._in_book, "show_page", index))
+        for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
+                             ("find", "find"), ("open_item", "open_current"),
+                             ("new_document", "new_item")):
+            a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
         self.welcome.open_requested.connect(self.choose_book)
         self.welcome.demo_requested.connect(self.open_demo)
         self.welcome.recent_chosen.connect(self.open_path)
+
+    def _in_book(self, method: str, *args: object, checked: bool = False) -> None:
+        """Call ``method`` of the open book's view (``checked`` is the action's, unused)."""
+        if self.book_view is not None:
+            getattr(self.book_view, method)(*args)
 
     # ---- opening and closing books -----------------------------------------------------
 
@@ -141,7 +154,7 @@ class MainWindow(QMainWindow):
             self._drop_session()
         self.session = session
         self.prefs.remember_book(session.path)
-        self.book_view = BookView(session, self.undo_stack, self.actions, self)
+        self.book_view = BookView(session, self.undo_stack, self)
         self.stack.addWidget(self.book_view)
         self.stack.setCurrentWidget(self.book_view)
         self.setWindowTitle(f"{session.title} — Ledgerdesk")
