@@ -15,13 +15,14 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import BookFiles, Session
 from ledgerdesk.ui.application import application
 from ledgerdesk.ui.dialogs import NewBookDialog
+from ledgerdesk.ui.editors.contact_dialog import ContactDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.main_window import MainWindow
@@ -78,6 +79,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "11-payment", _payment(session, parent, over=False)
     yield "12-settings", SettingsDialog(session, parent)
     yield "13-new-book", NewBookDialog(parent)
+    yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,7 +15,7 @@ from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.settings import LOCALES, load_settings, save_settings
 from ledgerdesk.services.settings import CompanySettings
-from ledgerdesk.ui.widgets import error_label
+from ledgerdesk.ui.widgets import save_cancel_dialog
 
 
 class SettingsDialog(QDialog):
@@ -47,16 +45,7 @@ class SettingsDialog(QDialog):
         form.addRow("", note)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
-        self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(560, self.sizeHint().height())
+        self.message = save_cancel_dialog(self, form, self.save, 560)
 
     def save(self) -> None:
         wanted = CompanySettings(

@@ -9,9 +9,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -97,3 +100,19 @@ class ContactPicker(QComboBox):
         index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
         if index >= 0 and index != self.currentIndex():
             self.setCurrentIndex(index)
+
+
+def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int) -> QLabel:
+    """Lay out a small form dialog: the form, an error line, Save and Cancel; returns the
+    error label that ``save`` fills when the book refuses."""
+    message = error_label()
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    dialog.resize(width, dialog.sizeHint().height())
+    return message

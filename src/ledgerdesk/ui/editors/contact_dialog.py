@@ -6,11 +6,9 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,7 +18,7 @@ from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import NewContact, problems_from
 from ledgerdesk.services.contacts import add_contact
-from ledgerdesk.ui.widgets import error_label
+from ledgerdesk.ui.widgets import save_cancel_dialog
 
 ROLES = {ContactRole.CUSTOMER: "Customer", ContactRole.SUPPLIER: "Supplier",
          ContactRole.BOTH: "Customer and supplier"}
@@ -44,16 +42,7 @@ class ContactDialog(QDialog):
         form.addRow("&Role:", self.role)
         form.addRow("&Email:", self.email)
         form.addRow("Payment &terms:", self.terms)
-        self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        self.resize(460, self.sizeHint().height())
+        self.message = save_cancel_dialog(self, form, self.save, 460)
 
     def save(self) -> None:
         try:

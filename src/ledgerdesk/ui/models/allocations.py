@@ -9,11 +9,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ledgerdesk.presentation.payment_editor import PaymentEditor
-from ledgerdesk.ui.models.paged import Role
+from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.paged import Role, alignment
 
 Index = QModelIndex | QPersistentModelIndex
 WRONG = QColor("#b3261e")
@@ -32,38 +33,22 @@ TITLES = ("Document", "Due", "Outstanding", "This payment", "Remains", "Check")
 NUMERIC = {AllocationColumn.OUTSTANDING, AllocationColumn.THIS_PAYMENT, AllocationColumn.REMAINS}
 
 
-class AllocationTableModel(QAbstractTableModel):
-    edited = Signal()
+class AllocationTableModel(EditorGridModel):
+    titles = TITLES
+    numeric = frozenset(NUMERIC)
 
     def __init__(self, editor: PaymentEditor, date_text, parent=None) -> None:
         super().__init__(parent)
         self.editor = editor
         self._date_text = date_text  # date -> str, in the user's locale
 
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
-
     def refresh(self) -> None:
         if self.editor.rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self.editor.rows) - 1, len(TITLES) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.editor.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return TITLES[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _align(section in NUMERIC)
-        return None
+    def row_total(self) -> int:
+        return len(self.editor.rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -82,7 +67,7 @@ class AllocationTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == AllocationColumn.CHECK:
             return self.editor.row_message(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _align(column in NUMERIC)
+            return alignment(column in NUMERIC)
         if role == Qt.ItemDataRole.ForegroundRole and self.editor.row_is_wrong(index.row()) \
                 and column in (AllocationColumn.THIS_PAYMENT, AllocationColumn.CHECK):
             return QBrush(WRONG)
@@ -131,7 +116,3 @@ class AllocationTableModel(QAbstractTableModel):
                   self.editor.row_remains(row), self.editor.row_check(row))
         return values[column] if 0 <= column < len(values) else None
 
-
-def _align(numeric: bool) -> int:
-    horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
-    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

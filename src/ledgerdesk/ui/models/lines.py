@@ -5,11 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ledgerdesk.presentation.document_editor import DocumentEditor
-from ledgerdesk.ui.models.paged import Role
+from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.paged import Role, alignment
 
 Index = QModelIndex | QPersistentModelIndex
 WRONG = QColor("#b3261e")
@@ -33,16 +34,13 @@ NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, Line
            LineColumn.TOTAL}
 
 
-class LineTableModel(QAbstractTableModel):
-    edited = Signal()
+class LineTableModel(EditorGridModel):
+    titles = TITLES
+    numeric = frozenset(NUMERIC)
 
     def __init__(self, editor: DocumentEditor, parent=None) -> None:
         super().__init__(parent)
         self.editor = editor
-
-    def reload(self) -> None:
-        self.beginResetModel()
-        self.endResetModel()
 
     def add_line(self) -> int:
         row = len(self.editor.lines)
@@ -59,21 +57,8 @@ class LineTableModel(QAbstractTableModel):
             self.endResetModel()
             self.edited.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.editor.lines)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(TITLES)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(TITLES):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return TITLES[section]
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _align(section in NUMERIC)
-        return None
+    def row_total(self) -> int:
+        return len(self.editor.lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -100,7 +85,7 @@ class LineTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and error:
             return QBrush(WRONG_BACKGROUND)
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _align(column in NUMERIC)
+            return alignment(column in NUMERIC)
         if role == Role.ENTITY:
             return self.editor.lines[row]
         return None
@@ -120,7 +105,3 @@ class LineTableModel(QAbstractTableModel):
         self.edited.emit()
         return True
 
-
-def _align(numeric: bool) -> int:
-    horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
-    return int(horizontal | Qt.AlignmentFlag.AlignVCenter)

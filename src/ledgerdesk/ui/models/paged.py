@@ -73,7 +73,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return column.title
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column.numeric)
+            return alignment(column.numeric)
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -130,7 +130,7 @@ class PagedTableModel(QAbstractTableModel):
         if role == Role.ENTITY:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _alignment(column.numeric)
+            return alignment(column.numeric)
         if role in (Role.MARK, Qt.ItemDataRole.ForegroundRole):
             mark = self.presenter.mark(row)
             if role == Role.MARK:
@@ -140,6 +140,6 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
 
-def _alignment(numeric: bool) -> int:
+def alignment(numeric: bool) -> int:
     horizontal = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
     return int(horizontal | Qt.AlignmentFlag.AlignVCenter)
