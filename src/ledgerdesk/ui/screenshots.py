@@ -97,6 +97,15 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "12-settings", SettingsDialog(session, parent)
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
+    yield "16-settings-refused", _refused_settings(session, parent)
+
+
+def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
+    """Settings with a prefix the book refuses: the field outlined, the text kept."""
+    dialog = SettingsDialog(session, parent)
+    dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
+    dialog.save()
+    return dialog
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:

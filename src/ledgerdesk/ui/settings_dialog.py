@@ -46,7 +46,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Locale (numbers, dates):", self.locale_box)
         form.addRow("Base currency:", self.currency)
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #606060;")
         form.addRow("", note)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
