@@ -164,3 +164,15 @@ def test_an_unknown_contact_name_is_explained_and_kept(qtbot, page):
     assert page.bar.message.text().startswith("No contact is called “Nobody Ltd”")
     assert page.bar.contact.currentText() == "Nobody Ltd"
     assert shown_ids(page) == before
+
+
+def test_emptying_the_contact_shows_every_contact_again(qtbot, page, demo_path):
+    everything = page.model.rowCount()
+    _, name, _ = busiest_paid_customer(demo_path)
+    page.bar.contact.setFocus()
+    type_in(qtbot, name)
+    press(qtbot, Qt.Key.Key_Return)
+    assert 0 < page.model.rowCount() < everything
+    page.bar.contact.lineEdit().selectAll()
+    press(qtbot, Qt.Key.Key_Backspace)
+    assert page.model.rowCount() == everything and page.presenter.query.contact_id is None

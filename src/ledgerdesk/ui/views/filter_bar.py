@@ -97,6 +97,9 @@ class FilterBar(QWidget):
         self.refresh_contacts()
         self.contact.chosen.connect(self._contact_chosen)
         self.contact.lineEdit().editingFinished.connect(self._contact_typed)
+        # Emptied by the user (the clear button too): every contact again, at once.
+        self.contact.lineEdit().textEdited.connect(
+            lambda text: text.strip() or self._contact_typed())
         self._add(label, self.contact)
 
     def add_dates(self, first: str, last: str) -> None:
