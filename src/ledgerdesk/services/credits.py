@@ -18,7 +18,7 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, Validation
 from ledgerdesk.services.commands import ApplyCredit
 from ledgerdesk.services.ports import Book
 
-_TARGETS = {
+CREDIT_TARGETS = {
     Side.SALES: frozenset({DocumentKind.SALES_INVOICE}),
     Side.PURCHASES: frozenset({DocumentKind.BILL}),
 }
@@ -39,7 +39,7 @@ def credit_to_apply(book: Book, credit_id: int) -> CreditToApply:
         if credit is None or not credit.kind.is_credit:
             raise NotFound(f"There is no credit note or credit with id {credit_id}.")
         contact = tx.get_contact(credit.contact_id)
-        targets = tx.open_documents_for(credit.contact_id, _TARGETS[credit.kind.side])
+        targets = tx.open_documents_for(credit.contact_id, CREDIT_TARGETS[credit.kind.side])
     return CreditToApply(credit, contact.name if contact else "", targets)
 
 
@@ -66,7 +66,7 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
         problems = validate_allocations(
             allocations, tx.open_documents([a.document_id for a in allocations]),
             contact_id=credit.contact_id, currency=credit.currency,
-            allowed_kinds=_TARGETS[credit.kind.side], what=credit.kind.label,
+            allowed_kinds=CREDIT_TARGETS[credit.kind.side], what=credit.kind.label,
             available=credit.outstanding,
         )
         if problems:
