@@ -28,8 +28,20 @@ from ledgerdesk.services.credits import CREDIT_TARGETS, apply_credit, credit_to_
 
 
 def apply_label(side: Side) -> str:
-    """The button or menu text that opens this form for a credit of ``side``."""
-    return "Apply to &invoices…" if side is Side.SALES else "Apply to &bills…"
+    """The button text that opens this form for a credit of ``side``."""
+    return "Apply to i&nvoices…" if side is Side.SALES else "Apply to &bills…"
+
+
+def credit_left(session: Session, document_id: int | None) -> Decimal:
+    """What an authorised credit note (or kept credit) still has to apply; 0 for anything
+    else, so the document editor knows whether to offer "Apply to invoices…"."""
+    if document_id is None:
+        return Decimal(0)
+    try:
+        credit = credit_to_apply(session.book, document_id).credit
+    except NotFound:
+        return Decimal(0)
+    return credit.outstanding.amount if credit.authorised else Decimal(0)
 
 
 class CreditEditor(AllocationGrid):

@@ -12,11 +12,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -26,8 +24,8 @@ from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
-from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
+from ledgerdesk.ui.editors.allocation_table import allocation_table
+from ledgerdesk.ui.models.allocations import AllocationTableModel
 from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
 
 
@@ -51,7 +49,7 @@ class PaymentDialog(QDialog):
         self.amount_message = error_label()
         self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
                                           self)
-        self.table = self._make_table()
+        self.table = allocation_table(self.model)
         self.oldest_button = QPushButton("&Allocate oldest first")
         self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.keep_box = QCheckBox("&Keep the excess as credit")
@@ -68,21 +66,6 @@ class PaymentDialog(QDialog):
         self._load_contacts()
         self._refresh()
         self.resize(880, 600)
-
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        for column, width in ((0, 120), (1, 110), (2, 120), (3, 130), (4, 120)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(AllocationColumn.CHECK, QHeaderView.ResizeMode.Stretch)
-        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)
-        return table
 
     def _lay_out(self) -> None:
         form = QFormLayout()
