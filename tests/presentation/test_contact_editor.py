@@ -43,7 +43,7 @@ def test_balance_and_open_documents_are_shown(session, customer, issue):
     issue(customer, "100")
     issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE)
     editor = ContactEditor(session, customer)
-    assert editor.balance == "Acme Retail: owes you 70,00 EUR (2 open documents)."
+    assert editor.balance == "They owe you 70,00 EUR (2 open documents)."
     assert [row.outstanding for row in editor.open_rows] == ["100,00", "30,00"]
 
 

@@ -62,7 +62,7 @@ def test_a_duplicate_name_keeps_the_dialog_and_the_typed_text(qtbot, ui_session,
 def test_shows_the_balance_and_open_documents(qtbot, qtmodeltester, ui_session, customer,
                                               two_invoices):
     dialog = edit(qtbot, ui_session, customer)
-    assert dialog.balance.text() == "Acme Retail: owes you 150,00 EUR (2 open documents)."
+    assert dialog.balance.text() == "They owe you 150,00 EUR (2 open documents)."
     assert dialog.model.rowCount() == 2
     assert dialog.model.index(0, OpenColumn.OUTSTANDING).data() == "100,00"
     qtmodeltester.check(dialog.model)

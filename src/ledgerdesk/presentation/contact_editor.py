@@ -84,13 +84,13 @@ class ContactEditor:
                           for doc in overview.documents]
         parts = []
         if overview.receivable.amount:
-            parts.append(self._owed(overview.receivable.amount, "owes you", "you owe them"))
+            parts.append(self._owed(overview.receivable.amount, "They owe you", "You owe them"))
         if overview.payable.amount:
-            parts.append(self._owed(overview.payable.amount, "you owe them", "owes you"))
+            parts.append(self._owed(overview.payable.amount, "You owe them", "They owe you"))
         count = len(self.open_rows)
         documents = f"{count} open document{'s' if count != 1 else ''}"
-        self.balance = (f"{contact.name}: " + "; ".join(parts) + f" ({documents})." if parts
-                        else f"{contact.name} has nothing open.")
+        self.balance = ("; ".join(parts) + f" ({documents})." if parts
+                        else "Nothing is open with them.")
 
     def _owed(self, amount, positive: str, negative: str) -> str:
         words = positive if amount > 0 else negative

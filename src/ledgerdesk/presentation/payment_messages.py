@@ -56,7 +56,9 @@ class PaymentMessages:
             return "⚠ see below"
         if not amount:
             return ""
-        return "✓ paid in full" if amount == doc.outstanding.amount else "✓ part payment"
+        if amount == doc.outstanding.amount:
+            return "✓ paid in full"
+        return "✓ part payment" if self.kind is not None else "✓ partly settled"
 
     def for_amount(self, problems: Sequence[Problem]) -> str:
         """The message under the amount field: the first problem with the payment as a whole."""

@@ -20,7 +20,7 @@ from ledgerdesk.presentation.history import ApplyCreditStep
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.editors.allocation_table import allocation_table
 from ledgerdesk.ui.models.allocations import AllocationTableModel
-from ledgerdesk.ui.widgets import date_edit, error_label, to_date
+from ledgerdesk.ui.widgets import date_edit, error_label, form_row, to_date
 
 
 class CreditDialog(QDialog):
@@ -31,6 +31,9 @@ class CreditDialog(QDialog):
         self.setWindowTitle(editor.title)
         self.heading = QLabel(editor.heading)
         self.heading.setWordWrap(True)
+        font = self.heading.font()
+        font.setBold(True)
+        self.heading.setFont(font)
         self.date_edit = date_edit(editor.date, editor.session.locale)
         self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
                                           self, this_title="This credit")
@@ -53,11 +56,14 @@ class CreditDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self._refresh()
-        self.resize(820, 480)
+        self.resize(820, 440)
 
     def _lay_out(self) -> None:
+        when = QHBoxLayout()
+        when.addWidget(self.date_edit)
+        when.addStretch(1)
         form = QFormLayout()
-        form.addRow("&Date:", self.date_edit)
+        form_row(form, "&Date:", when, self.date_edit)
         tools = QHBoxLayout()
         tools.addWidget(self.oldest_button)
         tools.addStretch(1)

@@ -53,7 +53,7 @@ class PaymentDetailDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.buttons)
         self._show()
-        self.resize(760, 520)
+        self.resize(760, 460)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
