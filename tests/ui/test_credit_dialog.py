@@ -4,6 +4,7 @@ grid, reading the live check, saving, undoing."""
 from __future__ import annotations
 
 import pytest
+from grid_helpers import cell, type_into_cell
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication
@@ -28,19 +29,6 @@ def dialog(qtbot, ui_session, note):
     qtbot.addWidget(window)
     window.show()
     return window
-
-
-def type_into_cell(qtbot, dialog, row: int, text: str) -> None:
-    index = dialog.model.index(row, AllocationColumn.THIS_PAYMENT)
-    dialog.table.setCurrentIndex(index)
-    dialog.table.edit(index)
-    editor = dialog.table.indexWidget(index) or dialog.table.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-
-
-def cell(dialog, row: int, column: AllocationColumn) -> str:
-    return dialog.model.index(row, column).data()
 
 
 def test_opens_with_the_credit_spread_oldest_due_first(dialog):
