@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.columns import Column, Mark
 from ledgerdesk.presentation.dates import DateFormatter
@@ -119,22 +120,25 @@ class DocumentList(QueryList[DocumentQuery]):
 
 
 class PaymentList(QueryList[PaymentQuery]):
-    sort_keys = (PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
+    sort_keys = (None, PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
                  PaymentSort.AMOUNT, None)
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, PaymentQuery(include_voided=True))
         money, date = self.money.format, self._date
         self.columns: list[Column[PaymentSummary]] = [
+            # The name the detail, the void question and the Edit menu use (PAY-00042).
+            Column("number", "Number", lambda r: payment_number(r.id), lambda r: r.id,
+                   sortable=False, width=90),
             Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100),
             Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
-                   width=240),
+                   width=210),
             Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
                    sortable=False, width=130),
             Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
-                   width=150),
+                   width=120),
             Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
-                   sortable=False, width=200),
+                   sortable=False, width=170),
             Column("amount", "Amount", lambda r: money(r.amount.amount),
                    lambda r: r.amount.amount, numeric=True),
             Column("status", "Status", self.status_text, self.status_text, sortable=False),

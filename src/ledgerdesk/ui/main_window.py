@@ -73,7 +73,8 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(GO_ACTIONS):
             a[name].triggered.connect(partial(self._in_book, "show_page", index))
         for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
-                             ("find", "find"), ("open_item", "open_current"),
+                             ("apply_credit", "apply_credit"), ("find", "find"),
+                             ("open_item", "open_current"),
                              ("new_document", "new_item")):
             a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
@@ -180,8 +181,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "new_document", "record_payment", "open_item",
-                     "refresh", "find", *GO_ACTIONS):
+        for name in ("close_book", "settings", "new_document", "record_payment", "apply_credit",
+                     "open_item", "refresh", "find", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:

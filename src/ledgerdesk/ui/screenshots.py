@@ -17,13 +17,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.presentation.credit_editor import CreditEditor
 from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.lists import ContactList, DocumentList, PaymentList
+from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import BookFiles, Session
+from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.ui.application import application
 from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
+from ledgerdesk.ui.editors.credit_dialog import CreditDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
@@ -69,7 +75,7 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         with _shown(dialog):
             save(name, dialog)
     _filter_invoices(view)
-    save("15-invoices-filtered", window)
+    save("19-invoices-filtered", window)
     window.close()
     return written
 
@@ -97,7 +103,28 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "12-settings", SettingsDialog(session, parent)
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
-    yield "16-settings-refused", _refused_settings(session, parent)
+    yield from _detail_dialogs(session, parent)
+    yield "20-settings-refused", _refused_settings(session, parent)
+
+
+def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
+    """The payment detail (recorded and void), a contact being edited, a credit applied."""
+    payments = PaymentList(session).page(0, 500)
+    paid = next((p for p in payments if "," in p.documents and not p.voided), payments[0])
+    yield "15-payment-detail", PaymentDetailDialog(PaymentView(session, paid.id), parent)
+    void = next((p for p in payments if p.voided), None)
+    if void is not None:
+        yield "16-payment-void", PaymentDetailDialog(PaymentView(session, void.id), parent)
+    contacts = ContactList(session).page(0, 500)
+    owing = next((c for c in contacts if c.receivable.is_positive), contacts[0])
+    yield "17-edit-contact", ContactDialog(session, Side.SALES, parent, contact_id=owing.id)
+    credits = DocumentList(session, (DocumentKind.SALES_CREDIT_NOTE,
+                                     DocumentKind.CUSTOMER_PREPAYMENT))
+    credits.filter(status=StatusFilter.OPEN)
+    editors = [CreditEditor(session, note.id) for note in credits.page(0, 200)]
+    editors.sort(key=lambda e: -min(len(e.rows), 3))  # several invoices show the grid best
+    if editors and editors[0].rows:
+        yield "18-apply-credit", CreditDialog(editors[0], parent)
 
 
 def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,6 +30,16 @@ def error_label() -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def banner_label() -> QLabel:
+    """A yellow note across the top of an editor that says why it is read-only."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
+                        "padding: 8px; border-radius: 4px;")
     label.hide()
     return label
 
@@ -121,9 +132,10 @@ class ContactPicker(QComboBox):
             self.setCurrentIndex(index)
 
 
-def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int) -> QLabel:
-    """Lay out a small form dialog: the form, an error line, Save and Cancel; returns the
-    error label that ``save`` fills when the book refuses."""
+def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int,
+                       below: Sequence[QWidget] = ()) -> QLabel:
+    """Lay out a small form dialog: the form, any widgets ``below`` it, an error line, Save
+    and Cancel; returns the error label that ``save`` fills when the book refuses."""
     message = error_label()
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -131,6 +143,8 @@ def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int) -> 
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
+    for widget in below:
+        layout.addWidget(widget)
     layout.addWidget(message)
     layout.addWidget(buttons)
     dialog.resize(width, dialog.sizeHint().height())

@@ -29,9 +29,17 @@ from ledgerdesk.presentation.history import Step
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
+from ledgerdesk.ui.editors.credit_dialog import add_apply_button
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
-from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
+from ledgerdesk.ui.widgets import (
+    ContactPicker,
+    banner_label,
+    date_edit,
+    error_label,
+    form_row,
+    to_date,
+)
 
 TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices include tax",
              TaxMode.NO_TAX: "No tax"}
@@ -43,11 +51,7 @@ class DocumentDialog(QDialog):
         self.editor = editor
         self.steps: list[Step] = []
         self.setWindowTitle(editor.title)
-        self.banner = QLabel(editor.banner)
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
-                                  "padding: 8px; border-radius: 4px;")
-        self.banner.setVisible(bool(editor.banner))
+        self.banner = banner_label()
         self.contact = ContactPicker()
         self.new_contact_button = QPushButton("New c&ontact…")
         self.issue = date_edit(editor.issue_date, editor.session.locale)
@@ -71,6 +75,7 @@ class DocumentDialog(QDialog):
                                                        QDialogButtonBox.ButtonRole.ActionRole)
         self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.apply_button = add_apply_button(self, editor)
         self._lay_out()
         # Only once it is inside the dialog does this make Save the dialog's main default,
         # which Enter returns to after a focused button such as "New contact" lends it.
