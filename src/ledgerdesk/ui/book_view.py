@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
 from ledgerdesk.presentation.history import RecordPaymentStep, Step
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.payment_editor import PaymentEditor
@@ -41,6 +41,8 @@ class BookView(QWidget):
         self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
                                        ("credit", "credits"))
         self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"))
+        self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
+        self.payments.add_date_filter("Fro&m:", "&to:", "Date")
         self.payments.finish_filters()
         self.payments.open_requested.connect(self.open_payment)
         self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"))
@@ -58,7 +60,11 @@ class BookView(QWidget):
 
     def _documents(self, title: str, kinds, noun) -> ListPage:
         page = ListPage(title, DocumentList(self.session, kinds), noun)
-        page.add_choice_filter("&Status:", STATUS_FILTERS, "status")
+        page.add_status_filter("&Status:", STATUS_FILTERS)
+        sides = {kind.side for kind in kinds}
+        side = sides.pop() if len(sides) == 1 else None
+        page.add_contact_filter("C&ontact:", lambda: contact_choices(self.session, side))
+        page.add_date_filter("Issued fro&m:", "&to:", "Issued")
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page

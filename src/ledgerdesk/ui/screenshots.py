@@ -74,8 +74,25 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     for name, dialog in _dialogs(session, window):
         with _shown(dialog):
             save(name, dialog)
+    _filter_invoices(view)
+    save("19-invoices-filtered", window)
     window.close()
     return written
+
+
+def _filter_invoices(view) -> None:
+    """The invoice list filtered as a user would: open invoices of the customer who has the
+    most, issued since the first of them, with the filters in words under the fields."""
+    page, bar = view.invoices, view.invoices.bar
+    view.show_page(1)
+    owing = [r for r in page.presenter.page(0, 500) if r.number and r.outstanding.amount]
+    busiest = max({r.contact_id for r in owing},
+                  key=lambda c: sum(r.contact_id == c for r in owing))
+    bar.contact.select_id(busiest)
+    bar.status.setCurrentIndex(bar.status.findText("Open"))
+    first = min(r.issue_date for r in owing if r.contact_id == busiest)
+    bar.date_from.setText(page.filters.date_text(first))
+    bar.date_from.editingFinished.emit()
 
 
 def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
@@ -87,6 +104,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)
+    yield "20-settings-refused", _refused_settings(session, parent)
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
@@ -107,6 +125,14 @@ def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QD
     editors.sort(key=lambda e: -min(len(e.rows), 3))  # several invoices show the grid best
     if editors and editors[0].rows:
         yield "18-apply-credit", CreditDialog(editors[0], parent)
+
+
+def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
+    """Settings with a prefix the book refuses: the field outlined, the text kept."""
+    dialog = SettingsDialog(session, parent)
+    dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
+    dialog.save()
+    return dialog
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:
