@@ -28,6 +28,7 @@ from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.models.paged import PagedTableModel, Role
 from ledgerdesk.ui.views.empty_state import EmptyState
 from ledgerdesk.ui.views.filter_bar import FilterBar
+from ledgerdesk.ui.views.sort_header import SortHeader
 
 ROW_HEIGHT = 26
 
@@ -63,6 +64,7 @@ class ListPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setHorizontalHeader(SortHeader(table))  # its arrow points the way rows run
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
