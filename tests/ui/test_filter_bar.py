@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from key_helpers import key as press
+from key_helpers import type_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -73,20 +75,6 @@ def busiest_paid_customer(path: Path) -> tuple[int, str, list[str]]:
             "SELECT issue_date FROM documents WHERE contact_id = ? AND kind = 'SALES_INVOICE'"
             " ORDER BY issue_date", (contact_id,))]
     return contact_id, name, days
-
-
-def focused():
-    """Where a key goes: an open completion list first, as on a desktop."""
-    return QApplication.activePopupWidget() or QApplication.focusWidget()
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_in(qtbot, text: str) -> None:
-    for char in text:
-        qtbot.keyClicks(focused(), char)
 
 
 def test_the_rows_are_what_sql_says_for_every_filter_at_once(qtbot, page, demo_path,
