@@ -125,3 +125,17 @@ def test_filters_only_replace_filter_fields(session):
     query = filters.presenter.query
     filters.set_text("  x ")
     assert dataclasses.replace(filters.presenter.query, text="") == query
+
+
+def test_an_empty_list_says_whether_filters_hide_everything_or_nothing_is_there(
+        session, invoices):
+    filters = filters_for(session)
+    assert filters.empty_text(5) == ""
+    filters.set_text("no such invoice")
+    assert rows(filters) == []
+    assert filters.empty_text(0) == "No invoices match these filters."
+    filters.clear()
+    empty = ListFilters(DocumentList(session, (DocumentKind.BILL,)), ("bill", "bills"),
+                        create_hint="Ctrl+N creates one.")
+    assert empty.presenter.count() == 0
+    assert empty.empty_text(0) == "No bills yet — Ctrl+N creates one."

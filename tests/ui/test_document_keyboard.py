@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from key_helpers import field_of, focused, key, settle, show_focused, tab_until, type_in
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.presentation.document_editor import DocumentEditor
@@ -19,58 +19,8 @@ from ledgerdesk.ui.models.lines import LineColumn
 @pytest.fixture
 def dialog(qtbot, ui_session, customer):
     shown = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE))
-    qtbot.addWidget(shown)
-    shown.show()
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    show_focused(qtbot, shown)
     return shown
-
-
-def focused():
-    """Where a key goes: an open completion list first, as on a desktop."""
-    return QApplication.activePopupWidget() or QApplication.focusWidget()
-
-
-def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), k, modifier)
-
-
-def type_in(qtbot, text: str) -> None:
-    """Each key to whatever has focus by then, as typing does (a cell opens on the first)."""
-    for char in text:
-        qtbot.keyClicks(focused(), char)
-
-
-def settle(qtbot, dialog) -> None:
-    """Let the offscreen platform deliver its late events: it activates the (by then
-    hidden) completion list as a window, which a desktop never does; give it back."""
-    qtbot.wait(20)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
-
-
-def field_of(widget):
-    """The dialog field a focused widget belongs to (a cell editor belongs to the table)."""
-    while widget is not None and widget.parent() is not None:
-        if widget.parent() is widget.window() or isinstance(widget.parent(), QTableView):
-            break
-        widget = widget.parent()
-    return widget.parent() if isinstance(widget.parent(), QTableView) else widget
-
-
-def tab_until(qtbot, target, presses: int = 20) -> list:
-    """Press Tab until ``target`` (or a cell editor in it) has focus; the fields passed
-    (a date's day, month and year sections take a Tab each)."""
-    passed: list = []
-    for _ in range(presses):
-        field = field_of(focused())
-        if field is target:
-            return passed
-        if not passed or passed[-1] is not field:
-            passed.append(field)
-        key(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached {target}: {passed}")
 
 
 def test_tab_follows_the_form_and_leaves_the_lines(qtbot, dialog):

@@ -8,6 +8,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from key_helpers import key as press
+from key_helpers import type_in
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -73,20 +75,6 @@ def busiest_paid_customer(path: Path) -> tuple[int, str, list[str]]:
             "SELECT issue_date FROM documents WHERE contact_id = ? AND kind = 'SALES_INVOICE'"
             " ORDER BY issue_date", (contact_id,))]
     return contact_id, name, days
-
-
-def focused():
-    """Where a key goes: an open completion list first, as on a desktop."""
-    return QApplication.activePopupWidget() or QApplication.focusWidget()
-
-
-def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    qtbot.keyClick(focused(), key, modifier)
-
-
-def type_in(qtbot, text: str) -> None:
-    for char in text:
-        qtbot.keyClicks(focused(), char)
 
 
 def test_the_rows_are_what_sql_says_for_every_filter_at_once(qtbot, page, demo_path,
@@ -176,3 +164,33 @@ def test_emptying_the_contact_shows_every_contact_again(qtbot, page, demo_path):
     page.bar.contact.lineEdit().selectAll()
     press(qtbot, Qt.Key.Key_Backspace)
     assert page.model.rowCount() == everything and page.presenter.query.contact_id is None
+
+
+def test_no_match_is_said_in_the_table_which_offers_clear_filters(qtbot, page):
+    everything = page.model.rowCount()
+    assert not page.empty.isVisible()
+    page.bar.search.setText("zzzz-no-such-invoice")
+    page.bar.apply_text()
+    assert page.model.rowCount() == 0
+    assert page.empty.isVisible() and page.empty.clear_button.isVisible()
+    assert page.empty.label.text() == "No invoices match these filters."
+    assert page.empty.parent() is page.table.viewport()  # the headers stay above it
+    qtbot.mouseClick(page.empty.clear_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == everything and page.bar.search.text() == ""
+    assert not page.empty.isVisible()
+
+
+def test_an_empty_book_says_how_to_make_the_first_invoice(qtbot, tmp_path, book):
+    window = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
+                        clock=lambda: TODAY, system_locale="de_DE")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(Path(book.path))
+    invoices = window.book_view.invoices
+    assert invoices.empty.isVisible()
+    assert invoices.empty.label.text() == "No invoices yet — Ctrl+N creates one."
+    assert not invoices.empty.clear_button.isVisible()
+    window.book_view.show_page(4)
+    assert window.book_view.payments.empty.label.text() == \
+        "No payments yet — Ctrl+N records one."
+    window.close()

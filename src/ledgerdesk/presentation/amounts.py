@@ -8,7 +8,9 @@ locale's separators are where they belong, so a typo or the other convention is 
 ``AmountError`` whose message says what to write instead; the field keeps the user's text.
 
 Decimals are counted as typed: ``1.500`` is refused for EUR in en_US even though it equals
-1.5, because it is far more likely 1,500 written in the other convention.
+1.5, because it is far more likely 1,500 written in the other convention.  For the same
+reason a group separator after a leading 0 (``0,125``) or groups of the wrong size
+(``1,23``, ``12,3456``) are refused, saying what was probably meant (``grouping.py``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from babel.numbers import format_decimal
 
 from ledgerdesk.domain.money import MAX_AMOUNT, minor_exponent
 from ledgerdesk.presentation.amount_format import AmountFormatter
+from ledgerdesk.presentation.grouping import group_name, misgrouped
 from ledgerdesk.presentation.locales import (
     babel_locale,
     echo,
@@ -60,6 +63,7 @@ class AmountProblem(Enum):
     UNDERSCORE = "underscore"
     UNEXPECTED_CHARACTER = "unexpected character"
     SEPARATORS = "separators"
+    GROUPING = "grouping"
     TOO_MANY_DECIMALS = "too many decimals"
     TOO_LARGE = "too large"
 
@@ -90,7 +94,7 @@ class _Reader:
         message = _MESSAGES[problem].format(
             text=echo(text), where=self.where, example=self.example, limit=self.limit,
             decimals=decimals_phrase(self.currency), why=why,
-            separators=_separators_phrase(self.symbols), group=_group_name(self.symbols),
+            separators=_separators_phrase(self.symbols), group=group_name(self.symbols),
         )
         return AmountError(message, problem, text)
 
@@ -108,17 +112,14 @@ _MESSAGES = {
         "{text} is not an amount {where}: {why} does not belong in it; write it like {example}"
     ),
     AmountProblem.SEPARATORS: "{text} is not an amount {where}: {separators}, as in {example}",
+    AmountProblem.GROUPING: "{text} is not an amount {where}: {why}",
     AmountProblem.TOO_MANY_DECIMALS: "{text} has too many decimals: {decimals}",
     AmountProblem.TOO_LARGE: "{text} is too large: amounts must be less than {limit}",
 }
 
 
-def _group_name(symbols: NumberSymbols) -> str:
-    return "a space" if symbols.group.isspace() else f"“{symbols.group}”"
-
-
 def _separators_phrase(symbols: NumberSymbols) -> str:
-    group = _group_name(symbols)
+    group = group_name(symbols)
     return f"the decimal separator is “{symbols.decimal}” and {group} groups thousands"
 
 
@@ -172,7 +173,7 @@ def _split(text: str, reader: _Reader) -> TypedNumber | None:
         return None
     negative, body = _without_sign_and_currency(cleaned, reader)
     _check_characters(body, reader, text)
-    whole, fraction = _whole_and_fraction(body, reader, text)
+    whole, fraction = _whole_and_fraction(body, reader, text, negative)
     return TypedNumber(negative, whole, fraction)
 
 
@@ -255,30 +256,19 @@ def _check_characters(body: str, reader: _Reader, text: str) -> None:
         raise reader.error(AmountProblem.SEPARATORS, text)
 
 
-def _whole_and_fraction(body: str, reader: _Reader, text: str) -> tuple[str, str]:
+def _whole_and_fraction(body: str, reader: _Reader, text: str,
+                        negative: bool) -> tuple[str, str]:
     """Split at the one decimal separator; the whole part's groups must be well placed."""
     symbols = reader.symbols
     canonical = "".join(
         "." if ch in symbols.decimals else "," if ch in symbols.groups else ch for ch in body
     )
-    whole, _, fraction = canonical.partition(".")
+    whole, point, fraction = canonical.partition(".")
     if not (whole or fraction) or not (whole or fraction).replace(",", ""):
         raise reader.error(AmountProblem.NOT_A_NUMBER, text)
     if "." in fraction or "," in fraction:
         raise reader.error(AmountProblem.SEPARATORS, text)
-    if "," in whole:
-        groups = whole.split(",")
-        if not (_grouped_as(groups, symbols.primary, symbols.secondary)
-                or _grouped_as(groups, symbols.primary, symbols.primary)):
-            raise reader.error(AmountProblem.SEPARATORS, text)
+    why = misgrouped(whole, fraction if point else None, negative, symbols)
+    if why:
+        raise reader.error(AmountProblem.GROUPING, text, why=why)
     return whole.replace(",", ""), fraction
-
-
-def _grouped_as(groups: list[str], primary: int, secondary: int) -> bool:
-    """Whether ``["12", "34", "567"]`` follows the locale's grouping (3, then 2s here)."""
-    *head, last = groups
-    return (
-        len(last) == primary
-        and 1 <= len(head[0]) <= secondary
-        and all(len(group) == secondary for group in head[1:])
-    )

@@ -28,10 +28,11 @@ _SAMPLE_DATE = dt.date(2024, 12, 31)
 
 class ListFilters:
     def __init__(self, presenter: QueryList[Any], noun: tuple[str, str], *,
-                 date_label: str = "Date") -> None:
+                 date_label: str = "Date", create_hint: str = "Ctrl+N creates one.") -> None:
         self.presenter = presenter
         self.noun = noun
         self.date_label = date_label
+        self.create_hint = create_hint  # how to make the first row, for an empty list
         query = presenter.query
         self._blank = {f: getattr(query, f) for f in FILTER_FIELDS if hasattr(query, f)}
         self._contacts: dict[int, str] = {}
@@ -132,6 +133,15 @@ class ListFilters:
         everything = dataclasses.replace(self.presenter.query, **self._blank)
         total = self.presenter.count_where(everything)
         return f"{self._number(count)} of {self._number(total)} {self._noun(total)}"
+
+    def empty_text(self, count: int) -> str:
+        """What the table says in place of rows when ``count`` is 0 ("" otherwise): that the
+        filters hide everything (the bar offers Clear), or how to make the first one."""
+        if count:
+            return ""
+        if self.is_filtered:
+            return f"No {self.noun[1]} match these filters."
+        return f"No {self.noun[1]} yet — {self.create_hint}"
 
     def _noun(self, count: int) -> str:
         return self.noun[0] if count == 1 else self.noun[1]

@@ -39,13 +39,15 @@ class BookView(QWidget):
         self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
         self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
         self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
-                                       ("credit", "credits"))
-        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"))
+                                       ("credit", "credits"), "Ctrl+N creates a credit note.")
+        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"),
+                                 create_hint="Ctrl+N records one.")
         self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
         self.payments.add_date_filter("Fro&m:", "&to:", "Date")
         self.payments.finish_filters()
         self.payments.open_requested.connect(self.open_payment)
-        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"))
+        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"),
+                                 create_hint="Ctrl+N adds one.")
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
@@ -58,8 +60,9 @@ class BookView(QWidget):
         self.nav.currentRowChanged.connect(self._page_changed)
         self._loaded: set[int] = set()
 
-    def _documents(self, title: str, kinds, noun) -> ListPage:
-        page = ListPage(title, DocumentList(self.session, kinds), noun)
+    def _documents(self, title: str, kinds, noun,
+                   create_hint: str = "Ctrl+N creates one.") -> ListPage:
+        page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
         page.add_status_filter("&Status:", STATUS_FILTERS)
         sides = {kind.side for kind in kinds}
         side = sides.pop() if len(sides) == 1 else None

@@ -7,6 +7,7 @@ presenters), filled with realistic input, given a moment to lay out, and grabbed
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -76,8 +77,24 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
             save(name, dialog)
     _filter_invoices(view)
     save("19-invoices-filtered", window)
-    window.close()
+    view.invoices.search.setText("no such customer")
+    view.invoices.bar.apply_text()
+    save("21-invoices-no-match", window)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:
+        _open_empty_book(window, files, Path(scratch) / "empty.book", locale)
+        save("22-invoices-empty-book", window)
+        window.close()
     return written
+
+
+def _open_empty_book(window: MainWindow, files: BookFiles, path: Path,
+                     locale: str | None) -> None:
+    """A new book with nothing in it yet, open on its invoice list, as after New book."""
+    session = window.session
+    assert session is not None
+    book = files.create(path, company="Northwind Design Studio", currency=session.currency)
+    empty = Session.of(book, path, fallback_locale=locale or session.locale)
+    window._show_book(empty)
 
 
 def _filter_invoices(view) -> None:

@@ -146,9 +146,7 @@ class DocumentDialog(QDialog):
 
     def _connect(self) -> None:
         e = self.editor
-        self.contact.chosen.connect(
-            lambda cid: (e.set_contact(cid if isinstance(cid, int) else None,
-                                       self.contact.currentText()), self._refresh()))
+        self.contact.chosen.connect(self._contact_chosen)
         self.new_contact_button.clicked.connect(self._new_contact)
         self.issue.dateChanged.connect(self._dates_changed)
         self.due.dateChanged.connect(self._dates_changed)
@@ -185,6 +183,12 @@ class DocumentDialog(QDialog):
         self.message.setVisible(bool(problems))
         self.save_button.setEnabled(self.editor.can_save)
         self.authorise_button.setEnabled(self.editor.can_save)
+
+    def _contact_chosen(self, contact_id: object) -> None:
+        self.editor.set_contact(contact_id if isinstance(contact_id, int) else None,
+                                self.contact.currentText())
+        self.model.accounts_changed()  # lines on the default follow the contact's last one
+        self._refresh()
 
     def _dates_changed(self) -> None:
         self.editor.set_dates(to_date(self.issue.date()), to_date(self.due.date()))

@@ -26,7 +26,9 @@ from ledgerdesk.presentation.columns import ListPresenter
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.models.paged import PagedTableModel, Role
+from ledgerdesk.ui.views.empty_state import EmptyState
 from ledgerdesk.ui.views.filter_bar import FilterBar
+from ledgerdesk.ui.views.sort_header import SortHeader
 
 ROW_HEIGHT = 26
 
@@ -35,15 +37,19 @@ class ListPage(QWidget):
     open_requested = Signal(object)
 
     def __init__(self, title: str, presenter: ListPresenter, noun: tuple[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 create_hint: str = "Ctrl+N creates one.") -> None:
         super().__init__(parent)
         self.title, self.presenter, self.noun = title, presenter, noun
         self.model = PagedTableModel(presenter, self)
-        self.filters = ListFilters(presenter, noun)  # type: ignore[arg-type]
+        self.filters = ListFilters(presenter, noun,  # type: ignore[arg-type]
+                                   create_hint=create_hint)
         self.bar = FilterBar(self.filters)
         self.search = self.bar.search
         self.count_label = QLabel()
         self.table = self._make_table()
+        self.empty = EmptyState(self.table)
+        self.empty.clear_requested.connect(self._clear_filters)
         heading = QLabel(f"<h2 style='margin:0'>{title}</h2>")
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -58,6 +64,7 @@ class ListPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setHorizontalHeader(SortHeader(table))  # its arrow points the way rows run
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -105,6 +112,7 @@ class ListPage(QWidget):
         self._show_sort()
         count = self.model.rowCount()
         self.count_label.setText(self.filters.count_text(count))
+        self.empty.show_text(self.filters.empty_text(count), self.filters.is_filtered)
         self.bar.show_state()
         if count:
             self.table.selectRow(min(current if current is not None else 0, count - 1))
@@ -134,6 +142,10 @@ class ListPage(QWidget):
         entity = self.model.row_at(row)
         if entity is not None:
             self.open_requested.emit(entity)
+
+    def _clear_filters(self) -> None:
+        self.bar.clear()
+        self.table.setFocus()  # the button that had focus is hidden now
 
     def _apply_text_now(self) -> None:
         self.bar.apply_text()
