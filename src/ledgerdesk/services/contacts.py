@@ -9,6 +9,12 @@ from ledgerdesk.services.ports import Book, Transaction
 
 
 def add_contact(book: Book, command: NewContact) -> int:
+    with book.write() as tx:
+        return add_contact_in(tx, command)
+
+
+def add_contact_in(tx: Transaction, command: NewContact) -> int:
+    """``add_contact`` inside the caller's transaction (an import adds many in one)."""
     contact = Contact(
         name=command.name, role=command.role, email=command.email,
         tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
@@ -16,12 +22,11 @@ def add_contact(book: Book, command: NewContact) -> int:
     problems = validate_contact(contact)
     if problems:
         raise ValidationFailed(problems)
-    with book.write() as tx:
-        if tx.find_contact(contact.name) is not None:
-            raise ValidationFailed(
-                [Problem("name", "duplicate", f"There is already a contact named {contact.name}.")]
-            )
-        return tx.add_contact(contact)
+    if tx.find_contact(contact.name) is not None:
+        raise ValidationFailed(
+            [Problem("name", "duplicate", f"There is already a contact named {contact.name}.")]
+        )
+    return tx.add_contact(contact)
 
 
 def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
