@@ -1,0 +1,95 @@
+"""Accepting suggestions: statement lines into payments, one document each, never twice.
+
+The user's choices (row -> document id) come first; with ``best`` the top suggestion of each
+other line is taken when it is clear (no tie).  A document's outstanding amount is used up
+line by line, so two lines cannot both settle the same invoice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.services.commands import AllocationInput, RecordPayment
+from ledgerdesk.services.imports.matching import LineMatch, Suggestion
+from ledgerdesk.services.imports.rows import StatementLine
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPayment:
+    row: int
+    command: RecordPayment
+    suggestion: Suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    line: StatementLine
+    reason: str
+
+
+def line_tokens(lines: Iterable[StatementLine]) -> dict[int, str]:
+    """A client token per line (by row), the same each time the same statement is read, so
+    importing a statement twice records each payment once."""
+    seen: dict[str, int] = {}
+    found = {}
+    for line in lines:
+        key = f"{line.date}|{line.amount:f}|{line.reference}|{line.counterparty}"
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"bank|{key}|{seen[key]}".encode()).hexdigest()
+        found[line.row] = f"bank-{digest[:32]}"
+    return found
+
+
+def accept(
+    matches: Iterable[LineMatch],
+    tokens: Mapping[int, str],
+    choices: Mapping[int, int],
+    *,
+    best: bool,
+    bank_account: str | None = None,
+) -> tuple[list[PlannedPayment], list[Unmatched]]:
+    planned: list[PlannedPayment] = []
+    unmatched: list[Unmatched] = []
+    used: dict[int, Decimal] = {}
+    for match in matches:
+        if match.already_imported:
+            continue
+        amount = abs(match.line.amount)
+        fits = [s for s in match.suggestions
+                if s.document.outstanding.amount - used.get(s.document.id, Decimal(0)) >= amount]
+        chosen, why = _choose(match, fits, choices, best)
+        if chosen is None:
+            unmatched.append(Unmatched(match.line, why))
+            continue
+        used[chosen.document.id] = used.get(chosen.document.id, Decimal(0)) + amount
+        planned.append(PlannedPayment(match.line.row, RecordPayment(
+            kind=PaymentKind.CUSTOMER_RECEIPT if match.line.amount > 0
+            else PaymentKind.SUPPLIER_PAYMENT,
+            contact_id=chosen.document.contact_id, date=match.line.date, amount=amount,
+            bank_account_code=bank_account, reference=match.line.reference[:255],
+            allocations=[AllocationInput(document_id=chosen.document.id, amount=amount)],
+            client_token=tokens[match.line.row],
+        ), chosen))
+    return planned, unmatched
+
+
+def _choose(
+    match: LineMatch, fits: list[Suggestion], choices: Mapping[int, int], best: bool
+) -> tuple[Suggestion | None, str]:
+    wanted = choices.get(match.line.row)
+    if wanted is not None:
+        chosen = next((s for s in fits if s.document.id == wanted), None)
+        return chosen, "" if chosen else "the chosen document cannot take this amount"
+    if not fits:
+        return None, "no open document matches" if not match.suggestions else (
+            "its documents are already settled by earlier lines")
+    if not best:
+        return None, "no suggestion accepted"
+    if len(fits) > 1 and fits[0].score == fits[1].score:
+        tied = ", ".join(s.document.number for s in fits if s.score == fits[0].score)
+        return None, f"equally good matches: {tied}; choose one"
+    return fits[0], ""

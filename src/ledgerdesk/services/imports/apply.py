@@ -1,0 +1,171 @@
+"""Writing an import: every row through the use cases in ONE transaction, or nothing.
+
+Each use case checks before it writes, so a refused row leaves the transaction clean and
+the others still run: the user hears about every bad row at once.  Any problem, or a dry
+run, rolls the whole transaction back; the preview still says what would have been created,
+with the numbers the documents would have taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.ledger import AccountType
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.commands import DocumentDraft, NewContact
+from ledgerdesk.services.contacts import add_contact_in
+from ledgerdesk.services.documents import create_document_in, void_document_in
+from ledgerdesk.services.imports.accept import PlannedPayment
+from ledgerdesk.services.imports.cells import RowProblem
+from ledgerdesk.services.imports.document_rows import DocumentRows
+from ledgerdesk.services.imports.fields import FIELDS, ColumnMapping
+from ledgerdesk.services.imports.rows import ContactRow
+from ledgerdesk.services.payments import record_payment_in
+from ledgerdesk.services.ports import Book, Transaction
+
+Refusal = (ValidationFailed, NotAllowed, NotFound)
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    row: int  # the first row it came from
+    what: str  # "invoice INV-00012 for Acme Retail, 120.00"
+
+
+Step = Callable[[Transaction, list[RowProblem], list[Created]], None]
+
+
+class _RollBack(Exception):
+    pass
+
+
+def in_one_transaction(
+    book: Book, step: Step, problems: list[RowProblem], commit: bool
+) -> tuple[list[Created], bool]:
+    """Run ``step``; commit only when ``commit`` and no problem at all.  (created, committed)"""
+    created: list[Created] = []
+    try:
+        with book.write() as tx:
+            step(tx, problems, created)
+            if problems or not commit:
+                raise _RollBack
+    except _RollBack:
+        return created, False
+    return created, True
+
+
+def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
+    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
+        for row in rows:
+            try:
+                add_contact_in(tx, row.command)
+            except Refusal as exc:
+                problems.extend(_refusal(exc, mapping, row.row))
+                continue
+            created.append(Created(row.row, f"contact {row.command.name}"))
+    return step
+
+
+def documents_step(
+    kind: DocumentKind, documents: list[DocumentRows], mapping: ColumnMapping,
+    create_contacts: bool,
+) -> Step:
+    label = "invoice" if kind is DocumentKind.SALES_INVOICE else "bill"
+    role = ContactRole.CUSTOMER if kind is DocumentKind.SALES_INVOICE else ContactRole.SUPPLIER
+
+    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
+        account = _default_account(tx, kind)
+        contacts: dict[str, int] = {}
+        for doc in documents:
+            first = doc.rows[0]
+            try:
+                contact_id = contacts.get(doc.contact.casefold())
+                if contact_id is None:
+                    contact_id = _contact(tx, doc.contact, role, create_contacts, first, created)
+                    contacts[doc.contact.casefold()] = contact_id
+                document_id, number = _create(tx, kind, doc, contact_id, account)
+            except Refusal as exc:
+                problems.extend(_refusal(exc, mapping, first, doc.rows))
+                continue
+            saved = tx.get_document(document_id)
+            total = f", {saved.totals().total.amount:f}" if saved else ""
+            state = (number or "draft") + (" (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
+            created.append(Created(first, f"{label} {state} for {doc.contact}{total}"))
+    return step
+
+
+def payments_step(payments: list[PlannedPayment]) -> Step:
+    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
+        for planned in payments:
+            try:
+                record_payment_in(tx, planned.command)
+            except Refusal as exc:
+                problems.extend(_refusal(exc, None, planned.row))
+                continue
+            doc = planned.suggestion.document
+            created.append(Created(planned.row, f"payment {planned.command.amount:f} "
+                                                f"{doc.contact_name} for {doc.number}"))
+    return step
+
+
+def _create(
+    tx: Transaction, kind: DocumentKind, doc: DocumentRows, contact_id: int, account: str
+) -> tuple[int, str]:
+    """The document as the file describes it: authorised, a draft, or authorised then void."""
+    lines = [ln if ln.account_code else ln.model_copy(update={"account_code": account})
+             for ln in doc.lines]
+    draft = DocumentDraft(
+        kind=kind, contact_id=contact_id, issue_date=doc.issue_date, due_date=doc.due_date,
+        reference=(doc.reference or doc.number)[:255], lines=lines,
+    )
+    document_id, number = create_document_in(
+        tx, draft, authorise=doc.lifecycle is not Lifecycle.DRAFT
+    )
+    if doc.lifecycle is Lifecycle.VOIDED:
+        void_document_in(tx, document_id, doc.issue_date)
+    return document_id, number
+
+
+def _contact(tx: Transaction, name: str, role: ContactRole, create: bool, row: int,
+             created: list[Created]) -> int:
+    contact = tx.find_contact(name)
+    if contact is not None and contact.id is not None:
+        return contact.id
+    if not create:
+        raise ValidationFailed([Problem(
+            "contact", "not_found",
+            f"there is no contact named {name!r}; add it first, or choose to create missing "
+            "contacts",
+        )])
+    created.append(Created(row, f"contact {name} (new, {role.value.lower()})"))
+    return add_contact_in(tx, NewContact(name=name, role=role))
+
+
+def _default_account(tx: Transaction, kind: DocumentKind) -> str:
+    wanted = AccountType.INCOME if kind is DocumentKind.SALES_INVOICE else AccountType.EXPENSE
+    codes = sorted(a.code for a in tx.accounts().values() if a.type is wanted and a.role is None)
+    return codes[0] if codes else ""
+
+
+def _refusal(
+    exc: Exception, mapping: ColumnMapping | None, row: int, rows: list[int] | None = None
+) -> list[RowProblem]:
+    """A use case's refusal as row problems: ``lines[2].unit_price`` names the third line's row
+    and the column feeding ``unit_price``."""
+    if not isinstance(exc, ValidationFailed):
+        return [RowProblem(row, "", str(exc))]
+    found = []
+    names = {spec.name for spec in FIELDS[mapping.kind]} if mapping else set()
+    for problem in exc.problems:
+        where, field = row, problem.field
+        if field.startswith("lines[") and rows:
+            index = int(field[6:field.index("]")])
+            where = rows[index] if index < len(rows) else row
+            field = field.rsplit(".", 1)[-1]
+        field = {"account_code": "account", "contact_id": "contact"}.get(field, field)
+        column = mapping.header(field) if mapping and field in names else field
+        found.append(RowProblem(where, column, problem.message))
+    return found
