@@ -53,8 +53,8 @@ def read_contacts(
             continue
         if name.casefold() in first_row:
             cells.problem("name", f"{name!r} is already on row {first_row[name.casefold()]}")
-        else:
-            first_row[name.casefold()] = row.number
+            continue
+        first_row[name.casefold()] = row.number
         if role is None or terms is None:
             continue
         command = cells.model(

@@ -58,24 +58,31 @@ class CsvSource:
         width = len(self.headers)
         number = 1
         try:
-            with open(self.path, encoding="utf-8-sig", newline="") as file:
-                reader = csv.reader(file, delimiter=self.delimiter, strict=True)
-                next(reader, None)
-                for number, cells in enumerate(reader, start=2):
-                    if not any(c.strip() for c in cells):
-                        continue  # blank lines, as spreadsheets leave at the end
-                    padded = [unguard_cell(c) for c in cells[:width]]
-                    padded += [""] * (width - len(padded))
-                    extra = sum(1 for c in cells[width:] if c.strip())
-                    yield CsvRow(number, tuple(padded), extra)
+            reader = csv.reader(_text_lines(self.path), delimiter=self.delimiter, strict=True)
+            next(reader, None)
+            for number, cells in enumerate(reader, start=2):
+                if not any(c.strip() for c in cells):
+                    continue  # blank lines, as spreadsheets leave at the end
+                padded = [unguard_cell(c) for c in cells[:width]]
+                padded += [""] * (width - len(padded))
+                extra = sum(1 for c in cells[width:] if c.strip())
+                yield CsvRow(number, tuple(padded), extra)
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"{self.path.name} is not UTF-8 text after row {number}; save it as CSV (UTF-8)."
+                f"{self.path.name}: row {number + 1} is not UTF-8 text; save the file as "
+                "CSV (UTF-8)."
             ) from None
         except csv.Error as exc:
             raise ImportFileError(
                 f"{self.path.name}: row {number + 1} is not valid CSV ({exc})."
             ) from None
+
+
+def _text_lines(path: Path) -> Iterator[str]:
+    """The file's lines decoded one by one, so a bad byte is reported on its own row."""
+    with open(path, "rb") as file:
+        for index, raw in enumerate(file):
+            yield (raw.removeprefix(codecs.BOM_UTF8) if index == 0 else raw).decode("utf-8")
 
 
 def open_csv(path: Path) -> CsvSource:
