@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.imports import apply
-from ledgerdesk.services.imports.accept import Unmatched, accept, line_tokens
+from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
 from ledgerdesk.services.imports.apply import Created
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.document_rows import read_documents
@@ -77,6 +77,7 @@ def import_file(
     counter = _Counter(source)
     matches: list[LineMatch] = []
     unmatched: list[Unmatched] = []
+    planned: list[PlannedPayment] = []
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(counter.rows(), mapping, problems), mapping)
     elif kind is ImportKind.BANK:
@@ -91,7 +92,8 @@ def import_file(
         documents = read_documents(counter.rows(), mapping, problems)
         step = apply.documents_step(_DOCUMENT_KINDS[kind], documents, mapping,
                                     options.create_contacts)
-    created, committed = apply.in_one_transaction(book, step, problems, not options.dry_run)
+    commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
+    created, committed = apply.in_one_transaction(book, step, problems, commit)
     problems.sort(key=lambda p: p.row)
     return ImportPreview(kind, mapping, counter.count, problems, created, committed,
                          matches, unmatched)
