@@ -8,8 +8,9 @@ with the numbers the documents would have taken.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
@@ -27,6 +28,7 @@ from ledgerdesk.services.payments import record_payment_in
 from ledgerdesk.services.ports import Book, Transaction
 
 Refusal = (ValidationFailed, NotAllowed, NotFound)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +59,29 @@ def in_one_transaction(
     return created, True
 
 
-def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
+def each_row(
+    items: Sequence[T], write: Callable[[Transaction, T], list[str]],
+    rows: Callable[[T], list[int]], mapping: ColumnMapping | None,
+) -> Step:
+    """A step that writes each item (``write`` says what it created) and turns a refused one
+    into problems on its ``rows``, carrying on with the next."""
     def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
-        for row in rows:
+        for item in items:
+            where = rows(item)
             try:
-                add_contact_in(tx, row.command)
+                done = write(tx, item)
             except Refusal as exc:
-                problems.extend(_refusal(exc, mapping, row.row))
+                problems.extend(_refusal(exc, mapping, where[0], where))
                 continue
-            created.append(Created(row.row, f"contact {row.command.name}"))
+            created.extend(Created(where[0], what) for what in done)
     return step
+
+
+def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
+    def write(tx: Transaction, row: ContactRow) -> list[str]:
+        add_contact_in(tx, row.command)
+        return [f"contact {row.command.name}"]
+    return each_row(rows, write, lambda row: [row.row], mapping)
 
 
 def documents_step(
@@ -75,40 +90,31 @@ def documents_step(
 ) -> Step:
     label = "invoice" if kind is DocumentKind.SALES_INVOICE else "bill"
     role = ContactRole.CUSTOMER if kind is DocumentKind.SALES_INVOICE else ContactRole.SUPPLIER
+    contacts: dict[str, int] = {}  # by name, casefolded: the ones found or created so far
+    account: list[str] = []  # the default account, read once inside the transaction
 
-    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
-        account = _default_account(tx, kind)
-        contacts: dict[str, int] = {}
-        for doc in documents:
-            first = doc.rows[0]
-            try:
-                contact_id = contacts.get(doc.contact.casefold())
-                if contact_id is None:
-                    contact_id = _contact(tx, doc.contact, role, create_contacts, first, created)
-                    contacts[doc.contact.casefold()] = contact_id
-                document_id, number = _create(tx, kind, doc, contact_id, account)
-            except Refusal as exc:
-                problems.extend(_refusal(exc, mapping, first, doc.rows))
-                continue
-            saved = tx.get_document(document_id)
-            total = f", {saved.totals().total.amount:f}" if saved else ""
-            state = (number or "draft") + (" (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
-            created.append(Created(first, f"{label} {state} for {doc.contact}{total}"))
-    return step
+    def write(tx: Transaction, doc: DocumentRows) -> list[str]:
+        done = []
+        contact_id = contacts.get(doc.contact.casefold())
+        if contact_id is None:
+            contact_id, new = _contact(tx, doc.contact, role, create_contacts)
+            contacts[doc.contact.casefold()] = contact_id
+            done += [f"contact {doc.contact} (new, {role.value.lower()})"] if new else []
+        account[:] = account or [_default_account(tx, kind)]
+        document_id, number = _create(tx, kind, doc, contact_id, account[0])
+        saved = tx.get_document(document_id)
+        total = f", {saved.totals().total.amount:f}" if saved else ""
+        state = (number or "draft") + (" (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
+        return [*done, f"{label} {state} for {doc.contact}{total}"]
+    return each_row(documents, write, lambda doc: doc.rows, mapping)
 
 
 def payments_step(payments: list[PlannedPayment]) -> Step:
-    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
-        for planned in payments:
-            try:
-                record_payment_in(tx, planned.command)
-            except Refusal as exc:
-                problems.extend(_refusal(exc, None, planned.row))
-                continue
-            doc = planned.suggestion.document
-            created.append(Created(planned.row, f"payment {planned.command.amount:f} "
-                                                f"{doc.contact_name} for {doc.number}"))
-    return step
+    def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
+        record_payment_in(tx, planned.command)
+        doc = planned.suggestion.document
+        return [f"payment {planned.command.amount:f} {doc.contact_name} for {doc.number}"]
+    return each_row(payments, write, lambda planned: [planned.row], None)
 
 
 def _create(
@@ -129,19 +135,18 @@ def _create(
     return document_id, number
 
 
-def _contact(tx: Transaction, name: str, role: ContactRole, create: bool, row: int,
-             created: list[Created]) -> int:
+def _contact(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:
+    """The contact's id, and whether it was created just now."""
     contact = tx.find_contact(name)
     if contact is not None and contact.id is not None:
-        return contact.id
+        return contact.id, False
     if not create:
         raise ValidationFailed([Problem(
             "contact", "not_found",
             f"there is no contact named {name!r}; add it first, or choose to create missing "
             "contacts",
         )])
-    created.append(Created(row, f"contact {name} (new, {role.value.lower()})"))
-    return add_contact_in(tx, NewContact(name=name, role=role))
+    return add_contact_in(tx, NewContact(name=name, role=role)), True
 
 
 def _default_account(tx: Transaction, kind: DocumentKind) -> str:
