@@ -110,3 +110,10 @@ def test_bad_lines_import_nothing_and_are_named(open_docs, csv_file, run_import,
         (3, "Booking date"), (3, "Amount"), (4, "Amount")]
     assert "DD/MM/YYYY or MM/DD/YYYY" in preview.problems[0].reason
     assert list(book.queries().list_payments()) == []
+
+
+def test_a_refused_payment_names_the_amount_column(open_docs, csv_file, run_import, book):
+    path = statement(csv_file, ["2024-02-01", "60.005", "INV-00001", ""])
+    preview = run_import(path, "bank", accept_suggestions=True)
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Amount")]
+    assert list(book.queries().list_payments()) == []

@@ -118,3 +118,20 @@ def test_any_single_corrupted_row_imports_nothing_and_is_named(
     assert contact_names() == []
     assert [(p.row, p.column) for p in preview.problems] == [(row + 2, field)]
     assert says in preview.problems[0].reason
+
+
+def test_progress_counts_the_writes_and_raising_from_it_cancels_everything(
+    contact_names, csv_file, run_import
+):
+    path = csv_file([HEADER, *hundred_rows()[:5]])
+    seen = []
+
+    def cancel_at_three(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done == 3:
+            raise KeyboardInterrupt  # what a Cancel button's exception does
+
+    with pytest.raises(KeyboardInterrupt):
+        run_import(path, "contacts", progress=cancel_at_three)
+    assert seen == [(0, 5), (1, 5), (2, 5), (3, 5)]
+    assert contact_names() == []

@@ -27,6 +27,14 @@ def test_reads_utf8_with_or_without_bom_and_any_delimiter(csv_file, bom, delimit
     assert [r.cells for r in source.rows()] == [("Café Größe; Ltd", "a@b.example")]
 
 
+def test_excels_sep_line_names_the_delimiter_and_is_not_a_row(tmp_path):
+    path = tmp_path / "excel.csv"
+    path.write_bytes(codecs.BOM_UTF8 + b"sep=;\r\nName;Note\r\nA, B and C;1,5\r\n")
+    source = open_csv(path)
+    assert (source.headers, source.delimiter) == (("Name", "Note"), ";")
+    assert [(r.number, r.cells) for r in source.rows()] == [(2, ("A, B and C", "1,5"))]
+
+
 def test_row_numbers_are_the_spreadsheets_even_with_a_cell_on_two_lines(csv_file):
     path = csv_file([["name", "email"], ["A", "x@y.z"], ["B\nsecond line", ""], [], ["C", ""]])
     assert [(r.number, r.cells[0]) for r in open_csv(path).rows()] == [

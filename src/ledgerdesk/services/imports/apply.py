@@ -28,6 +28,8 @@ from ledgerdesk.services.payments import record_payment_in
 from ledgerdesk.services.ports import Book, Transaction
 
 Refusal = (ValidationFailed, NotAllowed, NotFound)
+#: A command's field that an import field feeds under another name.
+_FIELD_OF = {"account_code": "account", "contact_id": "contact", "allocations": "amount"}
 T = TypeVar("T")
 
 
@@ -37,7 +39,9 @@ class Created:
     what: str  # "invoice INV-00012 for Acme Retail, 120.00"
 
 
-Step = Callable[[Transaction, list[RowProblem], list[Created]], None]
+#: ``progress(done, total)`` while writing; an exception from it cancels the whole import.
+Progress = Callable[[int, int], None]
+Step = Callable[[Transaction, list[RowProblem], list[Created], Progress | None], None]
 
 
 class _RollBack(Exception):
@@ -45,13 +49,14 @@ class _RollBack(Exception):
 
 
 def in_one_transaction(
-    book: Book, step: Step, problems: list[RowProblem], commit: bool
+    book: Book, step: Step, problems: list[RowProblem], commit: bool,
+    progress: Progress | None = None,
 ) -> tuple[list[Created], bool]:
     """Run ``step``; commit only when ``commit`` and no problem at all.  (created, committed)"""
     created: list[Created] = []
     try:
         with book.write() as tx:
-            step(tx, problems, created)
+            step(tx, problems, created, progress)
             if problems or not commit:
                 raise _RollBack
     except _RollBack:
@@ -61,12 +66,15 @@ def in_one_transaction(
 
 def each_row(
     items: Sequence[T], write: Callable[[Transaction, T], list[str]],
-    rows: Callable[[T], list[int]], mapping: ColumnMapping | None,
+    rows: Callable[[T], list[int]], mapping: ColumnMapping,
 ) -> Step:
     """A step that writes each item (``write`` says what it created) and turns a refused one
     into problems on its ``rows``, carrying on with the next."""
-    def step(tx: Transaction, problems: list[RowProblem], created: list[Created]) -> None:
-        for item in items:
+    def step(tx: Transaction, problems: list[RowProblem], created: list[Created],
+             progress: Progress | None = None) -> None:
+        for done, item in enumerate(items):
+            if progress is not None:
+                progress(done, len(items))  # may raise to cancel: everything rolls back
             where = rows(item)
             try:
                 done = write(tx, item)
@@ -109,12 +117,12 @@ def documents_step(
     return each_row(documents, write, lambda doc: doc.rows, mapping)
 
 
-def payments_step(payments: list[PlannedPayment]) -> Step:
+def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
     def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
         record_payment_in(tx, planned.command)
         doc = planned.suggestion.document
         return [f"payment {planned.command.amount:f} {doc.contact_name} for {doc.number}"]
-    return each_row(payments, write, lambda planned: [planned.row], None)
+    return each_row(payments, write, lambda planned: [planned.row], mapping)
 
 
 def _create(
@@ -156,21 +164,24 @@ def _default_account(tx: Transaction, kind: DocumentKind) -> str:
 
 
 def _refusal(
-    exc: Exception, mapping: ColumnMapping | None, row: int, rows: list[int] | None = None
+    exc: Exception, mapping: ColumnMapping, row: int, rows: list[int]
 ) -> list[RowProblem]:
     """A use case's refusal as row problems: ``lines[2].unit_price`` names the third line's row
     and the column feeding ``unit_price``."""
     if not isinstance(exc, ValidationFailed):
         return [RowProblem(row, "", str(exc))]
     found = []
-    names = {spec.name for spec in FIELDS[mapping.kind]} if mapping else set()
+    names = {spec.name for spec in FIELDS[mapping.kind]}
     for problem in exc.problems:
         where, field = row, problem.field
-        if field.startswith("lines[") and rows:
+        if field.startswith("lines["):
             index = int(field[6:field.index("]")])
             where = rows[index] if index < len(rows) else row
             field = field.rsplit(".", 1)[-1]
-        field = {"account_code": "account", "contact_id": "contact"}.get(field, field)
-        column = mapping.header(field) if mapping and field in names else field
+        field = field.split("[", 1)[0]  # allocations[0].amount: the line's amount
+        field = _FIELD_OF.get(field, field)
+        if field == "unit_price" and field not in mapping.columns:
+            field = "total"  # a one-line document from our list export
+        column = mapping.header(field) if field in names else field
         found.append(RowProblem(where, column, problem.message))
     return found

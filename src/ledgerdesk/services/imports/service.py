@@ -14,7 +14,7 @@ from pathlib import Path
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.imports import apply
 from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
-from ledgerdesk.services.imports.apply import Created
+from ledgerdesk.services.imports.apply import Created, Progress
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
@@ -35,6 +35,7 @@ class ImportOptions:
     accept_suggestions: bool = False  # bank: take each line's clear best match
     choices: Mapping[int, int] = field(default_factory=dict)  # bank: row -> document id
     bank_account: str | None = None  # bank: None for the book's first bank account
+    progress: Progress | None = None  # (done, total) while writing; raise from it to cancel
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,13 +88,14 @@ def import_file(
         planned, unmatched = accept(matches, tokens, options.choices,
                                     best=options.accept_suggestions,
                                     bank_account=options.bank_account)
-        step = apply.payments_step(planned)
+        step = apply.payments_step(planned, mapping)
     else:
         documents = read_documents(counter.rows(), mapping, problems)
         step = apply.documents_step(_DOCUMENT_KINDS[kind], documents, mapping,
                                     options.create_contacts)
     commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
-    created, committed = apply.in_one_transaction(book, step, problems, commit)
+    created, committed = apply.in_one_transaction(
+        book, step, problems, commit, options.progress)
     problems.sort(key=lambda p: p.row)
     return ImportPreview(kind, mapping, counter.count, problems, created, committed,
                          matches, unmatched)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,10 @@ _SIGNATURES = (
     (codecs.BOM_UTF16_LE, "is UTF-16 text; save it as CSV (UTF-8) first"),
     (codecs.BOM_UTF16_BE, "is UTF-16 text; save it as CSV (UTF-8) first"),
 )
+
+
+# Excel writes (and reads) a first line "sep=;" naming the delimiter.
+_EXCEL_SEP = re.compile(r"sep=[,;\t|]", re.IGNORECASE)
 
 
 class ImportFileError(Exception):
@@ -53,13 +58,15 @@ class CsvSource:
     path: Path
     headers: tuple[str, ...]
     delimiter: str
+    skip: int = 0  # records before the header: Excel's "sep=;" line
 
     def rows(self) -> Iterator[CsvRow]:
         width = len(self.headers)
         number = 1
         try:
             reader = csv.reader(_text_lines(self.path), delimiter=self.delimiter, strict=True)
-            next(reader, None)
+            for _ in range(self.skip + 1):
+                next(reader, None)
             for number, cells in enumerate(reader, start=2):
                 if not any(c.strip() for c in cells):
                     continue  # blank lines, as spreadsheets leave at the end
@@ -95,12 +102,15 @@ def open_csv(path: Path) -> CsvSource:
     text = _decoded(path, sample)
     if not text.strip():
         raise ImportFileError(f"{path.name} is empty; it needs a header row and data rows.")
-    header_line = text.splitlines()[0]
-    delimiter = max(DELIMITERS, key=lambda d: (header_line.count(d), d == ","))
+    lines = text.splitlines()
+    skip = 1 if _EXCEL_SEP.fullmatch(lines[0]) and len(lines) > 1 else 0
+    header_line = lines[skip]
+    delimiter = lines[0][4] if skip else max(
+        DELIMITERS, key=lambda d: (header_line.count(d), d == ","))
     header = next(csv.reader([header_line], delimiter=delimiter), [])
     headers = tuple(h.strip() for h in header)
     _check_headers(path, headers)
-    return CsvSource(path, headers, delimiter)
+    return CsvSource(path, headers, delimiter, skip)
 
 
 def _decoded(path: Path, sample: bytes) -> str:
