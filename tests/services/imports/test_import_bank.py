@@ -112,8 +112,11 @@ def test_bad_lines_import_nothing_and_are_named(open_docs, csv_file, run_import,
     assert list(book.queries().list_payments()) == []
 
 
-def test_a_refused_payment_names_the_amount_column(open_docs, csv_file, run_import, book):
+def test_an_amount_finer_than_the_currency_is_refused_not_rounded(
+    open_docs, csv_file, run_import, book
+):
     path = statement(csv_file, ["2024-02-01", "60.005", "INV-00001", ""])
     preview = run_import(path, "bank", accept_suggestions=True)
-    assert [(p.row, p.column) for p in preview.problems] == [(2, "Amount")]
+    assert [(p.row, p.column, p.reason) for p in preview.problems] == [
+        (2, "Amount", "has more decimal places than EUR has (2)")]
     assert list(book.queries().list_payments()) == []

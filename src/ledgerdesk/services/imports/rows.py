@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.imports.cells import (
     RowProblem,
@@ -67,8 +68,9 @@ def read_contacts(
 
 
 def read_statement(
-    rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem]
+    rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem], currency: str
 ) -> list[StatementLine]:
+    """Every dated, non-zero line whose amount is exact in the book's ``currency``."""
     lines: list[StatementLine] = []
     for row in rows:
         cells = RowCells(mapping, row, problems)
@@ -76,6 +78,10 @@ def read_statement(
         amount = cells.required("amount", parse_decimal)
         if amount is not None and amount.is_zero():
             cells.problem("amount", "is zero; a statement line moves money in or out")
+            continue
+        if amount is not None and quantize(amount, currency) != amount:
+            places = minor_exponent(currency)
+            cells.problem("amount", f"has more decimal places than {currency} has ({places})")
             continue
         if date is not None and amount is not None:
             lines.append(StatementLine(

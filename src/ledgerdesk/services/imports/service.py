@@ -22,6 +22,7 @@ from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
 from ledgerdesk.services.imports.rows import StatementLine, read_contacts, read_statement
 from ledgerdesk.services.imports.source import CsvRow, CsvSource, open_csv
 from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import base_currency
 
 _DOCUMENT_KINDS = {
     ImportKind.INVOICES: DocumentKind.SALES_INVOICE, ImportKind.BILLS: DocumentKind.BILL,
@@ -82,7 +83,9 @@ def import_file(
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(counter.rows(), mapping, problems), mapping)
     elif kind is ImportKind.BANK:
-        lines = read_statement(counter.rows(), mapping, problems)
+        with book.read() as tx:
+            currency = base_currency(tx)
+        lines = read_statement(counter.rows(), mapping, problems, currency)
         tokens = line_tokens(lines)
         matches = suggest(book, lines, tokens)
         planned, unmatched = accept(matches, tokens, options.choices,
