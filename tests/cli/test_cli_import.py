@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
+import json
+import sqlite3
 
 import pytest
 
@@ -48,6 +51,11 @@ def test_contacts_export_reimports_and_a_formula_name_stays_text(run, demo_book,
     names = {(r["name"], r["role"], r["email"]) for r in listed(run, "contacts", empty_book)}
     assert names == {(r[0].removeprefix("'"), r[1], r[2]) for r in rows[1:]}
     assert (FORMULA, "customer", "") in names
+    with contextlib.closing(sqlite3.connect(empty_book)) as db:
+        logged = db.execute("SELECT detail FROM audit_log WHERE action = 'import'").fetchall()
+    assert [json.loads(d) for (d,) in logged] == [
+        {"kind": "contacts", "file": "contacts.csv", "rows": len(rows) - 1,
+         "created": len(rows) - 1}]
 
 
 def test_invoices_export_reimports_with_the_same_numbers_dates_and_totals(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
@@ -50,15 +50,17 @@ class _RollBack(Exception):
 
 def in_one_transaction(
     book: Book, step: Step, problems: list[RowProblem], commit: bool,
-    progress: Progress | None = None,
+    progress: Progress | None = None, audit: dict[str, Any] | None = None,
 ) -> tuple[list[Created], bool]:
-    """Run ``step``; commit only when ``commit`` and no problem at all.  (created, committed)"""
+    """Run ``step``; commit only when ``commit`` and no problem at all, with one audit entry
+    for the import as a whole (``audit``: what it read).  (created, committed)"""
     created: list[Created] = []
     try:
         with book.write() as tx:
             step(tx, problems, created, progress)
             if problems or not commit:
                 raise _RollBack
+            tx.audit("import", "file", None, {**(audit or {}), "created": len(created)})
     except _RollBack:
         return created, False
     return created, True

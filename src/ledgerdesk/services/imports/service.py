@@ -98,7 +98,9 @@ def import_file(
                                     options.create_contacts)
     commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
     created, committed = apply.in_one_transaction(
-        book, step, problems, commit, options.progress)
+        book, step, problems, commit, options.progress,
+        {"kind": kind.value, "file": path.name, "rows": counter.count},
+    )
     problems.sort(key=lambda p: p.row)
     return ImportPreview(kind, mapping, counter.count, problems, created, committed,
                          matches, unmatched)
