@@ -120,3 +120,17 @@ def test_an_amount_finer_than_the_currency_is_refused_not_rounded(
     assert [(p.row, p.column, p.reason) for p in preview.problems] == [
         (2, "Amount", "has more decimal places than EUR has (2)")]
     assert list(book.queries().list_payments()) == []
+
+
+def test_a_dialog_previews_then_records_only_the_lines_the_user_chose(
+    open_docs, csv_file, run_import, owed
+):
+    path = statement(csv_file, ["2024-02-01", "250.00", "INV-00002", ""],
+                     ["2024-02-02", "100.00", "", "Bay Cafe"])
+    preview = run_import(path, "bank", dry_run=True)
+    second = preview.matches[1].suggestions[1].document  # the user prefers the runner-up
+    assert second.number == "INV-00001"
+    done = run_import(path, "bank", choices={3: second.id})
+    assert done.committed and [c.row for c in done.created] == [3]
+    assert [u.reason for u in done.unmatched] == ["no suggestion accepted"]
+    assert owed(open_docs["INV-00001"]) == 0 and owed(open_docs["INV-00002"]) == 250

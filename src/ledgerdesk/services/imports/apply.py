@@ -184,6 +184,6 @@ def _refusal(
         field = _FIELD_OF.get(field, field)
         if field == "unit_price" and field not in mapping.columns:
             field = "total"  # a one-line document from our list export
-        column = mapping.header(field) if field in names else field
+        column = mapping.header(field) if field in names else ""  # about the whole row
         found.append(RowProblem(where, column, problem.message))
     return found
