@@ -116,3 +116,41 @@ def test_bank_lines_are_suggested_then_recorded_when_accepted(run, book_copy, tm
     after = next(r for r in listed(run, "invoices", book_copy) if r["number"] == invoice["number"])
     assert after["status"] == "paid"
     assert run("check", book_copy)[0] == 0
+
+
+def test_a_whole_book_exported_and_reimported_lists_the_same(
+    run, book, add_contact, issue, pay, empty_book, tmp_path
+):
+    """Contacts, invoices, bills, then payments (named documents, part payments, a payment
+    over two invoices, an excess kept as credit): every list reads the same afterwards."""
+    from ledgerdesk.domain.contacts import ContactRole
+    from ledgerdesk.domain.documents import DocumentKind
+    from ledgerdesk.domain.payments import PaymentKind
+
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    paper = add_contact("+Paper Supplies", ContactRole.SUPPLIER)
+    first, _ = issue(acme, "100")
+    second, _ = issue(acme, "50", tax_rate="20")
+    third, _ = issue(acme, "80")
+    bill, _ = issue(paper, "40", DocumentKind.BILL)
+    pay(acme, "100", (first, "100"))
+    pay(acme, "70", (second, "60"), (third, "10"), reference="two at once")
+    pay(paper, "45", (bill, "40"), kind=PaymentKind.SUPPLIER_PAYMENT, keep=True)
+    lists = ("contacts", "invoices", "bills", "credit-notes", "payments")
+    before = {kind: listed(run, kind, book.path) for kind in lists}
+    assert [p["documents"] for p in before["payments"]] == [
+        "INV-00001", "INV-00002, INV-00003", "BILL-00001"]
+    assert [c["total"] for c in before["credit-notes"]] == ["5.00"]  # the kept excess
+    assert [i["status"] for i in before["invoices"]] == ["paid", "paid", "overdue"]
+    files = {}
+    for kind in lists:
+        files[kind] = tmp_path / f"{kind}.csv"
+        assert run("list", kind, book.path, "--csv", files[kind])[0] == 0
+    for kind, name, extra in (("contacts", "contacts", ()), ("invoices", "invoices", ()),
+                              ("bills", "bills", ()),
+                              ("bank", "payments", ("--accept-suggestions",))):
+        status, out, err = run("import", kind, empty_book, files[name], *extra)
+        assert status == 0, err
+        assert "Not recorded" not in out
+    assert {kind: listed(run, kind, empty_book) for kind in lists} == before
+    assert run("check", empty_book)[0] == 0

@@ -84,9 +84,7 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
         _write_some([str(p) for p in preview.problems], err)
         return
     for unmatched in preview.unmatched:
-        line = unmatched.line
-        out.write(f"Not recorded: row {line.row} ({line.amount:f} {line.reference!r}): "
-                  f"{unmatched.reason}\n")
+        out.write(f"Not recorded: row {unmatched.line.row}: {unmatched.reason}\n")
     verb = "Imported" if preview.committed else "Would import (dry run, nothing written)"
     if preview.kind is ImportKind.BANK and not preview.committed and not preview.created:
         verb = "Nothing recorded; --accept-suggestions records the best matches"
@@ -97,8 +95,12 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
 def _write_match(match: Any, out: TextIO) -> None:
     line = match.line
     head = f"row {line.row}: {line.date} {line.amount:f} {line.reference!r} {line.counterparty!r}"
-    if match.already_imported:
-        out.write(f"{head}: already imported\n")
+    if match.already_imported or match.why_not:
+        out.write(f"{head}: {match.why_not or 'already imported'}\n")
+        return
+    if match.named:
+        numbers = ", ".join(d.number for d in match.named)
+        out.write(f"{head}: pays {numbers} (named in the file)\n")
         return
     if not match.suggestions:
         out.write(f"{head}: no open document matches\n")

@@ -134,3 +134,30 @@ def test_a_dialog_previews_then_records_only_the_lines_the_user_chose(
     assert done.committed and [c.row for c in done.created] == [3]
     assert [u.reason for u in done.unmatched] == ["no suggestion accepted"]
     assert owed(open_docs["INV-00001"]) == 0 and owed(open_docs["INV-00002"]) == 250
+
+
+def test_our_payments_export_names_documents_kinds_and_voids(
+    open_docs, csv_file, run_import, owed
+):
+    path = csv_file([
+        ["date", "kind", "contact", "amount", "documents", "reference", "void"],
+        ["2024-02-01", "customer receipt", "Acme Retail", "130.00", "INV-00001, INV-00002", "",
+         "no"],
+        ["2024-02-01", "supplier payment", "Paper Supplies", "40.00", "BILL-00001", "", "no"],
+        ["2024-02-02", "customer receipt", "Bay Cafe", "10.00", "INV-00003", "", "yes"],
+        ["2024-02-03", "customer refund", "Bay Cafe", "5.00", "CRN-00001", "", "no"],
+        ["2024-02-04", "customer receipt", "Bay Cafe", "5.00", "INV-00009", "", "no"],
+        ["2024-02-05", "customer receipt", "Bay Cafe", "5.00", "BILL-00001", "", "no"],
+    ], name="payments.csv")
+    preview = run_import(path, "bank", accept_suggestions=True)
+    assert preview.committed
+    assert [c.what for c in preview.created] == [
+        "payment 130.00 Acme Retail for INV-00001, INV-00002",
+        "payment 40.00 Paper Supplies for BILL-00001",
+    ]
+    assert owed(open_docs["INV-00001"]) == 0 and owed(open_docs["INV-00002"]) == 220
+    assert owed(open_docs["BILL-00001"]) == 0 and owed(open_docs["INV-00003"]) == 100
+    assert [(u.line.row, u.reason) for u in preview.unmatched] == [
+        (4, "void in the file"), (5, "refunds are not imported"),
+        (6, "INV-00009 is not an open invoice"), (7, "BILL-00001 is not an open invoice"),
+    ]

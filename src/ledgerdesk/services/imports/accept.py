@@ -8,6 +8,7 @@ line by line, so two lines cannot both settle the same invoice.
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -16,13 +17,14 @@ from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.services.commands import AllocationInput, RecordPayment
 from ledgerdesk.services.imports.matching import LineMatch, Suggestion
 from ledgerdesk.services.imports.rows import StatementLine
+from ledgerdesk.services.read_models import DocumentSummary
 
 
 @dataclass(frozen=True, slots=True)
 class PlannedPayment:
     row: int
     command: RecordPayment
-    suggestion: Suggestion
+    what: str  # "250.00 from Acme Retail for INV-00002"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,27 +56,60 @@ def accept(
 ) -> tuple[list[PlannedPayment], list[Unmatched]]:
     planned: list[PlannedPayment] = []
     unmatched: list[Unmatched] = []
-    used: dict[int, Decimal] = {}
+    used: dict[int, Decimal] = defaultdict(Decimal)
     for match in matches:
         if match.already_imported:
             continue
+        if match.why_not:
+            unmatched.append(Unmatched(match.line, match.why_not))
+            continue
         amount = abs(match.line.amount)
-        fits = [s for s in match.suggestions
-                if s.document.outstanding.amount - used.get(s.document.id, Decimal(0)) >= amount]
-        chosen, why = _choose(match, fits, choices, best)
-        if chosen is None:
+        targets, why = list(match.named), "its documents are already settled by earlier lines"
+        if not match.named:
+            fits = [s for s in match.suggestions
+                    if s.document.outstanding.amount - used[s.document.id] >= amount]
+            chosen, why = _choose(match, fits, choices, best)
+            targets = [chosen.document] if chosen else []
+        allocations = _allocate(amount, targets, used)
+        if not allocations:
             unmatched.append(Unmatched(match.line, why))
             continue
-        used[chosen.document.id] = used.get(chosen.document.id, Decimal(0)) + amount
-        planned.append(PlannedPayment(match.line.row, RecordPayment(
-            kind=PaymentKind.CUSTOMER_RECEIPT if match.line.amount > 0
-            else PaymentKind.SUPPLIER_PAYMENT,
-            contact_id=chosen.document.contact_id, date=match.line.date, amount=amount,
-            bank_account_code=bank_account, reference=match.line.reference[:255],
-            allocations=[AllocationInput(document_id=chosen.document.id, amount=amount)],
-            client_token=tokens[match.line.row],
-        ), chosen))
+        planned.append(_payment(match, allocations, tokens, bank_account))
     return planned, unmatched
+
+
+def _allocate(
+    amount: Decimal, documents: list[DocumentSummary], used: dict[int, Decimal]
+) -> list[tuple[DocumentSummary, Decimal]]:
+    """Up to ``amount`` over ``documents`` in order, each up to what earlier lines left."""
+    allocations = []
+    for doc in documents:
+        share = min(amount, doc.outstanding.amount - used[doc.id])
+        if share > 0:
+            allocations.append((doc, share))
+            used[doc.id] += share
+            amount -= share
+    return allocations
+
+
+def _payment(
+    match: LineMatch, allocations: list[tuple[DocumentSummary, Decimal]],
+    tokens: Mapping[int, str], bank_account: str | None,
+) -> PlannedPayment:
+    line, amount = match.line, abs(match.line.amount)
+    contact = allocations[0][0]
+    excess = amount - sum(share for _, share in allocations)
+    command = RecordPayment(
+        kind=PaymentKind.CUSTOMER_RECEIPT if line.amount > 0 else PaymentKind.SUPPLIER_PAYMENT,
+        contact_id=contact.contact_id, date=line.date, amount=amount,
+        bank_account_code=bank_account, reference=line.reference[:255],
+        allocations=[AllocationInput(document_id=d.id, amount=a) for d, a in allocations],
+        keep_excess_as_credit=excess > 0, client_token=tokens[line.row],
+    )
+    numbers = ", ".join(d.number for d, _ in allocations)
+    kept = f", {excess:f} kept as credit" if excess > 0 else ""
+    return PlannedPayment(line.row, command,
+                          f"payment {amount:f} {contact.contact_name} for {numbers}{kept}")
 
 
 def _choose(

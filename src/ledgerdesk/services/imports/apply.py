@@ -122,8 +122,7 @@ def documents_step(
 def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
     def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
         record_payment_in(tx, planned.command)
-        doc = planned.suggestion.document
-        return [f"payment {planned.command.amount:f} {doc.contact_name} for {doc.number}"]
+        return [planned.what]
     return each_row(payments, write, lambda planned: [planned.row], mapping)
 
 

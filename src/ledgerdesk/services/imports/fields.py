@@ -57,6 +57,11 @@ _BANK = (
               ("description", "memo", "details", "remittance")),
     FieldSpec("counterparty", "who paid or was paid", False,
               ("contact", "payee", "payer", "name", "party")),
+    FieldSpec("documents", "numbers it pays, comma separated (instead of suggestions)", False,
+              ("document", "invoices", "invoice numbers")),
+    FieldSpec("kind", "customer receipt or supplier payment (default: the amount's sign)",
+              False, ("payment kind",)),
+    FieldSpec("void", "yes: reported, not recorded", False, ("voided",)),
 )
 
 FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {

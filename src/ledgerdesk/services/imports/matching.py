@@ -34,6 +34,8 @@ class LineMatch:
     line: StatementLine
     suggestions: tuple[Suggestion, ...]  # best first
     already_imported: bool = False
+    named: tuple[DocumentSummary, ...] = ()  # the open documents the file itself names
+    why_not: str = ""  # why the line cannot be recorded (void, a refund, a named document)
 
     @property
     def kind(self) -> DocumentKind:
@@ -56,7 +58,9 @@ class OpenDocumentIndex:
         self.by_amount: dict[tuple[DocumentKind, Decimal], list[DocumentSummary]] = (
             defaultdict(list))
         self.by_contact: dict[str, list[DocumentSummary]] = defaultdict(list)
+        self.by_number: dict[str, DocumentSummary] = {}
         for doc in documents:
+            self.by_number[doc.number.upper()] = doc
             for token in {doc.number.upper(), *tokens(doc.reference)} - {""}:
                 self.by_token[token].append(doc)
             self.by_amount[(doc.kind, doc.outstanding.amount)].append(doc)
@@ -80,6 +84,23 @@ class OpenDocumentIndex:
         ]
         found.sort(key=lambda s: (-s.score, s.document.due_date, s.document.id))
         return tuple(found)
+
+    def match(self, line: StatementLine, already_imported: bool) -> LineMatch:
+        """The line's suggestions, or the documents the file names for it."""
+        if already_imported or line.skip:
+            return LineMatch(line, (), already_imported, why_not=line.skip)
+        if not line.documents:
+            return LineMatch(line, self.suggest(line))
+        kind = DocumentKind.SALES_INVOICE if line.amount > 0 else DocumentKind.BILL
+        named = [self.by_number.get(number.upper()) for number in line.documents]
+        for number, doc in zip(line.documents, named, strict=True):
+            if doc is None or doc.kind is not kind:
+                why = f"{number} is not an open {kind.label}"
+                return LineMatch(line, (), why_not=why)
+        found = tuple(d for d in named if d is not None)
+        if len({d.contact_id for d in found}) > 1:
+            return LineMatch(line, (), why_not="its documents are for different contacts")
+        return LineMatch(line, (), named=found)
 
     def _contacts_named_in(self, party: str) -> list[str]:
         if not party:

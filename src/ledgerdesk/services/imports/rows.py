@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.money import minor_exponent, quantize
+from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.imports.cells import (
+    CellError,
     RowProblem,
     parse_decimal,
     parse_iso_date,
@@ -19,6 +21,8 @@ from ledgerdesk.services.imports.cells import (
 from ledgerdesk.services.imports.fields import ColumnMapping
 from ledgerdesk.services.imports.reader import RowCells
 from ledgerdesk.services.imports.source import CsvRow
+
+_YES = ("yes", "true", "1", "void")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,8 @@ class StatementLine:
     amount: Decimal
     reference: str
     counterparty: str
+    documents: tuple[str, ...] = ()  # numbers the file says it pays (our payments export)
+    skip: str = ""  # why the file's own columns say not to record it (void, a refund)
 
 
 def read_contacts(
@@ -83,8 +89,25 @@ def read_statement(
             places = minor_exponent(currency)
             cells.problem("amount", f"has more decimal places than {currency} has ({places})")
             continue
-        if date is not None and amount is not None:
-            lines.append(StatementLine(
-                row.number, date, amount, cells.text("reference"), cells.text("counterparty")
-            ))
+        kind = cells.value("kind", parse_kind, None)
+        if date is None or amount is None or (kind is None and cells.text("kind")):
+            continue
+        if kind is not None:  # our payments export: unsigned amounts, the kind says which way
+            amount = abs(amount) if kind.money_in else -abs(amount)
+        skip = "void in the file" if cells.text("void").casefold() in _YES else (
+            "refunds are not imported" if kind is not None and kind.is_refund else "")
+        documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
+        lines.append(StatementLine(
+            row.number, date, amount, cells.text("reference"), cells.text("counterparty"),
+            documents, skip,
+        ))
     return lines
+
+
+def parse_kind(text: str) -> PaymentKind:
+    """A payment kind as our payments export writes it: ``customer receipt``."""
+    key = "_".join(text.split()).upper()
+    if key not in PaymentKind.__members__:
+        raise CellError(f"{text!r} is not a payment kind; write customer receipt or "
+                        "supplier payment")
+    return PaymentKind[key]

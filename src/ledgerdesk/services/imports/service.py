@@ -112,8 +112,7 @@ def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -
     index = OpenDocumentIndex(book.queries().list_documents(kinds, open_only=True) if kinds else [])
     with book.read() as tx:
         done = {row for row, token in tokens.items() if tx.find_payment_by_token(token)}
-    return [LineMatch(ln, () if ln.row in done else index.suggest(ln), ln.row in done)
-            for ln in lines]
+    return [index.match(ln, ln.row in done) for ln in lines]
 
 
 class _Counter:
