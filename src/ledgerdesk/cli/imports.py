@@ -35,7 +35,8 @@ def add_parser(commands: Any, command: Any) -> None:
         "Import a CSV file (UTF-8, comma or semicolon separated, amounts like 1234.50, dates "
         "YYYY-MM-DD) into the book: every row or, if any row is bad, nothing. Columns map to "
         f"fields by header name (invoices and bills share fields). Fields: {fields}. Bank "
-        "lines are matched to open invoices (money in) and bills (money out); nothing is "
+        "lines are matched to open invoices (money in) and bills (money out), or pay the "
+        "documents a documents column names (as in `list payments --csv`); nothing is "
         "recorded unless --accept-suggestions is given.",
     )
     sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
