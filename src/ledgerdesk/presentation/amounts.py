@@ -13,6 +13,7 @@ Decimals are counted as typed: ``1.500`` is refused for EUR in en_US even though
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -39,7 +40,8 @@ from ledgerdesk.presentation.number_symbols import (
 )
 
 __all__ = [
-    "AmountError", "AmountFormatter", "AmountProblem", "locale_display_name", "parse_amount",
+    "AmountError", "AmountFormatter", "AmountProblem", "TypedNumber", "locale_display_name",
+    "parse_amount", "split_number",
 ]
 
 _NOT_A_NUMBER = re.compile(r"s?nan\d*|inf(inity)?|∞", re.IGNORECASE)
@@ -138,6 +140,42 @@ def _reader(locale: str, currency: str) -> _Reader:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TypedNumber:
+    """A typed number read with a locale's separators: its sign, and its whole and fraction
+    digits exactly as typed (ASCII, no separators, nothing rounded)."""
+
+    negative: bool
+    whole: str
+    fraction: str
+
+
+#: Any two-decimal currency: for ``split_number`` it only sets the example in messages.
+_PLAIN_EXAMPLE_CURRENCY = "EUR"
+
+
+@lru_cache(maxsize=256)
+def _plain_reader(locale: str, affixes: tuple[str, ...]) -> _Reader:
+    return dataclasses.replace(_reader(locale, _PLAIN_EXAMPLE_CURRENCY), spellings=affixes)
+
+
+def split_number(text: str, locale: str, affixes: tuple[str, ...] = ()) -> TypedNumber | None:
+    """``text`` read as ``parse_amount`` reads it, but with no currency: one sign and at most
+    one of ``affixes`` (such as ``"%"``) may stand at either end.  None when ``text`` is
+    blank; ``AmountError`` when it is not a number.  Decimals are the caller's to count."""
+    return _split(text, _plain_reader(locale, affixes))
+
+
+def _split(text: str, reader: _Reader) -> TypedNumber | None:
+    cleaned = _normalised(text)
+    if not cleaned:
+        return None
+    negative, body = _without_sign_and_currency(cleaned, reader)
+    _check_characters(body, reader, text)
+    whole, fraction = _whole_and_fraction(body, reader, text)
+    return TypedNumber(negative, whole, fraction)
+
+
 def parse_amount(text: str, locale: str, currency: str) -> Decimal:
     """The amount in ``text``, written the way ``locale`` writes numbers, in ``currency``.
 
@@ -146,15 +184,13 @@ def parse_amount(text: str, locale: str, currency: str) -> Decimal:
     that is not unmistakably an amount; ``ValueError`` for an unknown locale or currency.
     """
     reader = _reader(locale, currency)
-    cleaned = _normalised(text)
-    if not cleaned:
+    typed = _split(text, reader)
+    if typed is None:
         raise reader.error(AmountProblem.EMPTY, text)
-    negative, body = _without_sign_and_currency(cleaned, reader)
-    _check_characters(body, reader, text)
-    whole, fraction = _whole_and_fraction(body, reader, text)
+    negative, fraction = typed.negative, typed.fraction
     if len(fraction) > reader.places:
         raise reader.error(AmountProblem.TOO_MANY_DECIMALS, text)
-    whole = whole.lstrip("0")
+    whole = typed.whole.lstrip("0")
     if len(whole) > _MAX_WHOLE_DIGITS:
         raise reader.error(AmountProblem.TOO_LARGE, text)
     value = Decimal(f"{whole or 0}.{fraction or 0}").quantize(Decimal(1).scaleb(-reader.places))
