@@ -83,6 +83,10 @@ class BookView(QWidget):
         self._loaded = {self.pages.currentIndex()}
         self.current_page().reload()
 
+    def stop(self) -> None:
+        """Before the book closes: no page may still be reading it in the background."""
+        self.dashboard.stop()
+
     def find(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
