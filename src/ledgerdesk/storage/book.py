@@ -199,6 +199,8 @@ def _bring_to_head(path: Path, engine: Engine, script_location: Path) -> None:
     current = migrate.current_revision(engine)
     if current is None:
         raise BookError(f"{path} is marked as a Ledgerdesk book but has no schema; it is damaged.")
+    if migrate.is_shipped_head(current, script_location):
+        return  # the usual case, known without asking Alembic
     if current not in migrate.known_revisions(script_location):
         raise BookError(
             f"{path} was saved by a newer version of Ledgerdesk (schema {current}); "
