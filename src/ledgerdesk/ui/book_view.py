@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice
-from ledgerdesk.presentation.history import RecordPaymentStep, Step
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
-from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.read_models import DocumentSummary
 from ledgerdesk.ui import dialogs, undo
-from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
+
+if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
+    from ledgerdesk.presentation.contacts import ContactChoice
+    from ledgerdesk.presentation.history import Step
 
 PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
@@ -114,6 +116,10 @@ class BookView(QWidget):
 
     def record_payment(self, kind: PaymentKind | None = None,
                        contact: ContactChoice | None = None) -> None:
+        from ledgerdesk.presentation.history import RecordPaymentStep
+        from ledgerdesk.presentation.payment_editor import PaymentEditor
+        from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+
         if kind is None:
             kind = (PaymentKind.SUPPLIER_PAYMENT if self.current_page() is self.bills
                     else PaymentKind.CUSTOMER_RECEIPT)
