@@ -4,10 +4,15 @@ newest figures after the book changes; opening a book does not read them at all.
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
 from ledgerdesk.app.book_files import StorageBookFiles
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.services.commands import AllocationInput, RecordPayment
+from ledgerdesk.services.payments import record_payment
+from ledgerdesk.storage import open_book
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.views.dashboard import LOADING, UPDATING, DashboardPage
@@ -100,3 +105,23 @@ def test_closing_the_book_while_the_dashboard_loads_drops_its_figures(qtbot, win
     assert main.stack.currentWidget() is main.welcome
     qtbot.wait(50)
     assert main.session is None
+
+
+def test_a_payment_made_elsewhere_reaches_the_dashboard_on_the_next_look(qtbot, window, book,
+                                                                           customer,
+                                                                           two_invoices):
+    main = window
+    assert main.open_path(book.path)
+    dashboard = main.book_view.dashboard
+    main.actions["go_dashboard"].trigger()
+    qtbot.waitUntil(lambda: not dashboard.loading, timeout=5000)
+    assert "€150.00" in owed_tile(dashboard)[0]  # the book has no locale: en_US
+    with open_book(book.path) as elsewhere:  # another window or program on the same file
+        record_payment(elsewhere, RecordPayment(
+            kind=PaymentKind.CUSTOMER_RECEIPT, contact_id=customer, date=TODAY,
+            amount=Decimal(100),
+            allocations=[AllocationInput(document_id=two_invoices[0], amount=Decimal(100))]))
+    main._stale_timer.timeout.emit()  # the timer's next tick, without waiting
+    assert dashboard.loading
+    qtbot.waitUntil(lambda: not dashboard.loading, timeout=5000)
+    assert "€50.00" in owed_tile(dashboard)[0]
