@@ -31,13 +31,24 @@ def make_loader(qtbot):
         loader.stop()
 
 
-def blocked(answer: str, ran: list, release: threading.Event):
-    """Work that notes it started, then waits for ``release`` before answering."""
+def start_blocked(qtbot, loader: Loader, answer: str) -> tuple[list[str], threading.Event]:
+    """Load work that notes it ran, then waits for the returned event before answering;
+    return once it is running (the names of the works that ran, and the event)."""
+    ran: list[str] = []
+    release = threading.Event()
+
     def work() -> str:
         ran.append(answer)
         assert release.wait(WAIT_S)
         return answer
-    return work
+
+    loader.load(work)
+    qtbot.waitUntil(lambda: ran == [answer], timeout=WAIT_S * 1000)
+    return ran, release
+
+
+def quick(answer: str, ran: list[str]):
+    return lambda: ran.append(answer) or answer
 
 
 def test_the_work_runs_on_another_thread_and_its_answer_arrives_here(qtbot, make_loader):
@@ -54,11 +65,8 @@ def test_the_work_runs_on_another_thread_and_its_answer_arrives_here(qtbot, make
 
 def test_an_answer_to_an_older_request_is_dropped(qtbot, make_loader):
     loader, loaded, _ = make_loader()
-    ran: list[str] = []
-    release = threading.Event()
-    loader.load(blocked("before the change", ran, release))
-    qtbot.waitUntil(lambda: ran == ["before the change"], timeout=WAIT_S * 1000)
-    loader.load(lambda: ran.append("after the change") or "after the change")
+    ran, release = start_blocked(qtbot, loader, "before the change")
+    loader.load(quick("after the change", ran))
     release.set()
     qtbot.waitUntil(lambda: loaded == ["after the change"], timeout=WAIT_S * 1000)
     qtbot.wait(50)  # nothing else arrives late
@@ -68,12 +76,9 @@ def test_an_answer_to_an_older_request_is_dropped(qtbot, make_loader):
 
 def test_a_request_superseded_while_queued_never_runs(qtbot, make_loader):
     loader, loaded, _ = make_loader()
-    ran: list[str] = []
-    release = threading.Event()
-    loader.load(blocked("first", ran, release))
-    qtbot.waitUntil(lambda: ran == ["first"], timeout=WAIT_S * 1000)
-    loader.load(lambda: ran.append("second") or "second")
-    loader.load(lambda: ran.append("third") or "third")
+    ran, release = start_blocked(qtbot, loader, "first")
+    loader.load(quick("second", ran))
+    loader.load(quick("third", ran))
     release.set()
     qtbot.waitUntil(lambda: loaded == ["third"], timeout=WAIT_S * 1000)
     assert ran == ["first", "third"]
@@ -81,10 +86,7 @@ def test_a_request_superseded_while_queued_never_runs(qtbot, make_loader):
 
 def test_stop_waits_for_the_running_read_and_delivers_nothing(qtbot, make_loader):
     loader, loaded, failed = make_loader()
-    ran: list[str] = []
-    release = threading.Event()
-    loader.load(blocked("late", ran, release))
-    qtbot.waitUntil(lambda: ran == ["late"], timeout=WAIT_S * 1000)
+    _ran, release = start_blocked(qtbot, loader, "late")
     threading.Timer(0.05, release.set).start()
     loader.stop()  # returns only once the read is over: the book may close now
     assert release.is_set() and not loader.busy
