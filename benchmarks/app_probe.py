@@ -86,11 +86,11 @@ def peak_rss_mb() -> float:
 
 
 def run_app(args: argparse.Namespace) -> dict:
+    # Imported before the CLI would import them itself: the same modules, in another order.
     import ledgerdesk.ui.application as ui_application
     from ledgerdesk.ui.main_window import MainWindow
 
     watch, result = PaintWatch(), {"entered": ENTERED}
-    found: list[MainWindow] = []
 
     def page_painted(widget: QObject) -> bool:
         window = widget.window() if hasattr(widget, "window") else None
@@ -103,7 +103,6 @@ def run_app(args: argparse.Namespace) -> dict:
     def started() -> None:
         window = next(w for w in ui_application.QApplication.topLevelWidgets()
                       if isinstance(w, MainWindow))
-        found.append(window)
         result["painted"], result["cpu_s"] = watch.painted_at, time.process_time()
         if args.steps:
             from app_steps import run_steps
