@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", type=int, default=100_000)
     parser.add_argument("--book", type=Path, help="the big book; reused if it exists")
-    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--sort", default="status", help="the invoice column to sort by")
     parser.add_argument("--text", default="ltd", help="the text to filter by")
     args = parser.parse_args(argv)
