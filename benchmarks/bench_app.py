@@ -1,6 +1,6 @@
 """The desktop app's speed on a 100,000-document book, beside an empty book and a bare floor.
 
-    PYTHONPATH=src python benchmarks/bench_app.py [--size 100000] [--book PATH] [--repeat 5]
+    PYTHONPATH=src python benchmarks/bench_app.py [--size 100000] [--book PATH] [--repeat 7]
 
 Every run is a fresh process (``app_probe.py``) running ``ledgerdesk open PATH`` offscreen,
 timed from just before it is spawned to the first paint of the book's page; the 100,000-
