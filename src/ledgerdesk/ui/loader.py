@@ -4,12 +4,13 @@ A page calls ``load(work)`` whenever it needs fresh figures; ``work()`` runs on 
 thread of the loader's own (one at a time), and ``loaded`` or ``failed`` is emitted on the
 GUI thread, only for the most recent request: an answer computed for an older revision of
 the book, or for a request made before ``drop()``, is thrown away, and a request superseded
-before it started never runs.  Reads go through the ``Book`` port, whose pool checks out a
-SQLite connection per read (``check_same_thread`` is off, SQLite is serialised), so no
-connection is ever used by two threads at once.
+before it started never runs.  Reads go through the ``Book`` port, whose SQLAlchemy pool
+checks out a SQLite connection for each read (``check_same_thread`` is off and Python's
+sqlite3 is built serialised), so no connection is used by two threads at once.
 
-The owner must call ``stop()`` before closing the book the work reads (``BookView`` does,
-from the window's close): it drops what is pending and waits for the running read.
+The owner must call ``stop()`` before the book the work reads is closed (the main window
+does, through ``BookView.stop()``, whenever it drops a book's view): it drops what is
+pending and waits for the running read.
 """
 
 from __future__ import annotations
