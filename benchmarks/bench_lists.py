@@ -33,11 +33,9 @@ from ledgerdesk.services.demo import generate_demo
 from ledgerdesk.services.list_queries import DocumentQuery, DocumentSort, StatusFilter
 from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.storage.book import create_book, open_book
+from raw_sql import OUT, PAGE
 
-PAGE = 200
 FIRST_PAGE_MS, SORT_FILTER_MS = 200.0, 300.0
-OUT = ("(d.total_minor - COALESCE((SELECT SUM(a.amount_minor) FROM allocations AS a"
-       " WHERE a.document_id = d.id AND a.voided = 0), 0))")
 RAW_SORT = {
     DocumentSort.NUMBER: "d.number", DocumentSort.CONTACT: "c.name",
     DocumentSort.ISSUE_DATE: "d.issue_date", DocumentSort.DUE_DATE: "d.due_date",

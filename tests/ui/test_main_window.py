@@ -85,7 +85,7 @@ def test_every_page_has_a_shortcut_and_shows_its_list(qtbot, window):
     window.actions["go_contacts"].trigger()
     assert window.book_view.contacts.model.rowCount() > 0
     window.actions["go_dashboard"].trigger()
-    assert "outstanding" in window.book_view.dashboard.overdue.text()
+    qtbot.waitUntil(lambda: "outstanding" in window.book_view.dashboard.overdue.text())
 
 
 @pytest.mark.parametrize("page_name", ["invoices", "bills", "credits", "payments", "contacts"])

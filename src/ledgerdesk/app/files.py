@@ -11,13 +11,16 @@ import datetime as dt
 import errno
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from platformdirs import user_data_dir
 
-from ledgerdesk.services.demo import DemoStats, generate_demo
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import COMPANY_NAME, base_currency, initialise_book
 from ledgerdesk.storage import create_book, open_book
+
+if TYPE_CHECKING:  # the generator is imported when a demo is built, not on every start
+    from ledgerdesk.services.demo import DemoStats
 
 APP_NAME = "Ledgerdesk"
 #: SQLite's companions of a book file: the write-ahead log, its index and a rollback journal.
@@ -77,6 +80,8 @@ def build_demo_book(
 
     ``progress`` may raise (a cancel button does) to stop the build; the file is removed.
     """
+    from ledgerdesk.services.demo import generate_demo
+
     book = new_book(path, company=company, currency=currency)
     try:
         stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress)

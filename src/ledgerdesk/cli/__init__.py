@@ -7,45 +7,56 @@ file, bad input, a refused payment) into one line on stderr and a non-zero exit 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from pydantic import ValidationError
-
 from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
-from ledgerdesk.cli.accounts import run_add_account
 from ledgerdesk.cli.books import opened
-from ledgerdesk.cli.commands import run_check, run_demo, run_export_journal, run_trial_balance
 from ledgerdesk.cli.errors import CliError, check_locale
-from ledgerdesk.cli.imports import run_import
-from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
-from ledgerdesk.cli.pay import run_pay
-from ledgerdesk.cli.summary import run_summary
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
-from ledgerdesk.services.commands import problems_from
 from ledgerdesk.storage import BookError
 
 __all__ = ["main"]
 
 Handler = Callable[[argparse.Namespace, TextIO], int]
 
-HANDLERS: dict[str, Handler] = {
-    "demo": run_demo,
-    "check": run_check,
-    "trial-balance": run_trial_balance,
-    "list": run_list,
-    "export-journal": run_export_journal,
-    "pay": lambda args, out: run_pay(args, out, sys.stderr),
-    "open": lambda args, out: open_window(Path(args.path) if args.path else None),
-    "screenshots": lambda args, out: screenshots(args, out),
-    "summary": run_summary,
-    "add-account": run_add_account,
-    "import": lambda args, out: run_import(args, out, sys.stderr),
+#: Where each command's handler lives (module in ``ledgerdesk.cli``, function), imported
+#: only when that command runs: ``ledgerdesk open`` starts the window without paying for
+#: the imports of ``pay`` or ``demo`` (pydantic, the demo generator).
+HANDLERS: dict[str, tuple[str, str]] = {
+    "demo": ("commands", "run_demo"),
+    "check": ("commands", "run_check"),
+    "trial-balance": ("commands", "run_trial_balance"),
+    "list": ("lists", "run_list"),
+    "export-journal": ("commands", "run_export_journal"),
+    "pay": ("pay", "run_pay"),
+    "summary": ("summary", "run_summary"),
+    "add-account": ("accounts", "run_add_account"),
+    "import": ("imports", "run_import"),
 }
+
+
+def handler(command: str) -> Handler:
+    if command == "open":
+        return lambda args, out: open_window(Path(args.path) if args.path else None)
+    if command == "screenshots":
+        return screenshots
+    module, name = HANDLERS[command]
+    run = getattr(importlib.import_module(f"ledgerdesk.cli.{module}"), name)
+    if command in ("pay", "import"):
+        return lambda args, out: run(args, out, sys.stderr)
+    return run
+
+
+def loaded_validation_error() -> type[Exception] | tuple[()]:
+    """pydantic's ``ValidationError`` once pydantic is imported; before, nothing raises it."""
+    pydantic = sys.modules.get("pydantic")
+    return pydantic.ValidationError if pydantic is not None else ()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -74,12 +85,14 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
         if args.command is None:
             parser.print_help(sys.stderr)
             return 2
-        return HANDLERS[args.command](args, out)
+        return handler(args.command)(args, out)
     except ValidationFailed as exc:
         for problem in exc.problems:
             fail(str(problem))
         return 1
-    except ValidationError as exc:
+    except loaded_validation_error() as exc:
+        from ledgerdesk.services.commands import problems_from
+
         for problem in problems_from(exc):
             fail(str(problem))
         return 1

@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
-from ledgerdesk.services.imports import (
-    FIELDS,
-    ImportFileError,
-    ImportKind,
-    ImportOptions,
-    ImportPreview,
-    MappingError,
-    import_file,
-)
+from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
+
+if TYPE_CHECKING:  # the use case (and pydantic) loads only when the command runs
+    from ledgerdesk.services.imports.service import ImportPreview
 
 #: Problems and created records printed before "... and N more".
 SHOWN = 50
@@ -55,6 +50,9 @@ def add_parser(commands: Any, command: Any) -> None:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ledgerdesk.services.imports.service import ImportOptions, import_file
+    from ledgerdesk.services.imports.source import ImportFileError
+
     options = ImportOptions(
         dry_run=args.dry_run, create_contacts=args.create_contacts,
         accept_suggestions=args.accept_suggestions, bank_account=args.bank,

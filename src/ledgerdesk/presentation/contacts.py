@@ -8,9 +8,7 @@ from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.contact_names import contact_names
-from ledgerdesk.services.contacts import add_contact
 
 PAYMENT_KIND_LABELS = {
     PaymentKind.CUSTOMER_RECEIPT: "Money in from a customer",
@@ -37,6 +35,9 @@ def contact_choices(session: Session, side: Side | None) -> list[ContactChoice]:
 
 def create_contact(session: Session, name: str, side: Side) -> ContactChoice:
     """A new customer or supplier with just a name (the rest can follow later)."""
+    from ledgerdesk.services.commands import NewContact  # pydantic: not needed to show a list
+    from ledgerdesk.services.contacts import add_contact
+
     role = ContactRole.CUSTOMER if side is Side.SALES else ContactRole.SUPPLIER
     contact_id = add_contact(session.book, NewContact(name=name.strip(), role=role))
     return ContactChoice(contact_id, name.strip())

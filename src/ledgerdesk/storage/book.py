@@ -12,12 +12,12 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ledgerdesk.storage import migrate
-from ledgerdesk.storage.bulk import SqliteBulkWriter
 from ledgerdesk.storage.engine import (
     APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
@@ -37,6 +37,9 @@ from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.revision import BookRevision
 from ledgerdesk.storage.staging import staging_schema
 from ledgerdesk.storage.transaction import SqliteTransaction
+
+if TYPE_CHECKING:  # bulk loading is imported when used, not on every open
+    from ledgerdesk.storage.bulk import SqliteBulkWriter
 
 #: Page cache while bulk loading, in KiB (negative: SQLite's "size in KiB" form).
 BULK_CACHE_KIB = -256 * 1024
@@ -82,6 +85,8 @@ class SqliteBook:
         then, on a book with no documents yet, it is a fresh load (``storage.fresh_load``),
         which does not sync.  Anything else (an import into a real book) is fully durable.
         """
+        from ledgerdesk.storage.bulk import SqliteBulkWriter
+
         if new_book:
             self._revision.suspend()  # its idle connection would refuse the fresh load
         with self._engine.connect() as conn, _big_cache(conn):
@@ -199,6 +204,8 @@ def _bring_to_head(path: Path, engine: Engine, script_location: Path) -> None:
     current = migrate.current_revision(engine)
     if current is None:
         raise BookError(f"{path} is marked as a Ledgerdesk book but has no schema; it is damaged.")
+    if migrate.is_shipped_head(current, script_location):
+        return  # the usual case, known without asking Alembic
     if current not in migrate.known_revisions(script_location):
         raise BookError(
             f"{path} was saved by a newer version of Ledgerdesk (schema {current}); "

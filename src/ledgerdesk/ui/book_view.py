@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
@@ -9,15 +11,17 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
-from ledgerdesk.presentation.history import RecordPaymentStep, Step
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
-from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, undo
-from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
+
+if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
+    from ledgerdesk.presentation.history import Step
+
+
 
 PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
@@ -94,6 +98,10 @@ class BookView(QWidget):
         self._loaded = {self.pages.currentIndex()}
         self.current_page().reload()
 
+    def stop(self) -> None:
+        """Before the book closes: no page may still be reading it in the background."""
+        self.dashboard.stop()
+
     def find(self) -> None:
         page = self.current_page()
         if isinstance(page, ListPage):
@@ -121,6 +129,10 @@ class BookView(QWidget):
 
     def record_payment(self, kind: PaymentKind | None = None,
                        contact: ContactChoice | None = None) -> None:
+        from ledgerdesk.presentation.history import RecordPaymentStep
+        from ledgerdesk.presentation.payment_editor import PaymentEditor
+        from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+
         if kind is None:
             kind = (PaymentKind.SUPPLIER_PAYMENT if self.current_page() is self.bills
                     else PaymentKind.CUSTOMER_RECEIPT)

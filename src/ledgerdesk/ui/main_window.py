@@ -145,6 +145,7 @@ class MainWindow(QMainWindow):
         self._stale_timer.stop()
         self.undo_stack.clear()
         if self.book_view is not None:
+            self.book_view.stop()
             self.stack.removeWidget(self.book_view)
             self.book_view.deleteLater()
             self.book_view = None
@@ -164,13 +165,15 @@ class MainWindow(QMainWindow):
         self.prefs.remember_book(session.path)
         self.book_view = BookView(session, self.undo_stack, self)
         self.stack.addWidget(self.book_view)
+        # The first page before the view is shown: else the focus moving into the view
+        # would make the navigation's first row current and load the dashboard for nothing.
+        self.book_view.show_page(1)
         self.stack.setCurrentWidget(self.book_view)
         self.setWindowTitle(f"{session.title} — Ledgerdesk")
         self.book_label.setText(f"{session.title} · {session.currency} · {session.path}")
         self._enable_book_actions(True)
         self._seen_revision = session.book.revision
         self._stale_timer.start()
-        self.book_view.show_page(1)
 
     def _show_welcome(self) -> None:
         self.welcome.show_recent(self.prefs.recent_books())

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
@@ -52,8 +53,11 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     window.show()
     written: list[Path] = []
 
-    def save(name: str, widget: QWidget) -> None:
-        _settle()
+    def save(name: str, widget: QWidget, *, settle: bool = True) -> None:
+        if settle:
+            _settle()
+        else:  # lay out, but deliver nothing else (such as a background read's answer)
+            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         written.append(path)
@@ -68,9 +72,14 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         window._show_book(session, same_book=True)
     view = window.book_view
     assert view is not None
+    _settle()  # laid out with the book open, before a page is grabbed unsettled
     for index, name in enumerate(("02-dashboard", "03-invoices", "04-bills", "05-credit-notes",
                                   "06-payments", "07-contacts")):
         view.show_page(index)
+        if view.current_page() is view.dashboard:
+            # Grabbed before the figures' answer can be delivered: the loading state.
+            save("02-dashboard-loading", window, settle=False)
+            _wait_until(lambda: not view.dashboard.loading)
         save(name, window)
     for name, dialog in _dialogs(session, window):
         with _shown(dialog):
@@ -211,6 +220,16 @@ def _shown(dialog: QDialog) -> Iterator[None]:
     finally:
         dialog.done(0)
         dialog.deleteLater()
+
+
+def _wait_until(condition: Callable[[], bool], timeout_s: float = 30.0) -> None:
+    app = QApplication.instance()
+    assert app is not None
+    deadline = time.monotonic() + timeout_s
+    while not condition():
+        if time.monotonic() > deadline:
+            raise RuntimeError("the screen did not finish loading")
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
 
 
 def _settle(ms: int = 60) -> None:

@@ -8,11 +8,14 @@ The change has already been saved when its command is pushed, so the first ``red
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
-from ledgerdesk.presentation.history import Step
+
+if TYPE_CHECKING:
+    from ledgerdesk.presentation.history import Step
 
 Report = Callable[[str, bool], None]  # (message, is_error)
 REFUSALS = (NotAllowed, NotFound, ValidationFailed)

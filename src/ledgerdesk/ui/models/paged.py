@@ -131,12 +131,12 @@ class PagedTableModel(QAbstractTableModel):
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column.numeric)
-        if role in (Role.MARK, Qt.ItemDataRole.ForegroundRole):
-            mark = self.presenter.mark(row)
-            if role == Role.MARK:
-                return mark
-            colour = MARK_COLOURS.get(mark)
-            return QBrush(colour) if colour is not None and column.key == "status" else None
+        if role == Role.MARK:
+            return self.presenter.mark(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == "status":
+            # Only the status cell is coloured: no need to derive the mark for the others.
+            colour = MARK_COLOURS.get(self.presenter.mark(row))
+            return QBrush(colour) if colour is not None else None
         return None
 
 
