@@ -1,0 +1,105 @@
+"""CSV for every list and report, shared by the command line and (later) the window's export.
+
+- UTF-8, a header row, ``\\n`` line ends, and an optional byte order mark so Excel reads
+  the encoding right;
+- exact decimals with a dot (``1234.50``) and ISO dates, whatever the locale;
+- streamed: rows are written one by one as the iterable yields them, so an export of any
+  size runs in constant memory;
+- a formula-injection guard.  A *text* cell whose first character is one of
+  ``= + - @ tab CR`` gets a leading apostrophe, so a spreadsheet shows it as text instead
+  of running it (``=HYPERLINK(...)``).  Numbers (``Money``, ``Decimal``, ``int``) are never
+  guarded, so ``-12.50`` stays a number.  ``unguard_cell`` undoes the guard when reading
+  back; an importer relies on exactly this convention.  (A text that itself began with an
+  apostrophe followed by one of those characters reads back without it: the price of a
+  convention spreadsheets understand.)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, TextIO
+
+from ledgerdesk.domain.money import Money
+
+#: First characters a spreadsheet may read as the start of a formula.
+FORMULA_STARTS = frozenset("=+-@\t\r")
+GUARD = "'"
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column: its CSV header, its table title and width, and how to read a row."""
+
+    header: str
+    title: str
+    width: int
+    value: Callable[[Any], object]
+    numeric: bool = False
+
+
+def guard_cell(text: str) -> str:
+    """``text`` as a spreadsheet will show it, never run it: ``'=1+2`` for ``=1+2``."""
+    if text and text[0] in FORMULA_STARTS:
+        return GUARD + text
+    return text
+
+
+def unguard_cell(text: str) -> str:
+    """The text ``guard_cell`` was given: the apostrophe before a formula character dropped."""
+    if len(text) >= 2 and text[0] == GUARD and text[1] in FORMULA_STARTS:
+        return text[1:]
+    return text
+
+
+def cell_text(value: object) -> str:
+    """A cell as plain, locale-free text (unguarded: tables on a terminal show it as is)."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return f"{value.amount:f}"
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def csv_cell(value: object) -> str:
+    """A cell for a CSV file: numbers and dates as plain text, any other text guarded."""
+    if isinstance(value, Money | Decimal | int | dt.date) or value is None:
+        return cell_text(value)  # bool is an int: "yes"/"no" start with no formula character
+    return guard_cell(cell_text(value))
+
+
+def write_csv(
+    columns: Sequence[Column], rows: Iterable[Any], out: TextIO, *, bom: bool = False
+) -> int:
+    """A header row, then one row per item as it arrives; returns the row count."""
+    if bom:
+        out.write(BOM)
+    # "\n" rather than csv's "\r\n": the same bytes on stdout and in a file, on every OS.
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([guard_cell(c.header) for c in columns])
+    readers = [c.value for c in columns]
+    count = 0
+    for row in rows:
+        writer.writerow([csv_cell(read(row)) for read in readers])
+        count += 1
+    return count
+
+
+def read_csv(lines: Iterable[str]) -> Iterable[list[str]]:
+    """Rows of a file ``write_csv`` wrote (the BOM, if any, dropped), cells unguarded."""
+    first = True
+    for row in csv.reader(lines):
+        if first and row and row[0].startswith(BOM):
+            row[0] = row[0][len(BOM):]
+        first = False
+        yield [unguard_cell(cell) for cell in row]
