@@ -23,6 +23,7 @@ from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
+from ledgerdesk.cli.reports import run_report
 from ledgerdesk.cli.summary import run_summary
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.commands import problems_from
@@ -37,6 +38,7 @@ HANDLERS: dict[str, Handler] = {
     "check": run_check,
     "trial-balance": run_trial_balance,
     "list": run_list,
+    "report": run_report,
     "export-journal": run_export_journal,
     "pay": lambda args, out: run_pay(args, out, sys.stderr),
     "open": lambda args, out: open_window(Path(args.path) if args.path else None),

@@ -43,8 +43,11 @@ def write_table(
     rows: Iterable[Any],
     out: TextIO,
     footer: Sequence[str] | None = None,
+    *,
+    footers: Sequence[Sequence[str]] = (),
 ) -> int:
-    """Header, a rule, one line per row, then an optional footer row; returns the row count."""
+    """Header, a rule, one line per row, then optional footer rows (``footer`` is one, and
+    ``footers`` several, e.g. subtotals and a total); returns the row count."""
     out.write(format_row(columns, [c.title for c in columns]) + "\n")
     out.write(rule(columns) + "\n")
     count = 0
@@ -52,8 +55,11 @@ def write_table(
         out.write(format_row(columns, [cell_text(c.value(row)) for c in columns]) + "\n")
         count += 1
     if footer is not None:
+        footers = [footer, *footers]
+    if footers:
         out.write(rule(columns) + "\n")
-        out.write(format_row(columns, footer) + "\n")
+    for texts in footers:
+        out.write(format_row(columns, texts) + "\n")
     return count
 
 

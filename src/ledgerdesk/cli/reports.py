@@ -1,0 +1,213 @@
+"""``ledgerdesk report NAME PATH [options] [--csv FILE] [--bom]``: every report, as a table
+on the terminal or as CSV.
+
+Each report names the options it takes; any other option is refused in one sentence, so a
+mistyped command never prints a report for parameters the user did not mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import book_settings, opened
+from ledgerdesk.cli.commands import TRIAL_BALANCE_COLUMNS, trial_balance_totals
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.output import cell_text, export_csv, write_table
+from ledgerdesk.cli.report_views import (
+    ReportView,
+    aging_view,
+    balance_sheet_view,
+    general_ledger_view,
+    payments_register_view,
+    profit_and_loss_view,
+    sales_tax_view,
+    statement_view,
+)
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.services import reports
+from ledgerdesk.services.contacts import resolve_contact
+from ledgerdesk.services.queries import trial_balance
+
+#: Options each report takes (besides PATH, --csv and --bom).
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "receivable-aging": ("as_of", "buckets"),
+    "payable-aging": ("as_of", "buckets"),
+    "profit-and-loss": ("start", "end", "previous_start", "previous_end"),
+    "balance-sheet": ("as_of", "compare_to"),
+    "trial-balance": ("as_of",),
+    "general-ledger": ("account", "start", "end"),
+    "payments-register": ("start", "end"),
+    "sales-tax": ("start", "end"),
+    "customer-statement": ("contact", "start", "end", "buckets"),
+    "supplier-statement": ("contact", "start", "end", "buckets"),
+}
+REPORT_NAMES = tuple(OPTIONS)
+FLAGS = {
+    "as_of": "--as-of", "buckets": "--buckets", "start": "--from", "end": "--to",
+    "previous_start": "--previous-from", "previous_end": "--previous-to",
+    "compare_to": "--compare-to", "account": "--account", "contact": "--contact",
+}
+REQUIRED = {"general-ledger": ("account",), "customer-statement": ("contact",),
+            "supplier-statement": ("contact",)}
+
+
+def run_report(args: argparse.Namespace, out: TextIO) -> int:
+    check_options(args)
+    with opened(args.path) as book:
+        company, _ = book_settings(book)
+        view = BUILDERS[args.name](book, args)
+        if args.csv is not None:
+            export_csv(view.columns, view.rows, args.csv, out, view.noun, bom=args.bom,
+                       note=view.totals)
+            return 0
+        out.write(f"{company or args.path}\n")
+        for line in view.title:
+            out.write(f"{line}\n")
+        out.write("\n")
+        write_table(view.columns, view.rows, out, footers=view.footers)
+        for line in view.after:
+            out.write(f"\n{line}\n")
+    return 0
+
+
+def check_options(args: argparse.Namespace) -> None:
+    allowed = OPTIONS[args.name]
+    for option, flag in FLAGS.items():
+        if getattr(args, option) is not None and option not in allowed:
+            raise CliError(f"{flag} does not apply to {args.name}; it takes "
+                           f"{', '.join(FLAGS[o] for o in allowed)}.")
+    for option in REQUIRED.get(args.name, ()):
+        if getattr(args, option) is None:
+            raise CliError(f"{args.name} needs {FLAGS[option]}.")
+    if args.bom and args.csv is None:
+        raise CliError("--bom goes with --csv FILE.")
+    if (args.previous_start is None) != (args.previous_end is None):
+        raise CliError("Give both --previous-from and --previous-to, or neither.")
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def period(args: argparse.Namespace) -> Period:
+    """--from/--to; by default the year to date (to today, or to --to)."""
+    end = args.end or today()
+    start = args.start or end.replace(month=1, day=1)
+    return _period(start, end, "--from", "--to")
+
+
+def _period(start: dt.date, end: dt.date, first: str, last: str) -> Period:
+    if start > end:
+        raise CliError(f"{first} {start.isoformat()} is after {last} {end.isoformat()}.")
+    return Period(start, end)
+
+
+def buckets(args: argparse.Namespace) -> AgingBuckets:
+    if args.buckets is None:
+        return AgingBuckets()
+    try:
+        return AgingBuckets.parse(args.buckets)
+    except ValueError as exc:
+        raise CliError(f"--buckets {args.buckets}: {exc}.") from None
+
+
+def _aging(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
+    who = "customer" if side is Side.SALES else "supplier"
+    return lambda book, args: aging_view(
+        reports.aging(book, side, args.as_of or today(), buckets(args)), who
+    )
+
+
+def _profit_and_loss(book: Any, args: argparse.Namespace) -> ReportView:
+    previous = None
+    if args.previous_start is not None:
+        previous = _period(args.previous_start, args.previous_end,
+                           "--previous-from", "--previous-to")
+    return profit_and_loss_view(reports.profit_and_loss_report(book, period(args), previous))
+
+
+def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
+    report = reports.balance_sheet_report(book, args.as_of or today(), args.compare_to)
+    return balance_sheet_view(report)
+
+
+def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
+    rows = trial_balance(book, args.as_of)
+    _, currency = book_settings(book)
+    debit, credit = trial_balance_totals(rows, currency)
+    when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
+    return ReportView("accounts", [f"Trial balance, {when}"], TRIAL_BALANCE_COLUMNS, rows,
+                      [["", "Total", cell_text(debit), cell_text(credit)]])
+
+
+def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
+    def build(book: Any, args: argparse.Namespace) -> ReportView:
+        with book.read() as tx:
+            contact = resolve_contact(tx, args.contact)
+        assert contact.id is not None
+        chosen = buckets(args)
+        report = reports.statement(book, side, contact.id, period(args), chosen)
+        return statement_view(report, chosen.labels)
+
+    return build
+
+
+BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
+    "receivable-aging": _aging(Side.SALES),
+    "payable-aging": _aging(Side.PURCHASES),
+    "profit-and-loss": _profit_and_loss,
+    "balance-sheet": _balance_sheet,
+    "trial-balance": _trial_balance,
+    "general-ledger": lambda book, args: general_ledger_view(
+        reports.general_ledger(book, args.account, period(args))),
+    "payments-register": lambda book, args: payments_register_view(
+        reports.payments_register(book, period(args))),
+    "sales-tax": lambda book, args: sales_tax_view(
+        reports.sales_tax_summary(book, period(args))),
+    "customer-statement": _statement(Side.SALES),
+    "supplier-statement": _statement(Side.PURCHASES),
+}
+
+#: For ``--help``.
+REPORT_HELP = {
+    "receivable-aging": "what customers owe, by days overdue (--as-of, --buckets)",
+    "payable-aging": "what is owed to suppliers, by days overdue (--as-of, --buckets)",
+    "profit-and-loss": "income and expenses of a period beside the previous one",
+    "balance-sheet": "assets, liabilities and equity on a date beside an earlier one",
+    "trial-balance": "debit and credit balance of every account (--as-of)",
+    "general-ledger": "every posting to --account with the running balance",
+    "payments-register": "payments of a period with their allocations",
+    "sales-tax": "tax on sales and purchases of a period",
+    "customer-statement": "a customer's (--contact) documents, payments and balance",
+    "supplier-statement": "a supplier's (--contact) documents, payments and balance",
+}
+
+
+def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
+               parse_date: Callable[[str], dt.date]) -> None:
+    names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
+    sub = command(commands, "report", "print a report as a table, or write it as CSV",
+                  f"Print a report as a table, or write it as CSV. {names}. A period "
+                  "defaults to the year to date, a date to today.")
+    sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    dated = {"type": parse_date, "metavar": "DATE"}
+    sub.add_argument("--as-of", **dated, help="the day the report is at (YYYY-MM-DD)")
+    sub.add_argument("--from", dest="start", **dated, help="first day of the period")
+    sub.add_argument("--to", dest="end", **dated, help="last day of the period")
+    sub.add_argument("--previous-from", dest="previous_start", **dated,
+                     help="first day of the period to compare with (default: the one before)")
+    sub.add_argument("--previous-to", dest="previous_end", **dated,
+                     help="last day of the period to compare with")
+    sub.add_argument("--compare-to", **dated, help="balance sheet: the earlier date beside it"
+                     " (default: a year before)")
+    sub.add_argument("--buckets", metavar="DAYS", help="aging limits in days (default 30,60,90)")
+    sub.add_argument("--account", metavar="CODE", help="general ledger: the account's code")
+    sub.add_argument("--contact", metavar="NAME_OR_ID", help="statement: the contact")
+    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")
