@@ -100,14 +100,26 @@ def csv_cell(value: object) -> str:
     return guard_cell(cell_text(value))
 
 
+class _LineFeeds:
+    """Ends each row with ``\n`` instead of csv's ``\r\n`` (the same bytes on stdout and in a
+    file, on every OS).  The writer itself keeps ``\r\n`` as its terminator because that is
+    what makes it quote a cell holding a lone ``\r``; with ``\n`` it would not, and the
+    cell would split the row when read back."""
+
+    __slots__ = ("write",)
+
+    def __init__(self, out: TextIO) -> None:
+        write = out.write
+        self.write = lambda line: write(line[:-2] + "\n")
+
+
 def write_csv(
     columns: Sequence[Column], rows: Iterable[Any], out: TextIO, *, bom: bool = False
 ) -> int:
     """A header row, then one row per item as it arrives; returns the row count."""
     if bom:
         out.write(BOM)
-    # "\n" rather than csv's "\r\n": the same bytes on stdout and in a file, on every OS.
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(_LineFeeds(out), lineterminator="\r\n")
     writer.writerow([guard_cell(c.header) for c in columns])
     readers = [c.value for c in columns]
     count = 0
