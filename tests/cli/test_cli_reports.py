@@ -79,7 +79,7 @@ def test_bad_options_are_refused_in_one_line(run, demo_book, tmp_path, args, mes
     target = tmp_path / "never.csv"
     name, rest = args[0], args[1:]
     extra = [] if "--bom" in rest else ["--csv", target]
-    status, out, err = run("report", name, demo_book, *rest, *extra)
+    status, _, err = run("report", name, demo_book, *rest, *extra)
     assert status == 1
     assert message in err and err.count("\n") == 1
     assert not target.exists()

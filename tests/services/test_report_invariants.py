@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import shutil
 from decimal import Decimal
 
@@ -156,7 +157,7 @@ def check_dates(book, dates: list[dt.date]) -> None:
     for as_of in dates:
         assert reports.aging(book, Side.SALES, as_of).total == balance(book, as_of, "1100")
         assert reports.aging(book, Side.PURCHASES, as_of).total == -balance(book, as_of, "2000")
-    for start, end in zip(dates, dates[1:], strict=False):
+    for start, end in itertools.pairwise(dates):
         period = Period(start + dt.timedelta(days=1), end)
         pnl = reports.profit_and_loss_report(book, period)
         assert pnl.net_profit[0] == earnings(book, end) - earnings(book, start)

@@ -14,8 +14,8 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from conftest import issue_document, new_contact, record
 
+from conftest import issue_document, new_contact, record
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
