@@ -33,8 +33,9 @@ def _captured(book: SqliteBook):
     statements: list[tuple[str, tuple]] = []
 
     def remember(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, tuple(parameters or ())))
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            named = isinstance(parameters, dict)
+            statements.append((statement, parameters if named else tuple(parameters or ())))
 
     event.listen(book._engine, "before_cursor_execute", remember)
     try:

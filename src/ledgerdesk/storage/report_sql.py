@@ -102,10 +102,14 @@ def _contact_postings(side: Side) -> str:
 
 
 def _control_lines(side: Side) -> str:
+    """The contact's postings, then their entries, then the control line of each.  CROSS
+    JOIN holds that order: left free, SQLite walked every line of the control account once
+    per posting (90 s for one customer on a 100,000-document book)."""
     return (
         f" FROM ({_contact_postings(side)}) AS x"
-        " JOIN journal_entries AS e ON e.source_type = x.source_type AND e.source_id = x.source_id"
-        " JOIN journal_lines AS l ON l.entry_id = e.id AND l.account_code = :control"
+        " CROSS JOIN journal_entries AS e"
+        " ON e.source_type = x.source_type AND e.source_id = x.source_id"
+        " CROSS JOIN journal_lines AS l ON l.entry_id = e.id AND l.account_code = :control"
     )
 
 
