@@ -13,6 +13,7 @@ from typing import Protocol
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.reports.contact_reports import AgingRow, PaymentRegisterRow, StatementItem
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.services.ports import Book
 
@@ -51,6 +52,8 @@ class ReportQueries(Protocol):
     def payments_register(self, period: Period) -> Iterator[PaymentRegisterRow]: ...
 
     def sales_tax(self, period: Period) -> list[TaxRow]: ...
+
+    def payment_lines(self) -> Iterator[PaymentLine]: ...  # every payment, by date (export)
 
 
 class ReportBook(Book, Protocol):

@@ -9,6 +9,7 @@ so a caller knows them before the first row.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
@@ -29,6 +30,7 @@ from ledgerdesk.reports.ledger_reports import (
     balance_sheet,
     profit_and_loss,
 )
+from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period, previous_period, year_earlier
 from ledgerdesk.services.report_ports import ReportBook
 
@@ -114,6 +116,11 @@ def payments_register(book: ReportBook, period: Period) -> PaymentsRegister:
         period, count, Money.from_minor(money_in, currency),
         Money.from_minor(money_out, currency), queries.payments_register(period),
     )
+
+
+def payment_lines(book: ReportBook) -> Iterator[PaymentLine]:
+    """Every payment as a plain row for a fast CSV export (``list_exports``), by date."""
+    return book.reports().payment_lines()
 
 
 def sales_tax_summary(book: ReportBook, period: Period) -> SalesTaxSummary:

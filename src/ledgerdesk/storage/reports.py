@@ -18,12 +18,14 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.contact_reports import AgingRow, PaymentRegisterRow, StatementItem
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.storage import ledger_sql, report_sql
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.summaries import book_currency
 
+_BATCH = 500
 _ROLE_OF_SIDE = {Side.SALES: AccountRole.RECEIVABLE, Side.PURCHASES: AccountRole.PAYABLE}
 
 
@@ -124,6 +126,17 @@ class SqliteReports(SqliteQueries):
         rows = self._stream(ledger_sql.PAYMENTS_REGISTER, _period(period))
         for _, group in itertools.groupby(rows, key=lambda r: r.id):
             yield from _register_rows(list(group))
+
+    def payment_lines(self) -> Iterator[PaymentLine]:
+        """Plain tuples straight from the driver's cursor, inside the read transaction:
+        SQLAlchemy's rows and a named tuple each cost a tenth of the export's time."""
+        with self._reading() as conn:
+            cursor = conn.connection.driver_connection.execute(ledger_sql.PAYMENT_LINES)
+            try:
+                while batch := cursor.fetchmany(_BATCH):
+                    yield from batch
+            finally:
+                cursor.close()
 
     def sales_tax(self, period: Period) -> list[TaxRow]:
         params = {**_period(period), "tax": self._role_code(AccountRole.SALES_TAX),
