@@ -16,7 +16,9 @@ from ledgerdesk.reports.csv_format import (
     BOM,
     FORMULA_STARTS,
     Column,
+    cell_text,
     guard_cell,
+    minor_text,
     read_csv,
     unguard_cell,
     write_csv,
@@ -92,3 +94,16 @@ def test_rows_are_written_as_they_arrive() -> None:
 
     assert write_csv(COLUMNS, rows(), out) == 3
     assert out.getvalue().count("\n") == 4
+
+
+@given(st.integers(-(10**12), 10**12), st.sampled_from(["EUR", "JPY", "KWD", "USD"]))
+def test_minor_text_says_what_money_says(minor: int, currency: str) -> None:
+    assert minor_text(minor, currency) == cell_text(Money.from_minor(minor, currency))
+
+
+def test_ready_columns_are_written_as_given_and_numeric_text_is_never_guarded() -> None:
+    out = io.StringIO()
+    columns = (Column("a", "A", 3, lambda r: r, ready=True),
+               Column("n", "N", 3, lambda r: r, numeric=True))
+    write_csv(columns, ["-1"], out)
+    assert out.getvalue() == "a,n\n-1,-1\n"

@@ -160,3 +160,25 @@ def test_long_reports_stream(book, acme) -> None:
     assert isinstance(reports.payments_register(book, Q1).rows, Iterator)
     assert isinstance(reports.general_ledger(book, "1000", Q1).lines, Iterator)
     assert isinstance(reports.statement(book, Side.SALES, acme["acme"], Q1).lines, Iterator)
+
+
+def test_fast_payment_export_writes_what_the_typed_list_writes(book, acme) -> None:
+    import io
+
+    from conftest import issue_document, record
+
+    from ledgerdesk.cli.lists import PAYMENT_COLUMNS
+    from ledgerdesk.reports.csv_format import write_csv
+    from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
+    from ledgerdesk.services.queries import list_payments
+
+    tricky = new_contact(book, "=cmd|' /C calc'!A0", ContactRole.CUSTOMER)
+    first, _ = issue_document(book, tricky, "10")
+    second, _ = issue_document(book, tricky, "20")
+    record(book, tricky, "35", (first, "10"), (second, "20"), keep=True, reference="-ref")
+    typed, fast = io.StringIO(), io.StringIO()
+    write_csv(PAYMENT_COLUMNS, list_payments(book), typed)
+    write_csv(PAYMENT_EXPORT_COLUMNS, reports.payment_lines(book), fast)
+    assert fast.getvalue() == typed.getvalue()
+    assert "'=cmd" in fast.getvalue() and ",'-ref," in fast.getvalue()
+    assert fast.getvalue().count("\n") == 1 + 5
