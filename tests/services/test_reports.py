@@ -166,7 +166,6 @@ def test_fast_payment_export_writes_what_the_typed_list_writes(book, acme) -> No
     import io
 
     from conftest import issue_document, record
-
     from ledgerdesk.cli.lists import PAYMENT_COLUMNS
     from ledgerdesk.reports.csv_format import write_csv
     from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
