@@ -30,7 +30,14 @@ from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.services import reports
-from ledgerdesk.services.commands import AllocationInput, ApplyCredit, NewContact
+from ledgerdesk.services.commands import (
+    AllocationInput,
+    ApplyCredit,
+    DocumentDraft,
+    LineInput,
+    NewContact,
+    RecordPayment,
+)
 from ledgerdesk.services.contacts import add_contact
 from ledgerdesk.services.credits import apply_credit
 from ledgerdesk.services.documents import create_document, void_document
@@ -45,6 +52,8 @@ TARGET = {K.SALES_INVOICE: PaymentKind.CUSTOMER_RECEIPT, K.BILL: PaymentKind.SUP
           K.PURCHASE_CREDIT_NOTE: PaymentKind.SUPPLIER_REFUND,
           K.CUSTOMER_PREPAYMENT: PaymentKind.CUSTOMER_REFUND,
           K.SUPPLIER_PREPAYMENT: PaymentKind.SUPPLIER_REFUND}
+ACCOUNT = {K.SALES_INVOICE: "4000", K.SALES_CREDIT_NOTE: "4000", K.BILL: "6000",
+           K.PURCHASE_CREDIT_NOTE: "6000"}
 KINDS = [K.SALES_INVOICE, K.SALES_INVOICE, K.BILL, K.BILL, K.SALES_CREDIT_NOTE,
          K.PURCHASE_CREDIT_NOTE]
 
@@ -90,12 +99,11 @@ def apply_actions(book, actions) -> set[dt.date]:
 
 
 def _do(book, name, args, docs, payments) -> dt.date | None:
-    from conftest import document_draft, payment_command
-
     if name == "issue":
         kind, contact, cents, tax, offset = args
-        draft = document_draft(contact + 1, Decimal(cents) / 100, kind, tax_rate=str(tax),
-                               issue_date=day(offset))
+        draft = DocumentDraft(kind=kind, contact_id=contact + 1, issue_date=day(offset), lines=[
+            LineInput(description="item", unit_price=Decimal(cents) / 100,
+                      account_code=ACCOUNT[kind], tax_rate=Decimal(tax))])
         doc_id, _ = create_document(book, draft)
         docs.append((doc_id, kind, contact + 1))
         return day(offset)
@@ -106,9 +114,10 @@ def _do(book, name, args, docs, payments) -> dt.date | None:
             owed = tx.open_documents([doc_id])[doc_id].outstanding.amount
         amount = max((owed * percent / 100).quantize(Decimal("0.01")), Decimal("0.01"))
         paid = amount + Decimal(excess) / 100
-        result = record_payment(book, payment_command(
-            contact, paid, (doc_id, amount), kind=TARGET[kind], keep=bool(excess),
-            date=day(offset)))
+        result = record_payment(book, RecordPayment(
+            kind=TARGET[kind], contact_id=contact, date=day(offset), amount=paid,
+            keep_excess_as_credit=bool(excess),
+            allocations=[AllocationInput(document_id=doc_id, amount=amount)]))
         payments.append(result.payment_id)
         if result.credit_id is not None:
             credit = K.CUSTOMER_PREPAYMENT if kind is K.SALES_INVOICE else K.SUPPLIER_PREPAYMENT

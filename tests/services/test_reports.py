@@ -15,7 +15,6 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import issue_document, new_contact, record
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
@@ -34,20 +33,18 @@ def eur(*amounts: str) -> tuple[Money, ...]:
 
 
 @pytest.fixture
-def acme(book) -> dict[str, int]:
-    acme = new_contact(book, "Acme", ContactRole.CUSTOMER)
-    paper = new_contact(book, "Paper", ContactRole.SUPPLIER)
-    a, _ = issue_document(book, acme, "100", tax_rate="20", issue_date=D(2024, 1, 1))
-    b, _ = issue_document(book, acme, "200", issue_date=D(2024, 2, 1))
-    c, _ = issue_document(book, acme, "50", issue_date=D(2024, 3, 1))
-    issue_document(book, acme, "10", DocumentKind.SALES_CREDIT_NOTE, issue_date=D(2024, 3, 5))
-    bill, _ = issue_document(book, paper, "300", DocumentKind.BILL, tax_rate="10",
-                             issue_date=D(2024, 1, 10))
-    record(book, acme, "70", (a, "70"), date=D(2024, 2, 15))
-    record(book, paper, "100", (bill, "100"), kind=PaymentKind.SUPPLIER_PAYMENT,
-           date=D(2024, 2, 20))
-    voided = record(book, acme, "30", (b, "30"), date=D(2024, 3, 10))
-    record(book, acme, "25", (c, "5"), keep=True, date=D(2024, 3, 20))
+def acme(book, add_contact, issue, pay) -> dict[str, int]:
+    acme = add_contact("Acme", ContactRole.CUSTOMER)
+    paper = add_contact("Paper", ContactRole.SUPPLIER)
+    a, _ = issue(acme, "100", tax_rate="20", issue_date=D(2024, 1, 1))
+    b, _ = issue(acme, "200", issue_date=D(2024, 2, 1))
+    c, _ = issue(acme, "50", issue_date=D(2024, 3, 1))
+    issue(acme, "10", DocumentKind.SALES_CREDIT_NOTE, issue_date=D(2024, 3, 5))
+    bill, _ = issue(paper, "300", DocumentKind.BILL, tax_rate="10", issue_date=D(2024, 1, 10))
+    pay(acme, "70", (a, "70"), date=D(2024, 2, 15))
+    pay(paper, "100", (bill, "100"), kind=PaymentKind.SUPPLIER_PAYMENT, date=D(2024, 2, 20))
+    voided = pay(acme, "30", (b, "30"), date=D(2024, 3, 10))
+    pay(acme, "25", (c, "5"), keep=True, date=D(2024, 3, 20))
     void_payment(book, voided.payment_id, D(2024, 4, 5))
     return {"acme": acme, "paper": paper}
 
@@ -162,19 +159,20 @@ def test_long_reports_stream(book, acme) -> None:
     assert isinstance(reports.statement(book, Side.SALES, acme["acme"], Q1).lines, Iterator)
 
 
-def test_fast_payment_export_writes_what_the_typed_list_writes(book, acme) -> None:
+def test_fast_payment_export_writes_what_the_typed_list_writes(
+    book, acme, add_contact, issue, pay
+) -> None:
     import io
 
-    from conftest import issue_document, record
     from ledgerdesk.cli.lists import PAYMENT_COLUMNS
     from ledgerdesk.reports.csv_format import write_csv
     from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
     from ledgerdesk.services.queries import list_payments
 
-    tricky = new_contact(book, "=cmd|' /C calc'!A0", ContactRole.CUSTOMER)
-    first, _ = issue_document(book, tricky, "10")
-    second, _ = issue_document(book, tricky, "20")
-    record(book, tricky, "35", (first, "10"), (second, "20"), keep=True, reference="-ref")
+    tricky = add_contact("=cmd|' /C calc'!A0", ContactRole.CUSTOMER)
+    first, _ = issue(tricky, "10")
+    second, _ = issue(tricky, "20")
+    pay(tricky, "35", (first, "10"), (second, "20"), keep=True, reference="-ref")
     typed, fast = io.StringIO(), io.StringIO()
     write_csv(PAYMENT_COLUMNS, list_payments(book), typed)
     write_csv(PAYMENT_EXPORT_COLUMNS, reports.payment_lines(book), fast)
