@@ -67,6 +67,7 @@ def test_bom_for_excel(run, demo_book, tmp_path):
 
 @pytest.mark.parametrize(("args", "message"), [
     (["receivable-aging", "--account", "1100"], "--account does not apply"),
+    (["profit-and-loss", "--detail"], "--detail does not apply"),
     (["general-ledger"], "needs --account"),
     (["general-ledger", "--account", "9999"], "no account '9999'"),
     (["customer-statement", "--contact", "Nobody"], "no contact named 'Nobody'"),
@@ -140,3 +141,17 @@ def test_trial_balance_as_of_equals_ledger_cli(run, demo_book, tmp_path):
         capture_output=True, text=True, check=True, timeout=120,
     )
     assert parse_balance_lines(result.stdout, "EUR") == {k: v for k, v in ours.items() if v}
+
+
+def test_aging_detail_lists_the_documents_behind_the_totals(run, demo_book):
+    status, out, _ = run("report", "receivable-aging", demo_book, "--detail", "--csv", "-")
+    assert status == 0
+    documents = csv_rows(out)
+    assert documents and {"number", "days_overdue", "bucket", "outstanding"} <= set(documents[0])
+    total = sum(Decimal(d["outstanding"]) for d in documents)
+    assert total == trial_balance(run, demo_book)["1100"]
+    name = documents[0]["contact"]
+    status, out, _ = run("report", "receivable-aging", demo_book, "--contact", name, "--csv", "-")
+    (row,) = csv_rows(out)
+    assert Decimal(row["total"]) == sum(
+        Decimal(d["outstanding"]) for d in documents if d["contact"] == name)

@@ -179,3 +179,18 @@ def test_fast_payment_export_writes_what_the_typed_list_writes(
     assert fast.getvalue() == typed.getvalue()
     assert "'=cmd" in fast.getvalue() and ",'-ref," in fast.getvalue()
     assert fast.getvalue().count("\n") == 1 + 5
+
+
+def test_aging_drills_down_to_its_documents(book, acme) -> None:
+    as_of = D(2024, 3, 31)
+    documents = list(reports.aging_documents(book, Side.SALES, as_of, contact_id=acme["acme"]))
+    assert [(d.number[:3], d.days_overdue, d.bucket, d.outstanding.amount) for d in documents] == [
+        ("INV", 60, 2, Decimal("50.00")),  # A, due 01-31
+        ("INV", 29, 1, Decimal("170.00")),  # B, due 03-02, with the later-voided receipt
+        ("CC-", 11, 1, Decimal("-20.00")),  # kept credit, due the day it was kept
+        ("INV", 0, 0, Decimal("45.00")),  # C, due today
+        ("CN-", -4, 0, Decimal("-10.00")),
+    ]
+    only = reports.aging(book, Side.SALES, as_of, contact_id=acme["acme"])
+    assert only.total == Money.of("235", "EUR") and len(only.rows) == 1
+    assert reports.aging(book, Side.SALES, as_of, contact_id=acme["paper"]).rows == ()

@@ -16,6 +16,7 @@ from ledgerdesk.cli.lists import words
 from ledgerdesk.cli.output import Column, cell_text
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
     AgingReport,
     PaymentsRegister,
     Statement,
@@ -62,6 +63,25 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
         "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
         report.rows, [footer], f" (total {_money(report.total)})",
     )
+
+
+def aging_documents_view(
+    report: AgingReport, documents: Iterable[AgingDocument], who: str
+) -> ReportView:
+    labels = report.buckets.labels
+    columns = [
+        Column("contact", who.capitalize(), 24, lambda d: d.contact_name),
+        Column("number", "Number", 12, lambda d: d.number),
+        Column("kind", "Kind", 16, lambda d: d.kind.label),
+        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
+        Column("due_date", "Due", 10, lambda d: d.due_date),
+        Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
+        Column("bucket", "Bucket", 8, lambda d: labels[d.bucket]),
+        Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
+    ]
+    view = aging_view(report, who)
+    footer = ["Total", "", "", "", "", "", "", cell_text(report.total)]
+    return ReportView("documents", view.title, columns, documents, [footer], view.totals)
 
 
 def bucket_header(label: str) -> str:

@@ -18,6 +18,7 @@ from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import cell_text, export_csv, write_table
 from ledgerdesk.cli.report_views import (
     ReportView,
+    aging_documents_view,
     aging_view,
     balance_sheet_view,
     general_ledger_view,
@@ -34,8 +35,8 @@ from ledgerdesk.services.queries import trial_balance
 
 #: Options each report takes (besides PATH, --csv and --bom).
 OPTIONS: dict[str, tuple[str, ...]] = {
-    "receivable-aging": ("as_of", "buckets"),
-    "payable-aging": ("as_of", "buckets"),
+    "receivable-aging": ("as_of", "buckets", "contact", "detail"),
+    "payable-aging": ("as_of", "buckets", "contact", "detail"),
     "profit-and-loss": ("start", "end", "previous_start", "previous_end"),
     "balance-sheet": ("as_of", "compare_to"),
     "trial-balance": ("as_of",),
@@ -50,6 +51,7 @@ FLAGS = {
     "as_of": "--as-of", "buckets": "--buckets", "start": "--from", "end": "--to",
     "previous_start": "--previous-from", "previous_end": "--previous-to",
     "compare_to": "--compare-to", "account": "--account", "contact": "--contact",
+    "detail": "--detail",
 }
 REQUIRED = {"general-ledger": ("account",), "customer-statement": ("contact",),
             "supplier-statement": ("contact",)}
@@ -117,9 +119,24 @@ def buckets(args: argparse.Namespace) -> AgingBuckets:
 
 def _aging(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
     who = "customer" if side is Side.SALES else "supplier"
-    return lambda book, args: aging_view(
-        reports.aging(book, side, args.as_of or today(), buckets(args)), who
-    )
+
+    def build(book: Any, args: argparse.Namespace) -> ReportView:
+        contact_id = _contact_id(book, args.contact) if args.contact else None
+        as_of, chosen = args.as_of or today(), buckets(args)
+        report = reports.aging(book, side, as_of, chosen, contact_id)
+        if not args.detail:
+            return aging_view(report, who)
+        documents = reports.aging_documents(book, side, as_of, chosen, contact_id)
+        return aging_documents_view(report, documents, who)
+
+    return build
+
+
+def _contact_id(book: Any, name_or_id: str) -> int:
+    with book.read() as tx:
+        contact = resolve_contact(tx, name_or_id)
+    assert contact.id is not None
+    return contact.id
 
 
 def _profit_and_loss(book: Any, args: argparse.Namespace) -> ReportView:
@@ -146,11 +163,9 @@ def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
 
 def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
     def build(book: Any, args: argparse.Namespace) -> ReportView:
-        with book.read() as tx:
-            contact = resolve_contact(tx, args.contact)
-        assert contact.id is not None
         chosen = buckets(args)
-        report = reports.statement(book, side, contact.id, period(args), chosen)
+        contact_id = _contact_id(book, args.contact)
+        report = reports.statement(book, side, contact_id, period(args), chosen)
         return statement_view(report, chosen.labels)
 
     return build
@@ -174,8 +189,9 @@ BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
 
 #: For ``--help``.
 REPORT_HELP = {
-    "receivable-aging": "what customers owe, by days overdue (--as-of, --buckets)",
-    "payable-aging": "what is owed to suppliers, by days overdue (--as-of, --buckets)",
+    "receivable-aging": "what customers owe, by days overdue (--as-of, --buckets; --detail"
+                        " lists the documents, --contact one customer's)",
+    "payable-aging": "what is owed to suppliers, by days overdue (the same options)",
     "profit-and-loss": "income and expenses of a period beside the previous one",
     "balance-sheet": "assets, liabilities and equity on a date beside an earlier one",
     "trial-balance": "debit and credit balance of every account (--as-of)",
@@ -207,7 +223,10 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                      " (default: a year before)")
     sub.add_argument("--buckets", metavar="DAYS", help="aging limits in days (default 30,60,90)")
     sub.add_argument("--account", metavar="CODE", help="general ledger: the account's code")
-    sub.add_argument("--contact", metavar="NAME_OR_ID", help="statement: the contact")
+    sub.add_argument("--contact", metavar="NAME_OR_ID",
+                     help="statement: the contact; aging: only this contact")
+    sub.add_argument("--detail", action="store_const", const=True,
+                     help="aging: one row per document instead of per contact")
     sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
     sub.add_argument("--bom", action="store_true",
                      help="start the CSV with a byte order mark (for Excel)")

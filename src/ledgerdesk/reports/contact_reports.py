@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.periods import AgingBuckets, Period
@@ -31,6 +31,22 @@ class AgingRow:
         for amount in self.buckets[1:]:
             result += amount
         return result
+
+
+@dataclass(frozen=True, slots=True)
+class AgingDocument:
+    """One document behind an aging row: what it still owes (credits negative) on the date."""
+
+    document_id: int
+    kind: DocumentKind
+    number: str
+    contact_id: int
+    contact_name: str
+    issue_date: dt.date
+    due_date: dt.date
+    days_overdue: int
+    bucket: int  # index into AgingBuckets.labels
+    outstanding: Money
 
 
 @dataclass(frozen=True, slots=True)

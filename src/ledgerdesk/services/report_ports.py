@@ -11,7 +11,12 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from ledgerdesk.domain.documents import Side
-from ledgerdesk.reports.contact_reports import AgingRow, PaymentRegisterRow, StatementItem
+from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
+    AgingRow,
+    PaymentRegisterRow,
+    StatementItem,
+)
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
@@ -30,6 +35,10 @@ class ReportQueries(Protocol):
     def aging(
         self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
     ) -> list[AgingRow]: ...  # contacts with something outstanding on as_of, by name
+
+    def aging_documents(
+        self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
+    ) -> Iterator[AgingDocument]: ...  # by contact name, then due date
 
     def statement_items(
         self, side: Side, contact_id: int, period: Period

@@ -15,6 +15,7 @@ from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotFound
 from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
     AgingReport,
     AgingRow,
     PaymentsRegister,
@@ -38,12 +39,22 @@ STANDARD_BUCKETS = AgingBuckets()  # current, 1-30, 31-60, 61-90, over 90
 
 
 def aging(
-    book: ReportBook, side: Side, as_of: dt.date, buckets: AgingBuckets = STANDARD_BUCKETS
+    book: ReportBook, side: Side, as_of: dt.date, buckets: AgingBuckets = STANDARD_BUCKETS,
+    contact_id: int | None = None,
 ) -> AgingReport:
-    """What each customer (SALES) or supplier (PURCHASES) owes or is owed on ``as_of``."""
+    """What each customer (SALES) or supplier (PURCHASES) owes or is owed on ``as_of``
+    (only ``contact_id``'s row when given)."""
     queries = book.reports()
-    rows = queries.aging(side, as_of, buckets)
+    rows = queries.aging(side, as_of, buckets, contact_id)
     return aging_report(side, as_of, buckets, rows, queries.currency())
+
+
+def aging_documents(
+    book: ReportBook, side: Side, as_of: dt.date, buckets: AgingBuckets = STANDARD_BUCKETS,
+    contact_id: int | None = None,
+) -> Iterator[AgingDocument]:
+    """The documents behind the aging (a drill from a contact's row), streamed."""
+    return book.reports().aging_documents(side, as_of, buckets, contact_id)
 
 
 def profit_and_loss_report(

@@ -38,7 +38,7 @@ def voided_on(source_type: str, id_sql: str) -> str:
     )
 
 
-def _counted_documents(side: Side) -> str:
+def _counted_documents(side: Side, contact: str) -> str:
     """Documents posted on or before :as_of and not yet voided then (a draft voided never
     counted; a kept credit is voided with its payment, by the payment's reversal)."""
     void = (
@@ -48,23 +48,36 @@ def _counted_documents(side: Side) -> str:
     return (
         f"SELECT d.id AS doc, d.total_minor AS amount FROM documents AS d"
         f" WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
-        " AND d.issue_date <= :as_of"
+        f" AND d.issue_date <= :as_of{contact.format('d')}"
         f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)"
     )
 
 
-def _counted_allocations(side: Side) -> str:
-    """Allocations in force on :as_of, as negative amounts on their documents."""
+def _counted_allocations(side: Side, contact: str) -> str:
+    """Allocations in force on :as_of, as negative amounts on their documents (a payment or
+    credit only ever settles documents of its own contact)."""
     return (
         "SELECT a.document_id, -a.amount_minor FROM allocations AS a"
         " JOIN payments AS p ON p.id = a.payment_id"
-        f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of"
+        f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
         f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)"
         " UNION ALL"
         " SELECT a.document_id, -a.amount_minor FROM allocations AS a"
         " JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
         " JOIN documents AS cd ON cd.id = ca.credit_id"
-        f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of AND a.voided = 0"
+        f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
+        " AND a.voided = 0"
+    )
+
+
+def _open_on(side: Side, one_contact: bool) -> str:
+    """``WITH ... open(doc, outstanding)``: each document's outstanding on :as_of, if any."""
+    contact = " AND {}.contact_id = :contact" if one_contact else ""
+    return (
+        f"WITH items AS ({_counted_documents(side, contact)}"
+        f" UNION ALL {_counted_allocations(side, contact)}),"
+        " open AS (SELECT doc, SUM(amount) AS outstanding FROM items GROUP BY doc"
+        " HAVING SUM(amount) <> 0)"
     )
 
 
@@ -75,19 +88,31 @@ def bucket_case(buckets: AgingBuckets, days: str) -> str:
     return f"CASE {' '.join(whens)} ELSE {len(buckets.limits) + 1} END"
 
 
+_DAYS = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
+
+
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
     """(contact_id, name, bucket, owed minor units) per contact and bucket, by name."""
-    days = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
-    contact = " WHERE d.contact_id = :contact" if one_contact else ""
     return (
-        f"WITH items AS ({_counted_documents(side)} UNION ALL {_counted_allocations(side)}),"
-        " open AS (SELECT doc, SUM(amount) AS outstanding FROM items GROUP BY doc"
-        " HAVING SUM(amount) <> 0)"
-        f" SELECT d.contact_id, c.name, {bucket_case(buckets, days)} AS bucket,"
+        f"{_open_on(side, one_contact)}"
+        f" SELECT d.contact_id, c.name, {bucket_case(buckets, _DAYS)} AS bucket,"
         f" SUM({signed_kind(side)} * o.outstanding) AS owed"
         " FROM open AS o JOIN documents AS d ON d.id = o.doc"
-        f" JOIN contacts AS c ON c.id = d.contact_id{contact}"
+        " JOIN contacts AS c ON c.id = d.contact_id"
         " GROUP BY d.contact_id, bucket ORDER BY c.name, d.contact_id, bucket"
+    )
+
+
+def aging_documents_sql(side: Side, one_contact: bool) -> str:
+    """Each document with something outstanding on :as_of: what a drill from an aging row
+    shows, by contact name, then due date."""
+    return (
+        f"{_open_on(side, one_contact)}"
+        " SELECT d.id, d.kind, COALESCE(d.number, '') AS number, d.contact_id, c.name,"
+        f" d.issue_date, d.due_date, {_DAYS} AS days, {signed_kind(side)} * o.outstanding"
+        " AS owed, d.currency FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        " JOIN contacts AS c ON c.id = d.contact_id"
+        " ORDER BY c.name, d.contact_id, d.due_date, d.id"
     )
 
 

@@ -16,7 +16,12 @@ from ledgerdesk.domain.documents import DocumentKind, Side, side_sign
 from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.reports.contact_reports import AgingRow, PaymentRegisterRow, StatementItem
+from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
+    AgingRow,
+    PaymentRegisterRow,
+    StatementItem,
+)
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
@@ -78,6 +83,17 @@ class SqliteReports(SqliteQueries):
             amounts = tuple(Money.from_minor(s, currency) for s in sums)
             result.append(AgingRow(contact[0], contact[1], amounts))
         return result
+
+    def aging_documents(
+        self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
+    ) -> Iterator[AgingDocument]:
+        sql = report_sql.aging_documents_sql(side, contact_id is not None)
+        for (doc_id, kind, number, contact, name, issued, due, days, owed,
+             currency) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
+            yield AgingDocument(
+                doc_id, DocumentKind(kind), number, contact, name, as_date(issued),
+                as_date(due), days, buckets.index(days), Money.from_minor(owed, currency),
+            )
 
     def statement_items(
         self, side: Side, contact_id: int, period: Period
