@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ledgerdesk.cli.reports import REPORT_NAMES
+from ledgerdesk.cli.report_options import REPORT_NAMES
 from ledgerdesk.reports.csv_format import BOM
 
 ARGS = {"general-ledger": ["--account", "1100"],

@@ -114,12 +114,12 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
                                     for_csv=args.csv is not None)
+        noun = "journal lines" if args.kind == JOURNAL else args.kind
         if args.csv is not None:
-            noun = "journal lines" if args.kind == JOURNAL else args.kind
             export_csv(columns, rows, args.csv, out, noun, bom=args.bom)
             return 0
         count = write_table(columns, rows, out)
-    out.write(f"\n{count} {args.kind}{' with something outstanding' if args.open else ''}\n")
+    out.write(f"\n{count} {noun}{' with something outstanding' if args.open else ''}\n")
     return 0
 
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, NoReturn
 
 from ledgerdesk import __version__
-from ledgerdesk.cli import accounts, reports
+from ledgerdesk.cli import accounts, report_options
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
@@ -36,7 +36,7 @@ def build_parser() -> OneLineParser:
     _add_check(commands)
     _add_trial_balance(commands)
     _add_list(commands)
-    reports.add_parser(commands, _command, parse_date)
+    report_options.add_parser(commands, _command, parse_date)
     _add_export_journal(commands)
     _add_pay(commands)
     _add_open(commands)
