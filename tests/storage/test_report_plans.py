@@ -5,25 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-from storage_helpers import add_customer, authorise, invoice, pay
 from test_query_plans import _plans
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.reports.periods import AgingBuckets, Period
-from ledgerdesk.storage import SqliteBook
 
 PERIOD = Period(dt.date(2024, 1, 2), dt.date(2024, 1, 4))
-
-
-@pytest.fixture
-def filled(book: SqliteBook) -> SqliteBook:
-    with book.write() as tx:
-        contact = add_customer(tx)
-        for day in range(1, 6):
-            doc = authorise(tx, invoice(contact, "10.00", issue=dt.date(2024, 1, day)))
-            pay(tx, contact, "4.00", (doc, "4.00"), token=f"tok-{day}")
-    return book
 
 
 def joined(plans: list[str]) -> str:
