@@ -14,6 +14,7 @@ for all of them: flat means the export streams.  Exit status 1 if a target is mi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -180,19 +181,15 @@ def run(book, today: dt.date, repeat: int) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=100_000)
-    parser.add_argument("--book", type=Path)
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--size", type=int, default=100_000, help="documents, if generated")
+    parser.add_argument("--book", type=Path, help="reuse (or generate and keep) this book")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each row")
     parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder:
-        path = args.book or Path(folder) / "reports.book"
-        book = open_or_generate(path, args.size, args.today)
-        try:
-            ok = run(book, args.today, args.repeat)
-        finally:
-            book.close()
-    return 0 if ok else 1
+    with tempfile.TemporaryDirectory() as folder, contextlib.closing(open_or_generate(
+        args.book or Path(folder) / "reports.book", args.size, args.today
+    )) as book:
+        return 0 if run(book, args.today, args.repeat) else 1
 
 
 if __name__ == "__main__":
