@@ -8,6 +8,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -107,3 +108,28 @@ def test_ready_columns_are_written_as_given_and_numeric_text_is_never_guarded() 
                Column("n", "N", 3, lambda r: r, numeric=True))
     write_csv(columns, ["-1"], out)
     assert out.getvalue() == "a,n\n-1,-1\n"
+
+
+def test_progress_is_reported_and_an_exception_from_it_cancels() -> None:
+    seen: list[int] = []
+    assert write_csv(COLUMNS, (("r", i) for i in range(7)), io.StringIO(), progress=seen.append,
+                     every=3) == 7
+    assert seen == [3, 6, 7]
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel_at_four(count: int) -> None:
+        if count >= 4:
+            raise Cancelled
+
+    asked = []
+
+    def rows():
+        for i in range(100):
+            asked.append(i)
+            yield ("r", i)
+
+    with pytest.raises(Cancelled):
+        write_csv(COLUMNS, rows(), io.StringIO(), progress=cancel_at_four, every=2)
+    assert len(asked) == 4  # nothing read past the cancel

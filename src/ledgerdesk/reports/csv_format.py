@@ -128,9 +128,14 @@ class _LineFeeds:
 
 
 def write_csv(
-    columns: Sequence[Column], rows: Iterable[Any], out: TextIO, *, bom: bool = False
+    columns: Sequence[Column], rows: Iterable[Any], out: TextIO, *, bom: bool = False,
+    progress: Callable[[int], object] | None = None, every: int = 5000,
 ) -> int:
-    """A header row, then one row per item as it arrives; returns the row count."""
+    """A header row, then one row per item as it arrives; returns the row count.
+
+    ``progress(rows written so far)`` is called every ``every`` rows; a window's export
+    cancels by raising from it (the caller then drops the partial file).
+    """
     if bom:
         out.write(BOM)
     writer = csv.writer(_LineFeeds(out), lineterminator="\r\n")
@@ -140,6 +145,10 @@ def write_csv(
     for row in rows:
         writer.writerow([cell(row) for cell in cells])
         count += 1
+        if progress is not None and count % every == 0:
+            progress(count)
+    if progress is not None:
+        progress(count)
     return count
 
 
