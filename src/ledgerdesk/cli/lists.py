@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
@@ -109,8 +109,7 @@ def has_balance(contact: ContactSummary) -> bool:
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.open and args.kind in (PAYMENTS, JOURNAL):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
-    if args.bom and args.csv is None:
-        raise CliError("--bom goes with --csv FILE.")
+    check_bom(args)
     with opened(args.path) as book:
         columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
                                     for_csv=args.csv is not None)

@@ -77,6 +77,8 @@ def _add_trial_balance(commands: Any) -> None:
     sub.add_argument("--as-of", type=parse_date, metavar="DATE",
                      help="balances at the end of DATE (YYYY-MM-DD)")
     sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")
 
 
 def _add_list(commands: Any) -> None:

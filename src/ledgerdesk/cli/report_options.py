@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, check_bom
 
 #: Options each report takes (besides PATH, --csv and --bom).
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -46,8 +46,7 @@ def check_options(args: argparse.Namespace) -> None:
     for option in REQUIRED.get(args.name, ()):
         if getattr(args, option) is None:
             raise CliError(f"{args.name} needs {FLAGS[option]}.")
-    if args.bom and args.csv is None:
-        raise CliError("--bom goes with --csv FILE.")
+    check_bom(args)
     if (args.previous_start is None) != (args.previous_end is None):
         raise CliError("Give both --previous-from and --previous-to, or neither.")
 
