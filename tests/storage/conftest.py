@@ -1,11 +1,14 @@
-"""Fixtures for the storage tests: a fresh book with the default chart of accounts."""
+"""Fixtures for the storage tests: a fresh book with the default chart of accounts, and one
+with a few invoices and payments for the query plan tests."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from storage_helpers import add_customer, authorise, invoice, pay
 
 from ledgerdesk.domain.ledger import DEFAULT_CHART
 from ledgerdesk.storage import SqliteBook, create_book
@@ -25,3 +28,14 @@ def book(book_path: Path) -> Iterator[SqliteBook]:
         tx.set_setting("base_currency", "EUR")
     yield book
     book.close()
+
+
+@pytest.fixture
+def filled(book: SqliteBook) -> SqliteBook:
+    """One customer, five invoices on 1-5 January 2024, each paid 4.00 of its 10.00."""
+    with book.write() as tx:
+        contact = add_customer(tx)
+        for day in range(1, 6):
+            doc = authorise(tx, invoice(contact, "10.00", issue=dt.date(2024, 1, day)))
+            pay(tx, contact, "4.00", (doc, "4.00"), token=f"tok-{day}")
+    return book

@@ -9,23 +9,12 @@ import datetime as dt
 from collections.abc import Callable
 from contextlib import contextmanager
 
-import pytest
 from sqlalchemy import event
-from storage_helpers import add_customer, authorise, invoice, pay, raw
+from storage_helpers import raw
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.storage import SqliteBook
-
-
-@pytest.fixture
-def filled(book: SqliteBook) -> SqliteBook:
-    with book.write() as tx:
-        contact = add_customer(tx)
-        for day in range(1, 6):
-            doc = authorise(tx, invoice(contact, "10.00", issue=dt.date(2024, 1, day)))
-            pay(tx, contact, "4.00", (doc, "4.00"), token=f"tok-{day}")
-    return book
 
 
 @contextmanager
@@ -33,8 +22,9 @@ def _captured(book: SqliteBook):
     statements: list[tuple[str, tuple]] = []
 
     def remember(conn, cursor, statement, parameters, context, executemany) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, tuple(parameters or ())))
+        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+            named = isinstance(parameters, dict)
+            statements.append((statement, parameters if named else tuple(parameters or ())))
 
     event.listen(book._engine, "before_cursor_execute", remember)
     try:

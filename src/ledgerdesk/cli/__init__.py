@@ -33,6 +33,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "check": ("commands", "run_check"),
     "trial-balance": ("commands", "run_trial_balance"),
     "list": ("lists", "run_list"),
+    "report": ("reports", "run_report"),
     "export-journal": ("commands", "run_export_journal"),
     "pay": ("pay", "run_pay"),
     "summary": ("summary", "run_summary"),

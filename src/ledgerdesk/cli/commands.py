@@ -21,7 +21,7 @@ from ledgerdesk.cli.books import (
     opened,
     remove_book_files,
 )
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import (
     Column,
     cell_text,
@@ -107,11 +107,12 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
+    check_bom(args)
     with opened(args.path) as book:
         company, currency = book_settings(book)
         rows = trial_balance(book, args.as_of)
     if args.csv is not None:
-        export_csv(TRIAL_BALANCE_COLUMNS, rows, args.csv, out, "accounts")
+        export_csv(TRIAL_BALANCE_COLUMNS, rows, args.csv, out, "accounts", bom=args.bom)
         return 0
     when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
     out.write(f"Trial balance of {company or args.path}, {when} ({currency})\n\n")

@@ -22,6 +22,12 @@ class CliError(Exception):
     """Bad command-line input or a request the command cannot carry out; one sentence."""
 
 
+def check_bom(args: argparse.Namespace) -> None:
+    """``--bom`` marks a CSV file for Excel; without ``--csv`` there is no file to mark."""
+    if args.bom and args.csv is None:
+        raise CliError("--bom goes with --csv FILE.")
+
+
 def parse_amount(text: str) -> Decimal:
     """``1234.56`` exactly; ``1,234.56``, ``1e5``, ``NaN`` and ``inf`` are refused."""
     cleaned = text.strip()

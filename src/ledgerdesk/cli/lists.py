@@ -1,4 +1,5 @@
-"""``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes or payments.
+"""``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments or the
+journal (one row per journal line).
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -12,18 +13,23 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
+from ledgerdesk.domain.ledger import JournalEntry, JournalLine
+from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
 from ledgerdesk.services.queries import (
     DOCUMENT_LISTS,
+    journal,
     list_contacts,
     list_documents,
     list_payments,
 )
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
+from ledgerdesk.services.reports import payment_lines
 
-CONTACTS, PAYMENTS = "contacts", "payments"
-LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS)
+CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -58,6 +64,39 @@ CONTACT_COLUMNS = (
 )
 
 
+def _debit(amount: Money) -> Money | None:
+    return amount if amount.is_positive else None
+
+
+def _credit(amount: Money) -> Money | None:
+    return -amount if not amount.is_positive and not amount.is_zero else None
+
+
+#: One row per journal line: (entry, line, account name).
+JOURNAL_COLUMNS = (
+    Column("entry", "Entry", 7, lambda r: r[0].id, numeric=True),
+    Column("date", "Date", 10, lambda r: r[0].date),
+    Column("description", "Description", 36, lambda r: r[0].memo),
+    Column("source", "Source", 8, lambda r: r[0].source_type.value.lower()),
+    Column("source_id", "Id", 7, lambda r: r[0].source_id, numeric=True),
+    Column("account", "Account", 7, lambda r: r[1].account_code),
+    Column("account_name", "Account name", 22, lambda r: r[2]),
+    Column("debit", "Debit", 14, lambda r: _debit(r[1].amount), numeric=True),
+    Column("credit", "Credit", 14, lambda r: _credit(r[1].amount), numeric=True),
+    Column("currency", "Cur", 3, lambda r: r[1].amount.currency),
+    Column("memo", "Line memo", 16, lambda r: r[1].memo),
+)
+
+
+def journal_rows(book: Any) -> Iterator[tuple[JournalEntry, JournalLine, str]]:
+    """Every journal line with its entry and account name, streamed by date."""
+    accounts, entries = journal(book)
+    for entry in entries:
+        for line in entry.lines:
+            account = accounts.get(line.account_code)
+            yield entry, line, account.name if account else ""
+
+
 def words(enum_value: str) -> str:
     """``CUSTOMER_RECEIPT`` -> ``customer receipt``."""
     return enum_value.replace("_", " ").lower()
@@ -68,28 +107,36 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind == PAYMENTS:
+    if args.open and args.kind in (PAYMENTS, JOURNAL):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
+    check_bom(args)
     with opened(args.path) as book:
-        columns, rows = list_source(book, args.kind, args.open, dt.date.today())
+        columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
+                                    for_csv=args.csv is not None)
+        noun = "journal lines" if args.kind == JOURNAL else args.kind
         if args.csv is not None:
-            export_csv(columns, rows, args.csv, out, args.kind)
+            export_csv(columns, rows, args.csv, out, noun, bom=args.bom)
             return 0
         count = write_table(columns, rows, out)
-    out.write(f"\n{count} {args.kind}{' with something outstanding' if args.open else ''}\n")
+    out.write(f"\n{count} {noun}{' with something outstanding' if args.open else ''}\n")
     return 0
 
 
 def list_source(
-    book: Any, kind: str, open_only: bool, today: dt.date
+    book: Any, kind: str, open_only: bool, today: dt.date, *, for_csv: bool = False
 ) -> tuple[tuple[Column, ...], Iterable[Any]]:
-    """The columns and the (lazy) rows of one list."""
+    """The columns and the (lazy) rows of one list.  A CSV of payments reads plain rows:
+    the same cells, three times as fast as building every typed summary."""
+    if kind == PAYMENTS and for_csv:
+        return PAYMENT_EXPORT_COLUMNS, payment_lines(book)
     if kind == CONTACTS:
         contacts: Iterator[ContactSummary] = list_contacts(book)
         return CONTACT_COLUMNS, (filter(has_balance, contacts) if open_only else contacts)
     if kind == PAYMENTS:
         payments: Iterator[PaymentSummary] = list_payments(book)
         return PAYMENT_COLUMNS, payments
+    if kind == JOURNAL:
+        return JOURNAL_COLUMNS, journal_rows(book)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
     return document_columns(today), documents
 
@@ -101,4 +148,5 @@ KIND_HELP: dict[str, str] = {
     "bills": "supplier bills",
     "credit-notes": "credit notes and kept credits, both sides",
     PAYMENTS: "receipts, supplier payments and refunds",
+    JOURNAL: "every journal line with its entry, debit or credit",
 }

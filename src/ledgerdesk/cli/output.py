@@ -1,51 +1,24 @@
-"""Fixed-width tables and CSV for the command line, both streamed row by row.
+"""Fixed-width tables for the command line, and CSV written to a file or stdout, streamed.
 
-A ``Column`` names a field once for both outputs.  Cells are plain text: exact decimals
-with a dot (``1234.50``), ISO dates, so the CSV reads the same in every locale.
+A ``Column`` (``reports.csv_format``) names a field once for both outputs.  Cells are plain
+text: exact decimals with a dot (``1234.50``), ISO dates, so the CSV reads the same in every
+locale; the CSV itself (guard, BOM) is ``reports.csv_format``'s.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import datetime as dt
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.csv_format import Column, cell_text, write_csv
+
+__all__ = ["Column", "cell_text", "export_csv", "is_stdout", "text_output", "write_table"]
 
 GAP = "  "
 ELLIPSIS = "…"
-
-
-@dataclass(frozen=True, slots=True)
-class Column:
-    """One column: its CSV header, its table title and width, and how to read a row."""
-
-    header: str
-    title: str
-    width: int
-    value: Callable[[Any], object]
-    numeric: bool = False
-
-
-def cell_text(value: object) -> str:
-    """A cell as plain, locale-free text."""
-    if value is None:
-        return ""
-    if isinstance(value, Money):
-        return f"{value.amount:f}"
-    if isinstance(value, Decimal):
-        return f"{value:f}"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
 
 
 def fit(text: str, width: int, numeric: bool) -> str:
@@ -70,8 +43,11 @@ def write_table(
     rows: Iterable[Any],
     out: TextIO,
     footer: Sequence[str] | None = None,
+    *,
+    footers: Sequence[Sequence[str]] = (),
 ) -> int:
-    """Header, a rule, one line per row, then an optional footer row; returns the row count."""
+    """Header, a rule, one line per row, then optional footer rows (``footer`` is one, and
+    ``footers`` several, e.g. subtotals and a total); returns the row count."""
     out.write(format_row(columns, [c.title for c in columns]) + "\n")
     out.write(rule(columns) + "\n")
     count = 0
@@ -79,20 +55,11 @@ def write_table(
         out.write(format_row(columns, [cell_text(c.value(row)) for c in columns]) + "\n")
         count += 1
     if footer is not None:
+        footers = [footer, *footers]
+    if footers:
         out.write(rule(columns) + "\n")
-        out.write(format_row(columns, footer) + "\n")
-    return count
-
-
-def write_csv(columns: Sequence[Column], rows: Iterable[Any], out: TextIO) -> int:
-    """A header row, then one row per item; returns the row count."""
-    # "\n" rather than csv's "\r\n": the same bytes on stdout and in a file, on every OS.
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow([c.header for c in columns])
-    count = 0
-    for row in rows:
-        writer.writerow([cell_text(c.value(row)) for c in columns])
-        count += 1
+    for texts in footers:
+        out.write(format_row(columns, texts) + "\n")
     return count
 
 
@@ -123,11 +90,13 @@ def is_stdout(target: str | None) -> bool:
 
 
 def export_csv(
-    columns: Sequence[Column], rows: Iterable[Any], target: str, stdout: TextIO, noun: str
+    columns: Sequence[Column], rows: Iterable[Any], target: str, stdout: TextIO, noun: str,
+    *, bom: bool = False, note: str = "",
 ) -> int:
-    """Write ``rows`` as CSV to ``target`` (``-`` for stdout) and say so when it is a file."""
+    """Write ``rows`` as CSV to ``target`` (``-`` for stdout) and say so when it is a file,
+    adding ``note`` (e.g. the totals) to that message."""
     with text_output(target, stdout) as out:
-        count = write_csv(columns, rows, out)
+        count = write_csv(columns, rows, out, bom=bom)
     if not is_stdout(target):
-        stdout.write(f"Wrote {count} {noun} to {target}.\n")
+        stdout.write(f"Wrote {count} {noun} to {target}{note}.\n")
     return count

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, NoReturn
 
 from ledgerdesk import __version__
-from ledgerdesk.cli import accounts, imports
+from ledgerdesk.cli import accounts, imports, report_options
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
@@ -36,6 +36,7 @@ def build_parser() -> OneLineParser:
     _add_check(commands)
     _add_trial_balance(commands)
     _add_list(commands)
+    report_options.add_parser(commands, _command, parse_date)
     _add_export_journal(commands)
     _add_pay(commands)
     _add_open(commands)
@@ -77,6 +78,8 @@ def _add_trial_balance(commands: Any) -> None:
     sub.add_argument("--as-of", type=parse_date, metavar="DATE",
                      help="balances at the end of DATE (YYYY-MM-DD)")
     sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")
 
 
 def _add_list(commands: Any) -> None:
@@ -88,6 +91,8 @@ def _add_list(commands: Any) -> None:
     sub.add_argument("--open", action="store_true",
                      help="only what still has something outstanding")
     sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")
 
 
 def _add_export_journal(commands: Any) -> None:

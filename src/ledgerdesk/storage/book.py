@@ -34,6 +34,7 @@ from ledgerdesk.storage.fresh_load import (
 )
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
+from ledgerdesk.storage.reports import SqliteReports
 from ledgerdesk.storage.revision import BookRevision
 from ledgerdesk.storage.staging import staging_schema
 from ledgerdesk.storage.transaction import SqliteTransaction
@@ -121,6 +122,10 @@ class SqliteBook:
 
     def queries(self) -> SqliteQueries:
         return SqliteQueries(self._engine)
+
+    def reports(self) -> SqliteReports:
+        """The ``ReportQueries`` port (``services.report_ports``)."""
+        return SqliteReports(self._engine)
 
     def close(self) -> None:
         self._revision.close()

@@ -66,14 +66,21 @@ PAYMENT_SUMMARY_SQL = (
 )
 
 
+_PAYMENT_KINDS = {kind.value: kind for kind in PaymentKind}
+
+
 def payment_summary(row) -> PaymentSummary:
+    """A row of ``PAYMENT_SUMMARY_SQL``, unpacked by position: an export reads 150,000 of
+    these, and SQLAlchemy's by-name access cost more than everything else together."""
+    (payment_id, kind, date, contact_id, contact_name, amount_minor, currency, reference,
+     bank_account_code, voided, allocated_minor, documents) = row
     return PaymentSummary(
-        id=row.id, kind=PaymentKind(row.kind), date=as_date(row.date),
-        contact_id=row.contact_id, contact_name=row.contact_name,
-        amount=Money.from_minor(row.amount_minor, row.currency),
-        allocated=Money.from_minor(row.allocated_minor, row.currency),
-        reference=row.reference, bank_account_code=row.bank_account_code,
-        voided=bool(row.voided), documents=row.documents,
+        id=payment_id, kind=_PAYMENT_KINDS[kind], date=as_date(date),
+        contact_id=contact_id, contact_name=contact_name,
+        amount=Money.from_minor(amount_minor, currency),
+        allocated=Money.from_minor(allocated_minor, currency),
+        reference=reference, bank_account_code=bank_account_code,
+        voided=bool(voided), documents=documents,
     )
 
 

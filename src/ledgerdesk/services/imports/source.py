@@ -13,10 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledgerdesk.reports.csv_format import unguard_cell
+
 SAMPLE_BYTES = 64 * 1024
 DELIMITERS = (",", ";", "\t")
 #: First characters our exporter guards with an apostrophe so a spreadsheet shows text.
-GUARDED = ("=", "+", "-", "@", "\t", "\r")
 
 # What a file that is not CSV text usually starts with, and what to tell the user.
 _SIGNATURES = (
@@ -35,13 +36,6 @@ _EXCEL_SEP = re.compile(r"sep=[,;\t|]", re.IGNORECASE)
 
 class ImportFileError(Exception):
     """The file cannot be imported at all (not CSV, not UTF-8, no header); one sentence."""
-
-
-def unguard_cell(text: str) -> str:
-    """Undo the exporter's formula guard: ``'=x`` is read as ``=x``; anything else is kept."""
-    if len(text) >= 2 and text[0] == "'" and text[1] in GUARDED:
-        return text[1:]
-    return text
 
 
 @dataclass(frozen=True, slots=True)

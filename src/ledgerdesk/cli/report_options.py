@@ -1,0 +1,96 @@
+"""The options of ``ledgerdesk report``: which report takes which, and the parser.
+
+Each report names the options it takes; any other option is refused in one sentence, so a
+mistyped command never prints a report for parameters the user did not mean.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from ledgerdesk.cli.errors import CliError, check_bom
+
+#: Options each report takes (besides PATH, --csv and --bom).
+OPTIONS: dict[str, tuple[str, ...]] = {
+    "receivable-aging": ("as_of", "buckets", "contact", "detail"),
+    "payable-aging": ("as_of", "buckets", "contact", "detail"),
+    "profit-and-loss": ("start", "end", "previous_start", "previous_end"),
+    "balance-sheet": ("as_of", "compare_to"),
+    "trial-balance": ("as_of",),
+    "general-ledger": ("account", "start", "end"),
+    "payments-register": ("start", "end"),
+    "sales-tax": ("start", "end"),
+    "customer-statement": ("contact", "start", "end", "buckets"),
+    "supplier-statement": ("contact", "start", "end", "buckets"),
+}
+REPORT_NAMES = tuple(OPTIONS)
+FLAGS = {
+    "as_of": "--as-of", "buckets": "--buckets", "start": "--from", "end": "--to",
+    "previous_start": "--previous-from", "previous_end": "--previous-to",
+    "compare_to": "--compare-to", "account": "--account", "contact": "--contact",
+    "detail": "--detail",
+}
+REQUIRED = {"general-ledger": ("account",), "customer-statement": ("contact",),
+            "supplier-statement": ("contact",)}
+
+
+def check_options(args: argparse.Namespace) -> None:
+    allowed = OPTIONS[args.name]
+    for option, flag in FLAGS.items():
+        if getattr(args, option) is not None and option not in allowed:
+            raise CliError(f"{flag} does not apply to {args.name}; it takes "
+                           f"{', '.join(FLAGS[o] for o in allowed)}.")
+    for option in REQUIRED.get(args.name, ()):
+        if getattr(args, option) is None:
+            raise CliError(f"{args.name} needs {FLAGS[option]}.")
+    check_bom(args)
+    if (args.previous_start is None) != (args.previous_end is None):
+        raise CliError("Give both --previous-from and --previous-to, or neither.")
+
+
+#: For ``--help``.
+REPORT_HELP = {
+    "receivable-aging": "what customers owe, by days overdue (--as-of, --buckets; --detail"
+                        " lists the documents, --contact one customer's)",
+    "payable-aging": "what is owed to suppliers, by days overdue (the same options)",
+    "profit-and-loss": "income and expenses of a period beside the previous one",
+    "balance-sheet": "assets, liabilities and equity on a date beside an earlier one",
+    "trial-balance": "debit and credit balance of every account (--as-of)",
+    "general-ledger": "every posting to --account with the running balance",
+    "payments-register": "payments of a period with their allocations",
+    "sales-tax": "tax on sales and purchases of a period",
+    "customer-statement": "a customer's (--contact) documents, payments and balance",
+    "supplier-statement": "a supplier's (--contact) documents, payments and balance",
+}
+
+
+def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
+               parse_date: Callable[[str], dt.date]) -> None:
+    names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
+    sub = command(commands, "report", "print a report as a table, or write it as CSV",
+                  f"Print a report as a table, or write it as CSV. {names}. A period "
+                  "defaults to the year to date, a date to today.")
+    sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    dated = {"type": parse_date, "metavar": "DATE"}
+    sub.add_argument("--as-of", **dated, help="the day the report is at (YYYY-MM-DD)")
+    sub.add_argument("--from", dest="start", **dated, help="first day of the period")
+    sub.add_argument("--to", dest="end", **dated, help="last day of the period")
+    sub.add_argument("--previous-from", dest="previous_start", **dated,
+                     help="first day of the period to compare with (default: the one before)")
+    sub.add_argument("--previous-to", dest="previous_end", **dated,
+                     help="last day of the period to compare with")
+    sub.add_argument("--compare-to", **dated, help="balance sheet: the earlier date beside it"
+                     " (default: a year before)")
+    sub.add_argument("--buckets", metavar="DAYS", help="aging limits in days (default 30,60,90)")
+    sub.add_argument("--account", metavar="CODE", help="general ledger: the account's code")
+    sub.add_argument("--contact", metavar="NAME_OR_ID",
+                     help="statement: the contact; aging: only this contact")
+    sub.add_argument("--detail", action="store_const", const=True,
+                     help="aging: one row per document instead of per contact")
+    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")

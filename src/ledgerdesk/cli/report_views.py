@@ -1,0 +1,207 @@
+"""How each report prints: its columns (shared by the table and the CSV), its title lines
+and its footer rows of totals.
+
+A ``ReportView`` is lazy where the report is: the rows of a general ledger, statement or
+payments register stream from the book into the table or the CSV.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ledgerdesk.cli.lists import words
+from ledgerdesk.cli.output import Column, cell_text
+from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
+    AgingReport,
+    PaymentsRegister,
+    Statement,
+    StatementLine,
+)
+from ledgerdesk.reports.ledger_reports import (
+    BalanceSheet,
+    GeneralLedger,
+    ProfitAndLoss,
+    SalesTaxSummary,
+)
+
+AMOUNT = 14
+
+
+@dataclass
+class ReportView:
+    """What ``ledgerdesk report`` writes: title lines, a table (or CSV), footer rows."""
+
+    noun: str  # what a row is, for "Wrote 12 contacts to a.csv"
+    title: list[str]
+    columns: Sequence[Column]
+    rows: Iterable[Any]
+    footers: list[list[str]] = field(default_factory=list)
+    totals: str = ""  # said after writing a CSV file, e.g. " (total 1234.50 EUR)"
+    after: list[str] = field(default_factory=list)  # lines under the table
+
+
+def _money(amount: Money) -> str:
+    return f"{cell_text(amount)} {amount.currency}"
+
+
+def aging_view(report: AgingReport, who: str) -> ReportView:
+    columns = [Column("contact", who.capitalize(), 28, lambda r: r.contact_name)]
+    columns += [
+        Column(bucket_header(label), label.capitalize(), 13, lambda r, i=i: r.buckets[i],
+               numeric=True)
+        for i, label in enumerate(report.buckets.labels)
+    ]
+    columns.append(Column("total", "Total", AMOUNT, lambda r: r.total, numeric=True))
+    footer = ["Total", *(cell_text(t) for t in report.totals), cell_text(report.total)]
+    owed = "owed by customers" if who == "customer" else "owed to suppliers"
+    return ReportView(
+        "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
+        report.rows, [footer], f" (total {_money(report.total)})",
+    )
+
+
+def aging_documents_view(
+    report: AgingReport, documents: Iterable[AgingDocument], who: str
+) -> ReportView:
+    labels = report.buckets.labels
+    columns = [
+        Column("contact", who.capitalize(), 24, lambda d: d.contact_name),
+        Column("number", "Number", 12, lambda d: d.number),
+        Column("kind", "Kind", 16, lambda d: d.kind.label),
+        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
+        Column("due_date", "Due", 10, lambda d: d.due_date),
+        Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
+        Column("bucket", "Bucket", 8, lambda d: labels[d.bucket]),
+        Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
+    ]
+    view = aging_view(report, who)
+    footer = ["Total", "", "", "", "", "", "", cell_text(report.total)]
+    return ReportView("documents", view.title, columns, documents, [footer], view.totals)
+
+
+def bucket_header(label: str) -> str:
+    """``1-30`` -> ``days_1_30``: a CSV header a spreadsheet will not read as a date."""
+    if label == "current":
+        return label
+    return "days_" + label.replace("-", "_").replace(" ", "_")
+
+
+def _account_columns(now: str, before: str) -> list[Column]:
+    return [
+        Column("section", "Section", 9, lambda r: r.section.value.lower()),
+        Column("code", "Code", 6, lambda r: r.code),
+        Column("account", "Account", 28, lambda r: r.name),
+        Column("amount", now, AMOUNT, lambda r: r.amount, numeric=True),
+        Column("previous", before, AMOUNT, lambda r: r.previous, numeric=True),
+    ]
+
+
+def _pair_row(label: str, pair: tuple[Money, Money]) -> list[str]:
+    return ["", "", label, cell_text(pair[0]), cell_text(pair[1])]
+
+
+def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
+    footers = [
+        _pair_row("Total income", report.income),
+        _pair_row("Total expenses", report.expenses),
+        _pair_row("Net profit", report.net_profit),
+    ]
+    title = [f"Profit and loss, {report.period.label()}",
+             f"(previous period {report.previous_period.label()})"]
+    return ReportView("accounts", title, _account_columns("This period", "Previous"),
+                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})")
+
+
+def balance_sheet_view(report: BalanceSheet) -> ReportView:
+    footers = [
+        _pair_row("Total assets", report.assets),
+        _pair_row("Total liabilities", report.liabilities),
+        _pair_row("Total equity", report.equity),
+    ]
+    title = [f"Balance sheet as of {report.as_of.isoformat()}"
+             f" (beside {report.previous_date.isoformat()})"]
+    if not report.balances:
+        title.append("WARNING: assets do not equal liabilities plus equity; run check.")
+    columns = _account_columns(report.as_of.isoformat(), report.previous_date.isoformat())
+    return ReportView("accounts", title, columns, report.rows, footers,
+                      f" (total assets {_money(report.assets[0])})")
+
+
+def general_ledger_view(report: GeneralLedger) -> ReportView:
+    columns = [
+        Column("date", "Date", 10, lambda r: r.date),
+        Column("entry", "Entry", 7, lambda r: r.entry_id, numeric=True),
+        Column("description", "Description", 36, lambda r: r.description),
+        Column("source", "Source", 8, lambda r: r.source_type.lower()),
+        Column("source_id", "Id", 7, lambda r: r.source_id, numeric=True),
+        Column("debit", "Debit", AMOUNT, lambda r: r.debit, numeric=True),
+        Column("credit", "Credit", AMOUNT, lambda r: r.credit, numeric=True),
+        Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
+    ]
+    title = [f"General ledger of {report.code} {report.name}, {report.period.label()}",
+             f"Opening balance {_money(report.opening)} (debit positive)"]
+    footer = ["", "", "Totals and closing balance", "", "", cell_text(report.debits),
+              cell_text(report.credits), cell_text(report.closing)]
+    return ReportView("journal lines", title, columns, report.lines, [footer],
+                      f" (closing balance {_money(report.closing)})")
+
+
+def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
+    columns = [
+        Column("date", "Date", 10, lambda r: r.date),
+        Column("reference", "Reference", 14, lambda r: r.reference),
+        Column("description", "Description", 40, lambda r: r.description),
+        Column("charges", "Charges", AMOUNT, lambda r: r.charges, numeric=True),
+        Column("payments", "Payments", AMOUNT, lambda r: r.payments, numeric=True),
+        Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
+    ]
+    zero = Money.zero(report.opening.currency)
+    opening = StatementLine(report.period.start, "", 0, "", "Opening balance", zero, zero,
+                            report.opening)
+    aging = ", ".join(f"{label} {cell_text(amount)}"
+                      for label, amount in zip(labels, report.aging.buckets, strict=True))
+    footers = [["", "", "Closing balance", cell_text(report.charges),
+                cell_text(report.payments), cell_text(report.closing)]]
+    title = [f"Statement of {report.contact_name}, {report.period.label()}"]
+    after = [f"Aging on {report.period.end.isoformat()}: {aging}"]
+    return ReportView("lines", title, columns, itertools.chain([opening], report.lines),
+                      footers, f" (closing balance {_money(report.closing)})", after)
+
+
+def payments_register_view(report: PaymentsRegister) -> ReportView:
+    columns = [
+        Column("date", "Date", 10, lambda r: r.date),
+        Column("payment_id", "Id", 7, lambda r: r.payment_id, numeric=True),
+        Column("kind", "Kind", 16, lambda r: words(r.kind.value)),
+        Column("contact", "Contact", 24, lambda r: r.contact_name),
+        Column("reference", "Reference", 14, lambda r: r.reference),
+        Column("amount", "Amount", AMOUNT, lambda r: r.amount, numeric=True),
+        Column("document", "Document", 12, lambda r: r.document_number),
+        Column("applied", "Applied", AMOUNT, lambda r: r.applied, numeric=True),
+        Column("kept_as_credit", "Kept", 4, lambda r: r.kept_as_credit),
+        Column("void", "Void", 4, lambda r: r.voided),
+    ]
+    title = [f"Payments register, {report.period.label()}: {report.count} payments",
+             f"Money in {_money(report.money_in)}, money out {_money(report.money_out)}"
+             " (voided payments left out)"]
+    return ReportView("lines", title, columns, report.rows, [],
+                      f" ({report.count} payments)")
+
+
+def sales_tax_view(report: SalesTaxSummary) -> ReportView:
+    columns = [
+        Column("kind", "Documents of kind", 22, lambda r: words(r.kind.value)),
+        Column("documents", "Count", 7, lambda r: r.documents, numeric=True),
+        Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
+        Column("tax", "Tax", AMOUNT, lambda r: r.tax, numeric=True),
+    ]
+    footers = [["Output tax (sales)", "", "", cell_text(report.output_tax)],
+               ["Input tax (purchases)", "", "", cell_text(report.input_tax)],
+               ["Tax due", "", "", cell_text(report.tax_due)]]
+    return ReportView("kinds", [f"Sales tax summary, {report.period.label()}"], columns,
+                      report.rows, footers, f" (tax due {_money(report.tax_due)})")

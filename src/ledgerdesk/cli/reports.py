@@ -1,0 +1,147 @@
+"""``ledgerdesk report NAME PATH [options] [--csv FILE] [--bom]``: every report, as a table
+on the terminal or as CSV (the options and their checks are in ``report_options``)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import book_settings, opened
+from ledgerdesk.cli.commands import TRIAL_BALANCE_COLUMNS, trial_balance_totals
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.output import cell_text, export_csv, write_table
+from ledgerdesk.cli.report_options import check_options
+from ledgerdesk.cli.report_views import (
+    ReportView,
+    aging_documents_view,
+    aging_view,
+    balance_sheet_view,
+    general_ledger_view,
+    payments_register_view,
+    profit_and_loss_view,
+    sales_tax_view,
+    statement_view,
+)
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.services import reports
+from ledgerdesk.services.contacts import resolve_contact
+from ledgerdesk.services.queries import trial_balance
+
+
+def run_report(args: argparse.Namespace, out: TextIO) -> int:
+    check_options(args)
+    with opened(args.path) as book:
+        company, _ = book_settings(book)
+        view = BUILDERS[args.name](book, args)
+        if args.csv is not None:
+            export_csv(view.columns, view.rows, args.csv, out, view.noun, bom=args.bom,
+                       note=view.totals)
+            return 0
+        out.write(f"{company or args.path}\n")
+        for line in view.title:
+            out.write(f"{line}\n")
+        out.write("\n")
+        write_table(view.columns, view.rows, out, footers=view.footers)
+        for line in view.after:
+            out.write(f"\n{line}\n")
+    return 0
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def period(args: argparse.Namespace) -> Period:
+    """--from/--to; by default the year to date (to today, or to --to)."""
+    end = args.end or today()
+    start = args.start or end.replace(month=1, day=1)
+    return _period(start, end, "--from", "--to")
+
+
+def _period(start: dt.date, end: dt.date, first: str, last: str) -> Period:
+    if start > end:
+        raise CliError(f"{first} {start.isoformat()} is after {last} {end.isoformat()}.")
+    return Period(start, end)
+
+
+def buckets(args: argparse.Namespace) -> AgingBuckets:
+    if args.buckets is None:
+        return AgingBuckets()
+    try:
+        return AgingBuckets.parse(args.buckets)
+    except ValueError as exc:
+        raise CliError(f"--buckets {args.buckets}: {exc}.") from None
+
+
+def _aging(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
+    who = "customer" if side is Side.SALES else "supplier"
+
+    def build(book: Any, args: argparse.Namespace) -> ReportView:
+        contact_id = _contact_id(book, args.contact) if args.contact else None
+        as_of, chosen = args.as_of or today(), buckets(args)
+        report = reports.aging(book, side, as_of, chosen, contact_id)
+        if not args.detail:
+            return aging_view(report, who)
+        documents = reports.aging_documents(book, side, as_of, chosen, contact_id)
+        return aging_documents_view(report, documents, who)
+
+    return build
+
+
+def _contact_id(book: Any, name_or_id: str) -> int:
+    with book.read() as tx:
+        contact = resolve_contact(tx, name_or_id)
+    assert contact.id is not None
+    return contact.id
+
+
+def _profit_and_loss(book: Any, args: argparse.Namespace) -> ReportView:
+    previous = None
+    if args.previous_start is not None:
+        previous = _period(args.previous_start, args.previous_end,
+                           "--previous-from", "--previous-to")
+    return profit_and_loss_view(reports.profit_and_loss_report(book, period(args), previous))
+
+
+def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
+    report = reports.balance_sheet_report(book, args.as_of or today(), args.compare_to)
+    return balance_sheet_view(report)
+
+
+def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
+    rows = trial_balance(book, args.as_of)
+    _, currency = book_settings(book)
+    debit, credit = trial_balance_totals(rows, currency)
+    when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
+    return ReportView("accounts", [f"Trial balance, {when}"], TRIAL_BALANCE_COLUMNS, rows,
+                      [["", "Total", cell_text(debit), cell_text(credit)]])
+
+
+def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
+    def build(book: Any, args: argparse.Namespace) -> ReportView:
+        chosen = buckets(args)
+        contact_id = _contact_id(book, args.contact)
+        report = reports.statement(book, side, contact_id, period(args), chosen)
+        return statement_view(report, chosen.labels)
+
+    return build
+
+
+BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
+    "receivable-aging": _aging(Side.SALES),
+    "payable-aging": _aging(Side.PURCHASES),
+    "profit-and-loss": _profit_and_loss,
+    "balance-sheet": _balance_sheet,
+    "trial-balance": _trial_balance,
+    "general-ledger": lambda book, args: general_ledger_view(
+        reports.general_ledger(book, args.account, period(args))),
+    "payments-register": lambda book, args: payments_register_view(
+        reports.payments_register(book, period(args))),
+    "sales-tax": lambda book, args: sales_tax_view(
+        reports.sales_tax_summary(book, period(args))),
+    "customer-statement": _statement(Side.SALES),
+    "supplier-statement": _statement(Side.PURCHASES),
+}

@@ -1,0 +1,154 @@
+"""Contact-based reports: receivable and payable aging, statements, the payments register.
+
+Pure row types and the little arithmetic on them; storage computes the amounts in SQL.
+Amounts read the way the contact's side reads them: what customers owe us, what we owe
+suppliers, positive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.periods import AgingBuckets, Period
+
+
+@dataclass(frozen=True, slots=True)
+class AgingRow:
+    """What one contact owes (or is owed) as of a date, by how long it has been overdue."""
+
+    contact_id: int
+    contact_name: str
+    buckets: tuple[Money, ...]  # one per AgingBuckets label
+
+    @property
+    def total(self) -> Money:
+        result = self.buckets[0]
+        for amount in self.buckets[1:]:
+            result += amount
+        return result
+
+
+@dataclass(frozen=True, slots=True)
+class AgingDocument:
+    """One document behind an aging row: what it still owes (credits negative) on the date."""
+
+    document_id: int
+    kind: DocumentKind
+    number: str
+    contact_id: int
+    contact_name: str
+    issue_date: dt.date
+    due_date: dt.date
+    days_overdue: int
+    bucket: int  # index into AgingBuckets.labels
+    outstanding: Money
+
+
+@dataclass(frozen=True, slots=True)
+class AgingReport:
+    side: Side
+    as_of: dt.date
+    buckets: AgingBuckets
+    rows: tuple[AgingRow, ...]  # by contact name
+    totals: tuple[Money, ...]  # per bucket
+
+    @property
+    def total(self) -> Money:
+        return AgingRow(0, "", self.totals).total
+
+
+def aging_report(
+    side: Side, as_of: dt.date, buckets: AgingBuckets, rows: Sequence[AgingRow], currency: str
+) -> AgingReport:
+    totals = [Money.zero(currency)] * len(buckets)
+    for row in rows:
+        totals = [t + amount for t, amount in zip(totals, row.buckets, strict=True)]
+    return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals))
+
+
+@dataclass(frozen=True, slots=True)
+class StatementItem:
+    """A posting to the contact's control account, in the side's reading (owed positive)."""
+
+    date: dt.date
+    source_type: str  # DOCUMENT or PAYMENT: what a drill opens
+    source_id: int
+    reference: str  # the document's number, or the payment's reference
+    description: str
+    amount: Money  # raises (+) or lowers (-) what is owed
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLine:
+    date: dt.date
+    source_type: str
+    source_id: int
+    reference: str
+    description: str
+    charges: Money  # documents: invoices (+), their credit notes and voids (-)
+    payments: Money  # money paid against the balance: receipts (+), refunds (-)
+    balance: Money
+
+
+def statement_lines(opening: Money, items: Iterable[StatementItem]) -> Iterator[StatementLine]:
+    """Each item with its running balance; documents are charges, payments are payments."""
+    balance = opening
+    zero = Money.zero(opening.currency)
+    for item in items:
+        balance += item.amount
+        if item.source_type == "PAYMENT":
+            charges, payments = zero, -item.amount
+        else:
+            charges, payments = item.amount, zero
+        yield StatementLine(item.date, item.source_type, item.source_id, item.reference,
+                            item.description, charges, payments, balance)
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    contact_id: int
+    contact_name: str
+    side: Side
+    period: Period
+    opening: Money
+    charges: Money
+    payments: Money
+    lines: Iterator[StatementLine]  # streamed, by date
+    aging: AgingRow  # the closing balance by age, as of the period's end
+
+    @property
+    def closing(self) -> Money:
+        return self.opening + self.charges - self.payments
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentRegisterRow:
+    """One line of a payment: an allocation to a document, or the excess kept as credit."""
+
+    payment_id: int
+    date: dt.date
+    kind: PaymentKind
+    contact_id: int
+    contact_name: str
+    reference: str
+    bank_account_code: str
+    amount: Money  # the whole payment, repeated on each of its lines
+    voided: bool
+    document_id: int | None  # None: nothing allocated and nothing kept
+    document_number: str
+    applied: Money  # to this document (or kept as this credit)
+    kept_as_credit: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PaymentsRegister:
+    period: Period
+    count: int  # payments, voided ones included
+    money_in: Money  # receipts and supplier refunds, voided ones left out
+    money_out: Money  # supplier payments and customer refunds, likewise
+    rows: Iterator[PaymentRegisterRow]  # streamed, by date then payment

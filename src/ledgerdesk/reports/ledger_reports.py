@@ -1,0 +1,200 @@
+"""Account-based reports: profit and loss, balance sheet, general ledger, sales tax summary.
+
+Pure: storage hands over account balances (debit positive, minor units summed in SQL) and
+streamed journal lines; this module arranges them in sections with natural signs (income,
+liabilities and equity shown positive when they are credit balances) and adds the totals.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.ledger import AccountType
+from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.periods import Period
+
+#: +1 where a debit balance reads positive, -1 where a credit balance does.
+NATURAL_SIGN = {
+    AccountType.ASSET: 1, AccountType.EXPENSE: 1,
+    AccountType.LIABILITY: -1, AccountType.EQUITY: -1, AccountType.INCOME: -1,
+}
+CURRENT_EARNINGS = "Current earnings"
+
+
+@dataclass(frozen=True, slots=True)
+class AccountBalance:
+    """One account's debit-positive balance over some stretch of the journal."""
+
+    code: str
+    name: str
+    type: AccountType
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class AccountLine:
+    """A report row: an account (or a computed line, code ``""``) with natural signs."""
+
+    section: AccountType
+    code: str
+    name: str
+    amount: Money
+    previous: Money
+
+
+def _lines(
+    types: Iterable[AccountType],
+    now: Mapping[str, AccountBalance],
+    before: Mapping[str, AccountBalance],
+    currency: str,
+) -> list[AccountLine]:
+    zero = Money.zero(currency)
+    lines = []
+    for code in sorted(set(now) | set(before)):
+        account = now.get(code) or before[code]
+        if account.type not in types:
+            continue
+        sign = NATURAL_SIGN[account.type]
+        amount = now[code].balance.times(sign) if code in now else zero
+        previous = before[code].balance.times(sign) if code in before else zero
+        if not (amount.is_zero and previous.is_zero):
+            lines.append(AccountLine(account.type, code, account.name, amount, previous))
+    return lines
+
+
+def _total(
+    lines: Iterable[AccountLine], section: AccountType, currency: str
+) -> tuple[Money, Money]:
+    amount = previous = Money.zero(currency)
+    for line in lines:
+        if line.section is section:
+            amount, previous = amount + line.amount, previous + line.previous
+    return amount, previous
+
+
+@dataclass(frozen=True, slots=True)
+class ProfitAndLoss:
+    period: Period
+    previous_period: Period
+    rows: tuple[AccountLine, ...]  # income accounts, then expense accounts
+    income: tuple[Money, Money]  # (this period, previous period)
+    expenses: tuple[Money, Money]
+
+    @property
+    def net_profit(self) -> tuple[Money, Money]:
+        return (self.income[0] - self.expenses[0], self.income[1] - self.expenses[1])
+
+
+def profit_and_loss(
+    period: Period, previous: Period, now: Iterable[AccountBalance],
+    before: Iterable[AccountBalance], currency: str,
+) -> ProfitAndLoss:
+    rows = _lines((AccountType.INCOME, AccountType.EXPENSE), _by_code(now), _by_code(before),
+                  currency)
+    rows.sort(key=lambda line: line.section is AccountType.EXPENSE)
+    return ProfitAndLoss(
+        period, previous, tuple(rows), _total(rows, AccountType.INCOME, currency),
+        _total(rows, AccountType.EXPENSE, currency),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceSheet:
+    as_of: dt.date
+    previous_date: dt.date
+    rows: tuple[AccountLine, ...]  # assets, liabilities, equity with current earnings
+    assets: tuple[Money, Money]
+    liabilities: tuple[Money, Money]
+    equity: tuple[Money, Money]
+
+    @property
+    def balances(self) -> bool:
+        return all(
+            self.assets[i] == self.liabilities[i] + self.equity[i] for i in range(2)
+        )
+
+
+def balance_sheet(
+    as_of: dt.date, previous_date: dt.date, now: Iterable[AccountBalance],
+    before: Iterable[AccountBalance], currency: str,
+) -> BalanceSheet:
+    now_by, before_by = _by_code(now), _by_code(before)
+    kinds = (AccountType.ASSET, AccountType.LIABILITY, AccountType.EQUITY)
+    rows = _lines(kinds, now_by, before_by, currency)
+    rows.sort(key=lambda line: kinds.index(line.section))
+    earnings = (_earnings(now_by, currency), _earnings(before_by, currency))
+    if not (earnings[0].is_zero and earnings[1].is_zero):
+        rows.append(AccountLine(AccountType.EQUITY, "", CURRENT_EARNINGS, *earnings))
+    return BalanceSheet(
+        as_of, previous_date, tuple(rows), _total(rows, AccountType.ASSET, currency),
+        _total(rows, AccountType.LIABILITY, currency), _total(rows, AccountType.EQUITY, currency),
+    )
+
+
+def _earnings(balances: Mapping[str, AccountBalance], currency: str) -> Money:
+    """Income less expenses not yet closed to retained earnings: minus their debit balances."""
+    result = Money.zero(currency)
+    for account in balances.values():
+        if account.type in (AccountType.INCOME, AccountType.EXPENSE):
+            result -= account.balance
+    return result
+
+
+def _by_code(balances: Iterable[AccountBalance]) -> dict[str, AccountBalance]:
+    return {b.code: b for b in balances}
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerLine:
+    """One journal line on the account, with the balance after it (debit positive)."""
+
+    date: dt.date
+    entry_id: int
+    description: str
+    source_type: str  # what to open on a drill: a DOCUMENT, a PAYMENT, a MANUAL entry
+    source_id: int | None
+    debit: Money
+    credit: Money
+    balance: Money
+
+
+@dataclass(frozen=True, slots=True)
+class GeneralLedger:
+    code: str
+    name: str
+    period: Period
+    opening: Money
+    debits: Money
+    credits: Money
+    lines: Iterator[LedgerLine]  # streamed, by date then entry
+
+    @property
+    def closing(self) -> Money:
+        return self.opening + self.debits - self.credits
+
+
+@dataclass(frozen=True, slots=True)
+class TaxRow:
+    """Documents of one kind in the period: their net amount and tax, signed so that
+    invoices and bills are positive and their credit notes negative."""
+
+    kind: DocumentKind
+    documents: int
+    net: Money
+    tax: Money
+
+
+@dataclass(frozen=True, slots=True)
+class SalesTaxSummary:
+    period: Period
+    rows: tuple[TaxRow, ...]
+    output_tax: Money  # on sales, less sales credit notes
+    input_tax: Money  # on bills, less supplier credit notes
+
+    @property
+    def tax_due(self) -> Money:
+        """What the period adds to the sales tax account's credit balance."""
+        return self.output_tax - self.input_tax

@@ -1,0 +1,43 @@
+"""Fast CSV exports of the long lists: plain rows in, the same cells the typed lists give.
+
+``list payments --csv`` on a big book writes 150,000 rows; building a ``PaymentSummary``
+with two ``Money`` values for each cost more than SQLite's own work, so the export reads
+``PaymentLine`` tuples (amounts in minor units) and formats them here, exactly as
+``csv_format`` formats the typed row (a test holds the two exports byte for byte equal).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from operator import itemgetter
+
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.csv_format import Column, guard_cell, minor_text
+
+_KIND_WORDS = {kind.value: kind.value.replace("_", " ").lower() for kind in PaymentKind}
+
+
+#: One payment as the export reads it, a plain tuple (storage fills it in this order):
+#: id, date (ISO), kind (a PaymentKind value), contact name, amount and allocated in minor
+#: units, the allocated documents' numbers (comma separated), reference, voided (0/1),
+#: currency.
+PaymentLine = tuple[int, str, str, str, int, int, str, str, int, str]
+
+
+def _text(index: int) -> Callable[[PaymentLine], str]:
+    return lambda row: guard_cell(row[index])
+
+
+#: The same header and cells as the payments list (``cli.lists.PAYMENT_COLUMNS``), each
+#: giving its finished CSV text: one call per cell.
+PAYMENT_EXPORT_COLUMNS = (
+    Column("date", "Date", 10, itemgetter(1), ready=True),  # ISO text
+    Column("kind", "Kind", 16, lambda r: _KIND_WORDS[r[2]], ready=True),
+    Column("contact", "Contact", 24, _text(3), ready=True),
+    Column("amount", "Amount", 14, lambda r: minor_text(r[4], r[9]), numeric=True, ready=True),
+    Column("allocated", "Allocated", 14, lambda r: minor_text(r[5], r[9]), numeric=True,
+           ready=True),
+    Column("documents", "Documents", 24, _text(6), ready=True),
+    Column("reference", "Reference", 16, _text(7), ready=True),
+    Column("void", "Void", 4, lambda r: "yes" if r[8] else "no", ready=True),
+)

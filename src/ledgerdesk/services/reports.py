@@ -1,0 +1,148 @@
+"""Report use cases: each takes its parameters and returns typed rows plus totals.
+
+Every figure is summed by the book in SQL (``ReportQueries``); nothing loads the book into
+Python.  Long reports (general ledger, statement lines, payments register) hand back their
+rows as iterators that stream from the database; their totals come from separate SQL sums,
+so a caller knows them before the first row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.problems import NotFound
+from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
+    AgingReport,
+    AgingRow,
+    PaymentsRegister,
+    Statement,
+    aging_report,
+    statement_lines,
+)
+from ledgerdesk.reports.ledger_reports import (
+    BalanceSheet,
+    GeneralLedger,
+    ProfitAndLoss,
+    SalesTaxSummary,
+    balance_sheet,
+    profit_and_loss,
+)
+from ledgerdesk.reports.list_exports import PaymentLine
+from ledgerdesk.reports.periods import AgingBuckets, Period, previous_period, year_earlier
+from ledgerdesk.services.report_ports import ReportBook
+
+STANDARD_BUCKETS = AgingBuckets()  # current, 1-30, 31-60, 61-90, over 90
+
+
+def aging(
+    book: ReportBook, side: Side, as_of: dt.date, buckets: AgingBuckets = STANDARD_BUCKETS,
+    contact_id: int | None = None,
+) -> AgingReport:
+    """What each customer (SALES) or supplier (PURCHASES) owes or is owed on ``as_of``
+    (only ``contact_id``'s row when given)."""
+    queries = book.reports()
+    rows = queries.aging(side, as_of, buckets, contact_id)
+    return aging_report(side, as_of, buckets, rows, queries.currency())
+
+
+def aging_documents(
+    book: ReportBook, side: Side, as_of: dt.date, buckets: AgingBuckets = STANDARD_BUCKETS,
+    contact_id: int | None = None,
+) -> Iterator[AgingDocument]:
+    """The documents behind the aging (a drill from a contact's row), streamed."""
+    return book.reports().aging_documents(side, as_of, buckets, contact_id)
+
+
+def profit_and_loss_report(
+    book: ReportBook, period: Period, previous: Period | None = None
+) -> ProfitAndLoss:
+    """Income and expenses of ``period`` beside ``previous`` (default: the period before)."""
+    before = previous or previous_period(period)
+    queries = book.reports()
+    return profit_and_loss(
+        period, before, queries.account_balances(period.end, period.start),
+        queries.account_balances(before.end, before.start), queries.currency(),
+    )
+
+
+def balance_sheet_report(
+    book: ReportBook, as_of: dt.date, previous: dt.date | None = None
+) -> BalanceSheet:
+    """Assets, liabilities and equity on ``as_of`` beside ``previous`` (default: a year
+    before), with the earnings not yet closed to retained earnings as an equity line."""
+    earlier = previous or year_earlier(as_of)
+    queries = book.reports()
+    return balance_sheet(as_of, earlier, queries.account_balances(as_of),
+                         queries.account_balances(earlier), queries.currency())
+
+
+def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger:
+    """Every posting to account ``code`` in the period with the running balance."""
+    with book.read() as tx:
+        account = tx.accounts().get(code)
+    if account is None:
+        raise NotFound(f"There is no account {code!r} in the chart.")
+    queries = book.reports()
+    currency = queries.currency()
+    before, debits, credits = queries.ledger_sums(code, period)
+    return GeneralLedger(
+        code, account.name, period, Money.from_minor(before, currency),
+        Money.from_minor(debits, currency), Money.from_minor(credits, currency),
+        queries.ledger_lines(code, period, before),
+    )
+
+
+def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
+              buckets: AgingBuckets = STANDARD_BUCKETS) -> Statement:
+    """A customer's (or supplier's) account: opening balance, the period's documents and
+    payments with the running balance, closing balance, and its aging on the last day."""
+    with book.read() as tx:
+        contact = tx.get_contact(contact_id)
+    if contact is None:
+        raise NotFound(f"There is no contact with id {contact_id}.")
+    queries = book.reports()
+    currency = queries.currency()
+    before, charges, payments = (
+        Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
+    )
+    aged = queries.aging(side, period.end, buckets, contact_id)
+    zero = tuple(Money.zero(currency) for _ in range(len(buckets)))
+    return Statement(
+        contact_id, contact.name, side, period, before, charges, payments,
+        statement_lines(before, queries.statement_items(side, contact_id, period)),
+        aged[0] if aged else AgingRow(contact_id, contact.name, zero),
+    )
+
+
+def payments_register(book: ReportBook, period: Period) -> PaymentsRegister:
+    """Every payment in the period with its allocations and any credit it kept."""
+    queries = book.reports()
+    currency = queries.currency()
+    count, money_in, money_out = queries.payment_sums(period)
+    return PaymentsRegister(
+        period, count, Money.from_minor(money_in, currency),
+        Money.from_minor(money_out, currency), queries.payments_register(period),
+    )
+
+
+def payment_lines(book: ReportBook) -> Iterator[PaymentLine]:
+    """Every payment as a plain row for a fast CSV export (``list_exports``), by date."""
+    return book.reports().payment_lines()
+
+
+def sales_tax_summary(book: ReportBook, period: Period) -> SalesTaxSummary:
+    """Tax on the documents posted in the period: output tax on sales, input tax on bills."""
+    queries = book.reports()
+    rows = tuple(queries.sales_tax(period))
+    output = input_ = Money.zero(queries.currency())
+    for row in rows:
+        if row.kind.side is Side.SALES:
+            output += row.tax
+        else:
+            input_ += row.tax
+    return SalesTaxSummary(period, rows, output, input_)
+

@@ -1,0 +1,158 @@
+"""The SELECTs behind the reports, as of a date or over a period (parameters ``:as_of``,
+``:start``, ``:end``, ``:contact``, ``:control``, ``:tax``).
+
+Outstanding *as of a date* cannot use the stored ``voided`` flags alone: a payment voided
+next month still counted today.  So each voided document or payment counts until the date
+of its reversal entry, and an allocation counts from its payment's (or credit
+application's) date.  That mirrors exactly what the journal posts, so the aging total
+equals the control account's balance on any date.  (A credit application posts nothing;
+a voided one is left out on every date, which moves amounts between a contact's documents
+but never changes a total.)
+"""
+
+from __future__ import annotations
+
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.periods import AgingBuckets
+from ledgerdesk.storage.sql import PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
+
+
+def side_kinds(side: Side) -> str:
+    return kinds_list(SALES_KINDS if side is Side.SALES else PURCHASE_KINDS)
+
+
+def payment_kinds(side: Side) -> str:
+    return ", ".join(f"'{k.value}'" for k in PaymentKind if k.side is side)
+
+
+MONEY_IN = ", ".join(f"'{k.value}'" for k in PaymentKind if k.money_in)
+
+
+def voided_on(source_type: str, id_sql: str) -> str:
+    """The date of the reversal that voided a document or payment (NULL if none)."""
+    return (
+        "(SELECT MIN(e.date) FROM journal_entries AS e"
+        f" WHERE e.source_type = '{source_type}' AND e.source_id = {id_sql}"
+        " AND e.reverses_id IS NOT NULL)"
+    )
+
+
+def _counted_documents(side: Side, contact: str) -> str:
+    """Documents posted on or before :as_of and not yet voided then (a draft voided never
+    counted; a kept credit is voided with its payment, by the payment's reversal)."""
+    void = (
+        f"CASE WHEN d.source_payment_id IS NULL THEN {voided_on('DOCUMENT', 'd.id')}"
+        f" ELSE {voided_on('PAYMENT', 'd.source_payment_id')} END"
+    )
+    return (
+        f"SELECT d.id AS doc, d.total_minor AS amount FROM documents AS d"
+        f" WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
+        f" AND d.issue_date <= :as_of{contact.format('d')}"
+        f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)"
+    )
+
+
+def _counted_allocations(side: Side, contact: str) -> str:
+    """Allocations in force on :as_of, as negative amounts on their documents (a payment or
+    credit only ever settles documents of its own contact)."""
+    return (
+        "SELECT a.document_id, -a.amount_minor FROM allocations AS a"
+        " JOIN payments AS p ON p.id = a.payment_id"
+        f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
+        f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)"
+        " UNION ALL"
+        " SELECT a.document_id, -a.amount_minor FROM allocations AS a"
+        " JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
+        " JOIN documents AS cd ON cd.id = ca.credit_id"
+        f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
+        " AND a.voided = 0"
+    )
+
+
+def _open_on(side: Side, one_contact: bool) -> str:
+    """``WITH ... open(doc, outstanding)``: each document's outstanding on :as_of, if any."""
+    contact = " AND {}.contact_id = :contact" if one_contact else ""
+    return (
+        f"WITH items AS ({_counted_documents(side, contact)}"
+        f" UNION ALL {_counted_allocations(side, contact)}),"
+        " open AS (SELECT doc, SUM(amount) AS outstanding FROM items GROUP BY doc"
+        " HAVING SUM(amount) <> 0)"
+    )
+
+
+def bucket_case(buckets: AgingBuckets, days: str) -> str:
+    """The bucket index of ``days`` overdue, as ``AgingBuckets.index`` computes it."""
+    whens = [f"WHEN {days} <= 0 THEN 0"]
+    whens += [f"WHEN {days} <= {limit} THEN {i + 1}" for i, limit in enumerate(buckets.limits)]
+    return f"CASE {' '.join(whens)} ELSE {len(buckets.limits) + 1} END"
+
+
+_DAYS = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
+
+
+def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
+    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name."""
+    return (
+        f"{_open_on(side, one_contact)}"
+        f" SELECT d.contact_id, c.name, {bucket_case(buckets, _DAYS)} AS bucket,"
+        f" SUM({signed_kind(side)} * o.outstanding) AS owed"
+        " FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        " JOIN contacts AS c ON c.id = d.contact_id"
+        " GROUP BY d.contact_id, bucket ORDER BY c.name, d.contact_id, bucket"
+    )
+
+
+def aging_documents_sql(side: Side, one_contact: bool) -> str:
+    """Each document with something outstanding on :as_of: what a drill from an aging row
+    shows, by contact name, then due date."""
+    return (
+        f"{_open_on(side, one_contact)}"
+        " SELECT d.id, d.kind, COALESCE(d.number, '') AS number, d.contact_id, c.name,"
+        f" d.issue_date, d.due_date, {_DAYS} AS days, {signed_kind(side)} * o.outstanding"
+        " AS owed, d.currency FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        " JOIN contacts AS c ON c.id = d.contact_id"
+        " ORDER BY c.name, d.contact_id, d.due_date, d.id"
+    )
+
+
+def _contact_postings(side: Side) -> str:
+    """The contact's documents and payments, with what a statement shows as the reference."""
+    return (
+        "SELECT 'DOCUMENT' AS source_type, d.id AS source_id, COALESCE(d.number, '') AS ref"
+        f" FROM documents AS d WHERE d.contact_id = :contact AND d.kind IN ({side_kinds(side)})"
+        " UNION ALL SELECT 'PAYMENT', p.id, p.reference FROM payments AS p"
+        f" WHERE p.contact_id = :contact AND p.kind IN ({payment_kinds(side)})"
+    )
+
+
+def _control_lines(side: Side) -> str:
+    """The contact's postings, then their entries, then the control line of each.  CROSS
+    JOIN holds that order: left free, SQLite walked every line of the control account once
+    per posting (90 s for one customer on a 100,000-document book)."""
+    return (
+        f" FROM ({_contact_postings(side)}) AS x"
+        " CROSS JOIN journal_entries AS e"
+        " ON e.source_type = x.source_type AND e.source_id = x.source_id"
+        " CROSS JOIN journal_lines AS l ON l.entry_id = e.id AND l.account_code = :control"
+    )
+
+
+def statement_sql(side: Side) -> str:
+    return (
+        "SELECT e.id, e.date, e.memo, e.source_type, e.source_id, x.ref, l.amount_minor,"
+        f" l.currency{_control_lines(side)}"
+        " WHERE e.date >= :start AND e.date <= :end ORDER BY e.date, e.id"
+    )
+
+
+def control_sums_sql(side: Side) -> str:
+    """Debit-positive sums: before :start, the period's documents, the period's payments."""
+    inside = "e.date >= :start AND e.date <= :end"
+    return (
+        "SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN l.amount_minor END), 0),"
+        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'DOCUMENT'"
+        " THEN l.amount_minor END), 0),"
+        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'PAYMENT'"
+        f" THEN l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
+    )

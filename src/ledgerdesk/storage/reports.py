@@ -1,0 +1,188 @@
+"""``SqliteReports``: the ``ReportQueries`` port, every figure summed in SQL.
+
+Each call is one read transaction.  Short answers (one row per account, contact or bucket)
+come back as lists; long ones (ledger lines, statement lines, the payments register) are
+generators over a cursor, so an export of any length runs in constant memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from ledgerdesk.domain.documents import DocumentKind, Side, side_sign
+from ledgerdesk.domain.ledger import AccountRole, AccountType
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.contact_reports import (
+    AgingDocument,
+    AgingRow,
+    PaymentRegisterRow,
+    StatementItem,
+)
+from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.list_exports import PaymentLine
+from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.storage import ledger_sql, report_sql
+from ledgerdesk.storage.mapping import as_date
+from ledgerdesk.storage.queries import SqliteQueries
+from ledgerdesk.storage.summaries import book_currency
+
+_BATCH = 500
+_ROLE_OF_SIDE = {Side.SALES: AccountRole.RECEIVABLE, Side.PURCHASES: AccountRole.PAYABLE}
+
+
+def _period(period: Period) -> dict[str, str]:
+    return {"start": period.start.isoformat(), "end": period.end.isoformat()}
+
+
+class SqliteReports(SqliteQueries):
+    """Reports on one book's engine (and, being ``SqliteQueries``, its lists too)."""
+
+    def _one(self, sql: str, params: dict[str, Any]) -> Any:
+        with self._reading() as conn:
+            return conn.exec_driver_sql(sql, params).one()
+
+    def _all(self, sql: str, params: dict[str, Any]) -> list[Any]:
+        with self._reading() as conn:
+            return conn.exec_driver_sql(sql, params).all()
+
+    def currency(self) -> str:
+        with self._reading() as conn:
+            return book_currency(conn)
+
+    def _role_code(self, role: AccountRole) -> str:
+        rows = self._all("SELECT code FROM accounts WHERE role = :role ORDER BY code",
+                         {"role": role.value})
+        return rows[0].code if rows else ""
+
+    def account_balances(
+        self, end: dt.date, start: dt.date | None = None
+    ) -> list[AccountBalance]:
+        params = {"end": end.isoformat(), "start": start.isoformat() if start else None}
+        rows = self._all(ledger_sql.account_balances_sql(start is not None), params)
+        return [
+            AccountBalance(r.account_code, r.name, AccountType(r.type),
+                           Money.from_minor(r.balance, r.currency))
+            for r in rows
+        ]
+
+    def aging(
+        self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
+    ) -> list[AgingRow]:
+        sql = report_sql.aging_sql(side, buckets, contact_id is not None)
+        rows = self._all(sql, {"as_of": as_of.isoformat(), "contact": contact_id})
+        currency = self.currency()
+        result = []
+        for contact, group in itertools.groupby(rows, key=lambda r: (r.contact_id, r.name)):
+            sums = [0] * len(buckets)
+            for row in group:
+                sums[row.bucket] += row.owed
+            amounts = tuple(Money.from_minor(s, currency) for s in sums)
+            result.append(AgingRow(contact[0], contact[1], amounts))
+        return result
+
+    def aging_documents(
+        self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
+    ) -> Iterator[AgingDocument]:
+        sql = report_sql.aging_documents_sql(side, contact_id is not None)
+        for (doc_id, kind, number, contact, name, issued, due, days, owed,
+             currency) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
+            yield AgingDocument(
+                doc_id, DocumentKind(kind), number, contact, name, as_date(issued),
+                as_date(due), days, buckets.index(days), Money.from_minor(owed, currency),
+            )
+
+    def statement_items(
+        self, side: Side, contact_id: int, period: Period
+    ) -> Iterator[StatementItem]:
+        params = {**_period(period), "contact": contact_id,
+                  "control": self._role_code(_ROLE_OF_SIDE[side])}
+        sign = side_sign(side)
+        for row in self._stream(report_sql.statement_sql(side), params):
+            yield StatementItem(
+                as_date(row.date), row.source_type, row.source_id, row.ref, row.memo,
+                Money.from_minor(sign * row.amount_minor, row.currency),
+            )
+
+    def control_sums(self, side: Side, contact_id: int, period: Period) -> tuple[int, int, int]:
+        params = {**_period(period), "contact": contact_id,
+                  "control": self._role_code(_ROLE_OF_SIDE[side])}
+        before, documents, payments = self._one(report_sql.control_sums_sql(side), params)
+        sign = side_sign(side)
+        return sign * before, sign * documents, -sign * payments
+
+    def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]:
+        before, debits, credits = self._one(ledger_sql.LEDGER_SUMS, {**_period(period),
+                                                                     "code": code})
+        return before, debits, credits
+
+    def ledger_lines(self, code: str, period: Period, opening_minor: int) -> Iterator[LedgerLine]:
+        balance = opening_minor
+        rows = self._stream(ledger_sql.LEDGER_LINES, {**_period(period), "code": code})
+        # By position (the SELECT's order): a long ledger reads 150,000 rows.
+        for entry_id, date, memo, source_type, source_id, line_memo, minor, currency in rows:
+            balance += minor
+            zero = Money.from_minor(0, currency)
+            amount = Money.from_minor(abs(minor), currency)
+            yield LedgerLine(
+                as_date(date), entry_id, f"{memo}: {line_memo}" if line_memo else memo,
+                source_type, source_id, amount if minor > 0 else zero,
+                amount if minor < 0 else zero, Money.from_minor(balance, currency),
+            )
+
+    def payment_sums(self, period: Period) -> tuple[int, int, int]:
+        count, money_in, money_out = self._one(ledger_sql.PAYMENT_SUMS, _period(period))
+        return count, money_in, money_out
+
+    def payments_register(self, period: Period) -> Iterator[PaymentRegisterRow]:
+        rows = self._stream(ledger_sql.PAYMENTS_REGISTER, _period(period))
+        for _, group in itertools.groupby(rows, key=lambda r: r.id):
+            yield from _register_rows(list(group))
+
+    def payment_lines(self) -> Iterator[PaymentLine]:
+        """Plain tuples straight from the driver's cursor, inside the read transaction:
+        SQLAlchemy's rows and a named tuple each cost a tenth of the export's time."""
+        with self._reading() as conn:
+            cursor = conn.connection.driver_connection.execute(ledger_sql.PAYMENT_LINES)
+            try:
+                while batch := cursor.fetchmany(_BATCH):
+                    yield from batch
+            finally:
+                cursor.close()
+
+    def sales_tax(self, period: Period) -> list[TaxRow]:
+        params = {**_period(period), "tax": self._role_code(AccountRole.SALES_TAX),
+                  "receivable": self._role_code(AccountRole.RECEIVABLE),
+                  "payable": self._role_code(AccountRole.PAYABLE)}
+        result = []
+        for row in self._all(ledger_sql.SALES_TAX, params):
+            kind = DocumentKind(row.kind)
+            sign = -side_sign(kind.side)  # sales post credits, purchases debits
+            result.append(TaxRow(kind, row.documents, Money.from_minor(sign * row.net,
+                                 row.currency), Money.from_minor(sign * row.tax, row.currency)))
+        return result
+
+
+def _register_rows(group: list[Any]) -> Iterator[PaymentRegisterRow]:
+    """One payment's rows: each allocation, then the credit it kept, if any."""
+    (payment_id, date, kind, contact_id, contact_name, reference, bank, amount_minor,
+     currency, voided, _, _, _, kept_id, kept_number, kept_minor) = group[0]
+    lines = [(r.document_id, r.document_number or "", r.applied_minor, False)
+             for r in group if r.document_id is not None]
+    if kept_id is not None:
+        lines.append((kept_id, kept_number or "", kept_minor, True))
+    if not lines:
+        lines.append((None, "", 0, False))
+    amount, day, payment_kind = Money.from_minor(amount_minor, currency), as_date(date), (
+        PaymentKind(kind))
+    for document_id, number, applied, kept in lines:
+        yield PaymentRegisterRow(
+            payment_id=payment_id, date=day, kind=payment_kind, contact_id=contact_id,
+            contact_name=contact_name, reference=reference, bank_account_code=bank,
+            amount=amount, voided=bool(voided), document_id=document_id,
+            document_number=number, applied=Money.from_minor(applied, currency),
+            kept_as_credit=kept,
+        )
