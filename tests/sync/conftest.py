@@ -1,0 +1,100 @@
+"""Sync fixtures: an in-memory keyring for every test, a fake clock, a fake Xero, and a book
+connected to it with a bank account linked (``xero_book``).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import keyring
+import pytest
+from fake_clock import FakeClock
+from fake_xero import API, FakeXero
+from keyring.backend import KeyringBackend
+
+from ledgerdesk.domain.sync import Connection, Provider
+from ledgerdesk.services.sync import add_connection, link_account
+from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.gateways import open_gateway
+from ledgerdesk.sync.http import RetryPolicy
+from ledgerdesk.sync.xero_auth import REFRESH_TOKEN
+
+BASE_URL = "https://xero.test" + API
+TOKEN_URL = "https://xero.test/connect/token"
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keyring that lives in this process only: tests never touch the machine's keyring."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.entries.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def xero(clock) -> FakeXero:
+    return FakeXero(clock)
+
+
+@dataclass
+class XeroBook:
+    """A book connected to the fake Xero; ``gateway()`` opens a fresh one (a new process)."""
+
+    book: Any
+    xero: FakeXero
+    clock: FakeClock
+    connection: Connection
+    seed: int = 1
+
+    def gateway(self, tries: int = 5):
+        self.seed += 1
+        return open_gateway(self.connection, clock=self.clock, transport=self.xero.transport(),
+                            rng=random.Random(self.seed), policy=RetryPolicy(tries=tries))
+
+
+def connect_xero(book, xero: FakeXero, clock: FakeClock, secret_ref: str = "conn-1") -> XeroBook:
+    SecretStore(secret_ref).set(REFRESH_TOKEN, xero.issue_refresh_token())
+    connection = Connection(
+        Provider.XERO, BASE_URL, {"tenant": xero.tenant},
+        {"client_id": "client-abc", "token_url": TOKEN_URL}, secret_ref,
+    )
+    connection_id = add_connection(book, connection)
+    link_account(book, connection_id, "1000", "090")
+    with book.read() as tx:
+        stored = tx.get_connection(connection_id)
+    return XeroBook(book, xero, clock, stored)
+
+
+@pytest.fixture
+def xero_book(book, xero, clock) -> XeroBook:
+    return connect_xero(book, xero, clock)

@@ -1,0 +1,46 @@
+"""Checks a request body against Xero's published OpenAPI schema, where ``../shared`` has it.
+
+The spec lets unknown keys through (our ``extra="forbid"`` models catch those); it does check
+types, enums and formats.  Without the folder the check is skipped, as API_NOTES allows.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+SPEC = (Path(__file__).resolve().parents[3] / "shared" / "specs"
+        / "xero_accounting_payments_subset.boolfixed.yaml")
+
+
+def spec_available() -> bool:
+    return SPEC.exists()
+
+
+@cache
+def _components() -> dict | None:
+    if not SPEC.exists():
+        return None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with SPEC.open() as handle:
+        return yaml.load(handle, Loader=loader)["components"]
+
+
+@cache
+def _validator(schema: str):
+    from openapi_schema_validator import OAS30Validator
+
+    components = _components()
+    if components is None:
+        return None
+    return OAS30Validator({"$ref": f"#/components/schemas/{schema}", "components": components})
+
+
+def spec_problems(body: object, schema: str) -> list[str]:
+    """Every way ``body`` breaks the spec's ``schema`` (empty when valid or spec absent)."""
+    validator = _validator(schema)
+    if validator is None:
+        return []
+    return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(body)]
