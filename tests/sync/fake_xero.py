@@ -63,6 +63,8 @@ class FakeXero:
         self.posts: Counter[str] = Counter()  # payment creations committed, by Reference
         self.requests: list[httpx.Request] = []
         self.violations: list[str] = []
+        self.retry_afters: list[int] = []
+        self.used_tokens: set[str] = set()
 
     # --- set-up -------------------------------------------------------------------------------
     def add_invoice(self, number: str, total: str | Decimal, **kw) -> str:
@@ -98,8 +100,9 @@ class FakeXero:
         if fault == "timeout":
             raise httpx.ReadTimeout("timed out (injected)", request=request)
         if fault == "429" or self._over_limit():
+            self.retry_afters.append(self.rng.randint(1, 30))
             return self._json(429, {"Title": "Too Many Requests"}, {
-                "Retry-After": str(self.rng.randint(1, 30)), "X-Rate-Limit-Problem": "minute"})
+                "Retry-After": str(self.retry_afters[-1]), "X-Rate-Limit-Problem": "minute"})
         refusal = self._check_headers(request, fault)
         if refusal is not None:
             return refusal
@@ -130,8 +133,9 @@ class FakeXero:
     def _check_headers(self, request: httpx.Request, fault: str | None) -> httpx.Response | None:
         auth = request.headers.get("authorization", "")
         token = auth.removeprefix("Bearer ")
-        if fault == "401":
-            self.access_tokens.pop(token, None)  # as if it had expired
+        if fault == "401" and token in self.used_tokens:
+            self.access_tokens.pop(token, None)  # as if it had expired (never a fresh one)
+        self.used_tokens.add(token)
         expiry = self.access_tokens.get(token)
         if not auth.startswith("Bearer ") or expiry is None or self.clock.now() >= expiry:
             return self._json(401, {"Title": "Unauthorized", "Status": 401,

@@ -119,7 +119,8 @@ def drain(
 def _job(
     book: Book, gateway: PaymentGateway, outbox_id: int
 ) -> tuple[PushJob | None, str, str]:
-    """The row as a push job, or the reason a person must act first."""
+    """The row as a push job (None: nothing to do), its document number, and the reason a
+    person must act first, if any."""
     provider = gateway.connection.provider.label
     with book.read() as tx:
         sync = cast(SyncTransaction, tx)
@@ -131,26 +132,20 @@ def _job(
         assert document is not None and payment is not None
         number = document.number or f"document {item.document_id}"
         creates = sync.get_outbox(item.creates_id) if item.creates_id else None
-        doc_link = sync.links(item.connection_id, LinkKind.DOCUMENT).get(str(item.document_id))
+        doc_link = sync.find_link(item.connection_id, LinkKind.DOCUMENT, str(item.document_id))
         bank = payment.bank_account_code
-        bank_link = sync.links(item.connection_id, LinkKind.ACCOUNT).get(bank)
-        accounts = tx.accounts()
+        bank_link = sync.find_link(item.connection_id, LinkKind.ACCOUNT, bank)
+        account = tx.accounts().get(bank) if bank_link is None else None
+    job = PushJob(item, number, doc_link.remote_id if doc_link else "",
+                  bank_link.remote_id if bank_link else "", creates)
     if doc_link is None:
-        return _unlinked(item, number), number, f"{number} is no longer linked to {provider}."
+        return job, number, f"{number} is no longer linked to {provider}."
     if bank_link is None and item.action is OutboxAction.CREATE:
-        name = accounts[bank].name if bank in accounts else bank
-        role = "bank account" if accounts.get(bank) and \
-            accounts[bank].role is AccountRole.BANK else "account"
-        problem = (f"Link {role} {bank} {name} to a {provider} account first "
-                   f"(ledgerdesk link PATH --account {bank}=CODE), then sync again.")
-        return _unlinked(item, number), number, problem
-    job = PushJob(item, number, doc_link.remote_id, bank_link.remote_id if bank_link else "",
-                  creates)
+        what = "bank account" if account and account.role is AccountRole.BANK else "account"
+        name = f"{bank} {account.name}" if account else bank
+        return job, number, (f"Link {what} {name} to a {provider} account first "
+                             f"(ledgerdesk link PATH --account {bank}=CODE), then sync again.")
     return job, number, ""
-
-
-def _unlinked(item: OutboxItem, number: str) -> PushJob:
-    return PushJob(item, number, "", "")
 
 
 def _settle(book: Book, outbox_id: int, outcome: PushOutcome) -> OutboxItem:

@@ -68,6 +68,12 @@ class SyncStore(TransactionBase):
             sync_links.c.connection_id == connection_id, sync_links.c.kind == kind.value))
         return {row.local_key: _link(row) for row in rows}
 
+    def find_link(self, connection_id: int, kind: LinkKind, local_key: str) -> Link | None:
+        row = self._conn.execute(select(sync_links).where(
+            sync_links.c.connection_id == connection_id, sync_links.c.kind == kind.value,
+            sync_links.c.local_key == local_key)).first()
+        return None if row is None else _link(row)
+
     def links_to_documents(self, document_ids: Iterable[int]) -> list[Link]:
         keys = [str(i) for i in document_ids]
         rows = self._conn.execute(

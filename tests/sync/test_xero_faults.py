@@ -1,0 +1,131 @@
+"""Hundreds of payments pushed through a Xero that fails at random: each arrives exactly once.
+
+Faults (429, 500, timeouts, responses lost after commit, expired tokens) hit about one
+request in four, during linking and every sync; some payments are voided before or after
+they were sent; some invoices were already paid in Xero, so ours would overpay them.  The
+fake clock makes every backoff and Retry-After free.
+"""
+
+from __future__ import annotations
+
+import random
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ledgerdesk.domain.sync import OutboxAction, OutboxState
+from ledgerdesk.services.sync import link_documents, outbox
+from ledgerdesk.services.sync_drain import drain
+from ledgerdesk.sync.xero import payment_reference
+
+INVOICES = 90
+SEED = 20261121
+
+
+@pytest.fixture
+def book(tmp_path) -> Iterator:
+    """The book on a RAM disk where there is one: this test makes about 1,500 small commits,
+    and it is about the protocol with the remote, not about fsync (other tests cover that)."""
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else tmp_path) as folder:
+        opened = create_book(Path(folder) / "faults.book")
+        try:
+            initialise_book(opened, "Test Co", "EUR")
+            yield opened
+        finally:
+            opened.close()
+
+
+def _payments_for(rng: random.Random, total: int) -> list[int]:
+    """Between one and four payments (whole euros) that together never exceed ``total``."""
+    parts, left = [], total
+    for _ in range(rng.randint(1, 4)):
+        if left < 1:
+            break
+        part = rng.randint(1, max(1, left // 2))
+        parts.append(part)
+        left -= part
+    return parts
+
+
+def test_every_payment_arrives_exactly_once_under_random_faults(
+    xero_book, customer, issue, pay, day
+) -> None:
+    rng = random.Random(SEED)
+    xero = xero_book.xero
+    refusers, payments, numbers = set(), [], []
+    for i in range(INVOICES):
+        total = rng.randint(50, 900)
+        document_id, number = issue(customer, str(total))
+        remote = xero.add_invoice(number, Decimal(total))
+        numbers.append(number)
+        if i % 9 == 0:  # partly or fully paid in Xero already: ours would overpay it
+            xero.invoices[remote].paid_elsewhere = Decimal(total - rng.randint(0, 20))
+            refusers.add(document_id)
+        for part in _payments_for(rng, total):
+            payments.append((document_id, part))
+    xero.fault_rate = 0.25
+    xero.rng = random.Random(SEED)
+    results = link_documents(xero_book.book, xero_book.gateway(tries=8), numbers)
+    assert all(r.link is not None for r in results), [r.message for r in results]
+
+    recorded = [pay(customer, str(part), (doc, str(part)), reference=f"bank {n}").payment_id
+                for n, (doc, part) in enumerate(payments)]
+    voided = set(rng.sample(recorded, len(recorded) // 10))
+    early = set(list(voided)[: len(voided) // 2])
+    _void(xero_book.book, early, day)  # before any sync
+    drain(xero_book.book, xero_book.gateway())
+    _void(xero_book.book, voided - early, day)  # some sent, some not yet
+    runs = _sync_until_settled(xero_book, rng)
+
+    rows = outbox(xero_book.book)
+    creates = [r for r in rows if r.action is OutboxAction.CREATE]
+    duplicates = lost = 0
+    for row in creates:
+        reference = payment_reference(row)
+        live = xero.live_payments(reference)
+        duplicates += xero.posts[reference] > 1
+        if row.payment_id in voided:
+            assert live == [], f"voided payment {row.payment_id} still in Xero"
+        elif row.state is OutboxState.NEEDS_YOU:
+            assert row.document_id in refusers and "would overpay" in row.user_message
+            assert xero.posts[reference] == 0, "a refused payment must never be posted"
+        else:
+            assert row.state is OutboxState.SENT, (row.state, row.user_message)
+            lost += len(live) != 1
+            assert [p["Amount"] for p in live] == [row.amount.amount]
+    for invoice in xero.invoices.values():
+        assert xero.amount_due(invoice.id) >= 0
+    states = Counter(r.state for r in creates)
+    faults = sum(xero.faults.values())
+    print(f"\npayments {len(recorded)}, outbox rows {len(rows)}, sync runs {runs}, faults "
+          f"injected {faults} ({dict(xero.faults)}), requests {len(xero.requests)}, "
+          f"needs you {states[OutboxState.NEEDS_YOU]}, voided {len(voided)}, "
+          f"duplicates {duplicates}, lost {lost}, fake time waited {xero_book.clock.slept:.0f}s")
+    assert duplicates == 0 and lost == 0
+    assert len(recorded) >= 200 and faults >= 100
+    assert states[OutboxState.NEEDS_YOU] > 0 and xero.violations == []
+
+
+def _void(book, payment_ids, day) -> None:
+    from ledgerdesk.services.payments import void_payment
+
+    for payment_id in sorted(payment_ids):
+        void_payment(book, payment_id, day)
+
+
+def _sync_until_settled(xero_book, rng: random.Random) -> int:
+    for run in range(1, 60):
+        open_rows = outbox(xero_book.book, states=(OutboxState.PENDING, OutboxState.FAILED))
+        if not open_rows:
+            return run
+        xero_book.clock.advance(minutes=rng.choice([0, 1, 3, 7]))
+        drain(xero_book.book, xero_book.gateway())
+    raise AssertionError("the outbox never settled")
