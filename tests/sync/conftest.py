@@ -1,18 +1,21 @@
 """Sync fixtures: an in-memory keyring for every test, a fake clock, a fake Xero, and a book
-connected to it with a bank account linked (``xero_book``).
+connected to it with a bank account linked (``xero_book``).  ``book`` here replaces the
+root fixture of the same name with one on a RAM disk.
 """
 
 from __future__ import annotations
 
 import random
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import keyring
 import pytest
 from fake_clock import FakeClock
-from fake_xero import API, FakeXero
+from fake_xero import BASE_URL, TOKEN_URL, FakeXero
 from keyring.backend import KeyringBackend
 
 from ledgerdesk.domain.sync import Connection, Provider
@@ -21,9 +24,6 @@ from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.gateways import open_gateway
 from ledgerdesk.sync.http import RetryPolicy
 from ledgerdesk.sync.xero_auth import REFRESH_TOKEN
-
-BASE_URL = "https://xero.test" + API
-TOKEN_URL = "https://xero.test/connect/token"
 
 
 class MemoryKeyring(KeyringBackend):
@@ -54,6 +54,23 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
         yield backend
     finally:
         keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def book(tmp_path) -> Iterator:
+    """The book on a RAM disk where there is one: these tests make thousands of small commits
+    and are about the protocol with the remote, not about fsync (storage tests cover that)."""
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    shm = Path("/dev/shm")
+    with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else tmp_path) as folder:
+        opened = create_book(Path(folder) / "t.book")
+        try:
+            initialise_book(opened, "Test Co", "EUR")
+            yield opened
+        finally:
+            opened.close()
 
 
 @pytest.fixture

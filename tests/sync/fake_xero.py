@@ -30,6 +30,8 @@ from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.xero_models import PaymentCreate, PaymentDelete
 
 API = "/api.xro/2.0"
+BASE_URL = "https://xero.test" + API  # any host: MockTransport never leaves the process
+TOKEN_URL = "https://xero.test/connect/token"
 KEY_WINDOW = dt.timedelta(minutes=6)
 OVERPAY = "Payment amount exceeds the amount outstanding on this document"
 FAULTS = ("429", "500", "timeout", "lost", "401")
@@ -65,6 +67,7 @@ class FakeXero:
         self.violations: list[str] = []
         self.retry_afters: list[int] = []
         self.used_tokens: set[str] = set()
+        self.issued: list[str] = []  # every refresh and access token ever handed out
 
     # --- set-up -------------------------------------------------------------------------------
     def add_invoice(self, number: str, total: str | Decimal, **kw) -> str:
@@ -75,6 +78,7 @@ class FakeXero:
     def issue_refresh_token(self) -> str:
         token = uuid.uuid4().hex
         self.refresh_tokens.add(token)
+        self.issued.append(token)
         return token
 
     def transport(self) -> httpx.MockTransport:
@@ -258,6 +262,7 @@ class FakeXero:
         else:
             return self._json(400, {"error": "unsupported_grant_type"})
         access = uuid.uuid4().hex
+        self.issued.append(access)
         self.access_tokens[access] = self.clock.now() + dt.timedelta(minutes=30)
         return self._json(200, {"access_token": access, "expires_in": 1800,
                                  "token_type": "Bearer",

@@ -9,13 +9,8 @@ fake clock makes every backoff and Retry-After free.
 from __future__ import annotations
 
 import random
-import tempfile
 from collections import Counter
-from collections.abc import Iterator
 from decimal import Decimal
-from pathlib import Path
-
-import pytest
 
 from ledgerdesk.domain.sync import OutboxAction, OutboxState
 from ledgerdesk.services.sync import link_documents, outbox
@@ -24,23 +19,6 @@ from ledgerdesk.sync.xero import payment_reference
 
 INVOICES = 90
 SEED = 20261121
-
-
-@pytest.fixture
-def book(tmp_path) -> Iterator:
-    """The book on a RAM disk where there is one: this test makes about 1,500 small commits,
-    and it is about the protocol with the remote, not about fsync (other tests cover that)."""
-    from ledgerdesk.services.setup import initialise_book
-    from ledgerdesk.storage.book import create_book
-
-    shm = Path("/dev/shm")
-    with tempfile.TemporaryDirectory(dir=shm if shm.is_dir() else tmp_path) as folder:
-        opened = create_book(Path(folder) / "faults.book")
-        try:
-            initialise_book(opened, "Test Co", "EUR")
-            yield opened
-        finally:
-            opened.close()
 
 
 def _payments_for(rng: random.Random, total: int) -> list[int]:

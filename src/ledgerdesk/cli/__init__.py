@@ -24,6 +24,7 @@ from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
 from ledgerdesk.cli.summary import run_summary
+from ledgerdesk.cli.sync import HANDLERS as SYNC_HANDLERS
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.commands import problems_from
 from ledgerdesk.storage import BookError
@@ -43,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     "screenshots": lambda args, out: screenshots(args, out),
     "summary": run_summary,
     "add-account": run_add_account,
+    **SYNC_HANDLERS,
 }
 
 

@@ -1,6 +1,5 @@
 """A book's ``Connection`` to its ``PaymentGateway``: the one place providers are chosen."""
 
-
 from __future__ import annotations
 
 import random
@@ -13,9 +12,13 @@ from ledgerdesk.sync.clock import Clock, SystemClock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
 from ledgerdesk.sync.xero import XeroGateway
-from ledgerdesk.sync.xero_auth import TOKEN_URL, XeroAuth
+from ledgerdesk.sync.xero_auth import REFRESH_TOKEN, TOKEN_URL, XeroAuth
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+#: What a gateway uses when the caller names none: tests put a fake remote and clock here.
+DEFAULT_TRANSPORT: httpx.BaseTransport | None = None
+DEFAULT_CLOCK: Clock = SystemClock()
 
 
 class NotSupported(Exception):
@@ -28,8 +31,8 @@ def open_gateway(
     policy: RetryPolicy | None = None,
 ) -> PaymentGateway:
     """The gateway for ``connection``; ``transport`` lets tests put a fake remote behind it."""
-    clock = clock or SystemClock()
-    http = httpx.Client(transport=transport, timeout=TIMEOUT, follow_redirects=False)
+    clock = clock or DEFAULT_CLOCK
+    http = _http(transport)
     if connection.provider is Provider.XERO:
         auth = xero_auth(connection, http, clock)
         return XeroGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
@@ -41,3 +44,25 @@ def xero_auth(connection: Connection, http: httpx.Client, clock: Clock) -> XeroA
         http, SecretStore(connection.secret_ref), connection.options.get("client_id", ""),
         clock, connection.options.get("token_url") or TOKEN_URL,
     )
+
+
+def sign_in(connection: Connection, secret: str) -> None:
+    """Keep ``secret`` in the keyring for ``connection`` and prove it works.
+
+    For Xero the secret is a refresh token: refreshing it proves it and rotates it (the
+    new one replaces it in the keyring).  On failure the keyring entry is removed again.
+    """
+    if connection.provider is not Provider.XERO:
+        raise NotSupported(f"{connection.provider.label} sync is not available yet.")
+    store = SecretStore(connection.secret_ref)
+    store.set(REFRESH_TOKEN, secret)
+    try:
+        xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
+    except BaseException:
+        store.delete(REFRESH_TOKEN)
+        raise
+
+
+def _http(transport: httpx.BaseTransport | None) -> httpx.Client:
+    return httpx.Client(transport=transport or DEFAULT_TRANSPORT, timeout=TIMEOUT,
+                        follow_redirects=False)

@@ -1,0 +1,180 @@
+"""``connect``, ``connections``, ``link`` and ``sync``: push payments to remote services.
+
+Secrets come from an environment variable or standard input, go straight to the keyring,
+and never into the book, the output or an error message.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.sync import Connection, OutboxState, Provider
+from ledgerdesk.services import sync as sync_service
+from ledgerdesk.services.sync_drain import drain
+from ledgerdesk.sync import gateways
+from ledgerdesk.sync.credentials import SecretUnavailable
+from ledgerdesk.sync.http import NoAnswer, RateLimited, SignInFailed
+from ledgerdesk.sync.xero_auth import DEFAULT_SCOPES, TOKEN_URL
+
+SECRET_ENV = "LEDGERDESK_SECRET"
+PROVIDERS = [p.value for p in Provider]
+LEFT = (OutboxState.FAILED, OutboxState.NEEDS_YOU)
+
+
+def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
+    sub = command(commands, "connect", "connect the book to Xero (Clockify, DayZero, Strapi later)",
+                  "Connect the book to a remote payment service. The secret (for Xero, a "
+                  f"refresh token from the PKCE sign-in) is read from ${SECRET_ENV}, or from "
+                  "standard input, and kept in the OS keyring only.")
+    sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--base-url", required=True, metavar="URL",
+                     help="the API's base URL, e.g. https://api.xero.com/api.xro/2.0")
+    sub.add_argument("--tenant", default="", metavar="ID", help="Xero: the organisation's id")
+    sub.add_argument("--client-id", default="", metavar="ID", help="Xero: the app's client id")
+    sub.add_argument("--token-url", default=TOKEN_URL, metavar="URL", help="Xero: token endpoint")
+    sub.add_argument("--scopes", nargs="+", default=list(DEFAULT_SCOPES), metavar="SCOPE",
+                     help="OAuth scopes (default: %(default)s)")
+    sub = command(commands, "connections", "list the book's connections (never their secrets)")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub = command(commands, "link", "link invoices and bank accounts to their remote twins",
+                  "Find each invoice or bill NUMBER through the remote API and link it; "
+                  "--account links a bank account to the remote account it pays from.")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("numbers", nargs="*", metavar="NUMBER", help="e.g. INV-00012")
+    sub.add_argument("--account", action="append", default=[], metavar="CODE=REMOTE",
+                     help="bank account CODE pays through the remote account REMOTE")
+    _which(sub)
+    sub = command(commands, "sync", "push queued payments; one line each, then a summary",
+                  "Push every pending or failed payment to its remote service. Exits 1 when "
+                  "anything is left failed or needing you.")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--retry", action="append", type=int, default=[], metavar="ROW",
+                     help="put outbox row ROW (failed or needs you) back in the queue first")
+    _which(sub)
+
+
+def _which(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--provider", choices=PROVIDERS, help="only this provider's connection")
+    sub.add_argument("--connection", type=int, metavar="ID", help="this connection")
+
+
+def run_connect(args: argparse.Namespace, out: TextIO) -> int:
+    provider = Provider(args.provider)
+    if provider is Provider.XERO and not (args.tenant and args.client_id):
+        raise CliError("Xero needs --tenant and --client-id.")
+    connection = Connection(
+        provider, args.base_url.rstrip("/"), {"tenant": args.tenant} if args.tenant else {},
+        {"client_id": args.client_id, "token_url": args.token_url,
+         "scopes": " ".join(args.scopes)},
+        secret_ref=uuid.uuid4().hex, label=f"tenant {args.tenant}" if args.tenant else "",
+    )
+    with opened(args.path) as book, _remote_errors():
+        gateways.sign_in(connection, read_secret())
+        connection_id = sync_service.add_connection(book, connection)
+    out.write(f"Connected {provider.label} at {connection.base_url} (connection "
+              f"{connection_id}); its secret is in the keyring.\n")
+    return 0
+
+
+def read_secret() -> str:
+    secret = os.environ.get(SECRET_ENV, "")
+    if not secret and not sys.stdin.isatty():
+        secret = sys.stdin.readline()
+    secret = secret.strip()
+    if not secret:
+        raise CliError(f"No secret given: set {SECRET_ENV} or pipe it to standard input.")
+    return secret
+
+
+def run_connections(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args.path) as book:
+        found = sync_service.connections(book)
+        rows = sync_service.outbox(book)
+    if not found:
+        out.write("This book has no connections; add one with ledgerdesk connect.\n")
+        return 0
+    for connection in found:
+        ids = " ".join(f"{k}={v}" for k, v in connection.remote_ids.items())
+        out.write(f"Connection {connection.id}: {connection.provider.label} at "
+                  f"{connection.base_url}{f' ({ids})' if ids else ''}\n")
+        if connection.options.get("scopes"):
+            out.write(f"  scopes: {connection.options['scopes']}\n")
+        states = [r.state for r in rows if r.connection_id == connection.id]
+        counts = ", ".join(f"{states.count(s)} {s.label}" for s in OutboxState if s in states)
+        out.write(f"  outbox: {counts or 'nothing queued'}\n")
+    return 0
+
+
+def run_link(args: argparse.Namespace, out: TextIO) -> int:
+    if not args.numbers and not args.account:
+        raise CliError("Name invoice or bill numbers to link, or --account CODE=REMOTE.")
+    with opened(args.path) as book, _remote_errors():
+        connection = _connection(book, args)
+        assert connection.id is not None
+        for pair in args.account:
+            code, sep, remote = pair.partition("=")
+            if not sep or not code.strip() or not remote.strip():
+                raise CliError(f"{pair!r} is not CODE=REMOTE, like 1000=090.")
+            sync_service.link_account(book, connection.id, code.strip(), remote.strip())
+            out.write(f"Bank account {code.strip()} pays through {connection.provider.label} "
+                      f"account {remote.strip()}.\n")
+        failed = 0
+        if args.numbers:
+            gateway = gateways.open_gateway(connection)
+            for result in sync_service.link_documents(book, gateway, args.numbers):
+                out.write(result.message + "\n")
+                failed += result.link is None
+    return 1 if failed else 0
+
+
+def run_sync(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args.path) as book, _remote_errors():
+        for row in args.retry:
+            sync_service.retry(book, row)
+        chosen = [_connection(book, args)] if args.provider or args.connection else \
+            sync_service.connections(book)
+        if not chosen:
+            raise CliError("This book has no connections; add one with ledgerdesk connect.")
+        left = 0
+        for connection in chosen:
+            report = drain(book, gateways.open_gateway(connection),
+                           progress=lambda line: out.write(line.text + "\n"))
+            counts = report.counts
+            summary = ", ".join(f"{counts[s]} {s.label}" for s in OutboxState if counts[s])
+            out.write(f"{connection.provider.label} (connection {connection.id}): "
+                      f"{summary or 'nothing to send'}.\n")
+            if report.stopped:
+                out.write(f"Stopped: {report.stopped}\n")
+            left += len(sync_service.outbox(book, connection.id, LEFT))
+    if left:
+        out.write(f"{left} payment(s) still failed or need you; fix them, then "
+                  "ledgerdesk sync PATH --retry ROW.\n")
+    return 1 if left else 0
+
+
+def _connection(book, args: argparse.Namespace) -> Connection:
+    provider = Provider(args.provider) if args.provider else None
+    return sync_service.choose_connection(book, provider, args.connection)
+
+
+@contextmanager
+def _remote_errors() -> Iterator[None]:
+    """Sync-layer failures as one-line CLI errors (their messages never carry a secret)."""
+    try:
+        yield
+    except (SignInFailed, SecretUnavailable, NoAnswer, RateLimited,
+            gateways.NotSupported) as exc:
+        raise CliError(str(exc)) from None
+
+
+HANDLERS = {"connect": run_connect, "connections": run_connections, "link": run_link,
+            "sync": run_sync}
