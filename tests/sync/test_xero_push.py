@@ -130,3 +130,24 @@ def test_an_unlinked_bank_account_needs_you(xero_book, linked, customer, pay) ->
     [row] = outbox(xero_book.book)
     assert row.state is OutboxState.NEEDS_YOU
     assert "Link bank account 1010 Savings" in row.user_message
+
+
+@pytest.mark.parametrize(("fault", "in_xero"), [("timeout", False), ("lost", True)])
+def test_voiding_after_an_unanswered_attempt_looks_it_up_and_deletes_what_arrived(
+    xero_book, linked, customer, pay, day, fault, in_xero
+) -> None:
+    document_id, _, remote_id = linked
+    recorded = pay(customer, "40", (document_id, "40"))
+    xero_book.xero.next_faults = [None, fault]
+    drain(xero_book.book, xero_book.gateway(tries=1))  # no answer: the outcome is unknown
+    assert (len(xero_book.xero.payments) == 1) is in_xero
+    void_payment(xero_book.book, recorded.payment_id, day)
+    create, delete = outbox(xero_book.book)
+    assert create.state is OutboxState.CANCELLED and delete.state is OutboxState.PENDING
+    drain(xero_book.book, xero_book.gateway())
+    create, delete = outbox(xero_book.book)
+    assert delete.state is OutboxState.SENT
+    assert xero_book.xero.amount_due(remote_id) == Decimal("100.00")
+    assert all(p["Status"] == "DELETED" for p in xero_book.xero.payments.values())
+    if not in_xero:
+        assert "Nothing to delete" in delete.user_message
