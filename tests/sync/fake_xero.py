@@ -20,11 +20,12 @@ import uuid
 from collections import Counter, deque
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 from urllib.parse import parse_qs
 
 import httpx
 from pydantic import ValidationError
-from xero_spec import spec_problems
+from xero_spec import SUBSET, spec_problems
 
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.xero_models import PaymentCreate, PaymentDelete
@@ -49,8 +50,8 @@ class FakeInvoice:
 
 class FakeXero:
     def __init__(self, clock, *, tenant: str = "tenant-1", rng: random.Random | None = None,
-                 fault_rate: float = 0.0, per_minute: int = 60) -> None:
-        self.clock, self.tenant, self.fault_rate = clock, tenant, fault_rate
+                 fault_rate: float = 0.0, per_minute: int = 60, spec: Path = SUBSET) -> None:
+        self.clock, self.tenant, self.fault_rate, self.spec = clock, tenant, fault_rate, spec
         self.rng = rng or random.Random(0)
         self.per_minute = per_minute
         self.invoices: dict[str, FakeInvoice] = {}
@@ -235,7 +236,7 @@ class FakeXero:
         except (ValueError, ValidationError) as exc:
             self.violations.append(f"{request.url.path}: {exc}")
             return None
-        problems = spec_problems(body, schema)
+        problems = spec_problems(body, schema, self.spec)
         if problems:
             self.violations.append(f"{request.url.path}: spec: {problems}")
             return None

@@ -80,3 +80,26 @@ def test_a_misspelt_field_fails_before_any_request() -> None:
                                       "Referense": "typo"})
     with pytest.raises(ValidationError):
         AccountRef(AccountID="a", Code="090")  # exactly one of them
+
+
+@pytest.mark.parametrize("bad", [
+    {"Amount": "40.00"},  # a string: the spec wants a number
+    {"Referense": "typo"},  # the spec lets it through; our model does not
+])
+def test_the_fake_refuses_bodies_that_break_the_contract(xero, clock, bad) -> None:
+    invoice = xero.add_invoice("INV-1", "100")
+    token = _access_token(xero, clock)
+    body = {"Invoice": {"InvoiceID": invoice}, "Account": {"Code": "090"},
+            "Amount": Decimal("40.00"), "Date": "2024-01-15", **bad}
+    response = httpx.Client(transport=xero.transport()).post(
+        "https://xero.test/api.xro/2.0/Payments", content=exact_json.dumps(body),
+        headers={"Authorization": f"Bearer {token}", "xero-tenant-id": xero.tenant})
+    assert response.status_code == 400 and xero.payments == {}
+    assert len(xero.violations) == 1
+
+
+def _access_token(xero, clock) -> str:
+    store = SecretStore("direct")
+    store.set(REFRESH_TOKEN, xero.issue_refresh_token())
+    auth = XeroAuth(httpx.Client(transport=xero.transport()), store, "app", clock, TOKEN_URL)
+    return auth.headers()["Authorization"].removeprefix("Bearer ")

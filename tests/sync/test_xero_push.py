@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from xero_spec import FULL, SUBSET
 
 from ledgerdesk.domain.sync import OutboxAction, OutboxState
 from ledgerdesk.services.payments import record_payment, void_payment
@@ -49,7 +50,9 @@ def test_unlinked_documents_queue_nothing(xero_book, customer, issue, pay) -> No
     assert outbox(xero_book.book) == []
 
 
-def test_a_payment_arrives_once_with_its_amount(xero_book, linked, customer, pay) -> None:
+@pytest.mark.parametrize("spec", [SUBSET, FULL], ids=["payments-subset", "full-spec"])
+def test_a_payment_arrives_once_with_its_amount(xero_book, linked, customer, pay, spec) -> None:
+    xero_book.xero.spec = spec  # every body is checked against this spec file
     document_id, _, remote_id = linked
     pay(customer, "40", (document_id, "40"), reference="BANK 991")
     report = drain(xero_book.book, xero_book.gateway())

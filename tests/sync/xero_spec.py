@@ -11,36 +11,33 @@ from pathlib import Path
 
 import yaml
 
-SPEC = (Path(__file__).resolve().parents[3] / "shared" / "specs"
-        / "xero_accounting_payments_subset.boolfixed.yaml")
-
-
-def spec_available() -> bool:
-    return SPEC.exists()
+SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
+SUBSET = SPECS / "xero_accounting_payments_subset.boolfixed.yaml"
+FULL = SPECS / "xero_accounting.yaml"  # 0.9 MB: loaded once, only where asked for
 
 
 @cache
-def _components() -> dict | None:
-    if not SPEC.exists():
+def _components(spec: Path) -> dict | None:
+    if not spec.exists():
         return None
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with SPEC.open() as handle:
+    with spec.open() as handle:
         return yaml.load(handle, Loader=loader)["components"]
 
 
 @cache
-def _validator(schema: str):
+def _validator(schema: str, spec: Path):
     from openapi_schema_validator import OAS30Validator
 
-    components = _components()
+    components = _components(spec)
     if components is None:
         return None
     return OAS30Validator({"$ref": f"#/components/schemas/{schema}", "components": components})
 
 
-def spec_problems(body: object, schema: str) -> list[str]:
+def spec_problems(body: object, schema: str, spec: Path = SUBSET) -> list[str]:
     """Every way ``body`` breaks the spec's ``schema`` (empty when valid or spec absent)."""
-    validator = _validator(schema)
+    validator = _validator(schema, spec)
     if validator is None:
         return []
     return [f"{'/'.join(map(str, e.path))}: {e.message}" for e in validator.iter_errors(body)]

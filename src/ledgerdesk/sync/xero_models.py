@@ -11,7 +11,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Money2dp = Annotated[Decimal, Field(gt=0, max_digits=15, decimal_places=2, allow_inf_nan=False)]
+# strict: a JSON string "40.00" is refused (Xero wants a number), as is a float.
+Money2dp = Annotated[Decimal, Field(gt=0, max_digits=15, decimal_places=2, allow_inf_nan=False,
+                                    strict=True)]
 
 
 class _Body(BaseModel):
