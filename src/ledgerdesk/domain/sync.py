@@ -30,6 +30,7 @@ class Provider(enum.Enum):
 class LinkKind(enum.Enum):
     DOCUMENT = "DOCUMENT"  # an invoice or bill: local document id
     ACCOUNT = "ACCOUNT"  # a bank account: local account code
+    BANK_TRANSACTION = "BANK_TRANSACTION"  # a payment: the remote bank transaction it came from
 
 
 class OutboxAction(enum.Enum):

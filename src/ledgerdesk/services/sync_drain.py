@@ -54,11 +54,6 @@ class DrainReport:
     def counts(self) -> Counter[OutboxState]:
         return Counter(line.item.state for line in self.lines)
 
-    @property
-    def left_failing(self) -> int:
-        return sum(1 for line in self.lines
-                   if line.item.state in (OutboxState.FAILED, OutboxState.NEEDS_YOU))
-
 
 class BookAttemptLog:
     """Commits "attempt n with key series s, first used at t" before the request goes out."""
@@ -135,9 +130,12 @@ def _job(
         doc_link = sync.find_link(item.connection_id, LinkKind.DOCUMENT, str(item.document_id))
         bank = payment.bank_account_code
         bank_link = sync.find_link(item.connection_id, LinkKind.ACCOUNT, bank)
+        source = sync.find_link(item.connection_id, LinkKind.BANK_TRANSACTION,
+                                str(item.payment_id))
         account = tx.accounts().get(bank) if bank_link is None else None
     job = PushJob(item, number, doc_link.remote_id if doc_link else "",
-                  bank_link.remote_id if bank_link else "", creates)
+                  bank_link.remote_id if bank_link else "", creates,
+                  source.remote_id if source else "")
     if doc_link is None:
         return job, number, f"{number} is no longer linked to {provider}."
     if bank_link is None and item.action is OutboxAction.CREATE:

@@ -56,6 +56,7 @@ class PushJob:
     remote_document_id: str
     remote_account: str  # the linked bank account's remote id or code
     creates: OutboxItem | None = None  # for a DELETE: the row that created the payment
+    remote_transaction: str = ""  # DayZero: the bank transaction the user matched it to
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,7 @@ def upgrade() -> None:
         sa.Column("local_key", sa.Text, nullable=False),
         sa.Column("remote_id", sa.Text, nullable=False),
         _text("remote_number"),
-        _one_of("kind", ("DOCUMENT", "ACCOUNT"), "ck_sync_links_kind"),
+        _one_of("kind", ("DOCUMENT", "ACCOUNT", "BANK_TRANSACTION"), "ck_sync_links_kind"),
     )
     op.create_index("ux_sync_links_local", "sync_links", ["connection_id", "kind", "local_key"],
                     unique=True)
