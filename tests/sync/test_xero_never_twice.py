@@ -137,3 +137,15 @@ def test_the_rotated_refresh_token_is_saved_before_it_is_used(xero_book, queued)
     # A new process signs in with what the keyring holds: the old token is dead by now.
     xero_book.xero.handle = handle
     assert drain(xero_book.book, xero_book.gateway()).stopped == ""
+
+
+def test_a_failing_look_up_is_never_taken_for_not_there(xero_book, queued) -> None:
+    # the invoice read, the post (committed, answer lost), then every look-up fails
+    xero_book.xero.next_faults = [None, "lost", *["500"] * 5]
+    drain(xero_book.book, xero_book.gateway())
+    row = _only_row(xero_book.book)
+    assert row.state is OutboxState.FAILED and "HTTP 500" in row.remote_message
+    assert len(_posts(xero_book.xero)) == 1
+    drain(xero_book.book, xero_book.gateway())  # Xero is back: found, not posted again
+    assert _only_row(xero_book.book).state is OutboxState.SENT
+    assert len(_posts(xero_book.xero)) == 1 and len(xero_book.xero.payments) == 1

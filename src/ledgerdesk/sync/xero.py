@@ -53,7 +53,7 @@ class XeroGateway:
     # --- the PaymentGateway port ------------------------------------------------------------
     def find_document(self, number: str) -> RemoteDocument | None:
         answer = self._get("/Invoices", params={"InvoiceNumbers": number})
-        found = first(answer.body, "Invoices") if answer.ok else None
+        found = first(answer.body, "Invoices")
         if found is None or found.get("InvoiceNumber") != number:
             return None
         return self._document(found)
@@ -106,7 +106,7 @@ class XeroGateway:
         return unanswered(last)
 
     def _cannot_pay(self, job: PushJob) -> PushOutcome | None:
-        answer = self._get(f"/Invoices/{job.remote_document_id}")
+        answer = self._get(f"/Invoices/{job.remote_document_id}", missing_ok=True)
         found = first(answer.body, "Invoices") if answer.ok else None
         if found is None:
             return needs_you(f"The Xero invoice linked to {job.document_number} was not found; "
@@ -133,7 +133,7 @@ class XeroGateway:
 
     def _find_payment(self, reference: str) -> str:
         answer = self._get("/Payments", params={"where": f'Reference=="{reference}"'})
-        payments = answer.body.get("Payments", []) if answer.ok and answer.body else []
+        payments = answer.body.get("Payments", []) if answer.body else []
         for payment in payments:
             if payment.get("Reference") == reference and payment.get("Status") != "DELETED":
                 return str(payment.get("PaymentID", ""))
@@ -149,7 +149,7 @@ class XeroGateway:
             return created("", "Nothing to delete: Xero never received this payment.")
         item, last, reuse_key = job.item, "", True
         for failure in range(self._client.policy.tries):
-            answer = self._get(f"/Payments/{target}")
+            answer = self._get(f"/Payments/{target}", missing_ok=True)
             current = first(answer.body, "Payments") if answer.ok else None
             if current is not None and current.get("Status") == "DELETED":
                 return created(target, "Deleted in Xero.")
@@ -174,9 +174,16 @@ class XeroGateway:
     def _headers(self) -> dict[str, str]:
         return {"xero-tenant-id": self._tenant}
 
-    def _get(self, path: str, params: dict[str, str] | None = None) -> Answer:
-        return self._client.call("GET", self._api + path, headers=self._headers(),
-                                 params=params, safe=True)
+    def _get(self, path: str, params: dict[str, str] | None = None,
+             missing_ok: bool = False) -> Answer:
+        """A read; one that still fails after the retries is "no answer", never "not there",
+        since a failed look-up taken for "not there" would post the payment twice."""
+        answer = self._client.call("GET", self._api + path, headers=self._headers(),
+                                   params=params, safe=True)
+        if not answer.ok and not (missing_ok and answer.status == 404):
+            detail = error_text(answer.body)
+            raise NoAnswer(f"GET {path}: HTTP {answer.status} {detail}".strip())
+        return answer
 
     def _post(self, path: str, body: dict, key: str) -> Answer:
         headers = {**self._headers(), "Idempotency-Key": key}
