@@ -82,16 +82,15 @@ def test_overpaying_in_xero_needs_you_and_posts_nothing(xero_book, linked, custo
 def test_the_remotes_own_refusal_is_kept_in_its_words(xero_book, linked, customer, pay) -> None:
     document_id, _, remote_id = linked
     pay(customer, "40", (document_id, "40"))
+    handle = xero_book.xero.handle
+
+    def someone_pays_in_xero_first(request):  # between our amount-due read and our post
+        if request.method == "POST" and request.url.path.endswith("/Payments"):
+            xero_book.xero.invoices[remote_id].paid_elsewhere = Decimal("90")
+        return handle(request)
+
+    xero_book.xero.handle = someone_pays_in_xero_first
     gateway = xero_book.gateway()
-    # Someone pays in Xero between our amount-due check and our post.
-    original = gateway._cannot_pay
-
-    def race(job):
-        outcome = original(job)
-        xero_book.xero.invoices[remote_id].paid_elsewhere = Decimal("90")
-        return outcome
-
-    gateway._cannot_pay = race
     drain(xero_book.book, gateway)
     [row] = outbox(xero_book.book)
     assert row.state is OutboxState.NEEDS_YOU

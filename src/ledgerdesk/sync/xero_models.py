@@ -1,5 +1,5 @@
 """Xero Accounting request bodies (``extra="forbid"``: a misspelt field fails here, not
-remotely, since Xero's spec lets unknown keys through) and lenient readers of its answers.
+remotely, since Xero's spec lets unknown keys through), and its dates.
 """
 
 from __future__ import annotations
@@ -67,26 +67,3 @@ def parse_ms_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text[:10])
     millis = int(match.group(1))
     return (dt.datetime(1970, 1, 1, tzinfo=dt.UTC) + dt.timedelta(milliseconds=millis)).date()
-
-
-def error_text(body: Any) -> str:
-    """Xero's own words: every ValidationErrors message, else Message/Detail/title."""
-    if not isinstance(body, dict):
-        return ""
-    messages: list[str] = []
-    for holder in [*body.get("Elements", []), *body.get("Payments", [])]:
-        if isinstance(holder, dict):
-            messages += [str(v.get("Message", "")) for v in holder.get("ValidationErrors", [])
-                         if isinstance(v, dict)]
-    if messages:
-        return "; ".join(m for m in messages if m)
-    for key in ("Message", "Detail", "detail", "title", "message"):
-        if body.get(key):
-            return str(body[key])
-    return ""
-
-
-def first(body: Any, collection: str) -> dict[str, Any] | None:
-    """The first item of ``{"Invoices": [...]}`` and the like, if any."""
-    items = body.get(collection) if isinstance(body, dict) else None
-    return items[0] if isinstance(items, list) and items and isinstance(items[0], dict) else None
