@@ -1,12 +1,11 @@
 """A stateful fake of the Xero Accounting API behind ``httpx.MockTransport``.
 
-It keeps invoices with their amount due and payments; refuses an overpayment with Xero's
-ValidationException shape; keeps Xero's six-minute Idempotency-Key cache (replaying errors,
-refusing the same key with another body); rotates refresh tokens; enforces 60 calls a
-minute with 429 + Retry-After; and injects faults (429, 500, timeouts before the request is
-processed, responses lost after it was committed, expired tokens).  Every request body is
-checked against our pydantic models and, where ``../shared/specs`` exists, the spec; any
-breach is recorded in ``violations`` (the tests assert it stays empty).
+On ``FakeRemote``'s invoices, faults and rate limit, it keeps payments; refuses an
+overpayment with Xero's ValidationException shape; keeps Xero's six-minute Idempotency-Key
+cache (replaying errors, refusing the same key with another body); rotates refresh tokens;
+answers 429 with Retry-After and X-Rate-Limit-Problem.  Every request body is checked
+against our pydantic models and, where ``../shared/specs`` exists, the spec; any breach is
+recorded in ``violations`` (the tests assert it stays empty).
 """
 
 from __future__ import annotations
@@ -14,16 +13,14 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import hashlib
-import random
 import re
 import uuid
-from collections import Counter, deque
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from urllib.parse import parse_qs
 
 import httpx
+from fake_remote import FakeInvoice, FakeRemote, token_in
 from pydantic import ValidationError
 from xero_spec import SUBSET, spec_problems
 
@@ -35,55 +32,26 @@ BASE_URL = "https://xero.test" + API  # any host: MockTransport never leaves the
 TOKEN_URL = "https://xero.test/connect/token"
 KEY_WINDOW = dt.timedelta(minutes=6)
 OVERPAY = "Payment amount exceeds the amount outstanding on this document"
-FAULTS = ("429", "500", "timeout", "lost", "401")
 _WHERE_REFERENCE = re.compile(r'^Reference=="(.*)"$')
 
 
-@dataclass
-class FakeInvoice:
-    id: str
-    number: str
-    total: Decimal
-    status: str = "AUTHORISED"
-    paid_elsewhere: Decimal = Decimal(0)  # payments entered in Xero by someone else
-
-
-class FakeXero:
-    def __init__(self, clock, *, tenant: str = "tenant-1", rng: random.Random | None = None,
-                 fault_rate: float = 0.0, per_minute: int = 60, spec: Path = SUBSET) -> None:
-        self.clock, self.tenant, self.fault_rate, self.spec = clock, tenant, fault_rate, spec
-        self.rng = rng or random.Random(0)
-        self.per_minute = per_minute
-        self.invoices: dict[str, FakeInvoice] = {}
+class FakeXero(FakeRemote):
+    def __init__(self, clock, *, tenant: str = "tenant-1", spec: Path = SUBSET, **kw) -> None:
+        super().__init__(clock, **kw)
+        self.tenant, self.spec = tenant, spec
         self.payments: dict[str, dict] = {}
         self.refresh_tokens: set[str] = set()
         self.access_tokens: dict[str, dt.datetime] = {}
         self.codes: dict[str, str] = {}  # authorisation code -> PKCE challenge
         self.cache: dict[str, tuple[dt.datetime, bytes, int, object]] = {}
-        self.recent: deque[dt.datetime] = deque()
-        self.next_faults: list[str] = []
-        self.faults: Counter[str] = Counter()
-        self.posts: Counter[str] = Counter()  # payment creations committed, by Reference
-        self.requests: list[httpx.Request] = []
-        self.violations: list[str] = []
-        self.retry_afters: list[int] = []
         self.used_tokens: set[str] = set()
         self.issued: list[str] = []  # every refresh and access token ever handed out
-
-    # --- set-up -------------------------------------------------------------------------------
-    def add_invoice(self, number: str, total: str | Decimal, **kw) -> str:
-        invoice = FakeInvoice(str(uuid.uuid4()), number, Decimal(total), **kw)
-        self.invoices[invoice.id] = invoice
-        return invoice.id
 
     def issue_refresh_token(self) -> str:
         token = uuid.uuid4().hex
         self.refresh_tokens.add(token)
         self.issued.append(token)
         return token
-
-    def transport(self) -> httpx.MockTransport:
-        return httpx.MockTransport(self.handle)
 
     def amount_due(self, invoice_id: str) -> Decimal:
         invoice = self.invoices[invoice_id]
@@ -96,46 +64,22 @@ class FakeXero:
         return [p for p in self.payments.values()
                 if p["Reference"] == reference and p["Status"] == "AUTHORISED"]
 
+    def live_amounts(self, token: str) -> list[Decimal]:
+        return [p["Amount"] for p in self.payments.values()
+                if token_in(p["Reference"]) == token and p["Status"] == "AUTHORISED"]
+
     # --- dispatch -----------------------------------------------------------------------------
-    def handle(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        if request.url.path == "/connect/token":
-            return self._token(request)
-        fault = self._fault()
-        if fault == "timeout":
-            raise httpx.ReadTimeout("timed out (injected)", request=request)
-        if fault == "429" or self._over_limit():
-            self.retry_afters.append(self.rng.randint(1, 30))
-            return self._json(429, {"Title": "Too Many Requests"}, {
-                "Retry-After": str(self.retry_afters[-1]), "X-Rate-Limit-Problem": "minute"})
-        refusal = self._check_headers(request, fault)
-        if refusal is not None:
-            return refusal
-        response = self._cached_or_route(request, fault)
-        if fault == "lost":
-            raise httpx.ReadTimeout("response lost after commit (injected)", request=request)
-        return response
+    def before_faults(self, request: httpx.Request) -> httpx.Response | None:
+        return self._token(request) if request.url.path == "/connect/token" else None
 
-    def _fault(self) -> str | None:
-        if self.next_faults:
-            fault = self.next_faults.pop(0)
-        elif self.fault_rate and self.rng.random() < self.fault_rate:
-            fault = self.rng.choice(FAULTS)
-        else:
-            return None
-        self.faults[fault] += 1
-        return fault
+    def too_many(self, retry_after: int) -> httpx.Response:
+        return self.json(429, {"Title": "Too Many Requests"}, {
+            "Retry-After": str(retry_after), "X-Rate-Limit-Problem": "minute"})
 
-    def _over_limit(self) -> bool:
-        now = self.clock.now()
-        while self.recent and now - self.recent[0] >= dt.timedelta(minutes=1):
-            self.recent.popleft()
-        if len(self.recent) >= self.per_minute:
-            return True
-        self.recent.append(now)
-        return False
+    def respond(self, request: httpx.Request, fault: str | None) -> httpx.Response:
+        return self._cached_or_route(request, fault)
 
-    def _check_headers(self, request: httpx.Request, fault: str | None) -> httpx.Response | None:
+    def check_headers(self, request: httpx.Request, fault: str | None) -> httpx.Response | None:
         auth = request.headers.get("authorization", "")
         token = auth.removeprefix("Bearer ")
         if fault == "401" and token in self.used_tokens:
@@ -143,11 +87,11 @@ class FakeXero:
         self.used_tokens.add(token)
         expiry = self.access_tokens.get(token)
         if not auth.startswith("Bearer ") or expiry is None or self.clock.now() >= expiry:
-            return self._json(401, {"Title": "Unauthorized", "Status": 401,
+            return self.json(401, {"Title": "Unauthorized", "Status": 401,
                                     "Detail": "TokenExpired: token expired"})
         if request.headers.get("xero-tenant-id") != self.tenant:
             self.violations.append(f"{request.method} {request.url.path}: tenant header")
-            return self._json(403, {"Title": "Forbidden", "Detail": "AuthenticationUnsuccessful"})
+            return self.json(403, {"Title": "Forbidden", "Detail": "AuthenticationUnsuccessful"})
         if len(request.headers.get("idempotency-key", "")) > 128:
             self.violations.append("Idempotency-Key longer than 128 characters")
         return None
@@ -161,14 +105,14 @@ class FakeXero:
                 if cached[1] != request.content:
                     return self._error(400, "The same Idempotency-Key was used with another "
                                             "request body")
-                return self._json(cached[2], cached[3])
+                return self.json(cached[2], cached[3])
         if fault == "500":
             status, body = 500, {"Title": "An error occurred", "Status": 500}
         else:
             status, body = self._route(request)
         if request.method == "POST" and key:
             self.cache[key] = (now, request.content, status, body)
-        return self._json(status, body)
+        return self.json(status, body)
 
     def _route(self, request: httpx.Request) -> tuple[int, object]:
         path = request.url.path.removeprefix(API)
@@ -215,7 +159,7 @@ class FakeXero:
             "PaymentType": "ACCRECPAYMENT",
         }
         self.payments[payment["PaymentID"]] = payment
-        self.posts[payment["Reference"]] += 1
+        self.posts[token_in(payment["Reference"])] += 1
         return 200, {"Payments": [payment]}
 
     def _delete(self, request: httpx.Request, payment_id: str) -> tuple[int, object]:
@@ -253,19 +197,19 @@ class FakeXero:
         form = {k: v[0] for k, v in parse_qs(request.content.decode()).items()}
         if form.get("grant_type") == "refresh_token":
             if form.get("refresh_token") not in self.refresh_tokens:
-                return self._json(400, {"error": "invalid_grant"})
+                return self.json(400, {"error": "invalid_grant"})
             self.refresh_tokens.discard(form["refresh_token"])  # rotation: the old one dies
         elif form.get("grant_type") == "authorization_code":
             challenge = self.codes.pop(form.get("code", ""), None)
             digest = hashlib.sha256(form.get("code_verifier", "").encode()).digest()
             if challenge != base64.urlsafe_b64encode(digest).rstrip(b"=").decode():
-                return self._json(400, {"error": "invalid_grant"})
+                return self.json(400, {"error": "invalid_grant"})
         else:
-            return self._json(400, {"error": "unsupported_grant_type"})
+            return self.json(400, {"error": "unsupported_grant_type"})
         access = uuid.uuid4().hex
         self.issued.append(access)
         self.access_tokens[access] = self.clock.now() + dt.timedelta(minutes=30)
-        return self._json(200, {"access_token": access, "expires_in": 1800,
+        return self.json(200, {"access_token": access, "expires_in": 1800,
                                  "token_type": "Bearer",
                                  "refresh_token": self.issue_refresh_token()})
 
@@ -277,7 +221,7 @@ class FakeXero:
                 "AmountPaid": invoice.total - self.amount_due(invoice.id)}
 
     def _error(self, status: int, message: str) -> httpx.Response:
-        return self._json(status, _validation({}, message))
+        return self.json(status, _validation({}, message))
 
     @staticmethod
     def _json(status: int, body: object, headers: dict | None = None) -> httpx.Response:

@@ -9,6 +9,7 @@ import httpx
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.services.sync_ports import PaymentGateway
 from ledgerdesk.sync.clock import Clock, SystemClock
+from ledgerdesk.sync.clockify import API_KEY, ApiKeyAuth, ClockifyGateway
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
 from ledgerdesk.sync.xero import XeroGateway
@@ -36,6 +37,9 @@ def open_gateway(
     if connection.provider is Provider.XERO:
         auth = xero_auth(connection, http, clock)
         return XeroGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
+    if connection.provider is Provider.CLOCKIFY:
+        auth = ApiKeyAuth(SecretStore(connection.secret_ref))
+        return ClockifyGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
     raise NotSupported(f"{connection.provider.label} sync is not available yet.")
 
 
@@ -50,16 +54,21 @@ def sign_in(connection: Connection, secret: str) -> None:
     """Keep ``secret`` in the keyring for ``connection`` and prove it works.
 
     For Xero the secret is a refresh token: refreshing it proves it and rotates it (the
-    new one replaces it in the keyring).  On failure the keyring entry is removed again.
+    new one replaces it in the keyring).  For Clockify it is an API key, proved by listing
+    one invoice.  On failure the keyring entry is removed again.
     """
-    if connection.provider is not Provider.XERO:
+    names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY}
+    if connection.provider not in names:
         raise NotSupported(f"{connection.provider.label} sync is not available yet.")
     store = SecretStore(connection.secret_ref)
-    store.set(REFRESH_TOKEN, secret)
+    store.set(names[connection.provider], secret)
     try:
-        xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
+        if connection.provider is Provider.XERO:
+            xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
+        else:
+            open_gateway(connection).find_document("")
     except BaseException:
-        store.delete(REFRESH_TOKEN)
+        store.delete(names[connection.provider])
         raise
 
 
