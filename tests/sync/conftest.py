@@ -1,5 +1,6 @@
 """Sync fixtures: an in-memory keyring for every test, a fake clock, a fake Xero, and a book
-connected to it with a bank account linked (``xero_book``).  ``book`` here replaces the
+connected to it with a bank account linked (``xero_book``; ``clockify_book``; ``remote_book``
+runs a test against each).  ``book`` here replaces the
 root fixture of the same name with one on a RAM disk.
 """
 
@@ -15,11 +16,15 @@ from typing import Any
 import keyring
 import pytest
 from fake_clock import FakeClock
+from fake_clockify import API_KEY as CLOCKIFY_KEY
+from fake_clockify import BASE_URL as CLOCKIFY_URL
+from fake_clockify import FakeClockify
 from fake_xero import BASE_URL, TOKEN_URL, FakeXero
 from keyring.backend import KeyringBackend
 
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.services.sync import add_connection, link_account
+from ledgerdesk.sync.clockify import API_KEY as CLOCKIFY_KEY_NAME
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.gateways import open_gateway
 from ledgerdesk.sync.http import RetryPolicy
@@ -84,34 +89,61 @@ def xero(clock) -> FakeXero:
 
 
 @dataclass
-class XeroBook:
-    """A book connected to the fake Xero; ``gateway()`` opens a fresh one (a new process)."""
+class RemoteBook:
+    """A book connected to a fake remote; ``gateway()`` opens a fresh one (a new process)."""
 
     book: Any
-    xero: FakeXero
+    remote: Any  # FakeXero or FakeClockify
     clock: FakeClock
     connection: Connection
     seed: int = 1
 
+    @property
+    def xero(self) -> FakeXero:
+        return self.remote
+
     def gateway(self, tries: int = 5):
         self.seed += 1
-        return open_gateway(self.connection, clock=self.clock, transport=self.xero.transport(),
+        return open_gateway(self.connection, clock=self.clock, transport=self.remote.transport(),
                             rng=random.Random(self.seed), policy=RetryPolicy(tries=tries))
 
 
-def connect_xero(book, xero: FakeXero, clock: FakeClock, secret_ref: str = "conn-1") -> XeroBook:
-    SecretStore(secret_ref).set(REFRESH_TOKEN, xero.issue_refresh_token())
-    connection = Connection(
-        Provider.XERO, BASE_URL, {"tenant": xero.tenant},
-        {"client_id": "client-abc", "token_url": TOKEN_URL}, secret_ref,
-    )
+def _connected(book, remote, clock, connection: Connection) -> RemoteBook:
     connection_id = add_connection(book, connection)
     link_account(book, connection_id, "1000", "090")
     with book.read() as tx:
         stored = tx.get_connection(connection_id)
-    return XeroBook(book, xero, clock, stored)
+    return RemoteBook(book, remote, clock, stored)
+
+
+def connect_xero(book, xero: FakeXero, clock: FakeClock) -> RemoteBook:
+    SecretStore("xero-1").set(REFRESH_TOKEN, xero.issue_refresh_token())
+    return _connected(book, xero, clock, Connection(
+        Provider.XERO, BASE_URL, {"tenant": xero.tenant},
+        {"client_id": "client-abc", "token_url": TOKEN_URL}, "xero-1",
+    ))
+
+
+def connect_clockify(book, clockify: FakeClockify, clock: FakeClock) -> RemoteBook:
+    SecretStore("clockify-1").set(CLOCKIFY_KEY_NAME, CLOCKIFY_KEY)
+    return _connected(book, clockify, clock, Connection(
+        Provider.CLOCKIFY, CLOCKIFY_URL, {"workspace": clockify.workspace}, {}, "clockify-1",
+    ))
 
 
 @pytest.fixture
-def xero_book(book, xero, clock) -> XeroBook:
+def xero_book(book, xero, clock) -> RemoteBook:
     return connect_xero(book, xero, clock)
+
+
+@pytest.fixture
+def clockify_book(book, clock) -> RemoteBook:
+    return connect_clockify(book, FakeClockify(clock), clock)
+
+
+@pytest.fixture(params=["xero", "clockify"])
+def remote_book(request, book, clock) -> RemoteBook:
+    """The same test against each provider's fake."""
+    if request.param == "xero":
+        return connect_xero(book, FakeXero(clock), clock)
+    return connect_clockify(book, FakeClockify(clock), clock)

@@ -122,3 +122,28 @@ def test_no_secret_reaches_the_book_the_output_or_the_logs(
     for secret in secrets:  # ...and nowhere else
         assert secret not in seen
         assert secret.encode() not in stored
+
+
+def test_clockify_connects_with_an_api_key_and_syncs(
+    capsys, monkeypatch, book, clock, customer, issue, pay
+):
+    from fake_clockify import API_KEY, BASE_URL, FakeClockify
+
+    clockify = FakeClockify(clock)
+    monkeypatch.setattr(gateways, "DEFAULT_TRANSPORT", clockify.transport())
+    monkeypatch.setattr(gateways, "DEFAULT_CLOCK", clock)
+    document_id, number = issue(customer, "120")
+    clockify.add_invoice(number, "120.00")
+    monkeypatch.setenv("LEDGERDESK_SECRET", API_KEY)
+    assert main(["connect", "clockify", str(book.path), "--base-url", BASE_URL,
+                 "--workspace", clockify.workspace]) == 0
+    monkeypatch.delenv("LEDGERDESK_SECRET")
+    assert main(["link", str(book.path), number, "--account", "1000=bank"]) == 0
+    pay(customer, "20", (document_id, "20"))
+    capsys.readouterr()
+    assert main(["sync", str(book.path), "--provider", "clockify"]) == 0
+    out = capsys.readouterr().out
+    assert f"payment 20.00 EUR on {number} — sent" in out
+    assert "Clockify (connection 1): 1 sent" in out
+    assert [p["amount"] for p in clockify.payments.values()] == [2000]  # cents
+    assert API_KEY not in out

@@ -5,7 +5,6 @@ Retry-After on 429, one refresh on 401, and the rotated refresh token saved befo
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 
@@ -34,16 +33,6 @@ def _posts(xero):
 def _only_row(book):
     [row] = outbox(book)
     return row
-
-
-def test_a_response_lost_after_commit_is_found_not_reposted(xero_book, queued) -> None:
-    xero_book.xero.next_faults = [None, "lost"]  # the invoice read, then the post
-    drain(xero_book.book, xero_book.gateway())
-    row = _only_row(xero_book.book)
-    assert row.state is OutboxState.SENT
-    assert len(_posts(xero_book.xero)) == 1
-    assert xero_book.xero.amount_due(queued) == Decimal("60.00")
-    assert row.remote_id == next(iter(xero_book.xero.payments))
 
 
 def test_a_timeout_before_processing_reposts_with_the_same_key(xero_book, queued) -> None:

@@ -30,16 +30,18 @@ LEFT = (OutboxState.FAILED, OutboxState.NEEDS_YOU)
 
 
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    sub = command(commands, "connect", "connect the book to Xero (Clockify, DayZero, Strapi later)",
-                  "Connect the book to a remote payment service. The secret (for Xero, a "
-                  f"refresh token from the PKCE sign-in) is read from ${SECRET_ENV}, or from "
-                  "standard input, and kept in the OS keyring only.")
+    sub = command(commands, "connect", "connect the book to Xero or Clockify",
+                  "Connect the book to a remote payment service (Xero or Clockify; DayZero and "
+                  "Strapi to come). The secret (Xero: a refresh token from the PKCE sign-in; "
+                  f"Clockify: an API key) is read from ${SECRET_ENV}, or from standard input, "
+                  "and kept in the OS keyring only.")
     sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub.add_argument("--base-url", required=True, metavar="URL",
                      help="the API's base URL, e.g. https://api.xero.com/api.xro/2.0")
     sub.add_argument("--tenant", default="", metavar="ID", help="Xero: the organisation's id")
     sub.add_argument("--client-id", default="", metavar="ID", help="Xero: the app's client id")
+    sub.add_argument("--workspace", default="", metavar="ID", help="Clockify: the workspace id")
     sub.add_argument("--token-url", default=TOKEN_URL, metavar="URL", help="Xero: token endpoint")
     sub.add_argument("--scopes", nargs="+", default=list(DEFAULT_SCOPES), metavar="SCOPE",
                      help="OAuth scopes (default: %(default)s)")
@@ -68,21 +70,29 @@ def _which(sub: argparse.ArgumentParser) -> None:
 
 
 def run_connect(args: argparse.Namespace, out: TextIO) -> int:
-    provider = Provider(args.provider)
-    if provider is Provider.XERO and not (args.tenant and args.client_id):
-        raise CliError("Xero needs --tenant and --client-id.")
-    connection = Connection(
-        provider, args.base_url.rstrip("/"), {"tenant": args.tenant} if args.tenant else {},
-        {"client_id": args.client_id, "token_url": args.token_url,
-         "scopes": " ".join(args.scopes)},
-        secret_ref=uuid.uuid4().hex, label=f"tenant {args.tenant}" if args.tenant else "",
-    )
+    connection = _new_connection(args)
     with opened(args.path) as book, _remote_errors():
         gateways.sign_in(connection, read_secret())
         connection_id = sync_service.add_connection(book, connection)
-    out.write(f"Connected {provider.label} at {connection.base_url} (connection "
+    out.write(f"Connected {connection.provider.label} at {connection.base_url} (connection "
               f"{connection_id}); its secret is in the keyring.\n")
     return 0
+
+
+def _new_connection(args: argparse.Namespace) -> Connection:
+    provider = Provider(args.provider)
+    base_url, ref = args.base_url.rstrip("/"), uuid.uuid4().hex
+    if provider is Provider.XERO:
+        if not (args.tenant and args.client_id):
+            raise CliError("Xero needs --tenant and --client-id.")
+        options = {"client_id": args.client_id, "token_url": args.token_url,
+                   "scopes": " ".join(args.scopes)}
+        return Connection(provider, base_url, {"tenant": args.tenant}, options, ref)
+    if provider is Provider.CLOCKIFY:
+        if not args.workspace:
+            raise CliError("Clockify needs --workspace.")
+        return Connection(provider, base_url, {"workspace": args.workspace}, {}, ref)
+    raise CliError(f"{provider.label} sync is not available yet.")
 
 
 def read_secret() -> str:

@@ -1,4 +1,4 @@
-"""Hundreds of payments pushed through a Xero that fails at random: each arrives exactly once.
+"""Hundreds of payments pushed through a remote that fails at random: each arrives once.
 
 Faults (429, 500, timeouts, responses lost after commit, expired tokens) hit about one
 request in four, during linking and every sync; some payments are voided before or after
@@ -33,61 +33,62 @@ def _payments_for(rng: random.Random, total: int) -> list[int]:
 
 
 def test_every_payment_arrives_exactly_once_under_random_faults(
-    xero_book, customer, issue, pay, day
+    remote_book, customer, issue, pay, day
 ) -> None:
     rng = random.Random(SEED)
-    xero = xero_book.xero
+    remote = remote_book.remote
     refusers, payments, numbers = set(), [], []
     for i in range(INVOICES):
         total = rng.randint(50, 900)
         document_id, number = issue(customer, str(total))
-        remote = xero.add_invoice(number, Decimal(total))
+        twin = remote.add_invoice(number, Decimal(total))
         numbers.append(number)
-        if i % 9 == 0:  # partly or fully paid in Xero already: ours would overpay it
-            xero.invoices[remote].paid_elsewhere = Decimal(total - rng.randint(0, 20))
+        if i % 9 == 0:  # partly or fully paid remotely already: ours would overpay it
+            remote.invoices[twin].paid_elsewhere = Decimal(total - rng.randint(0, 20))
             refusers.add(document_id)
         for part in _payments_for(rng, total):
             payments.append((document_id, part))
-    xero.fault_rate = 0.25
-    xero.rng = random.Random(SEED)
-    results = link_documents(xero_book.book, xero_book.gateway(tries=8), numbers)
+    remote.fault_rate = 0.25
+    remote.rng = random.Random(SEED)
+    results = link_documents(remote_book.book, remote_book.gateway(tries=8), numbers)
     assert all(r.link is not None for r in results), [r.message for r in results]
 
     recorded = [pay(customer, str(part), (doc, str(part)), reference=f"bank {n}").payment_id
                 for n, (doc, part) in enumerate(payments)]
     voided = set(rng.sample(recorded, len(recorded) // 10))
     early = set(list(voided)[: len(voided) // 2])
-    _void(xero_book.book, early, day)  # before any sync
-    drain(xero_book.book, xero_book.gateway())
-    _void(xero_book.book, voided - early, day)  # some sent, some not yet
-    runs = _sync_until_settled(xero_book, rng)
+    _void(remote_book.book, early, day)  # before any sync
+    drain(remote_book.book, remote_book.gateway())
+    _void(remote_book.book, voided - early, day)  # some sent, some not yet
+    runs = _sync_until_settled(remote_book, rng)
 
-    rows = outbox(xero_book.book)
+    rows = outbox(remote_book.book)
     creates = [r for r in rows if r.action is OutboxAction.CREATE]
     duplicates = lost = 0
     for row in creates:
-        live = xero.live_amounts(row.client_token)
-        duplicates += xero.posts[row.client_token] > 1
+        live = remote.live_amounts(row.client_token)
+        duplicates += remote.posts[row.client_token] > 1
         if row.payment_id in voided:
             assert live == [], f"voided payment {row.payment_id} still in Xero"
         elif row.state is OutboxState.NEEDS_YOU:
             assert row.document_id in refusers and "would overpay" in row.user_message
-            assert xero.posts[row.client_token] == 0, "a refused payment is never posted"
+            assert remote.posts[row.client_token] == 0, "a refused payment is never posted"
         else:
             assert row.state is OutboxState.SENT, (row.state, row.user_message)
             lost += len(live) != 1
             assert live == [row.amount.amount]
-    for invoice in xero.invoices.values():
-        assert xero.amount_due(invoice.id) >= 0
+    for invoice in remote.invoices.values():
+        assert remote.amount_due(invoice.id) >= 0
     states = Counter(r.state for r in creates)
-    faults = sum(xero.faults.values())
-    print(f"\npayments {len(recorded)}, outbox rows {len(rows)}, sync runs {runs}, faults "
-          f"injected {faults} ({dict(xero.faults)}), requests {len(xero.requests)}, "
-          f"needs you {states[OutboxState.NEEDS_YOU]}, voided {len(voided)}, "
-          f"duplicates {duplicates}, lost {lost}, fake time waited {xero_book.clock.slept:.0f}s")
+    faults = sum(remote.faults.values())
+    provider = remote_book.connection.provider.label
+    print(f"\n{provider}: payments {len(recorded)}, outbox rows {len(rows)}, sync runs {runs}, "
+          f"faults injected {faults} {dict(remote.faults)}, requests {len(remote.requests)}, "
+          f"needs you {states[OutboxState.NEEDS_YOU]}, voided {len(voided)}, duplicates "
+          f"{duplicates}, lost {lost}, fake time waited {remote_book.clock.slept:.0f}s")
     assert duplicates == 0 and lost == 0
     assert len(recorded) >= 200 and faults >= 100
-    assert states[OutboxState.NEEDS_YOU] > 0 and xero.violations == []
+    assert states[OutboxState.NEEDS_YOU] > 0 and remote.violations == []
 
 
 def _void(book, payment_ids, day) -> None:
@@ -97,11 +98,11 @@ def _void(book, payment_ids, day) -> None:
         void_payment(book, payment_id, day)
 
 
-def _sync_until_settled(xero_book, rng: random.Random) -> int:
+def _sync_until_settled(remote_book, rng: random.Random) -> int:
     for run in range(1, 60):
-        open_rows = outbox(xero_book.book, states=(OutboxState.PENDING, OutboxState.FAILED))
+        open_rows = outbox(remote_book.book, states=(OutboxState.PENDING, OutboxState.FAILED))
         if not open_rows:
             return run
-        xero_book.clock.advance(minutes=rng.choice([0, 1, 3, 7]))
-        drain(xero_book.book, xero_book.gateway())
+        remote_book.clock.advance(minutes=rng.choice([0, 1, 3, 7]))
+        drain(remote_book.book, remote_book.gateway())
     raise AssertionError("the outbox never settled")
