@@ -46,3 +46,12 @@ def test_an_outbox_client_token_is_unique(xero_book, customer, issue, pay) -> No
         tx.add_outbox(row)
     with xero_book.book.write() as tx:
         tx.add_contact(Contact("Still writable", ContactRole.CUSTOMER))
+
+
+def test_finding_a_documents_links_uses_the_index(xero_book) -> None:
+    # Recording every payment asks this; a scan would grow with every linked document.
+    with xero_book.book.read() as tx:
+        plan = tx._conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM sync_links WHERE kind = 'DOCUMENT' "
+            "AND local_key IN ('1', '2')").all()
+    assert "ux_sync_links_local" in " ".join(str(row) for row in plan)

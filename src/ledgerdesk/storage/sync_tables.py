@@ -41,7 +41,9 @@ sync_links = Table(
     Column("remote_id", Text, nullable=False),
     _text("remote_number"),
     one_of("kind", LinkKind, "ck_sync_links_kind"),
-    Index("ux_sync_links_local", "connection_id", "kind", "local_key", unique=True),
+    # Kind and local key first: recording a payment asks "which links has this document?"
+    # across every connection.
+    Index("ux_sync_links_local", "kind", "local_key", "connection_id", unique=True),
 )
 
 sync_outbox = Table(

@@ -56,17 +56,12 @@ class SyncStore(TransactionBase):
             remote_id=link.remote_id, remote_number=link.remote_number,
         )
         self._exec(statement.on_conflict_do_update(
-            index_elements=["connection_id", "kind", "local_key"],
+            index_elements=["kind", "local_key", "connection_id"],
             set_={"remote_id": statement.excluded.remote_id,
                   "remote_number": statement.excluded.remote_number},
         ))
         self._audit("link", "sync_link", link.connection_id, {
             "kind": link.kind.value, "local": link.local_key, "remote": link.remote_id})
-
-    def links(self, connection_id: int, kind: LinkKind) -> dict[str, Link]:
-        rows = self._conn.execute(select(sync_links).where(
-            sync_links.c.connection_id == connection_id, sync_links.c.kind == kind.value))
-        return {row.local_key: _link(row) for row in rows}
 
     def find_link(self, connection_id: int, kind: LinkKind, local_key: str) -> Link | None:
         row = self._conn.execute(select(sync_links).where(

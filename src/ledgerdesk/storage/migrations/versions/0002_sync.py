@@ -49,7 +49,7 @@ def upgrade() -> None:
         _text("remote_number"),
         _one_of("kind", ("DOCUMENT", "ACCOUNT", "BANK_TRANSACTION"), "ck_sync_links_kind"),
     )
-    op.create_index("ux_sync_links_local", "sync_links", ["connection_id", "kind", "local_key"],
+    op.create_index("ux_sync_links_local", "sync_links", ["kind", "local_key", "connection_id"],
                     unique=True)
     op.create_table(
         "sync_outbox",
