@@ -153,3 +153,17 @@ def test_an_unlinked_bank_account_needs_you(remote_book, linked, customer, pay) 
     row = _row(remote_book.book)
     assert row.state is OutboxState.NEEDS_YOU
     assert "Link bank account 1010 Savings" in row.user_message
+
+
+def test_two_syncs_at_once_never_both_send_a_row(remote_book, linked, customer, pay) -> None:
+    from ledgerdesk.services.sync_drain import BookAttemptLog
+    from ledgerdesk.services.sync_ports import Superseded
+
+    document_id, _, _ = linked
+    pay(customer, "40", (document_id, "40"))
+    seen_by_both = _row(remote_book.book)  # both syncs read the row before either starts
+    log = BookAttemptLog(remote_book.book)
+    log.started(seen_by_both, 1, remote_book.clock.now())
+    with pytest.raises(Superseded):
+        log.started(seen_by_both, 1, remote_book.clock.now())
+    assert _row(remote_book.book).attempts == 1

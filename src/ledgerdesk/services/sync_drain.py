@@ -17,13 +17,15 @@ from typing import cast
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.sync import LinkKind, OutboxAction, OutboxItem, OutboxState
 from ledgerdesk.services.ports import Book
-from ledgerdesk.services.sync_ports import PaymentGateway, PushJob, PushOutcome, SyncTransaction
+from ledgerdesk.services.sync_ports import (
+    PaymentGateway,
+    PushJob,
+    PushOutcome,
+    Superseded,
+    SyncTransaction,
+)
 
 OPEN_STATES = (OutboxState.PENDING, OutboxState.FAILED)
-
-
-class Superseded(Exception):
-    """The row was cancelled (its payment voided) before this attempt could start."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,11 @@ class DrainReport:
 
 
 class BookAttemptLog:
-    """Commits "attempt n with key series s, first used at t" before the request goes out."""
+    """Commits "attempt n with key series s, first used at t" before the request goes out.
+
+    An attempt claims the row: it counts on from the attempts the caller last saw, so two
+    syncs running at once (the app and the command line) never both send one row.
+    """
 
     def __init__(self, book: Book) -> None:
         self._book = book
@@ -68,6 +74,8 @@ class BookAttemptLog:
             fresh = sync.get_outbox(item.id)
             if fresh is None or fresh.state not in OPEN_STATES:
                 raise Superseded(f"outbox row {item.id} is no longer open")
+            if fresh.attempts != item.attempts:  # another sync (window, process) took it
+                raise Superseded(f"outbox row {item.id} is being sent by another sync")
             updated = dataclasses.replace(
                 fresh, attempts=fresh.attempts + 1, key_series=key_series,
                 key_first_used=first_used,

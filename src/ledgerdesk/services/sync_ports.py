@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
 from ledgerdesk.domain.money import Money
@@ -66,11 +66,15 @@ class PushOutcome:
     remote_message: str = ""
     #: The connection itself failed (signed out, revoked): stop this run.
     stop: bool = False
-    notes: list[str] = field(default_factory=list)
+
+
+class Superseded(Exception):
+    """``AttemptLog.started`` refused: the row was voided meanwhile, or another sync has it."""
 
 
 class AttemptLog(Protocol):
-    """Commits an attempt to the book before the request that it describes is sent."""
+    """Commits an attempt to the book before the request that it describes is sent; raises
+    ``Superseded`` when the row must not be sent after all."""
 
     def started(self, item: OutboxItem, key_series: int, first_used: dt.datetime) -> OutboxItem: ...
 
