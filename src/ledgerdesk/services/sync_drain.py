@@ -146,7 +146,7 @@ def _job(
                   source.remote_id if source else "")
     if doc_link is None:
         return job, number, f"{number} is no longer linked to {provider}."
-    if bank_link is None and item.action is OutboxAction.CREATE:
+    if bank_link is None and item.action is OutboxAction.CREATE and gateway.needs_bank_account:
         what = "bank account" if account and account.role is AccountRole.BANK else "account"
         name = f"{bank} {account.name}" if account else bank
         return job, number, (f"Link {what} {name} to a {provider} account first "

@@ -83,6 +83,7 @@ class PaymentGateway(Protocol):
     """One connection to a remote payment service."""
 
     connection: Connection
+    needs_bank_account: bool  # payments name a remote account (Xero), or not
 
     def find_document(self, number: str) -> RemoteDocument | None: ...
     def push(self, job: PushJob, log: AttemptLog) -> PushOutcome: ...

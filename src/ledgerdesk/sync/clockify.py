@@ -57,6 +57,7 @@ class ApiKeyAuth:
 class ClockifyGateway:
     provider = "Clockify"
     command = "clockify"
+    needs_bank_account = False
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection

@@ -38,6 +38,7 @@ def payment_reference(item: OutboxItem) -> str:
 class XeroGateway:
     provider = "Xero"
     command = "xero"
+    needs_bank_account = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection
