@@ -30,11 +30,11 @@ LEFT = (OutboxState.FAILED, OutboxState.NEEDS_YOU)
 
 
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    sub = command(commands, "connect", "connect the book to Xero or Clockify",
-                  "Connect the book to a remote payment service (Xero or Clockify; DayZero and "
+    sub = command(commands, "connect", "connect the book to Xero, Clockify or DayZero",
+                  "Connect the book to a remote payment service (Xero, Clockify or DayZero; "
                   "Strapi to come). The secret (Xero: a refresh token from the PKCE sign-in; "
-                  f"Clockify: an API key) is read from ${SECRET_ENV}, or from standard input, "
-                  "and kept in the OS keyring only.")
+                  "Clockify: an API key; DayZero: an API token) is read from "
+                  f"${SECRET_ENV}, or from standard input, and kept in the OS keyring only.")
     sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub.add_argument("--base-url", required=True, metavar="URL",
@@ -42,18 +42,23 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--tenant", default="", metavar="ID", help="Xero: the organisation's id")
     sub.add_argument("--client-id", default="", metavar="ID", help="Xero: the app's client id")
     sub.add_argument("--workspace", default="", metavar="ID", help="Clockify: the workspace id")
+    sub.add_argument("--business", default="", metavar="ID", help="DayZero: the business id")
     sub.add_argument("--token-url", default=TOKEN_URL, metavar="URL", help="Xero: token endpoint")
     sub.add_argument("--scopes", nargs="+", default=list(DEFAULT_SCOPES), metavar="SCOPE",
                      help="OAuth scopes (default: %(default)s)")
     sub = command(commands, "connections", "list the book's connections (never their secrets)")
     sub.add_argument("path", metavar="PATH", help="the book file")
-    sub = command(commands, "link", "link invoices and bank accounts to their remote twins",
-                  "Find each invoice or bill NUMBER through the remote API and link it; "
-                  "--account links a bank account to the remote account it pays from.")
+    sub = command(commands, "link", "link invoices, bills, accounts, payments to remote twins",
+                  "Find each invoice or bill NUMBER through the remote API and link it; the "
+                  "options link by the remote's own ids instead.")
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub.add_argument("numbers", nargs="*", metavar="NUMBER", help="e.g. INV-00012")
     sub.add_argument("--account", action="append", default=[], metavar="CODE=REMOTE",
                      help="bank account CODE pays through the remote account REMOTE")
+    sub.add_argument("--document", action="append", default=[], metavar="NUMBER=ID",
+                     help="invoice or bill NUMBER is the remote document ID")
+    sub.add_argument("--payment", action="append", default=[], metavar="ID=TRANSACTION",
+                     help="DayZero: payment ID came from bank transaction TRANSACTION")
     _which(sub)
     sub = command(commands, "sync", "push queued payments; one line each, then a summary",
                   "Push every pending or failed payment to its remote service. Exits 1 when "
@@ -92,6 +97,10 @@ def _new_connection(args: argparse.Namespace) -> Connection:
         if not args.workspace:
             raise CliError("Clockify needs --workspace.")
         return Connection(provider, base_url, {"workspace": args.workspace}, {}, ref)
+    if provider is Provider.DAYZERO:
+        if not args.business:
+            raise CliError("DayZero needs --business.")
+        return Connection(provider, base_url, {"business": args.business}, {}, ref)
     raise CliError(f"{provider.label} sync is not available yet.")
 
 
@@ -125,18 +134,24 @@ def run_connections(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_link(args: argparse.Namespace, out: TextIO) -> int:
-    if not args.numbers and not args.account:
-        raise CliError("Name invoice or bill numbers to link, or --account CODE=REMOTE.")
+    if not (args.numbers or args.account or args.document or args.payment):
+        raise CliError("Name invoice or bill numbers to link, or use --account, --document "
+                       "or --payment.")
     with opened(args.path) as book, _remote_errors():
         connection = _connection(book, args)
-        assert connection.id is not None
-        for pair in args.account:
-            code, sep, remote = pair.partition("=")
-            if not sep or not code.strip() or not remote.strip():
-                raise CliError(f"{pair!r} is not CODE=REMOTE, like 1000=090.")
-            sync_service.link_account(book, connection.id, code.strip(), remote.strip())
-            out.write(f"Bank account {code.strip()} pays through {connection.provider.label} "
-                      f"account {remote.strip()}.\n")
+        cid, label = connection.id, connection.provider.label
+        assert cid is not None
+        for code, remote in _pairs(args.account, "--account", "1000=090"):
+            sync_service.link_account(book, cid, code, remote)
+            out.write(f"Bank account {code} pays through {label} account {remote}.\n")
+        for number, remote in _pairs(args.document, "--document", "INV-00012=ID"):
+            sync_service.link_document_to(book, cid, number, remote)
+            out.write(f"{number}: linked to {label} {remote}.\n")
+        for payment, remote in _pairs(args.payment, "--payment", "42=TRANSACTION"):
+            if not payment.isdigit():
+                raise CliError(f"{payment!r} is not a payment id (a whole number).")
+            sync_service.match_transaction(book, cid, int(payment), remote)
+            out.write(f"Payment {payment} came from {label} transaction {remote}.\n")
         failed = 0
         if args.numbers:
             gateway = gateways.open_gateway(connection)
@@ -144,6 +159,16 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(result.message + "\n")
                 failed += result.link is None
     return 1 if failed else 0
+
+
+def _pairs(texts: list[str], option: str, example: str) -> list[tuple[str, str]]:
+    pairs = []
+    for text in texts:
+        local, sep, remote = text.partition("=")
+        if not sep or not local.strip() or not remote.strip():
+            raise CliError(f"{option} {text!r} is not LOCAL=REMOTE, like {example}.")
+        pairs.append((local.strip(), remote.strip()))
+    return pairs
 
 
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:

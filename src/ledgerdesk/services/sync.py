@@ -66,6 +66,11 @@ def link_documents(book: Book, gateway: PaymentGateway, numbers: list[str]) -> l
             results.append(LinkResult(number, None, f"{number}: no invoice or bill has this "
                                                     "number here."))
             continue
+        if not gateway.finds_by_number:
+            results.append(LinkResult(number, None, f"{number}: {provider} cannot look it up "
+                                                    f"by number; link it with --document "
+                                                    f"{number}=ID."))
+            continue
         remote = gateway.find_document(number)
         if remote is None:
             results.append(LinkResult(number, None, f"{number}: {provider} has no invoice "
@@ -79,6 +84,33 @@ def link_documents(book: Book, gateway: PaymentGateway, numbers: list[str]) -> l
         results.append(LinkResult(number, link, f"{number}: linked to {provider} "
                                                 f"{remote.remote_id} ({remote.status}{due})."))
     return results
+
+
+def link_document_to(book: Book, connection_id: int, number: str, remote_id: str) -> Link:
+    """Link a local invoice or bill to a remote document the user names by its id."""
+    with book.write() as tx:
+        document = tx.find_document(number)
+        if document is None or document.kind not in LINKABLE or document.id is None:
+            raise NotFound(f"{number}: no invoice or bill has this number here.")
+        link = Link(connection_id, LinkKind.DOCUMENT, str(document.id), remote_id)
+        cast(SyncTransaction, tx).set_link(link)
+    return link
+
+
+def match_transaction(book: Book, connection_id: int, payment_id: int, remote_id: str) -> Link:
+    """The remote bank transaction a payment came from (DayZero pays bills from them); the
+    payment's rows that waited for it go back in the queue."""
+    with book.write() as tx:
+        if tx.get_payment(payment_id) is None:
+            raise NotFound(f"There is no payment {payment_id}.")
+        sync = cast(SyncTransaction, tx)
+        link = Link(connection_id, LinkKind.BANK_TRANSACTION, str(payment_id), remote_id)
+        sync.set_link(link)
+        for row in sync.outbox_of_payment(payment_id):
+            if row.connection_id == connection_id and row.state is OutboxState.NEEDS_YOU:
+                sync.save_outbox(dataclasses.replace(row, state=OutboxState.PENDING,
+                                                     user_message="", remote_message=""))
+    return link
 
 
 def link_account(book: Book, connection_id: int, code: str, remote: str) -> Link:

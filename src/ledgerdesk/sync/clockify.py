@@ -58,6 +58,7 @@ class ClockifyGateway:
     provider = "Clockify"
     command = "clockify"
     needs_bank_account = False
+    finds_by_number = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection

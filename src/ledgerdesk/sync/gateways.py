@@ -11,6 +11,7 @@ from ledgerdesk.services.sync_ports import PaymentGateway
 from ledgerdesk.sync.clock import Clock, SystemClock
 from ledgerdesk.sync.clockify import API_KEY, ApiKeyAuth, ClockifyGateway
 from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.dayzero import TOKEN, BearerAuth, DayZeroGateway
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
 from ledgerdesk.sync.xero import XeroGateway
 from ledgerdesk.sync.xero_auth import REFRESH_TOKEN, TOKEN_URL, XeroAuth
@@ -40,6 +41,9 @@ def open_gateway(
     if connection.provider is Provider.CLOCKIFY:
         auth = ApiKeyAuth(SecretStore(connection.secret_ref))
         return ClockifyGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
+    if connection.provider is Provider.DAYZERO:
+        auth = BearerAuth(SecretStore(connection.secret_ref))
+        return DayZeroGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
     raise NotSupported(f"{connection.provider.label} sync is not available yet.")
 
 
@@ -55,9 +59,10 @@ def sign_in(connection: Connection, secret: str) -> None:
 
     For Xero the secret is a refresh token: refreshing it proves it and rotates it (the
     new one replaces it in the keyring).  For Clockify it is an API key, proved by listing
-    one invoice.  On failure the keyring entry is removed again.
+    invoices.  A DayZero token cannot be proved without a bill: the first sync does.  On
+    failure the keyring entry is removed again.
     """
-    names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY}
+    names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY, Provider.DAYZERO: TOKEN}
     if connection.provider not in names:
         raise NotSupported(f"{connection.provider.label} sync is not available yet.")
     store = SecretStore(connection.secret_ref)
@@ -65,7 +70,7 @@ def sign_in(connection: Connection, secret: str) -> None:
     try:
         if connection.provider is Provider.XERO:
             xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
-        else:
+        elif connection.provider is Provider.CLOCKIFY:
             open_gateway(connection).find_document("")
     except BaseException:
         store.delete(names[connection.provider])

@@ -39,6 +39,7 @@ class XeroGateway:
     provider = "Xero"
     command = "xero"
     needs_bank_account = True
+    finds_by_number = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection
