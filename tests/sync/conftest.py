@@ -19,13 +19,24 @@ from fake_clock import FakeClock
 from fake_clockify import API_KEY as CLOCKIFY_KEY
 from fake_clockify import BASE_URL as CLOCKIFY_URL
 from fake_clockify import FakeClockify
+from fake_dayzero import BASE_URL as DAYZERO_URL
+from fake_dayzero import TOKEN as DAYZERO_TOKEN
+from fake_dayzero import FakeDayZero
 from fake_xero import BASE_URL, TOKEN_URL, FakeXero
 from keyring.backend import KeyringBackend
 
 from ledgerdesk.domain.sync import Connection, Provider
-from ledgerdesk.services.sync import add_connection, link_account
+from ledgerdesk.services.sync import (
+    add_connection,
+    link_account,
+    link_document_to,
+    link_documents,
+    match_transaction,
+    outbox,
+)
 from ledgerdesk.sync.clockify import API_KEY as CLOCKIFY_KEY_NAME
 from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.dayzero import TOKEN as DAYZERO_TOKEN_NAME
 from ledgerdesk.sync.gateways import open_gateway
 from ledgerdesk.sync.http import RetryPolicy
 from ledgerdesk.sync.xero_auth import REFRESH_TOKEN
@@ -102,6 +113,25 @@ class RemoteBook:
     def xero(self) -> FakeXero:
         return self.remote
 
+    def link(self, numbers: list[str]) -> list:
+        """Link local documents to the remote ones of the same number, as a user would:
+        found through the API where it can, else by the remote's id."""
+        gateway = self.gateway(tries=8)
+        if gateway.finds_by_number:
+            return link_documents(self.book, gateway, numbers)
+        ids = {invoice.number: invoice.id for invoice in self.remote.invoices.values()}
+        return [link_document_to(self.book, self.connection.id, n, ids[n]) for n in numbers]
+
+    def matched(self, payment_id: int) -> None:
+        """DayZero: match the payment to a bank transaction that exists there."""
+        if self.connection.provider is not Provider.DAYZERO:
+            return
+        transaction = self.remote.new_transaction()
+        match_transaction(self.book, self.connection.id, payment_id, transaction)
+        for row in outbox(self.book):
+            if row.payment_id == payment_id:
+                self.remote.token_of_transaction[transaction] = row.client_token
+
     def gateway(self, tries: int = 5):
         self.seed += 1
         return open_gateway(self.connection, clock=self.clock, transport=self.remote.transport(),
@@ -131,6 +161,13 @@ def connect_clockify(book, clockify: FakeClockify, clock: FakeClock) -> RemoteBo
     ))
 
 
+def connect_dayzero(book, dayzero: FakeDayZero, clock: FakeClock) -> RemoteBook:
+    SecretStore("dayzero-1").set(DAYZERO_TOKEN_NAME, DAYZERO_TOKEN)
+    return _connected(book, dayzero, clock, Connection(
+        Provider.DAYZERO, DAYZERO_URL, {"business": dayzero.business}, {}, "dayzero-1",
+    ))
+
+
 @pytest.fixture
 def xero_book(book, xero, clock) -> RemoteBook:
     return connect_xero(book, xero, clock)
@@ -141,9 +178,32 @@ def clockify_book(book, clock) -> RemoteBook:
     return connect_clockify(book, FakeClockify(clock), clock)
 
 
-@pytest.fixture(params=["xero", "clockify"])
+@pytest.fixture
+def dayzero_book(book, clock) -> RemoteBook:
+    return connect_dayzero(book, FakeDayZero(clock), clock)
+
+
+@pytest.fixture(params=["xero", "clockify", "dayzero"])
 def remote_book(request, book, clock) -> RemoteBook:
     """The same test against each provider's fake."""
     if request.param == "xero":
         return connect_xero(book, FakeXero(clock), clock)
-    return connect_clockify(book, FakeClockify(clock), clock)
+    if request.param == "clockify":
+        return connect_clockify(book, FakeClockify(clock), clock)
+    return connect_dayzero(book, FakeDayZero(clock), clock)
+
+
+@pytest.fixture
+def pay(pay, request):
+    """The root ``pay``, and for DayZero the match to a bank transaction a user would make."""
+    remote = request.getfixturevalue("remote_book") if "remote_book" in request.fixturenames \
+        else None
+    record = pay
+
+    def _pay(*args, **kw):
+        recorded = record(*args, **kw)
+        if remote is not None:
+            remote.matched(recorded.payment_id)
+        return recorded
+
+    return _pay

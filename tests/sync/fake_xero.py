@@ -22,7 +22,7 @@ from urllib.parse import parse_qs
 import httpx
 from fake_remote import FakeInvoice, FakeRemote, token_in
 from pydantic import ValidationError
-from xero_spec import SUBSET, spec_problems
+from remote_specs import SUBSET, spec_problems
 
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.xero_models import PaymentCreate, PaymentDelete

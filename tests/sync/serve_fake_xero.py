@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
 from fake_xero import FakeXero
-from xero_spec import FULL, SUBSET
+from remote_specs import FULL, SUBSET
 
 
 class WallClock:

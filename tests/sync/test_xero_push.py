@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from xero_spec import FULL, SUBSET
+from remote_specs import FULL, SUBSET
 
 from ledgerdesk.domain.sync import OutboxAction, OutboxState
 from ledgerdesk.services.payments import void_payment

@@ -85,6 +85,7 @@ class PaymentGateway(Protocol):
     connection: Connection
     needs_bank_account: bool  # payments name a remote account (Xero), or not
     finds_by_number: bool  # find_document works; else documents are linked by remote id
+    reads_amount_due: bool  # checks before posting; else the remote's refusal is the check
 
     def find_document(self, number: str) -> RemoteDocument | None: ...
     def push(self, job: PushJob, log: AttemptLog) -> PushOutcome: ...

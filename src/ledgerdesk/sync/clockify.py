@@ -59,6 +59,7 @@ class ClockifyGateway:
     command = "clockify"
     needs_bank_account = False
     finds_by_number = True
+    reads_amount_due = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection

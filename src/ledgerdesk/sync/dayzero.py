@@ -62,6 +62,7 @@ class DayZeroGateway:
     command = "dayzero"
     needs_bank_account = False
     finds_by_number = False
+    reads_amount_due = False
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection

@@ -40,6 +40,7 @@ class XeroGateway:
     command = "xero"
     needs_bank_account = True
     finds_by_number = True
+    reads_amount_due = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         self.connection = connection
