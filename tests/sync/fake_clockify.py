@@ -14,9 +14,7 @@ from decimal import Decimal
 
 import httpx
 from fake_remote import FakeInvoice, FakeRemote, token_in
-from pydantic import ValidationError
 
-from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clockify import ClockifyPayment
 
 BASE_URL = "https://clockify.test/api/v1"
@@ -56,8 +54,7 @@ class FakeClockify(FakeRemote):
             return self.json(500, {"message": "Internal server error", "code": 500})
         match = _PATH.match(request.url.path)
         if match is None or match.group(1) != self.workspace:
-            self.violations.append(f"unexpected {request.method} {request.url.path}")
-            return self.json(404, {"message": "Not found", "code": 404})
+            return self.unexpected(request, 404, {"message": "Not found", "code": 404})
         invoice_id, payments, payment_id = match.group(2), match.group(3), match.group(4)
         if invoice_id is None and request.method == "GET":
             return self._page(request, [self._invoice(i) for i in self.invoices.values()],
@@ -78,15 +75,11 @@ class FakeClockify(FakeRemote):
                 return self.json(404, {"message": "Payment not found", "code": 404})
             del self.payments[payment_id]
             return self.json(204, None)
-        self.violations.append(f"unexpected {request.method} {request.url.path}")
-        return self.json(405, {"message": "Method not allowed"})
+        return self.unexpected(request, 405, {"message": "Method not allowed"})
 
     def _create(self, request: httpx.Request, invoice: FakeInvoice) -> httpx.Response:
-        try:
-            body = exact_json.loads(request.content)
-            ClockifyPayment.model_validate(body)
-        except (ValueError, ValidationError) as exc:
-            self.violations.append(f"{request.url.path}: {exc}")
+        body = self.valid_body(request, ClockifyPayment)
+        if body is None:
             return self.json(400, {"message": "Invalid request", "code": 400})
         if invoice.status == "VOID":
             return self.json(400, {"message": "Invoice is void", "code": 400})

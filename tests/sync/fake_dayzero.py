@@ -15,10 +15,8 @@ from decimal import Decimal
 
 import httpx
 from fake_remote import FakeInvoice, FakeRemote
-from pydantic import ValidationError
-from remote_specs import DAYZERO, spec_problems
+from remote_specs import DAYZERO
 
-from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.dayzero import DayZeroPayment
 
 BASE_URL = "https://dayzero.test"
@@ -76,21 +74,12 @@ class FakeDayZero(FakeRemote):
             del self.payments[payment_id]
             return self.json(200, {"success": True, "message": "Payment removed", "code": None,
                                    "data": None})
-        self.violations.append(f"unexpected {request.method} {request.url.path}")
-        return self.json(405, {"detail": "Method Not Allowed"})
+        return self.unexpected(request, 405, {"detail": "Method Not Allowed"})
 
     def _create(self, request: httpx.Request, bill: FakeInvoice) -> httpx.Response:
-        try:
-            body = exact_json.loads(request.content)
-            DayZeroPayment.model_validate(body)
-        except (ValueError, ValidationError) as exc:
-            self.violations.append(f"{request.url.path}: {exc}")
-            return self.json(422, {"detail": [{"loc": ["body"], "msg": "invalid",
-                                               "type": "value_error"}]})
-        problems = spec_problems(body, "BillPaymentRequest", DAYZERO)
-        if problems:
-            self.violations.append(f"{request.url.path}: spec: {problems}")
-            return self.json(422, {"detail": [{"loc": ["body"], "msg": "; ".join(problems),
+        body = self.valid_body(request, DayZeroPayment, "BillPaymentRequest", DAYZERO)
+        if body is None:
+            return self.json(422, {"detail": [{"loc": ["body"], "msg": self.violations[-1],
                                                "type": "value_error"}]})
         if body["transaction_id"] not in self.transactions:
             return self.json(404, {"detail": "Transaction not found"})

@@ -14,8 +14,11 @@ import uuid
 from collections import Counter, deque
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 import httpx
+from pydantic import ValidationError
+from remote_specs import spec_problems
 
 from ledgerdesk.sync import exact_json
 
@@ -116,6 +119,26 @@ class FakeRemote:
             return True
         self.recent.append(now)
         return False
+
+    def valid_body(self, request: httpx.Request, model, schema: str = "",
+                   spec: Path | None = None) -> dict | None:
+        """The request's JSON if it meets our model (and the spec's ``schema``), else None
+        with the breach recorded in ``violations``."""
+        try:
+            body = exact_json.loads(request.content)
+            model.model_validate(body)
+        except (ValueError, ValidationError) as exc:
+            self.violations.append(f"{request.url.path}: {exc}")
+            return None
+        problems = spec_problems(body, schema, spec) if schema and spec else []
+        if problems:
+            self.violations.append(f"{request.url.path}: spec: {problems}")
+            return None
+        return body
+
+    def unexpected(self, request: httpx.Request, status: int, body: object) -> httpx.Response:
+        self.violations.append(f"unexpected {request.method} {request.url.path}")
+        return self.json(status, body)
 
     @staticmethod
     def json(status: int, body: object, headers: dict | None = None) -> httpx.Response:

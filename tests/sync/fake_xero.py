@@ -21,8 +21,7 @@ from urllib.parse import parse_qs
 
 import httpx
 from fake_remote import FakeInvoice, FakeRemote, token_in
-from pydantic import ValidationError
-from remote_specs import SUBSET, spec_problems
+from remote_specs import SUBSET
 
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.xero_models import PaymentCreate, PaymentDelete
@@ -136,12 +135,12 @@ class FakeXero(FakeRemote):
             return self._create(request)
         if request.method == "POST" and len(parts) == 2 and parts[0] == "Payments":
             return self._delete(request, parts[1])
-        self.violations.append(f"unexpected {request.method} {request.url.path}")
+        self.unexpected(request, 404, {})
         return 404, {}
 
     # --- payments -------------------------------------------------------------------------
     def _create(self, request: httpx.Request) -> tuple[int, object]:
-        body = self._valid(request, PaymentCreate, "Payment")
+        body = self.valid_body(request, PaymentCreate, "Payment", self.spec)
         if body is None:
             return 400, _validation({}, "The request does not match the Payment contract")
         invoice = self.invoices.get(body["Invoice"]["InvoiceID"])
@@ -163,7 +162,7 @@ class FakeXero(FakeRemote):
         return 200, {"Payments": [payment]}
 
     def _delete(self, request: httpx.Request, payment_id: str) -> tuple[int, object]:
-        if self._valid(request, PaymentDelete, "PaymentDelete") is None:
+        if self.valid_body(request, PaymentDelete, "PaymentDelete", self.spec) is None:
             return 400, _validation({}, "The request does not match the PaymentDelete contract")
         payment = self.payments.get(payment_id)
         if payment is None:
@@ -172,19 +171,6 @@ class FakeXero(FakeRemote):
             return 400, _validation(payment, "This payment has already been deleted")
         payment["Status"] = "DELETED"
         return 200, {"Payments": [payment]}
-
-    def _valid(self, request: httpx.Request, model, schema: str) -> dict | None:
-        try:
-            body = exact_json.loads(request.content)
-            model.model_validate(body)
-        except (ValueError, ValidationError) as exc:
-            self.violations.append(f"{request.url.path}: {exc}")
-            return None
-        problems = spec_problems(body, schema, self.spec)
-        if problems:
-            self.violations.append(f"{request.url.path}: spec: {problems}")
-            return None
-        return body
 
     # --- OAuth2 ---------------------------------------------------------------------------
     def authorise(self, challenge: str) -> str:
