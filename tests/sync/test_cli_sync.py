@@ -13,6 +13,7 @@ import pytest
 from fake_xero import BASE_URL, TOKEN_URL
 
 from ledgerdesk.cli import main
+from ledgerdesk.domain.sync import LinkKind
 from ledgerdesk.services.sync import outbox
 from ledgerdesk.sync import gateways
 
@@ -147,3 +148,14 @@ def test_clockify_connects_with_an_api_key_and_syncs(
     assert "Clockify (connection 1): 1 sent" in out
     assert [p["amount"] for p in clockify.payments.values()] == [2000]  # cents
     assert API_KEY not in out
+
+
+@pytest.mark.parametrize("bad", [["--account", "1000"], ["--document", "=x"],
+                                 ["--payment", "abc=tx"]])
+def test_bad_link_input_says_why_and_changes_nothing(run, connected, book, bad) -> None:
+    path, _, _ = connected
+    status, _, err = run("link", path, "--account", "1010=091", *bad)
+    assert status == 1
+    assert "like" in err or "whole number" in err
+    with book.read() as tx:
+        assert tx.find_link(1, LinkKind.ACCOUNT, "1010") is None  # the good pair was not kept

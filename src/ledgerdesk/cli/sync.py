@@ -137,19 +137,24 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
     if not (args.numbers or args.account or args.document or args.payment):
         raise CliError("Name invoice or bill numbers to link, or use --account, --document "
                        "or --payment.")
+    # Every pair is checked before anything is written: bad input changes nothing.
+    accounts = _pairs(args.account, "--account", "1000=090")
+    documents = _pairs(args.document, "--document", "INV-00012=ID")
+    payments = _pairs(args.payment, "--payment", "42=TRANSACTION")
+    for payment, _ in payments:
+        if not payment.isdigit():
+            raise CliError(f"--payment {payment!r} is not a payment id (a whole number).")
     with opened(args.path) as book, _remote_errors():
         connection = _connection(book, args)
         cid, label = connection.id, connection.provider.label
         assert cid is not None
-        for code, remote in _pairs(args.account, "--account", "1000=090"):
+        for code, remote in accounts:
             sync_service.link_account(book, cid, code, remote)
             out.write(f"Bank account {code} pays through {label} account {remote}.\n")
-        for number, remote in _pairs(args.document, "--document", "INV-00012=ID"):
+        for number, remote in documents:
             sync_service.link_document_to(book, cid, number, remote)
             out.write(f"{number}: linked to {label} {remote}.\n")
-        for payment, remote in _pairs(args.payment, "--payment", "42=TRANSACTION"):
-            if not payment.isdigit():
-                raise CliError(f"{payment!r} is not a payment id (a whole number).")
+        for payment, remote in payments:
             sync_service.match_transaction(book, cid, int(payment), remote)
             out.write(f"Payment {payment} came from {label} transaction {remote}.\n")
         failed = 0
