@@ -159,3 +159,31 @@ def test_bad_link_input_says_why_and_changes_nothing(run, connected, book, bad) 
     assert "like" in err or "whole number" in err
     with book.read() as tx:
         assert tx.find_link(1, LinkKind.ACCOUNT, "1010") is None  # the good pair was not kept
+
+
+def test_sign_in_through_the_browser_with_pkce(run, book, xero, monkeypatch, memory_keyring):
+    import io
+
+    from ledgerdesk.sync.xero_auth import pkce_pair
+
+    verifier, challenge = pkce_pair()
+    monkeypatch.setattr(gateways, "pkce_pair", lambda: (verifier, challenge))
+    code = xero.authorise(challenge)  # what Xero hands the browser after the user agrees
+    monkeypatch.setattr("sys.stdin", io.StringIO(f"http://localhost:8765/callback?code={code}\n"))
+    status, out, err = run("connect", "xero", book.path, "--base-url", BASE_URL, "--tenant",
+                           xero.tenant, "--client-id", "app-1", "--token-url", TOKEN_URL,
+                           "--sign-in", "--scopes", "offline_access", "accounting.transactions")
+    assert status == 0, err
+    assert "code_challenge=" in out and "scope=offline_access+accounting.transactions" in out
+    assert set(memory_keyring.entries.values()) <= xero.refresh_tokens
+    assert "Connected Xero" in out
+
+
+def test_a_pasted_address_from_another_sign_in_is_refused(run, book, xero, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("http://localhost/cb?code=abc&state=other\n"))
+    status, _, err = run("connect", "xero", book.path, "--base-url", BASE_URL, "--tenant", "t",
+                         "--client-id", "app-1", "--token-url", TOKEN_URL, "--sign-in")
+    assert status == 1 and "another sign-in" in err
+    assert run("connections", book.path)[1].startswith("This book has no connections")

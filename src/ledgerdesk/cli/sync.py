@@ -7,24 +7,18 @@ and never into the book, the output or an error message.
 from __future__ import annotations
 
 import argparse
-import os
-import sys
-import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.sync_connect import REDIRECT_URI, SECRET_ENV, remote_errors, run_connect
 from ledgerdesk.domain.sync import Connection, OutboxState, Provider
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.services.sync_drain import drain
 from ledgerdesk.sync import gateways
-from ledgerdesk.sync.credentials import SecretUnavailable
-from ledgerdesk.sync.http import NoAnswer, RateLimited, SignInFailed
-from ledgerdesk.sync.xero_auth import DEFAULT_SCOPES, TOKEN_URL
+from ledgerdesk.sync.xero_auth import AUTHORIZE_URL, DEFAULT_SCOPES, TOKEN_URL
 
-SECRET_ENV = "LEDGERDESK_SECRET"
 PROVIDERS = [p.value for p in Provider]
 LEFT = (OutboxState.FAILED, OutboxState.NEEDS_YOU)
 
@@ -46,6 +40,12 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--token-url", default=TOKEN_URL, metavar="URL", help="Xero: token endpoint")
     sub.add_argument("--scopes", nargs="+", default=list(DEFAULT_SCOPES), metavar="SCOPE",
                      help="OAuth scopes (default: %(default)s)")
+    sub.add_argument("--sign-in", action="store_true",
+                     help="Xero: sign in through the browser (PKCE) instead of a refresh token")
+    sub.add_argument("--redirect-uri", default=REDIRECT_URI, metavar="URL",
+                     help="Xero --sign-in: the app's redirect address (default: %(default)s)")
+    sub.add_argument("--authorize-url", default=AUTHORIZE_URL, metavar="URL",
+                     help="Xero --sign-in: the authorisation endpoint")
     sub = command(commands, "connections", "list the book's connections (never their secrets)")
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub = command(commands, "link", "link invoices, bills, accounts, payments to remote twins",
@@ -72,46 +72,6 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
 def _which(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--provider", choices=PROVIDERS, help="only this provider's connection")
     sub.add_argument("--connection", type=int, metavar="ID", help="this connection")
-
-
-def run_connect(args: argparse.Namespace, out: TextIO) -> int:
-    connection = _new_connection(args)
-    with opened(args.path) as book, _remote_errors():
-        gateways.sign_in(connection, read_secret())
-        connection_id = sync_service.add_connection(book, connection)
-    out.write(f"Connected {connection.provider.label} at {connection.base_url} (connection "
-              f"{connection_id}); its secret is in the keyring.\n")
-    return 0
-
-
-def _new_connection(args: argparse.Namespace) -> Connection:
-    provider = Provider(args.provider)
-    base_url, ref = args.base_url.rstrip("/"), uuid.uuid4().hex
-    if provider is Provider.XERO:
-        if not (args.tenant and args.client_id):
-            raise CliError("Xero needs --tenant and --client-id.")
-        options = {"client_id": args.client_id, "token_url": args.token_url,
-                   "scopes": " ".join(args.scopes)}
-        return Connection(provider, base_url, {"tenant": args.tenant}, options, ref)
-    if provider is Provider.CLOCKIFY:
-        if not args.workspace:
-            raise CliError("Clockify needs --workspace.")
-        return Connection(provider, base_url, {"workspace": args.workspace}, {}, ref)
-    if provider is Provider.DAYZERO:
-        if not args.business:
-            raise CliError("DayZero needs --business.")
-        return Connection(provider, base_url, {"business": args.business}, {}, ref)
-    raise CliError(f"{provider.label} sync is not available yet.")
-
-
-def read_secret() -> str:
-    secret = os.environ.get(SECRET_ENV, "")
-    if not secret and not sys.stdin.isatty():
-        secret = sys.stdin.readline()
-    secret = secret.strip()
-    if not secret:
-        raise CliError(f"No secret given: set {SECRET_ENV} or pipe it to standard input.")
-    return secret
 
 
 def run_connections(args: argparse.Namespace, out: TextIO) -> int:
@@ -144,7 +104,7 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
     for payment, _ in payments:
         if not payment.isdigit():
             raise CliError(f"--payment {payment!r} is not a payment id (a whole number).")
-    with opened(args.path) as book, _remote_errors():
+    with opened(args.path) as book, remote_errors():
         connection = _connection(book, args)
         cid, label = connection.id, connection.provider.label
         assert cid is not None
@@ -177,7 +137,7 @@ def _pairs(texts: list[str], option: str, example: str) -> list[tuple[str, str]]
 
 
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
-    with opened(args.path) as book, _remote_errors():
+    with opened(args.path) as book, remote_errors():
         for row in args.retry:
             sync_service.retry(book, row)
         chosen = [_connection(book, args)] if args.provider or args.connection else \
@@ -204,16 +164,6 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
 def _connection(book, args: argparse.Namespace) -> Connection:
     provider = Provider(args.provider) if args.provider else None
     return sync_service.choose_connection(book, provider, args.connection)
-
-
-@contextmanager
-def _remote_errors() -> Iterator[None]:
-    """Sync-layer failures as one-line CLI errors (their messages never carry a secret)."""
-    try:
-        yield
-    except (SignInFailed, SecretUnavailable, NoAnswer, RateLimited,
-            gateways.NotSupported) as exc:
-        raise CliError(str(exc)) from None
 
 
 HANDLERS = {"connect": run_connect, "connections": run_connections, "link": run_link,

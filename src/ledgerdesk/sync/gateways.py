@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import secrets
 
 import httpx
 
@@ -14,7 +15,16 @@ from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.dayzero import TOKEN, BearerAuth, DayZeroGateway
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
 from ledgerdesk.sync.xero import XeroGateway
-from ledgerdesk.sync.xero_auth import REFRESH_TOKEN, TOKEN_URL, XeroAuth
+from ledgerdesk.sync.xero_auth import (
+    AUTHORIZE_URL,
+    DEFAULT_SCOPES,
+    REFRESH_TOKEN,
+    TOKEN_URL,
+    XeroAuth,
+    authorization_url,
+    code_from,
+    pkce_pair,
+)
 
 TIMEOUT = httpx.Timeout(30.0, connect=10.0)
 
@@ -74,6 +84,32 @@ def sign_in(connection: Connection, secret: str) -> None:
             open_gateway(connection).find_document("")
     except BaseException:
         store.delete(names[connection.provider])
+        raise
+
+
+def start_xero_sign_in(
+    connection: Connection, redirect_uri: str, authorize_url: str = AUTHORIZE_URL
+) -> tuple[str, str, str]:
+    """The address to open in a browser, and the PKCE verifier and state to finish with."""
+    verifier, challenge = pkce_pair()
+    state = secrets.token_urlsafe(16)
+    scopes = tuple(connection.options.get("scopes", " ".join(DEFAULT_SCOPES)).split())
+    url = authorization_url(connection.options.get("client_id", ""), redirect_uri, scopes,
+                            state, challenge, authorize_url)
+    return url, verifier, state
+
+
+def finish_xero_sign_in(
+    connection: Connection, pasted: str, verifier: str, state: str, redirect_uri: str
+) -> None:
+    """Trade the code the user pasted for the first tokens; the refresh token goes to the
+    keyring (and is removed again if anything fails)."""
+    code = code_from(pasted, state)
+    try:
+        xero_auth(connection, _http(None), DEFAULT_CLOCK).exchange_code(
+            code, verifier, redirect_uri)
+    except BaseException:
+        SecretStore(connection.secret_ref).delete(REFRESH_TOKEN)
         raise
 
 

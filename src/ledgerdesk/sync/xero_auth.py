@@ -11,7 +11,7 @@ import base64
 import datetime as dt
 import hashlib
 import secrets
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
@@ -43,6 +43,23 @@ def authorization_url(
         "code_challenge_method": "S256",
     }
     return f"{authorize_url}?{urlencode(query)}"
+
+
+def code_from(pasted: str, state: str) -> str:
+    """The authorisation code from what the user pasted: the address Xero sent the browser
+    back to (whose ``state`` must be ours), or the bare code."""
+    text = pasted.strip()
+    if "?" not in text and "code=" not in text:
+        return text
+    query = parse_qs(urlsplit(text).query or text.partition("?")[2] or text)
+    if query.get("state", [state])[0] != state:
+        raise SignInFailed("That address belongs to another sign-in (its state differs).")
+    if "error" in query:
+        raise SignInFailed(f"Xero did not sign you in ({query['error'][0]}).")
+    codes = query.get("code", [])
+    if not codes:
+        raise SignInFailed("That address holds no authorisation code.")
+    return codes[0]
 
 
 class XeroAuth:
