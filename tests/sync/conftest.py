@@ -22,6 +22,10 @@ from fake_clockify import FakeClockify
 from fake_dayzero import BASE_URL as DAYZERO_URL
 from fake_dayzero import TOKEN as DAYZERO_TOKEN
 from fake_dayzero import FakeDayZero
+from fake_strapi import BASE_URL as STRAPI_URL
+from fake_strapi import PASSWORD as STRAPI_PASSWORD
+from fake_strapi import USER as STRAPI_USER
+from fake_strapi import FakeStrapi
 from fake_xero import BASE_URL, TOKEN_URL, FakeXero
 from keyring.backend import KeyringBackend
 
@@ -39,6 +43,7 @@ from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.dayzero import TOKEN as DAYZERO_TOKEN_NAME
 from ledgerdesk.sync.gateways import open_gateway
 from ledgerdesk.sync.http import RetryPolicy
+from ledgerdesk.sync.strapi import PASSWORD as STRAPI_PASSWORD_NAME
 from ledgerdesk.sync.xero_auth import REFRESH_TOKEN
 
 
@@ -122,15 +127,20 @@ class RemoteBook:
         ids = {invoice.number: invoice.id for invoice in self.remote.invoices.values()}
         return [link_document_to(self.book, self.connection.id, n, ids[n]) for n in numbers]
 
-    def matched(self, payment_id: int) -> None:
-        """DayZero: match the payment to a bank transaction that exists there."""
-        if self.connection.provider is not Provider.DAYZERO:
-            return
-        transaction = self.remote.new_transaction()
-        match_transaction(self.book, self.connection.id, payment_id, transaction)
-        for row in outbox(self.book):
-            if row.payment_id == payment_id:
+    def after_pay(self, payment_id: int) -> None:
+        """What a user (DayZero) or the fake (Strapi) needs to know about a new payment."""
+        rows = [row for row in outbox(self.book) if row.payment_id == payment_id]
+        if self.connection.provider is Provider.DAYZERO:
+            transaction = self.remote.new_transaction()
+            match_transaction(self.book, self.connection.id, payment_id, transaction)
+            for row in rows:
                 self.remote.token_of_transaction[transaction] = row.client_token
+        if self.connection.provider is Provider.STRAPI:
+            for row in rows:
+                with self.book.read() as tx:
+                    document = tx.get_document(row.document_id)
+                key = (row.date.isoformat(), row.amount.amount, document.due_date.isoformat())
+                self.remote.expect(key, row.client_token, document.number)
 
     def gateway(self, tries: int = 5):
         self.seed += 1
@@ -168,6 +178,13 @@ def connect_dayzero(book, dayzero: FakeDayZero, clock: FakeClock) -> RemoteBook:
     ))
 
 
+def connect_strapi(book, strapi: FakeStrapi, clock: FakeClock) -> RemoteBook:
+    SecretStore("strapi-1").set(STRAPI_PASSWORD_NAME, STRAPI_PASSWORD)
+    return _connected(book, strapi, clock, Connection(
+        Provider.STRAPI, STRAPI_URL, {}, {"identifier": STRAPI_USER}, "strapi-1",
+    ))
+
+
 @pytest.fixture
 def xero_book(book, xero, clock) -> RemoteBook:
     return connect_xero(book, xero, clock)
@@ -183,27 +200,32 @@ def dayzero_book(book, clock) -> RemoteBook:
     return connect_dayzero(book, FakeDayZero(clock), clock)
 
 
-@pytest.fixture(params=["xero", "clockify", "dayzero"])
+@pytest.fixture
+def strapi_book(book, clock) -> RemoteBook:
+    return connect_strapi(book, FakeStrapi(clock), clock)
+
+
+@pytest.fixture(params=["xero", "clockify", "dayzero", "strapi"])
 def remote_book(request, book, clock) -> RemoteBook:
     """The same test against each provider's fake."""
-    if request.param == "xero":
-        return connect_xero(book, FakeXero(clock), clock)
-    if request.param == "clockify":
-        return connect_clockify(book, FakeClockify(clock), clock)
-    return connect_dayzero(book, FakeDayZero(clock), clock)
+    connect, fake = {
+        "xero": (connect_xero, FakeXero), "clockify": (connect_clockify, FakeClockify),
+        "dayzero": (connect_dayzero, FakeDayZero), "strapi": (connect_strapi, FakeStrapi),
+    }[request.param]
+    return connect(book, fake(clock), clock)
 
 
 @pytest.fixture
 def pay(pay, request):
     """The root ``pay``, and for DayZero the match to a bank transaction a user would make."""
-    remote = request.getfixturevalue("remote_book") if "remote_book" in request.fixturenames \
-        else None
+    names = [n for n in ("remote_book", "strapi_book") if n in request.fixturenames]
+    remote = request.getfixturevalue(names[0]) if names else None
     record = pay
 
     def _pay(*args, **kw):
         recorded = record(*args, **kw)
         if remote is not None:
-            remote.matched(recorded.payment_id)
+            remote.after_pay(recorded.payment_id)
         return recorded
 
     return _pay

@@ -40,6 +40,8 @@ def token_in(text: str) -> str:
 
 class FakeRemote:
     faults_offered = FAULTS
+    refuses_overpayment = True
+    tracks_tokens = True  # every payment carries its outbox token
 
     def __init__(self, clock, *, rng: random.Random | None = None, fault_rate: float = 0.0,
                  per_minute: int = 60) -> None:

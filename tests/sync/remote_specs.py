@@ -16,6 +16,7 @@ SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs"
 SUBSET = SPECS / "xero_accounting_payments_subset.boolfixed.yaml"
 FULL = SPECS / "xero_accounting.yaml"  # 0.9 MB: loaded once, only where asked for
 DAYZERO = SPECS / "dayzero_bill_payments_reconstructed.yaml"  # OpenAPI 3.1
+STRAPI = SPECS / "strapi_v3_payments_reconstructed.yaml"
 
 
 @cache
@@ -37,7 +38,7 @@ def _validator(schema: str, spec: Path):
     validator = OAS31Validator if spec == DAYZERO else OAS30Validator
     # Formats that constrain what we send; "double" is left out: our amounts are exact
     # decimals on the wire, which the float-minded "double" checker would refuse.
-    formats = FormatChecker(formats=("uuid", "date-time"))
+    formats = FormatChecker(formats=("uuid", "date", "date-time"))
     return validator({"$ref": f"#/components/schemas/{schema}", "components": components},
                      format_checker=formats)
 

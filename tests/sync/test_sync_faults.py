@@ -21,12 +21,15 @@ SEED = 20261121
 
 
 def _payments_for(rng: random.Random, total: int) -> list[int]:
-    """Between one and four payments (whole euros) that together never exceed ``total``."""
-    parts, left = [], total
+    """One to four different payments (whole euros) that together never exceed ``total``.
+    Different, so that a Strapi entry (which carries no token) is told apart by its amount;
+    equal payments are ``test_strapi``'s subject."""
+    parts: list[int] = []
+    left = total
     for _ in range(rng.randint(1, 4)):
-        if left < 1:
-            break
         part = rng.randint(1, max(1, left // 2))
+        if left < 1 or part in parts:
+            break
         parts.append(part)
         left -= part
     return parts
@@ -43,7 +46,7 @@ def test_every_payment_arrives_exactly_once_under_random_faults(
         document_id, number = issue(customer, str(total))
         twin = remote.add_invoice(number, Decimal(total))
         numbers.append(number)
-        if i % 9 == 0:  # partly or fully paid remotely already: ours would overpay it
+        if i % 9 == 0 and remote.refuses_overpayment:  # paid remotely: ours would overpay
             remote.invoices[twin].paid_elsewhere = Decimal(total - rng.randint(0, 20))
             refusers.add(document_id)
         for part in _payments_for(rng, total):
@@ -68,8 +71,10 @@ def test_every_payment_arrives_exactly_once_under_random_faults(
     for row in creates:
         live = remote.live_amounts(row.client_token)
         duplicates += remote.posts[row.client_token] > 1
-        if row.payment_id in voided:
-            assert live == [], f"voided payment {row.payment_id} still in Xero"
+        if not remote.tracks_tokens:  # Strapi: which entry is whose is unknowable; see below
+            assert row.state in (OutboxState.SENT, OutboxState.CANCELLED)
+        elif row.payment_id in voided:
+            assert live == [], f"voided payment {row.payment_id} still there"
         elif row.state is OutboxState.NEEDS_YOU:
             assert row.document_id in refusers and "would overpay" in row.user_message
             assert remote.posts[row.client_token] == 0, "a refused payment is never posted"
@@ -77,6 +82,10 @@ def test_every_payment_arrives_exactly_once_under_random_faults(
             assert row.state is OutboxState.SENT, (row.state, row.user_message)
             lost += len(live) != 1
             assert live == [row.amount.amount]
+    if not remote.tracks_tokens:  # Strapi: count entries of each kind instead
+        expected = _expected_keys(remote_book.book, creates, voided)
+        duplicates = sum((remote.live_keys() - expected).values())
+        lost = sum((expected - remote.live_keys()).values())
     for invoice in remote.invoices.values():
         assert remote.amount_due(invoice.id) >= 0
     states = Counter(r.state for r in creates)
@@ -87,8 +96,19 @@ def test_every_payment_arrives_exactly_once_under_random_faults(
           f"needs you {states[OutboxState.NEEDS_YOU]}, voided {len(voided)}, duplicates "
           f"{duplicates}, lost {lost}, fake time waited {remote_book.clock.slept:.0f}s")
     assert duplicates == 0 and lost == 0
-    assert len(recorded) >= 200 and faults >= 90
-    assert states[OutboxState.NEEDS_YOU] > 0 and remote.violations == []
+    assert len(recorded) >= 200 and faults >= 80 and remote.violations == []
+    assert (states[OutboxState.NEEDS_YOU] > 0) is remote.refuses_overpayment
+
+
+def _expected_keys(book, creates, voided) -> Counter[tuple]:
+    keys: Counter[tuple] = Counter()
+    for row in creates:
+        if row.payment_id not in voided and row.state is OutboxState.SENT:
+            with book.read() as tx:
+                document = tx.get_document(row.document_id)
+            keys[(row.date.isoformat(), row.amount.amount, document.totals().total.amount,
+                  document.due_date.isoformat())] += 1
+    return keys
 
 
 def _void(book, payment_ids, day) -> None:

@@ -24,10 +24,10 @@ LEFT = (OutboxState.FAILED, OutboxState.NEEDS_YOU)
 
 
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    sub = command(commands, "connect", "connect the book to Xero, Clockify or DayZero",
-                  "Connect the book to a remote payment service (Xero, Clockify or DayZero; "
-                  "Strapi to come). The secret (Xero: a refresh token from the PKCE sign-in; "
-                  "Clockify: an API key; DayZero: an API token) is read from "
+    sub = command(commands, "connect", "connect the book to Xero, Clockify, DayZero or Strapi",
+                  "Connect the book to a remote payment service. The secret (Xero: a refresh "
+                  "token from the PKCE sign-in, or use --sign-in; Clockify: an API key; DayZero: "
+                  "an API token; Strapi: the password) is read from "
                   f"${SECRET_ENV}, or from standard input, and kept in the OS keyring only.")
     sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
     sub.add_argument("path", metavar="PATH", help="the book file")
@@ -37,6 +37,8 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--client-id", default="", metavar="ID", help="Xero: the app's client id")
     sub.add_argument("--workspace", default="", metavar="ID", help="Clockify: the workspace id")
     sub.add_argument("--business", default="", metavar="ID", help="DayZero: the business id")
+    sub.add_argument("--identifier", default="", metavar="NAME",
+                     help="Strapi: the user to sign in as (the password is the secret)")
     sub.add_argument("--token-url", default=TOKEN_URL, metavar="URL", help="Xero: token endpoint")
     sub.add_argument("--scopes", nargs="+", default=list(DEFAULT_SCOPES), metavar="SCOPE",
                      help="OAuth scopes (default: %(default)s)")

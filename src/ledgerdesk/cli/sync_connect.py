@@ -57,7 +57,9 @@ def _new_connection(args: argparse.Namespace) -> Connection:
         if not args.business:
             raise CliError("DayZero needs --business.")
         return Connection(provider, base_url, {"business": args.business}, {}, ref)
-    raise CliError(f"{provider.label} sync is not available yet.")
+    if not args.identifier:
+        raise CliError("Strapi needs --identifier (the user name or email to sign in with).")
+    return Connection(provider, base_url, {}, {"identifier": args.identifier}, ref)
 
 
 def read_secret() -> str:

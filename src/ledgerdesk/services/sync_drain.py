@@ -141,9 +141,11 @@ def _job(
         source = sync.find_link(item.connection_id, LinkKind.BANK_TRANSACTION,
                                 str(item.payment_id))
         account = tx.accounts().get(bank) if bank_link is None else None
+        claimed = sync.remote_ids_like(creates or item)
     job = PushJob(item, number, doc_link.remote_id if doc_link else "",
                   bank_link.remote_id if bank_link else "", creates,
-                  source.remote_id if source else "")
+                  source.remote_id if source else "", document.totals().total, document.due_date,
+                  claimed)
     if doc_link is None:
         return job, number, f"{number} is no longer linked to {provider}."
     if bank_link is None and item.action is OutboxAction.CREATE and gateway.needs_bank_account:

@@ -29,6 +29,7 @@ class SyncTransaction(Protocol):
     def add_outbox(self, item: OutboxItem) -> int: ...
     def get_outbox(self, outbox_id: int) -> OutboxItem | None: ...
     def outbox_of_payment(self, payment_id: int) -> list[OutboxItem]: ...
+    def remote_ids_like(self, item: OutboxItem) -> frozenset[str]: ...  # see PushJob.claimed
     def outbox(
         self, connection_id: int | None = None, states: Iterable[OutboxState] | None = None
     ) -> list[OutboxItem]: ...  # oldest first
@@ -56,6 +57,11 @@ class PushJob:
     remote_account: str  # the linked bank account's remote id or code
     creates: OutboxItem | None = None  # for a DELETE: the row that created the payment
     remote_transaction: str = ""  # DayZero: the bank transaction the user matched it to
+    document_total: Money | None = None  # Strapi records what was due, and when
+    document_due_date: dt.date | None = None
+    #: Remote ids that other rows of the connection with the same amount and date already
+    #: own: a look-up by amount and date (Strapi) must not take one of them for this row's.
+    claimed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,6 +98,15 @@ class SyncStore(TransactionBase):
             sync_outbox.c.payment_id == payment_id).order_by(sync_outbox.c.id))
         return [_item(row) for row in rows]
 
+    def remote_ids_like(self, item: OutboxItem) -> frozenset[str]:
+        rows = self._conn.execute(select(sync_outbox.c.remote_id).where(
+            sync_outbox.c.connection_id == item.connection_id,
+            sync_outbox.c.state == OutboxState.SENT.value,
+            sync_outbox.c.action == OutboxAction.CREATE.value,
+            sync_outbox.c.amount_minor == item.amount, sync_outbox.c.date == item.date,
+            sync_outbox.c.id != item.id, sync_outbox.c.remote_id != ""))
+        return frozenset(row.remote_id for row in rows)
+
     def outbox(
         self, connection_id: int | None = None, states: Iterable[OutboxState] | None = None
     ) -> list[OutboxItem]:

@@ -8,19 +8,18 @@ Amounts are integer cents; the invoice's ``balance`` is read before posting.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import Connection, OutboxItem
-from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome, RemoteDocument
+from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient, SignInFailed
-from ledgerdesk.sync.outcomes import needs_you, overpays, refused
+from ledgerdesk.sync.outcomes import needs_you, overpays
 from ledgerdesk.sync.remote_text import error_text
 
 API_KEY = "api_key"
@@ -54,17 +53,12 @@ class ApiKeyAuth:
         raise SignInFailed("Clockify refused the API key.")
 
 
-class ClockifyGateway:
+class ClockifyGateway(push_loop.Gateway):
     provider = "Clockify"
     command = "clockify"
-    needs_bank_account = False
-    finds_by_number = True
-    reads_amount_due = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
-        self.connection = connection
-        self.client = client
-        self._clock = clock
+        super().__init__(connection, client, clock)
         workspace = connection.remote_ids.get("workspace", "")
         self._invoices = f"{connection.base_url.rstrip('/')}/workspaces/{workspace}/invoices"
 
@@ -78,9 +72,6 @@ class ClockifyGateway:
             if len(invoices) < PAGE_SIZE:
                 return None
         return None
-
-    def push(self, job: PushJob, log: AttemptLog) -> PushOutcome:
-        return push_loop.push(self, job, log)
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
@@ -104,9 +95,6 @@ class ClockifyGateway:
                             job.item.amount)
         return None
 
-    def key(self, item: OutboxItem, reuse: bool) -> tuple[int, dt.datetime]:
-        return item.key_series, self._clock.now()  # no idempotency keys: the note is the key
-
     def post(self, job: PushJob, item: OutboxItem) -> Answer:
         body = ClockifyPayment(amount=item.amount.minor_units, note=payment_note(item),
                                paymentDate=f"{item.date.isoformat()}T12:00:00Z")
@@ -123,9 +111,6 @@ class ClockifyGateway:
         return self.client.call(
             "DELETE", f"{self._invoices}/{job.remote_document_id}/payments/{remote_id}",
             safe=False)
-
-    def refused(self, job: PushJob, answer: Answer) -> PushOutcome:
-        return refused("Clockify", job.document_number, answer.status, error_text(answer.body))
 
     # --- plumbing ---------------------------------------------------------------------------
     def _payments(self, invoice_id: str) -> list[dict[str, Any]]:

@@ -9,19 +9,18 @@ itself (a 400, shown as "needs you" in DayZero's words); nothing is created by a
 
 from __future__ import annotations
 
-import datetime as dt
 import uuid
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from ledgerdesk.domain.sync import Connection, OutboxItem
-from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome, RemoteDocument
+from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient, SignInFailed
-from ledgerdesk.sync.outcomes import created, needs_you, refused
+from ledgerdesk.sync.outcomes import created, needs_you
 from ledgerdesk.sync.remote_text import error_text
 
 TOKEN = "token"
@@ -57,25 +56,19 @@ def unwrapped(body: Any) -> Any:
     return body
 
 
-class DayZeroGateway:
+class DayZeroGateway(push_loop.Gateway):
     provider = "DayZero"
     command = "dayzero"
-    needs_bank_account = False
     finds_by_number = False
     reads_amount_due = False
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
-        self.connection = connection
-        self.client = client
-        self._clock = clock
+        super().__init__(connection, client, clock)
         self._bills = f"{connection.base_url.rstrip('/')}/api/v1/bills"
         self._business = connection.remote_ids.get("business", "")
 
     def find_document(self, number: str) -> RemoteDocument | None:
         return None  # DayZero has no such look-up (finds_by_number): bills are linked by id
-
-    def push(self, job: PushJob, log: AttemptLog) -> PushOutcome:
-        return push_loop.push(self, job, log)
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
@@ -92,9 +85,6 @@ class DayZeroGateway:
                              f"from (ledgerdesk link PATH --payment {payment}=TRANSACTION_ID), "
                              "then sync again.")
         return None  # DayZero cannot tell us a bill's amount due: it refuses an overpayment
-
-    def key(self, item: OutboxItem, reuse: bool) -> tuple[int, dt.datetime]:
-        return item.key_series, self._clock.now()  # (bill, transaction) is the natural key
 
     def post(self, job: PushJob, item: OutboxItem) -> Answer:
         body = DayZeroPayment(transaction_id=uuid.UUID(job.remote_transaction),
@@ -121,7 +111,7 @@ class DayZeroGateway:
             found = self.find_existing(job.item, job)
             if found:
                 return created(found, "Found in DayZero after an unanswered attempt.")
-        return refused("DayZero", job.document_number, answer.status, error_text(answer.body))
+        return super().refused(job, answer)
 
     # --- plumbing ---------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:

@@ -14,6 +14,7 @@ from ledgerdesk.sync.clockify import API_KEY, ApiKeyAuth, ClockifyGateway
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.dayzero import TOKEN, BearerAuth, DayZeroGateway
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
+from ledgerdesk.sync.strapi import PASSWORD, JwtAuth, StrapiGateway
 from ledgerdesk.sync.xero import XeroGateway
 from ledgerdesk.sync.xero_auth import (
     AUTHORIZE_URL,
@@ -54,6 +55,9 @@ def open_gateway(
     if connection.provider is Provider.DAYZERO:
         auth = BearerAuth(SecretStore(connection.secret_ref))
         return DayZeroGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
+    if connection.provider is Provider.STRAPI:
+        auth = strapi_auth(connection, http)
+        return StrapiGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
     raise NotSupported(f"{connection.provider.label} sync is not available yet.")
 
 
@@ -69,10 +73,11 @@ def sign_in(connection: Connection, secret: str) -> None:
 
     For Xero the secret is a refresh token: refreshing it proves it and rotates it (the
     new one replaces it in the keyring).  For Clockify it is an API key, proved by listing
-    invoices.  A DayZero token cannot be proved without a bill: the first sync does.  On
-    failure the keyring entry is removed again.
+    invoices.  A DayZero token cannot be proved without a bill: the first sync does.  A
+    Strapi password is proved by signing in.  On failure the keyring entry is removed again.
     """
-    names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY, Provider.DAYZERO: TOKEN}
+    names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY, Provider.DAYZERO: TOKEN,
+             Provider.STRAPI: PASSWORD}
     if connection.provider not in names:
         raise NotSupported(f"{connection.provider.label} sync is not available yet.")
     store = SecretStore(connection.secret_ref)
@@ -82,9 +87,16 @@ def sign_in(connection: Connection, secret: str) -> None:
             xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
         elif connection.provider is Provider.CLOCKIFY:
             open_gateway(connection).find_document("")
+        elif connection.provider is Provider.STRAPI:
+            strapi_auth(connection, _http(None)).refresh()
     except BaseException:
         store.delete(names[connection.provider])
         raise
+
+
+def strapi_auth(connection: Connection, http: httpx.Client) -> JwtAuth:
+    return JwtAuth(http, connection.base_url.rstrip("/"),
+                   connection.options.get("identifier", ""), SecretStore(connection.secret_ref))
 
 
 def start_xero_sign_in(

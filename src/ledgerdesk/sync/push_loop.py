@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Protocol
 
-from ledgerdesk.domain.sync import OutboxAction, OutboxItem
+from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem
 from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome
+from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretUnavailable
 from ledgerdesk.sync.http import Answer, NoAnswer, RateLimited, RemoteClient, SignInFailed
-from ledgerdesk.sync.outcomes import created, stopped, unanswered
+from ledgerdesk.sync.outcomes import created, refused, stopped, unanswered
+from ledgerdesk.sync.remote_text import error_text
 
 
 class Steps(Protocol):
@@ -34,6 +36,32 @@ class Steps(Protocol):
     def is_gone(self, remote_id: str, job: PushJob) -> bool: ...
     def remove(self, remote_id: str, job: PushJob, item: OutboxItem) -> Answer: ...
     def refused(self, job: PushJob, answer: Answer) -> PushOutcome: ...
+
+
+class Gateway:
+    """What every provider's gateway shares: the ``PaymentGateway`` port on ``push``, and
+    the defaults of ``Steps`` for a remote without idempotency keys."""
+
+    provider = ""
+    command = ""
+    needs_bank_account = False
+    finds_by_number = True
+    reads_amount_due = True
+
+    def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
+        self.connection = connection
+        self.client = client
+        self.clock = clock
+
+    def push(self, job: PushJob, log: AttemptLog) -> PushOutcome:
+        return push(self, job, log)  # type: ignore[arg-type]
+
+    def key(self, item: OutboxItem, reuse: bool) -> tuple[int, dt.datetime]:
+        return item.key_series, self.clock.now()  # no keys: the look-up is the protection
+
+    def refused(self, job: PushJob, answer: Answer) -> PushOutcome:
+        return refused(self.provider, job.document_number, answer.status,
+                       error_text(answer.body))
 
 
 def push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
@@ -104,6 +132,4 @@ def delete_once(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
 
 
 def _status_text(answer: Answer) -> str:
-    from ledgerdesk.sync.remote_text import error_text
-
     return f"HTTP {answer.status} {error_text(answer.body)}".strip()

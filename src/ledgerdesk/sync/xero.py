@@ -17,11 +17,11 @@ from decimal import Decimal
 
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import Connection, OutboxItem
-from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome, RemoteDocument
+from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient
-from ledgerdesk.sync.outcomes import needs_you, overpays, refused
+from ledgerdesk.sync.outcomes import needs_you, overpays
 from ledgerdesk.sync.remote_text import error_text, first
 from ledgerdesk.sync.xero_models import AccountRef, InvoiceRef, PaymentCreate, PaymentDelete
 
@@ -35,30 +35,22 @@ def payment_reference(item: OutboxItem) -> str:
     return f"{own} ld:{item.client_token}".strip()
 
 
-class XeroGateway:
+class XeroGateway(push_loop.Gateway):
     provider = "Xero"
     command = "xero"
     needs_bank_account = True
-    finds_by_number = True
-    reads_amount_due = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
-        self.connection = connection
-        self.client = client
-        self._clock = clock
+        super().__init__(connection, client, clock)
         self._api = connection.base_url.rstrip("/")
         self._tenant = connection.remote_ids.get("tenant", "")
 
-    # --- the PaymentGateway port ------------------------------------------------------------
     def find_document(self, number: str) -> RemoteDocument | None:
         answer = self._get("/Invoices", params={"InvoiceNumbers": number})
         found = first(answer.body, "Invoices")
         if found is None or found.get("InvoiceNumber") != number:
             return None
         return self._document(found)
-
-    def push(self, job: PushJob, log: AttemptLog) -> PushOutcome:
-        return push_loop.push(self, job, log)
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
@@ -84,7 +76,7 @@ class XeroGateway:
         return None
 
     def key(self, item: OutboxItem, reuse: bool) -> tuple[int, dt.datetime]:
-        now = self._clock.now()
+        now = self.clock.now()
         first_used = item.key_first_used
         if reuse and first_used is not None and now - first_used < KEY_WINDOW:
             return item.key_series, first_used
@@ -109,9 +101,6 @@ class XeroGateway:
     def remove(self, remote_id: str, job: PushJob, item: OutboxItem) -> Answer:
         return self._post(f"/Payments/{remote_id}", PaymentDelete().body(),
                           item.idempotency_key())
-
-    def refused(self, job: PushJob, answer: Answer) -> PushOutcome:
-        return refused("Xero", job.document_number, answer.status, error_text(answer.body))
 
     # --- plumbing ---------------------------------------------------------------------------
     def _headers(self) -> dict[str, str]:
