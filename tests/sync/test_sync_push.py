@@ -186,3 +186,24 @@ def test_two_syncs_at_once_never_both_send_a_row(remote_book, linked, customer, 
     with pytest.raises(Superseded):
         log.started(seen_by_both, 1, remote_book.clock.now())
     assert _row(remote_book.book).attempts == 1
+
+
+def test_payments_recorded_inside_a_larger_transaction_are_queued_with_it(
+    xero_book, customer, issue, command
+) -> None:
+    """An import records many payments in one transaction (``record_payment_in``): its
+    outbox rows commit, or roll back, with it."""
+    from ledgerdesk.services.payments import record_payment_in
+
+    document_id, number = issue(customer, "100")
+    xero_book.remote.add_invoice(number, "100.00")
+    xero_book.link([number])
+    with pytest.raises(RuntimeError), xero_book.book.write() as tx:
+        record_payment_in(tx, command(customer, "10", (document_id, "10")))
+        raise RuntimeError("a later row of the import failed")
+    assert outbox(xero_book.book) == []
+    with xero_book.book.write() as tx:
+        record_payment_in(tx, command(customer, "10", (document_id, "10")))
+        record_payment_in(tx, command(customer, "20", (document_id, "20")))
+    assert [row.amount.amount for row in outbox(xero_book.book)] == [Decimal("10.00"),
+                                                                      Decimal("20.00")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from grid_helpers import cell, type_into_cell
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
@@ -23,20 +24,6 @@ def dialog(qtbot, ui_session, two_invoices):
     window.show()
     window.contact.setCurrentIndex(window.contact.findText("Acme Retail"))
     return window
-
-
-def type_into_cell(qtbot, dialog, row: int, text: str) -> None:
-    """Open the cell's editor as a user would (F2), replace its text, keystroke by keystroke."""
-    index = dialog.model.index(row, AllocationColumn.THIS_PAYMENT)
-    dialog.table.setCurrentIndex(index)
-    dialog.table.edit(index)
-    editor = dialog.table.indexWidget(index) or dialog.table.focusWidget()
-    editor.selectAll()
-    qtbot.keyClicks(editor, text)
-
-
-def cell(dialog, row: int, column: AllocationColumn) -> str:
-    return dialog.model.index(row, column).data()
 
 
 def test_over_allocation_shows_the_exact_maximum_and_disables_save(qtbot, dialog):

@@ -24,3 +24,9 @@ def format_number(prefix: str, sequence: int, width: int = NUMBER_WIDTH) -> str:
     if sequence < 1:
         raise ValueError("document numbers start at 1")
     return f"{prefix}{sequence:0{width}d}"
+
+
+def payment_number(payment_id: int) -> str:
+    """How a payment is named to the user ("PAY-00042"): payments are numbered by their id,
+    which the book never reuses, so a voided payment keeps its name too."""
+    return format_number("PAY-", payment_id)

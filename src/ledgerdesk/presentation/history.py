@@ -2,8 +2,10 @@
 
 A posted ledger is never edited: undoing a payment voids it (a reversal is posted and both
 entries stay in the journal); undoing an authorisation voids the document the same way, and
-that cannot be redone (a voided number stays void).  ``ui.undo`` puts these on a
-``QUndoStack``; here they are plain objects, tested without Qt.
+that cannot be redone (a voided number stays void).  Undoing a void payment cannot un-void
+it either: it records an equal new payment (a new number, the same allocations), and says
+so; the book refuses when the documents no longer have that much outstanding.
+``ui.undo`` puts these on a ``QUndoStack``; here they are plain objects, tested without Qt.
 """
 
 from __future__ import annotations
@@ -12,9 +14,15 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.commands import DocumentDraft, RecordPayment
+from ledgerdesk.services.commands import ApplyCredit, DocumentDraft, EditContact, RecordPayment
+from ledgerdesk.services.contacts import update_contact
+from ledgerdesk.services.credits import apply_credit, void_credit_application
 from ledgerdesk.services.documents import authorise_document, save_draft, void_document
+from ledgerdesk.services.payment_detail import PaymentDetail, load_payment, record_again
 from ledgerdesk.services.payments import record_payment, void_payment
 
 
@@ -84,4 +92,92 @@ class AuthoriseStep:
 
     def redo(self) -> str:
         authorise_document(self.session.book, self.document_id)
+        return f"Redid {self.text}."
+
+
+@dataclass
+class VoidPaymentStep:
+    """Voiding a payment; undo records it again as a new payment, redo voids that one."""
+
+    session: Session
+    payment_id: int
+    can_redo: bool = True
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = self._describe()
+
+    def _describe(self) -> str:
+        return (f"void payment {payment_number(self.payment_id)} "
+                "(undo records it again as a new payment)")
+
+    def undo(self) -> str:
+        detail = load_payment(self.session.book, self.payment_id)
+        try:
+            recorded = record_payment(self.session.book, record_again(detail.payment))
+        except ValidationFailed as exc:
+            raise NotAllowed(self._why_not(detail, exc)) from exc
+        before, self.payment_id = self.payment_id, recorded.payment_id
+        self.text = self._describe()
+        kept = f", and {recorded.credit_number} keeps its credit" if recorded.credit_number else ""
+        return (f"Undid the void of {payment_number(before)}: it stays void, and "
+                f"{payment_number(self.payment_id)} was recorded with the same "
+                f"allocations{kept}.")
+
+    def redo(self) -> str:
+        void_payment(self.session.book, self.payment_id, self.session.today)
+        return f"Voided {payment_number(self.payment_id)} again; a reversal was posted."
+
+    def _why_not(self, detail: PaymentDetail, exc: ValidationFailed) -> str:
+        money = AmountFormatter(self.session.locale, self.session.currency).format
+        number = payment_number(detail.id)
+        numbers = [paid.document.number for paid in detail.documents]
+        reasons = []
+        for problem in exc.problems:
+            index = int(problem.field[12:].split("]")[0]) if problem.field.startswith(
+                "allocations[") else -1
+            if problem.code == "exceeds_outstanding" and 0 <= index < len(numbers):
+                reasons.append(f"{numbers[index]} now has {money(problem.numbers['outstanding'])}"
+                               f" outstanding, less than the {money(problem.numbers['attempted'])}"
+                               f" {number} had allocated to it")
+            else:
+                reasons.append(problem.message.rstrip("."))
+        return f"{number} cannot be recorded again: {'; '.join(reasons)}. Nothing was recorded."
+
+
+@dataclass
+class ApplyCreditStep:
+    """Applying a credit; undo voids the application, so both sides owe what they did."""
+
+    session: Session
+    command: ApplyCredit
+    application_id: int
+    text: str
+    can_redo: bool = True
+
+    def undo(self) -> str:
+        void_credit_application(self.session.book, self.application_id)
+        return f"Undid {self.text}: the credit and the documents have their outstanding back."
+
+    def redo(self) -> str:
+        self.application_id = apply_credit(self.session.book, self.command)
+        return f"Redid {self.text}."
+
+
+@dataclass
+class EditContactStep:
+    """Editing a contact; undo puts every previous value back."""
+
+    session: Session
+    before: EditContact
+    after: EditContact
+    text: str
+    can_redo: bool = True
+
+    def undo(self) -> str:
+        update_contact(self.session.book, self.before)
+        return f"Undid {self.text}: the previous details are back."
+
+    def redo(self) -> str:
+        update_contact(self.session.book, self.after)
         return f"Redid {self.text}."

@@ -12,7 +12,8 @@ import functools
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.columns import Column, Mark
 from ledgerdesk.presentation.dates import DateFormatter
@@ -66,6 +67,13 @@ class QueryList(Generic[Q]):
     def mark(self, row: Any) -> Mark:
         return Mark.NONE
 
+    def count(self) -> int:
+        return self.count_where(self.query)
+
+    def count_where(self, query: Q) -> int:
+        """How many rows ``query`` selects (the list's own count, or an unfiltered one)."""
+        raise NotImplementedError
+
 
 class DocumentList(QueryList[DocumentQuery]):
     sort_keys = (DocumentSort.NUMBER, DocumentSort.CONTACT, DocumentSort.ISSUE_DATE,
@@ -87,10 +95,16 @@ class DocumentList(QueryList[DocumentQuery]):
                    sortable=False, width=150),
             Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
                    numeric=True),
-            Column("outstanding", "Outstanding", lambda r: money(r.outstanding.amount),
+            Column("outstanding", "Outstanding", self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
             Column("status", "Status", self.status_text, self.status, width=120),
         ]
+
+    def outstanding_text(self, row: DocumentSummary) -> str:
+        """Blank for a draft or a void document: neither is owed anything."""
+        if row.lifecycle is not Lifecycle.AUTHORISED:
+            return ""
+        return self.money.format(row.outstanding.amount)
 
     def status(self, row: DocumentSummary) -> str:
         return row.status(self.query.today)
@@ -104,30 +118,33 @@ class DocumentList(QueryList[DocumentQuery]):
     def refresh_today(self) -> None:
         self.query = dataclasses.replace(self.query, today=self.session.today)
 
-    def count(self) -> int:
-        return self.session.book.queries().count_documents(self.query)
+    def count_where(self, query: DocumentQuery) -> int:
+        return self.session.book.queries().count_documents(query)
 
     def page(self, offset: int, limit: int) -> list[DocumentSummary]:
         return self.session.book.queries().document_page(self.query, offset, limit)
 
 
 class PaymentList(QueryList[PaymentQuery]):
-    sort_keys = (PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
+    sort_keys = (None, PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
                  PaymentSort.AMOUNT, None)
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, PaymentQuery(include_voided=True))
         money, date = self.money.format, self._date
         self.columns: list[Column[PaymentSummary]] = [
+            # The name the detail, the void question and the Edit menu use (PAY-00042).
+            Column("number", "Number", lambda r: payment_number(r.id), lambda r: r.id,
+                   sortable=False, width=90),
             Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100),
             Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
-                   width=240),
+                   width=210),
             Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
                    sortable=False, width=130),
             Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
-                   width=150),
+                   width=120),
             Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
-                   sortable=False, width=200),
+                   sortable=False, width=170),
             Column("amount", "Amount", lambda r: money(r.amount.amount),
                    lambda r: r.amount.amount, numeric=True),
             Column("status", "Status", self.status_text, self.status_text, sortable=False),
@@ -142,8 +159,8 @@ class PaymentList(QueryList[PaymentQuery]):
     def mark(self, row: PaymentSummary) -> Mark:
         return Mark.VOID if row.voided else Mark.NONE
 
-    def count(self) -> int:
-        return self.session.book.queries().count_payments(self.query)
+    def count_where(self, query: PaymentQuery) -> int:
+        return self.session.book.queries().count_payments(query)
 
     def page(self, offset: int, limit: int) -> list[PaymentSummary]:
         return self.session.book.queries().payment_page(self.query, offset, limit)
@@ -171,8 +188,8 @@ class ContactList(QueryList[ContactQuery]):
                    lambda r: r.payable.amount, numeric=True),
         ]
 
-    def count(self) -> int:
-        return self.session.book.queries().count_contacts(self.query)
+    def count_where(self, query: ContactQuery) -> int:
+        return self.session.book.queries().count_contacts(query)
 
     def page(self, offset: int, limit: int) -> list[ContactSummary]:
         return self.session.book.queries().contact_page(self.query, offset, limit)

@@ -1,4 +1,4 @@
-"""The payment form's sentences, with every amount in the user's locale.
+"""The payment and apply-credit forms' sentences, with every amount in the user's locale.
 
 The domain's problems carry their numbers (outstanding, attempted, maximum); this module
 turns them into what the user reads next to the field, formatted as they type amounts.
@@ -17,9 +17,11 @@ _AMOUNT_FIELDS = ("amount", "allocations", "keep_excess_as_credit", "contact")
 
 
 class PaymentMessages:
-    def __init__(self, fmt: AmountFormatter, kind: PaymentKind) -> None:
+    def __init__(self, fmt: AmountFormatter, kind: PaymentKind | None,
+                 noun: str = "payment") -> None:
         self.fmt = fmt
-        self.kind = kind
+        self.kind = kind  # None: a credit being applied, not a payment
+        self.noun = noun  # "payment" or "credit": "this payment", "this credit's 80.00"
 
     def money(self, value: Decimal) -> str:
         return self.fmt.format(value)
@@ -33,15 +35,15 @@ class PaymentMessages:
         if problem is not None and problem.code == "exceeds_amount":
             maximum = self.money(problem.numbers["maximum"])
             return (f"The allocations add up to {self.money(problem.numbers['attempted'])}, "
-                    f"more than this payment's {self.money(problem.numbers['amount'])}; at most "
-                    f"{maximum} can be allocated to {doc.number}.")
+                    f"more than this {self.noun}'s {self.money(problem.numbers['amount'])}; "
+                    f"at most {maximum} can be allocated to {doc.number}.")
         if problem is not None:
             return problem.message
         if not amount:
             return f"{outstanding} outstanding"
         remains = doc.outstanding.amount - amount
         after = "paid in full" if not remains else f"{self.money(remains)} remains"
-        return f"{outstanding} outstanding − {self.money(amount)} this payment = {after}"
+        return f"{outstanding} outstanding − {self.money(amount)} this {self.noun} = {after}"
 
     def short_for_row(self, doc: OpenDocument, amount: Decimal, problem: Problem | None,
                       parse_error: str) -> str:
@@ -54,7 +56,9 @@ class PaymentMessages:
             return "⚠ see below"
         if not amount:
             return ""
-        return "✓ paid in full" if amount == doc.outstanding.amount else "✓ part payment"
+        if amount == doc.outstanding.amount:
+            return "✓ paid in full"
+        return "✓ part payment" if self.kind is not None else "✓ partly settled"
 
     def for_amount(self, problems: Sequence[Problem]) -> str:
         """The message under the amount field: the first problem with the payment as a whole."""
@@ -67,10 +71,11 @@ class PaymentMessages:
         numbers = problem.numbers
         if problem.code == "exceeds_amount":
             return (f"The allocations add up to {self.money(numbers['attempted'])}, more than "
-                    f"this payment's {self.money(numbers['amount'])}; at most "
+                    f"this {self.noun}'s {self.money(numbers['amount'])}; at most "
                     f"{self.money(numbers['maximum'])} can be allocated in total.")
         if problem.code == "unallocated":
-            advice = ("allocate it all or lower the amount" if self.kind.prepayment_kind is None
+            keeps = self.kind is not None and self.kind.prepayment_kind is not None
+            advice = ("allocate it all or lower the amount" if not keeps
                       else "allocate it, lower the amount, or keep the excess as credit")
             return (f"{self.money(numbers['excess'])} of this "
                     f"{self.money(numbers['amount'])} payment is not allocated; {advice}.")
@@ -81,7 +86,8 @@ class PaymentMessages:
     def summary(self, amount: Decimal | None, allocated: Decimal, keep: bool, rows: int) -> str:
         if rows == 0:
             nothing = "Nothing is open for this contact"
-            return (f"{nothing}: a refund needs an open credit." if self.kind.is_refund
+            refund = self.kind is not None and self.kind.is_refund
+            return (f"{nothing}: a refund needs an open credit." if refund
                     else f"{nothing}: the whole payment can be kept as credit.")
         if amount is None:
             return f"{rows} open {'document' if rows == 1 else 'documents'}."

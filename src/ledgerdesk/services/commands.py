@@ -30,6 +30,12 @@ class NewContact(_Command):
     payment_terms_days: int = Field(default=30, ge=0, le=365)
 
 
+class EditContact(NewContact):
+    """Every field of an existing contact, as it should be after the edit."""
+
+    contact_id: int
+
+
 class LineInput(_Command):
     description: str = Field(default="", max_length=1000)
     quantity: Amount = Decimal(1)

@@ -1,27 +1,76 @@
-"""Contact use cases."""
+"""Contact use cases: add, edit, and what a contact's editor shows (open documents, balance)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
+
 from ledgerdesk.domain.contacts import Contact, validate_contact
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import OpenDocument
 from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
-from ledgerdesk.services.commands import NewContact
+from ledgerdesk.services.commands import EditContact, NewContact
 from ledgerdesk.services.ports import Book, Transaction
+from ledgerdesk.services.setup import base_currency
+
+
+@runtime_checkable
+class ContactUpdates(Protocol):
+    """What editing a contact needs from a write transaction, beyond ``Transaction``."""
+
+    def update_contact(self, contact: Contact) -> None: ...  # by ``contact.id``, audited
+
+
+@dataclass(frozen=True, slots=True)
+class ContactOverview:
+    """A contact with its open documents (oldest due first) and what is owed either way."""
+
+    contact: Contact
+    documents: list[OpenDocument]
+    receivable: Money  # open sales documents less unused sales credits
+    payable: Money  # open purchase documents less unused supplier credits
 
 
 def add_contact(book: Book, command: NewContact) -> int:
-    contact = Contact(
-        name=command.name, role=command.role, email=command.email,
-        tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
-    )
-    problems = validate_contact(contact)
-    if problems:
-        raise ValidationFailed(problems)
     with book.write() as tx:
-        if tx.find_contact(contact.name) is not None:
-            raise ValidationFailed(
-                [Problem("name", "duplicate", f"There is already a contact named {contact.name}.")]
-            )
-        return tx.add_contact(contact)
+        return add_contact_in(tx, command)
+
+
+def add_contact_in(tx: Transaction, command: NewContact) -> int:
+    """``add_contact`` inside the caller's transaction (an import adds many in one)."""
+    contact = _contact(command, None)
+    _check_name(tx, contact)
+    return tx.add_contact(contact)
+
+
+def update_contact(book: Book, command: EditContact) -> Contact:
+    """Change every field of a contact; returns what it was before (for undo)."""
+    contact = _contact(command, command.contact_id)
+    with book.write() as tx:
+        if not isinstance(tx, ContactUpdates):
+            raise TypeError("this book cannot edit contacts")
+        before = tx.get_contact(command.contact_id)
+        if before is None:
+            raise NotFound(f"There is no contact with id {command.contact_id}.")
+        _check_name(tx, contact)
+        _check_role(tx, before, contact)
+        tx.update_contact(contact)
+        return before
+
+
+def contact_overview(book: Book, contact_id: int) -> ContactOverview:
+    with book.read() as tx:
+        contact = tx.get_contact(contact_id)
+        if contact is None:
+            raise NotFound(f"There is no contact with id {contact_id}.")
+        documents = tx.open_documents_for(contact_id, list(DocumentKind))
+        currency = base_currency(tx)
+    owed = {side: Money.zero(currency) for side in Side}
+    for doc in documents:
+        owed[doc.kind.side] = owed[doc.kind.side] + (-doc.outstanding if doc.kind.is_credit
+                                                     else doc.outstanding)
+    return ContactOverview(contact, documents, owed[Side.SALES], owed[Side.PURCHASES])
 
 
 def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
@@ -32,3 +81,39 @@ def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
     if contact is None:
         raise NotFound(f"There is no contact named {name_or_id!r}.")
     return contact
+
+
+def _contact(command: NewContact, contact_id: int | None) -> Contact:
+    contact = Contact(
+        name=command.name, role=command.role, email=command.email,
+        tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
+        id=contact_id,
+    )
+    problems = validate_contact(contact)
+    if problems:
+        raise ValidationFailed(problems)
+    return contact
+
+
+def _check_name(tx: Transaction, contact: Contact) -> None:
+    """Names are unique ignoring case (the column is ``NOCASE``), the contact itself aside."""
+    other = tx.find_contact(contact.name)
+    if other is not None and other.id != contact.id:
+        raise ValidationFailed(
+            [Problem("name", "duplicate", f"There is already a contact named {other.name}.")]
+        )
+
+
+def _check_role(tx: Transaction, before: Contact, after: Contact) -> None:
+    """A customer with open sales documents stays a customer (likewise suppliers), or those
+    documents could no longer be paid."""
+    assert before.id is not None
+    for side, keeps, word in ((Side.SALES, after.role.is_customer, "customer"),
+                              (Side.PURCHASES, after.role.is_supplier, "supplier")):
+        kinds = [kind for kind in DocumentKind if kind.side is side]
+        if not keeps and tx.open_documents_for(before.id, kinds):
+            raise ValidationFailed([Problem(
+                "role", "open_documents",
+                f"{before.name} has open {side.value.lower()} documents, so it stays a "
+                f"{word}; settle or void them first.",
+            )])

@@ -8,18 +8,39 @@ application therefore has no entry to reverse either; it releases both allocatio
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ledgerdesk.domain.allocation import validate_allocations
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.payments import Allocation
+from ledgerdesk.domain.payments import Allocation, OpenDocument
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import ApplyCredit
 from ledgerdesk.services.ports import Book
 
-_TARGETS = {
+CREDIT_TARGETS = {
     Side.SALES: frozenset({DocumentKind.SALES_INVOICE}),
     Side.PURCHASES: frozenset({DocumentKind.BILL}),
 }
+
+
+@dataclass(frozen=True, slots=True)
+class CreditToApply:
+    """A credit as the apply-credit form starts: what is left, and where it can go."""
+
+    credit: OpenDocument
+    contact_name: str
+    targets: list[OpenDocument]  # the contact's open invoices (or bills), oldest due first
+
+
+def credit_to_apply(book: Book, credit_id: int) -> CreditToApply:
+    with book.read() as tx:
+        credit = tx.open_documents([credit_id]).get(credit_id)
+        if credit is None or not credit.kind.is_credit:
+            raise NotFound(f"There is no credit note or credit with id {credit_id}.")
+        contact = tx.get_contact(credit.contact_id)
+        targets = tx.open_documents_for(credit.contact_id, CREDIT_TARGETS[credit.kind.side])
+    return CreditToApply(credit, contact.name if contact else "", targets)
 
 
 def apply_credit(book: Book, command: ApplyCredit) -> int:
@@ -45,7 +66,7 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
         problems = validate_allocations(
             allocations, tx.open_documents([a.document_id for a in allocations]),
             contact_id=credit.contact_id, currency=credit.currency,
-            allowed_kinds=_TARGETS[credit.kind.side], what=credit.kind.label,
+            allowed_kinds=CREDIT_TARGETS[credit.kind.side], what=credit.kind.label,
             available=credit.outstanding,
         )
         if problems:

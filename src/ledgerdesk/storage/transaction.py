@@ -7,11 +7,12 @@ ledger.  Every mutating method appends an audit row in the same transaction.
 
 from __future__ import annotations
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
+from ledgerdesk.domain.problems import NotFound
 from ledgerdesk.storage.mapping import (
     account_from_row,
     check_balanced,
@@ -57,6 +58,17 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore):
         ).inserted_primary_key[0]
         self._audit("add", "contact", contact_id, {"name": contact.name})
         return contact_id
+
+    def update_contact(self, contact: Contact) -> None:
+        """Overwrite a contact's fields; the audit row keeps what each changed field was."""
+        before = self.get_contact(contact.id) if contact.id is not None else None
+        if before is None:
+            raise NotFound(f"There is no contact {contact.id}.")
+        values = contact_values(contact)
+        was = contact_values(before)
+        self._exec(update(contacts).where(contacts.c.id == contact.id).values(**values))
+        changed = {k: [was[k], v] for k, v in values.items() if was[k] != v}
+        self._audit("update", "contact", contact.id, {"changed": changed})
 
     def get_contact(self, contact_id: int) -> Contact | None:
         row = self._conn.execute(select(contacts).where(contacts.c.id == contact_id)).first()

@@ -30,6 +30,8 @@ SPECS = (
     ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
     ActionSpec("record_payment", "Record &payment…", "Ctrl+Shift+P",
                "Record money received or paid, and allocate it"),
+    ActionSpec("apply_credit", "&Apply credit…", "Ctrl+Shift+A",
+               "Apply the selected credit note to its contact's open invoices or bills"),
     ActionSpec("open_item", "&Open selected", None, "Open the selected row (Enter)"),
     ActionSpec("refresh", "&Refresh", Key.Refresh, "Reload the list from the book"),
     ActionSpec("find", "&Find…", Key.Find, "Filter the list by text"),
@@ -73,7 +75,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     edit = bar.addMenu("&Edit")
     edit.addActions([undo, redo])
     edit.addSeparator()
-    edit.addActions([actions["new_document"], actions["record_payment"], actions["open_item"]])
+    edit.addActions([actions["new_document"], actions["record_payment"],
+                     actions["apply_credit"], actions["open_item"]])
     view = bar.addMenu("&View")
     view.addActions([actions[name] for name in GO_ACTIONS])
     view.addSeparator()

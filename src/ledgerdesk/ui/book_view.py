@@ -6,14 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
 from ledgerdesk.presentation.history import RecordPaymentStep, Step
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.read_models import DocumentSummary
+from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, undo
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.views.dashboard import DashboardPage
@@ -39,11 +39,17 @@ class BookView(QWidget):
         self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
         self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
         self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
-                                       ("credit", "credits"))
-        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"))
+                                       ("credit", "credits"), "Ctrl+N creates a credit note.")
+        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"),
+                                 create_hint="Ctrl+N records one.")
+        self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
+        self.payments.add_date_filter("Fro&m:", "&to:", "Date")
         self.payments.finish_filters()
-        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"))
+        self.payments.open_requested.connect(self.open_payment)
+        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"),
+                                 create_hint="Ctrl+N adds one.")
         self.contacts.finish_filters()
+        self.contacts.open_requested.connect(self.edit_contact)
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
                      self.contacts):
             self.pages.addWidget(page)
@@ -54,9 +60,14 @@ class BookView(QWidget):
         self.nav.currentRowChanged.connect(self._page_changed)
         self._loaded: set[int] = set()
 
-    def _documents(self, title: str, kinds, noun) -> ListPage:
-        page = ListPage(title, DocumentList(self.session, kinds), noun)
-        page.add_choice_filter("&Status:", STATUS_FILTERS, "status")
+    def _documents(self, title: str, kinds, noun,
+                   create_hint: str = "Ctrl+N creates one.") -> ListPage:
+        page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
+        page.add_status_filter("&Status:", STATUS_FILTERS)
+        sides = {kind.side for kind in kinds}
+        side = sides.pop() if len(sides) == 1 else None
+        page.add_contact_filter("C&ontact:", lambda: contact_choices(self.session, side))
+        page.add_date_filter("Issued fro&m:", "&to:", "Issued")
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page
@@ -136,6 +147,33 @@ class BookView(QWidget):
 
         if ContactDialog(self.session, Side.SALES, self).exec():
             self.reload()
+
+    def open_payment(self, summary: PaymentSummary) -> None:
+        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
+
+        for step in open_payment_detail(self.session, summary.id, self):
+            self.push(step)
+
+    def edit_contact(self, summary: ContactSummary) -> None:
+        from ledgerdesk.ui.editors.contact_dialog import ContactDialog
+
+        dialog = ContactDialog(self.session, Side.SALES, self, contact_id=summary.id)
+        if dialog.exec() and dialog.step is not None:
+            self.push(dialog.step)
+
+    def apply_credit(self) -> None:
+        """Apply the credit selected on the Credit notes page to its contact's documents."""
+        from ledgerdesk.ui.editors.credit_dialog import open_credit_dialog
+
+        credit = self.credits.current_entity() if self.current_page() is self.credits else None
+        if not isinstance(credit, DocumentSummary) or not credit.outstanding.is_positive \
+                or credit.lifecycle is not Lifecycle.AUTHORISED:
+            self._report("To apply a credit, select an authorised credit note with credit "
+                         "left on the Credit notes page.", False)
+            return
+        step = open_credit_dialog(self.session, credit.id, self)
+        if step is not None:
+            self.push(step)
 
     def push(self, step: Step) -> None:
         undo.push(self.undo_stack, step, self._report, self.reload)

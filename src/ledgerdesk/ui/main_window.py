@@ -7,12 +7,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ledgerdesk import __version__
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
+from ledgerdesk.services.ports import Book
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
 from ledgerdesk.ui.book_view import BookView
@@ -25,9 +26,12 @@ STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or 
 
 class MainWindow(QMainWindow):
     def __init__(self, files: BookFiles, prefs: Preferences,
-                 clock: Callable[[], dt.date] = dt.date.today) -> None:
+                 clock: Callable[[], dt.date] = dt.date.today,
+                 system_locale: str | None = None) -> None:
         super().__init__()
         self.files, self.prefs, self.clock = files, prefs, clock
+        # A book without a locale setting shows numbers and dates the way this machine does.
+        self.system_locale = system_locale or QLocale.system().name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
         self.undo_stack = QUndoStack(self)
@@ -69,7 +73,8 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(GO_ACTIONS):
             a[name].triggered.connect(partial(self._in_book, "show_page", index))
         for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
-                             ("find", "find"), ("open_item", "open_current"),
+                             ("apply_credit", "apply_credit"), ("find", "find"),
+                             ("open_item", "open_current"),
                              ("new_document", "new_item")):
             a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
@@ -93,7 +98,7 @@ class MainWindow(QMainWindow):
                 self.prefs.forget_book(path)
                 self.welcome.show_recent(self.prefs.recent_books())
             return False
-        self._show_book(Session.of(book, path, clock=self.clock))
+        self._show_book(self._session_of(book, path))
         return True
 
     def reopen_last(self) -> None:
@@ -116,7 +121,7 @@ class MainWindow(QMainWindow):
         except BookFileError as exc:
             dialogs.error(self, "The book could not be created", str(exc))
             return
-        self._show_book(Session.of(book, path, clock=self.clock))
+        self._show_book(self._session_of(book, path))
 
     def open_demo(self) -> None:
         run_in_background(
@@ -132,6 +137,9 @@ class MainWindow(QMainWindow):
         self.prefs.closed_book()
         self._drop_session()
         self._show_welcome()
+
+    def _session_of(self, book: Book, path: Path) -> Session:
+        return Session.of(book, path, fallback_locale=self.system_locale, clock=self.clock)
 
     def _drop_view(self) -> None:
         self._stale_timer.stop()
@@ -173,8 +181,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "new_document", "record_payment", "open_item",
-                     "refresh", "find", *GO_ACTIONS):
+        for name in ("close_book", "settings", "new_document", "record_payment", "apply_credit",
+                     "open_item", "refresh", "find", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:
@@ -201,8 +209,8 @@ class MainWindow(QMainWindow):
             from ledgerdesk.ui.settings_dialog import SettingsDialog
 
             if SettingsDialog(self.session, self).exec():
-                self._show_book(Session.of(self.session.book, self.session.path,
-                                           clock=self.clock), same_book=True)
+                self._show_book(self._session_of(self.session.book, self.session.path),
+                                same_book=True)
 
     def show_shortcuts(self) -> None:
         dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,

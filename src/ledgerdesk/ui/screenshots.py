@@ -7,6 +7,7 @@ presenters), filled with realistic input, given a moment to lay out, and grabbed
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -17,13 +18,19 @@ from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.presentation.credit_editor import CreditEditor
 from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.lists import ContactList, DocumentList, PaymentList
+from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.session import BookFiles, Session
+from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.ui.application import application
 from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
+from ledgerdesk.ui.editors.credit_dialog import CreditDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
@@ -68,8 +75,41 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     for name, dialog in _dialogs(session, window):
         with _shown(dialog):
             save(name, dialog)
-    window.close()
+    _filter_invoices(view)
+    save("19-invoices-filtered", window)
+    view.invoices.search.setText("no such customer")
+    view.invoices.bar.apply_text()
+    save("21-invoices-no-match", window)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:
+        _open_empty_book(window, files, Path(scratch) / "empty.book", locale)
+        save("22-invoices-empty-book", window)
+        window.close()
     return written
+
+
+def _open_empty_book(window: MainWindow, files: BookFiles, path: Path,
+                     locale: str | None) -> None:
+    """A new book with nothing in it yet, open on its invoice list, as after New book."""
+    session = window.session
+    assert session is not None
+    book = files.create(path, company="Northwind Design Studio", currency=session.currency)
+    empty = Session.of(book, path, fallback_locale=locale or session.locale)
+    window._show_book(empty)
+
+
+def _filter_invoices(view) -> None:
+    """The invoice list filtered as a user would: open invoices of the customer who has the
+    most, issued since the first of them, with the filters in words under the fields."""
+    page, bar = view.invoices, view.invoices.bar
+    view.show_page(1)
+    owing = [r for r in page.presenter.page(0, 500) if r.number and r.outstanding.amount]
+    busiest = max({r.contact_id for r in owing},
+                  key=lambda c: sum(r.contact_id == c for r in owing))
+    bar.contact.select_id(busiest)
+    bar.status.setCurrentIndex(bar.status.findText("Open"))
+    first = min(r.issue_date for r in owing if r.contact_id == busiest)
+    bar.date_from.setText(page.filters.date_text(first))
+    bar.date_from.editingFinished.emit()
 
 
 def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
@@ -80,6 +120,36 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "12-settings", SettingsDialog(session, parent)
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
+    yield from _detail_dialogs(session, parent)
+    yield "20-settings-refused", _refused_settings(session, parent)
+
+
+def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
+    """The payment detail (recorded and void), a contact being edited, a credit applied."""
+    payments = PaymentList(session).page(0, 500)
+    paid = next((p for p in payments if "," in p.documents and not p.voided), payments[0])
+    yield "15-payment-detail", PaymentDetailDialog(PaymentView(session, paid.id), parent)
+    void = next((p for p in payments if p.voided), None)
+    if void is not None:
+        yield "16-payment-void", PaymentDetailDialog(PaymentView(session, void.id), parent)
+    contacts = ContactList(session).page(0, 500)
+    owing = next((c for c in contacts if c.receivable.is_positive), contacts[0])
+    yield "17-edit-contact", ContactDialog(session, Side.SALES, parent, contact_id=owing.id)
+    credits = DocumentList(session, (DocumentKind.SALES_CREDIT_NOTE,
+                                     DocumentKind.CUSTOMER_PREPAYMENT))
+    credits.filter(status=StatusFilter.OPEN)
+    editors = [CreditEditor(session, note.id) for note in credits.page(0, 200)]
+    editors.sort(key=lambda e: -min(len(e.rows), 3))  # several invoices show the grid best
+    if editors and editors[0].rows:
+        yield "18-apply-credit", CreditDialog(editors[0], parent)
+
+
+def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
+    """Settings with a prefix the book refuses: the field outlined, the text kept."""
+    dialog = SettingsDialog(session, parent)
+    dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
+    dialog.save()
+    return dialog
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:

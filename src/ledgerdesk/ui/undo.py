@@ -20,7 +20,7 @@ REFUSALS = (NotAllowed, NotFound, ValidationFailed)
 
 class StepCommand(QUndoCommand):
     def __init__(self, step: Step, report: Report, changed: Callable[[], None]) -> None:
-        super().__init__(step.text[:1].upper() + step.text[1:])
+        super().__init__(_sentence(step.text))
         self.step = step
         self._report = report
         self._changed = changed
@@ -45,7 +45,12 @@ class StepCommand(QUndoCommand):
             self._report(f"Could not {verb} {self.step.text}: {exc}", True)
         else:
             self._report(message, False)
+            self.setText(_sentence(self.step.text))  # a step may now name a new record
         self._changed()
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def push(stack: QUndoStack, step: Step, report: Report, changed: Callable[[], None]) -> None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -28,6 +30,16 @@ def error_label() -> QLabel:
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def banner_label() -> QLabel:
+    """A yellow note across the top of an editor that says why it is read-only."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
+                        "padding: 8px; border-radius: 4px;")
     label.hide()
     return label
 
@@ -73,6 +85,7 @@ class ContactPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)
         self.currentIndexChanged.connect(self._index_changed)
         self.lineEdit().editingFinished.connect(self._text_finished)
 
@@ -96,15 +109,33 @@ class ContactPicker(QComboBox):
     def _index_changed(self, index: int) -> None:
         self.chosen.emit(self.itemData(index) if index >= 0 else None)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tab while the completion popup is open leaves without ``editingFinished``: take
+        # what was typed first, unless a completion is highlighted (the completer takes it).
+        if (watched is self.completer().popup() and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not self.completer().popup().currentIndex().isValid()):
+            self._text_finished()
+        return super().eventFilter(watched, event)
+
     def _text_finished(self) -> None:
-        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        """The name typed, or the only one containing what was typed, becomes the choice."""
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0 and text:
+            containing = self.model().match(self.model().index(0, 0),
+                                            Qt.ItemDataRole.DisplayRole, text, 2,
+                                            Qt.MatchFlag.MatchContains)
+            index = containing[0].row() if len(containing) == 1 else -1
         if index >= 0 and index != self.currentIndex():
             self.setCurrentIndex(index)
 
 
-def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int) -> QLabel:
-    """Lay out a small form dialog: the form, an error line, Save and Cancel; returns the
-    error label that ``save`` fills when the book refuses."""
+def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int,
+                       below: Sequence[QWidget] = ()) -> QLabel:
+    """Lay out a small form dialog: the form, any widgets ``below`` it, an error line, Save
+    and Cancel; returns the error label that ``save`` fills when the book refuses."""
     message = error_label()
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                | QDialogButtonBox.StandardButton.Cancel)
@@ -112,6 +143,8 @@ def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int) -> 
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addLayout(form)
+    for widget in below:
+        layout.addWidget(widget)
     layout.addWidget(message)
     layout.addWidget(buttons)
     dialog.resize(width, dialog.sizeHint().height())

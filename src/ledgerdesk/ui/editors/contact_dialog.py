@@ -1,62 +1,107 @@
-"""``ContactDialog``: a new customer or supplier."""
+"""``ContactDialog``: a new customer or supplier, or an existing contact's details with its
+open documents and balance."""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QHeaderView,
+    QLabel,
     QLineEdit,
     QSpinBox,
+    QTableView,
     QWidget,
 )
 
-from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
-from ledgerdesk.domain.problems import ValidationFailed
+from ledgerdesk.presentation.contact_editor import ROLE_LABELS, ContactEditor
+from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.commands import NewContact, problems_from
-from ledgerdesk.services.contacts import add_contact
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
 from ledgerdesk.ui.widgets import save_cancel_dialog
-
-ROLES = {ContactRole.CUSTOMER: "Customer", ContactRole.SUPPLIER: "Supplier",
-         ContactRole.BOTH: "Customer and supplier"}
 
 
 class ContactDialog(QDialog):
-    def __init__(self, session: Session, side: Side, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, side: Side, parent: QWidget | None = None,
+                 contact_id: int | None = None) -> None:
         super().__init__(parent)
-        self.session = session
-        self.contact_id: int | None = None
-        self.setWindowTitle("New contact")
+        self.editor = ContactEditor(session, contact_id, side)
+        self.setWindowTitle(self.editor.title)
         self.name = QLineEdit()
         self.role = QComboBox()
-        for role, text in ROLES.items():
+        for role, text in ROLE_LABELS.items():
             self.role.addItem(text, role)
-        self.role.setCurrentIndex(0 if side is Side.SALES else 1)
         self.email = QLineEdit()
-        self.terms = QSpinBox(minimum=0, maximum=365, value=30, suffix=" days")
+        self.tax_number = QLineEdit()
+        self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Role:", self.role)
         form.addRow("&Email:", self.email)
+        form.addRow("Ta&x number:", self.tax_number)
         form.addRow("Payment &terms:", self.terms)
-        self.message = save_cancel_dialog(self, form, self.save, 460)
+        below: list[QWidget] = []
+        self.balance = QLabel(self.editor.balance)
+        self.model = open_documents_model(self)
+        self.table = self._make_table()
+        if self.editor.before is not None:
+            documents = QLabel("Open &documents:")
+            documents.setBuddy(self.table)
+            below = [self.balance, documents, self.table]
+        self._show_values()
+        self.message = save_cancel_dialog(self, form, self.save, 560 if below else 460, below)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        self.model.set_rows(self.editor.open_rows)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setTabKeyNavigation(False)
+        table.setMinimumHeight(150)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(OpenColumn.KIND, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((OpenColumn.NUMBER, 110), (OpenColumn.DUE, 100),
+                              (OpenColumn.OUTSTANDING, 110)):
+            header.resizeSection(column, width)
+        return table
+
+    @property
+    def contact_id(self) -> int | None:
+        return self.editor.contact_id
+
+    @property
+    def step(self) -> EditContactStep | None:
+        return self.editor.step
+
+    def typed(self) -> dict[str, object]:
+        return {"name": self.name.text().strip(), "role": self.role.currentData(),
+                "email": self.email.text().strip(), "tax_number": self.tax_number.text().strip(),
+                "payment_terms_days": self.terms.value()}
+
+    def _show_values(self) -> None:
+        values = self.editor.values
+        self.name.setText(str(values["name"]))
+        self.role.setCurrentIndex(self.role.findData(values["role"]))
+        self.email.setText(str(values["email"]))
+        self.tax_number.setText(str(values["tax_number"]))
+        self.terms.setValue(int(values["payment_terms_days"]))
 
     def save(self) -> None:
-        try:
-            command = NewContact(name=self.name.text().strip(), role=self.role.currentData(),
-                                 email=self.email.text().strip(),
-                                 payment_terms_days=self.terms.value())
-            self.contact_id = add_contact(self.session.book, command)
-        except ValidationError as exc:
-            self._show(" ".join(p.message for p in problems_from(exc)))
-        except ValidationFailed as exc:
-            self._show(" ".join(p.message for p in exc.problems))
-        else:
+        if self.editor.save(**self.typed()):
             self.accept()
-
-    def _show(self, text: str) -> None:
-        self.message.setText(text)
+            return
+        self.message.setText(self.editor.error)
         self.message.show()
+
+    def reject(self) -> None:
+        if self.typed() != self.editor.values and not dialogs.confirm(
+                self, "Discard changes?", "The contact has not been saved. Discard your "
+                "changes?", "&Discard"):
+            return
+        super().reject()

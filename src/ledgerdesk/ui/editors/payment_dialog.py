@@ -8,33 +8,27 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS, contact_choices
-from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
-from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
-from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
+from ledgerdesk.ui.editors.allocation_form import AllocationDialog
 from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
 
 
-class PaymentDialog(QDialog):
+class PaymentDialog(AllocationDialog):
+    discard = ("Discard this payment?", "The payment has not been saved. Discard it?")
+
     def __init__(self, editor: PaymentEditor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
+        super().__init__(editor, parent, "This payment")
+        self.editor: PaymentEditor = editor
         self.result_payment: RecordedPayment | None = None
         self.setWindowTitle("Record payment")
         self.kind_box = QComboBox()
@@ -49,40 +43,12 @@ class PaymentDialog(QDialog):
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText(editor.fmt.format(Decimal("1234.56")))
         self.amount_message = error_label()
-        self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
-                                          self)
-        self.table = self._make_table()
-        self.oldest_button = QPushButton("&Allocate oldest first")
-        self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.keep_box = QCheckBox("&Keep the excess as credit")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.grid_message = error_label()
-        self.save_message = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
         self._lay_out()
         self._connect()
         self._load_contacts()
         self._refresh()
         self.resize(880, 600)
-
-    def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        for column, width in ((0, 120), (1, 110), (2, 120), (3, 130), (4, 120)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(AllocationColumn.CHECK, QHeaderView.ResizeMode.Stretch)
-        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)
-        return table
 
     def _lay_out(self) -> None:
         form = QFormLayout()
@@ -101,21 +67,10 @@ class PaymentDialog(QDialog):
         amount.addWidget(self.amount_edit)
         amount.addWidget(self.amount_message)
         form_row(form, "A&mount:", amount, self.amount_edit)
-        tools = QHBoxLayout()
-        tools.addWidget(self.oldest_button)
-        tools.addWidget(self.keep_box)
-        tools.addStretch(1)
-        grid_label = QLabel("Allocate to &open documents (type in “This payment”):")
-        grid_label.setBuddy(self.table)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(grid_label)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.grid_message)
-        layout.addLayout(tools)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.save_message)
-        layout.addWidget(self.buttons)
+        self.add_grid(layout, "Allocate to &open documents (type in “This payment”):",
+                      self.keep_box)
         for first, second in ((self.kind_box, self.contact), (self.contact, self.date_edit),
                               (self.date_edit, self.reference_edit),
                               (self.reference_edit, self.amount_edit),
@@ -130,11 +85,7 @@ class PaymentDialog(QDialog):
         self.amount_edit.textEdited.connect(self._amount_edited)
         self.date_edit.dateChanged.connect(lambda d: self.editor.set_date(to_date(d)))
         self.reference_edit.textEdited.connect(self.editor.set_reference)
-        self.model.edited.connect(self._refresh_labels)
-        self.oldest_button.clicked.connect(self._oldest_first)
         self.keep_box.toggled.connect(self._keep_toggled)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
 
     def _load_contacts(self) -> None:
         self.contact.set_choices(contact_choices(self.editor.session, self.editor.kind.side))
@@ -156,44 +107,16 @@ class PaymentDialog(QDialog):
         self.editor.set_amount_text(text)
         self._refresh()
 
-    def _oldest_first(self) -> None:
-        self.editor.allocate_oldest_first()
-        self._refresh()
-
     def _keep_toggled(self, keep: bool) -> None:
         self.editor.set_keep_excess_as_credit(keep)
         self._refresh()
-
-    def _refresh(self) -> None:
-        self.model.refresh()
-        self._refresh_labels()
 
     def _refresh_labels(self) -> None:
         editor = self.editor
         self.amount_message.setText(editor.amount_message)
         self.amount_message.setVisible(bool(editor.amount_message))
-        self.summary.setText(editor.summary)
-        self.grid_message.setText(editor.grid_message)
-        self.grid_message.setVisible(bool(editor.grid_message))
-        self.save_message.setText(editor.save_error)
-        self.save_message.setVisible(bool(editor.save_error))
         self.keep_box.setEnabled(editor.kind.prepayment_kind is not None)
-        self.save_button.setEnabled(editor.can_save)
-        self.save_button.setToolTip("" if editor.can_save else
-                                    "Fix what the form points out before saving.")
+        super()._refresh_labels()
 
-    def save(self) -> None:
-        result = self.editor.save()
-        if result is None:
-            self.model.reload()
-            self._refresh()
-            return
+    def saved(self, result: RecordedPayment) -> None:
         self.result_payment = result
-        self.accept()
-
-    def reject(self) -> None:
-        if self.editor.dirty and not dialogs.confirm(
-                self, "Discard this payment?", "The payment has not been saved. Discard it?",
-                "&Discard"):
-            return
-        super().reject()

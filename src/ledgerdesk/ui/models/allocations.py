@@ -1,7 +1,8 @@
-"""``AllocationTableModel``: the payment editor's open documents and what this payment takes.
+"""``AllocationTableModel``: open documents and what this payment (or credit) takes.
 
-Only the "This payment" column is editable; each keystroke goes to the presenter, which
-re-validates every row, so the whole table is refreshed on any change.
+It shows an ``AllocationGrid`` (the payment form's or the apply-credit form's).  Only the
+"This payment" column is editable; each keystroke goes to the presenter, which re-validates
+every row, so the whole table is refreshed on any change.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from ledgerdesk.presentation.payment_editor import PaymentEditor
+from ledgerdesk.presentation.allocation_grid import AllocationGrid
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
 
@@ -37,10 +38,13 @@ class AllocationTableModel(EditorGridModel):
     titles = TITLES
     numeric = frozenset(NUMERIC)
 
-    def __init__(self, editor: PaymentEditor, date_text, parent=None) -> None:
+    def __init__(self, editor: AllocationGrid, date_text, parent=None,
+                 this_title: str = "This payment") -> None:
         super().__init__(parent)
         self.editor = editor
         self._date_text = date_text  # date -> str, in the user's locale
+        self.titles = tuple(this_title if i == AllocationColumn.THIS_PAYMENT else title
+                            for i, title in enumerate(TITLES))
 
     def refresh(self) -> None:
         if self.editor.rows:

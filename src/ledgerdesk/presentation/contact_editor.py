@@ -1,0 +1,97 @@
+"""``ContactEditor``: a new contact, or an existing one's details with its open documents
+and balance, without Qt.  Saving an edit gives an undoable ``EditContactStep``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.problems import ValidationFailed
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.history import EditContactStep
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.commands import EditContact, NewContact, problems_from
+from ledgerdesk.services.contacts import add_contact, contact_overview, update_contact
+
+ROLE_LABELS = {ContactRole.CUSTOMER: "Customer", ContactRole.SUPPLIER: "Supplier",
+               ContactRole.BOTH: "Customer and supplier"}
+
+
+@dataclass(frozen=True, slots=True)
+class OpenRow:
+    number: str
+    kind: str
+    due: str
+    outstanding: str
+
+
+class ContactEditor:
+    def __init__(self, session: Session, contact_id: int | None = None,
+                 side: Side = Side.SALES) -> None:
+        self.session = session
+        self.contact_id = contact_id
+        self.money = AmountFormatter(session.locale, session.currency).format
+        self.step: EditContactStep | None = None
+        self.error = ""
+        self.before: EditContact | None = None
+        self.open_rows: list[OpenRow] = []
+        self.balance = ""
+        if contact_id is None:
+            role = ContactRole.CUSTOMER if side is Side.SALES else ContactRole.SUPPLIER
+            self.values = {"name": "", "role": role, "email": "", "tax_number": "",
+                           "payment_terms_days": 30}
+        else:
+            self._load(contact_id)
+
+    @property
+    def title(self) -> str:
+        return "New contact" if self.before is None else f"Contact {self.before.name}"
+
+    def save(self, **values: object) -> bool:
+        """Save the typed values (name, role, email, tax_number, payment_terms_days); False
+        with ``error`` set when they are refused, and nothing changed."""
+        try:
+            if self.before is None:
+                self.contact_id = add_contact(self.session.book, NewContact(**values))
+            else:
+                after = EditContact(contact_id=self.before.contact_id, **values)
+                update_contact(self.session.book, after)
+                self.step = EditContactStep(self.session, self.before, after,
+                                            f"edit contact {self.before.name}")
+        except ValidationError as exc:
+            self.error = " ".join(p.message for p in problems_from(exc))
+        except ValidationFailed as exc:
+            self.error = " ".join(p.message for p in exc.problems)
+        else:
+            self.error = ""
+            return True
+        return False
+
+    def _load(self, contact_id: int) -> None:
+        overview = contact_overview(self.session.book, contact_id)
+        contact = overview.contact
+        self.before = EditContact(
+            contact_id=contact_id, name=contact.name, role=contact.role, email=contact.email,
+            tax_number=contact.tax_number, payment_terms_days=contact.payment_terms_days)
+        self.values = self.before.model_dump(exclude={"contact_id"})
+        date = DateFormatter(self.session.locale).short
+        self.open_rows = [OpenRow(doc.number, doc.kind.label, date(doc.due_date),
+                                  self.money(doc.outstanding.amount))
+                          for doc in overview.documents]
+        parts = []
+        if overview.receivable.amount:
+            parts.append(self._owed(overview.receivable.amount, "They owe you", "You owe them"))
+        if overview.payable.amount:
+            parts.append(self._owed(overview.payable.amount, "You owe them", "They owe you"))
+        count = len(self.open_rows)
+        documents = f"{count} open document{'s' if count != 1 else ''}"
+        self.balance = ("; ".join(parts) + f" ({documents})." if parts
+                        else "Nothing is open with them.")
+
+    def _owed(self, amount, positive: str, negative: str) -> str:
+        words = positive if amount > 0 else negative
+        return f"{words} {self.money(abs(amount))} {self.session.currency}"

@@ -1,0 +1,153 @@
+"""``CreditEditor``: applying a credit note (or a kept credit) to its contact's open invoices
+or bills, checked live on every keystroke, without Qt.
+
+The form opens with the credit's remaining amount spread oldest-due first over the contact's
+open documents of the other kind; any row can be overtyped, and each says what is
+outstanding, what this credit takes and what remains, or the exact maximum.  Saving is one
+``apply_credit`` call, which checks again inside its write transaction; undo voids the
+application (``ApplyCreditStep``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ledgerdesk.domain.allocation import validate_allocations
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.payments import Allocation
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.presentation.allocation_grid import AllocationGrid, AllocationRow
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.history import ApplyCreditStep
+from ledgerdesk.presentation.payment_messages import PaymentMessages
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.commands import AllocationInput, ApplyCredit
+from ledgerdesk.services.credits import CREDIT_TARGETS, apply_credit, credit_to_apply
+
+
+def apply_label(side: Side) -> str:
+    """The button text that opens this form for a credit of ``side``."""
+    return "Apply to i&nvoices…" if side is Side.SALES else "Apply to &bills…"
+
+
+def credit_left(session: Session, document_id: int | None) -> Decimal:
+    """What an authorised credit note (or kept credit) still has to apply; 0 for anything
+    else, so the document editor knows whether to offer "Apply to invoices…"."""
+    if document_id is None:
+        return Decimal(0)
+    try:
+        credit = credit_to_apply(session.book, document_id).credit
+    except NotFound:
+        return Decimal(0)
+    return credit.outstanding.amount if credit.authorised else Decimal(0)
+
+
+class CreditEditor(AllocationGrid):
+    def __init__(self, session: Session, credit_id: int, date: dt.date | None = None) -> None:
+        start = credit_to_apply(session.book, credit_id)
+        super().__init__(session, PaymentMessages(
+            AmountFormatter(session.locale, session.currency), None, start.credit.kind.label))
+        self.credit = start.credit
+        self.contact_name = start.contact_name
+        self.date = date or session.today
+        self.save_error = ""
+        self.rows = [AllocationRow(doc) for doc in start.targets]
+        self._changed()
+
+    # ---- what the user does -------------------------------------------------------------
+
+    def set_date(self, date: dt.date) -> None:
+        self.date = date
+
+    @property
+    def dirty(self) -> bool:
+        return not self.auto_allocate
+
+    # ---- what the form shows ------------------------------------------------------------
+
+    @property
+    def available(self) -> Decimal:
+        return self.credit.outstanding.amount
+
+    @property
+    def targets(self) -> str:
+        return "invoices" if self.credit.kind.side is Side.SALES else "bills"
+
+    @property
+    def title(self) -> str:
+        return f"Apply {self.credit.number} to {self.targets}"
+
+    @property
+    def heading(self) -> str:
+        return (f"{self.credit.kind.label.capitalize()} {self.credit.number} for "
+                f"{self.contact_name}: {self.fmt.format(self.available)} {self.currency} "
+                "left to apply.")
+
+    @property
+    def can_save(self) -> bool:
+        return self.available > 0 and self.allocated > 0 and self.rows_are_right
+
+    @property
+    def summary(self) -> str:
+        if self.available <= 0:
+            return f"{self.credit.number} has nothing left to apply."
+        if not self.rows:
+            return f"{self.contact_name} has no open {self.targets} to apply this credit to."
+        left = self.available - self.allocated
+        text = (f"Applying {self.fmt.format(self.allocated)} of the "
+                f"{self.fmt.format(self.available)} left on {self.credit.number}")
+        if left < 0:
+            return f"{text}; {self.fmt.format(-left)} too much."
+        if left == 0:
+            return f"{text}; all of it is used."
+        return f"{text}; {self.fmt.format(left)} stays available."
+
+    def describe(self) -> str:
+        """What saving does, for the Edit menu: "apply credit note CN-00001 to INV-00003"."""
+        numbers = ", ".join(row.document.number for row in self.rows if row.amount)
+        return f"apply {self.credit.kind.label} {self.credit.number} to {numbers}"
+
+    # ---- saving ----------------------------------------------------------------------------
+
+    def command(self) -> ApplyCredit:
+        return ApplyCredit(credit_id=self.credit.id, date=self.date, allocations=[
+            AllocationInput(document_id=row.document.id, amount=row.amount)
+            for row in self.rows if row.amount])
+
+    def save(self) -> ApplyCreditStep | None:
+        """Apply the credit; on a refusal keep the form, reload and explain, return None."""
+        if not self.can_save:
+            return None
+        command = self.command()
+        try:
+            application_id = apply_credit(self.session.book, command)
+        except (ValidationFailed, NotAllowed, NotFound) as exc:
+            start = credit_to_apply(self.session.book, self.credit.id)
+            self.credit = start.credit
+            self._reload_keeping_input(start.targets)
+            problems = exc.problems if isinstance(exc, ValidationFailed) else []
+            self.save_error = (
+                "The book changed while you were typing (another window or another program "
+                "used this credit or paid these documents); the amounts below are up to date. "
+                "Nothing was saved." if self._problems or self.available <= 0
+                else " ".join(p.message for p in problems) or str(exc))
+            return None
+        self.save_error = ""
+        return ApplyCreditStep(self.session, command, application_id, self.describe())
+
+    # ---- internals ---------------------------------------------------------------------------
+
+    def _validate(self) -> list[Problem]:
+        try:
+            allocations = [Allocation(row.document.id, Money(row.amount, self.currency))
+                           for row in self.rows if row.amount]
+        except ValueError as exc:
+            return [Problem("allocations", "invalid", str(exc))]
+        return validate_allocations(
+            allocations, {row.document.id: row.document for row in self.rows},
+            contact_id=self.credit.contact_id, currency=self.currency,
+            allowed_kinds=CREDIT_TARGETS[self.credit.kind.side], what=self.credit.kind.label,
+            available=self.credit.outstanding,
+        )

@@ -1,0 +1,105 @@
+"""``PaymentDetailDialog``: one recorded payment, read-only, with Void (asks first)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.problems import NotAllowed, NotFound
+from ledgerdesk.presentation.history import Step
+from ledgerdesk.presentation.payment_detail import PaymentView
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.models.read_rows import PaidColumn, paid_documents_model
+from ledgerdesk.ui.widgets import banner_label
+
+
+class PaymentDetailDialog(QDialog):
+    def __init__(self, view: PaymentView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.steps: list[Step] = []
+        self.banner = banner_label()
+        self.form = QFormLayout()
+        self.values: dict[str, QLabel] = {}
+        for label, _value in view.fields():
+            value = QLabel()
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setWordWrap(True)
+            self.values[label] = value
+            self.form.addRow(f"{label}:", value)
+        self.model = paid_documents_model(self)
+        self.table = self._make_table()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.void_button = self.buttons.addButton("&Void payment…",
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
+        self.void_button.setAutoDefault(False)
+        self.buttons.rejected.connect(self.reject)
+        self.void_button.clicked.connect(self.void)
+        documents = QLabel("&Allocated to:")
+        documents.setBuddy(self.table)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(self.form)
+        layout.addWidget(documents)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.buttons)
+        self._show()
+        self.resize(760, 460)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(PaidColumn.KIND, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((PaidColumn.NUMBER, 120), (PaidColumn.AMOUNT, 120),
+                              (PaidColumn.OUTSTANDING, 130), (PaidColumn.AFTER_VOID, 160)):
+            header.resizeSection(column, width)
+        return table
+
+    def _show(self) -> None:
+        view = self.view
+        self.setWindowTitle(view.title)
+        for label, value in view.fields():
+            if label in self.values:
+                self.values[label].setText(value)
+        self.model.set_rows(view.rows())
+        self.table.setColumnHidden(PaidColumn.AFTER_VOID, view.voided)
+        self.banner.setText(view.banner)
+        self.banner.setVisible(bool(view.banner))
+        self.void_button.setVisible(view.can_void)
+        self.void_button.setToolTip(view.void_blocker)
+
+    def void(self) -> None:
+        if self.view.void_blocker:
+            dialogs.error(self, f"{self.view.number} cannot be voided", self.view.void_blocker)
+            return
+        if not dialogs.confirm(self, f"Void {self.view.number}?", self.view.void_question(),
+                               "&Void payment"):
+            return
+        try:
+            self.steps.append(self.view.void())
+        except (NotAllowed, NotFound) as exc:
+            dialogs.error(self, f"{self.view.number} was not voided", str(exc))
+            return
+        self._show()
+
+
+def open_payment_detail(session, payment_id: int, parent: QWidget) -> list[Step]:
+    """Show the payment; the void step (to push on the undo stack), if it was voided."""
+    dialog = PaymentDetailDialog(PaymentView(session, payment_id), parent)
+    dialog.exec()
+    return dialog.steps

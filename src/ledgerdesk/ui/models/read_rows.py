@@ -1,0 +1,82 @@
+"""``ReadRowsModel``: a small read-only table of presenter rows (frozen dataclasses), for
+the detail views: a payment's documents, a contact's open documents."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+
+from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.paged import Role, alignment
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PaidColumn(IntEnum):
+    """A payment's allocated documents (``presentation.payment_detail.PaidRow``)."""
+
+    NUMBER = 0
+    KIND = 1
+    AMOUNT = 2
+    OUTSTANDING = 3
+    AFTER_VOID = 4
+
+
+class OpenColumn(IntEnum):
+    """A contact's open documents (``presentation.contact_editor.OpenRow``)."""
+
+    NUMBER = 0
+    KIND = 1
+    DUE = 2
+    OUTSTANDING = 3
+
+
+class ReadRowsModel(EditorGridModel):
+    def __init__(self, columns: type[IntEnum], titles: Sequence[str],
+                 numeric: frozenset[int], parent=None) -> None:
+        super().__init__(parent)
+        self.titles = tuple(titles)
+        self.numeric = numeric
+        self._fields = [column.name.lower() for column in columns]
+        self._rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_total(self) -> int:
+        return len(self._rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (not index.isValid() or not 0 <= index.row() < len(self._rows)
+                or not 0 <= index.column() < len(self._fields)):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return getattr(row, self._fields[index.column()])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return alignment(index.column() in self.numeric)
+        if role == Role.ENTITY:
+            return row
+        return None
+
+
+def paid_documents_model(parent=None) -> ReadRowsModel:
+    return ReadRowsModel(PaidColumn, ("Document", "Kind", "This payment", "Outstanding now",
+                                      "Without this payment"),
+                         frozenset({PaidColumn.AMOUNT, PaidColumn.OUTSTANDING,
+                                    PaidColumn.AFTER_VOID}), parent)
+
+
+def open_documents_model(parent=None) -> ReadRowsModel:
+    return ReadRowsModel(OpenColumn, ("Document", "Kind", "Due", "Outstanding"),
+                         frozenset({OpenColumn.OUTSTANDING}), parent)
