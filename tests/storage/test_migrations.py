@@ -114,13 +114,14 @@ def _versions_with_a_second_revision(tmp_path: Path) -> Path:
     location = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, location,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (location / "versions" / "0002_scratch.py").write_text(textwrap.dedent('''
-        """A made-up second revision for the tests."""
+    # On top of the real head, whatever it is, so that this stays "one pending revision".
+    (location / "versions" / "9999_scratch.py").write_text(textwrap.dedent(f'''
+        """A made-up next revision for the tests."""
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "scratch"
+        down_revision = "{migrate.head_revision()}"
         branch_labels = None
         depends_on = None
 
@@ -147,15 +148,16 @@ def test_upgrade_takes_a_complete_backup_first(tmp_path: Path) -> None:
     upgraded = open_book(path, script_location=location)
     upgraded.close()
 
-    backups = sorted(tmp_path.glob("acme.book.backup-0001-*"))
+    head = migrate.head_revision()
+    backups = sorted(tmp_path.glob(f"acme.book.backup-{head}-*"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == head
     copy.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "scratch"
         assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
     conn.close()
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import ledgerdesk
 
 SRC = Path(ledgerdesk.__file__).resolve().parents[1]
-NOT_AT_START = ("alembic", "mako", "pydantic", "ledgerdesk.services.demo",
+NOT_AT_START = ("alembic", "mako", "pydantic", "httpx", "keyring", "ledgerdesk.services.demo",
                 "ledgerdesk.storage.bulk", "ledgerdesk.presentation.payment_editor")
 
 

@@ -39,6 +39,10 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "summary": ("summary", "run_summary"),
     "add-account": ("accounts", "run_add_account"),
     "import": ("imports", "run_import"),
+    "connect": ("sync_connect", "run_connect"),
+    "connections": ("sync", "run_connections"),
+    "link": ("sync", "run_link"),
+    "sync": ("sync", "run_sync"),
 }
 
 

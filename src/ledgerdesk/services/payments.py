@@ -18,6 +18,7 @@ from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, Paymen
 from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import RecordPayment
+from ledgerdesk.services.outbox import enqueue_payment, enqueue_void
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import base_currency, chart_roles, default_bank
 
@@ -66,6 +67,7 @@ def record_payment_in(tx: Transaction, command: RecordPayment) -> RecordedPaymen
     saved = dataclasses.replace(payment, id=payment_id)
     tx.post(payment_entry(saved, chart_roles(accounts), contact.name if contact else ""))
     credit_id, credit_number = _keep_excess(tx, saved)
+    enqueue_payment(tx, saved)  # same transaction: pushed to linked remotes exactly once
     return RecordedPayment(payment_id, credit_id, credit_number)
 
 
@@ -90,6 +92,7 @@ def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
             if entry.reverses_id is None:
                 tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
         tx.mark_payment_voided(payment_id)
+        enqueue_void(tx, payment_id)
 
 
 def open_items(book: Book, contact_id: int, kind: PaymentKind) -> list[OpenDocument]:

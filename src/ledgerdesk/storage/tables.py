@@ -232,3 +232,6 @@ audit_log = Table(
     Column("entity_id", Integer, nullable=True),
     Column("detail", JsonText, nullable=False),
 )
+
+# The sync tables share this metadata (migration 0002); imported last, as they import it.
+from ledgerdesk.storage import sync_tables  # noqa: E402, F401

@@ -1,8 +1,8 @@
 """``SqliteTransaction``: the ``Transaction`` port on one open SQLite transaction.
 
-Documents and payments live in their own mixins (``tx_documents``, ``tx_payments``); this
-module adds settings, the chart, contacts and the ledger.  Every mutating method appends an
-audit row in the same transaction.
+Documents, payments and sync rows live in their own mixins (``tx_documents``,
+``tx_payments``, ``tx_sync``); this module adds settings, the chart, contacts and the
+ledger.  Every mutating method appends an audit row in the same transaction.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from ledgerdesk.storage.mapping import (
 from ledgerdesk.storage.tables import accounts, contacts, journal_entries, journal_lines, settings
 from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_payments import PaymentStore
+from ledgerdesk.storage.tx_sync import SyncStore
 
 
-class SqliteTransaction(DocumentStore, PaymentStore):
+class SqliteTransaction(DocumentStore, PaymentStore, SyncStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

@@ -1,0 +1,92 @@
+"""``ledgerdesk connect``: a new connection, its secret straight into the keyring.
+
+The secret comes from ``$LEDGERDESK_SECRET`` or standard input (never an argument, which
+other users could see in the process list).  ``--sign-in`` runs Xero's PKCE sign-in
+instead: open the printed address, sign in, paste back the address Xero redirects to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.sync_parser import SECRET_ENV
+from ledgerdesk.domain.sync import Connection, Provider
+from ledgerdesk.services import sync as sync_service
+from ledgerdesk.sync import gateways
+from ledgerdesk.sync.credentials import SecretUnavailable
+from ledgerdesk.sync.http import NoAnswer, RateLimited, SignInFailed
+
+
+def run_connect(args: argparse.Namespace, out: TextIO) -> int:
+    connection = _new_connection(args)
+    with opened(args.path) as book, remote_errors():
+        if args.sign_in and connection.provider is Provider.XERO:
+            _browser_sign_in(connection, args, out)
+        else:
+            gateways.sign_in(connection, read_secret())
+        connection_id = sync_service.add_connection(book, connection)
+    out.write(f"Connected {connection.provider.label} at {connection.base_url} (connection "
+              f"{connection_id}); its secret is in the keyring.\n")
+    return 0
+
+
+def _new_connection(args: argparse.Namespace) -> Connection:
+    provider = Provider(args.provider)
+    base_url, ref = args.base_url.rstrip("/"), uuid.uuid4().hex
+    if provider is Provider.XERO:
+        if not (args.tenant and args.client_id):
+            raise CliError("Xero needs --tenant and --client-id.")
+        options = {"client_id": args.client_id, "token_url": args.token_url,
+                   "scopes": " ".join(args.scopes)}
+        return Connection(provider, base_url, {"tenant": args.tenant}, options, ref)
+    if provider is Provider.CLOCKIFY:
+        if not args.workspace:
+            raise CliError("Clockify needs --workspace.")
+        return Connection(provider, base_url, {"workspace": args.workspace}, {}, ref)
+    if provider is Provider.DAYZERO:
+        if not args.business:
+            raise CliError("DayZero needs --business.")
+        return Connection(provider, base_url, {"business": args.business}, {}, ref)
+    if not args.identifier:
+        raise CliError("Strapi needs --identifier (the user name or email to sign in with).")
+    return Connection(provider, base_url, {}, {"identifier": args.identifier}, ref)
+
+
+def read_secret() -> str:
+    secret = os.environ.get(SECRET_ENV, "")
+    if not secret and not sys.stdin.isatty():
+        secret = sys.stdin.readline()
+    secret = secret.strip()
+    if not secret:
+        raise CliError(f"No secret given: set {SECRET_ENV} or pipe it to standard input.")
+    return secret
+
+
+def _browser_sign_in(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
+    url, verifier, state = gateways.start_xero_sign_in(connection, args.redirect_uri,
+                                                       args.authorize_url)
+    out.write("Open this address, sign in to Xero and allow access, then paste the address "
+              f"your browser was sent to:\n{url}\n")
+    out.flush()
+    pasted = sys.stdin.readline().strip()
+    if not pasted:
+        raise CliError("Nothing was pasted; the connection was not added.")
+    gateways.finish_xero_sign_in(connection, pasted, verifier, state, args.redirect_uri)
+
+
+@contextmanager
+def remote_errors() -> Iterator[None]:
+    """Sync-layer failures as one-line CLI errors (their messages never carry a secret)."""
+    try:
+        yield
+    except (SignInFailed, SecretUnavailable, NoAnswer, RateLimited,
+            gateways.NotSupported) as exc:
+        raise CliError(str(exc)) from None

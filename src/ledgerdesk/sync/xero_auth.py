@@ -1,0 +1,122 @@
+"""Xero sign-in: OAuth2 authorisation code with PKCE, and refresh-token rotation.
+
+Xero rotates the refresh token on every refresh and the old one stops working, so the new
+one is written to the keyring *before* the new access token is used: a crash in between
+then costs nothing.  Access tokens (30 minutes) live in memory only.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+import secrets
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import httpx
+
+from ledgerdesk.sync.clock import Clock
+from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.http import SignInFailed
+from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, TOKEN_URL
+
+REFRESH_TOKEN = "refresh_token"
+
+
+def pkce_pair() -> tuple[str, str]:
+    """A code verifier and its S256 challenge (RFC 7636)."""
+    verifier = secrets.token_urlsafe(64)
+    digest = hashlib.sha256(verifier.encode("ascii")).digest()
+    return verifier, base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
+
+
+def authorization_url(
+    client_id: str, redirect_uri: str, scopes: tuple[str, ...], state: str, challenge: str,
+    authorize_url: str = AUTHORIZE_URL,
+) -> str:
+    query = {
+        "response_type": "code", "client_id": client_id, "redirect_uri": redirect_uri,
+        "scope": " ".join(scopes), "state": state, "code_challenge": challenge,
+        "code_challenge_method": "S256",
+    }
+    return f"{authorize_url}?{urlencode(query)}"
+
+
+def code_from(pasted: str, state: str) -> str:
+    """The authorisation code from what the user pasted: the address Xero sent the browser
+    back to (whose ``state`` must be ours), or the bare code."""
+    text = pasted.strip()
+    if "?" not in text and "code=" not in text:
+        return text
+    query = parse_qs(urlsplit(text).query or text.partition("?")[2] or text)
+    if query.get("state", [state])[0] != state:
+        raise SignInFailed("That address belongs to another sign-in (its state differs).")
+    if "error" in query:
+        raise SignInFailed(f"Xero did not sign you in ({query['error'][0]}).")
+    codes = query.get("code", [])
+    if not codes:
+        raise SignInFailed("That address holds no authorisation code.")
+    return codes[0]
+
+
+class XeroAuth:
+    """Bearer headers for Xero calls; refreshes (and persists the rotation) when needed."""
+
+    def __init__(
+        self, http: httpx.Client, store: SecretStore, client_id: str, clock: Clock,
+        token_url: str = TOKEN_URL,
+    ) -> None:
+        self._http = http
+        self._store = store
+        self._client_id = client_id
+        self._clock = clock
+        self._token_url = token_url
+        self._access: str | None = None
+        self._expires = dt.datetime.min.replace(tzinfo=dt.UTC)
+
+    def headers(self) -> dict[str, str]:
+        if self._access is None or self._clock.now() >= self._expires:
+            self.refresh()
+        return {"Authorization": f"Bearer {self._access}"}
+
+    def refresh(self) -> None:
+        refresh_token = self._store.get(REFRESH_TOKEN).reveal()
+        self._take(self._token_call({
+            "grant_type": "refresh_token", "refresh_token": refresh_token,
+            "client_id": self._client_id,
+        }))
+
+    def exchange_code(self, code: str, verifier: str, redirect_uri: str) -> None:
+        """Finish the PKCE sign-in: the authorisation code for the first token pair."""
+        self._take(self._token_call({
+            "grant_type": "authorization_code", "code": code, "code_verifier": verifier,
+            "redirect_uri": redirect_uri, "client_id": self._client_id,
+        }))
+
+    def _token_call(self, form: dict[str, str]) -> dict:
+        try:
+            response = self._http.post(self._token_url, data=form)
+        except httpx.HTTPError as exc:
+            raise SignInFailed(f"Xero's sign-in service did not answer ({type(exc).__name__}).")\
+                from None
+        if response.status_code != 200:
+            reason = _oauth_error(response)
+            raise SignInFailed(f"Xero refused the sign-in ({reason}); connect again.")
+        return response.json()
+
+    def _take(self, tokens: dict) -> None:
+        # Persist the rotated refresh token first: the old one is dead from now on.
+        self._store.set(REFRESH_TOKEN, str(tokens["refresh_token"]))
+        self._access = str(tokens["access_token"])
+        lifetime = int(tokens.get("expires_in", 1800))
+        self._expires = self._clock.now() + dt.timedelta(seconds=max(lifetime - 60, 0))
+
+
+def _oauth_error(response: httpx.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return f"HTTP {response.status_code}"
+    if isinstance(body, dict) and isinstance(body.get("error"), str):
+        return body["error"]  # a code such as invalid_grant: never echoes the token
+    return f"HTTP {response.status_code}"

@@ -1,0 +1,57 @@
+"""The sync tables: an older book gains them on opening, and their rules hold in SQLite."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from ledgerdesk.domain.contacts import Contact, ContactRole
+from ledgerdesk.domain.problems import NotAllowed
+from ledgerdesk.storage import migrate, open_book
+from ledgerdesk.storage.engine import APPLICATION_ID, make_engine
+
+
+def test_a_book_at_0001_opens_with_the_sync_tables_and_keeps_its_rows(tmp_path: Path) -> None:
+    path = tmp_path / "old.book"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
+    conn.close()
+    book = open_book(path)
+    try:
+        with book.read() as tx:
+            assert tx.find_contact("Old Customer") is not None
+            assert tx.connections() == [] and tx.outbox() == []
+    finally:
+        book.close()
+    assert list(tmp_path.glob("old.book.backup-0001-*"))
+
+
+def test_an_outbox_client_token_is_unique(xero_book, customer, issue, pay) -> None:
+    from ledgerdesk.services.sync import link_documents, outbox
+
+    document_id, number = issue(customer, "100")
+    xero_book.xero.add_invoice(number, "100")
+    link_documents(xero_book.book, xero_book.gateway(), [number])
+    pay(customer, "10", (document_id, "10"))
+    [row] = outbox(xero_book.book)
+    with pytest.raises(NotAllowed), xero_book.book.write() as tx:
+        tx.add_outbox(row)
+    with xero_book.book.write() as tx:
+        tx.add_contact(Contact("Still writable", ContactRole.CUSTOMER))
+
+
+def test_finding_a_documents_links_uses_the_index(xero_book) -> None:
+    # Recording every payment asks this; a scan would grow with every linked document.
+    with xero_book.book.read() as tx:
+        plan = tx._conn.exec_driver_sql(
+            "EXPLAIN QUERY PLAN SELECT * FROM sync_links WHERE kind = 'DOCUMENT' "
+            "AND local_key IN ('1', '2')").all()
+    assert "ux_sync_links_local" in " ".join(str(row) for row in plan)
