@@ -15,6 +15,7 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.imports import apply
 from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
 from ledgerdesk.services.imports.apply import Created, Progress
+from ledgerdesk.services.imports.batch_documents import documents_step
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
@@ -94,8 +95,7 @@ def import_file(
         step = apply.payments_step(planned, mapping)
     else:
         documents = read_documents(counter.rows(), mapping, problems)
-        step = apply.documents_step(_DOCUMENT_KINDS[kind], documents, mapping,
-                                    options.create_contacts)
+        step = documents_step(_DOCUMENT_KINDS[kind], documents, mapping, options.create_contacts)
     commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
     created, committed = apply.in_one_transaction(
         book, step, problems, commit, options.progress,
