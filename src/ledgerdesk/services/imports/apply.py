@@ -18,11 +18,9 @@ from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.contacts import add_contact_in
-from ledgerdesk.services.imports.accept import PlannedPayment
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.fields import FIELDS, ColumnMapping
 from ledgerdesk.services.imports.rows import ContactRow
-from ledgerdesk.services.payments import record_payment_in
 from ledgerdesk.services.ports import Book, Transaction
 
 Refusal = (ValidationFailed, NotAllowed, NotFound)
@@ -90,13 +88,6 @@ def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
         add_contact_in(tx, row.command)
         return [f"contact {row.command.name}"]
     return each_row(rows, write, lambda row: [row.row], mapping)
-
-
-def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
-    def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
-        record_payment_in(tx, planned.command)
-        return [planned.what]
-    return each_row(payments, write, lambda planned: [planned.row], mapping)
 
 
 def contact_for(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:
