@@ -40,7 +40,7 @@ def _book(folder: Path, name: str):
     return book
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_line, min_size=1, max_size=12))
 def test_an_imported_file_leaves_the_book_as_the_editor_would(lines):
     with tempfile.TemporaryDirectory() as scratch:
