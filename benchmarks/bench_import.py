@@ -159,8 +159,8 @@ def main(argv: list[str] | None = None) -> int:
         conn.close()
     ok = docs.committed and pays.committed and not report.integrity and not report.invariants
     recorded = sum(1 for c in pays.created if c.what.startswith("payment"))
-    rows = [("invoices (docs/s)", sum(1 for c in docs.created if c.what.startswith("invoice")), doc_s, raw_docs, raw_doc_s,
-             TARGET_DOCS),
+    invoices_made = sum(1 for c in docs.created if c.what.startswith("invoice"))
+    rows = [("invoices (docs/s)", invoices_made, doc_s, raw_docs, raw_doc_s, TARGET_DOCS),
             ("bank statement (payments/s)", recorded, pay_s, raw_pays, raw_pay_s, None)]
     print(f"{'import':30} {'records':>8} {'ledgerdesk s':>12} {'per s':>8} {'raw per s':>10}"
           f" {'ratio':>6} {'target /s':>10}")

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.conftest import new_contact, snapshot
+from tests.services.imports.conftest import write_rows
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
@@ -18,8 +20,6 @@ from ledgerdesk.services.imports import ImportKind, ImportOptions, import_file
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.storage.book import create_book
-from tests.conftest import new_contact, snapshot
-from tests.services.imports.conftest import write_rows
 
 HEADER = ["Number", "Customer", "Date", "Description", "Qty", "Price", "Tax", "Status"]
 NAMES = ("Acme Retail", "Bay Cafe", "Cole & Sons")
