@@ -168,8 +168,10 @@ class ImportDialog(QDialog):
         result = self.result
         if result is None:
             return ""
-        what = "payments" if result.kind is ImportKind.BANK else "records"
-        return f"Imported {len(result.created)} {what} from {result.rows} rows."
+        what = "payment" if result.kind is ImportKind.BANK else "record"
+        count, rows = len(result.created), result.rows
+        return (f"Imported {count} {what}{'s' if count != 1 else ''} from {rows} "
+                f"row{'s' if rows != 1 else ''}.")
 
     def done(self, code: int) -> None:
         if self.task is not None:  # stop the worker first: it holds a book of its own
