@@ -36,6 +36,7 @@ from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.storage.book import create_book
 from ledgerdesk.storage.engine import CONNECTION_PRAGMAS
+from ledgerdesk.storage.staging import insert_sql
 
 TARGET_DOCS = 2000  # invoices per second through the import
 INVOICE_HEADER = ["Number", "Customer", "Date", "Description", "Qty", "Price", "Tax"]
@@ -89,12 +90,8 @@ def raw_invoices(conn: sqlite3.Connection, path: Path, ids: dict[str, int]) -> i
         entries.append((doc_id, date, "Invoice", "DOCUMENT", doc_id, None))
         entry_lines += [(doc_id, "1100", net + tax, "EUR", ""), (doc_id, "4000", -net, "EUR", ""),
                         (doc_id, "2200", -tax, "EUR", "")]
-    conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(_insert("document_lines", 8), lines)
-    conn.executemany(_insert("documents", 14), rows)
-    conn.executemany(_insert("journal_entries", 6), entries)
-    conn.executemany(_insert("journal_lines", 5), entry_lines)
-    conn.execute("COMMIT")
+    _load(conn, {"document_lines": lines, "documents": rows, "journal_entries": entries,
+                 "journal_lines": entry_lines})
     return len(rows)
 
 
@@ -109,21 +106,17 @@ def raw_payments(conn: sqlite3.Connection, path: Path, ids: dict[str, int]) -> i
             entries.append((100_000_000 + n, date, "Receipt", "PAYMENT", n, None))
             entry_lines += [(100_000_000 + n, "1000", minor, "EUR", ""),
                             (100_000_000 + n, "1100", -minor, "EUR", "")]
-    conn.execute("BEGIN IMMEDIATE")
-    conn.executemany(_insert("payments", 11), payments)
-    conn.executemany(_insert("allocations", 5), allocations)
-    conn.executemany(_insert("journal_entries", 6), entries)
-    conn.executemany(_insert("journal_lines", 5), entry_lines)
-    conn.execute("COMMIT")
+    _load(conn, {"payments": payments, "allocations": allocations,
+                 "journal_entries": entries, "journal_lines": entry_lines})
     return len(payments)
 
 
-def _insert(table: str, width: int) -> str:
-    from ledgerdesk.storage.staging import ROW_COLUMNS
-
-    columns = ROW_COLUMNS[table]
-    assert len(columns) == width
-    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * width)})"
+def _load(conn: sqlite3.Connection, tables: dict[str, list[tuple]]) -> None:
+    """One ``BEGIN IMMEDIATE``, an ``executemany`` per table in order, ``COMMIT``."""
+    conn.execute("BEGIN IMMEDIATE")
+    for table, rows in tables.items():
+        conn.executemany(insert_sql(table), rows)
+    conn.execute("COMMIT")
 
 
 def timed(work):
