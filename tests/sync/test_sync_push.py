@@ -207,3 +207,25 @@ def test_payments_recorded_inside_a_larger_transaction_are_queued_with_it(
         record_payment_in(tx, command(customer, "20", (document_id, "20")))
     assert [row.amount.amount for row in outbox(xero_book.book)] == [Decimal("10.00"),
                                                                       Decimal("20.00")]
+
+
+def test_an_imported_bank_statement_queues_its_payments_on_linked_documents(
+    xero_book, customer, issue, tmp_path
+) -> None:
+    """The batched import writes payments without ``record_payment_in``: its outbox rows
+    must still be written in the import's transaction."""
+    from ledgerdesk.services.imports import ImportKind, ImportOptions, import_file
+
+    _, linked = issue(customer, "100")
+    _, unlinked = issue(customer, "70")
+    xero_book.remote.add_invoice(linked, "100.00")
+    xero_book.link([linked])
+    statement = tmp_path / "statement.csv"
+    statement.write_text("date,amount,reference,counterparty\n"
+                         f"2026-11-20,100.00,{linked},Acme Retail\n"
+                         f"2026-11-20,70.00,{unlinked},Acme Retail\n", encoding="utf-8")
+    preview = import_file(xero_book.book, statement, ImportKind.BANK,
+                          options=ImportOptions(accept_suggestions=True))
+    assert preview.ok, preview.problems
+    assert [(row.action, row.amount.amount) for row in outbox(xero_book.book)] == [
+        (OutboxAction.CREATE, Decimal("100.00"))]

@@ -18,8 +18,8 @@ from ledgerdesk.services.setup import base_currency, chart_roles
 def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None) -> int:
     """Create a draft, or replace the draft ``document_id``; returns its id."""
     with book.write() as tx:
-        doc = _build(tx, draft, document_id)
-        _check(tx, doc, authorising=False)
+        doc = build_document(tx, draft, document_id)
+        check_document(tx, doc, authorising=False)
         if document_id is None:
             return tx.add_document(doc)
         existing = _get(tx, document_id)
@@ -41,8 +41,8 @@ def create_document_in(
 ) -> tuple[int, str]:
     """A new document (authorised, or a draft) inside the caller's transaction, as an import
     needs; returns (id, number), the number "" for a draft."""
-    doc = _build(tx, draft, None)
-    _check(tx, doc, authorising=authorise)
+    doc = build_document(tx, draft, None)
+    check_document(tx, doc, authorising=authorise)
     document_id = tx.add_document(doc)
     return document_id, _authorise(tx, document_id) if authorise else ""
 
@@ -53,7 +53,7 @@ def authorise_document(book: Book, document_id: int) -> str:
         doc = _get(tx, document_id)
         if doc.lifecycle is not Lifecycle.DRAFT:
             raise NotAllowed(f"{doc.number} is already {doc.lifecycle.value.lower()}.")
-        _check(tx, doc, authorising=True)
+        check_document(tx, doc, authorising=True)
         return _authorise(tx, document_id)
 
 
@@ -98,7 +98,8 @@ def _authorise(tx: Transaction, document_id: int) -> str:
     return number
 
 
-def _build(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Document:
+def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Document:
+    """The domain document a draft describes (not saved, not checked)."""
     if draft.kind not in EDITABLE_KINDS:
         raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
     contact = tx.get_contact(draft.contact_id)
@@ -120,7 +121,8 @@ def _build(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Do
     )
 
 
-def _check(tx: Transaction, doc: Document, *, authorising: bool) -> None:
+def check_document(tx: Transaction, doc: Document, *, authorising: bool) -> None:
+    """Raise ``ValidationFailed`` with every problem of ``doc`` against the book."""
     problems = validate_document(
         doc, tx.get_contact(doc.contact_id), tx.accounts(),
         base_currency=base_currency(tx), authorising=authorising,

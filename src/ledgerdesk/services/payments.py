@@ -34,7 +34,7 @@ class RecordedPayment:
 def check_payment(book: Book, command: RecordPayment) -> list[Problem]:
     """Every problem with ``command`` against the book as it is now; changes nothing."""
     with book.read() as tx:
-        payment, problems = _build(tx, command, tx.accounts())
+        payment, problems = build_payment(tx, command, tx.accounts())
         if payment is None:
             return problems
         return problems + validate_payment(payment, tx.open_documents(_ids(payment)))
@@ -56,7 +56,7 @@ def record_payment_in(tx: Transaction, command: RecordPayment) -> RecordedPaymen
             earlier.id, credit.id if credit else None, credit.number if credit else None, True
         )
     accounts = tx.accounts()
-    payment, problems = _build(tx, command, accounts)
+    payment, problems = build_payment(tx, command, accounts)
     if payment is None or problems:
         raise ValidationFailed(problems)
     problems = validate_payment(payment, tx.open_documents(_ids(payment)))
@@ -101,9 +101,10 @@ def open_items(book: Book, contact_id: int, kind: PaymentKind) -> list[OpenDocum
         return tx.open_documents_for(contact_id, kind.target_kinds)
 
 
-def _build(
+def build_payment(
     tx: Transaction, command: RecordPayment, accounts: dict[str, Account]
 ) -> tuple[Payment | None, list[Problem]]:
+    """The domain payment a command describes, and the problems found building it."""
     problems: list[Problem] = []
     book_currency = base_currency(tx)
     currency = command.currency or book_currency

@@ -21,12 +21,13 @@ from ledgerdesk.storage.mapping import (
     entry_from_rows,
 )
 from ledgerdesk.storage.tables import accounts, contacts, journal_entries, journal_lines, settings
+from ledgerdesk.storage.tx_batch import BatchStore
 from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_payments import PaymentStore
 from ledgerdesk.storage.tx_sync import SyncStore
 
 
-class SqliteTransaction(DocumentStore, PaymentStore, SyncStore):
+class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

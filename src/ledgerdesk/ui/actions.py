@@ -25,6 +25,8 @@ SPECS = (
     ActionSpec("new_book", "&New book…", "Ctrl+Shift+N", "Create a new, empty book file"),
     ActionSpec("open_book", "&Open book…", Key.Open, "Open a book file"),
     ActionSpec("close_book", "&Close book", Key.Close, "Close this book"),
+    ActionSpec("import_csv", "&Import…", "Ctrl+Shift+I",
+               "Import contacts, invoices, bills or a bank statement from a CSV file"),
     ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale and numbering"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
     ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
@@ -69,6 +71,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addMenu(recent)
     file_menu.addAction(actions["close_book"])
     file_menu.addSeparator()
+    file_menu.addAction(actions["import_csv"])
     file_menu.addAction(actions["settings"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])

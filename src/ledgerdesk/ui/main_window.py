@@ -66,6 +66,7 @@ class MainWindow(QMainWindow):
         a["open_book"].triggered.connect(self.choose_book)
         a["close_book"].triggered.connect(self.close_book)
         a["settings"].triggered.connect(self.show_settings)
+        a["import_csv"].triggered.connect(self.import_csv)
         a["quit"].triggered.connect(self.close)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
@@ -184,8 +185,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "new_document", "record_payment", "apply_credit",
-                     "open_item", "refresh", "find", *GO_ACTIONS):
+        for name in ("close_book", "settings", "import_csv", "new_document", "record_payment",
+                     "apply_credit", "open_item", "refresh", "find", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:
@@ -214,6 +215,17 @@ class MainWindow(QMainWindow):
             if SettingsDialog(self.session, self).exec():
                 self._show_book(self._session_of(self.session.book, self.session.path),
                                 same_book=True)
+
+    def import_csv(self) -> None:
+        if self.session is None or self.book_view is None:
+            return
+        from ledgerdesk.ui.import_dialog import ImportDialog
+
+        path = self.session.path
+        dialog = ImportDialog(self.session, lambda: self.files.open(path), self)
+        if dialog.exec() and dialog.result is not None:
+            self.book_view.reload()
+            self.statusBar().showMessage(dialog.imported_text(), 8000)
 
     def show_shortcuts(self) -> None:
         dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,

@@ -33,6 +33,7 @@ from ledgerdesk.ui.editors.credit_dialog import CreditDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+from ledgerdesk.ui.import_screens import import_dialogs
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.preferences import Preferences
@@ -89,6 +90,10 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     view.invoices.search.setText("no such customer")
     view.invoices.bar.apply_text()
     save("21-invoices-no-match", window)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
+        for name, dialog in import_dialogs(session, files, Path(scratch), window):
+            with _shown(dialog):
+                save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:
         _open_empty_book(window, files, Path(scratch) / "empty.book", locale)
         save("22-invoices-empty-book", window)

@@ -13,18 +13,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ledgerdesk.domain.contacts import ContactRole
-from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
-from ledgerdesk.services.commands import DocumentDraft, NewContact
+from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.contacts import add_contact_in
-from ledgerdesk.services.documents import create_document_in, void_document_in
-from ledgerdesk.services.imports.accept import PlannedPayment
 from ledgerdesk.services.imports.cells import RowProblem
-from ledgerdesk.services.imports.document_rows import DocumentRows
 from ledgerdesk.services.imports.fields import FIELDS, ColumnMapping
 from ledgerdesk.services.imports.rows import ContactRow
-from ledgerdesk.services.payments import record_payment_in
 from ledgerdesk.services.ports import Book, Transaction
 
 Refusal = (ValidationFailed, NotAllowed, NotFound)
@@ -81,7 +77,7 @@ def each_row(
             try:
                 done = write(tx, item)
             except Refusal as exc:
-                problems.extend(_refusal(exc, mapping, where[0], where))
+                problems.extend(refusal_problems(exc, mapping, where[0], where))
                 continue
             created.extend(Created(where[0], what) for what in done)
     return step
@@ -94,57 +90,7 @@ def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
     return each_row(rows, write, lambda row: [row.row], mapping)
 
 
-def documents_step(
-    kind: DocumentKind, documents: list[DocumentRows], mapping: ColumnMapping,
-    create_contacts: bool,
-) -> Step:
-    label = "invoice" if kind is DocumentKind.SALES_INVOICE else "bill"
-    role = ContactRole.CUSTOMER if kind is DocumentKind.SALES_INVOICE else ContactRole.SUPPLIER
-    contacts: dict[str, int] = {}  # by name, casefolded: the ones found or created so far
-    account: list[str] = []  # the default account, read once inside the transaction
-
-    def write(tx: Transaction, doc: DocumentRows) -> list[str]:
-        done = []
-        contact_id = contacts.get(doc.contact.casefold())
-        if contact_id is None:
-            contact_id, new = _contact(tx, doc.contact, role, create_contacts)
-            contacts[doc.contact.casefold()] = contact_id
-            done += [f"contact {doc.contact} (new, {role.value.lower()})"] if new else []
-        account[:] = account or [_default_account(tx, kind)]
-        document_id, number = _create(tx, kind, doc, contact_id, account[0])
-        saved = tx.get_document(document_id)
-        total = f", {saved.totals().total.amount:f}" if saved else ""
-        state = (number or "draft") + (" (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
-        return [*done, f"{label} {state} for {doc.contact}{total}"]
-    return each_row(documents, write, lambda doc: doc.rows, mapping)
-
-
-def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
-    def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
-        record_payment_in(tx, planned.command)
-        return [planned.what]
-    return each_row(payments, write, lambda planned: [planned.row], mapping)
-
-
-def _create(
-    tx: Transaction, kind: DocumentKind, doc: DocumentRows, contact_id: int, account: str
-) -> tuple[int, str]:
-    """The document as the file describes it: authorised, a draft, or authorised then void."""
-    lines = [ln if ln.account_code else ln.model_copy(update={"account_code": account})
-             for ln in doc.lines]
-    draft = DocumentDraft(
-        kind=kind, contact_id=contact_id, issue_date=doc.issue_date, due_date=doc.due_date,
-        reference=(doc.reference or doc.number)[:255], lines=lines,
-    )
-    document_id, number = create_document_in(
-        tx, draft, authorise=doc.lifecycle is not Lifecycle.DRAFT
-    )
-    if doc.lifecycle is Lifecycle.VOIDED:
-        void_document_in(tx, document_id, doc.issue_date)
-    return document_id, number
-
-
-def _contact(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:
+def contact_for(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:
     """The contact's id, and whether it was created just now."""
     contact = tx.find_contact(name)
     if contact is not None and contact.id is not None:
@@ -158,13 +104,13 @@ def _contact(tx: Transaction, name: str, role: ContactRole, create: bool) -> tup
     return add_contact_in(tx, NewContact(name=name, role=role)), True
 
 
-def _default_account(tx: Transaction, kind: DocumentKind) -> str:
+def default_account(tx: Transaction, kind: DocumentKind) -> str:
     wanted = AccountType.INCOME if kind is DocumentKind.SALES_INVOICE else AccountType.EXPENSE
     codes = sorted(a.code for a in tx.accounts().values() if a.type is wanted and a.role is None)
     return codes[0] if codes else ""
 
 
-def _refusal(
+def refusal_problems(
     exc: Exception, mapping: ColumnMapping, row: int, rows: list[int]
 ) -> list[RowProblem]:
     """A use case's refusal as row problems: ``lines[2].unit_price`` names the third line's row

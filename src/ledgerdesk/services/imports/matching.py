@@ -59,7 +59,11 @@ class OpenDocumentIndex:
             defaultdict(list))
         self.by_contact: dict[str, list[DocumentSummary]] = defaultdict(list)
         self.by_number: dict[str, DocumentSummary] = {}
+        # Each document's name key and reference words, worked out once: a statement line
+        # from a busy customer scores every one of that customer's open documents.
+        self.keys: dict[int, tuple[str, set[str]]] = {}
         for doc in documents:
+            self.keys[doc.id] = (name_key(doc.contact_name), tokens(doc.reference))
             self.by_number[doc.number.upper()] = doc
             for token in {doc.number.upper(), *tokens(doc.reference)} - {""}:
                 self.by_token[token].append(doc)
@@ -80,7 +84,7 @@ class OpenDocumentIndex:
         found = [
             s for doc in candidates.values()
             if doc.kind is kind and doc.outstanding.amount >= amount
-            and (s := _score(doc, amount, words, party)) is not None
+            and (s := _score(doc, amount, words, party, *self.keys[doc.id])) is not None
         ]
         found.sort(key=lambda s: (-s.score, s.document.due_date, s.document.id))
         return tuple(found)
@@ -113,17 +117,16 @@ class OpenDocumentIndex:
 
 
 def _score(
-    doc: DocumentSummary, amount: Decimal, words: set[str], party: str
+    doc: DocumentSummary, amount: Decimal, words: set[str], party: str, name: str,
+    ref_words: set[str],
 ) -> Suggestion | None:
     score, reasons = 0, []
     if doc.number and doc.number.upper() in words:
         score += NUMBER_IN_REFERENCE
         reasons.append(f"{doc.number} is in the reference")
-    ref_words = tokens(doc.reference)
     if ref_words and ref_words <= words:
         score += DOC_REFERENCE
         reasons.append(f"its reference {doc.reference!r} is in the statement's")
-    name = name_key(doc.contact_name)
     if party and name and (party == name or f" {name} " in f" {party} "):
         score += COUNTERPARTY
         reasons.append(f"the counterparty is {doc.contact_name}")

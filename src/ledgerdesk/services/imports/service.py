@@ -12,9 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.services.batch_port import batched
 from ledgerdesk.services.imports import apply
 from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
 from ledgerdesk.services.imports.apply import Created, Progress
+from ledgerdesk.services.imports.batch_documents import documents_step
+from ledgerdesk.services.imports.batch_payments import payments_step
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
@@ -91,11 +94,10 @@ def import_file(
         planned, unmatched = accept(matches, tokens, options.choices,
                                     best=options.accept_suggestions,
                                     bank_account=options.bank_account)
-        step = apply.payments_step(planned, mapping)
+        step = payments_step(planned, mapping)
     else:
         documents = read_documents(counter.rows(), mapping, problems)
-        step = apply.documents_step(_DOCUMENT_KINDS[kind], documents, mapping,
-                                    options.create_contacts)
+        step = documents_step(_DOCUMENT_KINDS[kind], documents, mapping, options.create_contacts)
     commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
     created, committed = apply.in_one_transaction(
         book, step, problems, commit, options.progress,
@@ -111,7 +113,8 @@ def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -
     kinds = {DocumentKind.SALES_INVOICE if ln.amount > 0 else DocumentKind.BILL for ln in lines}
     index = OpenDocumentIndex(book.queries().list_documents(kinds, open_only=True) if kinds else [])
     with book.read() as tx:
-        done = {row for row, token in tokens.items() if tx.find_payment_by_token(token)}
+        recorded = batched(tx).payment_tokens_in(tokens.values())
+    done = {row for row, token in tokens.items() if token in recorded}
     return [index.match(ln, ln.row in done) for ln in lines]
 
 

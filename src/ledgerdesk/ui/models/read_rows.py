@@ -25,6 +25,27 @@ class PaidColumn(IntEnum):
     AFTER_VOID = 4
 
 
+class PreviewColumn(IntEnum):
+    """An import's problems and what it creates (``presentation.import_wizard.PreviewRow``)."""
+
+    WHAT = 0
+    ROW = 1
+    COLUMN = 2
+    DETAIL = 3
+
+
+class LineColumn(IntEnum):
+    """A bank statement's lines and their choices (``presentation.import_lines.LineRow``)."""
+
+    ROW = 0
+    DATE = 1
+    AMOUNT = 2
+    REFERENCE = 3
+    COUNTERPARTY = 4
+    CHOICE = 5
+    WHY = 6
+
+
 class OpenColumn(IntEnum):
     """A contact's open documents (``presentation.contact_editor.OpenRow``)."""
 
@@ -61,10 +82,12 @@ class ReadRowsModel(EditorGridModel):
                 or not 0 <= index.column() < len(self._fields)):
             return None
         row = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(row, self._fields[index.column()])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(index.column() in self.numeric)
+        if role == Role.SORT:
+            return getattr(row, self._fields[index.column()])
         if role == Role.ENTITY:
             return row
         return None
@@ -80,3 +103,14 @@ def paid_documents_model(parent=None) -> ReadRowsModel:
 def open_documents_model(parent=None) -> ReadRowsModel:
     return ReadRowsModel(OpenColumn, ("Document", "Kind", "Due", "Outstanding"),
                          frozenset({OpenColumn.OUTSTANDING}), parent)
+
+
+def import_preview_model(parent=None) -> ReadRowsModel:
+    return ReadRowsModel(PreviewColumn, ("", "Row", "Column", "Detail"),
+                         frozenset({PreviewColumn.ROW}), parent)
+
+
+def statement_lines_model(parent=None) -> ReadRowsModel:
+    return ReadRowsModel(LineColumn, ("Row", "Date", "Amount", "Reference", "Counterparty",
+                                      "Record against", "Why"),
+                         frozenset({LineColumn.ROW, LineColumn.AMOUNT}), parent)

@@ -1,0 +1,100 @@
+"""A bank statement's lines in the import wizard: each line's suggestions and the user's
+choice for it (the best match, another suggestion, or skip), without Qt.
+
+A line starts on its best suggestion only when that is clear; a tie is left to the user,
+and so is a line with no suggestion.  The chosen documents become ``ImportOptions.choices``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ledgerdesk.presentation.amount_format import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.services.imports.matching import LineMatch
+
+SKIP = "Skip this line"
+
+
+@dataclass(frozen=True, slots=True)
+class LineRow:
+    """One statement line as the wizard's table shows it."""
+
+    row: int  # as a spreadsheet shows it
+    date: str
+    amount: str
+    reference: str
+    counterparty: str
+    choice: str  # "INV-00002 Acme Retail" or "Skip this line"
+    why: str  # the chosen suggestion's reason, or why nothing is chosen
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    document_id: int | None  # None: skip the line
+    text: str  # "INV-00002 · Acme Retail · 250.00 outstanding"
+
+
+class LineChoices:
+    def __init__(self, matches: list[LineMatch], fmt: AmountFormatter,
+                 dates: DateFormatter) -> None:
+        self.matches = {m.line.row: m for m in matches}
+        self.fmt, self.dates = fmt, dates
+        self.chosen: dict[int, int] = {}  # row -> document id
+        for match in matches:
+            best = _clear_best(match)
+            if best is not None:
+                self.chosen[match.line.row] = best
+
+    def options(self, row: int) -> list[Option]:
+        """What the user may choose for the line; none when the file names its documents."""
+        match = self.matches[row]
+        if match.named or match.already_imported or match.why_not:
+            return []
+        found = [Option(s.document.id, f"{s.document.number} · {s.document.contact_name} · "
+                                        f"{self.fmt.format(s.document.outstanding.amount)} "
+                                        "outstanding") for s in match.suggestions]
+        return [*found, Option(None, SKIP)]
+
+    def choose(self, row: int, document_id: int | None) -> None:
+        if document_id is None:
+            self.chosen.pop(row, None)
+        elif any(s.document.id == document_id for s in self.matches[row].suggestions):
+            self.chosen[row] = document_id
+
+    def rows(self) -> list[LineRow]:
+        return [self._row(match) for match in self.matches.values()]
+
+    def _row(self, match: LineMatch) -> LineRow:
+        line = match.line
+        chosen = self.chosen.get(line.row)
+        pick = next((s for s in match.suggestions if s.document.id == chosen), None)
+        if match.named:
+            choice, why = ", ".join(d.number for d in match.named), "named in the file"
+        elif pick is not None:
+            choice, why = f"{pick.document.number} {pick.document.contact_name}", pick.reason
+        else:
+            choice, why = SKIP, _why_not(match)
+        return LineRow(line.row, self.dates.short(line.date), self.fmt.format(line.amount),
+                       line.reference, line.counterparty, choice, why)
+
+
+def _clear_best(match: LineMatch) -> int | None:
+    found = match.suggestions
+    if not found or (len(found) > 1 and found[0].score == found[1].score):
+        return None
+    return found[0].document.id
+
+
+def _why_not(match: LineMatch) -> str:
+    if match.already_imported:
+        return "already imported"
+    if match.why_not:
+        return match.why_not
+    if not match.suggestions:
+        return "no open document matches"
+    found = match.suggestions
+    if len(found) > 1 and found[0].score == found[1].score:
+        tied = ", ".join(s.document.number for s in found if s.score == found[0].score)
+        return f"equally good matches: {tied}; choose one"
+    return "skipped"

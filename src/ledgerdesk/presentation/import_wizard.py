@@ -1,0 +1,204 @@
+"""The File > Import wizard without Qt: kind and file, the column mapping, options, a dry
+run with every problem and what it would create, bank lines' choices, and the import.
+
+The dry run and the import are ``run(book, request, progress)``: a plain function of a
+frozen ``ImportRequest``, so the window can run it on a worker thread with a book of its
+own.  Changing the file, the mapping or an option drops the preview: Import needs a fresh
+one without problems.  An import cannot be undone, and ``confirmation`` says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.presentation.amount_format import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.import_lines import LineChoices
+from ledgerdesk.presentation.session import Progress, Session
+from ledgerdesk.services.imports import (
+    FIELDS,
+    ColumnMapping,
+    ImportFileError,
+    ImportKind,
+    ImportOptions,
+    ImportPreview,
+    MappingError,
+    import_file,
+    open_csv,
+)
+from ledgerdesk.services.imports.source import CsvSource
+from ledgerdesk.services.ports import Book
+
+KIND_LABELS = {ImportKind.CONTACTS: "Contacts", ImportKind.INVOICES: "Sales invoices",
+               ImportKind.BILLS: "Bills", ImportKind.BANK: "Bank statement"}
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRow:
+    name: str
+    required: bool
+    help: str
+    header: str  # the column feeding it now, "" for none
+    sample: str  # that column's value in the first data row
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewRow:
+    what: str  # "Problem", "Creates", "Not recorded"
+    row: int  # as a spreadsheet shows it; 0 for the file as a whole
+    column: str
+    detail: str
+
+    @property
+    def is_problem(self) -> bool:
+        return self.what == "Problem"
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRequest:
+    path: Path
+    kind: ImportKind
+    overrides: Mapping[str, str]
+    options: ImportOptions = field(default_factory=ImportOptions)
+
+
+def run(book: Book, request: ImportRequest, progress: Progress | None = None) -> ImportPreview:
+    """The dry run or the import itself (``request.options.dry_run``), on ``book``."""
+    options = ImportOptions(
+        dry_run=request.options.dry_run, create_contacts=request.options.create_contacts,
+        choices=request.options.choices, bank_account=request.options.bank_account,
+        progress=progress,
+    )
+    return import_file(book, request.path, request.kind, request.overrides, options)
+
+
+class ImportWizard:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.fmt = AmountFormatter(session.locale, session.currency)
+        self.dates = DateFormatter(session.locale)
+        self.kind = ImportKind.CONTACTS
+        self.source: CsvSource | None = None
+        self.sample: tuple[str, ...] = ()
+        self.overrides: dict[str, str] = {}
+        self.create_contacts = False
+        self.bank_account: str | None = None
+        self.preview: ImportPreview | None = None
+        self.lines: LineChoices | None = None
+
+    # ---- kind, file and mapping ----------------------------------------------------------
+
+    def choose(self, kind: ImportKind, path: Path) -> str:
+        """Take the kind and file; the reason the file cannot be read, or ""."""
+        self.kind, self.overrides = kind, {}
+        self._drop_preview()
+        try:
+            self.source = open_csv(path)
+            self.sample = next((row.cells for row in self.source.rows()), ())
+        except ImportFileError as exc:
+            self.source, self.sample = None, ()
+            return str(exc)
+        return ""
+
+    @property
+    def mapping(self) -> ColumnMapping:
+        headers = self.source.headers if self.source else ()
+        return ColumnMapping.default(self.kind, headers).with_overrides(self.overrides)
+
+    def fields(self) -> list[FieldRow]:
+        mapping = self.mapping
+        rows = []
+        for spec in FIELDS[self.kind]:
+            index = mapping.columns.get(spec.name)
+            header = "" if index is None else mapping.headers[index]
+            sample = self.sample[index] if index is not None and index < len(self.sample) else ""
+            rows.append(FieldRow(spec.name, spec.required, spec.help, header, sample))
+        return rows
+
+    def headers(self) -> list[str]:
+        return [h for h in (self.source.headers if self.source else ()) if h]
+
+    def set_column(self, name: str, header: str) -> None:
+        self.overrides[name] = header
+        self._drop_preview()
+
+    def mapping_error(self) -> str:
+        if self.source is None:
+            return "Choose a CSV file first."
+        try:
+            self.mapping.check()
+        except MappingError as exc:
+            return str(exc).replace(" Map one with --map FIELD=HEADER.", " Choose a column.")
+        return ""
+
+    def bank_accounts(self) -> list[tuple[str, str]]:
+        with self.session.book.read() as tx:
+            accounts = tx.accounts().values()
+        return [(a.code, a.name) for a in accounts if a.role is AccountRole.BANK]
+
+    def set_options(self, *, create_contacts: bool, bank_account: str | None) -> None:
+        if (create_contacts, bank_account) != (self.create_contacts, self.bank_account):
+            self.create_contacts, self.bank_account = create_contacts, bank_account
+            self._drop_preview()
+
+    # ---- preview and import --------------------------------------------------------------
+
+    def request(self, *, commit: bool) -> ImportRequest:
+        assert self.source is not None
+        choices = dict(self.lines.chosen) if self.lines else {}
+        return ImportRequest(self.source.path, self.kind, dict(self.overrides), ImportOptions(
+            dry_run=not commit, create_contacts=self.create_contacts, choices=choices,
+            bank_account=self.bank_account))
+
+    def show(self, preview: ImportPreview) -> None:
+        """Take a dry run's (or a refused import's) result; bank lines keep their choices."""
+        self.preview = preview
+        if preview.kind is ImportKind.BANK and (self.lines is None or not preview.ok):
+            self.lines = LineChoices(preview.matches, self.fmt, self.dates)
+
+    def rows(self, *, problems_only: bool = False) -> list[PreviewRow]:
+        if self.preview is None:
+            return []
+        found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.preview.problems]
+        if not problems_only and self.preview.kind is not ImportKind.BANK:
+            found += [PreviewRow("Creates", c.row, "", c.what) for c in self.preview.created]
+        return found
+
+    @property
+    def can_import(self) -> bool:
+        if self.preview is None or not self.preview.ok:
+            return False
+        if self.kind is ImportKind.BANK:
+            return self.lines is not None and self.recorded_lines > 0
+        return bool(self.preview.created)
+
+    @property
+    def recorded_lines(self) -> int:
+        if self.lines is None:
+            return 0
+        named = sum(1 for m in self.lines.matches.values() if m.named)
+        return len(self.lines.chosen) + named
+
+    def summary(self) -> str:
+        preview = self.preview
+        if preview is None:
+            return "Preview checks every row and writes nothing."
+        if preview.problems:
+            return (f"{len(preview.problems)} problem(s) in {preview.rows} rows. Nothing can "
+                    "be imported until the file is fixed: fix it and preview again.")
+        if self.kind is ImportKind.BANK:
+            return (f"{preview.rows} lines; {self.recorded_lines} will be recorded as "
+                    "payments. Choose a document for a line, or skip it.")
+        return f"No problems in {preview.rows} rows: {len(preview.created)} records to create."
+
+    def confirmation(self) -> str:
+        count = (f"{self.recorded_lines} payments" if self.kind is ImportKind.BANK
+                 else f"{len(self.preview.created) if self.preview else 0} records")
+        return (f"This will create {count} in {self.session.title}. An import cannot be "
+                "undone with Undo: to take it back, void each record. Import now?")
+
+    def _drop_preview(self) -> None:
+        self.preview, self.lines = None, None

@@ -1,0 +1,172 @@
+"""The first two steps of the import dialog: what and which file; columns and options."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
+from ledgerdesk.services.imports import ImportKind
+from ledgerdesk.ui.widgets import error_label
+
+NOT_IMPORTED = "(not imported)"
+NOTE_STYLE = "color: #606060;"
+CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+
+
+class SourcePage(QWidget):
+    """Step 1: the kind of import and the CSV file."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = QComboBox()
+        for kind, label in KIND_LABELS.items():
+            self.kind.addItem(label, kind)
+        self.path = QLineEdit()
+        self.path.setPlaceholderText("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD")
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.path)
+        form = QFormLayout()
+        form.addRow("&Import:", self.kind)
+        form.addRow(file_label, row)
+        note = QLabel("Every row is checked before anything is written, and a file with any "
+                      "bad row imports nothing. The next step maps the file's columns.")
+        note.setWordWrap(True)
+        note.setStyleSheet(NOTE_STYLE)
+        self.message = error_label()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def chosen(self) -> tuple[ImportKind, Path]:
+        return ImportKind(self.kind.currentData()), Path(self.path.text().strip())
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Import a CSV file", self.path.text(),
+                                              CSV_FILTER)
+        if name:
+            self.path.setText(name)
+
+
+class MappingPage(QWidget):
+    """Step 2: a column for each field (required ones marked), a sample, and the options."""
+
+    changed = Signal()
+
+    def __init__(self, wizard: ImportWizard, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.wizard = wizard
+        self.combos: dict[str, QComboBox] = {}
+        self.samples: dict[str, QLabel] = {}
+        self.grid_host = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
+        self.create_contacts.toggled.connect(self._options_changed)
+        self.bank = QComboBox()
+        self.bank.currentIndexChanged.connect(self._options_changed)
+        self.bank_label = QLabel("&Bank account:")
+        self.bank_label.setBuddy(self.bank)
+        options = QHBoxLayout()
+        options.addWidget(self.create_contacts)
+        options.addWidget(self.bank_label)
+        options.addWidget(self.bank)
+        options.addStretch(1)
+        self.message = error_label()
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Which column of the file feeds each field (* required):"))
+        layout.addWidget(scroll, 1)
+        layout.addLayout(options)
+        layout.addWidget(self.message)
+
+    def load(self) -> None:
+        """Fill the grid for the wizard's kind and file (defaults from the headers)."""
+        old = self.grid_host.layout()
+        if old is not None:
+            QWidget().setLayout(old)  # reparent the old layout and its widgets to be dropped
+        grid = QGridLayout(self.grid_host)
+        grid.setHorizontalSpacing(18)
+        for column, title in enumerate(("Field", "Column in the file", "First row", "About")):
+            heading = QLabel(f"<b>{title}</b>")
+            grid.addWidget(heading, 0, column)
+        self.combos, self.samples = {}, {}
+        for row, spec in enumerate(self.wizard.fields(), start=1):
+            combo = QComboBox()
+            combo.addItems([NOT_IMPORTED, *self.wizard.headers()])
+            combo.setCurrentText(spec.header or NOT_IMPORTED)
+            combo.currentTextChanged.connect(lambda text, name=spec.name: self._pick(name, text))
+            name = QLabel(spec.name.replace("_", " ").capitalize()
+                          + (" *" if spec.required else ""))
+            name.setBuddy(combo)
+            sample = QLabel(spec.sample)
+            about = QLabel(spec.help)
+            about.setStyleSheet(NOTE_STYLE)
+            for column, widget in enumerate((name, combo, sample, about)):
+                grid.addWidget(widget, row, column)
+            self.combos[spec.name], self.samples[spec.name] = combo, sample
+        grid.setColumnStretch(3, 1)
+        grid.setRowStretch(len(self.combos) + 1, 1)
+        self._load_options()
+        self.show_problem()
+
+    def _load_options(self) -> None:
+        kind = self.wizard.kind
+        self.create_contacts.setVisible(kind in (ImportKind.INVOICES, ImportKind.BILLS))
+        is_bank = kind is ImportKind.BANK
+        self.bank_label.setVisible(is_bank)
+        self.bank.setVisible(is_bank)
+        if is_bank and not self.bank.count():
+            self.bank.blockSignals(True)
+            for code, name in self.wizard.bank_accounts():
+                self.bank.addItem(f"{code} {name}", code)
+            self.bank.blockSignals(False)
+
+    def _pick(self, name: str, text: str) -> None:
+        self.wizard.set_column(name, "" if text == NOT_IMPORTED else text)
+        for spec in self.wizard.fields():  # a column taken here leaves the field it fed
+            combo = self.combos[spec.name]
+            combo.blockSignals(True)
+            combo.setCurrentText(spec.header or NOT_IMPORTED)
+            combo.blockSignals(False)
+            self.samples[spec.name].setText(spec.sample)
+        self.show_problem()
+        self.changed.emit()
+
+    def _options_changed(self) -> None:
+        bank = self.bank.currentData() if self.wizard.kind is ImportKind.BANK else None
+        self.wizard.set_options(create_contacts=self.create_contacts.isChecked(),
+                                bank_account=bank)
+        self.changed.emit()
+
+    def show_problem(self) -> None:
+        problem = self.wizard.mapping_error()
+        self.message.setText(problem)
+        self.message.setVisible(bool(problem))
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        return hint.expandedTo(self.grid_host.sizeHint())
+
