@@ -111,16 +111,17 @@ def test_create_book_runs_every_migration(tmp_path: Path) -> None:
 
 
 def _versions_with_a_second_revision(tmp_path: Path) -> Path:
+    """The shipped migrations plus a made-up one on top of their head."""
     location = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, location,
                     ignore=shutil.ignore_patterns("__pycache__"))
-    (location / "versions" / "0002_scratch.py").write_text(textwrap.dedent('''
-        """A made-up second revision for the tests."""
+    (location / "versions" / "9999_scratch.py").write_text(textwrap.dedent(f'''
+        """A made-up next revision for the tests."""
         import sqlalchemy as sa
         from alembic import op
 
-        revision = "0002"
-        down_revision = "0001"
+        revision = "9999"
+        down_revision = "{migrate.head_revision()}"
         branch_labels = None
         depends_on = None
 
@@ -147,15 +148,16 @@ def test_upgrade_takes_a_complete_backup_first(tmp_path: Path) -> None:
     upgraded = open_book(path, script_location=location)
     upgraded.close()
 
-    backups = sorted(tmp_path.glob("acme.book.backup-0001-*"))
+    shipped = migrate.head_revision()
+    backups = sorted(tmp_path.glob(f"acme.book.backup-{shipped}-*"))
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as copy:
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert copy.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
-        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == shipped
     copy.close()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "9999"
         assert conn.execute("SELECT count(*) FROM contacts").fetchone()[0] == 50
     conn.close()
 
@@ -184,3 +186,23 @@ def test_backup_copies_committed_rows_still_in_the_wal(tmp_path: Path) -> None:
     copy.close()
     assert names == ["Only in the WAL"]
     assert copy_path.name.startswith("live.book.backup-0001-")
+
+
+def test_a_book_from_before_addresses_opens_with_empty_addresses(tmp_path: Path) -> None:
+    path = tmp_path / "old.book"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
+    conn.close()
+    book = open_book(path)
+    try:
+        with book.read() as tx:
+            old = tx.find_contact("Old Customer")
+        assert old is not None and old.address == ""
+    finally:
+        book.close()
