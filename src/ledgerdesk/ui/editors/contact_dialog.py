@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSpinBox,
     QTableView,
     QWidget,
@@ -24,6 +25,16 @@ from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
 
+def address_edit() -> QPlainTextEdit:
+    """A few lines of postal address; Tab moves on (it would type a tab character)."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText("Street, town, postcode, country: one per line")
+    lines = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(lines * 4 + 2 * edit.frameWidth() + 12)
+    return edit
+
+
 class ContactDialog(QDialog):
     def __init__(self, session: Session, side: Side, parent: QWidget | None = None,
                  contact_id: int | None = None) -> None:
@@ -35,12 +46,14 @@ class ContactDialog(QDialog):
         for role, text in ROLE_LABELS.items():
             self.role.addItem(text, role)
         self.email = QLineEdit()
+        self.address = address_edit()
         self.tax_number = QLineEdit()
         self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Role:", self.role)
         form.addRow("&Email:", self.email)
+        form.addRow("&Address:", self.address)
         form.addRow("Ta&x number:", self.tax_number)
         form.addRow("Payment &terms:", self.terms)
         below: list[QWidget] = []
@@ -82,7 +95,8 @@ class ContactDialog(QDialog):
     def typed(self) -> dict[str, object]:
         return {"name": self.name.text().strip(), "role": self.role.currentData(),
                 "email": self.email.text().strip(), "tax_number": self.tax_number.text().strip(),
-                "payment_terms_days": self.terms.value()}
+                "payment_terms_days": self.terms.value(),
+                "address": self.address.toPlainText().strip()}
 
     def _show_values(self) -> None:
         values = self.editor.values
@@ -90,6 +104,7 @@ class ContactDialog(QDialog):
         self.role.setCurrentIndex(self.role.findData(values["role"]))
         self.email.setText(str(values["email"]))
         self.tax_number.setText(str(values["tax_number"]))
+        self.address.setPlainText(str(values["address"]))
         self.terms.setValue(int(values["payment_terms_days"]))
 
     def save(self) -> None:
