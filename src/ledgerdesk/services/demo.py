@@ -30,6 +30,7 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services import demo_worker
+from ledgerdesk.services.demo_addresses import address_for
 from ledgerdesk.services.demo_data import (
     BOTH_NAMES,
     CUSTOMER_NAMES,
@@ -151,8 +152,8 @@ def _add_contacts(
         Contact(name, role, email=email_for(name),
                 tax_number=f"GB{rng.randint(100_000_000, 999_999_999)}" if rng.random() < 0.6
                 else "",
-                payment_terms_days=rng.choice(PAYMENT_TERMS))
-        for name, role in named
+                payment_terms_days=rng.choice(PAYMENT_TERMS), address=address_for(name, i))
+        for i, (name, role) in enumerate(named)
     ]
     ids = bulk.add_contacts(contacts)
     customers, suppliers = [], []
