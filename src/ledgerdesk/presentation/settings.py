@@ -18,7 +18,8 @@ LOCALES = {
 def load_settings(session: Session) -> CompanySettings:
     stored = read_settings(session.book)
     return CompanySettings(stored.company, stored.address, stored.tax_number,
-                           stored.locale or session.locale, stored.currency, stored.prefixes)
+                           stored.locale or session.locale, stored.currency, stored.prefixes,
+                           stored.logo)
 
 
 def save_settings(session: Session, wanted: CompanySettings) -> None:

@@ -71,3 +71,20 @@ def address_for(name: str, position: int) -> str:
     number = 1 + position * 37 % 180
     unit = f"{position % 9 + 1}{_LETTERS[position % 20]}{_LETTERS[position * 3 % 20]}"
     return f"{number} {_STREETS[position % len(_STREETS)]}\n{town}\n{district} {unit}"
+
+
+#: The demo company's own details, printed at the top of its invoices and statements.
+COMPANY_ADDRESS = "Unit 12, Canal Wharf\n18 Water Street\nManchester\nM3 4JQ\nUnited Kingdom"
+COMPANY_TAX_NUMBER = "GB 284 1937 55"
+#: Its logo: a mark drawn in SVG, so it prints sharp at any size.
+COMPANY_LOGO_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">
+  <rect x="4" y="4" width="72" height="72" rx="14" fill="#1f5f74"/>
+  <path d="M22 60V20h8l20 27V20h8v40h-8L30 33v27z" fill="#ffffff"/>
+  <circle cx="62" cy="18" r="6" fill="#f2b84b"/>
+  <text x="90" y="38" font-family="DejaVu Sans, Arial, sans-serif" font-size="22"
+        font-weight="bold" fill="#1f5f74">NORTHWIND</text>
+  <text x="90" y="62" font-family="DejaVu Sans, Arial, sans-serif" font-size="15"
+        fill="#5b6b73">design studio</text>
+</svg>
+"""

@@ -6,10 +6,11 @@ posted amount is in it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.problems import Problem, ValidationFailed
+from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
@@ -27,6 +28,7 @@ class CompanySettings:
     locale: str  # "" until chosen: the window uses the system's
     currency: str
     prefixes: dict[DocumentKind, str]
+    logo: LogoImage | None = field(default=None, repr=False)  # printed on documents
 
 
 def read_settings(book: Book) -> CompanySettings:
@@ -35,6 +37,7 @@ def read_settings(book: Book) -> CompanySettings:
             company=tx.get_setting(COMPANY_NAME) or "", address=tx.get_setting(ADDRESS) or "",
             tax_number=tx.get_setting(TAX_NUMBER) or "", locale=tx.get_setting(LOCALE) or "",
             currency=tx.get_setting(BASE_CURRENCY) or "", prefixes=tx.number_prefixes(),
+            logo=read_logo(tx),
         )
 
 
@@ -52,6 +55,7 @@ def update_settings(book: Book, wanted: CompanySettings) -> None:
         for kind, prefix in wanted.prefixes.items():
             if current.get(kind) != prefix:
                 tx.set_number_prefix(kind, prefix)
+        write_logo(tx, wanted.logo)
         tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale})
 
 

@@ -15,7 +15,8 @@ from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.settings import LOCALES, load_settings, save_settings
 from ledgerdesk.services.settings import CompanySettings
-from ledgerdesk.ui.widgets import save_cancel_dialog
+from ledgerdesk.ui.logo import LogoPicker
+from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
 
 
 class SettingsDialog(QDialog):
@@ -25,7 +26,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         current = load_settings(session)
         self.company = QLineEdit(current.company)
-        self.address = QLineEdit(current.address)
+        self.address = address_edit()
+        self.address.setPlainText(current.address)
         self.tax_number = QLineEdit(current.tax_number)
         self.locale_box = QComboBox()
         for code, name in LOCALES.items():
@@ -38,6 +40,8 @@ class SettingsDialog(QDialog):
         form.addRow("&Company:", self.company)
         form.addRow("&Address:", self.address)
         form.addRow("&Tax number:", self.tax_number)
+        self.logo = LogoPicker(current.logo, self._logo_problem)
+        form.addRow("Logo:", self.logo)
         form.addRow("&Locale (numbers, dates):", self.locale_box)
         form.addRow("Base currency:", self.currency)
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
@@ -47,12 +51,17 @@ class SettingsDialog(QDialog):
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
         self.message = save_cancel_dialog(self, form, self.save, 560)
 
+    def _logo_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def save(self) -> None:
         wanted = CompanySettings(
-            company=self.company.text().strip(), address=self.address.text().strip(),
+            company=self.company.text().strip(), address=self.address.toPlainText().strip(),
             tax_number=self.tax_number.text().strip(), locale=self.locale_box.currentData(),
             currency=self.currency.text(),
             prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
+            logo=self.logo.logo,
         )
         try:
             save_settings(self.session, wanted)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,16 @@ class ContactPicker(QComboBox):
         index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
         if index >= 0 and index != self.currentIndex():
             self.setCurrentIndex(index)
+
+
+def address_edit() -> QPlainTextEdit:
+    """A few lines of postal address; Tab moves on (it would type a tab character)."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText("Street, town, postcode, country: one per line")
+    lines = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(lines * 4 + 2 * edit.frameWidth() + 12)
+    return edit
 
 
 def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int,

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QTableView,
     QWidget,
@@ -22,17 +21,7 @@ from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
-from ledgerdesk.ui.widgets import save_cancel_dialog
-
-
-def address_edit() -> QPlainTextEdit:
-    """A few lines of postal address; Tab moves on (it would type a tab character)."""
-    edit = QPlainTextEdit()
-    edit.setTabChangesFocus(True)
-    edit.setPlaceholderText("Street, town, postcode, country: one per line")
-    lines = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(lines * 4 + 2 * edit.frameWidth() + 12)
-    return edit
+from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
 
 
 class ContactDialog(QDialog):
