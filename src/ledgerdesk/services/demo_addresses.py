@@ -78,7 +78,7 @@ COMPANY_ADDRESS = "Unit 12, Canal Wharf\n18 Water Street\nManchester\nM3 4JQ\nUn
 COMPANY_TAX_NUMBER = "GB 284 1937 55"
 #: Its logo: a mark drawn in SVG, so it prints sharp at any size.
 COMPANY_LOGO_SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
-<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80">
+<svg xmlns="http://www.w3.org/2000/svg" width="270" height="80" viewBox="0 0 270 80">
   <rect x="4" y="4" width="72" height="72" rx="14" fill="#1f5f74"/>
   <path d="M22 60V20h8l20 27V20h8v40h-8L30 33v27z" fill="#ffffff"/>
   <circle cx="62" cy="18" r="6" fill="#f2b84b"/>
