@@ -23,6 +23,7 @@ from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
+from ledgerdesk.cli.printing import run_print
 from ledgerdesk.cli.summary import run_summary
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.commands import problems_from
@@ -43,6 +44,7 @@ HANDLERS: dict[str, Handler] = {
     "screenshots": lambda args, out: screenshots(args, out),
     "summary": run_summary,
     "add-account": run_add_account,
+    "print": run_print,
 }
 
 
