@@ -14,7 +14,6 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QGuiApplication,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -22,6 +21,7 @@ from PySide6.QtGui import (
     QPen,
     QTextDocument,
 )
+from PySide6.QtWidgets import QApplication
 
 from ledgerdesk.presentation.print_html import LOGO_BOX_PT, LOGO_URL, print_html
 from ledgerdesk.presentation.print_model import PageSize, PrintModel, page_label
@@ -71,13 +71,14 @@ def write_pdf(model: PrintModel, path: Path) -> int:
     return pages
 
 
-_application: list[QGuiApplication] = []  # one made here is kept alive for the process
+_application: list[QApplication] = []  # one made here is kept alive for the process
 
 
 def _ensure_application() -> None:
-    """Fonts and images need a Qt application; the command line has none of its own."""
-    if QGuiApplication.instance() is None:
-        _application.append(QGuiApplication(sys.argv[:1]))
+    """Fonts and images need a Qt application; the command line has none of its own.  A
+    full ``QApplication``, so that widgets can still be shown later in the same process."""
+    if QApplication.instance() is None:
+        _application.append(QApplication(sys.argv[:1]))
 
 
 def _px(mm: float) -> float:
