@@ -120,7 +120,7 @@ def address_edit() -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText("Street, town, postcode, country: one per line")
     lines = edit.fontMetrics().lineSpacing()
-    edit.setFixedHeight(lines * 4 + 2 * edit.frameWidth() + 12)
+    edit.setFixedHeight(lines * 5 + 2 * edit.frameWidth() + 12)  # five lines, no scrolling
     return edit
 
 
