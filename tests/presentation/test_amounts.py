@@ -104,18 +104,18 @@ REJECTED = [
     ("en_US", "USD", "1e5", AmountProblem.EXPONENT),
     ("en_US", "USD", "1.5E-3", AmountProblem.EXPONENT),
     ("en_US", "USD", "1_000", AmountProblem.UNDERSCORE),
-    ("de_DE", "EUR", "1.23.4", AmountProblem.SEPARATORS),
+    ("de_DE", "EUR", "1.23.4", AmountProblem.GROUPING),
     ("de_DE", "EUR", "12,3,4", AmountProblem.SEPARATORS),
-    ("en_US", "USD", "1,2345.00", AmountProblem.SEPARATORS),
+    ("en_US", "USD", "1,2345.00", AmountProblem.GROUPING),
     ("en_US", "USD", "1.234,56", AmountProblem.SEPARATORS),
-    ("en_US", "USD", "12,50", AmountProblem.SEPARATORS),
-    ("en_US", "USD", ",123", AmountProblem.SEPARATORS),
-    ("en_US", "USD", "1,234,", AmountProblem.SEPARATORS),
-    ("de_DE", "EUR", "25.00", AmountProblem.SEPARATORS),
+    ("en_US", "USD", "12,50", AmountProblem.GROUPING),
+    ("en_US", "USD", ",123", AmountProblem.GROUPING),
+    ("en_US", "USD", "1,234,", AmountProblem.GROUPING),
+    ("de_DE", "EUR", "25.00", AmountProblem.GROUPING),
     ("de_DE", "EUR", "1 234,56", AmountProblem.SEPARATORS),
     ("fr_FR", "EUR", "12.50", AmountProblem.SEPARATORS),
     ("de_CH", "CHF", "1,50", AmountProblem.SEPARATORS),
-    ("hi_IN", "INR", "1,23,4567.00", AmountProblem.SEPARATORS),
+    ("hi_IN", "INR", "1,23,4567.00", AmountProblem.GROUPING),
     ("en_US", "EUR", "12.345", AmountProblem.TOO_MANY_DECIMALS),
     ("en_US", "EUR", "1.500", AmountProblem.TOO_MANY_DECIMALS),  # a thousand, in German
     ("de_DE", "EUR", "0,001", AmountProblem.TOO_MANY_DECIMALS),
@@ -156,9 +156,8 @@ def test_the_message_says_why_and_how_to_write_it():
     with pytest.raises(AmountError, match=r"^“12,3,4” is not an amount in German \(Germany\)"):
         parse_amount("12,3,4", "de_DE", "EUR")
     with pytest.raises(AmountError) as caught:
-        parse_amount("25.00", "de_DE", "EUR")
-    assert "the decimal separator is “,”" in str(caught.value)
-    assert str(caught.value).endswith("1.234,56")
+        parse_amount("1.234,5x", "de_DE", "EUR")
+    assert str(caught.value).endswith("write it like 1.234,56")
     with pytest.raises(AmountError, match="EUR amounts have at most 2 decimals"):
         parse_amount("1,005", "de_DE", "EUR")
     with pytest.raises(AmountError, match="JPY amounts have no decimals"):
@@ -169,6 +168,55 @@ def test_the_message_says_why_and_how_to_write_it():
         parse_amount("99999999999999", "en_US", "USD")
     with pytest.raises(AmountError, match="a space groups thousands"):
         parse_amount("12.50", "fr_FR", "EUR")
+
+
+MISGROUPED = [
+    # (locale, currency, typed, why, what was probably meant)
+    ("en_US", "USD", "0,125", "“,” groups digits and never follows a leading 0",
+     "did you mean “0.125” (the decimal separator is “.”)?"),
+    ("en_US", "USD", "1,23", "“,” groups digits as in 1,234,567",
+     "did you mean “1.23” (the decimal separator is “.”)?"),
+    ("en_US", "USD", "12,3456", "“,” groups digits as in 1,234,567",
+     "did you mean “12.3456” (the decimal separator is “.”)?"),
+    ("en_US", "USD", "-0,50", "never follows a leading 0", "did you mean “-0.50” ("),
+    ("en_US", "USD", "1,2345.00", "“,” groups digits as in 1,234,567",
+     "did you mean “12,345.00”?"),
+    ("de_DE", "EUR", "0.125", "“.” groups digits and never follows a leading 0",
+     "did you mean “0,125” (the decimal separator is “,”)?"),
+    ("de_DE", "EUR", "25.00", "“.” groups digits as in 1.234.567",
+     "did you mean “25,00” (the decimal separator is “,”)?"),
+    ("de_DE", "EUR", "1.23.4", "“.” groups digits as in 1.234.567", "did you mean “1.234”?"),
+    ("fr_FR", "EUR", "0 125", "a space groups digits and never follows a leading 0",
+     "did you mean “0,125” (the decimal separator is “,”)?"),
+    ("fr_FR", "EUR", "12 3456", f"a space groups digits as in 1{NNBSP}234{NNBSP}567",
+     "did you mean “12,3456” (the decimal separator is “,”)?"),
+    ("de_CH", "CHF", "0’125", "“’” groups digits and never follows a leading 0",
+     "did you mean “0.125” (the decimal separator is “.”)?"),
+    ("de_CH", "CHF", "1'23", "“’” groups digits as in 1’234’567",
+     "did you mean “1.23” (the decimal separator is “.”)?"),
+    ("hi_IN", "INR", "1,23,4567.00", "“,” groups digits as in 12,34,567",
+     "did you mean “12,34,567.00”?"),
+]
+
+
+@pytest.mark.parametrize(("locale", "currency", "text", "why", "meant"), MISGROUPED)
+def test_a_misplaced_group_separator_is_refused_saying_what_was_meant(locale, currency, text,
+                                                                     why, meant):
+    with pytest.raises(AmountError) as caught:
+        parse_amount(text, locale, currency)
+    message = str(caught.value)
+    assert caught.value.problem is AmountProblem.GROUPING
+    assert message.startswith(f"“{text}” is not an amount in {locale_display_name(locale)}: ")
+    assert why in message and meant in message and message.endswith("?")
+    assert_one_readable_sentence(message)
+
+
+@pytest.mark.parametrize(("locale", "text", "value"), [
+    ("en_US", "1,000", "1000"), ("en_US", "10,000.5", "10000.5"), ("de_DE", "100.000", "100000"),
+    ("fr_FR", "1 000 000", "1000000"), ("de_CH", "1'000", "1000"), ("hi_IN", "1,00,000", "100000"),
+])
+def test_well_placed_groups_are_still_read(locale, text, value):
+    assert parse_amount(text, locale, "USD") == Decimal(value)
 
 
 def test_long_or_odd_input_is_shortened_in_the_message():

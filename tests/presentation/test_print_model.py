@@ -14,6 +14,7 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.print_html import print_html
 from ledgerdesk.presentation.print_model import PageSize, document_print, page_size_for
+from ledgerdesk.presentation.settings import known_locales
 from ledgerdesk.services.printing import printable_document
 from ledgerdesk.services.settings import read_settings, update_settings
 
@@ -29,7 +30,8 @@ LINES = [
 def invoice(book, add_contact, issue, pay):
     """An invoice of 712.50 + 86.40 net, 142.50 + 4.32 tax, 945.72 total; 300.00 paid."""
     update_settings(book, dataclasses.replace(
-        read_settings(book), address="1 Canal Wharf\nManchester", tax_number="GB 123"))
+        read_settings(book), address="1 Canal Wharf\nManchester", tax_number="GB 123"),
+        known_locales())
     customer = add_contact("Harbour <b>Lights</b> & Co", ContactRole.CUSTOMER,
                            address="3 Quay Street\n\nFalmouth TR11 3HH", tax_number="GB 999",
                            payment_terms_days=14)

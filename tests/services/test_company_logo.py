@@ -12,16 +12,17 @@ from ledgerdesk.services.company_logo import MAX_LOGO_BYTES, logo_from_bytes, lo
 from ledgerdesk.services.settings import read_settings, update_settings
 
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+KNOWN = {"en_US"}  # the locales update_settings accepts (the book keeps "")
 SVG = b'\xef\xbb\xbf<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
 def test_a_logo_is_stored_in_the_book_and_removed_again(book):
     settings = read_settings(book)
     assert settings.logo is None
-    update_settings(book, dataclasses.replace(settings, logo=logo_from_bytes(PNG)))
+    update_settings(book, dataclasses.replace(settings, logo=logo_from_bytes(PNG)), KNOWN)
     stored = read_settings(book).logo
     assert stored is not None and (stored.media_type, stored.data) == ("image/png", PNG)
-    update_settings(book, dataclasses.replace(settings, logo=None))
+    update_settings(book, dataclasses.replace(settings, logo=None), KNOWN)
     assert read_settings(book).logo is None
 
 
@@ -50,7 +51,7 @@ def test_a_logo_too_large_is_refused_before_it_is_read(tmp_path):
 
 def test_refused_settings_keep_the_old_logo(book):
     settings = dataclasses.replace(read_settings(book), logo=logo_from_bytes(PNG))
-    update_settings(book, settings)
+    update_settings(book, settings, KNOWN)
     with pytest.raises(ValidationFailed):
-        update_settings(book, dataclasses.replace(settings, company="", logo=None))
+        update_settings(book, dataclasses.replace(settings, company="", logo=None), KNOWN)
     assert read_settings(book).logo == logo_from_bytes(PNG)

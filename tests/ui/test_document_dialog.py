@@ -72,3 +72,19 @@ def test_the_line_model_passes_qtmodeltester(qtmodeltester, invoice_dialog):
     type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "10")
     invoice_dialog.model.add_line()
     qtmodeltester.check(invoice_dialog.model)
+
+
+def test_choosing_the_contact_shows_the_account_its_last_invoice_used(qtbot, ui_session,
+                                                                      customer, issue):
+    issue(customer, lines=[{"description": "Audit", "unit_price": 100, "account_code": "4100"}])
+    dialog = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    account = dialog.model.index(0, LineColumn.ACCOUNT)
+    assert dialog.table.itemDelegateForColumn(LineColumn.ACCOUNT).displayText(
+        account.data(), None) == "4000 Sales"
+    with qtbot.waitSignal(dialog.model.dataChanged):
+        dialog.contact.setCurrentIndex(dialog.contact.findText("Acme Retail"))
+    assert account.data() == "4100"
+    assert dialog.table.itemDelegateForColumn(LineColumn.ACCOUNT).displayText(
+        account.data(), None) == "4100 Services"

@@ -6,7 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QStyleOptionHeader
 
 from ledgerdesk.app.book_files import StorageBookFiles
 from ledgerdesk.app.files import build_demo_book
@@ -150,3 +151,27 @@ def test_menu_actions_reach_the_book_open_now_after_reopening(qtbot, window, dem
     window.actions["go_payments"].trigger()
     window.actions["refresh"].trigger()
     assert window.book_view.current_page() is window.book_view.payments
+
+
+def test_the_sort_arrow_says_the_order_the_rows_are_in(qtbot, window):
+    page = window.book_view.invoices
+    header = page.table.horizontalHeader()
+    issued = [c.key for c in page.presenter.columns].index("issued")
+    arrows = []
+    for _ in range(3):  # newest first when opened, then each click flips it
+        dates = [page.model.index(r, issued).data(Role.SORT)
+                 for r in range(page.model.rowCount())]
+        assert len(set(dates)) > 1
+        newest_first = dates == sorted(dates, reverse=True)
+        assert newest_first or dates == sorted(dates)
+        assert header.sortIndicatorSection() == issued
+        assert header.sortIndicatorOrder() == (Qt.SortOrder.DescendingOrder if newest_first
+                                               else Qt.SortOrder.AscendingOrder)
+        option = QStyleOptionHeader()
+        header.initStyleOptionForIndex(option, issued)  # what the style is asked to paint
+        down = QStyleOptionHeader.SortIndicator.SortDown
+        assert (option.sortIndicator == down) is newest_first
+        arrows.append(option.sortIndicator)
+        x = header.sectionViewportPosition(issued) + header.sectionSize(issued) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
+    assert arrows[0] == down and arrows[1] != down and arrows[2] == down

@@ -74,7 +74,7 @@ class AmountFormatter:
         if self._spec is not None:
             text = format(magnitude, self._spec)
         else:
-            text = _grouped(format(magnitude, f".{self.places}f"), *self._grouping)
+            text = group_digits(format(magnitude, f".{self.places}f"), *self._grouping)
         return text if self._identity else text.translate(self._swap)
 
     def format(self, value: Decimal) -> str:
@@ -89,7 +89,7 @@ class AmountFormatter:
     __call__ = format
 
 
-def _grouped(plain: str, primary: int, secondary: int) -> str:
+def group_digits(plain: str, primary: int, secondary: int) -> str:
     """Insert "," into ``plain`` ("1234567.50") by Babel's rule: the last group has
     ``primary`` digits, the ones before it ``secondary`` (Indian 12,34,567.50)."""
     whole, dot, fraction = plain.partition(".")

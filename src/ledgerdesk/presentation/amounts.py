@@ -8,11 +8,14 @@ locale's separators are where they belong, so a typo or the other convention is 
 ``AmountError`` whose message says what to write instead; the field keeps the user's text.
 
 Decimals are counted as typed: ``1.500`` is refused for EUR in en_US even though it equals
-1.5, because it is far more likely 1,500 written in the other convention.
+1.5, because it is far more likely 1,500 written in the other convention.  For the same
+reason a group separator after a leading 0 (``0,125``) or groups of the wrong size
+(``1,23``, ``12,3456``) are refused, saying what was probably meant (``grouping.py``).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +28,7 @@ from babel.numbers import format_decimal
 
 from ledgerdesk.domain.money import MAX_AMOUNT, minor_exponent
 from ledgerdesk.presentation.amount_format import AmountFormatter
+from ledgerdesk.presentation.grouping import group_name, misgrouped
 from ledgerdesk.presentation.locales import (
     babel_locale,
     echo,
@@ -39,7 +43,8 @@ from ledgerdesk.presentation.number_symbols import (
 )
 
 __all__ = [
-    "AmountError", "AmountFormatter", "AmountProblem", "locale_display_name", "parse_amount",
+    "AmountError", "AmountFormatter", "AmountProblem", "TypedNumber", "locale_display_name",
+    "parse_amount", "split_number",
 ]
 
 _NOT_A_NUMBER = re.compile(r"s?nan\d*|inf(inity)?|∞", re.IGNORECASE)
@@ -58,6 +63,7 @@ class AmountProblem(Enum):
     UNDERSCORE = "underscore"
     UNEXPECTED_CHARACTER = "unexpected character"
     SEPARATORS = "separators"
+    GROUPING = "grouping"
     TOO_MANY_DECIMALS = "too many decimals"
     TOO_LARGE = "too large"
 
@@ -88,7 +94,7 @@ class _Reader:
         message = _MESSAGES[problem].format(
             text=echo(text), where=self.where, example=self.example, limit=self.limit,
             decimals=decimals_phrase(self.currency), why=why,
-            separators=_separators_phrase(self.symbols), group=_group_name(self.symbols),
+            separators=_separators_phrase(self.symbols), group=group_name(self.symbols),
         )
         return AmountError(message, problem, text)
 
@@ -106,17 +112,14 @@ _MESSAGES = {
         "{text} is not an amount {where}: {why} does not belong in it; write it like {example}"
     ),
     AmountProblem.SEPARATORS: "{text} is not an amount {where}: {separators}, as in {example}",
+    AmountProblem.GROUPING: "{text} is not an amount {where}: {why}",
     AmountProblem.TOO_MANY_DECIMALS: "{text} has too many decimals: {decimals}",
     AmountProblem.TOO_LARGE: "{text} is too large: amounts must be less than {limit}",
 }
 
 
-def _group_name(symbols: NumberSymbols) -> str:
-    return "a space" if symbols.group.isspace() else f"“{symbols.group}”"
-
-
 def _separators_phrase(symbols: NumberSymbols) -> str:
-    group = _group_name(symbols)
+    group = group_name(symbols)
     return f"the decimal separator is “{symbols.decimal}” and {group} groups thousands"
 
 
@@ -138,6 +141,42 @@ def _reader(locale: str, currency: str) -> _Reader:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class TypedNumber:
+    """A typed number read with a locale's separators: its sign, and its whole and fraction
+    digits exactly as typed (ASCII, no separators, nothing rounded)."""
+
+    negative: bool
+    whole: str
+    fraction: str
+
+
+#: Any two-decimal currency: for ``split_number`` it only sets the example in messages.
+_PLAIN_EXAMPLE_CURRENCY = "EUR"
+
+
+@lru_cache(maxsize=256)
+def _plain_reader(locale: str, affixes: tuple[str, ...]) -> _Reader:
+    return dataclasses.replace(_reader(locale, _PLAIN_EXAMPLE_CURRENCY), spellings=affixes)
+
+
+def split_number(text: str, locale: str, affixes: tuple[str, ...] = ()) -> TypedNumber | None:
+    """``text`` read as ``parse_amount`` reads it, but with no currency: one sign and at most
+    one of ``affixes`` (such as ``"%"``) may stand at either end.  None when ``text`` is
+    blank; ``AmountError`` when it is not a number.  Decimals are the caller's to count."""
+    return _split(text, _plain_reader(locale, affixes))
+
+
+def _split(text: str, reader: _Reader) -> TypedNumber | None:
+    cleaned = _normalised(text)
+    if not cleaned:
+        return None
+    negative, body = _without_sign_and_currency(cleaned, reader)
+    _check_characters(body, reader, text)
+    whole, fraction = _whole_and_fraction(body, reader, text, negative)
+    return TypedNumber(negative, whole, fraction)
+
+
 def parse_amount(text: str, locale: str, currency: str) -> Decimal:
     """The amount in ``text``, written the way ``locale`` writes numbers, in ``currency``.
 
@@ -146,15 +185,13 @@ def parse_amount(text: str, locale: str, currency: str) -> Decimal:
     that is not unmistakably an amount; ``ValueError`` for an unknown locale or currency.
     """
     reader = _reader(locale, currency)
-    cleaned = _normalised(text)
-    if not cleaned:
+    typed = _split(text, reader)
+    if typed is None:
         raise reader.error(AmountProblem.EMPTY, text)
-    negative, body = _without_sign_and_currency(cleaned, reader)
-    _check_characters(body, reader, text)
-    whole, fraction = _whole_and_fraction(body, reader, text)
+    negative, fraction = typed.negative, typed.fraction
     if len(fraction) > reader.places:
         raise reader.error(AmountProblem.TOO_MANY_DECIMALS, text)
-    whole = whole.lstrip("0")
+    whole = typed.whole.lstrip("0")
     if len(whole) > _MAX_WHOLE_DIGITS:
         raise reader.error(AmountProblem.TOO_LARGE, text)
     value = Decimal(f"{whole or 0}.{fraction or 0}").quantize(Decimal(1).scaleb(-reader.places))
@@ -219,30 +256,19 @@ def _check_characters(body: str, reader: _Reader, text: str) -> None:
         raise reader.error(AmountProblem.SEPARATORS, text)
 
 
-def _whole_and_fraction(body: str, reader: _Reader, text: str) -> tuple[str, str]:
+def _whole_and_fraction(body: str, reader: _Reader, text: str,
+                        negative: bool) -> tuple[str, str]:
     """Split at the one decimal separator; the whole part's groups must be well placed."""
     symbols = reader.symbols
     canonical = "".join(
         "." if ch in symbols.decimals else "," if ch in symbols.groups else ch for ch in body
     )
-    whole, _, fraction = canonical.partition(".")
+    whole, point, fraction = canonical.partition(".")
     if not (whole or fraction) or not (whole or fraction).replace(",", ""):
         raise reader.error(AmountProblem.NOT_A_NUMBER, text)
     if "." in fraction or "," in fraction:
         raise reader.error(AmountProblem.SEPARATORS, text)
-    if "," in whole:
-        groups = whole.split(",")
-        if not (_grouped_as(groups, symbols.primary, symbols.secondary)
-                or _grouped_as(groups, symbols.primary, symbols.primary)):
-            raise reader.error(AmountProblem.SEPARATORS, text)
+    why = misgrouped(whole, fraction if point else None, negative, symbols)
+    if why:
+        raise reader.error(AmountProblem.GROUPING, text, why=why)
     return whole.replace(",", ""), fraction
-
-
-def _grouped_as(groups: list[str], primary: int, secondary: int) -> bool:
-    """Whether ``["12", "34", "567"]`` follows the locale's grouping (3, then 2s here)."""
-    *head, last = groups
-    return (
-        len(last) == primary
-        and 1 <= len(head[0]) <= secondary
-        and all(len(group) == secondary for group in head[1:])
-    )

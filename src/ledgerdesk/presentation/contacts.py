@@ -9,8 +9,8 @@ from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import NewContact
+from ledgerdesk.services.contact_names import contact_names
 from ledgerdesk.services.contacts import add_contact
-from ledgerdesk.services.queries import list_contacts
 
 PAYMENT_KIND_LABELS = {
     PaymentKind.CUSTOMER_RECEIPT: "Money in from a customer",
@@ -26,11 +26,12 @@ class ContactChoice:
     name: str
 
 
-def contact_choices(session: Session, side: Side) -> list[ContactChoice]:
-    """Customers for the sales side, suppliers for purchases, by name."""
-    wanted = (lambda role: role.is_customer) if side is Side.SALES else (
-        lambda role: role.is_supplier)
-    choices = [ContactChoice(c.id, c.name) for c in list_contacts(session.book) if wanted(c.role)]
+def contact_choices(session: Session, side: Side | None) -> list[ContactChoice]:
+    """Customers for the sales side, suppliers for purchases, everyone for None; by name."""
+    def wanted(role: ContactRole) -> bool:
+        return side is None or (role.is_customer if side is Side.SALES else role.is_supplier)
+
+    choices = [ContactChoice(c.id, c.name) for c in contact_names(session.book) if wanted(c.role)]
     return sorted(choices, key=lambda c: c.name.casefold())
 
 

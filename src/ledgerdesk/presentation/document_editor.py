@@ -34,6 +34,7 @@ from ledgerdesk.services.documents import (
     save_draft,
     void_document,
 )
+from ledgerdesk.services.line_defaults import last_used_account
 
 LINE_FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
                "tax_rate")
@@ -47,6 +48,7 @@ KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
 class LineDraft:
     texts: dict[str, str] = field(default_factory=lambda: {"quantity": "1"})
     errors: dict[str, str] = field(default_factory=dict)
+    account_defaulted: bool = False  # the account is the form's default, not the user's
 
     def text(self, name: str) -> str:
         return self.texts.get(name, "")
@@ -72,6 +74,7 @@ class DocumentEditor:
                 (a for a in tx.accounts().values() if a.accepts_lines
                  and a.type is (AccountType.INCOME if kind.side is Side.SALES
                                 else AccountType.EXPENSE)), key=lambda a: a.code)
+        self.default_account = self.accounts[0].code if self.accounts else ""
         self._before: DocumentDraft | None = None
         if document_id is not None:
             self._load(document_id)
@@ -105,7 +108,19 @@ class DocumentEditor:
 
     def set_contact(self, contact_id: int | None, name: str = "") -> None:
         self.contact_id, self.contact_name = contact_id, name
+        self._follow_contact()
         self._touch()
+
+    def _follow_contact(self) -> None:
+        """New lines, and lines still on the default account, take the account this
+        contact's last document used (when it is one these lines may use)."""
+        used = None if self.contact_id is None else last_used_account(
+            self.session.book, self.contact_id, self.kind.side, self.session.today)
+        allowed = [a.code for a in self.accounts]
+        self.default_account = used if used in allowed else (allowed[0] if allowed else "")
+        for line in self.lines:
+            if line.account_defaulted:
+                line.texts["account_code"] = self.default_account
 
     def set_dates(self, issue: dt.date, due: dt.date | None) -> None:
         self.issue_date, self.due_date = issue, due
@@ -125,8 +140,8 @@ class DocumentEditor:
         return len(self.lines) - 1
 
     def _blank_line(self) -> LineDraft:
-        default = self.accounts[0].code if self.accounts else ""
-        return LineDraft({"quantity": "1", "account_code": default})
+        return LineDraft({"quantity": "1", "account_code": self.default_account},
+                         account_defaulted=True)
 
     def remove_line(self, index: int) -> None:
         del self.lines[index]
@@ -138,6 +153,8 @@ class DocumentEditor:
         line = self.lines[index]
         line.texts[name] = text
         line.errors.pop(name, None)
+        if name == "account_code":
+            line.account_defaulted = False
         if name in DECIMALS and text.strip():
             try:
                 parse_number(text, self.session.locale, DECIMALS[name])
@@ -266,7 +283,8 @@ class DocumentEditor:
         self.issue_date, self.due_date = doc.issue_date, doc.due_date
         self.reference = doc.reference
         self.tax_mode, self.number, self.lifecycle = doc.tax_mode, doc.number or "", doc.lifecycle
-        self.lines = [self._line_draft(item) for item in doc.lines] or [LineDraft()]
+        self._follow_contact()
+        self.lines = [self._line_draft(item) for item in doc.lines] or [self._blank_line()]
         if not self.read_only:
             self._before = self.draft()
 

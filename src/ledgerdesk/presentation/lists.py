@@ -67,6 +67,13 @@ class QueryList(Generic[Q]):
     def mark(self, row: Any) -> Mark:
         return Mark.NONE
 
+    def count(self) -> int:
+        return self.count_where(self.query)
+
+    def count_where(self, query: Q) -> int:
+        """How many rows ``query`` selects (the list's own count, or an unfiltered one)."""
+        raise NotImplementedError
+
 
 class DocumentList(QueryList[DocumentQuery]):
     sort_keys = (DocumentSort.NUMBER, DocumentSort.CONTACT, DocumentSort.ISSUE_DATE,
@@ -105,8 +112,8 @@ class DocumentList(QueryList[DocumentQuery]):
     def refresh_today(self) -> None:
         self.query = dataclasses.replace(self.query, today=self.session.today)
 
-    def count(self) -> int:
-        return self.session.book.queries().count_documents(self.query)
+    def count_where(self, query: DocumentQuery) -> int:
+        return self.session.book.queries().count_documents(query)
 
     def page(self, offset: int, limit: int) -> list[DocumentSummary]:
         return self.session.book.queries().document_page(self.query, offset, limit)
@@ -146,8 +153,8 @@ class PaymentList(QueryList[PaymentQuery]):
     def mark(self, row: PaymentSummary) -> Mark:
         return Mark.VOID if row.voided else Mark.NONE
 
-    def count(self) -> int:
-        return self.session.book.queries().count_payments(self.query)
+    def count_where(self, query: PaymentQuery) -> int:
+        return self.session.book.queries().count_payments(query)
 
     def page(self, offset: int, limit: int) -> list[PaymentSummary]:
         return self.session.book.queries().payment_page(self.query, offset, limit)
@@ -175,8 +182,8 @@ class ContactList(QueryList[ContactQuery]):
                    lambda r: r.payable.amount, numeric=True),
         ]
 
-    def count(self) -> int:
-        return self.session.book.queries().count_contacts(self.query)
+    def count_where(self, query: ContactQuery) -> int:
+        return self.session.book.queries().count_contacts(query)
 
     def page(self, offset: int, limit: int) -> list[ContactSummary]:
         return self.session.book.queries().contact_page(self.query, offset, limit)

@@ -31,6 +31,15 @@ def babel_locale(tag: str) -> Locale:
         raise ValueError(f"unknown locale: {tag!r}") from exc
 
 
+def is_known_locale(tag: str) -> bool:
+    """Whether Babel has data for ``tag`` (Qt's ``"C"`` locale, for one, it has not)."""
+    try:
+        babel_locale(tag)
+    except ValueError:
+        return False
+    return True
+
+
 def locale_display_name(locale: str, in_language: str = MESSAGE_LANGUAGE) -> str:
     """The locale's name for people, e.g. ``"German (Switzerland)"``."""
     name = babel_locale(locale).get_display_name(in_language)

@@ -7,17 +7,9 @@ optional ``%`` for rates.
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
-from ledgerdesk.presentation.amounts import (
-    AmountError,
-    _check_characters,
-    _normalised,
-    _reader,
-    _whole_and_fraction,
-    _without_sign_and_currency,
-)
+from ledgerdesk.presentation.amounts import AmountError, split_number
 from ledgerdesk.presentation.locales import echo
 from ledgerdesk.presentation.number_symbols import number_symbols
 
@@ -30,16 +22,13 @@ class NumberError(ValueError):
 
 def parse_number(text: str, locale: str, places: int) -> Decimal:
     """The number in ``text`` with at most ``places`` decimals, or ``NumberError``."""
-    reader = dataclasses.replace(_reader(locale, "EUR"), spellings=("%",), places=places)
-    cleaned = _normalised(text)
-    if not cleaned:
-        raise NumberError("No number was entered.")
-    negative, body = _without_sign_and_currency(cleaned, reader)
     try:
-        _check_characters(body, reader, text)
-        whole, fraction = _whole_and_fraction(body, reader, text)
+        typed = split_number(text, locale, affixes=("%",))
     except AmountError as exc:
         raise NumberError(str(exc).replace("is not an amount", "is not a number")) from None
+    if typed is None:
+        raise NumberError("No number was entered.")
+    negative, whole, fraction = typed.negative, typed.whole, typed.fraction
     if len(fraction) > places:
         allowed = "no decimals" if places == 0 else f"at most {places} decimals"
         raise NumberError(f"{echo(text)} has too many decimals: {allowed} here.")

@@ -1,11 +1,13 @@
 """The book's own settings: company details, locale and document number prefixes.
 
 The base currency is chosen when a book is created and shown here, not changed: every
-posted amount is in it.
+posted amount is in it.  Which locales exist is the caller's knowledge (Babel lives in
+``presentation``): ``update_settings`` is given them and refuses any other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
@@ -41,9 +43,12 @@ def read_settings(book: Book) -> CompanySettings:
         )
 
 
-def update_settings(book: Book, wanted: CompanySettings) -> None:
-    """Save every setting at once, or raise ``ValidationFailed`` and change nothing."""
-    problems = _problems(wanted)
+def update_settings(book: Book, wanted: CompanySettings, known_locales: Container[str]) -> None:
+    """Save every setting at once, or raise ``ValidationFailed`` and change nothing.
+
+    ``wanted.locale`` must be one of ``known_locales``, or "" to follow the system's.
+    """
+    problems = _problems(wanted, known_locales)
     if problems:
         raise ValidationFailed(problems)
     with book.write() as tx:
@@ -59,10 +64,15 @@ def update_settings(book: Book, wanted: CompanySettings) -> None:
         tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale})
 
 
-def _problems(wanted: CompanySettings) -> list[Problem]:
+def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Problem]:
     problems = []
     if not wanted.company.strip():
         problems.append(Problem("company", "required", "Type the company's name."))
+    if wanted.locale and wanted.locale not in known_locales:
+        problems.append(Problem(
+            "locale", "unknown",
+            f"“{wanted.locale}” is not a locale Ledgerdesk knows: choose one from the list.",
+        ))
     for kind, prefix in wanted.prefixes.items():
         if not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix):
             problems.append(Problem(

@@ -12,9 +12,11 @@ import heapq
 import itertools
 from collections.abc import Iterable, Iterator
 
+from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType, JournalEntry
 from ledgerdesk.domain.money import Money
+from ledgerdesk.services.contact_names import ContactName
 from ledgerdesk.services.read_models import (
     ContactSummary,
     DocumentSummary,
@@ -106,6 +108,11 @@ class SqliteQueries(ListPages):
         rows = self._stream(sql)
         for _, group in itertools.groupby(rows, key=lambda row: row.id):
             yield contact_summary(list(group), base)
+
+    def contact_names(self) -> list[ContactName]:
+        with self._reading() as conn:  # ix_contacts_name: in name order without sorting
+            rows = conn.exec_driver_sql("SELECT id, name, role FROM contacts ORDER BY name, id")
+            return [ContactName(row.id, row.name, ContactRole(row.role)) for row in rows]
 
     def list_payments(self) -> Iterator[PaymentSummary]:
         for row in self._stream(PAYMENT_SUMMARY_SQL + " ORDER BY p.date, p.id"):

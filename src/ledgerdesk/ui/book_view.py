@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
 from ledgerdesk.presentation.history import RecordPaymentStep, Step
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.payment_editor import PaymentEditor
@@ -39,11 +39,15 @@ class BookView(QWidget):
         self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
         self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
         self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
-                                       ("credit", "credits"))
-        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"))
+                                       ("credit", "credits"), "Ctrl+N creates a credit note.")
+        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"),
+                                 create_hint="Ctrl+N records one.")
+        self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
+        self.payments.add_date_filter("Fro&m:", "&to:", "Date")
         self.payments.finish_filters()
         self.payments.open_requested.connect(self.open_payment)
-        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"))
+        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"),
+                                 create_hint="Ctrl+N adds one.")
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
@@ -56,9 +60,14 @@ class BookView(QWidget):
         self.nav.currentRowChanged.connect(self._page_changed)
         self._loaded: set[int] = set()
 
-    def _documents(self, title: str, kinds, noun) -> ListPage:
-        page = ListPage(title, DocumentList(self.session, kinds), noun)
-        page.add_choice_filter("&Status:", STATUS_FILTERS, "status")
+    def _documents(self, title: str, kinds, noun,
+                   create_hint: str = "Ctrl+N creates one.") -> ListPage:
+        page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
+        page.add_status_filter("&Status:", STATUS_FILTERS)
+        sides = {kind.side for kind in kinds}
+        side = sides.pop() if len(sides) == 1 else None
+        page.add_contact_filter("C&ontact:", lambda: contact_choices(self.session, side))
+        page.add_date_filter("Issued fro&m:", "&to:", "Issued")
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ledgerdesk import __version__
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
+from ledgerdesk.services.ports import Book
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
 from ledgerdesk.ui.book_view import BookView
@@ -25,9 +26,12 @@ STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or 
 
 class MainWindow(QMainWindow):
     def __init__(self, files: BookFiles, prefs: Preferences,
-                 clock: Callable[[], dt.date] = dt.date.today) -> None:
+                 clock: Callable[[], dt.date] = dt.date.today,
+                 system_locale: str | None = None) -> None:
         super().__init__()
         self.files, self.prefs, self.clock = files, prefs, clock
+        # A book without a locale setting shows numbers and dates the way this machine does.
+        self.system_locale = system_locale or QLocale.system().name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
         self.undo_stack = QUndoStack(self)
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
                 self.prefs.forget_book(path)
                 self.welcome.show_recent(self.prefs.recent_books())
             return False
-        self._show_book(Session.of(book, path, clock=self.clock))
+        self._show_book(self._session_of(book, path))
         return True
 
     def reopen_last(self) -> None:
@@ -117,7 +121,7 @@ class MainWindow(QMainWindow):
         except BookFileError as exc:
             dialogs.error(self, "The book could not be created", str(exc))
             return
-        self._show_book(Session.of(book, path, clock=self.clock))
+        self._show_book(self._session_of(book, path))
 
     def open_demo(self) -> None:
         run_in_background(
@@ -133,6 +137,9 @@ class MainWindow(QMainWindow):
         self.prefs.closed_book()
         self._drop_session()
         self._show_welcome()
+
+    def _session_of(self, book: Book, path: Path) -> Session:
+        return Session.of(book, path, fallback_locale=self.system_locale, clock=self.clock)
 
     def _drop_view(self) -> None:
         self._stale_timer.stop()
@@ -202,8 +209,8 @@ class MainWindow(QMainWindow):
             from ledgerdesk.ui.settings_dialog import SettingsDialog
 
             if SettingsDialog(self.session, self).exec():
-                self._show_book(Session.of(self.session.book, self.session.path,
-                                           clock=self.clock), same_book=True)
+                self._show_book(self._session_of(self.session.book, self.session.path),
+                                same_book=True)
 
     def show_shortcuts(self) -> None:
         dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,

@@ -7,6 +7,7 @@ presenters), filled with realistic input, given a moment to lay out, and grabbed
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
@@ -80,8 +81,41 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         path = folder / f"{name}.png"
         page_image(job.model).save(str(path))
         written.append(path)
-    window.close()
+    _filter_invoices(view)
+    save("19-invoices-filtered", window)
+    view.invoices.search.setText("no such customer")
+    view.invoices.bar.apply_text()
+    save("21-invoices-no-match", window)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:
+        _open_empty_book(window, files, Path(scratch) / "empty.book", locale)
+        save("22-invoices-empty-book", window)
+        window.close()
     return written
+
+
+def _open_empty_book(window: MainWindow, files: BookFiles, path: Path,
+                     locale: str | None) -> None:
+    """A new book with nothing in it yet, open on its invoice list, as after New book."""
+    session = window.session
+    assert session is not None
+    book = files.create(path, company="Northwind Design Studio", currency=session.currency)
+    empty = Session.of(book, path, fallback_locale=locale or session.locale)
+    window._show_book(empty)
+
+
+def _filter_invoices(view) -> None:
+    """The invoice list filtered as a user would: open invoices of the customer who has the
+    most, issued since the first of them, with the filters in words under the fields."""
+    page, bar = view.invoices, view.invoices.bar
+    view.show_page(1)
+    owing = [r for r in page.presenter.page(0, 500) if r.number and r.outstanding.amount]
+    busiest = max({r.contact_id for r in owing},
+                  key=lambda c: sum(r.contact_id == c for r in owing))
+    bar.contact.select_id(busiest)
+    bar.status.setCurrentIndex(bar.status.findText("Open"))
+    first = min(r.issue_date for r in owing if r.contact_id == busiest)
+    bar.date_from.setText(page.filters.date_text(first))
+    bar.date_from.editingFinished.emit()
 
 
 def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
@@ -93,6 +127,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)
+    yield "20-settings-refused", _refused_settings(session, parent)
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
@@ -115,6 +150,14 @@ def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QD
         yield "18-apply-credit", CreditDialog(editors[0], parent)
 
 
+def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
+    """Settings with a prefix the book refuses: the field outlined, the text kept."""
+    dialog = SettingsDialog(session, parent)
+    dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
+    dialog.save()
+    return dialog
+
+
 def _printed(session: Session) -> Iterator[tuple[str, PrintJob]]:
     """Page 1 of a printed invoice (one partly paid, if there is one) and a statement."""
     invoices = DocumentList(session, (DocumentKind.SALES_INVOICE,))
@@ -123,12 +166,12 @@ def _printed(session: Session) -> Iterator[tuple[str, PrintJob]]:
     if rows:
         job = print_job(session, max(rows[:20], key=lambda row: row.total.amount))
         if job is not None:
-            yield "19-printed-invoice", job
+            yield "23-printed-invoice", job
     owing = next((c for c in ContactList(session).page(0, 500) if c.receivable.is_positive),
                  None)
     job = print_job(session, owing)
     if job is not None:
-        yield "20-printed-statement", job
+        yield "24-printed-statement", job
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:

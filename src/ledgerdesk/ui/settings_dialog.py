@@ -1,4 +1,8 @@
-"""``SettingsDialog``: company details, locale, base currency and numbering prefixes."""
+"""``SettingsDialog``: company details, locale, base currency and numbering prefixes.
+
+A refused field keeps what was typed and is outlined, with every reason in the message
+line; Esc or Cancel asks before dropping changes.
+"""
 
 from __future__ import annotations
 
@@ -11,29 +15,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.presentation.settings import LOCALES, load_settings, save_settings
+from ledgerdesk.presentation.settings import SettingsEditor
 from ledgerdesk.services.settings import CompanySettings
+from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.logo import LogoPicker
 from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
+
+WRONG_FIELD_STYLE = "border: 1px solid #b3261e;"
 
 
 class SettingsDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session = session
+        self.editor = SettingsEditor(session)
         self.setWindowTitle("Settings")
-        current = load_settings(session)
+        current = self.editor.loaded
         self.company = QLineEdit(current.company)
         self.address = address_edit()
         self.address.setPlainText(current.address)
         self.tax_number = QLineEdit(current.tax_number)
         self.locale_box = QComboBox()
-        for code, name in LOCALES.items():
+        for code, name in self.editor.locales.items():
             self.locale_box.addItem(f"{name} ({code})", code)
-        index = self.locale_box.findData(current.locale)
-        self.locale_box.setCurrentIndex(max(index, 0))
+        self.locale_box.setCurrentIndex(max(self.locale_box.findData(current.locale), 0))
         self.currency = QLabel(current.currency)
         self.prefixes = {kind: QLineEdit(prefix) for kind, prefix in current.prefixes.items()}
         form = QFormLayout()
@@ -45,7 +50,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Locale (numbers, dates):", self.locale_box)
         form.addRow("Base currency:", self.currency)
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
-        note.setStyleSheet("color: palette(mid);")
+        note.setStyleSheet("color: #606060;")
         form.addRow("", note)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
@@ -55,19 +60,33 @@ class SettingsDialog(QDialog):
         self.message.setText(text)
         self.message.setVisible(bool(text))
 
-    def save(self) -> None:
-        wanted = CompanySettings(
+    def fields(self) -> dict[str, QWidget]:
+        """Each field by the name the book's problems use."""
+        named: dict[str, QWidget] = {"company": self.company, "locale": self.locale_box}
+        named.update({f"prefixes.{kind.value}": edit for kind, edit in self.prefixes.items()})
+        return named
+
+    def wanted(self) -> CompanySettings:
+        return CompanySettings(
             company=self.company.text().strip(), address=self.address.toPlainText().strip(),
             tax_number=self.tax_number.text().strip(), locale=self.locale_box.currentData(),
-            currency=self.currency.text(),
+            currency=self.editor.loaded.currency,
             prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
             logo=self.logo.logo,
         )
-        try:
-            save_settings(self.session, wanted)
-        except (ValidationFailed, NotAllowed) as exc:
-            problems = exc.problems if isinstance(exc, ValidationFailed) else []
-            self.message.setText(" ".join(p.message for p in problems) or str(exc))
-            self.message.show()
+
+    def save(self) -> None:
+        problems = self.editor.save(self.wanted())
+        for name, field in self.fields().items():
+            field.setStyleSheet(WRONG_FIELD_STYLE if name in problems else "")
+        self.message.setText(" ".join(problems.values()))
+        self.message.setVisible(bool(problems))
+        if not problems:
+            self.accept()
+
+    def reject(self) -> None:
+        if self.editor.changed(self.wanted()) and not dialogs.confirm(
+                self, "Discard changes?", "The settings have not been saved. Discard them?",
+                "&Discard"):
             return
-        self.accept()
+        super().reject()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -85,6 +86,7 @@ class ContactPicker(QComboBox):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
+        completer.popup().installEventFilter(self)
         self.currentIndexChanged.connect(self._index_changed)
         self.lineEdit().editingFinished.connect(self._text_finished)
 
@@ -108,8 +110,25 @@ class ContactPicker(QComboBox):
     def _index_changed(self, index: int) -> None:
         self.chosen.emit(self.itemData(index) if index >= 0 else None)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Tab while the completion popup is open leaves without ``editingFinished``: take
+        # what was typed first, unless a completion is highlighted (the completer takes it).
+        if (watched is self.completer().popup() and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+                and not self.completer().popup().currentIndex().isValid()):
+            self._text_finished()
+        return super().eventFilter(watched, event)
+
     def _text_finished(self) -> None:
-        index = self.findText(self.currentText().strip(), Qt.MatchFlag.MatchFixedString)
+        """The name typed, or the only one containing what was typed, becomes the choice."""
+        text = self.currentText().strip()
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0 and text:
+            containing = self.model().match(self.model().index(0, 0),
+                                            Qt.ItemDataRole.DisplayRole, text, 2,
+                                            Qt.MatchFlag.MatchContains)
+            index = containing[0].row() if len(containing) == 1 else -1
         if index >= 0 and index != self.currentIndex():
             self.setCurrentIndex(index)
 

@@ -67,7 +67,6 @@ class AllocationDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setDefault(True)
         self.model.edited.connect(self._refresh_labels)
         self.oldest_button.clicked.connect(self._oldest_first)
         self.buttons.accepted.connect(self.save)
@@ -92,6 +91,10 @@ class AllocationDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.save_message)
         layout.addWidget(self.buttons)
+        # Only now, inside the dialog, does this make Save the dialog's main default, which
+        # Enter returns to after a focused button (Cancel) has lent it; set any earlier, the
+        # dialog never learns it and the last button Tab passed keeps answering Enter.
+        self.save_button.setDefault(True)
 
     def _oldest_first(self) -> None:
         self.editor.allocate_oldest_first()

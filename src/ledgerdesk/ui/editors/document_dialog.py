@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,6 +30,7 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.credit_dialog import add_apply_button
+from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
 from ledgerdesk.ui.widgets import (
     ContactPicker,
@@ -73,8 +76,10 @@ class DocumentDialog(QDialog):
         self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = add_apply_button(self, editor)
-        self.save_button.setDefault(True)
         self._lay_out()
+        # Only once it is inside the dialog does this make Save the dialog's main default,
+        # which Enter returns to after a focused button such as "New contact" lends it.
+        self.save_button.setDefault(True)
         self._connect()
         self.contact.set_choices(contact_choices(editor.session, editor.kind.side))
         if editor.contact_id is not None:
@@ -84,7 +89,7 @@ class DocumentDialog(QDialog):
         self.resize(980, 620)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
+        table = GridTable()
         table.setModel(self.model)
         live = LiveTextDelegate(table)
         for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT,
@@ -98,7 +103,6 @@ class DocumentDialog(QDialog):
         for column, width in ((1, 80), (2, 110), (3, 90), (4, 190), (5, 70), (6, 120)):
             header.resizeSection(column, width)
         table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
-        table.setTabKeyNavigation(True)
         return table
 
     def _lay_out(self) -> None:
@@ -129,12 +133,20 @@ class DocumentDialog(QDialog):
         layout.addLayout(line_buttons)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        self._set_tab_order()
+
+    def _set_tab_order(self) -> None:
+        """Tab follows the form: who, when, reference, tax, the lines cell by cell, the line
+        buttons, then the dialog's buttons."""
+        chain = [self.contact, self.new_contact_button, self.issue, self.due, self.reference,
+                 self.tax_mode, self.table, self.add_line_button, self.remove_line_button,
+                 self.buttons]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
 
     def _connect(self) -> None:
         e = self.editor
-        self.contact.chosen.connect(
-            lambda cid: (e.set_contact(cid if isinstance(cid, int) else None,
-                                       self.contact.currentText()), self._refresh()))
+        self.contact.chosen.connect(self._contact_chosen)
         self.new_contact_button.clicked.connect(self._new_contact)
         self.issue.dateChanged.connect(self._dates_changed)
         self.due.dateChanged.connect(self._dates_changed)
@@ -172,13 +184,23 @@ class DocumentDialog(QDialog):
         self.save_button.setEnabled(self.editor.can_save)
         self.authorise_button.setEnabled(self.editor.can_save)
 
+    def _contact_chosen(self, contact_id: object) -> None:
+        self.editor.set_contact(contact_id if isinstance(contact_id, int) else None,
+                                self.contact.currentText())
+        self.model.accounts_changed()  # lines on the default follow the contact's last one
+        self._refresh()
+
     def _dates_changed(self) -> None:
         self.editor.set_dates(to_date(self.issue.date()), to_date(self.due.date()))
 
     def _add_line(self) -> None:
         row = self.model.add_line()
-        self.table.setCurrentIndex(self.model.index(row, LineColumn.DESCRIPTION))
+        first = self.model.index(row, LineColumn.DESCRIPTION)
         self.table.setFocus()
+        self.table.setCurrentIndex(first)  # opens the cell's editor …
+        editor = self.table.indexWidget(first)
+        if editor is not None:
+            editor.setFocus()  # … which must have the keys, or typing goes nowhere
 
     def _new_contact(self) -> None:
         name = self.contact.currentText().strip()

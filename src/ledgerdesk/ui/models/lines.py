@@ -57,6 +57,12 @@ class LineTableModel(EditorGridModel):
             self.endResetModel()
             self.edited.emit()
 
+    def accounts_changed(self) -> None:
+        """The editor moved lines to another default account (a new contact was chosen)."""
+        if self.editor.lines:
+            self.dataChanged.emit(self.index(0, LineColumn.ACCOUNT),
+                                  self.index(len(self.editor.lines) - 1, LineColumn.ACCOUNT))
+
     def row_total(self) -> int:
         return len(self.editor.lines)
 

@@ -1,50 +1,55 @@
 """``ListPage``: a filter bar over a SQL-paged table, with a count and keyboard access.
 
-Typing in the search box filters after a short pause; sorting by a header asks SQL again.
+Typing in the search box filters after a short pause (Enter at once, then the table has
+focus); the other filters apply when chosen; sorting by a header asks SQL again.
 Enter or a double-click on a row emits ``open_requested`` with the row's record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ledgerdesk.presentation.columns import ListPresenter
+from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.models.paged import PagedTableModel, Role
+from ledgerdesk.ui.views.empty_state import EmptyState
+from ledgerdesk.ui.views.filter_bar import FilterBar
+from ledgerdesk.ui.views.sort_header import SortHeader
 
 ROW_HEIGHT = 26
-FILTER_DELAY_MS = 250
 
 
 class ListPage(QWidget):
     open_requested = Signal(object)
 
     def __init__(self, title: str, presenter: ListPresenter, noun: tuple[str, str],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 create_hint: str = "Ctrl+N creates one.") -> None:
         super().__init__(parent)
         self.title, self.presenter, self.noun = title, presenter, noun
         self.model = PagedTableModel(presenter, self)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search (Ctrl+F)")
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(260)
+        self.filters = ListFilters(presenter, noun,  # type: ignore[arg-type]
+                                   create_hint=create_hint)
+        self.bar = FilterBar(self.filters)
+        self.search = self.bar.search
         self.count_label = QLabel()
-        self.filters = QHBoxLayout()
-        self.filters.addWidget(self.search)
         self.table = self._make_table()
+        self.empty = EmptyState(self.table)
+        self.empty.clear_requested.connect(self._clear_filters)
         heading = QLabel(f"<h2 style='margin:0'>{title}</h2>")
         top = QHBoxLayout()
         top.addWidget(heading)
@@ -52,15 +57,14 @@ class ListPage(QWidget):
         top.addWidget(self.count_label)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(self.filters)
+        layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
-        self._timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
-        self._timer.timeout.connect(self._apply_text)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.bar.changed.connect(self.reload)
         self.search.returnPressed.connect(self._apply_text_now)
 
     def _make_table(self) -> QTableView:
         table = QTableView()
+        table.setHorizontalHeader(SortHeader(table))  # its arrow points the way rows run
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,32 +88,32 @@ class ListPage(QWidget):
         table.installEventFilter(self)
         return table
 
-    def add_filter(self, label: str, widget: QWidget) -> None:
-        caption = QLabel(label)
-        caption.setBuddy(widget)
-        self.filters.addWidget(caption)
-        self.filters.addWidget(widget)
+    def add_status_filter(self, label: str, choices: dict[Any, str]) -> None:
+        self.bar.add_status(label, choices)
+
+    def add_contact_filter(self, label: str,
+                           choices: Callable[[], list[ContactChoice]]) -> None:
+        self.bar.add_contact(label, choices)
+
+    def add_date_filter(self, first: str, last: str, name: str) -> None:
+        """From/to fields; ``name`` says what the dates are in the summary ("Issued")."""
+        self.filters.date_label = name
+        self.bar.add_dates(first, last)
 
     def finish_filters(self) -> None:
-        self.filters.addStretch(1)
-
-    def add_choice_filter(self, label: str, choices: dict[Any, str], field: str) -> QComboBox:
-        box = QComboBox()
-        for value, text in choices.items():
-            box.addItem(text, value)
-        box.currentIndexChanged.connect(
-            lambda i: self.apply_filter(**{field: box.itemData(i)}))
-        self.add_filter(label, box)
-        return box
+        self.bar.finish()
 
     # ---- behaviour ---------------------------------------------------------------------------
 
     def reload(self) -> None:
         current = self.current_row()
+        self.bar.refresh_contacts()
         self.model.reload()
         self._show_sort()
         count = self.model.rowCount()
-        self.count_label.setText(f"{count:,} {self.noun[0] if count == 1 else self.noun[1]}")
+        self.count_label.setText(self.filters.count_text(count))
+        self.empty.show_text(self.filters.empty_text(count), self.filters.is_filtered)
+        self.bar.show_state()
         if count:
             self.table.selectRow(min(current if current is not None else 0, count - 1))
 
@@ -139,12 +143,12 @@ class ListPage(QWidget):
         if entity is not None:
             self.open_requested.emit(entity)
 
-    def _apply_text(self) -> None:
-        self.apply_filter(text=self.search.text())
+    def _clear_filters(self) -> None:
+        self.bar.clear()
+        self.table.setFocus()  # the button that had focus is hidden now
 
     def _apply_text_now(self) -> None:
-        self._timer.stop()
-        self._apply_text()
+        self.bar.apply_text()
         self.table.setFocus()
 
     def _header_clicked(self, section: int) -> None:
