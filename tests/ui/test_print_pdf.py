@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pypdf import PdfReader
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.presentation.printing import NOTHING_TO_PRINT, print_job
@@ -93,3 +93,28 @@ def test_print_is_in_help_with_ctrl_p(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
     assert ("Print to PDF", "Ctrl+P") in shortcut_rows(make_actions(window), [])
+
+
+def test_the_open_invoice_prints_with_ctrl_p_from_its_editor(qtbot, view, two_invoices, chosen,
+                                                             ui_session):
+    from PySide6.QtCore import Qt
+
+    from ledgerdesk.presentation.document_editor import DocumentEditor
+    from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+
+    editor = DocumentEditor(ui_session, DocumentKind.SALES_INVOICE, two_invoices[0])
+    dialog = DocumentDialog(editor, view)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.print_button.isVisible()
+    qtbot.keyClick(dialog, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert chosen.suggested.name == f"{editor.number}.pdf"
+    assert status(view) == f"Saved to {chosen.answer} (1 page)."
+    assert editor.number in text(chosen.answer)
+    new = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE), view)
+    qtbot.addWidget(new)
+    new.show()
+    assert not new.print_button.isVisible()  # nothing saved to print yet

@@ -30,10 +30,7 @@ class PrintJob:
 def print_job(session: Session, selected: object) -> PrintJob | None:
     """The job for the selected row, or None when it is nothing that prints."""
     if isinstance(selected, DocumentSummary) and selected.kind in PRINTABLE_KINDS:
-        printable = printable_document(session.book, document_id=selected.id)
-        words = "Invoice" if selected.kind is DocumentKind.SALES_INVOICE else "Credit note"
-        name = selected.number or f"Draft {words.lower()} {selected.id}"
-        return PrintJob(document_print(printable, session.locale), safe_file_name(name))
+        return document_job(session, selected.id)
     if isinstance(selected, ContactSummary) and selected.role.is_customer:
         end = session.today
         figures = interim_statement(session.book, selected.id,
@@ -41,6 +38,15 @@ def print_job(session: Session, selected: object) -> PrintJob | None:
         model = statement_print(figures, session.locale, session.today)
         return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))
     return None
+
+
+def document_job(session: Session, document_id: int) -> PrintJob:
+    """The job for a saved invoice or credit note (``NotAllowed`` for other kinds)."""
+    printable = printable_document(session.book, document_id=document_id)
+    doc = printable.document
+    words = "invoice" if doc.kind is DocumentKind.SALES_INVOICE else "credit note"
+    name = doc.number or f"Draft {words} {document_id}"
+    return PrintJob(document_print(printable, session.locale), safe_file_name(name))
 
 
 def safe_file_name(name: str) -> str:
