@@ -20,10 +20,14 @@ from ledgerdesk.services.documents import (
     void_document,
 )
 from ledgerdesk.services.payments import void_payment
-from ledgerdesk.services.queries import check_book
+from ledgerdesk.services.queries import check_book, list_documents
 
 D = Decimal
 AR, AP, BANK, TAX, SALES = "1100", "2000", "1000", "2200", "4000"
+
+
+def document_summaries(book):
+    return list(list_documents(book, "invoices"))
 
 
 def healthy(book) -> None:
@@ -237,6 +241,15 @@ def test_voiding_an_unpaid_invoice_posts_a_reversal(book, customer, issue, day, 
     assert reversal.date == day + dt.timedelta(days=2)
     assert {k for k, v in balances().items() if v} == set()
     healthy(book)
+
+
+def test_a_void_or_draft_document_is_listed_as_owing_nothing(book, customer, issue, draft, day):
+    voided, _ = issue(customer, "100")
+    void_document(book, voided, day)
+    drafted = draft(customer, "50")
+    open_id, _ = issue(customer, "30")
+    owed = {s.id: s.outstanding.amount for s in document_summaries(book)}
+    assert owed == {voided: D(0), drafted: D(0), open_id: D("30")}
 
 
 def test_voiding_a_paid_invoice_is_refused_with_a_clear_message(

@@ -20,6 +20,7 @@ from ledgerdesk.cli.accounts import run_add_account
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.commands import run_check, run_demo, run_export_journal, run_trial_balance
 from ledgerdesk.cli.errors import CliError, check_locale
+from ledgerdesk.cli.imports import run_import
 from ledgerdesk.cli.lists import run_list
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.cli.pay import run_pay
@@ -44,6 +45,7 @@ HANDLERS: dict[str, Handler] = {
     "screenshots": lambda args, out: screenshots(args, out),
     "summary": run_summary,
     "add-account": run_add_account,
+    "import": lambda args, out: run_import(args, out, sys.stderr),
     "print": run_print,
 }
 

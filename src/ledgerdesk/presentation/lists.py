@@ -12,7 +12,7 @@ import functools
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.columns import Column, Mark
@@ -95,10 +95,16 @@ class DocumentList(QueryList[DocumentQuery]):
                    sortable=False, width=150),
             Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
                    numeric=True),
-            Column("outstanding", "Outstanding", lambda r: money(r.outstanding.amount),
+            Column("outstanding", "Outstanding", self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
             Column("status", "Status", self.status_text, self.status, width=120),
         ]
+
+    def outstanding_text(self, row: DocumentSummary) -> str:
+        """Blank for a draft or a void document: neither is owed anything."""
+        if row.lifecycle is not Lifecycle.AUTHORISED:
+            return ""
+        return self.money.format(row.outstanding.amount)
 
     def status(self, row: DocumentSummary) -> str:
         return row.status(self.query.today)

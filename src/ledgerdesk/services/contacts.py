@@ -33,10 +33,15 @@ class ContactOverview:
 
 
 def add_contact(book: Book, command: NewContact) -> int:
-    contact = _contact(command, None)
     with book.write() as tx:
-        _check_name(tx, contact)
-        return tx.add_contact(contact)
+        return add_contact_in(tx, command)
+
+
+def add_contact_in(tx: Transaction, command: NewContact) -> int:
+    """``add_contact`` inside the caller's transaction (an import adds many in one)."""
+    contact = _contact(command, None)
+    _check_name(tx, contact)
+    return tx.add_contact(contact)
 
 
 def update_contact(book: Book, command: EditContact) -> Contact:

@@ -33,10 +33,18 @@ def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None)
 def create_document(book: Book, draft: DocumentDraft) -> tuple[int, str]:
     """Create and authorise a document in one transaction; returns (id, number)."""
     with book.write() as tx:
-        doc = _build(tx, draft, None)
-        _check(tx, doc, authorising=True)
-        document_id = tx.add_document(doc)
-        return document_id, _authorise(tx, document_id)
+        return create_document_in(tx, draft)
+
+
+def create_document_in(
+    tx: Transaction, draft: DocumentDraft, *, authorise: bool = True
+) -> tuple[int, str]:
+    """A new document (authorised, or a draft) inside the caller's transaction, as an import
+    needs; returns (id, number), the number "" for a draft."""
+    doc = _build(tx, draft, None)
+    _check(tx, doc, authorising=authorise)
+    document_id = tx.add_document(doc)
+    return document_id, _authorise(tx, document_id) if authorise else ""
 
 
 def authorise_document(book: Book, document_id: int) -> str:
@@ -52,20 +60,25 @@ def authorise_document(book: Book, document_id: int) -> str:
 def void_document(book: Book, document_id: int, date: dt.date) -> None:
     """Void an authorised document by posting a reversal; a draft is simply voided."""
     with book.write() as tx:
-        doc = _get(tx, document_id)
-        if doc.kind not in EDITABLE_KINDS:
-            raise NotAllowed("A customer or supplier credit is voided with its payment.")
-        if doc.lifecycle is Lifecycle.VOIDED:
-            raise NotAllowed(f"{doc.number or 'This draft'} is already void.")
-        if tx.active_allocations_on(document_id):
-            raise NotAllowed(
-                f"{doc.number} has payments or credits allocated; void those first."
-            )
-        if doc.lifecycle is Lifecycle.AUTHORISED:
-            for entry in tx.entries_for(SourceType.DOCUMENT, document_id):
-                if entry.reverses_id is None:
-                    tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
-        tx.mark_voided(document_id)
+        void_document_in(tx, document_id, date)
+
+
+def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
+    """``void_document`` inside the caller's transaction."""
+    doc = _get(tx, document_id)
+    if doc.kind not in EDITABLE_KINDS:
+        raise NotAllowed("A customer or supplier credit is voided with its payment.")
+    if doc.lifecycle is Lifecycle.VOIDED:
+        raise NotAllowed(f"{doc.number or 'This draft'} is already void.")
+    if tx.active_allocations_on(document_id):
+        raise NotAllowed(
+            f"{doc.number} has payments or credits allocated; void those first."
+        )
+    if doc.lifecycle is Lifecycle.AUTHORISED:
+        for entry in tx.entries_for(SourceType.DOCUMENT, document_id):
+            if entry.reverses_id is None:
+                tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
+    tx.mark_voided(document_id)
 
 
 def load_document(book: Book, document_id: int) -> tuple[Document, str]:

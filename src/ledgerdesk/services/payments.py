@@ -42,26 +42,31 @@ def check_payment(book: Book, command: RecordPayment) -> list[Problem]:
 def record_payment(book: Book, command: RecordPayment) -> RecordedPayment:
     """Record a payment or raise ``ValidationFailed`` with every problem, changing nothing."""
     with book.write() as tx:
-        earlier = tx.find_payment_by_token(command.client_token)
-        if earlier is not None:
-            assert earlier.id is not None
-            credit = tx.prepayment_of(earlier.id)
-            return RecordedPayment(
-                earlier.id, credit.id if credit else None, credit.number if credit else None, True
-            )
-        accounts = tx.accounts()
-        payment, problems = _build(tx, command, accounts)
-        if payment is None or problems:
-            raise ValidationFailed(problems)
-        problems = validate_payment(payment, tx.open_documents(_ids(payment)))
-        if problems:
-            raise ValidationFailed(problems)
-        payment_id = tx.add_payment(payment)
-        contact = tx.get_contact(payment.contact_id)
-        saved = dataclasses.replace(payment, id=payment_id)
-        tx.post(payment_entry(saved, chart_roles(accounts), contact.name if contact else ""))
-        credit_id, credit_number = _keep_excess(tx, saved)
-        return RecordedPayment(payment_id, credit_id, credit_number)
+        return record_payment_in(tx, command)
+
+
+def record_payment_in(tx: Transaction, command: RecordPayment) -> RecordedPayment:
+    """``record_payment`` inside the caller's transaction (an import records many in one)."""
+    earlier = tx.find_payment_by_token(command.client_token)
+    if earlier is not None:
+        assert earlier.id is not None
+        credit = tx.prepayment_of(earlier.id)
+        return RecordedPayment(
+            earlier.id, credit.id if credit else None, credit.number if credit else None, True
+        )
+    accounts = tx.accounts()
+    payment, problems = _build(tx, command, accounts)
+    if payment is None or problems:
+        raise ValidationFailed(problems)
+    problems = validate_payment(payment, tx.open_documents(_ids(payment)))
+    if problems:
+        raise ValidationFailed(problems)
+    payment_id = tx.add_payment(payment)
+    contact = tx.get_contact(payment.contact_id)
+    saved = dataclasses.replace(payment, id=payment_id)
+    tx.post(payment_entry(saved, chart_roles(accounts), contact.name if contact else ""))
+    credit_id, credit_number = _keep_excess(tx, saved)
+    return RecordedPayment(payment_id, credit_id, credit_number)
 
 
 def void_payment(book: Book, payment_id: int, date: dt.date) -> None:

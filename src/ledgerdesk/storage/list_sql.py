@@ -30,7 +30,7 @@ from ledgerdesk.services.list_queries import (
     PaymentSort,
     StatusFilter,
 )
-from ledgerdesk.storage.sql import OUTSTANDING
+from ledgerdesk.storage.sql import OUTSTANDING, OWED
 
 _LIKE = "LIKE :text ESCAPE '\\'"
 _AUTHORISED = f"d.lifecycle = '{Lifecycle.AUTHORISED.value}'"
@@ -126,7 +126,7 @@ _DOCUMENT_KEYS = {
     DocumentSort.ISSUE_DATE: "d.issue_date",
     DocumentSort.DUE_DATE: "d.due_date",
     DocumentSort.TOTAL: "d.total_minor",
-    DocumentSort.OUTSTANDING: OUTSTANDING,
+    DocumentSort.OUTSTANDING: OWED,
     DocumentSort.STATUS: _STATUS_RANK,
 }
 

@@ -15,6 +15,9 @@ OUTSTANDING = (
     " WHERE a.document_id = d.id AND a.voided = 0), 0))"
 )
 
+#: What a document is still owed or owes: only an authorised one; a draft or a void one, nothing.
+OWED = f"(CASE WHEN d.lifecycle = 'AUTHORISED' THEN {OUTSTANDING} ELSE 0 END)"
+
 #: The columns an ``OpenDocument`` is built from, for a query over ``documents AS d``.
 OPEN_DOCUMENT_COLUMNS = (
     "d.id, d.kind, d.number, d.contact_id, d.currency, d.total_minor, d.lifecycle,"

@@ -16,6 +16,7 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.sql import (
     OUTSTANDING,
+    OWED,
     PURCHASE_KINDS,
     SALES_KINDS,
     kinds_list,
@@ -37,7 +38,7 @@ def document_summary_sql(index: str | None = None) -> str:
     return (
         "SELECT d.id, d.kind, d.number, d.contact_id, c.name AS contact_name, d.issue_date,"
         " d.due_date, d.reference, d.currency, d.total_minor, d.lifecycle,"
-        f" {OUTSTANDING} AS outstanding_minor"
+        f" {OWED} AS outstanding_minor"
         f" FROM documents AS d{indexed} JOIN contacts AS c ON c.id = d.contact_id"
     )
 

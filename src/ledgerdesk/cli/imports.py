@@ -1,0 +1,128 @@
+"""``ledgerdesk import KIND PATH FILE``: contacts, invoices, bills or a bank statement from CSV.
+
+Prints the mapping, then every problem (row and column as a spreadsheet shows them) or what
+was created; exit 1 with nothing written when any row is bad.  ``--dry-run`` shows the same
+preview and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.services.imports import (
+    FIELDS,
+    ImportFileError,
+    ImportKind,
+    ImportOptions,
+    ImportPreview,
+    MappingError,
+    import_file,
+)
+
+#: Problems and created records printed before "... and N more".
+SHOWN = 50
+
+
+def add_parser(commands: Any, command: Any) -> None:
+    fields = "; ".join(f"{kind}: {', '.join(s.name for s in specs)}"
+                       for kind, specs in FIELDS.items() if kind is not ImportKind.BILLS)
+    sub = command(
+        commands, "import", "import contacts, invoices, bills or bank payments from CSV",
+        "Import a CSV file (UTF-8, comma or semicolon separated, amounts like 1234.50, dates "
+        "YYYY-MM-DD) into the book: every row or, if any row is bad, nothing. Columns map to "
+        f"fields by header name (invoices and bills share fields). Fields: {fields}. Bank "
+        "lines are matched to open invoices (money in) and bills (money out), or pay the "
+        "documents a documents column names (as in `list payments --csv`); nothing is "
+        "recorded unless --accept-suggestions is given.",
+    )
+    sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
+                     help=", ".join(k.value for k in ImportKind))
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("file", metavar="FILE", help="the CSV file to import")
+    sub.add_argument("--dry-run", action="store_true",
+                     help="check every row and show what would be created; write nothing")
+    sub.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
+                     type=_mapping, help="read FIELD from the column HEADER (repeatable)")
+    sub.add_argument("--create-contacts", action="store_true",
+                     help="invoices and bills: add contacts the book does not have yet")
+    sub.add_argument("--accept-suggestions", action="store_true",
+                     help="bank: record each line against its clear best match")
+    sub.add_argument("--bank", metavar="CODE", help="bank: the bank account (default: the first)")
+
+
+def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    options = ImportOptions(
+        dry_run=args.dry_run, create_contacts=args.create_contacts,
+        accept_suggestions=args.accept_suggestions, bank_account=args.bank,
+    )
+    with opened(args.path) as book:
+        try:
+            preview = import_file(book, Path(args.file), ImportKind(args.kind),
+                                  dict(args.map), options)
+        except (ImportFileError, MappingError) as exc:
+            raise CliError(str(exc)) from None
+    write_preview(preview, out, err)
+    return 0 if preview.ok else 1
+
+
+def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
+    """The mapping and suggestions on ``out``; then the problems on ``err``, or what was
+    (or would be) created on ``out``."""
+    mapping = preview.mapping
+    used = ", ".join(f"{name} <- {mapping.headers[i]!r}" for name, i in mapping.columns.items())
+    out.write(f"Columns: {used}\n")
+    if mapping.unused_headers():
+        out.write(f"Not imported: {', '.join(repr(h) for h in mapping.unused_headers())}\n")
+    for match in preview.matches:
+        _write_match(match, out)
+    if preview.problems:
+        err.write(f"{len(preview.problems)} problem(s) in {preview.rows} rows; "
+                  "nothing was imported:\n")
+        _write_some([str(p) for p in preview.problems], err)
+        return
+    for unmatched in preview.unmatched:
+        out.write(f"Not recorded: row {unmatched.line.row}: {unmatched.reason}\n")
+    verb = "Imported" if preview.committed else "Would import (dry run, nothing written)"
+    if preview.kind is ImportKind.BANK and not preview.committed and not preview.created:
+        verb = "Nothing recorded; --accept-suggestions records the best matches"
+    out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} rows\n")
+    _write_some([f"row {c.row}: {c.what}" for c in preview.created], out)
+
+
+def _write_match(match: Any, out: TextIO) -> None:
+    line = match.line
+    head = f"row {line.row}: {line.date} {line.amount:f} {line.reference!r} {line.counterparty!r}"
+    if match.already_imported or match.why_not:
+        out.write(f"{head}: {match.why_not or 'already imported'}\n")
+        return
+    if match.named:
+        numbers = ", ".join(d.number for d in match.named)
+        out.write(f"{head}: pays {numbers} (named in the file)\n")
+        return
+    if not match.suggestions:
+        out.write(f"{head}: no open document matches\n")
+        return
+    out.write(f"{head}:\n")
+    for rank, s in enumerate(match.suggestions[:3], start=1):
+        doc = s.document
+        out.write(f"    {rank}. {doc.number} {doc.contact_name}, outstanding "
+                  f"{doc.outstanding.amount:f} ({s.reason})\n")
+
+
+def _write_some(lines: list[str], out: TextIO) -> None:
+    for text in lines[:SHOWN]:
+        out.write(f"  {text}\n")
+    if len(lines) > SHOWN:
+        out.write(f"  ... and {len(lines) - SHOWN} more\n")
+
+
+def _mapping(text: str) -> tuple[str, str]:
+    name, sep, header = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a mapping; write FIELD=HEADER, like name=\"Company name\"")
+    return name.strip(), header.strip()

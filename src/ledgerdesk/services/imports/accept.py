@@ -1,0 +1,130 @@
+"""Accepting suggestions: statement lines into payments, one document each, never twice.
+
+The user's choices (row -> document id) come first; with ``best`` the top suggestion of each
+other line is taken when it is clear (no tie).  A document's outstanding amount is used up
+line by line, so two lines cannot both settle the same invoice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.services.commands import AllocationInput, RecordPayment
+from ledgerdesk.services.imports.matching import LineMatch, Suggestion
+from ledgerdesk.services.imports.rows import StatementLine
+from ledgerdesk.services.read_models import DocumentSummary
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedPayment:
+    row: int
+    command: RecordPayment
+    what: str  # "250.00 from Acme Retail for INV-00002"
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    line: StatementLine
+    reason: str
+
+
+def line_tokens(lines: Iterable[StatementLine]) -> dict[int, str]:
+    """A client token per line (by row), the same each time the same statement is read, so
+    importing a statement twice records each payment once."""
+    seen: dict[str, int] = {}
+    found = {}
+    for line in lines:
+        key = f"{line.date}|{line.amount:f}|{line.reference}|{line.counterparty}"
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256(f"bank|{key}|{seen[key]}".encode()).hexdigest()
+        found[line.row] = f"bank-{digest[:32]}"
+    return found
+
+
+def accept(
+    matches: Iterable[LineMatch],
+    tokens: Mapping[int, str],
+    choices: Mapping[int, int],
+    *,
+    best: bool,
+    bank_account: str | None = None,
+) -> tuple[list[PlannedPayment], list[Unmatched]]:
+    planned: list[PlannedPayment] = []
+    unmatched: list[Unmatched] = []
+    used: dict[int, Decimal] = defaultdict(Decimal)
+    for match in matches:
+        if match.already_imported:
+            continue
+        if match.why_not:
+            unmatched.append(Unmatched(match.line, match.why_not))
+            continue
+        amount = abs(match.line.amount)
+        targets, why = list(match.named), "its documents are already settled by earlier lines"
+        if not match.named:
+            fits = [s for s in match.suggestions
+                    if s.document.outstanding.amount - used[s.document.id] >= amount]
+            chosen, why = _choose(match, fits, choices, best)
+            targets = [chosen.document] if chosen else []
+        allocations = _allocate(amount, targets, used)
+        if not allocations:
+            unmatched.append(Unmatched(match.line, why))
+            continue
+        planned.append(_payment(match, allocations, tokens, bank_account))
+    return planned, unmatched
+
+
+def _allocate(
+    amount: Decimal, documents: list[DocumentSummary], used: dict[int, Decimal]
+) -> list[tuple[DocumentSummary, Decimal]]:
+    """Up to ``amount`` over ``documents`` in order, each up to what earlier lines left."""
+    allocations = []
+    for doc in documents:
+        share = min(amount, doc.outstanding.amount - used[doc.id])
+        if share > 0:
+            allocations.append((doc, share))
+            used[doc.id] += share
+            amount -= share
+    return allocations
+
+
+def _payment(
+    match: LineMatch, allocations: list[tuple[DocumentSummary, Decimal]],
+    tokens: Mapping[int, str], bank_account: str | None,
+) -> PlannedPayment:
+    line, amount = match.line, abs(match.line.amount)
+    contact = allocations[0][0]
+    excess = amount - sum(share for _, share in allocations)
+    command = RecordPayment(
+        kind=PaymentKind.CUSTOMER_RECEIPT if line.amount > 0 else PaymentKind.SUPPLIER_PAYMENT,
+        contact_id=contact.contact_id, date=line.date, amount=amount,
+        bank_account_code=bank_account, reference=line.reference[:255],
+        allocations=[AllocationInput(document_id=d.id, amount=a) for d, a in allocations],
+        keep_excess_as_credit=excess > 0, client_token=tokens[line.row],
+    )
+    numbers = ", ".join(d.number for d, _ in allocations)
+    kept = f", {excess:f} kept as credit" if excess > 0 else ""
+    return PlannedPayment(line.row, command,
+                          f"payment {amount:f} {contact.contact_name} for {numbers}{kept}")
+
+
+def _choose(
+    match: LineMatch, fits: list[Suggestion], choices: Mapping[int, int], best: bool
+) -> tuple[Suggestion | None, str]:
+    wanted = choices.get(match.line.row)
+    if wanted is not None:
+        chosen = next((s for s in fits if s.document.id == wanted), None)
+        return chosen, "" if chosen else "the chosen document cannot take this amount"
+    if not fits:
+        return None, "no open document matches" if not match.suggestions else (
+            "its documents are already settled by earlier lines")
+    if not best:
+        return None, "no suggestion accepted"
+    if len(fits) > 1 and fits[0].score == fits[1].score:
+        tied = ", ".join(s.document.number for s in fits if s.score == fits[0].score)
+        return None, f"equally good matches: {tied}; choose one"
+    return fits[0], ""

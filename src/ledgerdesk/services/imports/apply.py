@@ -1,0 +1,188 @@
+"""Writing an import: every row through the use cases in ONE transaction, or nothing.
+
+Each use case checks before it writes, so a refused row leaves the transaction clean and
+the others still run: the user hears about every bad row at once.  Any problem, or a dry
+run, rolls the whole transaction back; the preview still says what would have been created,
+with the numbers the documents would have taken.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.ledger import AccountType
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.commands import DocumentDraft, NewContact
+from ledgerdesk.services.contacts import add_contact_in
+from ledgerdesk.services.documents import create_document_in, void_document_in
+from ledgerdesk.services.imports.accept import PlannedPayment
+from ledgerdesk.services.imports.cells import RowProblem
+from ledgerdesk.services.imports.document_rows import DocumentRows
+from ledgerdesk.services.imports.fields import FIELDS, ColumnMapping
+from ledgerdesk.services.imports.rows import ContactRow
+from ledgerdesk.services.payments import record_payment_in
+from ledgerdesk.services.ports import Book, Transaction
+
+Refusal = (ValidationFailed, NotAllowed, NotFound)
+#: A command's field that an import field feeds under another name.
+_FIELD_OF = {"account_code": "account", "contact_id": "contact", "allocations": "amount"}
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Created:
+    row: int  # the first row it came from
+    what: str  # "invoice INV-00012 for Acme Retail, 120.00"
+
+
+#: ``progress(done, total)`` while writing; an exception from it cancels the whole import.
+Progress = Callable[[int, int], None]
+Step = Callable[[Transaction, list[RowProblem], list[Created], Progress | None], None]
+
+
+class _RollBack(Exception):
+    pass
+
+
+def in_one_transaction(
+    book: Book, step: Step, problems: list[RowProblem], commit: bool,
+    progress: Progress | None = None, audit: dict[str, Any] | None = None,
+) -> tuple[list[Created], bool]:
+    """Run ``step``; commit only when ``commit`` and no problem at all, with one audit entry
+    for the import as a whole (``audit``: what it read).  (created, committed)"""
+    created: list[Created] = []
+    try:
+        with book.write() as tx:
+            step(tx, problems, created, progress)
+            if problems or not commit:
+                raise _RollBack
+            tx.audit("import", "file", None, {**(audit or {}), "created": len(created)})
+    except _RollBack:
+        return created, False
+    return created, True
+
+
+def each_row(
+    items: Sequence[T], write: Callable[[Transaction, T], list[str]],
+    rows: Callable[[T], list[int]], mapping: ColumnMapping,
+) -> Step:
+    """A step that writes each item (``write`` says what it created) and turns a refused one
+    into problems on its ``rows``, carrying on with the next."""
+    def step(tx: Transaction, problems: list[RowProblem], created: list[Created],
+             progress: Progress | None = None) -> None:
+        for done, item in enumerate(items):
+            if progress is not None:
+                progress(done, len(items))  # may raise to cancel: everything rolls back
+            where = rows(item)
+            try:
+                done = write(tx, item)
+            except Refusal as exc:
+                problems.extend(_refusal(exc, mapping, where[0], where))
+                continue
+            created.extend(Created(where[0], what) for what in done)
+    return step
+
+
+def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
+    def write(tx: Transaction, row: ContactRow) -> list[str]:
+        add_contact_in(tx, row.command)
+        return [f"contact {row.command.name}"]
+    return each_row(rows, write, lambda row: [row.row], mapping)
+
+
+def documents_step(
+    kind: DocumentKind, documents: list[DocumentRows], mapping: ColumnMapping,
+    create_contacts: bool,
+) -> Step:
+    label = "invoice" if kind is DocumentKind.SALES_INVOICE else "bill"
+    role = ContactRole.CUSTOMER if kind is DocumentKind.SALES_INVOICE else ContactRole.SUPPLIER
+    contacts: dict[str, int] = {}  # by name, casefolded: the ones found or created so far
+    account: list[str] = []  # the default account, read once inside the transaction
+
+    def write(tx: Transaction, doc: DocumentRows) -> list[str]:
+        done = []
+        contact_id = contacts.get(doc.contact.casefold())
+        if contact_id is None:
+            contact_id, new = _contact(tx, doc.contact, role, create_contacts)
+            contacts[doc.contact.casefold()] = contact_id
+            done += [f"contact {doc.contact} (new, {role.value.lower()})"] if new else []
+        account[:] = account or [_default_account(tx, kind)]
+        document_id, number = _create(tx, kind, doc, contact_id, account[0])
+        saved = tx.get_document(document_id)
+        total = f", {saved.totals().total.amount:f}" if saved else ""
+        state = (number or "draft") + (" (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
+        return [*done, f"{label} {state} for {doc.contact}{total}"]
+    return each_row(documents, write, lambda doc: doc.rows, mapping)
+
+
+def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
+    def write(tx: Transaction, planned: PlannedPayment) -> list[str]:
+        record_payment_in(tx, planned.command)
+        return [planned.what]
+    return each_row(payments, write, lambda planned: [planned.row], mapping)
+
+
+def _create(
+    tx: Transaction, kind: DocumentKind, doc: DocumentRows, contact_id: int, account: str
+) -> tuple[int, str]:
+    """The document as the file describes it: authorised, a draft, or authorised then void."""
+    lines = [ln if ln.account_code else ln.model_copy(update={"account_code": account})
+             for ln in doc.lines]
+    draft = DocumentDraft(
+        kind=kind, contact_id=contact_id, issue_date=doc.issue_date, due_date=doc.due_date,
+        reference=(doc.reference or doc.number)[:255], lines=lines,
+    )
+    document_id, number = create_document_in(
+        tx, draft, authorise=doc.lifecycle is not Lifecycle.DRAFT
+    )
+    if doc.lifecycle is Lifecycle.VOIDED:
+        void_document_in(tx, document_id, doc.issue_date)
+    return document_id, number
+
+
+def _contact(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:
+    """The contact's id, and whether it was created just now."""
+    contact = tx.find_contact(name)
+    if contact is not None and contact.id is not None:
+        return contact.id, False
+    if not create:
+        raise ValidationFailed([Problem(
+            "contact", "not_found",
+            f"there is no contact named {name!r}; add it first, or choose to create missing "
+            "contacts",
+        )])
+    return add_contact_in(tx, NewContact(name=name, role=role)), True
+
+
+def _default_account(tx: Transaction, kind: DocumentKind) -> str:
+    wanted = AccountType.INCOME if kind is DocumentKind.SALES_INVOICE else AccountType.EXPENSE
+    codes = sorted(a.code for a in tx.accounts().values() if a.type is wanted and a.role is None)
+    return codes[0] if codes else ""
+
+
+def _refusal(
+    exc: Exception, mapping: ColumnMapping, row: int, rows: list[int]
+) -> list[RowProblem]:
+    """A use case's refusal as row problems: ``lines[2].unit_price`` names the third line's row
+    and the column feeding ``unit_price``."""
+    if not isinstance(exc, ValidationFailed):
+        return [RowProblem(row, "", str(exc))]
+    found = []
+    names = {spec.name for spec in FIELDS[mapping.kind]}
+    for problem in exc.problems:
+        where, field = row, problem.field
+        if field.startswith("lines["):
+            index = int(field[6:field.index("]")])
+            where = rows[index] if index < len(rows) else row
+            field = field.rsplit(".", 1)[-1]
+        field = field.split("[", 1)[0]  # allocations[0].amount: the line's amount
+        field = _FIELD_OF.get(field, field)
+        if field == "unit_price" and field not in mapping.columns:
+            field = "total"  # a one-line document from our list export
+        column = mapping.header(field) if field in names else ""  # about the whole row
+        found.append(RowProblem(where, column, problem.message))
+    return found

@@ -1,0 +1,149 @@
+"""What each kind of import reads, and the column mapping: which CSV header feeds which field.
+
+Defaults match headers by name ignoring case, spaces, ``_``, ``-`` and ``.``, including the
+headers ``ledgerdesk list KIND --csv`` writes, so our own export maps itself.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+
+class ImportKind(enum.StrEnum):
+    CONTACTS = "contacts"
+    INVOICES = "invoices"
+    BILLS = "bills"
+    BANK = "bank"
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    name: str
+    help: str
+    required: bool = False
+    aliases: tuple[str, ...] = ()  # other header names that feed it by default
+
+
+_CONTACT = (
+    FieldSpec("name", "the contact's name", True, ("contact", "company", "contact name")),
+    FieldSpec("role", "customer, supplier or both (default both)", False, ("type",)),
+    FieldSpec("email", "email address", False, ("e-mail", "email address")),
+    FieldSpec("tax_number", "tax or VAT number", False, ("vat", "vat number", "tax id")),
+    FieldSpec("payment_terms_days", "days to pay (default 30)", False, ("terms", "payment terms")),
+    FieldSpec("address", "postal address, one cell (lines kept)", False,
+              ("postal address", "billing address", "street address")),
+)
+_DOCUMENT = (
+    FieldSpec("number", "groups lines into one document", False, ("document", "invoice", "bill")),
+    FieldSpec("contact", "the contact's name", True, ("customer", "supplier", "name")),
+    FieldSpec("issue_date", "YYYY-MM-DD", True, ("date", "issued", "invoice date")),
+    FieldSpec("due_date", "YYYY-MM-DD (default: the contact's terms)", False, ("due",)),
+    FieldSpec("reference", "the document's reference", False, ("ref",)),
+    FieldSpec("description", "the line's text", False, ("item",)),
+    FieldSpec("quantity", "default 1", False, ("qty",)),
+    FieldSpec("unit_price", "the line's price (or give total)", False, ("price", "unit price")),
+    FieldSpec("account", "account code (default: the first income/expense)", False,
+              ("account code", "account_code")),
+    FieldSpec("tax_rate", "percent, default 0", False, ("tax", "vat rate")),
+    FieldSpec("discount_percent", "percent, default 0", False, ("discount",)),
+    FieldSpec("total", "a one-line document of this amount (no tax)", False, ("amount",)),
+    FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
+)
+_BANK = (
+    FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),
+    FieldSpec("amount", "positive: received; negative: paid", True, ()),
+    FieldSpec("reference", "the payment's reference", False,
+              ("description", "memo", "details", "remittance")),
+    FieldSpec("counterparty", "who paid or was paid", False,
+              ("contact", "payee", "payer", "name", "party")),
+    FieldSpec("documents", "numbers it pays, comma separated (instead of suggestions)", False,
+              ("document", "invoices", "invoice numbers")),
+    FieldSpec("kind", "customer receipt or supplier payment (default: the amount's sign)",
+              False, ("payment kind",)),
+    FieldSpec("void", "yes: reported, not recorded", False, ("voided",)),
+)
+
+FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
+    ImportKind.CONTACTS: _CONTACT,
+    ImportKind.INVOICES: _DOCUMENT,
+    ImportKind.BILLS: _DOCUMENT,
+    ImportKind.BANK: _BANK,
+}
+
+
+class MappingError(ValueError):
+    """The columns cannot feed the import (a required field without a column, a bad --map)."""
+
+
+def header_key(header: str) -> str:
+    return re.sub(r"[\s_\-.]+", "", header).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    """Which header (by position) feeds which field; fields without a column are absent."""
+
+    kind: ImportKind
+    headers: tuple[str, ...]
+    columns: Mapping[str, int]  # field name -> index into headers
+
+    @classmethod
+    def default(cls, kind: ImportKind, headers: tuple[str, ...]) -> ColumnMapping:
+        by_key = {header_key(h): i for i, h in reversed(list(enumerate(headers))) if h}
+        columns: dict[str, int] = {}
+        for spec in FIELDS[kind]:
+            for name in (spec.name, *spec.aliases):
+                index = by_key.get(header_key(name))
+                if index is not None and index not in columns.values():
+                    columns[spec.name] = index
+                    break
+        return cls(kind, headers, columns)
+
+    def with_overrides(self, overrides: Mapping[str, str]) -> ColumnMapping:
+        """``{field: header}`` from the user; an empty header un-maps the field."""
+        names = [spec.name for spec in FIELDS[self.kind]]
+        by_key = {header_key(h): i for i, h in enumerate(self.headers) if h}
+        columns = dict(self.columns)
+        for name, header in overrides.items():
+            if name not in names:
+                raise MappingError(
+                    f"{self.kind} imports have no field {name!r}; the fields are "
+                    f"{', '.join(names)}."
+                )
+            if not header.strip():
+                columns.pop(name, None)
+                continue
+            index = by_key.get(header_key(header))
+            if index is None:
+                raise MappingError(
+                    f"The file has no column {header!r}; its columns are "
+                    f"{', '.join(repr(h) for h in self.headers)}."
+                )
+            columns = {f: i for f, i in columns.items() if i != index}
+            columns[name] = index
+        return ColumnMapping(self.kind, self.headers, columns)
+
+    def check(self) -> None:
+        """Raise ``MappingError`` naming every required field that has no column."""
+        missing = [s.name for s in FIELDS[self.kind] if s.required and s.name not in self.columns]
+        if self.kind in (ImportKind.INVOICES, ImportKind.BILLS) and not (
+            {"unit_price", "total"} & set(self.columns)
+        ):
+            missing.append("unit_price (or total)")
+        if missing:
+            raise MappingError(
+                f"No column for {', '.join(missing)}; the file's columns are "
+                f"{', '.join(repr(h) for h in self.headers)}. Map one with --map FIELD=HEADER."
+            )
+
+    def header(self, name: str) -> str:
+        """The header feeding ``name``, for messages; the field's name when it has none."""
+        index = self.columns.get(name)
+        return name if index is None else self.headers[index]
+
+    def unused_headers(self) -> list[str]:
+        used = set(self.columns.values())
+        return [h for i, h in enumerate(self.headers) if i not in used and h]

@@ -1,0 +1,114 @@
+"""Contact rows and bank statement lines, read into commands and plain records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledgerdesk.domain.money import minor_exponent, quantize
+from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.services.commands import NewContact
+from ledgerdesk.services.imports.cells import (
+    CellError,
+    RowProblem,
+    parse_decimal,
+    parse_iso_date,
+    parse_role,
+    parse_whole,
+)
+from ledgerdesk.services.imports.fields import ColumnMapping
+from ledgerdesk.services.imports.reader import RowCells
+from ledgerdesk.services.imports.source import CsvRow
+
+_YES = ("yes", "true", "1", "void")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactRow:
+    row: int
+    command: NewContact
+
+
+@dataclass(frozen=True, slots=True)
+class StatementLine:
+    """One bank statement line: positive amounts came in, negative ones went out."""
+
+    row: int
+    date: dt.date
+    amount: Decimal
+    reference: str
+    counterparty: str
+    documents: tuple[str, ...] = ()  # numbers the file says it pays (our payments export)
+    skip: str = ""  # why the file's own columns say not to record it (void, a refund)
+
+
+def read_contacts(
+    rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem]
+) -> list[ContactRow]:
+    """Every row as a ``NewContact``; a name twice in the file is a problem on the second."""
+    found: list[ContactRow] = []
+    first_row: dict[str, int] = {}
+    for row in rows:
+        cells = RowCells(mapping, row, problems)
+        role = cells.value("role", parse_role, parse_role(""))
+        terms = cells.value("payment_terms_days", parse_whole, 30)
+        name = cells.text("name")
+        if not name:
+            cells.problem("name", "is empty; a contact needs a name")
+            continue
+        if name.casefold() in first_row:
+            cells.problem("name", f"{name!r} is already on row {first_row[name.casefold()]}")
+            continue
+        first_row[name.casefold()] = row.number
+        if role is None or terms is None:
+            continue
+        command = cells.model(
+            NewContact, name=name, role=role, email=cells.text("email"),
+            tax_number=cells.text("tax_number"), payment_terms_days=terms,
+            address=cells.text("address"),
+        )
+        if command is not None:
+            found.append(ContactRow(row.number, command))
+    return found
+
+
+def read_statement(
+    rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem], currency: str
+) -> list[StatementLine]:
+    """Every dated, non-zero line whose amount is exact in the book's ``currency``."""
+    lines: list[StatementLine] = []
+    for row in rows:
+        cells = RowCells(mapping, row, problems)
+        date = cells.required("date", parse_iso_date)
+        amount = cells.required("amount", parse_decimal)
+        if amount is not None and amount.is_zero():
+            cells.problem("amount", "is zero; a statement line moves money in or out")
+            continue
+        if amount is not None and quantize(amount, currency) != amount:
+            places = minor_exponent(currency)
+            cells.problem("amount", f"has more decimal places than {currency} has ({places})")
+            continue
+        kind = cells.value("kind", parse_kind, None)
+        if date is None or amount is None or (kind is None and cells.text("kind")):
+            continue
+        if kind is not None:  # our payments export: unsigned amounts, the kind says which way
+            amount = abs(amount) if kind.money_in else -abs(amount)
+        skip = "void in the file" if cells.text("void").casefold() in _YES else (
+            "refunds are not imported" if kind is not None and kind.is_refund else "")
+        documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
+        lines.append(StatementLine(
+            row.number, date, amount, cells.text("reference"), cells.text("counterparty"),
+            documents, skip,
+        ))
+    return lines
+
+
+def parse_kind(text: str) -> PaymentKind:
+    """A payment kind as our payments export writes it: ``customer receipt``."""
+    key = "_".join(text.split()).upper()
+    if key not in PaymentKind.__members__:
+        raise CellError(f"{text!r} is not a payment kind; write customer receipt or "
+                        "supplier payment")
+    return PaymentKind[key]

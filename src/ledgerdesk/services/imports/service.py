@@ -1,0 +1,128 @@
+"""The import use case: a CSV file, its column mapping and options in; a preview out.
+
+``import_file`` reads and checks every row, then runs the whole import in one transaction
+and keeps it only when nothing is wrong and it is not a dry run.  A dialog calls
+``open_csv`` and ``ColumnMapping.default`` first to show the mapping, then this.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.services.imports import apply
+from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
+from ledgerdesk.services.imports.apply import Created, Progress
+from ledgerdesk.services.imports.cells import RowProblem
+from ledgerdesk.services.imports.document_rows import read_documents
+from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
+from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
+from ledgerdesk.services.imports.rows import StatementLine, read_contacts, read_statement
+from ledgerdesk.services.imports.source import CsvRow, CsvSource, open_csv
+from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import base_currency
+
+_DOCUMENT_KINDS = {
+    ImportKind.INVOICES: DocumentKind.SALES_INVOICE, ImportKind.BILLS: DocumentKind.BILL,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportOptions:
+    dry_run: bool = False
+    create_contacts: bool = False  # invoices and bills: add contacts the book does not have
+    accept_suggestions: bool = False  # bank: take each line's clear best match
+    choices: Mapping[int, int] = field(default_factory=dict)  # bank: row -> document id
+    bank_account: str | None = None  # bank: None for the book's first bank account
+    progress: Progress | None = None  # (done, total) while writing; raise from it to cancel
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPreview:
+    """What an import found and did: rows read, every problem, what it created (or would)."""
+
+    kind: ImportKind
+    mapping: ColumnMapping
+    rows: int
+    problems: list[RowProblem]
+    created: list[Created]
+    committed: bool
+    matches: list[LineMatch] = field(default_factory=list)  # bank only
+    unmatched: list[Unmatched] = field(default_factory=list)  # bank only
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def mapping_for(
+    source: CsvSource, kind: ImportKind, overrides: Mapping[str, str] | None = None
+) -> ColumnMapping:
+    """The default mapping with the user's ``{field: header}`` on top; ``MappingError`` if a
+    required field is left without a column."""
+    mapping = ColumnMapping.default(kind, source.headers).with_overrides(overrides or {})
+    mapping.check()
+    return mapping
+
+
+def import_file(
+    book: Book, path: Path, kind: ImportKind, overrides: Mapping[str, str] | None = None,
+    options: ImportOptions | None = None,
+) -> ImportPreview:
+    """Raises ``ImportFileError`` or ``MappingError`` for a file it cannot read at all."""
+    options = options or ImportOptions()
+    source = open_csv(path)
+    mapping = mapping_for(source, kind, overrides)
+    problems: list[RowProblem] = []
+    counter = _Counter(source)
+    matches: list[LineMatch] = []
+    unmatched: list[Unmatched] = []
+    planned: list[PlannedPayment] = []
+    if kind is ImportKind.CONTACTS:
+        step = apply.contacts_step(read_contacts(counter.rows(), mapping, problems), mapping)
+    elif kind is ImportKind.BANK:
+        with book.read() as tx:
+            currency = base_currency(tx)
+        lines = read_statement(counter.rows(), mapping, problems, currency)
+        tokens = line_tokens(lines)
+        matches = suggest(book, lines, tokens)
+        planned, unmatched = accept(matches, tokens, options.choices,
+                                    best=options.accept_suggestions,
+                                    bank_account=options.bank_account)
+        step = apply.payments_step(planned, mapping)
+    else:
+        documents = read_documents(counter.rows(), mapping, problems)
+        step = apply.documents_step(_DOCUMENT_KINDS[kind], documents, mapping,
+                                    options.create_contacts)
+    commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
+    created, committed = apply.in_one_transaction(
+        book, step, problems, commit, options.progress,
+        {"kind": kind.value, "file": path.name, "rows": counter.count},
+    )
+    problems.sort(key=lambda p: p.row)
+    return ImportPreview(kind, mapping, counter.count, problems, created, committed,
+                         matches, unmatched)
+
+
+def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -> list[LineMatch]:
+    """Each line's ranked suggestions among the open invoices and bills, as they are now."""
+    kinds = {DocumentKind.SALES_INVOICE if ln.amount > 0 else DocumentKind.BILL for ln in lines}
+    index = OpenDocumentIndex(book.queries().list_documents(kinds, open_only=True) if kinds else [])
+    with book.read() as tx:
+        done = {row for row, token in tokens.items() if tx.find_payment_by_token(token)}
+    return [index.match(ln, ln.row in done) for ln in lines]
+
+
+class _Counter:
+    """Counts the data rows as the reader streams them."""
+
+    def __init__(self, source: CsvSource) -> None:
+        self.source = source
+        self.count = 0
+
+    def rows(self) -> Iterator[CsvRow]:
+        for row in self.source.rows():
+            self.count += 1
+            yield row

@@ -1,0 +1,156 @@
+"""``ledgerdesk import KIND PATH FILE``, run in-process: previews, refusals, round trips."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import sqlite3
+
+import pytest
+
+FORMULA = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def empty_book(run, tmp_path):
+    """A set-up book with no contacts or documents."""
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    path = tmp_path / "empty.book"
+    book = create_book(path)
+    initialise_book(book, "Empty Co", "EUR")
+    book.close()
+    return path
+
+
+def write(path, rows):
+    with open(path, "w", encoding="utf-8", newline="") as file:
+        csv.writer(file, lineterminator="\n").writerows(rows)
+    return path
+
+
+def listed(run, kind, book):
+    status, out, _ = run("list", kind, book, "--csv", "-")
+    assert status == 0
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def test_contacts_export_reimports_and_a_formula_name_stays_text(run, demo_book, empty_book,
+                                                                tmp_path):
+    exported = tmp_path / "contacts.csv"
+    assert run("list", "contacts", demo_book, "--csv", exported)[0] == 0
+    rows = list(csv.reader(exported.open(encoding="utf-8")))
+    rows.append(["'" + FORMULA, "customer", "", "0.00", "0.00"])  # as the guard writes it
+    write(exported, rows)
+    status, out, err = run("import", "contacts", empty_book, exported)
+    assert status == 0, err
+    assert f"Imported: {len(rows) - 1} from {len(rows) - 1} rows" in out
+    names = {(r["name"], r["role"], r["email"]) for r in listed(run, "contacts", empty_book)}
+    assert names == {(r[0].removeprefix("'"), r[1], r[2]) for r in rows[1:]}
+    assert (FORMULA, "customer", "") in names
+    with contextlib.closing(sqlite3.connect(empty_book)) as db:
+        logged = db.execute("SELECT detail FROM audit_log WHERE action = 'import'").fetchall()
+    assert [json.loads(d) for (d,) in logged] == [
+        {"kind": "contacts", "file": "contacts.csv", "rows": len(rows) - 1,
+         "created": len(rows) - 1}]
+
+
+def test_invoices_export_reimports_with_the_same_numbers_dates_and_totals(
+    run, demo_book, empty_book, tmp_path
+):
+    exported = tmp_path / "invoices.csv"
+    assert run("list", "invoices", demo_book, "--csv", exported)[0] == 0
+    status, _out, err = run("import", "invoices", empty_book, exported, "--create-contacts")
+    assert status == 0, err
+    fields = ("number", "contact", "issue_date", "due_date", "total")
+    again = [tuple(r[f] for f in fields) for r in listed(run, "invoices", empty_book)]
+    assert again == [tuple(r[f] for f in fields) for r in csv.DictReader(exported.open())]
+    assert run("check", empty_book)[0] == 0
+
+
+def test_one_bad_row_among_a_hundred_exits_1_names_it_and_writes_nothing(
+    run, empty_book, tmp_path
+):
+    rows = [["Name", "Role"], *([f"Contact {i}", "customer"] for i in range(100))]
+    rows[73][1] = "vendor"
+    status, _out, err = run("import", "contacts", empty_book, write(tmp_path / "c.csv", rows))
+    assert status == 1
+    assert "1 problem(s) in 100 rows; nothing was imported" in err
+    assert "row 74, Role: 'vendor' is not a role" in err
+    assert listed(run, "contacts", empty_book) == []
+
+
+def test_dry_run_and_map_show_the_preview_and_write_nothing(run, empty_book, tmp_path):
+    path = write(tmp_path / "c.csv", [["Firma", "Mail"], ["Acme", "a@acme.example"]])
+    status, _, err = run("import", "contacts", empty_book, path)
+    assert status == 1 and "No column for name" in err and "--map" in err
+    status, out, _ = run("import", "contacts", empty_book, path, "--dry-run",
+                         "--map", "name=Firma", "--map", "email=mail")
+    assert status == 0
+    assert "Columns: name <- 'Firma', email <- 'Mail'" in out
+    assert "Would import (dry run, nothing written): 1 from 1 rows" in out
+    assert listed(run, "contacts", empty_book) == []
+
+
+def test_a_file_that_is_not_csv_is_one_clear_line(run, empty_book, demo_book):
+    status, _, err = run("import", "contacts", empty_book, demo_book)
+    assert status == 1
+    assert err == ("ledgerdesk: error: demo.book is a database (perhaps a Ledgerdesk book), "
+                   "not a CSV file.\n")
+
+
+def test_bank_lines_are_suggested_then_recorded_when_accepted(run, book_copy, tmp_path):
+    invoice = next(r for r in listed(run, "invoices", book_copy) if r["status"] == "overdue")
+    path = write(tmp_path / "bank.csv", [
+        ["date", "amount", "reference", "counterparty"],
+        ["2026-01-05", invoice["outstanding"], f"Paid {invoice['number']}", invoice["contact"]],
+    ])
+    status, out, _ = run("import", "bank", book_copy, path)
+    assert status == 0 and f"1. {invoice['number']} {invoice['contact']}" in out
+    assert "Nothing recorded; --accept-suggestions records the best matches" in out
+    status, out, _ = run("import", "bank", book_copy, path, "--accept-suggestions")
+    assert status == 0 and "Imported: 1 from 1 rows" in out
+    after = next(r for r in listed(run, "invoices", book_copy) if r["number"] == invoice["number"])
+    assert after["status"] == "paid"
+    assert run("check", book_copy)[0] == 0
+
+
+def test_a_whole_book_exported_and_reimported_lists_the_same(
+    run, book, add_contact, issue, pay, empty_book, tmp_path
+):
+    """Contacts, invoices, bills, then payments (named documents, part payments, a payment
+    over two invoices, an excess kept as credit): every list reads the same afterwards."""
+    from ledgerdesk.domain.contacts import ContactRole
+    from ledgerdesk.domain.documents import DocumentKind
+    from ledgerdesk.domain.payments import PaymentKind
+
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    paper = add_contact("+Paper Supplies", ContactRole.SUPPLIER)
+    first, _ = issue(acme, "100")
+    second, _ = issue(acme, "50", tax_rate="20")
+    third, _ = issue(acme, "80")
+    bill, _ = issue(paper, "40", DocumentKind.BILL)
+    pay(acme, "100", (first, "100"))
+    pay(acme, "70", (second, "60"), (third, "10"), reference="two at once")
+    pay(paper, "45", (bill, "40"), kind=PaymentKind.SUPPLIER_PAYMENT, keep=True)
+    lists = ("contacts", "invoices", "bills", "credit-notes", "payments")
+    before = {kind: listed(run, kind, book.path) for kind in lists}
+    assert [p["documents"] for p in before["payments"]] == [
+        "INV-00001", "INV-00002, INV-00003", "BILL-00001"]
+    assert [c["total"] for c in before["credit-notes"]] == ["5.00"]  # the kept excess
+    assert [i["status"] for i in before["invoices"]] == ["paid", "paid", "overdue"]
+    files = {}
+    for kind in lists:
+        files[kind] = tmp_path / f"{kind}.csv"
+        assert run("list", kind, book.path, "--csv", files[kind])[0] == 0
+    for kind, name, extra in (("contacts", "contacts", ()), ("invoices", "invoices", ()),
+                              ("bills", "bills", ()),
+                              ("bank", "payments", ("--accept-suggestions",))):
+        status, out, err = run("import", kind, empty_book, files[name], *extra)
+        assert status == 0, err
+        assert "Not recorded" not in out
+    assert {kind: listed(run, kind, empty_book) for kind in lists} == before
+    assert run("check", empty_book)[0] == 0
