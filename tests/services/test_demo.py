@@ -79,6 +79,27 @@ def test_small_demo_shows_every_status(small) -> None:
     assert any(d.outstanding < d.total for d in credits)
 
 
+def test_small_demo_has_a_credit_note_waiting_to_be_applied(small) -> None:
+    """An authorised credit note with credit left, and an open invoice it could settle."""
+    book, _ = small
+    docs = list(book.queries().list_documents(EVERY_KIND, open_only=True))
+    notes = [d for d in docs if d.kind is DocumentKind.SALES_CREDIT_NOTE
+             and d.lifecycle is Lifecycle.AUTHORISED and d.outstanding.is_positive]
+    invoices = {d.contact_id for d in docs if d.kind is DocumentKind.SALES_INVOICE}
+    assert any(note.contact_id in invoices for note in notes)
+
+
+def test_every_demo_contact_has_a_postal_address(new_book) -> None:
+    book = new_book()
+    generate_demo(book, size=5000, today=TODAY)
+    with book.read() as tx:
+        contacts = [tx.get_contact(c.id) for c in book.queries().list_contacts()]
+    assert len(contacts) == 50
+    assert all(len(c.address.splitlines()) >= 3 for c in contacts)
+    harbour = next(c for c in contacts if c.name == "Harbour Lights Café")
+    assert harbour.address.endswith("Falmouth\nTR11 3HH")
+
+
 def test_small_demo_has_voided_payment_refund_and_spread_payment(small) -> None:
     book, _ = small
     payments = list(book.queries().list_payments())

@@ -111,6 +111,7 @@ def test_create_book_runs_every_migration(tmp_path: Path) -> None:
 
 
 def _versions_with_a_second_revision(tmp_path: Path) -> Path:
+    """The shipped migrations plus a made-up one on top of their head."""
     location = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, location,
                     ignore=shutil.ignore_patterns("__pycache__"))
@@ -186,3 +187,23 @@ def test_backup_copies_committed_rows_still_in_the_wal(tmp_path: Path) -> None:
     copy.close()
     assert names == ["Only in the WAL"]
     assert copy_path.name.startswith("live.book.backup-0001-")
+
+
+def test_a_book_from_before_addresses_opens_with_empty_addresses(tmp_path: Path) -> None:
+    path = tmp_path / "old.book"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
+    conn.close()
+    book = open_book(path)
+    try:
+        with book.read() as tx:
+            old = tx.find_contact("Old Customer")
+        assert old is not None and old.address == ""
+    finally:
+        book.close()

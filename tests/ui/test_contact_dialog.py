@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
@@ -77,3 +78,24 @@ def test_escape_asks_before_dropping_changes(qtbot, ui_session, customer, answer
     answers.reply = False
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert answers and dialog.isVisible()
+
+
+def test_the_address_takes_several_lines_and_tab_moves_on(qtbot, ui_session, customer, book):
+    dialog = edit(qtbot, ui_session, customer)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.email.setFocus()
+    qtbot.keyClick(dialog.email, Qt.Key.Key_Tab)
+    assert dialog.address.hasFocus()
+    qtbot.keyClicks(dialog.address, "12 Quay Street")
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Return)  # a new line, not Save
+    qtbot.keyClicks(dialog.address, "Falmouth TR11 3HH")
+    assert dialog.isVisible()
+    qtbot.keyClick(dialog.address, Qt.Key.Key_Tab)
+    assert dialog.tax_number.hasFocus()
+    qtbot.keyClick(dialog.tax_number, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert contact(book, customer).address == "12 Quay Street\nFalmouth TR11 3HH"
+    again = edit(qtbot, ui_session, customer)
+    assert again.address.toPlainText() == "12 Quay Street\nFalmouth TR11 3HH"

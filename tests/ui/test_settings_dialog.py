@@ -81,7 +81,7 @@ def test_esc_asks_before_discarding_changes(qtbot, settings_dialog, answers, boo
     answers.reply = False
     qtbot.keyClick(settings_dialog, Qt.Key.Key_Escape)
     assert len(answers) == 1 and settings_dialog.isVisible()
-    assert settings_dialog.address.text() == "Somewhere"
+    assert settings_dialog.address.toPlainText() == "Somewhere"
     answers.reply = True
     qtbot.keyClick(settings_dialog, Qt.Key.Key_Escape)
     assert len(answers) == 2 and not settings_dialog.isVisible()

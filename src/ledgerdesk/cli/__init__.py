@@ -43,6 +43,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "connections": ("sync", "run_connections"),
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
+    "print": ("printing", "run_print"),
 }
 
 

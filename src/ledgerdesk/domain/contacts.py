@@ -7,6 +7,10 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.problems import Problem
 
+#: What fits the address window of a printed document.
+MAX_ADDRESS = 500
+MAX_ADDRESS_LINES = 8
+
 
 class ContactRole(enum.Enum):
     CUSTOMER = "CUSTOMER"
@@ -30,6 +34,8 @@ class Contact:
     tax_number: str = ""
     payment_terms_days: int = 30
     id: int | None = None
+    #: The postal address as it is printed on documents: lines separated by newlines.
+    address: str = ""
 
 
 def validate_contact(contact: Contact) -> list[Problem]:
@@ -44,4 +50,15 @@ def validate_contact(contact: Contact) -> list[Problem]:
         )
     if contact.email and "@" not in contact.email:
         problems.append(Problem("email", "invalid", f"{contact.email!r} is not an email address."))
+    if len(contact.address) > MAX_ADDRESS:
+        problems.append(Problem("address", "too_long",
+                                f"An address is at most {MAX_ADDRESS} characters."))
+    elif len(address_lines(contact.address)) > MAX_ADDRESS_LINES:
+        problems.append(Problem("address", "too_many_lines",
+                                f"An address is at most {MAX_ADDRESS_LINES} lines."))
     return problems
+
+
+def address_lines(address: str) -> list[str]:
+    """The non-blank lines of an address, trimmed, as a document prints them."""
+    return [line.strip() for line in address.splitlines() if line.strip()]

@@ -43,7 +43,7 @@ class ContactEditor:
         if contact_id is None:
             role = ContactRole.CUSTOMER if side is Side.SALES else ContactRole.SUPPLIER
             self.values = {"name": "", "role": role, "email": "", "tax_number": "",
-                           "payment_terms_days": 30}
+                           "payment_terms_days": 30, "address": ""}
         else:
             self._load(contact_id)
 
@@ -52,8 +52,8 @@ class ContactEditor:
         return "New contact" if self.before is None else f"Contact {self.before.name}"
 
     def save(self, **values: object) -> bool:
-        """Save the typed values (name, role, email, tax_number, payment_terms_days); False
-        with ``error`` set when they are refused, and nothing changed."""
+        """Save the typed values (name, role, email, tax_number, payment_terms_days,
+        address); False with ``error`` set when they are refused, and nothing changed."""
         try:
             if self.before is None:
                 self.contact_id = add_contact(self.session.book, NewContact(**values))
@@ -76,7 +76,8 @@ class ContactEditor:
         contact = overview.contact
         self.before = EditContact(
             contact_id=contact_id, name=contact.name, role=contact.role, email=contact.email,
-            tax_number=contact.tax_number, payment_terms_days=contact.payment_terms_days)
+            tax_number=contact.tax_number, payment_terms_days=contact.payment_terms_days,
+            address=contact.address)
         self.values = self.before.model_dump(exclude={"contact_id"})
         date = DateFormatter(self.session.locale).short
         self.open_rows = [OpenRow(doc.number, doc.kind.label, date(doc.due_date),

@@ -28,6 +28,7 @@ class NewContact(_Command):
     email: str = ""
     tax_number: str = ""
     payment_terms_days: int = Field(default=30, ge=0, le=365)
+    address: str = ""  # multi-line; checked by domain.contacts.validate_contact
 
 
 class EditContact(NewContact):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from ledgerdesk.domain.contacts import Contact, validate_contact
+from ledgerdesk.domain.contacts import Contact, address_lines, validate_contact
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
@@ -87,12 +87,17 @@ def _contact(command: NewContact, contact_id: int | None) -> Contact:
     contact = Contact(
         name=command.name, role=command.role, email=command.email,
         tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
-        id=contact_id,
+        id=contact_id, address=_tidy_address(command.address),
     )
     problems = validate_contact(contact)
     if problems:
         raise ValidationFailed(problems)
     return contact
+
+
+def _tidy_address(address: str) -> str:
+    """Each line trimmed, blank lines dropped: what was typed is what prints."""
+    return "\n".join(address_lines(address))
 
 
 def _check_name(tx: Transaction, contact: Contact) -> None:

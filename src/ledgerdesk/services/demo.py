@@ -30,6 +30,13 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services import demo_worker
+from ledgerdesk.services.company_logo import logo_from_bytes, read_logo, write_logo
+from ledgerdesk.services.demo_addresses import (
+    COMPANY_ADDRESS,
+    COMPANY_LOGO_SVG,
+    COMPANY_TAX_NUMBER,
+    address_for,
+)
 from ledgerdesk.services.demo_data import (
     BOTH_NAMES,
     CUSTOMER_NAMES,
@@ -43,6 +50,7 @@ from ledgerdesk.services.demo_process import GeneratorProcess, generator_process
 from ledgerdesk.services.demo_rows import Counts
 from ledgerdesk.services.demo_worker import DemoJob, generate_in_process
 from ledgerdesk.services.ports import Book, BulkWriter
+from ledgerdesk.services.settings import ADDRESS, TAX_NUMBER
 from ledgerdesk.services.setup import base_currency
 
 #: Invoices and bills in the small demo (size 0).
@@ -90,6 +98,7 @@ def generate_demo(
     started = time.perf_counter()
     rng = random.Random(seed)
     currency, accounts = _setup(book)
+    _company_details(book)
     target = size or SMALL_DEMO_DOCUMENTS
     if in_process is None:  # one core would run both processes in turn, for nothing
         in_process = target < SECOND_PROCESS_FROM or (os.cpu_count() or 1) < 2
@@ -136,6 +145,16 @@ def _setup(book: Book) -> tuple[str, dict[str, Account]]:
         return base_currency(tx), tx.accounts()
 
 
+def _company_details(book: Book) -> None:
+    """An address, a tax number and a logo for the demo company, unless it has its own."""
+    with book.write() as tx:
+        for key, value in ((ADDRESS, COMPANY_ADDRESS), (TAX_NUMBER, COMPANY_TAX_NUMBER)):
+            if not tx.get_setting(key):
+                tx.set_setting(key, value)
+        if read_logo(tx) is None:
+            write_logo(tx, logo_from_bytes(COMPANY_LOGO_SVG, "The demo logo"))
+
+
 def _add_contacts(
     bulk: BulkWriter, rng: random.Random, target: int
 ) -> tuple[list[PlanContact], list[PlanContact], int]:
@@ -151,8 +170,8 @@ def _add_contacts(
         Contact(name, role, email=email_for(name),
                 tax_number=f"GB{rng.randint(100_000_000, 999_999_999)}" if rng.random() < 0.6
                 else "",
-                payment_terms_days=rng.choice(PAYMENT_TERMS))
-        for name, role in named
+                payment_terms_days=rng.choice(PAYMENT_TERMS), address=address_for(name, i))
+        for i, (name, role) in enumerate(named)
     ]
     ids = bulk.add_contacts(contacts)
     customers, suppliers = [], []

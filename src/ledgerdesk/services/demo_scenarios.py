@@ -71,6 +71,18 @@ def credit_note_applied(pb: PlanBook, side: Side, contact: PlanContact, day: dt.
         pb.pay(side, contact, max(pb.pay_day(doc), when), [(doc, doc.outstanding)])
 
 
+def credit_note_unused(pb: PlanBook, side: Side, contact: PlanContact, day: dt.date) -> None:
+    """A paid invoice, a goodwill credit note not yet used, and a newer invoice still open:
+    the credit waits to be applied (or refunded), as the Apply credit form shows."""
+    doc = pb.document(side, contact, day)
+    paid = pb.pay(side, contact, pb.pay_day(doc), [(doc, doc.outstanding)])
+    if paid is None or paid.date + days(10) > pb.today:
+        return
+    when = paid.date + days(pb.randint(1, 10))
+    pb.credit_note(side, contact, when, doc, "Goodwill discount")
+    pb.document(side, contact, when)
+
+
 def refunded_credit_note(pb: PlanBook, side: Side, contact: PlanContact, day: dt.date) -> None:
     """A paid invoice, then goods returned: a credit note paid back as a refund."""
     doc = pb.document(side, contact, day)
@@ -123,7 +135,7 @@ def draft(pb: PlanBook, side: Side, contact: PlanContact, day: dt.date) -> None:
 #: Each story once per chunk, so even the small demo shows every status.
 EVERY_STORY: tuple[Scenario, ...] = (
     credit_note_applied, refunded_credit_note, excess_kept_as_credit, voided_document,
-    voided_payment, draft, draft, partly_paid, several_at_once, unpaid,
+    voided_payment, draft, draft, partly_paid, several_at_once, unpaid, credit_note_unused,
 )
 
 #: The usual mix; about 1.5 payments per invoice or bill once recent documents are counted.

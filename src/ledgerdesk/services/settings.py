@@ -8,10 +8,11 @@ posted amount is in it.  Which locales exist is the caller's knowledge (Babel li
 from __future__ import annotations
 
 from collections.abc import Container
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.problems import Problem, ValidationFailed
+from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
@@ -29,6 +30,7 @@ class CompanySettings:
     locale: str  # "" until chosen: the window uses the system's
     currency: str
     prefixes: dict[DocumentKind, str]
+    logo: LogoImage | None = field(default=None, repr=False)  # printed on documents
 
 
 def read_settings(book: Book) -> CompanySettings:
@@ -37,6 +39,7 @@ def read_settings(book: Book) -> CompanySettings:
             company=tx.get_setting(COMPANY_NAME) or "", address=tx.get_setting(ADDRESS) or "",
             tax_number=tx.get_setting(TAX_NUMBER) or "", locale=tx.get_setting(LOCALE) or "",
             currency=tx.get_setting(BASE_CURRENCY) or "", prefixes=tx.number_prefixes(),
+            logo=read_logo(tx),
         )
 
 
@@ -57,6 +60,7 @@ def update_settings(book: Book, wanted: CompanySettings, known_locales: Containe
         for kind, prefix in wanted.prefixes.items():
             if current.get(kind) != prefix:
                 tx.set_number_prefix(kind, prefix)
+        write_logo(tx, wanted.logo)
         tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale})
 
 

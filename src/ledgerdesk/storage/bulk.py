@@ -84,9 +84,9 @@ class SqliteBulkWriter:
     def add_contacts(self, contacts: list[Contact]) -> list[int]:
         ids = self._ids("contacts", len(contacts))
         self._many(
-            "INSERT INTO contacts (id, name, role, email, tax_number, payment_terms_days)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            [(i, c.name, c.role.value, c.email, c.tax_number, c.payment_terms_days)
+            "INSERT INTO contacts (id, name, role, email, tax_number, payment_terms_days,"
+            " address) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(i, c.name, c.role.value, c.email, c.tax_number, c.payment_terms_days, c.address)
              for i, c in zip(ids, contacts, strict=True)],
         )
         return list(ids)

@@ -30,7 +30,7 @@ def account_from_row(row: Row) -> Account:
 def contact_from_row(row: Row) -> Contact:
     return Contact(
         name=row.name, role=ContactRole(row.role), email=row.email, tax_number=row.tax_number,
-        payment_terms_days=row.payment_terms_days, id=row.id,
+        payment_terms_days=row.payment_terms_days, id=row.id, address=row.address,
     )
 
 
@@ -38,6 +38,7 @@ def contact_values(contact: Contact) -> dict[str, Any]:
     return {
         "name": contact.name, "role": contact.role.value, "email": contact.email,
         "tax_number": contact.tax_number, "payment_terms_days": contact.payment_terms_days,
+        "address": contact.address,
     }
 
 

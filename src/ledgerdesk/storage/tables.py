@@ -74,6 +74,7 @@ contacts = Table(
     Column("email", Text, nullable=False, server_default=text("''")),
     Column("tax_number", Text, nullable=False, server_default=text("''")),
     Column("payment_terms_days", Integer, nullable=False, server_default=text("30")),
+    Column("address", Text, nullable=False, server_default=text("''")),  # 0003
     one_of("role", ContactRole, "ck_contacts_role"),
     Index("ix_contacts_name", "name"),
 )

@@ -27,7 +27,9 @@ SPECS = (
     ActionSpec("close_book", "&Close book", Key.Close, "Close this book"),
     ActionSpec("import_csv", "&Import…", "Ctrl+Shift+I",
                "Import contacts, invoices, bills or a bank statement from a CSV file"),
-    ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale and numbering"),
+    ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
+               "The selected invoice or credit note, or a customer's statement, as a PDF"),
+    ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale, numbering and logo"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
     ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
     ActionSpec("record_payment", "Record &payment…", "Ctrl+Shift+P",
@@ -72,6 +74,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["close_book"])
     file_menu.addSeparator()
     file_menu.addAction(actions["import_csv"])
+    file_menu.addAction(actions["print_pdf"])
+    file_menu.addSeparator()
     file_menu.addAction(actions["settings"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])

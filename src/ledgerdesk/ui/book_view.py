@@ -187,6 +187,19 @@ class BookView(QWidget):
         if step is not None:
             self.push(step)
 
+    def print_pdf(self) -> None:
+        """The selected invoice or credit note, or customer's statement, to a PDF file."""
+        from ledgerdesk.presentation.printing import NOTHING_TO_PRINT, print_job
+        from ledgerdesk.ui.print_flow import print_to_pdf
+
+        page = self.current_page()
+        job = print_job(self.session, page.current_entity() if isinstance(page, ListPage)
+                        else None)
+        if job is None:
+            self._report(NOTHING_TO_PRINT, False)
+            return
+        self._report(*print_to_pdf(self, job, self.session.path.parent))
+
     def push(self, step: Step) -> None:
         undo.push(self.undo_stack, step, self._report, self.reload)
         self._report(f"Done: {step.text}. Undo with Ctrl+Z.", False)

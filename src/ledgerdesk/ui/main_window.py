@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
             a[name].triggered.connect(partial(self._in_book, "show_page", index))
         for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
                              ("apply_credit", "apply_credit"), ("find", "find"),
-                             ("open_item", "open_current"),
+                             ("open_item", "open_current"), ("print_pdf", "print_pdf"),
                              ("new_document", "new_item")):
             a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
 
     def _enable_book_actions(self, enabled: bool) -> None:
         for name in ("close_book", "settings", "import_csv", "new_document", "record_payment",
-                     "apply_credit", "open_item", "refresh", "find", *GO_ACTIONS):
+                     "apply_credit", "open_item", "refresh", "find", "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:

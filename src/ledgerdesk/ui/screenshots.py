@@ -24,6 +24,7 @@ from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.lists import ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.payment_editor import PaymentEditor
+from ledgerdesk.presentation.printing import PrintJob, print_job
 from ledgerdesk.presentation.session import BookFiles, Session
 from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.ui.application import application
@@ -36,6 +37,7 @@ from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.import_screens import import_dialogs
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
+from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 
@@ -85,6 +87,10 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     for name, dialog in _dialogs(session, window):
         with _shown(dialog):
             save(name, dialog)
+    for name, job in _printed(session):
+        path = folder / f"{name}.png"
+        page_image(job.model).save(str(path))
+        written.append(path)
     _filter_invoices(view)
     save("19-invoices-filtered", window)
     view.invoices.search.setText("no such customer")
@@ -164,6 +170,22 @@ def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
     dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
     dialog.save()
     return dialog
+
+
+def _printed(session: Session) -> Iterator[tuple[str, PrintJob]]:
+    """Page 1 of a printed invoice (one partly paid, if there is one) and a statement."""
+    invoices = DocumentList(session, (DocumentKind.SALES_INVOICE,))
+    invoices.filter(status=StatusFilter.PARTLY_PAID)
+    rows = invoices.page(0, 50)
+    if rows:
+        job = print_job(session, max(rows[:20], key=lambda row: row.total.amount))
+        if job is not None:
+            yield "23-printed-invoice", job
+    owing = next((c for c in ContactList(session).page(0, 500) if c.receivable.is_positive),
+                 None)
+    job = print_job(session, owing)
+    if job is not None:
+        yield "24-printed-statement", job
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:

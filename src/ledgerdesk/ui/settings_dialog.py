@@ -19,7 +19,8 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.settings import SettingsEditor
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.widgets import save_cancel_dialog
+from ledgerdesk.ui.logo import LogoPicker
+from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
 
 WRONG_FIELD_STYLE = "border: 1px solid #b3261e;"
 
@@ -31,7 +32,8 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         current = self.editor.loaded
         self.company = QLineEdit(current.company)
-        self.address = QLineEdit(current.address)
+        self.address = address_edit()
+        self.address.setPlainText(current.address)
         self.tax_number = QLineEdit(current.tax_number)
         self.locale_box = QComboBox()
         for code, name in self.editor.locales.items():
@@ -43,6 +45,8 @@ class SettingsDialog(QDialog):
         form.addRow("&Company:", self.company)
         form.addRow("&Address:", self.address)
         form.addRow("&Tax number:", self.tax_number)
+        self.logo = LogoPicker(current.logo, self._logo_problem)
+        form.addRow("Logo:", self.logo)
         form.addRow("&Locale (numbers, dates):", self.locale_box)
         form.addRow("Base currency:", self.currency)
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
@@ -52,6 +56,10 @@ class SettingsDialog(QDialog):
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
         self.message = save_cancel_dialog(self, form, self.save, 560)
 
+    def _logo_problem(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def fields(self) -> dict[str, QWidget]:
         """Each field by the name the book's problems use."""
         named: dict[str, QWidget] = {"company": self.company, "locale": self.locale_box}
@@ -60,10 +68,11 @@ class SettingsDialog(QDialog):
 
     def wanted(self) -> CompanySettings:
         return CompanySettings(
-            company=self.company.text().strip(), address=self.address.text().strip(),
+            company=self.company.text().strip(), address=self.address.toPlainText().strip(),
             tax_number=self.tax_number.text().strip(), locale=self.locale_box.currentData(),
             currency=self.editor.loaded.currency,
             prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
+            logo=self.logo.logo,
         )
 
     def save(self) -> None:

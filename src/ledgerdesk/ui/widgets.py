@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -130,6 +131,16 @@ class ContactPicker(QComboBox):
             index = containing[0].row() if len(containing) == 1 else -1
         if index >= 0 and index != self.currentIndex():
             self.setCurrentIndex(index)
+
+
+def address_edit() -> QPlainTextEdit:
+    """A few lines of postal address; Tab moves on (it would type a tab character)."""
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setPlaceholderText("Street, town, postcode, country: one per line")
+    lines = edit.fontMetrics().lineSpacing()
+    edit.setFixedHeight(lines * 5 + 2 * edit.frameWidth() + 12)  # five lines, no scrolling
+    return edit
 
 
 def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int,

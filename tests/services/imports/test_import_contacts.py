@@ -56,6 +56,14 @@ def test_imports_every_row_with_its_role_and_terms(book, csv_file, run_import):
     assert (paper.role, paper.payment_terms_days) == (ContactRole.SUPPLIER, 30)
 
 
+def test_a_postal_address_comes_in_with_its_lines(book, csv_file, run_import):
+    path = csv_file([["Name", "Billing address"],
+                     ["Harbour Lights", "3 Quay Street\nFalmouth\nTR11 3HH"]])
+    assert run_import(path, "contacts").committed
+    with book.read() as tx:
+        assert tx.find_contact("Harbour Lights").address == "3 Quay Street\nFalmouth\nTR11 3HH"
+
+
 def test_a_formula_named_contact_survives_as_text(contact_names, csv_file, run_import):
     guarded = "'" + FORMULA  # as our exporter writes it
     path = csv_file([HEADER, [guarded, "customer", "", "0.00", "0.00"],

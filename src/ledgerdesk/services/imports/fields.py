@@ -33,6 +33,8 @@ _CONTACT = (
     FieldSpec("email", "email address", False, ("e-mail", "email address")),
     FieldSpec("tax_number", "tax or VAT number", False, ("vat", "vat number", "tax id")),
     FieldSpec("payment_terms_days", "days to pay (default 30)", False, ("terms", "payment terms")),
+    FieldSpec("address", "postal address, one cell (lines kept)", False,
+              ("postal address", "billing address", "street address")),
 )
 _DOCUMENT = (
     FieldSpec("number", "groups lines into one document", False, ("document", "invoice", "bill")),

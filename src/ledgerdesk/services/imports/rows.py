@@ -67,6 +67,7 @@ def read_contacts(
         command = cells.model(
             NewContact, name=name, role=role, email=cells.text("email"),
             tax_number=cells.text("tax_number"), payment_terms_days=terms,
+            address=cells.text("address"),
         )
         if command is not None:
             found.append(ContactRow(row.number, command))

@@ -21,7 +21,7 @@ from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
-from ledgerdesk.ui.widgets import save_cancel_dialog
+from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
 
 
 class ContactDialog(QDialog):
@@ -35,12 +35,14 @@ class ContactDialog(QDialog):
         for role, text in ROLE_LABELS.items():
             self.role.addItem(text, role)
         self.email = QLineEdit()
+        self.address = address_edit()
         self.tax_number = QLineEdit()
         self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
         form = QFormLayout()
         form.addRow("&Name:", self.name)
         form.addRow("&Role:", self.role)
         form.addRow("&Email:", self.email)
+        form.addRow("&Address:", self.address)
         form.addRow("Ta&x number:", self.tax_number)
         form.addRow("Payment &terms:", self.terms)
         below: list[QWidget] = []
@@ -82,7 +84,8 @@ class ContactDialog(QDialog):
     def typed(self) -> dict[str, object]:
         return {"name": self.name.text().strip(), "role": self.role.currentData(),
                 "email": self.email.text().strip(), "tax_number": self.tax_number.text().strip(),
-                "payment_terms_days": self.terms.value()}
+                "payment_terms_days": self.terms.value(),
+                "address": self.address.toPlainText().strip()}
 
     def _show_values(self) -> None:
         values = self.editor.values
@@ -90,6 +93,7 @@ class ContactDialog(QDialog):
         self.role.setCurrentIndex(self.role.findData(values["role"]))
         self.email.setText(str(values["email"]))
         self.tax_number.setText(str(values["tax_number"]))
+        self.address.setPlainText(str(values["address"]))
         self.terms.setValue(int(values["payment_terms_days"]))
 
     def save(self) -> None:

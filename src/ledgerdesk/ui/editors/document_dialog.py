@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -26,12 +27,15 @@ from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.presentation.contacts import contact_choices, create_contact
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.history import Step
+from ledgerdesk.presentation.printing import document_job
+from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.credit_dialog import add_apply_button
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
+from ledgerdesk.ui.print_flow import print_to_pdf
 from ledgerdesk.ui.widgets import (
     ContactPicker,
     banner_label,
@@ -74,6 +78,8 @@ class DocumentDialog(QDialog):
         self.authorise_button = self.buttons.addButton("A&uthorise",
                                                        QDialogButtonBox.ButtonRole.ActionRole)
         self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.print_button = self.buttons.addButton("&Print…",
+                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = add_apply_button(self, editor)
         self._lay_out()
@@ -160,6 +166,8 @@ class DocumentDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.authorise_button.clicked.connect(self.authorise)
         self.void_button.clicked.connect(self.void)
+        self.print_button.clicked.connect(self.print_pdf)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_pdf)
         self.buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
@@ -171,6 +179,7 @@ class DocumentDialog(QDialog):
             widget.setEnabled(not ro)
         self.void_button.setVisible(self.editor.document_id is not None
                                     and self.editor.lifecycle.value != "VOIDED")
+        self.print_button.setVisible(self._printable())
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
         self.banner.setVisible(bool(self.editor.banner))
@@ -239,6 +248,26 @@ class DocumentDialog(QDialog):
             dialogs.error(self, "It cannot be voided", str(exc))
             return
         self.accept()
+
+    def _printable(self) -> bool:
+        return self.editor.document_id is not None and self.editor.kind in PRINTABLE_KINDS
+
+    def print_pdf(self) -> None:
+        """The document as saved in the book, to a PDF (Ctrl+P); unsaved edits first."""
+        if not self._printable():
+            return
+        if self.editor.edited and not self.editor.read_only:
+            self.message.setText("Save your changes first: the PDF shows the saved document.")
+            self.message.show()
+            return
+        assert self.editor.document_id is not None
+        job = document_job(self.editor.session, self.editor.document_id)
+        text, failed = print_to_pdf(self, job, self.editor.session.path.parent)
+        if failed:
+            dialogs.error(self, "The PDF could not be saved", text)
+        window = self.parentWidget().window() if self.parentWidget() else None
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     def reject(self) -> None:
         if self.editor.edited and not self.editor.read_only and not dialogs.confirm(

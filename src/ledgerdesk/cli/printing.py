@@ -1,0 +1,65 @@
+"""``ledgerdesk print``: an invoice or credit note, or a customer's statement, as a PDF."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+from typing import Any, TextIO
+
+from ledgerdesk.cli.errors import CliError, check_locale, parse_date
+
+
+def add_parser(commands: Any, command) -> None:
+    sub = command(
+        commands, "print", "an invoice, credit note or statement as a PDF",
+        "Write an invoice or credit note (DOC is its number, e.g. INV-00012), or with "
+        "--statement a customer's statement, as a PDF with the company's details and logo. "
+        "Needs no display.")
+    sub.add_argument("doc", metavar="DOC", nargs="?", help="the document's number")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    sub.add_argument("--statement", metavar="CONTACT",
+                     help="a statement for this customer (exact name, any case, or id)")
+    sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
+                     help="statement from DATE (default: 90 days before --to)")
+    sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
+                     help="statement to DATE (default: today)")
+    sub.add_argument("--locale", metavar="L", help="e.g. de_DE (default: the book's)")
+
+
+def run_print(args: argparse.Namespace, out: TextIO) -> int:
+    # Loaded here, not with the parser that every command builds: Qt's printing and pydantic.
+    from ledgerdesk.app.printing import print_pdf
+    from ledgerdesk.cli.books import opened
+    from ledgerdesk.presentation.print_model import document_print
+    from ledgerdesk.presentation.print_statement import statement_print
+    from ledgerdesk.presentation.session import DEFAULT_LOCALE, LOCALE_SETTING
+    from ledgerdesk.services.contacts import resolve_contact
+    from ledgerdesk.services.printing import printable_document
+    from ledgerdesk.services.statements import interim_statement
+
+    if (args.statement is None) == (args.doc is None):
+        raise CliError("Give either a document number (DOC) or --statement CONTACT.")
+    if args.statement is None and (args.start or args.end):
+        raise CliError("--from and --to go with --statement.")
+    target = Path(args.output)
+    if not target.parent.is_dir():
+        raise CliError(f"{target.parent} is not a folder; the PDF cannot be written there.")
+    with opened(Path(args.path)) as book:
+        with book.read() as tx:
+            locale = args.locale or tx.get_setting(LOCALE_SETTING) or DEFAULT_LOCALE
+            contact = resolve_contact(tx, args.statement) if args.statement else None
+        check_locale(locale)
+        if contact is None:
+            model = document_print(printable_document(book, number=args.doc), locale)
+        else:
+            assert contact.id is not None
+            end = args.end or dt.date.today()
+            start = args.start or end - dt.timedelta(days=90)
+            figures = interim_statement(book, contact.id, start, end)
+            model = statement_print(figures, locale, dt.date.today())
+    pages = print_pdf(model, target)
+    out.write(f"{target}: {model.footer.split(' · ')[0]}, {pages} "
+              f"page{'s' if pages != 1 else ''}.\n")
+    return 0

@@ -1,0 +1,80 @@
+"""A print model as HTML for Qt's rich text engine, from ``resources/print/document.html``.
+
+Every piece of text from the book (names, addresses, descriptions, references) goes through
+``html.escape`` here and nowhere else, so a customer called ``<b>Acme & Co</b>`` prints as
+typed and cannot change the layout.  Qt's HTML subset decides the markup: tables with
+percentage widths, ``<thead>`` for the header row that repeats on each page.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from html import escape
+from pathlib import Path
+from string import Template
+
+from ledgerdesk.presentation.print_model import Align, PrintModel
+
+TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "print" / "document.html"
+LOGO_URL = "ledgerdesk-logo:"
+#: The most room the logo takes above the company's name, in points (width, height).
+LOGO_BOX_PT = (170, 60)
+
+
+@cache
+def _template() -> Template:
+    return Template(TEMPLATE.read_text(encoding="utf-8"))
+
+
+def text(value: str) -> str:
+    """User text as HTML: escaped, its line breaks kept."""
+    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
+
+
+def print_html(model: PrintModel, logo_px: tuple[int, int] | None = None) -> str:
+    """The page's HTML; ``logo_px`` is the logo's (width, height) in CSS pixels (1/96 inch),
+    None to leave it out (no logo, or one Qt could not read)."""
+    logo = ""
+    if model.logo is not None and logo_px is not None:
+        logo = (f'<img src="{LOGO_URL}" width="{logo_px[0]}" height="{logo_px[1]}"/>'
+                f"<br/><br/>")
+    stamp = f'<br/><span class="stamp">{escape(model.stamp)}</span>' if model.stamp else ""
+    return _template().substitute(
+        logo=logo, company=escape(model.company),
+        company_lines="<br/>".join(escape(line) for line in model.company_lines),
+        title=escape(model.title), stamp=stamp, recipient_label=escape(model.recipient_label),
+        recipient=escape(model.recipient),
+        recipient_lines="<br/>".join(escape(line) for line in model.recipient_lines),
+        facts="".join(
+            f'<tr><td class="label">{escape(label)}</td><td align="right">{escape(value)}</td>'
+            f"</tr>" for label, value in model.facts),
+        currency_note=escape(model.currency_note), header=_header(model), rows=_rows(model),
+        totals="".join(_total(row.label, row.amount, row.strong) for row in model.totals),
+        notes="".join(f'<p class="note">{text(note)}</p>' for note in model.notes),
+    )
+
+
+def _header(model: PrintModel) -> str:
+    return "".join(f'<th width="{column.width}%" align="{column.align.value}">'
+                   f"{escape(column.title)}</th>" for column in model.columns)
+
+
+def _rows(model: PrintModel) -> str:
+    if not model.rows:
+        span = len(model.columns)
+        return f'<tr><td colspan="{span}" class="line muted">{escape(model.empty_text)}</td></tr>'
+    aligns = [column.align for column in model.columns]
+    return "\n".join("<tr>" + "".join(_cell(cell, align) for cell, align in
+                                       zip(row, aligns, strict=True)) + "</tr>"
+                     for row in model.rows)
+
+
+def _cell(cell: str, align: Align) -> str:
+    right = ' align="right"' if align is Align.RIGHT else ""
+    return f'<td class="line" valign="top"{right}>{text(cell)}</td>'
+
+
+def _total(label: str, amount: str, strong: bool) -> str:
+    style = ' class="strong"' if strong else ""
+    return (f'<tr><td{style}>{escape(label)}</td>'
+            f'<td align="right"{style}>{escape(amount)}</td></tr>')

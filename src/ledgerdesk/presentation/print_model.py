@@ -1,0 +1,202 @@
+"""What a printed page says and where, without Qt: the print model of an invoice or a
+credit note (``statement_print`` builds a statement's).
+
+The model is plain formatted text in sections: the company block (with its logo), the
+recipient's address block, the facts (number, dates, reference), one table with a header
+that repeats on every page, the totals, and notes such as the payment terms.  Amounts and
+dates are written in the book's locale here; ``print_html`` turns the model into the HTML
+that ``ui.pdf`` lays out on A4 or Letter pages.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ledgerdesk.domain.contacts import address_lines
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle, TaxMode
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.locales import babel_locale
+from ledgerdesk.presentation.numbers import NumberText
+from ledgerdesk.services.company_logo import LogoImage
+from ledgerdesk.services.printing import CompanyDetails, PrintableDocument
+
+#: Where Letter paper is the norm; everywhere else prints on A4.
+LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "PR", "GT", "CR"})
+
+
+class PageSize(enum.Enum):
+    A4 = "A4"
+    LETTER = "Letter"
+
+
+class Align(enum.Enum):
+    LEFT = "left"
+    RIGHT = "right"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    title: str
+    align: Align
+    width: int  # percent of the table's width
+
+
+@dataclass(frozen=True, slots=True)
+class TotalRow:
+    label: str
+    amount: str
+    strong: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PrintModel:
+    title: str  # "Invoice", "Credit note", "Statement"
+    stamp: str  # "" or a word across the title: DRAFT, VOID, PAID
+    company: str
+    company_lines: tuple[str, ...]
+    logo: LogoImage | None
+    recipient: str
+    recipient_lines: tuple[str, ...]
+    facts: tuple[tuple[str, str], ...]  # (label, value), beside the recipient
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+    totals: tuple[TotalRow, ...]
+    notes: tuple[str, ...]
+    footer: str  # bottom of every page, before "Page n of m"
+    page_size: PageSize
+    currency_note: str = ""  # "Amounts in EUR", above the table
+    recipient_label: str = "Bill to"
+    empty_text: str = field(default="No lines.")
+
+
+def page_size_for(locale: str) -> PageSize:
+    return PageSize.LETTER if babel_locale(locale).territory in LETTER_TERRITORIES \
+        else PageSize.A4
+
+
+def company_lines(company: CompanyDetails) -> tuple[str, ...]:
+    lines = address_lines(company.address)
+    if company.tax_number:
+        lines.append(f"Tax number: {company.tax_number}")
+    return tuple(lines)
+
+
+def document_print(printable: PrintableDocument, locale: str) -> PrintModel:
+    """The print model of an invoice or a credit note, in ``locale``."""
+    doc, contact = printable.document, printable.contact
+    amounts = AmountFormatter(locale, doc.currency)
+    money, number = amounts.format, NumberText(locale)
+    date = DateFormatter(locale).medium
+    invoice = doc.kind is DocumentKind.SALES_INVOICE
+    title = "Invoice" if invoice else "Credit note"
+    doc_number = doc.number or "Draft"
+    facts = [(f"{title} number", doc_number), ("Date", date(doc.issue_date))]
+    if invoice:
+        facts.append(("Due date", date(doc.due_date)))
+    if doc.reference:
+        facts.append(("Reference", doc.reference))
+    recipient = list(address_lines(contact.address))
+    if contact.tax_number:
+        recipient.append(f"Tax number: {contact.tax_number}")
+    columns, rows = _lines_table(printable, amounts, number)
+    return PrintModel(
+        title=title, stamp=_stamp(printable), company=printable.company.name,
+        company_lines=company_lines(printable.company), logo=printable.company.logo,
+        recipient=contact.name, recipient_lines=tuple(recipient), facts=tuple(facts),
+        columns=columns, rows=rows, totals=_totals(printable, money, number),
+        notes=_notes(printable, date), footer=f"{title} {doc_number} · {printable.company.name}",
+        page_size=page_size_for(locale), currency_note=_currency_note(doc),
+        recipient_label="Bill to" if invoice else "Credit to",
+    )
+
+
+def _currency_note(doc) -> str:
+    if doc.tax_mode is TaxMode.INCLUSIVE:
+        return f"Amounts in {doc.currency}; prices and amounts include tax"
+    return f"Amounts in {doc.currency}"
+
+
+def _stamp(printable: PrintableDocument) -> str:
+    lifecycle = printable.document.lifecycle
+    if lifecycle is Lifecycle.DRAFT:
+        return "DRAFT"
+    if lifecycle is Lifecycle.VOIDED:
+        return "VOID"
+    return "PAID" if printable.document.kind is DocumentKind.SALES_INVOICE \
+        and printable.outstanding.is_zero else ""
+
+
+def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
+                 number: NumberText) -> tuple[tuple[Column, ...], tuple[tuple[str, ...], ...]]:
+    doc = printable.document
+    money = amounts.format
+    taxed = doc.tax_mode is not TaxMode.NO_TAX
+    discounts = any(line.discount_percent for line in doc.lines)
+    inclusive = doc.tax_mode is TaxMode.INCLUSIVE
+    columns = [Column("Qty", Align.RIGHT, 8), Column("Unit price", Align.RIGHT, 15)]
+    if discounts:
+        columns.append(Column("Discount", Align.RIGHT, 11))
+    if taxed:
+        columns.append(Column("Tax", Align.RIGHT, 8))
+    columns.append(Column("Amount", Align.RIGHT, 17))
+    columns.insert(0, Column("Description", Align.LEFT, 100 - sum(c.width for c in columns)))
+    rows = []
+    for line, parts in zip(doc.lines, doc.line_amounts(), strict=True):
+        cells = [line.description, number(line.quantity),
+                 _price(line.unit_price, amounts, number)]
+        if discounts:
+            cells.append(f"{number(line.discount_percent)} %" if line.discount_percent else "")
+        if taxed:
+            cells.append(f"{number(line.tax_rate)} %")
+        cells.append(money((parts.gross if inclusive else parts.net).amount))
+        rows.append(tuple(cells))
+    return tuple(columns), tuple(rows)
+
+
+def _price(price: Decimal, amounts: AmountFormatter, number: NumberText) -> str:
+    """A unit price as an amount, unless it has more decimals than the currency (0.125)."""
+    exact = price == price.quantize(Decimal(1).scaleb(-amounts.places))
+    return amounts.format(price) if exact else number(price)
+
+
+def _totals(printable: PrintableDocument, money, number: NumberText) -> tuple[TotalRow, ...]:
+    doc = printable.document
+    totals = doc.totals()
+    rows = [TotalRow("Subtotal", money(totals.net.amount))]
+    if doc.tax_mode is not TaxMode.NO_TAX:
+        by_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
+        for line, amounts in zip(doc.lines, doc.line_amounts(), strict=True):
+            by_rate[line.tax_rate] += amounts.tax.amount
+        rows += [TotalRow(f"Tax {number(rate)} %", money(amount))
+                 for rate, amount in sorted(by_rate.items())]
+    rows.append(TotalRow("Total", money(totals.total.amount), strong=True))
+    if doc.lifecycle is not Lifecycle.AUTHORISED:
+        return tuple(rows)
+    if doc.kind is DocumentKind.SALES_INVOICE:
+        rows.append(TotalRow("Paid", money(printable.settled.amount)))
+        rows.append(TotalRow("Amount due", money(printable.outstanding.amount), strong=True))
+    else:
+        rows.append(TotalRow("Applied or refunded", money(printable.settled.amount)))
+        rows.append(TotalRow("Credit remaining", money(printable.outstanding.amount),
+                             strong=True))
+    return tuple(rows)
+
+
+def _notes(printable: PrintableDocument, date) -> tuple[str, ...]:
+    doc = printable.document
+    if doc.kind is DocumentKind.SALES_CREDIT_NOTE:
+        return ("This credit can be set against your open or future invoices, or refunded.",)
+    if doc.lifecycle is Lifecycle.AUTHORISED and printable.outstanding.is_zero:
+        return ("Paid in full. Thank you.",)
+    days = (doc.due_date - doc.issue_date).days
+    terms = "due on receipt" if days <= 0 else f"{days} days"
+    return (f"Payment terms: {terms}. Please pay by {date(doc.due_date)}, quoting "
+            f"{doc.number or 'the invoice number'}.",)
+
+
+def page_label(page: int, pages: int) -> str:
+    return f"Page {page} of {pages}"

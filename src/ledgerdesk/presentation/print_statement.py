@@ -1,0 +1,68 @@
+"""The print model of a customer's statement: the period's invoices, credit notes and
+payments with the running balance, between the opening and the closing balance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ledgerdesk.domain.contacts import address_lines
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.print_model import (
+    Align,
+    Column,
+    PrintModel,
+    TotalRow,
+    company_lines,
+    page_size_for,
+)
+from ledgerdesk.services.statements import StatementFigures
+
+COLUMNS = (Column("Date", Align.LEFT, 14), Column("Reference", Align.LEFT, 15),
+           Column("Description", Align.LEFT, 32), Column("Charges", Align.RIGHT, 13),
+           Column("Payments", Align.RIGHT, 13), Column("Balance", Align.RIGHT, 13))
+
+
+def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> PrintModel:
+    currency = figures.opening.currency
+    money = AmountFormatter(locale, currency).format
+    date = DateFormatter(locale).medium
+    blank = ""
+    rows = [(date(figures.start), blank, "Opening balance", blank, blank,
+             money(figures.opening.amount))]
+    for line in figures.lines:
+        rows.append((date(line.date), line.reference, line.description,
+                     money(line.charges.amount) if line.charges.amount else blank,
+                     money(line.payments.amount) if line.payments.amount else blank,
+                     money(line.balance.amount)))
+    charges = sum((line.charges.amount for line in figures.lines), Decimal(0))
+    payments = sum((line.payments.amount for line in figures.lines), Decimal(0))
+    closing = figures.closing.amount
+    due_label = "Balance due" if closing >= 0 else "In credit"
+    contact = figures.contact
+    return PrintModel(
+        title="Statement", stamp="", company=figures.company.name,
+        company_lines=company_lines(figures.company), logo=figures.company.logo,
+        recipient=contact.name, recipient_lines=tuple(address_lines(contact.address)),
+        facts=(("Statement date", date(today)),
+               ("Period", f"{date(figures.start)} – {date(figures.end)}")),
+        columns=COLUMNS, rows=tuple(rows),
+        totals=(TotalRow("Opening balance", money(figures.opening.amount)),
+                TotalRow("Charges", money(charges)), TotalRow("Payments", money(payments)),
+                TotalRow(due_label, money(abs(closing)), strong=True)),
+        notes=_notes(closing, money(closing), date(figures.end), currency),
+        footer=f"Statement for {contact.name} · {figures.company.name}",
+        page_size=page_size_for(locale), currency_note=f"Amounts in {currency}",
+        recipient_label="Statement for",
+    )
+
+
+def _notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
+    if closing > 0:
+        return (f"Please pay the balance of {amount} {currency} owed on {end}, quoting your "
+                f"invoice numbers. Thank you for your business.",)
+    if closing < 0:
+        return ("Your account is in credit: it will be set against your next invoice, or "
+                "refunded on request.",)
+    return ("Your account is settled. Thank you for your business.",)

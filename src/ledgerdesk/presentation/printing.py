@@ -1,0 +1,55 @@
+"""What the window's File > Print to PDF… prints: the selected invoice or credit note, or
+the selected customer's statement of the last ``STATEMENT_DAYS`` days, as a print model
+with a file name to suggest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.presentation.print_model import PrintModel, document_print
+from ledgerdesk.presentation.print_statement import statement_print
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.printing import PRINTABLE_KINDS, printable_document
+from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
+from ledgerdesk.services.statements import interim_statement
+
+STATEMENT_DAYS = 90
+NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a customer for "
+                    "their statement.")
+
+
+@dataclass(frozen=True, slots=True)
+class PrintJob:
+    model: PrintModel
+    file_name: str  # suggested, e.g. "INV-00012.pdf"
+
+
+def print_job(session: Session, selected: object) -> PrintJob | None:
+    """The job for the selected row, or None when it is nothing that prints."""
+    if isinstance(selected, DocumentSummary) and selected.kind in PRINTABLE_KINDS:
+        return document_job(session, selected.id)
+    if isinstance(selected, ContactSummary) and selected.role.is_customer:
+        end = session.today
+        figures = interim_statement(session.book, selected.id,
+                                    end - dt.timedelta(days=STATEMENT_DAYS), end)
+        model = statement_print(figures, session.locale, session.today)
+        return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))
+    return None
+
+
+def document_job(session: Session, document_id: int) -> PrintJob:
+    """The job for a saved invoice or credit note (``NotAllowed`` for other kinds)."""
+    printable = printable_document(session.book, document_id=document_id)
+    doc = printable.document
+    words = "invoice" if doc.kind is DocumentKind.SALES_INVOICE else "credit note"
+    name = doc.number or f"Draft {words} {document_id}"
+    return PrintJob(document_print(printable, session.locale), safe_file_name(name))
+
+
+def safe_file_name(name: str) -> str:
+    """``name`` with characters that file systems refuse replaced, plus ``.pdf``."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .-") or "document"
+    return f"{cleaned[:120]}.pdf"

@@ -1,0 +1,33 @@
+"""File > Print to PDF…: ask where, draw the pages, say where they went."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from ledgerdesk.presentation.printing import PrintJob
+from ledgerdesk.ui.pdf import PdfError, write_pdf
+
+PDF_FILTER = "PDF files (*.pdf)"
+
+
+def choose_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(parent, "Print to PDF", str(suggested), PDF_FILTER)
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def print_to_pdf(parent: QWidget, job: PrintJob, folder: Path) -> tuple[str, bool]:
+    """Ask for the file (suggesting ``folder``/the job's name) and write it; returns the
+    status message and whether it is an error.  Cancelling writes nothing."""
+    path = choose_pdf_path(parent, folder / job.file_name)
+    if path is None:
+        return "Nothing printed.", False
+    try:
+        pages = write_pdf(job.model, path)
+    except PdfError as exc:
+        return f"{exc} Choose a folder you can write to.", True
+    return f"Saved to {path} ({pages} page{'s' if pages != 1 else ''}).", False

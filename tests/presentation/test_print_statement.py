@@ -1,0 +1,32 @@
+"""The printed statement's model: the opening row, each line with its running balance,
+totals that add up, and a closing that says whether the customer owes or is in credit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.presentation.print_statement import statement_print
+from ledgerdesk.services.statements import interim_statement
+
+
+def test_a_statement_in_credit_reads_as_such(book, add_contact, issue, pay):
+    customer = add_contact("Elm Street Bakery", address="14 Elm Street\nIpswich")
+    invoice, _ = issue(customer, "100", issue_date=dt.date(2024, 1, 10))
+    _, note = issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE,
+                    issue_date=dt.date(2024, 1, 20))
+    pay(customer, "150", (invoice, "100"), keep=True, date=dt.date(2024, 2, 1), reference="BACS")
+    figures = interim_statement(book, customer, dt.date(2024, 1, 15), dt.date(2024, 2, 28))
+    model = statement_print(figures, "fr_FR", dt.date(2024, 3, 1))
+    assert model.recipient_lines == ("14 Elm Street", "Ipswich")
+    assert dict(model.facts) == {"Statement date": "1 mars 2024",
+                                 "Period": "15 janv. 2024 – 28 févr. 2024"}
+    assert [(row[1], row[2], row[3], row[4], row[5]) for row in model.rows] == [
+        ("", "Opening balance", "", "", "100,00"),
+        (note, "Credit note", "-30,00", "", "70,00"),
+        ("BACS", "Payment received, thank you", "", "150,00", "-80,00")]
+    assert [(t.label, t.amount) for t in model.totals] == [
+        ("Opening balance", "100,00"), ("Charges", "-30,00"), ("Payments", "150,00"),
+        ("In credit", "80,00")]
+    assert model.notes[0].startswith("Your account is in credit")
+    assert model.page_size.value == "A4"
