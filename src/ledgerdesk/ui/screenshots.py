@@ -180,12 +180,12 @@ def _printed(session: Session) -> Iterator[tuple[str, PrintJob]]:
     if rows:
         job = print_job(session, max(rows[:20], key=lambda row: row.total.amount))
         if job is not None:
-            yield "23-printed-invoice", job
+            yield "28-printed-invoice", job
     owing = next((c for c in ContactList(session).page(0, 500) if c.receivable.is_positive),
                  None)
     job = print_job(session, owing)
     if job is not None:
-        yield "24-printed-statement", job
+        yield "29-printed-statement", job
 
 
 def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:
