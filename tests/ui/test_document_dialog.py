@@ -58,8 +58,26 @@ def test_authorising_makes_it_read_only_with_a_banner(qtbot, invoice_dialog, ui_
     assert again.banner.isVisibleTo(again) and "can no longer be changed" in again.banner.text()
     assert not again.save_button.isEnabled() and not again.model.flags(
         again.model.index(0, LineColumn.UNIT_PRICE)) & Qt.ItemFlag.ItemIsEditable
+    assert again.number.text().startswith("INV-00001") and "EUR" in again.number.text()
+    assert again.cancel_button.text() == "Close"
     invoice_dialog.steps[-1].undo()  # undoing the authorisation voids it, honestly
     assert load_document(ui_session.book, document_id)[0].lifecycle is Lifecycle.VOIDED
+
+
+def test_no_tax_sets_the_rates_aside_and_another_mode_brings_them_back(invoice_dialog):
+    assert "given when authorised" in invoice_dialog.number.text()
+    assert invoice_dialog.cancel_button.text() == "Cancel"
+    type_cell(invoice_dialog, 0, LineColumn.DESCRIPTION, "Workshop")
+    type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "100")
+    type_cell(invoice_dialog, 0, LineColumn.TAX_RATE, "20")
+    rate = invoice_dialog.model.index(0, LineColumn.TAX_RATE)
+    invoice_dialog.tax_mode.setCurrentIndex(invoice_dialog.tax_mode.findText("No tax"))
+    assert rate.data() == "—" and "no tax" in rate.data(Qt.ItemDataRole.ToolTipRole)
+    assert not invoice_dialog.model.flags(rate) & Qt.ItemFlag.ItemIsEditable
+    assert "Total 100,00" in invoice_dialog.totals.text()
+    invoice_dialog.tax_mode.setCurrentIndex(invoice_dialog.tax_mode.findText("Prices exclude tax"))
+    assert rate.data() == "20" and invoice_dialog.model.flags(rate) & Qt.ItemFlag.ItemIsEditable
+    assert "Total 120,00" in invoice_dialog.totals.text()
 
 
 def test_without_a_contact_nothing_can_be_saved(qtbot, ui_session, customer):

@@ -95,6 +95,12 @@ class DocumentEditor:
         return f"{name.capitalize()} {self.number}" if self.number else f"Draft {name}"
 
     @property
+    def number_text(self) -> str:
+        """The number and the currency, as the header shows them."""
+        number = self.number or "given when authorised"
+        return f"{number}    ·    amounts in {self.session.currency}"
+
+    @property
     def banner(self) -> str:
         if self.lifecycle is Lifecycle.AUTHORISED:
             return (f"{self.number} is authorised and posted to the ledger, so it can no longer "

@@ -61,6 +61,8 @@ class DocumentDialog(QDialog):
         self.issue = date_edit(editor.issue_date, editor.session.locale)
         self.due = date_edit(editor.due_date or editor.issue_date, editor.session.locale)
         self.reference = QLineEdit(editor.reference)
+        self.number = QLabel()
+        self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tax_mode = QComboBox()
         for mode, text in TAX_MODES.items():
             self.tax_mode.addItem(text, mode)
@@ -80,7 +82,7 @@ class DocumentDialog(QDialog):
         self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
         self.print_button = self.buttons.addButton("&Print…",
                                                    QDialogButtonBox.ButtonRole.ActionRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = add_apply_button(self, editor)
         self._lay_out()
         # Only once it is inside the dialog does this make Save the dialog's main default,
@@ -117,7 +119,7 @@ class DocumentDialog(QDialog):
         who.addWidget(self.new_contact_button)
         dates = QHBoxLayout()
         dates.addWidget(self.issue)
-        due_label = QLabel("D&ue:")
+        due_label = QLabel("Du&e:")
         due_label.setBuddy(self.due)
         dates.addWidget(due_label)
         dates.addWidget(self.due)
@@ -126,6 +128,7 @@ class DocumentDialog(QDialog):
         form_row(form, "&Contact:", who, self.contact)
         form_row(form, "&Issued:", dates, self.issue)
         form.addRow("&Reference:", self.reference)
+        form.addRow("Number:", self.number)
         form.addRow("&Tax:", self.tax_mode)
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.add_line_button)
@@ -157,8 +160,7 @@ class DocumentDialog(QDialog):
         self.issue.dateChanged.connect(self._dates_changed)
         self.due.dateChanged.connect(self._dates_changed)
         self.reference.textEdited.connect(e.set_reference)
-        self.tax_mode.currentIndexChanged.connect(
-            lambda i: (e.set_tax_mode(self.tax_mode.itemData(i)), self._refresh()))
+        self.tax_mode.currentIndexChanged.connect(self._tax_mode_chosen)
         self.model.edited.connect(self._refresh)
         self.add_line_button.clicked.connect(self._add_line)
         self.remove_line_button.clicked.connect(
@@ -180,6 +182,8 @@ class DocumentDialog(QDialog):
         self.void_button.setVisible(self.editor.document_id is not None
                                     and self.editor.lifecycle.value != "VOIDED")
         self.print_button.setVisible(self._printable())
+        self.cancel_button.setText("Close" if ro else "Cancel")
+        self.number.setText(self.editor.number_text)
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
         self.banner.setVisible(bool(self.editor.banner))
@@ -197,6 +201,11 @@ class DocumentDialog(QDialog):
         self.editor.set_contact(contact_id if isinstance(contact_id, int) else None,
                                 self.contact.currentText())
         self.model.accounts_changed()  # lines on the default follow the contact's last one
+        self._refresh()
+
+    def _tax_mode_chosen(self, index: int) -> None:
+        self.editor.set_tax_mode(self.tax_mode.itemData(index))
+        self.model.tax_mode_changed()  # "No tax" sets the rates aside, another brings them back
         self._refresh()
 
     def _dates_changed(self) -> None:

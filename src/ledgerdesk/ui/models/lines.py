@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from ledgerdesk.domain.documents import TaxMode
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
@@ -15,6 +16,7 @@ from ledgerdesk.ui.models.paged import Role, alignment
 Index = QModelIndex | QPersistentModelIndex
 WRONG = QColor("#b3261e")
 WRONG_BACKGROUND = QColor("#fde7e9")
+NO_TAX_TIP = "This document carries no tax; choose another Tax setting to use the rates."
 
 
 class LineColumn(IntEnum):
@@ -63,6 +65,15 @@ class LineTableModel(EditorGridModel):
             self.dataChanged.emit(self.index(0, LineColumn.ACCOUNT),
                                   self.index(len(self.editor.lines) - 1, LineColumn.ACCOUNT))
 
+    def tax_mode_changed(self) -> None:
+        if self.editor.lines:
+            self.dataChanged.emit(self.index(0, LineColumn.TAX_RATE),
+                                  self.index(len(self.editor.lines) - 1, LineColumn.TOTAL))
+
+    def _untaxed(self, column: int) -> bool:
+        """The rate cells of a "No tax" document: kept, but neither shown nor editable."""
+        return column == LineColumn.TAX_RATE and self.editor.tax_mode is TaxMode.NO_TAX
+
     def row_total(self) -> int:
         return len(self.editor.lines)
 
@@ -70,7 +81,7 @@ class LineTableModel(EditorGridModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.editor.read_only or FIELDS[index.column()] is None:
+        if self.editor.read_only or FIELDS[index.column()] is None or self._untaxed(index.column()):
             return base
         return base | Qt.ItemFlag.ItemIsEditable
 
@@ -80,6 +91,9 @@ class LineTableModel(EditorGridModel):
         row, column = index.row(), index.column()
         name = FIELDS[column] if 0 <= column < len(FIELDS) else None
         error = self.editor.line_error(row, name) if name else ""
+        if self._untaxed(column) and role in (Qt.ItemDataRole.DisplayRole,
+                                              Qt.ItemDataRole.ToolTipRole):
+            return "—" if role == Qt.ItemDataRole.DisplayRole else NO_TAX_TIP
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):
             if name is None:
                 return self.editor.line_total(row)
