@@ -103,6 +103,21 @@ def test_a_bad_secret_changes_nothing(run, book, xero):
     assert "no connections" in out
 
 
+@pytest.mark.parametrize("option, bad", [("--base-url", "api.xero.com/api.xro/2.0"),
+                                         ("--base-url", "ftp://api.example.com"),
+                                         ("--token-url", "identity.xero.com/connect/token")])
+def test_an_address_without_http_is_refused_in_one_line(run, book, xero, memory_keyring,
+                                                       option, bad):
+    given = {"--base-url": BASE_URL, "--token-url": TOKEN_URL, option: bad}
+    status, _, err = run("connect", "xero", book.path, "--tenant", xero.tenant,
+                           "--client-id", "app", *[x for pair in given.items() for x in pair],
+                           secret=xero.issue_refresh_token())
+    assert status == 1
+    assert err.count("\n") == 1 and f"{option} '{bad}' is not a web address" in err
+    assert memory_keyring.entries == {}
+    assert "no connections" in run("connections", book.path)[1]
+
+
 def test_no_secret_reaches_the_book_the_output_or_the_logs(
     run, connected, pay, customer, xero, caplog, memory_keyring
 ):
