@@ -42,6 +42,27 @@ def test_an_unmatched_payment_waits_for_its_transaction(
     assert dayzero.violations == []
 
 
+def test_a_payment_matched_to_text_that_is_no_transaction_id_waits_for_a_real_one(
+    book, dayzero_book, supplier, issue, pay
+) -> None:
+    remote_book, dayzero = dayzero_book, dayzero_book.remote
+    document_id, number = issue(supplier, "300", kind=_bill())
+    bill = dayzero.add_invoice(number, "300.00")
+    remote_book.link([number])
+    recorded = pay(supplier, "120", (document_id, "120"), kind=_supplier_payment())
+    match_transaction(book, remote_book.connection.id, recorded.payment_id, "t1")
+    drain(book, remote_book.gateway())
+    [row] = outbox(book)
+    assert row.state is OutboxState.NEEDS_YOU
+    assert "'t1', which is not a DayZero transaction id" in row.user_message
+    assert dayzero.payments == {}
+    match_transaction(book, remote_book.connection.id, recorded.payment_id,
+                      dayzero.new_transaction())
+    drain(book, remote_book.gateway())
+    assert [r.state for r in outbox(book)] == [OutboxState.SENT]
+    assert dayzero.amount_due(bill) == Decimal("180.00")
+
+
 def test_connect_link_by_id_match_and_sync_from_the_command_line(
     capsys, monkeypatch, book, clock, dayzero, supplier, issue, pay
 ) -> None:
