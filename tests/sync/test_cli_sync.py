@@ -87,6 +87,28 @@ def test_a_payment_that_would_overpay_exits_1_and_says_why(
     assert [p["Amount"] for p in xero.payments.values()] == [Decimal("30.00")]
 
 
+def test_an_unreachable_sign_in_service_stops_the_run_without_asking_to_reconnect(
+    run, connected, pay, customer, xero, monkeypatch
+):
+    import httpx
+
+    path, first, _ = connected
+    pay(customer, "60", (first[0], "60"))
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("network is down", request=request)
+
+    monkeypatch.setattr(gateways, "DEFAULT_TRANSPORT", httpx.MockTransport(offline))
+    status, out, _ = run("sync", path)
+    assert status == 1
+    assert "did not answer" in out and "sync again when it answers" in out
+    assert "connect xero" not in out
+    assert xero.payments == {}
+    monkeypatch.setattr(gateways, "DEFAULT_TRANSPORT", xero.transport())  # back online
+    status, out, _ = run("sync", path)
+    assert status == 0 and "1 sent" in out  # the kept sign-in still works
+
+
 def test_connections_lists_without_secrets(run, connected, xero):
     path, _, _ = connected
     status, out, _ = run("connections", path)
