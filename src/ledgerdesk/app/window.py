@@ -42,8 +42,9 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     except ImportError as exc:  # PySide6 or a Qt system library is missing
         raise WindowUnavailable(f"the window cannot start ({exc}); {CLI_HINT}.") from exc
     from ledgerdesk.app.book_files import StorageBookFiles
+    from ledgerdesk.app.remotes import SyncRemotes
 
-    return run_app(StorageBookFiles(), path=path, demo=demo)
+    return run_app(StorageBookFiles(), path=path, demo=demo, remotes=SyncRemotes())
 
 
 def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list[Path]:
