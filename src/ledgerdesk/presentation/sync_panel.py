@@ -14,7 +14,7 @@ from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.sync_admin import Resolution
-from ledgerdesk.services.sync_status import OutboxEntry, outbox_entries
+from ledgerdesk.services.sync_status import OutboxEntry, outbox_entries, payment_state
 
 #: How each state reads in a list, and the mark the payments show.
 STATE_TEXT = {OutboxState.PENDING: "Pending", OutboxState.SENT: "Sent",
@@ -111,3 +111,17 @@ def connection_row(connection: Connection) -> ConnectionRow:
         ids = f"{ids}; scopes {connection.options['scopes']}".lstrip("; ")
     return ConnectionRow(connection.provider.label, connection.base_url, ids or "—",
                          connection.label or "Not tested yet", connection)
+
+
+def payment_sync_text(session: Session, payment_id: int) -> str:
+    """A payment's sync state for its detail: the summing-up state, then each push."""
+    entries = outbox_entries(session.book, payment_id=payment_id)
+    if not entries:
+        return "Not synced: none of its documents is linked to a remote service."
+    lines = [state_words(payment_state(entries))]
+    for entry in reversed(entries):
+        verb = "delete" if entry.item.action is OutboxAction.DELETE else "push"
+        message = message_of(entry)
+        lines.append(f"{entry.connection.provider.label} {verb} for {entry.document_number}: "
+                     f"{STATE_TEXT[entry.item.state].lower()}{f' — {message}' if message else ''}")
+    return "\n".join(lines)
