@@ -38,7 +38,7 @@ def test_find_by_number_then_link(qtbot, session, xero_book, customer, issue) ->
     assert "70" in dialog.message.text() and "AUTHORISED" in dialog.message.text()
     dialog.link()
     assert dialog.linked and _link(xero_book.book, document_id).remote_id == remote_id
-    assert link_state(session, document_id).startswith(f"Xero {remote_id}")
+    assert link_state(session, document_id).startswith(f"Linked to Xero {remote_id}")
 
 
 def test_a_number_xero_does_not_know_asks_for_the_id(qtbot, session, customer, issue,
@@ -64,4 +64,4 @@ def test_the_invoice_editor_shows_its_link(qtbot, session, xero_book, customer, 
     xero_book.link([number])
     dialog = DocumentDialog(DocumentEditor(session, DocumentKind.SALES_INVOICE, document_id))
     qtbot.addWidget(dialog)
-    assert dialog.link_state.text().startswith(f"Xero {number}")
+    assert dialog.link_state.text().startswith(f"Linked to Xero {number}")

@@ -95,7 +95,7 @@ class ConnectionFormDialog(QDialog):
             self.edits[name].setVisible(shown)
             self.errors[name].hide()
         self.sign_in_button.setVisible(self.chosen is Provider.XERO)
-        self.adjustSize()
+        self.resize(max(self.width(), 640), self.sizeHint().height())
 
     def draft(self) -> ConnectionDraft:
         values = {name: self.edits[name].text() for name in FIELDS}

@@ -48,10 +48,12 @@ class ConnectionsDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(ConnectionColumn.STATE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),
-                              (ConnectionColumn.REMOTE_IDS, 230)):
+                              (ConnectionColumn.STATE, 330)):
             header.resizeSection(column, width)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -74,7 +76,7 @@ class ConnectionsDialog(QDialog):
         layout.addWidget(buttons)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.reload()
-        self.resize(940, 380)
+        self.resize(1120, 380)
 
     def reload(self, select: int | None = None) -> None:
         rows = [connection_row(c) for c in connections(self.session.book)]

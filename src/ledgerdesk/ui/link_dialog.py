@@ -35,7 +35,7 @@ def link_state(session: Session, document_id: int | None) -> str:
     links = document_links(session.book, document_id)
     if not links:
         return "Not linked to a remote service."
-    return "; ".join(f"{c.provider.label} {link.remote_number or link.remote_id}"
+    return "; ".join(f"Linked to {c.provider.label} {link.remote_number or link.remote_id}"
                      + (f" ({link.remote_id})" if link.remote_number else "")
                      for c, link in links)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -47,6 +48,12 @@ class SyncPage(QWidget):
         self.status.setObjectName("syncStatus")
         self.status.setWordWrap(True)
         self.table = self._make_table()
+        self.detail = QLabel()  # the chosen row's whole message: the column cuts it short
+        self.detail.setObjectName("syncDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setStyleSheet("padding: 6px; background: palette(base); "
+                                  "border: 1px solid palette(mid);")
         self.sync_button = QPushButton("&Sync now")
         self.retry_button = QPushButton("&Retry")
         self.resolve_button = QPushButton("Res&olve…")
@@ -70,6 +77,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.status)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self._enable()
@@ -110,6 +118,8 @@ class SyncPage(QWidget):
     def _enable(self) -> None:
         row = self.current_row()
         choices = row.resolutions if row is not None else ()
+        self.detail.setText(_detail(row))
+        self.detail.setVisible(row is not None)
         self.retry_button.setEnabled(Resolution.RETRY in choices)
         self.resolve_button.setEnabled(bool(choices))
         for action in self.resolve_menu.actions():
@@ -152,3 +162,10 @@ class SyncPage(QWidget):
         """Before the book closes: wait for a running sync (it stops at its next row)."""
         if self.task is not None:
             self.task.stop()
+
+
+def _detail(row: OutboxRow | None) -> str:
+    if row is None:
+        return ""
+    what = f"{row.action} of {row.amount} on {row.document} ({row.payment}) to {row.service}"
+    return f"{row.state} — {what}. {row.message}".strip()
