@@ -139,3 +139,20 @@ def test_the_outbox_model_passes_the_model_tester(
     pay(customer, "10", (document_id, "10"))
     page.reload()
     qtmodeltester.check(page.model)
+
+
+def test_the_payments_list_marks_each_payments_sync_state(
+        qtbot, page, xero_book, customer, issue, pay) -> None:
+    from ledgerdesk.presentation.lists import PaymentList
+
+    document_id, _, _ = _linked_invoice(xero_book, customer, issue, remote_due="30")
+    too_much = pay(customer, "40", (document_id, "40"))
+    plain_id, _ = issue(customer, "10")
+    unlinked = pay(customer, "10", (plain_id, "10"))
+    payments = PaymentList(page.session)
+    column = [c.key for c in payments.columns].index("sync")
+    texts = {r.id: payments.columns[column].text(r) for r in payments.page(0, 10)}
+    assert texts == {too_much.payment_id: "◷ Pending", unlinked.payment_id: ""}
+    _sync(qtbot, page)
+    texts = {r.id: payments.columns[column].text(r) for r in payments.page(0, 10)}
+    assert texts[too_much.payment_id] == "⚠ Needs you"

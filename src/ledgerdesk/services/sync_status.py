@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import cast
+from typing import Protocol, cast
 
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.sync import Connection, Link, LinkKind, OutboxItem, OutboxState
@@ -15,6 +15,10 @@ from ledgerdesk.services.sync_ports import SyncTransaction
 #: The state that speaks for a payment with several rows: the one most in need of a person.
 URGENCY = (OutboxState.NEEDS_YOU, OutboxState.FAILED, OutboxState.PENDING, OutboxState.SENT,
            OutboxState.CANCELLED)
+
+
+class OutboxStateReader(Protocol):
+    def outbox_states(self, payment_ids: Iterable[int]) -> dict[int, set[OutboxState]]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,19 @@ def outbox_entries(book: Book, states: Iterable[OutboxState] | None = None,
 
 def payment_state(entries: Iterable[OutboxEntry]) -> OutboxState | None:
     """The one state that sums up a payment's rows, or None when nothing was queued."""
-    states = {entry.item.state for entry in entries}
+    return most_urgent({entry.item.state for entry in entries})
+
+
+def most_urgent(states: set[OutboxState]) -> OutboxState | None:
     return next((state for state in URGENCY if state in states), None)
+
+
+def payment_states(book: Book, payment_ids: Iterable[int]) -> dict[int, OutboxState]:
+    """The state that sums up each payment's rows; payments with none are left out."""
+    with book.read() as tx:
+        found = cast(OutboxStateReader, tx).outbox_states(payment_ids)
+    return {pid: state for pid, states in found.items()
+            if (state := most_urgent(states)) is not None}
 
 
 def document_links(book: Book, document_id: int) -> list[tuple[Connection, Link]]:

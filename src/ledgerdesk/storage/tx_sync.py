@@ -137,6 +137,15 @@ class SyncStore(TransactionBase):
             query = query.where(sync_outbox.c.state.in_([s.value for s in states]))
         return [_item(row) for row in self._conn.execute(query)]
 
+    def outbox_states(self, payment_ids: Iterable[int]) -> dict[int, set[OutboxState]]:
+        """The states of each payment's rows (for a list page: one indexed query)."""
+        found: dict[int, set[OutboxState]] = {}
+        rows = self._conn.execute(select(sync_outbox.c.payment_id, sync_outbox.c.state).where(
+            sync_outbox.c.payment_id.in_(list(payment_ids))))
+        for payment_id, state in rows:
+            found.setdefault(payment_id, set()).add(OutboxState(state))
+        return found
+
     def save_outbox(self, item: OutboxItem) -> None:
         self._exec(update(sync_outbox).where(sync_outbox.c.id == item.id)
                    .values(updated_at=now_text(), **_mutable(item)))

@@ -109,6 +109,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         window.book_view.show_page(window.book_view.pages.indexOf(window.book_view.sync))
         window.book_view.sync.table.selectRow(2)
         save("30-sync-panel", window)
+        window.book_view.show_page(window.book_view.pages.indexOf(window.book_view.payments))
+        save("35-payments-sync", window)
         for name, dialog in sync_dialogs(window.session, window):
             with _shown(dialog):
                 save(name, dialog)
