@@ -150,3 +150,18 @@ def test_the_connections_model_passes_the_model_tester(qtmodeltester, xero_book,
     dialog = ConnectionsDialog(Session.of(xero_book.book, Path(xero_book.book.path)), remotes)
     qtbot.addWidget(dialog)
     qtmodeltester.check(dialog.model)
+
+
+def test_a_refused_new_secret_keeps_the_working_one(qtbot, xero_book, remotes,
+                                                     memory_keyring) -> None:
+    before = dict(memory_keyring.entries)
+    assert before  # the connection signed in with a working refresh token
+    session = Session.of(xero_book.book, Path(xero_book.book.path))
+    form = ConnectionFormDialog(session, remotes, existing=xero_book.connection)
+    qtbot.addWidget(form)
+    form.edits["secret"].setText("wrong-refresh-token-5678")
+    form.save()
+    qtbot.waitUntil(lambda: form.saved is not None or form.message.text().startswith("Not"),
+                    timeout=10000)
+    assert form.message.text().startswith("Not")
+    assert memory_keyring.entries == before
