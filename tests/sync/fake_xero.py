@@ -38,6 +38,7 @@ class FakeXero(FakeRemote):
     def __init__(self, clock, *, tenant: str = "tenant-1", spec: Path = SUBSET, **kw) -> None:
         super().__init__(clock, **kw)
         self.tenant, self.spec = tenant, spec
+        self.organisation = "Demo Company (NZ)"
         self.payments: dict[str, dict] = {}
         self.refresh_tokens: set[str] = set()
         self.access_tokens: dict[str, dt.datetime] = {}
@@ -116,6 +117,8 @@ class FakeXero(FakeRemote):
     def _route(self, request: httpx.Request) -> tuple[int, object]:
         path = request.url.path.removeprefix(API)
         parts = [p for p in path.split("/") if p]
+        if request.method == "GET" and parts == ["Organisation"]:
+            return 200, {"Organisations": [{"Name": self.organisation}]}
         if request.method == "GET" and parts == ["Invoices"]:
             numbers = request.url.params.get("InvoiceNumbers", "").split(",")
             found = [self._invoice(i) for i in self.invoices.values() if i.number in numbers]

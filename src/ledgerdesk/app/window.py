@@ -42,8 +42,9 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     except ImportError as exc:  # PySide6 or a Qt system library is missing
         raise WindowUnavailable(f"the window cannot start ({exc}); {CLI_HINT}.") from exc
     from ledgerdesk.app.book_files import StorageBookFiles
+    from ledgerdesk.app.remotes import SyncRemotes
 
-    return run_app(StorageBookFiles(), path=path, demo=demo)
+    return run_app(StorageBookFiles(), path=path, demo=demo, remotes=SyncRemotes())
 
 
 def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list[Path]:
@@ -65,5 +66,10 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list
             book = Path(scratch) / "demo.book"
             build_demo_book(book, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0,
                             seed=7, today=dt.date.today())
+        from ledgerdesk.app.remotes import SyncRemotes
+        from ledgerdesk.app.sync_sample import build_sync_sample
+
+        sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
-                                Path(scratch) / "preferences.ini", locale)
+                                Path(scratch) / "preferences.ini", locale,
+                                sync_book=sync_book, remotes=SyncRemotes())

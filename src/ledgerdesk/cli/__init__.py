@@ -41,6 +41,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "import": ("imports", "run_import"),
     "connect": ("sync_connect", "run_connect"),
     "connections": ("sync", "run_connections"),
+    "disconnect": ("sync_manage", "run_disconnect"),
+    "edit-connection": ("sync_manage", "run_edit_connection"),
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
     "print": ("printing", "run_print"),

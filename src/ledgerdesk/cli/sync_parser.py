@@ -11,10 +11,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ledgerdesk.domain.sync import Provider
+from ledgerdesk.presentation.connection_form import REDIRECT_URI
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, DEFAULT_SCOPES, TOKEN_URL
 
 SECRET_ENV = "LEDGERDESK_SECRET"
-REDIRECT_URI = "http://localhost:8765/callback"
 
 PROVIDERS = [p.value for p in Provider]
 
@@ -46,6 +46,18 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
                      help="Xero --sign-in: the authorisation endpoint")
     sub = command(commands, "connections", "list the book's connections (never their secrets)")
     sub.add_argument("path", metavar="PATH", help="the book file")
+    sub = command(commands, "disconnect", "remove a connection, its keyring entries and queue",
+                  "Remove a connection: its secret leaves the keyring, its links and queued "
+                  "pushes are dropped; payments here and anything already sent stay as they are.")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--connection", type=int, required=True, metavar="ID", help="which one")
+    sub = command(commands, "edit-connection", "change a connection's base URL, ids or scopes")
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("--connection", type=int, required=True, metavar="ID", help="which one")
+    sub.add_argument("--base-url", metavar="URL", help="the API's new base URL")
+    sub.add_argument("--remote-id", action="append", default=[], metavar="NAME=ID",
+                     help="a remote id, e.g. tenant=ID, workspace=ID or business=ID")
+    sub.add_argument("--scopes", nargs="+", metavar="SCOPE", help="Xero: the OAuth scopes")
     sub = command(commands, "link", "link invoices, bills, accounts, payments to remote twins",
                   "Find each invoice or bill NUMBER through the remote API and link it; the "
                   "options link by the remote's own ids instead.")

@@ -14,10 +14,12 @@ from typing import Any, Generic, TypeVar
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.domain.sync import OutboxState
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.columns import Column, Mark
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.sync_panel import STATE_MARK, STATE_TEXT
 from ledgerdesk.services.list_queries import (
     ContactQuery,
     ContactSort,
@@ -28,6 +30,7 @@ from ledgerdesk.services.list_queries import (
     StatusFilter,
 )
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
+from ledgerdesk.services.sync_status import payment_states
 
 Q = TypeVar("Q")
 MARKS = {"draft": Mark.DRAFT, "open": Mark.OPEN, "partly paid": Mark.PARTLY_PAID,
@@ -127,7 +130,7 @@ class DocumentList(QueryList[DocumentQuery]):
 
 class PaymentList(QueryList[PaymentQuery]):
     sort_keys = (None, PaymentSort.DATE, PaymentSort.CONTACT, None, PaymentSort.REFERENCE, None,
-                 PaymentSort.AMOUNT, None)
+                 PaymentSort.AMOUNT, None, None)
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, PaymentQuery(include_voided=True))
@@ -138,17 +141,19 @@ class PaymentList(QueryList[PaymentQuery]):
                    sortable=False, width=90),
             Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100),
             Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
-                   width=210),
+                   width=180),
             Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
-                   sortable=False, width=130),
+                   sortable=False, width=120),
             Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
-                   width=120),
+                   width=100),
             Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
-                   sortable=False, width=170),
+                   sortable=False, width=150),
             Column("amount", "Amount", lambda r: money(r.amount.amount),
-                   lambda r: r.amount.amount, numeric=True),
+                   lambda r: r.amount.amount, numeric=True, width=110),
             Column("status", "Status", self.status_text, self.status_text, sortable=False),
+            Column("sync", "Sync", self.sync_text, self.sync_text, sortable=False, width=90),
         ]
+        self.sync_states: dict[int, OutboxState] = {}  # of the pages read so far
 
     def status_text(self, row: PaymentSummary) -> str:
         if row.voided:
@@ -162,8 +167,17 @@ class PaymentList(QueryList[PaymentQuery]):
     def count_where(self, query: PaymentQuery) -> int:
         return self.session.book.queries().count_payments(query)
 
+    def sync_text(self, row: PaymentSummary) -> str:
+        state = self.sync_states.get(row.id)
+        return "" if state is None else f"{STATE_MARK[state]} {STATE_TEXT[state]}"
+
     def page(self, offset: int, limit: int) -> list[PaymentSummary]:
-        return self.session.book.queries().payment_page(self.query, offset, limit)
+        rows = self.session.book.queries().payment_page(self.query, offset, limit)
+        ids = [row.id for row in rows]
+        for payment_id in ids:
+            self.sync_states.pop(payment_id, None)
+        self.sync_states.update(payment_states(self.session.book, ids))
+        return rows
 
 
 KIND_TEXT = {"CUSTOMER_RECEIPT": "Receipt", "SUPPLIER_PAYMENT": "Supplier payment",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ledgerdesk.domain.money import Money
@@ -48,6 +48,26 @@ class SyncStore(TransactionBase):
     def set_connection_label(self, connection_id: int, label: str) -> None:
         self._exec(update(sync_connections)
                    .where(sync_connections.c.id == connection_id).values(label=label))
+
+    def update_connection(self, connection: Connection) -> None:
+        """Base URL, remote ids and options; never the provider or the keyring reference."""
+        self._exec(update(sync_connections).where(sync_connections.c.id == connection.id).values(
+            base_url=connection.base_url, remote_ids=dict(connection.remote_ids),
+            options=dict(connection.options)))
+        self._audit("edit", "sync_connection", connection.id, {
+            "base_url": connection.base_url, "remote_ids": dict(connection.remote_ids)})
+
+    def remove_connection(self, connection_id: int) -> dict[OutboxState, int]:
+        """Drop the connection, its links and its outbox rows; the rows' states, counted."""
+        counts = {OutboxState(state): n for state, n in self._conn.execute(
+            select(sync_outbox.c.state, func.count()).where(
+                sync_outbox.c.connection_id == connection_id).group_by(sync_outbox.c.state))}
+        for table in (sync_outbox, sync_links):
+            self._exec(delete(table).where(table.c.connection_id == connection_id))
+        self._exec(delete(sync_connections).where(sync_connections.c.id == connection_id))
+        self._audit("remove", "sync_connection", connection_id,
+                    {state.value: n for state, n in counts.items()})
+        return counts
 
     # links -------------------------------------------------------------------------------
     def set_link(self, link: Link) -> None:
@@ -116,6 +136,15 @@ class SyncStore(TransactionBase):
         if states is not None:
             query = query.where(sync_outbox.c.state.in_([s.value for s in states]))
         return [_item(row) for row in self._conn.execute(query)]
+
+    def outbox_states(self, payment_ids: Iterable[int]) -> dict[int, set[OutboxState]]:
+        """The states of each payment's rows (for a list page: one indexed query)."""
+        found: dict[int, set[OutboxState]] = {}
+        rows = self._conn.execute(select(sync_outbox.c.payment_id, sync_outbox.c.state).where(
+            sync_outbox.c.payment_id.in_(list(payment_ids))))
+        for payment_id, state in rows:
+            found.setdefault(payment_id, set()).add(OutboxState(state))
+        return found
 
     def save_outbox(self, item: OutboxItem) -> None:
         self._exec(update(sync_outbox).where(sync_outbox.c.id == item.id)

@@ -11,7 +11,7 @@ from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.services.sync_ports import PaymentGateway
 from ledgerdesk.sync.clock import Clock, SystemClock
 from ledgerdesk.sync.clockify import API_KEY, ApiKeyAuth, ClockifyGateway
-from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.credentials import SecretStore, SecretUnavailable
 from ledgerdesk.sync.dayzero import TOKEN, BearerAuth, DayZeroGateway
 from ledgerdesk.sync.http import RemoteClient, RetryPolicy
 from ledgerdesk.sync.strapi import PASSWORD, JwtAuth, StrapiGateway
@@ -72,14 +72,19 @@ def sign_in(connection: Connection, secret: str) -> None:
     For Xero the secret is a refresh token: refreshing it proves it and rotates it (the
     new one replaces it in the keyring).  For Clockify it is an API key, proved by listing
     invoices.  A DayZero token cannot be proved without a bill: the first sync does.  A
-    Strapi password is proved by signing in.  On failure the keyring entry is removed again.
+    Strapi password is proved by signing in.  On failure the keyring holds what it held
+    before: the earlier, working secret of an edited connection is not lost.
     """
     names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY, Provider.DAYZERO: TOKEN,
              Provider.STRAPI: PASSWORD}
     if connection.provider not in names:
         raise NotSupported(f"{connection.provider.label} sync is not available yet.")
-    store = SecretStore(connection.secret_ref)
-    store.set(names[connection.provider], secret)
+    store, name = SecretStore(connection.secret_ref), names[connection.provider]
+    try:
+        previous: str | None = store.get(name).reveal()
+    except SecretUnavailable:
+        previous = None
+    store.set(name, secret)
     try:
         if connection.provider is Provider.XERO:
             xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
@@ -88,7 +93,10 @@ def sign_in(connection: Connection, secret: str) -> None:
         elif connection.provider is Provider.STRAPI:
             strapi_auth(connection, _http(None)).refresh()
     except BaseException:
-        store.delete(names[connection.provider])
+        if previous is None:
+            store.delete(name)
+        else:
+            store.set(name, previous)
         raise
 
 

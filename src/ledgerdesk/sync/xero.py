@@ -52,6 +52,12 @@ class XeroGateway(push_loop.Gateway):
             return None
         return self._document(found)
 
+    def organisation_name(self) -> str:
+        """The organisation this connection reaches (``GET /Organisation``): it proves the
+        sign-in, the tenant and the base URL at once."""
+        found = first(self._get("/Organisation").body, "Organisations") or {}
+        return str(found.get("Name", "")) or "an unnamed organisation"
+
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
         reference = payment_reference(created_row)

@@ -30,6 +30,8 @@ SPECS = (
     ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
                "The selected invoice or credit note, or a customer's statement, as a PDF"),
     ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale, numbering and logo"),
+    ActionSpec("connections", "Co&nnections…", None,
+               "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
     ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
     ActionSpec("record_payment", "Record &payment…", "Ctrl+Shift+P",
@@ -45,11 +47,12 @@ SPECS = (
     ActionSpec("go_credit_notes", "&Credit notes", "Ctrl+4", "Go to credit notes"),
     ActionSpec("go_payments", "&Payments", "Ctrl+5", "Go to payments"),
     ActionSpec("go_contacts", "C&ontacts", "Ctrl+6", "Go to contacts"),
+    ActionSpec("go_sync", "&Sync", "Ctrl+8", "Go to the Sync panel: queued payments"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
     ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
 )
 GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
-              "go_contacts")
+              "go_contacts", "go_sync")
 
 
 def make_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -76,7 +79,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["import_csv"])
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()
-    file_menu.addAction(actions["settings"])
+    file_menu.addActions([actions["settings"], actions["connections"]])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     edit = bar.addMenu("&Edit")

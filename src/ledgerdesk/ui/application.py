@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from ledgerdesk.presentation.session import BookFiles
+from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.preferences import Preferences
 
@@ -23,10 +24,10 @@ def application() -> QApplication:
 
 
 def run_app(files: BookFiles, *, path: Path | None = None, demo: bool = False,
-            prefs: Preferences | None = None) -> int:
+            prefs: Preferences | None = None, remotes: Remotes | None = None) -> int:
     """Show the window on ``path``, on the demo book, or on the last book; run until closed."""
     app = application()
-    window = MainWindow(files, prefs or Preferences.for_user())
+    window = MainWindow(files, prefs or Preferences.for_user(), remotes=remotes)
     window.show()
     if demo:
         window.open_demo()

@@ -17,13 +17,14 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.ui import dialogs, undo
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
+from ledgerdesk.ui.views.sync_page import SyncPage
 
 if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
     from ledgerdesk.presentation.history import Step
 
 
 
-PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts")
+PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts", "Sync")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -54,8 +55,10 @@ class BookView(QWidget):
                                  create_hint="Ctrl+N adds one.")
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
+        self.sync = SyncPage(session, getattr(window, "remotes", None),
+                             lambda: window.files.open(session.path))  # type: ignore[attr-defined]
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
-                     self.contacts):
+                     self.contacts, self.sync):
             self.pages.addWidget(page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,6 +104,7 @@ class BookView(QWidget):
     def stop(self) -> None:
         """Before the book closes: no page may still be reading it in the background."""
         self.dashboard.stop()
+        self.sync.stop()
 
     def find(self) -> None:
         page = self.current_page()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedW
 from ledgerdesk import __version__
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
 from ledgerdesk.services.ports import Book
+from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
 from ledgerdesk.ui.book_view import BookView
@@ -27,9 +28,10 @@ STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or 
 class MainWindow(QMainWindow):
     def __init__(self, files: BookFiles, prefs: Preferences,
                  clock: Callable[[], dt.date] = dt.date.today,
-                 system_locale: str | None = None) -> None:
+                 system_locale: str | None = None, remotes: Remotes | None = None) -> None:
         super().__init__()
         self.files, self.prefs, self.clock = files, prefs, clock
+        self.remotes = remotes  # None: no sync (the Sync panel says so)
         # A book without a locale setting shows numbers and dates the way this machine does.
         self.system_locale = system_locale or QLocale.system().name()
         self.session: Session | None = None
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         a["open_book"].triggered.connect(self.choose_book)
         a["close_book"].triggered.connect(self.close_book)
         a["settings"].triggered.connect(self.show_settings)
+        a["connections"].triggered.connect(self.show_connections)
         a["import_csv"].triggered.connect(self.import_csv)
         a["quit"].triggered.connect(self.close)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
@@ -185,8 +188,9 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "import_csv", "new_document", "record_payment",
-                     "apply_credit", "open_item", "refresh", "find", "print_pdf", *GO_ACTIONS):
+        for name in ("close_book", "settings", "connections", "import_csv", "new_document",
+                     "record_payment", "apply_credit", "open_item", "refresh", "find",
+                     "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:
@@ -215,6 +219,13 @@ class MainWindow(QMainWindow):
             if SettingsDialog(self.session, self).exec():
                 self._show_book(self._session_of(self.session.book, self.session.path),
                                 same_book=True)
+
+    def show_connections(self) -> None:
+        if self.session is not None and self.book_view is not None:
+            from ledgerdesk.ui.connections_dialog import ConnectionsDialog
+
+            ConnectionsDialog(self.session, self.remotes, self).exec()
+            self.book_view.reload()
 
     def import_csv(self) -> None:
         if self.session is None or self.book_view is None:

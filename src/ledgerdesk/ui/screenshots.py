@@ -27,6 +27,7 @@ from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.presentation.printing import PrintJob, print_job
 from ledgerdesk.presentation.session import BookFiles, Session
 from ledgerdesk.services.list_queries import StatusFilter
+from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui.application import application
 from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
@@ -40,18 +41,21 @@ from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.settings_dialog import SettingsDialog
+from ledgerdesk.ui.sync_screens import sync_dialogs
 
 SIZE = (1280, 800)
 
 
 def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
-                     locale: str | None = None) -> list[Path]:
-    """Write one PNG per screen into ``folder``; returns the files written."""
+                     locale: str | None = None, *, sync_book: Path | None = None,
+                     remotes: Remotes | None = None) -> list[Path]:
+    """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
+    (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     application()
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
-    window = MainWindow(files, prefs)
+    window = MainWindow(files, prefs, remotes=remotes)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
@@ -98,6 +102,16 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     save("21-invoices-no-match", window)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
+            with _shown(dialog):
+                save(name, dialog)
+    if sync_book is not None and window.open_path(sync_book):
+        assert window.book_view is not None and window.session is not None
+        window.book_view.show_page(window.book_view.pages.indexOf(window.book_view.sync))
+        window.book_view.sync.table.selectRow(2)
+        save("30-sync-panel", window)
+        window.book_view.show_page(window.book_view.pages.indexOf(window.book_view.payments))
+        save("35-payments-sync", window)
+        for name, dialog in sync_dialogs(window.session, window):
             with _shown(dialog):
                 save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:

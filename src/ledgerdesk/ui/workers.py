@@ -98,6 +98,12 @@ class BackgroundTask(QObject):
     def wait(self) -> None:
         self._thread.wait()
 
+    def stop(self) -> None:
+        """Cancel and wait for the work to end, without waiting for the GUI callbacks."""
+        self.job.cancel()
+        self._thread.quit()  # the thread's loop ends once the work has returned
+        self._thread.wait()
+
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
         if total > 0:

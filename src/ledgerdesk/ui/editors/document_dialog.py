@@ -34,6 +34,7 @@ from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.credit_dialog import add_apply_button
 from ledgerdesk.ui.grid_table import GridTable
+from ledgerdesk.ui.link_dialog import add_link_row
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
 from ledgerdesk.ui.print_flow import print_to_pdf
 from ledgerdesk.ui.widgets import (
@@ -130,6 +131,7 @@ class DocumentDialog(QDialog):
         form.addRow("&Reference:", self.reference)
         form.addRow("Number:", self.number)
         form.addRow("&Tax:", self.tax_mode)
+        self.link_state = add_link_row(form, self, self.editor)
         line_buttons = QHBoxLayout()
         line_buttons.addWidget(self.add_line_button)
         line_buttons.addWidget(self.remove_line_button)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.history import Step
 from ledgerdesk.presentation.payment_detail import PaymentView
+from ledgerdesk.presentation.sync_panel import payment_sync_text
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import PaidColumn, paid_documents_model
 from ledgerdesk.ui.widgets import banner_label
@@ -36,6 +37,11 @@ class PaymentDetailDialog(QDialog):
             value.setWordWrap(True)
             self.values[label] = value
             self.form.addRow(f"{label}:", value)
+        self.sync_state = QLabel()
+        self.sync_state.setObjectName("syncState")
+        self.sync_state.setWordWrap(True)
+        self.sync_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.form.addRow("Sync:", self.sync_state)
         self.model = paid_documents_model(self)
         self.table = self._make_table()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -77,6 +83,7 @@ class PaymentDetailDialog(QDialog):
             if label in self.values:
                 self.values[label].setText(value)
         self.model.set_rows(view.rows())
+        self.sync_state.setText(payment_sync_text(view.session, view.detail.id))
         self.table.setColumnHidden(PaidColumn.AFTER_VOID, view.voided)
         self.banner.setText(view.banner)
         self.banner.setVisible(bool(view.banner))

@@ -1,0 +1,57 @@
+"""``disconnect`` and ``edit-connection``: the command-line twins of Settings > Connections."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from typing import TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.sync import Provider
+from ledgerdesk.services import sync as sync_service
+from ledgerdesk.services import sync_admin
+from ledgerdesk.sync import connection_admin
+
+REMOTE_IDS = {Provider.XERO: "tenant", Provider.CLOCKIFY: "workspace",
+              Provider.DAYZERO: "business"}
+
+
+def run_disconnect(args: argparse.Namespace, out: TextIO) -> int:
+    with opened(args.path) as book:
+        connection = sync_service.choose_connection(book, None, args.connection)
+        consequences = sync_admin.removal_consequences(book, connection)
+        assert connection.id is not None
+        sync_admin.remove_connection(book, connection.id)
+    connection_admin.forget(connection)
+    out.write(f"Removed connection {connection.id} ({connection.provider.label} at "
+              f"{connection.base_url}). {consequences}\n")
+    return 0
+
+
+def run_edit_connection(args: argparse.Namespace, out: TextIO) -> int:
+    if not (args.base_url or args.remote_id or args.scopes):
+        raise CliError("Nothing to change: give --base-url, --remote-id or --scopes.")
+    with opened(args.path) as book:
+        connection = sync_service.choose_connection(book, None, args.connection)
+        ids = dict(connection.remote_ids)
+        allowed = REMOTE_IDS.get(connection.provider)
+        for text in args.remote_id:
+            name, sep, value = text.partition("=")
+            if not sep or not value.strip() or name.strip() != allowed:
+                raise CliError(f"--remote-id {text!r}: {connection.provider.label} takes "
+                               f"{f'{allowed}=ID' if allowed else 'no remote ids'}.")
+            ids[allowed] = value.strip()
+        options = dict(connection.options)
+        if args.scopes:
+            if connection.provider is not Provider.XERO:
+                raise CliError("Only Xero connections have scopes.")
+            options["scopes"] = " ".join(args.scopes)
+        edited = dataclasses.replace(connection, remote_ids=ids, options=options,
+                                     base_url=(args.base_url or connection.base_url).rstrip("/"))
+        sync_admin.edit_connection(book, edited)
+    scopes = f" scopes: {options['scopes']}" if args.scopes else ""
+    ids_text = "".join(f" {k}={v}" for k, v in ids.items())
+    out.write(f"Connection {connection.id} now: {edited.provider.label} at "
+              f"{edited.base_url}{ids_text}{scopes}.\n")
+    return 0

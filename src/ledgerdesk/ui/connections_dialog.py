@@ -1,0 +1,147 @@
+"""``ConnectionsDialog`` (File > Connections…): list, add, test, edit and remove connections.
+
+The list shows each service, its base URL, remote ids and what the remote last said; never
+a secret.  Testing asks the remote "who am I" off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.problems import NotAllowed, NotFound
+from ledgerdesk.domain.sync import Connection
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.sync_panel import ConnectionRow, connection_row
+from ledgerdesk.services.sync import connections
+from ledgerdesk.services.sync_admin import (
+    Remotes,
+    label_connection,
+    removal_consequences,
+    remove_connection,
+)
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.connection_form import ConnectionFormDialog
+from ledgerdesk.ui.models.paged import Role
+from ledgerdesk.ui.models.sync_rows import ConnectionColumn, connections_model
+from ledgerdesk.ui.workers import run_in_background
+
+
+class ConnectionsDialog(QDialog):
+    def __init__(self, session: Session, remotes: Remotes | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.remotes = session, remotes
+        self.setWindowTitle("Connections")
+        self.model = connections_model(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),
+                              (ConnectionColumn.STATE, 330)):
+            header.resizeSection(column, width)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.buttons: dict[str, QPushButton] = {}
+        for name, text, slot in (("add", "&Add…", self.add), ("test", "&Test connection",
+                                                              self.test),
+                                 ("edit", "&Edit…", self.edit), ("remove", "&Remove…",
+                                                                  self.remove)):
+            button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)
+            button.clicked.connect(slot)
+            self.buttons[name] = button
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Payments on linked invoices and bills are pushed to these "
+                                "services. Their secrets are in the system keyring only."))
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.reload()
+        self.resize(1120, 380)
+
+    def reload(self, select: int | None = None) -> None:
+        rows = [connection_row(c) for c in connections(self.session.book)]
+        self.model.set_rows(rows)
+        for index, row in enumerate(rows):
+            if row.connection.id == select or (select is None and index == 0):
+                self.table.selectRow(index)
+        self._enable()
+
+    def current(self) -> Connection | None:
+        index = self.table.currentIndex()
+        row = self.model.data(index, Role.ENTITY) if index.isValid() else None
+        return row.connection if isinstance(row, ConnectionRow) else None
+
+    def _enable(self) -> None:
+        chosen = self.current() is not None
+        self.buttons["add"].setEnabled(self.remotes is not None)
+        for name in ("test", "edit"):
+            self.buttons[name].setEnabled(chosen and self.remotes is not None)
+        self.buttons["remove"].setEnabled(chosen)
+
+    def add(self) -> None:
+        self._form(None)
+
+    def edit(self) -> None:
+        if (connection := self.current()) is not None:
+            self._form(connection)
+
+    def _form(self, existing: Connection | None) -> None:
+        assert self.remotes is not None
+        form = ConnectionFormDialog(self.session, self.remotes, self, existing)
+        if form.exec() and form.saved is not None:
+            self.status.setText(f"Saved {form.saved.provider.label} at {form.saved.base_url}.")
+            self.reload(form.saved.id)
+
+    def test(self) -> None:
+        connection, remotes = self.current(), self.remotes
+        if connection is None or remotes is None or connection.id is None:
+            return
+        self.status.setText(f"Asking {connection.provider.label}…")
+        run_in_background(self, f"Asking {connection.provider.label}…",
+                          lambda _progress: remotes.who(connection),
+                          lambda said: self._tested(connection, said),
+                          lambda why: self._tested(connection, f"Not connected: {why}"))
+
+    def _tested(self, connection: Connection, said: str) -> None:
+        assert connection.id is not None
+        label_connection(self.session.book, connection.id, said)
+        self.status.setText(f"{connection.provider.label}: {said}")
+        self.reload(connection.id)
+
+    def remove(self) -> None:
+        connection = self.current()
+        if connection is None or connection.id is None:
+            return
+        question = (f"Remove the {connection.provider.label} connection at "
+                    f"{connection.base_url}? {removal_consequences(self.session.book, connection)}")
+        if not dialogs.confirm(self, "Remove connection?", question, "&Remove"):
+            return
+        try:
+            remove_connection(self.session.book, connection.id)
+        except (NotAllowed, NotFound) as exc:
+            dialogs.error(self, "The connection was not removed", str(exc))
+            return
+        if self.remotes is not None:
+            self.remotes.forget(connection)
+        self.status.setText(f"Removed the {connection.provider.label} connection.")
+        self.reload()

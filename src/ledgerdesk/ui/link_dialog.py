@@ -1,0 +1,139 @@
+"""Linking an invoice or bill to its remote twin, and the "Remote:" row of its editor.
+
+"Find by number" asks the remote off the GUI thread; the remote's id may also be typed.
+Only the link is written, on the GUI thread's book connection, once the answer is in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from ledgerdesk.domain.problems import NotAllowed, NotFound
+from ledgerdesk.domain.sync import Connection
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.sync import LINKABLE, connections, link_document_to
+from ledgerdesk.services.sync_admin import Remotes
+from ledgerdesk.services.sync_ports import RemoteDocument
+from ledgerdesk.services.sync_status import document_links
+from ledgerdesk.ui.widgets import error_label
+from ledgerdesk.ui.workers import run_in_background
+
+
+def link_state(session: Session, document_id: int | None) -> str:
+    if document_id is None:
+        return "Not linked (save it first)."
+    links = document_links(session.book, document_id)
+    if not links:
+        return "Not linked to a remote service."
+    return "; ".join(f"Linked to {c.provider.label} {link.remote_number or link.remote_id}"
+                     + (f" ({link.remote_id})" if link.remote_number else "")
+                     for c, link in links)
+
+
+class LinkDialog(QDialog):
+    def __init__(self, session: Session, remotes: Remotes | None, number: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.remotes, self.number = session, remotes, number
+        self.linked = False
+        self.setWindowTitle(f"Link {number} to a remote service")
+        self.connection = QComboBox()
+        for connection in connections(session.book):
+            self.connection.addItem(f"{connection.provider.label} — {connection.base_url}",
+                                    connection)
+        self.find_button = QPushButton(f"&Find {number} there")
+        self.find_button.clicked.connect(self.find)
+        self.remote_id = QLineEdit()
+        self.remote_id.setPlaceholderText("the remote's own id of this invoice or bill")
+        self.message = error_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.link_button = buttons.addButton("&Link", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.link)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("&Service:", self.connection)
+        form.addRow("", self.find_button)
+        form.addRow("Remote &id:", self.remote_id)
+        form.addRow(self.message)
+        form.addRow(buttons)
+        if self.connection.count() == 0:
+            self._say("This book has no connections: add one in File > Connections first.")
+            self.link_button.setEnabled(False)
+        self.find_button.setEnabled(self.connection.count() > 0 and remotes is not None)
+        self.resize(620, self.sizeHint().height())
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def find(self) -> None:
+        chosen: Connection = self.connection.currentData()
+        remotes, number = self.remotes, self.number
+        assert remotes is not None
+        self._say(f"Asking {chosen.provider.label}…")
+        run_in_background(self, f"Looking for {number} in {chosen.provider.label}…",
+                          lambda _p: remotes.gateway(chosen).find_document(number),
+                          lambda found: self._found(chosen, found),
+                          lambda why: self._say(f"No answer: {why}"))
+
+    def _found(self, chosen: Connection, found: RemoteDocument | None) -> None:
+        if found is None:
+            self._say(f"{chosen.provider.label} has no invoice or bill numbered {self.number}"
+                      "; enter its id instead.")
+            return
+        self.remote_id.setText(found.remote_id)
+        due = f", {found.amount_due} due" if found.amount_due is not None else ""
+        self._say(f"Found {found.number} ({found.status}{due}). Link saves it.")
+
+    def link(self) -> None:
+        chosen: Connection | None = self.connection.currentData()
+        remote = self.remote_id.text().strip()
+        if chosen is None or chosen.id is None or not remote:
+            self._say("Find it by number, or enter the remote id.")
+            return
+        try:
+            link_document_to(self.session.book, chosen.id, self.number, remote)
+        except (NotAllowed, NotFound) as exc:
+            self._say(str(exc))
+            return
+        self.linked = True
+        self.accept()
+
+
+def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
+    """The "Remote:" row of an invoice or bill editor: its links, and "Link to remote…"."""
+    if editor.kind not in LINKABLE:
+        return None
+    state = QLabel(link_state(editor.session, editor.document_id))
+    state.setObjectName("linkState")
+    button = QPushButton("Lin&k to remote…")
+    button.setAutoDefault(False)
+    button.setEnabled(editor.document_id is not None and bool(editor.number))
+    button.setToolTip("" if button.isEnabled() else "Authorise it first: links go by number.")
+
+    def link() -> None:
+        chooser = LinkDialog(editor.session, _window_remotes(dialog), editor.number, dialog)
+        if chooser.exec() and chooser.linked:
+            state.setText(link_state(editor.session, editor.document_id))
+
+    button.clicked.connect(link)
+    row = QHBoxLayout()
+    row.addWidget(state, 1)
+    row.addWidget(button)
+    form.addRow("Remote:", row)
+    return state
+
+
+def _window_remotes(widget: QWidget) -> Remotes | None:
+    parent = widget.parentWidget()
+    return getattr(parent.window(), "remotes", None) if parent is not None else None

@@ -1,0 +1,41 @@
+"""``ledgerdesk edit-connection`` and ``ledgerdesk disconnect`` against the fake Xero."""
+
+from __future__ import annotations
+
+from test_cli_sync import connected, run  # noqa: F401  (fixtures)
+
+from ledgerdesk.services.sync import connections, outbox
+
+
+def test_edit_connection_changes_base_url_and_scopes(run, connected, book) -> None:  # noqa: F811
+    path, _, _ = connected
+    status, out, err = run("edit-connection", path, "--connection", "1", "--base-url",
+                           "https://sandbox.test/api.xro/2.0/", "--scopes", "offline_access",
+                           "accounting.transactions")
+    assert status == 0, err
+    assert "scopes: offline_access accounting.transactions" in out
+    [edited] = connections(book)
+    assert edited.base_url == "https://sandbox.test/api.xro/2.0"
+    assert edited.options["scopes"] == "offline_access accounting.transactions"
+
+
+def test_edit_connection_refuses_a_wrong_id_and_changes_nothing(run, connected, book) -> None:  # noqa: F811
+    path, _, _ = connected
+    before = connections(book)
+    status, _, err = run("edit-connection", path, "--connection", "1", "--remote-id",
+                         "workspace=w1", "--base-url", "https://other.test")
+    assert status != 0 and "Xero takes tenant=ID" in err
+    assert connections(book) == before
+
+
+def test_disconnect_forgets_the_secret_and_says_what_happens_to_the_queue(
+        run, connected, book, pay, customer, memory_keyring) -> None:  # noqa: F811
+    path, first, _ = connected
+    pay(customer, "60", (first[0], "60"))
+    assert memory_keyring.entries
+    status, out, err = run("disconnect", path, "--connection", "1")
+    assert status == 0, err
+    assert "1 payment push(es) still queued will never be sent to Xero" in out
+    assert connections(book) == [] and outbox(book) == [] and memory_keyring.entries == {}
+    status, _, err = run("disconnect", path, "--connection", "1")
+    assert status != 0 and "no connection 1" in err

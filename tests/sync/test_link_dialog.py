@@ -1,0 +1,67 @@
+"""Linking an invoice from its editor: found by number through the fake Xero (off the GUI
+thread) or by the remote id typed in; the editor shows the link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ledgerdesk.app.remotes import SyncRemotes
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.sync import LinkKind
+from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.link_dialog import LinkDialog, link_state
+
+
+@pytest.fixture
+def session(xero_book, monkeypatch) -> Session:
+    monkeypatch.setattr("ledgerdesk.sync.gateways.DEFAULT_TRANSPORT", xero_book.xero.transport())
+    monkeypatch.setattr("ledgerdesk.sync.gateways.DEFAULT_CLOCK", xero_book.clock)
+    return Session.of(xero_book.book, Path(xero_book.book.path))
+
+
+def _link(book, document_id):
+    with book.read() as tx:
+        return tx.find_link(1, LinkKind.DOCUMENT, str(document_id))
+
+
+def test_find_by_number_then_link(qtbot, session, xero_book, customer, issue) -> None:
+    document_id, number = issue(customer, "100")
+    remote_id = xero_book.xero.add_invoice(number, "70")
+    dialog = LinkDialog(session, SyncRemotes(), number)
+    qtbot.addWidget(dialog)
+    dialog.find()
+    qtbot.waitUntil(lambda: dialog.remote_id.text() == remote_id, timeout=10000)
+    assert "70" in dialog.message.text() and "AUTHORISED" in dialog.message.text()
+    dialog.link()
+    assert dialog.linked and _link(xero_book.book, document_id).remote_id == remote_id
+    assert link_state(session, document_id).startswith(f"Linked to Xero {remote_id}")
+
+
+def test_a_number_xero_does_not_know_asks_for_the_id(qtbot, session, customer, issue,
+                                                    xero_book) -> None:
+    document_id, number = issue(customer, "100")
+    dialog = LinkDialog(session, SyncRemotes(), number)
+    qtbot.addWidget(dialog)
+    dialog.find()
+    qtbot.waitUntil(lambda: "enter its id" in dialog.message.text(), timeout=10000)
+    dialog.link()
+    assert not dialog.linked and _link(xero_book.book, document_id) is None
+    dialog.remote_id.setText("abc-123")
+    dialog.link()
+    assert _link(xero_book.book, document_id).remote_id == "abc-123"
+
+
+def test_the_invoice_editor_shows_its_link(qtbot, session, xero_book, customer, issue) -> None:
+    document_id, number = issue(customer, "100")
+    dialog = DocumentDialog(DocumentEditor(session, DocumentKind.SALES_INVOICE, document_id))
+    qtbot.addWidget(dialog)
+    assert dialog.link_state.text() == "Not linked to a remote service."
+    xero_book.xero.add_invoice(number, "100")
+    xero_book.link([number])
+    dialog = DocumentDialog(DocumentEditor(session, DocumentKind.SALES_INVOICE, document_id))
+    qtbot.addWidget(dialog)
+    assert dialog.link_state.text().startswith(f"Linked to Xero {number}")
