@@ -118,6 +118,18 @@ def add_contact(book) -> Callable[..., int]:
 
 
 @pytest.fixture
+def contact_in() -> Callable[..., int]:
+    """``contact_in(other_book, name, role=BOTH, **extra)``: for a book the test opened."""
+    return new_contact
+
+
+@pytest.fixture
+def snapshot_of() -> Callable[[Any], dict[str, Any]]:
+    """``snapshot_of(other_book)``: what ``state()`` gives, for a book the test opened."""
+    return snapshot
+
+
+@pytest.fixture
 def customer(book) -> int:
     return new_contact(book, "Acme Retail", ContactRole.CUSTOMER)
 

@@ -87,6 +87,28 @@ def test_a_payment_that_would_overpay_exits_1_and_says_why(
     assert [p["Amount"] for p in xero.payments.values()] == [Decimal("30.00")]
 
 
+def test_an_unreachable_sign_in_service_stops_the_run_without_asking_to_reconnect(
+    run, connected, pay, customer, xero, monkeypatch
+):
+    import httpx
+
+    path, first, _ = connected
+    pay(customer, "60", (first[0], "60"))
+
+    def offline(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("network is down", request=request)
+
+    monkeypatch.setattr(gateways, "DEFAULT_TRANSPORT", httpx.MockTransport(offline))
+    status, out, _ = run("sync", path)
+    assert status == 1
+    assert "did not answer" in out and "sync again when it answers" in out
+    assert "connect xero" not in out
+    assert xero.payments == {}
+    monkeypatch.setattr(gateways, "DEFAULT_TRANSPORT", xero.transport())  # back online
+    status, out, _ = run("sync", path)
+    assert status == 0 and "1 sent" in out  # the kept sign-in still works
+
+
 def test_connections_lists_without_secrets(run, connected, xero):
     path, _, _ = connected
     status, out, _ = run("connections", path)
@@ -101,6 +123,21 @@ def test_a_bad_secret_changes_nothing(run, book, xero):
     assert status == 1 and "invalid_grant" in err and "not-a-token" not in err
     status, out, _ = run("connections", book.path)
     assert "no connections" in out
+
+
+@pytest.mark.parametrize("option, bad", [("--base-url", "api.xero.com/api.xro/2.0"),
+                                         ("--base-url", "ftp://api.example.com"),
+                                         ("--token-url", "identity.xero.com/connect/token")])
+def test_an_address_without_http_is_refused_in_one_line(run, book, xero, memory_keyring,
+                                                       option, bad):
+    given = {"--base-url": BASE_URL, "--token-url": TOKEN_URL, option: bad}
+    status, _, err = run("connect", "xero", book.path, "--tenant", xero.tenant,
+                           "--client-id", "app", *[x for pair in given.items() for x in pair],
+                           secret=xero.issue_refresh_token())
+    assert status == 1
+    assert err.count("\n") == 1 and f"{option} '{bad}' is not a web address" in err
+    assert memory_keyring.entries == {}
+    assert "no connections" in run("connections", book.path)[1]
 
 
 def test_no_secret_reaches_the_book_the_output_or_the_logs(

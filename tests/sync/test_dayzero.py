@@ -20,18 +20,24 @@ def dayzero(clock) -> FakeDayZero:
     return FakeDayZero(clock)
 
 
+@pytest.mark.parametrize("first_match, says", [
+    (None, "--payment {payment}=TRANSACTION_ID"),
+    ("t1", "'t1', which is not a DayZero transaction id"),  # the link takes any text
+])
 def test_an_unmatched_payment_waits_for_its_transaction(
-    book, dayzero_book, supplier, issue, pay
+    book, dayzero_book, supplier, issue, pay, first_match, says
 ) -> None:
     remote_book, dayzero = dayzero_book, dayzero_book.remote
     document_id, number = issue(supplier, "300", kind=_bill())
     bill = dayzero.add_invoice(number, "300.00")
     remote_book.link([number])
     recorded = pay(supplier, "120", (document_id, "120"), kind=_supplier_payment())
+    if first_match is not None:
+        match_transaction(book, remote_book.connection.id, recorded.payment_id, first_match)
     drain(book, remote_book.gateway())
     [row] = outbox(book)
     assert row.state is OutboxState.NEEDS_YOU
-    assert f"--payment {recorded.payment_id}=TRANSACTION_ID" in row.user_message
+    assert says.format(payment=recorded.payment_id) in row.user_message
     assert dayzero.payments == {}
     match_transaction(book, remote_book.connection.id, recorded.payment_id,
                       dayzero.new_transaction())  # puts the row back in the queue

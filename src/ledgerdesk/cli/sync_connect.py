@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import urllib.parse
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -40,7 +41,9 @@ def run_connect(args: argparse.Namespace, out: TextIO) -> int:
 
 def _new_connection(args: argparse.Namespace) -> Connection:
     provider = Provider(args.provider)
-    base_url, ref = args.base_url.rstrip("/"), uuid.uuid4().hex
+    base_url, ref = web_address("--base-url", args.base_url), uuid.uuid4().hex
+    if args.token_url:
+        web_address("--token-url", args.token_url)
     if provider is Provider.XERO:
         if not (args.tenant and args.client_id):
             raise CliError("Xero needs --tenant and --client-id.")
@@ -58,6 +61,16 @@ def _new_connection(args: argparse.Namespace) -> Connection:
     if not args.identifier:
         raise CliError("Strapi needs --identifier (the user name or email to sign in with).")
     return Connection(provider, base_url, {}, {"identifier": args.identifier}, ref)
+
+
+def web_address(option: str, text: str) -> str:
+    """``text`` without a trailing slash, refused unless it is an http(s) address with a host
+    (httpx raises ``UnsupportedProtocol``, a traceback, for ``api.example.com/v1``)."""
+    url = urllib.parse.urlsplit(text.strip())
+    if url.scheme not in ("http", "https") or not url.hostname:
+        raise CliError(f"{option} {text!r} is not a web address; write it in full, like "
+                       "https://api.example.com/v1.")
+    return text.strip().rstrip("/")
 
 
 def read_secret() -> str:

@@ -79,11 +79,19 @@ class DayZeroGateway(push_loop.Gateway):
         return ""
 
     def cannot_pay(self, job: PushJob) -> PushOutcome | None:
+        payment = job.item.payment_id
         if not job.remote_transaction:
-            payment = job.item.payment_id
             return needs_you(f"Match payment {payment} to the DayZero bank transaction it came "
                              f"from (ledgerdesk link PATH --payment {payment}=TRANSACTION_ID), "
                              "then sync again.")
+        try:
+            uuid.UUID(job.remote_transaction)
+        except ValueError:  # the link takes any text; post() would raise it as a traceback
+            return needs_you(f"Payment {payment} is matched to {job.remote_transaction!r}, "
+                             "which is not a DayZero transaction id (a UUID, like "
+                             "0f8fad5b-d9cb-469f-a165-70867728950e); match it again with "
+                             "ledgerdesk link PATH "
+                             f"--payment {payment}=TRANSACTION_ID, then sync again.")
         return None  # DayZero cannot tell us a bill's amount due: it refuses an overpayment
 
     def post(self, job: PushJob, item: OutboxItem) -> Answer:

@@ -32,6 +32,11 @@ class SignInFailed(Exception):
     """The remote refused our credentials even after a refresh; the user must reconnect."""
 
 
+class SignInUnanswered(SignInFailed):
+    """The sign-in service could not be reached: the sign-in itself may be fine, so the user
+    should sync again later, not connect again."""
+
+
 class RateLimited(Exception):
     """The remote asked us to wait longer than a sync run should (a daily limit)."""
 

@@ -18,7 +18,14 @@ from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem
 from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretUnavailable
-from ledgerdesk.sync.http import Answer, NoAnswer, RateLimited, RemoteClient, SignInFailed
+from ledgerdesk.sync.http import (
+    Answer,
+    NoAnswer,
+    RateLimited,
+    RemoteClient,
+    SignInFailed,
+    SignInUnanswered,
+)
 from ledgerdesk.sync.outcomes import created, refused, stopped, unanswered
 from ledgerdesk.sync.remote_text import error_text
 
@@ -69,6 +76,8 @@ def push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
         if job.item.action is OutboxAction.CREATE:
             return create_once(steps, job, log)
         return delete_once(steps, job, log)
+    except SignInUnanswered as exc:  # unreachable, not signed out: connecting again won't help
+        return stopped(f"{exc} Nothing was sent; sync again when it answers.", "")
     except (SignInFailed, SecretUnavailable) as exc:
         return stopped(str(exc), steps.command)
     except RateLimited as exc:

@@ -23,7 +23,7 @@ from ledgerdesk.domain.sync import OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.credentials import SecretStore
-from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed
+from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered
 from ledgerdesk.sync.remote_text import error_text
 
 PASSWORD = "password"
@@ -58,7 +58,7 @@ class JwtAuth:
         try:
             response = self._http.post(f"{self._url}/auth/local", json=form)
         except httpx.HTTPError as exc:
-            raise SignInFailed(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
+            raise SignInUnanswered(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
                 from None
         if response.status_code != 200 or "jwt" not in response.json():
             raise SignInFailed(f"Strapi refused the sign-in for {self._identifier} "

@@ -17,7 +17,7 @@ import httpx
 
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
-from ledgerdesk.sync.http import SignInFailed
+from ledgerdesk.sync.http import SignInFailed, SignInUnanswered
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, TOKEN_URL
 
 REFRESH_TOKEN = "refresh_token"
@@ -97,7 +97,8 @@ class XeroAuth:
         try:
             response = self._http.post(self._token_url, data=form)
         except httpx.HTTPError as exc:
-            raise SignInFailed(f"Xero's sign-in service did not answer ({type(exc).__name__}).")\
+            raise SignInUnanswered(f"Xero's sign-in service did not answer "
+                                   f"({type(exc).__name__}).")\
                 from None
         if response.status_code != 200:
             reason = _oauth_error(response)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.conftest import new_contact, snapshot
-from tests.services.imports.conftest import write_rows
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
@@ -32,30 +30,35 @@ _line = st.tuples(
 )
 
 
-def _book(folder: Path, name: str):
+def _book(folder: Path, name: str, contact_in):
     book = create_book(folder / name)
     initialise_book(book, "Test Co", "EUR")
     for contact in NAMES:
-        new_contact(book, contact, ContactRole.CUSTOMER)
+        contact_in(book, contact, ContactRole.CUSTOMER)
     return book
 
 
-@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_line, min_size=1, max_size=12))
-def test_an_imported_file_leaves_the_book_as_the_editor_would(lines):
+# The fixtures hand out plain functions (no state), so sharing them between examples is safe.
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(lines=st.lists(_line, min_size=1, max_size=12))
+def test_an_imported_file_leaves_the_book_as_the_editor_would(
+    contact_in, snapshot_of, csv_file, lines
+):
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
-        imported, typed = _book(folder, "imported.book"), _book(folder, "typed.book")
+        imported = _book(folder, "imported.book", contact_in)
+        typed = _book(folder, "typed.book", contact_in)
         try:
             rows = [[f"D{i}", name, "2024-03-01", "item", str(qty), f"{price:f}", tax, status]
                     for i, (name, qty, price, tax, status) in enumerate(lines)]
-            path = write_rows(folder / "in.csv", [HEADER, *rows])
+            path = csv_file([HEADER, *rows])  # rewritten for each example
             preview = import_file(imported, path, ImportKind.INVOICES, None, ImportOptions())
             assert preview.committed, preview.problems
             with typed.write() as tx:
                 for name, qty, price, tax, status in lines:
                     _create(tx, name, qty, price, tax, status)
-            assert snapshot(imported) == snapshot(typed)
+            assert snapshot_of(imported) == snapshot_of(typed)
             assert check_book(imported).invariants == []
         finally:
             imported.close()
