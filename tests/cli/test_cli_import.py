@@ -79,7 +79,7 @@ def test_one_bad_row_among_a_hundred_exits_1_names_it_and_writes_nothing(
     rows[73][1] = "vendor"
     status, _out, err = run("import", "contacts", empty_book, write(tmp_path / "c.csv", rows))
     assert status == 1
-    assert "1 problem(s) in 100 rows; nothing was imported" in err
+    assert "1 problem in 100 rows; nothing was imported" in err
     assert "row 74, Role: 'vendor' is not a role" in err
     assert listed(run, "contacts", empty_book) == []
 

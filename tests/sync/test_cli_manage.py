@@ -35,7 +35,7 @@ def test_disconnect_forgets_the_secret_and_says_what_happens_to_the_queue(
     assert memory_keyring.entries
     status, out, err = run("disconnect", path, "--connection", "1")
     assert status == 0, err
-    assert "1 payment push(es) still queued will never be sent to Xero" in out
+    assert "1 payment push still queued will never be sent to Xero" in out
     assert connections(book) == [] and outbox(book) == [] and memory_keyring.entries == {}
     status, _, err = run("disconnect", path, "--connection", "1")
     assert status != 0 and "no connection 1" in err

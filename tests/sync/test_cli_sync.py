@@ -76,7 +76,7 @@ def test_a_payment_that_would_overpay_exits_1_and_says_why(
     status, out, _ = run("sync", path)
     assert status == 1
     assert "needs you" in out and "20.00 EUR due in Xero" in out and "would overpay" in out
-    assert "1 payment(s) still failed or need you" in out
+    assert "1 payment still failed or need you" in out
     assert xero.payments == {}
     for invoice in xero.invoices.values():
         if invoice.number == second[1]:

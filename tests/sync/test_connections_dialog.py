@@ -139,7 +139,7 @@ def test_remove_asks_says_what_happens_to_queued_rows_and_forgets_the_secret(
     dialog = ConnectionsDialog(session, remotes)
     qtbot.addWidget(dialog)
     dialog.remove()
-    assert "1 payment push(es) still queued will never be sent to Xero" in asked[0]
+    assert "1 payment push still queued will never be sent to Xero" in asked[0]
     assert connections(xero_book.book) == [] and outbox(xero_book.book) == []
     assert memory_keyring.entries == {}
     assert dialog.model.rowCount() == 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 
 if TYPE_CHECKING:  # the use case (and pydantic) loads only when the command runs
@@ -78,7 +79,7 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     for match in preview.matches:
         _write_match(match, out)
     if preview.problems:
-        err.write(f"{len(preview.problems)} problem(s) in {preview.rows} rows; "
+        err.write(f"{plural(len(preview.problems), 'problem')} in {plural(preview.rows, 'row')}; "
                   "nothing was imported:\n")
         _write_some([str(p) for p in preview.problems], err)
         return

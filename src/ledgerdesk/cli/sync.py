@@ -13,6 +13,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_connect import remote_errors
 from ledgerdesk.domain.sync import Connection, OutboxState, Provider
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.services.sync_drain import drain
 from ledgerdesk.sync import gateways
@@ -102,8 +103,9 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"Stopped: {report.stopped}\n")
             left += len(sync_service.outbox(book, connection.id, LEFT))
     if left:
-        out.write(f"{left} payment(s) still failed or need you; fix them, then "
-                  "ledgerdesk sync PATH --retry ROW.\n")
+        out.write(f"{plural(left, 'payment')} still failed or need you: a failed one is tried "
+                  "again by the next sync; one that needs you goes back in the queue with "
+                  "ledgerdesk sync PATH --retry ROW once it is fixed.\n")
     return 1 if left else 0
 
 

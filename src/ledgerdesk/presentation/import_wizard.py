@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.import_lines import LineChoices
@@ -187,8 +188,9 @@ class ImportWizard:
         if preview is None:
             return "Preview checks every row and writes nothing."
         if preview.problems:
-            return (f"{len(preview.problems)} problem(s) in {preview.rows} rows. Nothing can "
-                    "be imported until the file is fixed: fix it and preview again.")
+            found = plural(len(preview.problems), "problem")
+            return (f"{found} in {plural(preview.rows, 'row')}. Nothing can be imported until "
+                    "the file is fixed: fix it and preview again.")
         if self.kind is ImportKind.BANK:
             return (f"{preview.rows} lines; {self.recorded_lines} will be recorded as "
                     "payments. Choose a document for a line, or skip it.")

@@ -14,6 +14,7 @@ from typing import Protocol, cast
 
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem, OutboxState
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync import retry
 from ledgerdesk.services.sync_ports import PaymentGateway, SyncTransaction
@@ -74,9 +75,11 @@ def removal_consequences(book: Book, connection: Connection) -> str:
     where = connection.provider.label
     parts = ["Its sign-in is removed from the keyring and its links are forgotten."]
     if waiting:
-        parts.append(f"{waiting} payment push(es) still queued will never be sent to {where}.")
+        pushes = plural(waiting, "payment push", "payment pushes")
+        parts.append(f"{pushes} still queued will never be sent to {where}.")
     if sent:
-        parts.append(f"{sent} payment(s) already in {where} stay there.")
+        parts.append(f"{plural(sent, 'payment')} already in {where} "
+                     f"{'stays' if sent == 1 else 'stay'} there.")
     parts.append("Payments in this book are not changed.")
     return " ".join(parts)
 

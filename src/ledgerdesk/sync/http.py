@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clock import Clock
 
@@ -133,7 +134,7 @@ class RemoteClient:
             wait = seconds or 0
             raise RateLimited(
                 f"The remote's {problem or 'rate'} limit is reached; "
-                f"try again in {int(wait // 60) + 1} minutes.", wait,
+                f"try again in {plural(int(wait // 60) + 1, 'minute')}.", wait,
             )
         if seconds is None:
             self.backoff(waits)
