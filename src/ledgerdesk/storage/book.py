@@ -25,6 +25,7 @@ from ledgerdesk.storage.engine import (
     WRITE,
     make_engine,
 )
+from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.errors import BookError
 from ledgerdesk.storage.fresh_load import (
     DeferredSchema,
@@ -126,6 +127,10 @@ class SqliteBook:
     def reports(self) -> SqliteReports:
         """The ``ReportQueries`` port (``services.report_ports``)."""
         return SqliteReports(self._engine)
+
+    def dashboard(self) -> SqliteDashboard:
+        """The ``DashboardQueries`` port (``services.dashboard``)."""
+        return SqliteDashboard(self._engine)
 
     def close(self) -> None:
         self._revision.close()
