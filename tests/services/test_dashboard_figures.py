@@ -17,6 +17,15 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.services.test_report_invariants import (  # noqa: F401 (template is a fixture)
+    action,
+    apply_actions,
+    balance,
+    day,
+    days,
+    issue,
+    template,
+)
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
@@ -30,15 +39,6 @@ from ledgerdesk.services.dashboard import (
 from ledgerdesk.services.documents import void_document
 from ledgerdesk.services.payments import void_payment
 from ledgerdesk.storage.book import open_book
-from tests.services.test_report_invariants import (  # noqa: F401 (template is a fixture)
-    action,
-    apply_actions,
-    balance,
-    day,
-    days,
-    issue,
-    template,
-)
 
 
 def bank(book, as_of: dt.date) -> Decimal:

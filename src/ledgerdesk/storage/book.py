@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ledgerdesk.storage import migrate
+from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.engine import (
     APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
@@ -25,7 +26,6 @@ from ledgerdesk.storage.engine import (
     WRITE,
     make_engine,
 )
-from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.errors import BookError
 from ledgerdesk.storage.fresh_load import (
     DeferredSchema,

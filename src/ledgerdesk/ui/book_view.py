@@ -206,7 +206,7 @@ class BookView(QWidget):
             self.push(step)
 
     def print_pdf(self) -> None:
-        """The selected invoice or credit note, or customer's statement, to a PDF file."""
+        """The selected invoice or credit note, or contact's statement, to a PDF file."""
         from ledgerdesk.presentation.printing import NOTHING_TO_PRINT, print_job
         from ledgerdesk.ui.print_flow import print_to_pdf
 
