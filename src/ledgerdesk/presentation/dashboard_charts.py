@@ -32,6 +32,11 @@ class BarChart:
     categories: tuple[str, ...]
     series: tuple[Series, ...]
     ticks: tuple[tuple[Decimal, str], ...]  # the amount axis: value and its label, low to high
+    empty_text: str = ""  # shown over the chart when every amount is zero
+
+    @property
+    def empty(self) -> bool:
+        return not any(value for series in self.series for value in series.values)
 
 
 def nice_ticks(low: Decimal, high: Decimal, intervals: int = 4) -> list[Decimal]:
@@ -40,7 +45,7 @@ def nice_ticks(low: Decimal, high: Decimal, intervals: int = 4) -> list[Decimal]
     low, high = min(low, Decimal(0)), max(high, Decimal(0))
     span = high - low
     if span == 0:
-        return [Decimal(0), Decimal(1)]
+        return [Decimal(0), Decimal(100)]
     raw = span / intervals
     power = Decimal(10) ** (raw.adjusted())
     step = next(s * power for s in _STEPS if s * power >= raw)
@@ -74,7 +79,8 @@ def money_chart(months: list[MonthFlow], money: AmountFormatter, locale: str) ->
     span = (f"{format_date(months[0].month, 'LLL y', locale=locale)} – "
             f"{format_date(months[-1].month, 'LLL y', locale=locale)}") if months else ""
     return BarChart(f"Money in and out, {span}", tuple(names), series,
-                    axis_ticks([*ins, *outs], currency, locale))
+                    axis_ticks([*ins, *outs], currency, locale),
+                    "No money in or out in these twelve months")
 
 
 def bucket_names(summary: AgingSummary) -> tuple[str, ...]:
@@ -99,7 +105,8 @@ def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFo
         series.append(Series(title, values, tips))
     return BarChart("Owed by days overdue", names, tuple(series),
                     axis_ticks([v for s in series for v in s.values],
-                               receivable.amounts[0].currency, locale))
+                               receivable.amounts[0].currency, locale),
+                    "Nothing is owed either way")
 
 
 def _bucket_words(name: str) -> str:

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QCursor, QFont, QPainter
-from PySide6.QtWidgets import QFrame, QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolTip, QWidget
 
 from ledgerdesk.presentation.dashboard_charts import BarChart
 
@@ -26,25 +26,39 @@ COLOURS = (QColor("#0072B2"), QColor("#E69F00"))  # blue, orange
 
 
 class BarChartView(QChartView):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(320, 240)
+        self.setMinimumSize(320, 220)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.data: BarChart | None = None
+        self.empty_label = QLabel(self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(dark); background: transparent;")
+        self.empty_label.hide()
+        self.chart().setTitle(title)  # until the first figures arrive
+        self._style(self.chart())
+
+    @staticmethod
+    def _style(chart: QChart) -> None:
+        font = QFont(chart.titleFont())
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.layout().setContentsMargins(0, 0, 0, 0)  # line up with the cards above
+        chart.setBackgroundRoundness(6)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.empty_label.setGeometry(self.rect())
 
     def show_chart(self, data: BarChart) -> None:
         self.data = data
         chart = QChart()
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         chart.setTitle(data.title)
-        title_font = QFont(chart.titleFont())
-        title_font.setBold(True)
-        chart.setTitleFont(title_font)
-        chart.setMargins(QMargins(4, 4, 4, 4))
-        chart.layout().setContentsMargins(0, 0, 0, 0)  # line up with the cards above
-        chart.setBackgroundRoundness(6)
+        self._style(chart)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         series = QBarSeries()
         for index, (source, colour) in enumerate(zip(data.series, COLOURS, strict=False)):
@@ -69,6 +83,8 @@ class BarChartView(QChartView):
         self.setChart(chart)
         if old is not None:
             old.deleteLater()
+        self.empty_label.setText(data.empty_text if data.empty else "")
+        self.empty_label.setVisible(data.empty)
 
     @staticmethod
     def _amount_axis(data: BarChart) -> QCategoryAxis:

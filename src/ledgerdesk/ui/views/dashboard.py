@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
@@ -69,9 +69,10 @@ class DashboardPage(QWidget):
         self.state = QLabel()
         self.state.setStyleSheet("color: palette(mid);")
         self.tiles = [Tile(title) for title in TILE_TITLES]
-        self.money_chart, self.aging_chart = BarChartView(), BarChartView()
+        self.money_chart = BarChartView("Money in and out")
+        self.aging_chart = BarChartView("Owed by days overdue")
         self.attention = AttentionList()
-        self.attention.setMinimumHeight(200)
+        self.attention.setMinimumHeight(150)
         self.attention.open_requested.connect(self.open_requested)
         self.attention.more_requested.connect(self._ask_more)
         self._lay_out(session.title)
@@ -90,7 +91,7 @@ class DashboardPage(QWidget):
         charts.setSpacing(12)
         charts.addWidget(self.money_chart, 3)
         charts.addWidget(self.aging_chart, 2)
-        self.body = body = QWidget()
+        body = QWidget()
         layout = QVBoxLayout(body)
         layout.setSpacing(10)
         layout.addLayout(heading)
@@ -101,6 +102,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.attention, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -113,7 +115,6 @@ class DashboardPage(QWidget):
         wide = event.size().width() >= WIDE
         self.charts.setDirection(QBoxLayout.Direction.LeftToRight if wide
                                  else QBoxLayout.Direction.TopToBottom)
-        self.body.setMinimumHeight(720 if wide else 1000)
         super().resizeEvent(event)
 
     @property
