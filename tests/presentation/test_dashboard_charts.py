@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 from hypothesis import given
@@ -18,7 +19,7 @@ def test_ticks_cover_every_amount_and_zero_in_a_few_equal_round_steps(values):
     ticks = nice_ticks(min(values), max(values))
     assert ticks[0] <= min(*values, 0) and ticks[-1] >= max(*values, 0)
     assert Decimal(0) in ticks
-    steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
     assert len(steps) == 1 and 2 <= len(ticks) <= 7
     (step,) = steps
     assert step.normalize().as_tuple().digits[0] in (1, 2, 5)  # 1, 2, 2.5 or 5 × 10^k
