@@ -15,6 +15,7 @@ the list are read by a second loader, so they never cancel the figures.
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -42,8 +43,10 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionPage
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.views.attention_list import AttentionList
-from ledgerdesk.ui.views.bar_chart import BarChartView
 from ledgerdesk.ui.views.dashboard_tiles import Tile
+
+if TYPE_CHECKING:  # Qt Charts loads with the first figures, not with the window
+    from ledgerdesk.ui.views.bar_chart import BarChartView
 
 LOADING = "Loading…"
 UPDATING = "Updating…"
@@ -69,8 +72,8 @@ class DashboardPage(QWidget):
         self.state = QLabel()
         self.state.setStyleSheet("color: palette(mid);")
         self.tiles = [Tile(title) for title in TILE_TITLES]
-        self.money_chart = BarChartView("Money in and out")
-        self.aging_chart = BarChartView("Owed by days overdue")
+        self.money_chart: BarChartView | None = None  # made when first reloaded
+        self.aging_chart: BarChartView | None = None
         self.attention = AttentionList()
         self.attention.setMinimumHeight(150)
         self.attention.open_requested.connect(self.open_requested)
@@ -89,9 +92,7 @@ class DashboardPage(QWidget):
             cards.addWidget(tile, 0, column)
         self.charts = charts = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         charts.setSpacing(12)
-        charts.addWidget(self.money_chart, 3)
-        charts.addWidget(self.aging_chart, 2)
-        body = QWidget()
+        self.body = body = QWidget()  # what paints when the page is shown
         layout = QVBoxLayout(body)
         layout.setSpacing(10)
         layout.addLayout(heading)
@@ -122,8 +123,20 @@ class DashboardPage(QWidget):
         """Figures are being read; those on screen (if any) may be out of date."""
         return self.loader.busy
 
+    def _make_charts(self) -> None:
+        """Qt Charts costs about 50 ms to import: paid when the dashboard is first looked at,
+        not at every start (a book opens on its invoices)."""
+        from ledgerdesk.ui.views.bar_chart import BarChartView
+
+        self.money_chart = BarChartView("Money in and out")
+        self.aging_chart = BarChartView("Owed by days overdue")
+        self.charts.addWidget(self.money_chart, 3)
+        self.charts.addWidget(self.aging_chart, 2)
+
     def reload(self) -> None:
         """Read the figures again, off the GUI thread; the page updates when they arrive."""
+        if self.money_chart is None:
+            self._make_charts()
         self.state.setText(LOADING if self.figures is None else UPDATING)
         self.pager.drop()  # a page of the old list would not fit the new one
         self.loader.load(partial(dashboard_figures, self.session))
@@ -145,6 +158,7 @@ class DashboardPage(QWidget):
                                   alert=figures.payable.overdue_count > 0)
         self.tiles[2].show_figure(fmt(figures.bank), "by the ledger")
         locale = self.session.locale
+        assert self.money_chart is not None and self.aging_chart is not None
         self.money_chart.show_chart(money_chart(figures.months, self.money, locale))
         self.aging_chart.show_chart(aging_chart(figures.receivable, figures.payable,
                                                 self.money, locale))
