@@ -77,7 +77,17 @@ def test_a_statement_prints_the_period_with_its_balances(run, demo_book, tmp_pat
     pages, text = text_of(pdf)
     assert out == f"{pdf}: Statement for Quayside Dental Practice, {pages} page" \
                   f"{'s' if pages > 1 else ''}.\n"
-    assert "Opening balance" in text and "INV-00012" in text and "Payment received" in text
+    assert "Opening balance" in text and "INV-00012" in text and "Customer receipt" in text
+
+
+def test_a_supplier_statement_prints_what_we_owe_them(run, demo_book, tmp_path):
+    pdf = tmp_path / "supplier.pdf"
+    status, out, err = run("print", "--statement", "Northwind Office Supplies", demo_book,
+                           "-o", pdf, "--from", "2020-01-01", "--to", "2030-12-31")
+    assert (status, err) == (0, "")
+    _, text = text_of(pdf)
+    assert out.startswith(f"{pdf}: Statement for Northwind Office Supplies")
+    assert "Supplier\nstatement" in text and "BILL-" in text and "We owe you" in text
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -85,10 +95,10 @@ def test_a_statement_prints_the_period_with_its_balances(run, demo_book, tmp_pat
     (("print", "INV-99999", "{book}", "-o", "{out}"), "no document numbered 'INV-99999'"),
     (("print", "BILL-00001", "{book}", "-o", "{out}"), "only sales invoices and credit notes"),
     (("print", "INV-00012", "{book}", "-o", "{missing}"), "is not a folder"),
-    (("print", "--statement", "Northwind Office Supplies", "{book}", "-o", "{out}"),
-     "is a supplier; statements are for customers"),
     (("print", "INV-00012", "{book}", "-o", "{out}", "--from", "2025-01-01"),
-     "--from and --to go with --statement"),
+     "--from, --to and --supplier go with --statement"),
+    (("print", "INV-00012", "{book}", "-o", "{out}", "--supplier"),
+     "--from, --to and --supplier go with --statement"),
 ])
 def test_refusals_are_one_line_and_write_nothing(run, demo_book, tmp_path, args, message):
     out = tmp_path / "x.pdf"

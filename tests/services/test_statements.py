@@ -1,5 +1,6 @@
-"""Customer statements (the interim source behind the printed statement): the running
-balance ends at what the customer owes, whatever the period, and only customers get one."""
+"""Statements (the source behind the printed statement): the report service's statement of
+a customer's or a supplier's account.  The running balance ends at what the contact owes or
+is owed, whatever the period; voids count until the day they were voided."""
 
 from __future__ import annotations
 
@@ -7,25 +8,31 @@ import datetime as dt
 
 import pytest
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services.demo import generate_demo
-from ledgerdesk.services.statements import interim_statement
+from ledgerdesk.services.payments import void_payment
+from ledgerdesk.services.statements import statement_figures
 
 TODAY = dt.date(2025, 6, 30)
 EVER = dt.date(2000, 1, 1)
 
 
-def test_every_customer_closes_at_what_the_book_says_they_owe(book):
+def test_every_contact_closes_at_what_the_book_says_they_owe(book):
     generate_demo(book, today=TODAY)
-    customers = [c for c in book.queries().list_contacts() if c.role.is_customer]
-    assert len(customers) >= 20
-    for customer in customers:
-        whole = interim_statement(book, customer.id, EVER, TODAY)
-        assert whole.opening.is_zero
-        assert whole.closing == customer.receivable, customer.name
+    contacts = list(book.queries().list_contacts())
+    assert sum(c.role.is_customer for c in contacts) >= 20
+    assert sum(c.role is ContactRole.SUPPLIER for c in contacts) >= 5
+    for contact in contacts:
+        side = Side.SALES if contact.role.is_customer else Side.PURCHASES
+        whole = statement_figures(book, contact.id, EVER, TODAY)
+        assert whole.side is side and whole.opening.is_zero
+        owed = contact.receivable if side is Side.SALES else contact.payable
+        assert whole.closing == owed, contact.name
         start = TODAY - dt.timedelta(days=120)
-        recent = interim_statement(book, customer.id, start, TODAY)
+        recent = statement_figures(book, contact.id, start, TODAY)
         charges = sum((line.charges.amount for line in recent.lines), 0)
         payments = sum((line.payments.amount for line in recent.lines), 0)
         assert recent.opening.amount + charges - payments == recent.closing.amount
@@ -37,15 +44,47 @@ def test_lines_run_by_date_with_credit_notes_and_kept_credit(book, customer, iss
     invoice, _ = issue(customer, "100", issue_date=dt.date(2024, 1, 10))
     issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE, issue_date=dt.date(2024, 1, 20))
     pay(customer, "150", (invoice, "100"), keep=True, date=dt.date(2024, 2, 1))
-    figures = interim_statement(book, customer, dt.date(2024, 1, 15), dt.date(2024, 2, 28))
+    figures = statement_figures(book, customer, dt.date(2024, 1, 15), dt.date(2024, 2, 28))
     assert figures.opening.amount == 100
     assert [(line.date.day, line.charges.amount, line.payments.amount, line.balance.amount)
             for line in figures.lines] == [(20, -30, 0, 70), (1, 0, 150, -80)]
     assert figures.closing.amount == -80  # in credit: 30 credit note + 50 kept
 
 
-def test_suppliers_and_backwards_periods_are_refused(book, supplier, customer):
-    with pytest.raises(NotAllowed, match="is a supplier"):
-        interim_statement(book, supplier, EVER, TODAY)
+def test_a_payment_voided_later_counts_until_its_void(book, customer, issue, pay):
+    invoice, _ = issue(customer, "100", issue_date=dt.date(2024, 1, 10))
+    paid = pay(customer, "100", (invoice, "100"), date=dt.date(2024, 1, 20))
+    void_payment(book, paid.payment_id, dt.date(2024, 3, 5))
+    february = statement_figures(book, customer, dt.date(2024, 2, 1), dt.date(2024, 2, 29))
+    assert (february.opening.amount, february.lines, february.closing.amount) == (0, (), 0)
+    march = statement_figures(book, customer, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
+    assert [(line.date, line.payments.amount, line.balance.amount)
+            for line in march.lines] == [(dt.date(2024, 3, 5), -100, 100)]
+    assert march.closing.amount == 100
+
+
+def test_a_supplier_statement_shows_what_we_owe(book, supplier, issue, pay):
+    bill, number = issue(supplier, "80", DocumentKind.BILL, issue_date=dt.date(2024, 1, 5))
+    pay(supplier, "50", (bill, "50"), kind=PaymentKind.SUPPLIER_PAYMENT,
+        date=dt.date(2024, 1, 25), reference="BACS-7")
+    figures = statement_figures(book, supplier, dt.date(2024, 1, 1), dt.date(2024, 1, 31))
+    assert figures.side is Side.PURCHASES
+    assert [(line.reference, line.charges.amount, line.payments.amount, line.balance.amount)
+            for line in figures.lines] == [(number, 80, 0, 80), ("BACS-7", 0, 50, 30)]
+    assert figures.closing.amount == 30
+
+
+def test_a_contact_who_is_both_has_both_statements(book, add_contact, issue):
+    both = add_contact("Two Way Ltd", ContactRole.BOTH)
+    issue(both, "40", issue_date=dt.date(2024, 1, 5))
+    issue(both, "25", DocumentKind.BILL, issue_date=dt.date(2024, 1, 6))
+    end = dt.date(2024, 1, 31)
+    assert statement_figures(book, both, EVER, end).closing.amount == 40
+    assert statement_figures(book, both, EVER, end, Side.PURCHASES).closing.amount == 25
+
+
+def test_wrong_sides_and_backwards_periods_are_refused(book, supplier, customer):
+    with pytest.raises(NotAllowed, match="is not a customer"):
+        statement_figures(book, supplier, EVER, TODAY, Side.SALES)
     with pytest.raises(NotAllowed, match="ends before it"):
-        interim_statement(book, customer, TODAY, EVER)
+        statement_figures(book, customer, TODAY, EVER)

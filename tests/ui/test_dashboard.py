@@ -11,6 +11,7 @@ import pytest
 from ledgerdesk.app.book_files import StorageBookFiles
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.services.commands import AllocationInput, RecordPayment
+from ledgerdesk.services.dashboard import AttentionKind
 from ledgerdesk.services.payments import record_payment
 from ledgerdesk.storage import open_book
 from ledgerdesk.ui.main_window import MainWindow
@@ -42,8 +43,10 @@ def test_says_loading_then_shows_the_figures(qtbot, page):
     qtbot.waitUntil(lambda: not page.loading, timeout=5000)
     value, detail = owed_tile(page)
     assert f"150,00{EURO}" in value
-    assert detail == "2 open invoices, 2 overdue"
-    assert "100,00" in page.overdue.text() and "Acme Retail" in page.overdue.text()
+    assert detail == f"! 150,00{EURO} overdue on 2 invoices"
+    overdue = page.attention.items(AttentionKind.OVERDUE)
+    assert [(item.contact_name, item.amount.amount) for item in overdue] == [
+        ("Acme Retail", Decimal(100)), ("Acme Retail", Decimal(50))]  # most overdue first
     assert page.state.text() == ""
 
 
@@ -59,7 +62,7 @@ def test_after_a_payment_the_newest_figures_replace_the_old(qtbot, page, pay, cu
     page.reload()  # a second change before the first answer: only the newest counts
     qtbot.waitUntil(lambda: not page.loading, timeout=5000)
     assert f"50,00{EURO}" in owed_tile(page)[0]
-    assert owed_tile(page)[1] == "1 open invoices, 1 overdue"
+    assert owed_tile(page)[1] == f"! 50,00{EURO} overdue on 1 invoice"
     assert page.state.text() == ""
 
 

@@ -85,7 +85,8 @@ def test_every_page_has_a_shortcut_and_shows_its_list(qtbot, window):
     window.actions["go_contacts"].trigger()
     assert window.book_view.contacts.model.rowCount() > 0
     window.actions["go_dashboard"].trigger()
-    qtbot.waitUntil(lambda: "outstanding" in window.book_view.dashboard.overdue.text())
+    dashboard = window.book_view.dashboard
+    qtbot.waitUntil(lambda: "overdue on" in dashboard.tiles[0].detail.text())
 
 
 @pytest.mark.parametrize("page_name", ["invoices", "bills", "credits", "payments", "contacts"])

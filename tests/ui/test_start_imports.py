@@ -19,7 +19,8 @@ import ledgerdesk
 
 SRC = Path(ledgerdesk.__file__).resolve().parents[1]
 NOT_AT_START = ("alembic", "mako", "pydantic", "httpx", "keyring", "ledgerdesk.services.demo",
-                "ledgerdesk.storage.bulk", "ledgerdesk.presentation.payment_editor")
+                "ledgerdesk.storage.bulk", "ledgerdesk.presentation.payment_editor",
+                "PySide6.QtCharts")
 
 
 def test_opening_a_book_imports_none_of_the_heavy_extras(tmp_path, book):

@@ -1,4 +1,5 @@
-"""``ledgerdesk print``: an invoice or credit note, or a customer's statement, as a PDF."""
+"""``ledgerdesk print``: an invoice or credit note, or a customer's or supplier's statement,
+as a PDF."""
 
 from __future__ import annotations
 
@@ -14,13 +15,16 @@ def add_parser(commands: Any, command) -> None:
     sub = command(
         commands, "print", "an invoice, credit note or statement as a PDF",
         "Write an invoice or credit note (DOC is its number, e.g. INV-00012), or with "
-        "--statement a customer's statement, as a PDF with the company's details and logo. "
-        "Needs no display.")
+        "--statement a customer's statement (a supplier's: what we owe them, from their bills "
+        "and our payments), as a PDF with the company's details and logo. Needs no display.")
     sub.add_argument("doc", metavar="DOC", nargs="?", help="the document's number")
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
     sub.add_argument("--statement", metavar="CONTACT",
-                     help="a statement for this customer (exact name, any case, or id)")
+                     help="a statement for this customer or supplier (exact name, any case, "
+                          "or id)")
+    sub.add_argument("--supplier", action="store_true",
+                     help="the supplier side, for a contact who is both (default: customer)")
     sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
                      help="statement from DATE (default: 90 days before --to)")
     sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
@@ -32,17 +36,18 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
     # Loaded here, not with the parser that every command builds: Qt's printing and pydantic.
     from ledgerdesk.app.printing import print_pdf
     from ledgerdesk.cli.books import opened
+    from ledgerdesk.domain.documents import Side
     from ledgerdesk.presentation.print_model import document_print
     from ledgerdesk.presentation.print_statement import statement_print
     from ledgerdesk.presentation.session import DEFAULT_LOCALE, LOCALE_SETTING
     from ledgerdesk.services.contacts import resolve_contact
     from ledgerdesk.services.printing import printable_document
-    from ledgerdesk.services.statements import interim_statement
+    from ledgerdesk.services.statements import statement_figures
 
     if (args.statement is None) == (args.doc is None):
         raise CliError("Give either a document number (DOC) or --statement CONTACT.")
-    if args.statement is None and (args.start or args.end):
-        raise CliError("--from and --to go with --statement.")
+    if args.statement is None and (args.start or args.end or args.supplier):
+        raise CliError("--from, --to and --supplier go with --statement.")
     target = Path(args.output)
     if not target.parent.is_dir():
         raise CliError(f"{target.parent} is not a folder; the PDF cannot be written there.")
@@ -57,7 +62,8 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
             assert contact.id is not None
             end = args.end or dt.date.today()
             start = args.start or end - dt.timedelta(days=90)
-            figures = interim_statement(book, contact.id, start, end)
+            figures = statement_figures(book, contact.id, start, end,
+                                        Side.PURCHASES if args.supplier else None)
             model = statement_print(figures, locale, dt.date.today())
     pages = print_pdf(model, target)
     out.write(f"{target}: {model.footer.split(' · ')[0]}, {pages} "

@@ -1,56 +1,114 @@
-"""The dashboard's figures: what is owed both ways, what is overdue, money in the bank.
+"""The dashboard's figures: what is owed both ways and how overdue, money in the bank, money
+in and out per month, and what needs attention.
 
-Every figure is one SQL question (counts, the trial balance, the most overdue documents),
-so the dashboard of a 100,000-document book appears as quickly as an empty one's.
+Every figure is summed or paged in SQL (``services.dashboard``, ``services.queries``), so the
+dashboard of a 100,000-document book is read in well under a second, off the GUI thread.
+The texts are made here, with Babel, so the Qt page only places them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.list_queries import DocumentQuery, StatusFilter
-from ledgerdesk.services.queries import most_overdue, trial_balance
-from ledgerdesk.services.read_models import DocumentSummary
-from ledgerdesk.services.setup import chart_roles
-
-TOP_OVERDUE = 8
+from ledgerdesk.services.dashboard import (
+    AgingSummary,
+    AttentionItem,
+    AttentionKind,
+    AttentionPage,
+    MonthFlow,
+    aging_summary,
+    attention,
+    money_by_month,
+)
+from ledgerdesk.services.queries import trial_balance
 
 
 @dataclass(frozen=True)
 class DashboardFigures:
-    open_invoices: int
-    overdue_invoices: int
-    open_bills: int
-    overdue_bills: int
-    receivable: Decimal
-    payable: Decimal
+    receivable: AgingSummary
+    payable: AgingSummary
     bank: Decimal
-    most_overdue: list[DocumentSummary]
+    months: list[MonthFlow]  # the last twelve, oldest first
+    attention: dict[AttentionKind, AttentionPage]  # the first page of each
 
 
 def dashboard_figures(session: Session) -> DashboardFigures:
     book, today = session.book, session.today
-    queries = book.queries()
-
-    def count(kind: DocumentKind, status: StatusFilter) -> int:
-        return queries.count_documents(DocumentQuery(kinds=(kind,), today=today, status=status))
-
     with book.read() as tx:
-        accounts = tx.accounts()
-    roles = chart_roles(accounts)
-    balances = {row.code: row.balance.amount for row in trial_balance(book)}
-    banks = [code for code, account in accounts.items() if account.role is AccountRole.BANK]
+        banks = {code for code, account in tx.accounts().items()
+                 if account.role is AccountRole.BANK}
+    bank = sum((row.balance.amount for row in trial_balance(book) if row.code in banks),
+               Decimal(0))
     return DashboardFigures(
-        open_invoices=count(DocumentKind.SALES_INVOICE, StatusFilter.OPEN),
-        overdue_invoices=count(DocumentKind.SALES_INVOICE, StatusFilter.OVERDUE),
-        open_bills=count(DocumentKind.BILL, StatusFilter.OPEN),
-        overdue_bills=count(DocumentKind.BILL, StatusFilter.OVERDUE),
-        receivable=balances.get(roles.receivable, Decimal(0)),
-        payable=-balances.get(roles.payable, Decimal(0)),
-        bank=sum((balances.get(code, Decimal(0)) for code in banks), Decimal(0)),
-        most_overdue=most_overdue(book, today, TOP_OVERDUE),
+        receivable=aging_summary(book, Side.SALES, today),  # type: ignore[arg-type]
+        payable=aging_summary(book, Side.PURCHASES, today),  # type: ignore[arg-type]
+        bank=bank,
+        months=money_by_month(book, today),  # type: ignore[arg-type]
+        attention={kind: attention(book, kind, today)  # type: ignore[arg-type]
+                   for kind in AttentionKind},
     )
+
+
+def attention_more(session: Session, kind: AttentionKind, offset: int) -> AttentionPage:
+    """The next page of one kind of attention item (the "Show more" row)."""
+    return attention(session.book, kind, session.today, offset)  # type: ignore[arg-type]
+
+
+SECTION_TITLES = {
+    AttentionKind.OVERDUE: "Overdue invoices and bills",
+    AttentionKind.UNALLOCATED: "Payments with money not yet allocated",
+    AttentionKind.CREDIT: "Credit notes with credit left",
+}
+_WHAT = {
+    DocumentKind.SALES_INVOICE: "Invoice", DocumentKind.BILL: "Bill",
+    DocumentKind.SALES_CREDIT_NOTE: "Credit note", DocumentKind.PURCHASE_CREDIT_NOTE:
+    "Supplier credit note", DocumentKind.CUSTOMER_PREPAYMENT: "Receipt",
+    DocumentKind.SUPPLIER_PREPAYMENT: "Payment",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class AttentionRow:
+    """One row of the "Needs attention" list as it is shown."""
+
+    item: AttentionItem
+    what: str  # "Invoice INV-00012"
+    contact: str
+    when: str  # "due 3/1/2024" or "paid 3/1/2024"
+    note: str  # "45 days overdue", "apply or refund"
+    amount: str
+
+
+def attention_rows(page: AttentionPage, today: dt.date, money: AmountFormatter,
+                   dates: DateFormatter) -> list[AttentionRow]:
+    rows = []
+    for item in page.items:
+        what = f"{_WHAT[item.document_kind]} {item.number}".strip()
+        if item.kind is AttentionKind.OVERDUE:
+            days = (today - item.date).days
+            when = f"due {dates.short(item.date)}"
+            note = f"{days:,} day{'s' if days != 1 else ''} overdue"
+        elif item.kind is AttentionKind.UNALLOCATED:
+            when, note = f"paid {dates.short(item.date)}", "allocate or refund"
+        else:
+            when, note = f"issued {dates.short(item.date)}", "apply or refund"
+        rows.append(AttentionRow(item, what, item.contact_name, when, note,
+                                 money.format(item.amount.amount)))
+    return rows
+
+
+def overdue_line(summary: AgingSummary, money: AmountFormatter) -> str:
+    """"€1,234.00 overdue on 12 invoices" (or bills); "Nothing overdue"."""
+    count = summary.overdue_count
+    if not count and not summary.overdue.amount:
+        return "Nothing overdue"
+    noun = "invoice" if summary.side is Side.SALES else "bill"
+    return (f"{money.format(summary.overdue.amount)} overdue on {count:,} "
+            f"{noun}{'s' if count != 1 else ''}")

@@ -1,5 +1,6 @@
-"""The print model of a customer's statement: the period's invoices, credit notes and
-payments with the running balance, between the opening and the closing balance."""
+"""The print model of a contact's statement: the period's documents and payments with the
+running balance, between the opening and the closing balance.  A customer's reads as what
+they owe us; a supplier's as what we owe them (their bills are the charges)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
+from ledgerdesk.domain.documents import Side
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.print_model import (
@@ -39,10 +41,17 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
     charges = sum((line.charges.amount for line in figures.lines), Decimal(0))
     payments = sum((line.payments.amount for line in figures.lines), Decimal(0))
     closing = figures.closing.amount
-    due_label = "Balance due" if closing >= 0 else "In credit"
+    supplier = figures.side is Side.PURCHASES
+    if supplier:
+        due_label = "We owe you" if closing >= 0 else "You owe us"
+    else:
+        due_label = "Balance due" if closing >= 0 else "In credit"
     contact = figures.contact
+    notes = (_supplier_notes if supplier else _notes)(closing, money(abs(closing)),
+                                                      date(figures.end), currency)
     return PrintModel(
-        title="Statement", stamp="", company=figures.company.name,
+        title="Supplier statement" if supplier else "Statement", stamp="",
+        company=figures.company.name,
         company_lines=company_lines(figures.company), logo=figures.company.logo,
         recipient=contact.name, recipient_lines=tuple(address_lines(contact.address)),
         facts=(("Statement date", date(today)),
@@ -51,7 +60,7 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
         totals=(TotalRow("Opening balance", money(figures.opening.amount)),
                 TotalRow("Charges", money(charges)), TotalRow("Payments", money(payments)),
                 TotalRow(due_label, money(abs(closing)), strong=True)),
-        notes=_notes(closing, money(closing), date(figures.end), currency),
+        notes=notes,
         footer=f"Statement for {contact.name} · {figures.company.name}",
         page_size=page_size_for(locale), currency_note=f"Amounts in {currency}",
         recipient_label="Statement for",
@@ -66,3 +75,13 @@ def _notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
         return ("Your account is in credit: it will be set against your next invoice, or "
                 "refunded on request.",)
     return ("Your account is settled. Thank you for your business.",)
+
+
+def _supplier_notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
+    if closing > 0:
+        return (f"Our records show {amount} {currency} owed to you on {end}. Please tell us "
+                "of any difference.",)
+    if closing < 0:
+        return (f"Our records show you owe us {amount} {currency} on {end}, as credit to set "
+                "against your next bill or to refund.",)
+    return ("Our account with you is settled.",)

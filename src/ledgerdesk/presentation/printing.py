@@ -1,6 +1,6 @@
 """What the window's File > Print to PDF… prints: the selected invoice or credit note, or
-the selected customer's statement of the last ``STATEMENT_DAYS`` days, as a print model
-with a file name to suggest."""
+the selected contact's statement (a customer's, or a supplier's) of the last
+``STATEMENT_DAYS`` days, as a print model with a file name to suggest."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from ledgerdesk.presentation.print_statement import statement_print
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.printing import PRINTABLE_KINDS, printable_document
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
-from ledgerdesk.services.statements import interim_statement
+from ledgerdesk.services.statements import statement_figures
 
 STATEMENT_DAYS = 90
-NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a customer for "
+NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a contact for "
                     "their statement.")
 
 
@@ -31,9 +31,9 @@ def print_job(session: Session, selected: object) -> PrintJob | None:
     """The job for the selected row, or None when it is nothing that prints."""
     if isinstance(selected, DocumentSummary) and selected.kind in PRINTABLE_KINDS:
         return document_job(session, selected.id)
-    if isinstance(selected, ContactSummary) and selected.role.is_customer:
+    if isinstance(selected, ContactSummary):
         end = session.today
-        figures = interim_statement(session.book, selected.id,
+        figures = statement_figures(session.book, selected.id,  # type: ignore[arg-type]
                                     end - dt.timedelta(days=STATEMENT_DAYS), end)
         model = statement_print(figures, session.locale, session.today)
         return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from ledgerdesk.storage import migrate
+from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.engine import (
     APPLICATION_ID,
     BUSY_TIMEOUT_SECONDS,
@@ -126,6 +127,10 @@ class SqliteBook:
     def reports(self) -> SqliteReports:
         """The ``ReportQueries`` port (``services.report_ports``)."""
         return SqliteReports(self._engine)
+
+    def dashboard(self) -> SqliteDashboard:
+        """The ``DashboardQueries`` port (``services.dashboard``)."""
+        return SqliteDashboard(self._engine)
 
     def close(self) -> None:
         self._revision.close()

@@ -70,7 +70,7 @@ def _counted_allocations(side: Side, contact: str) -> str:
     )
 
 
-def _open_on(side: Side, one_contact: bool) -> str:
+def open_on(side: Side, one_contact: bool) -> str:
     """``WITH ... open(doc, outstanding)``: each document's outstanding on :as_of, if any."""
     contact = " AND {}.contact_id = :contact" if one_contact else ""
     return (
@@ -94,7 +94,7 @@ _DAYS = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
     """(contact_id, name, bucket, owed minor units) per contact and bucket, by name."""
     return (
-        f"{_open_on(side, one_contact)}"
+        f"{open_on(side, one_contact)}"
         f" SELECT d.contact_id, c.name, {bucket_case(buckets, _DAYS)} AS bucket,"
         f" SUM({signed_kind(side)} * o.outstanding) AS owed"
         " FROM open AS o JOIN documents AS d ON d.id = o.doc"
@@ -107,7 +107,7 @@ def aging_documents_sql(side: Side, one_contact: bool) -> str:
     """Each document with something outstanding on :as_of: what a drill from an aging row
     shows, by contact name, then due date."""
     return (
-        f"{_open_on(side, one_contact)}"
+        f"{open_on(side, one_contact)}"
         " SELECT d.id, d.kind, COALESCE(d.number, '') AS number, d.contact_id, c.name,"
         f" d.issue_date, d.due_date, {_DAYS} AS days, {signed_kind(side)} * o.outstanding"
         " AS owed, d.currency FROM open AS o JOIN documents AS d ON d.id = o.doc"

@@ -28,7 +28,7 @@ SPECS = (
     ActionSpec("import_csv", "&Import…", "Ctrl+Shift+I",
                "Import contacts, invoices, bills or a bank statement from a CSV file"),
     ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
-               "The selected invoice or credit note, or a customer's statement, as a PDF"),
+               "The selected invoice or credit note, or a contact's statement, as a PDF"),
     ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale, numbering and logo"),
     ActionSpec("connections", "Co&nnections…", None,
                "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),

@@ -13,6 +13,7 @@ from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, undo
 from ledgerdesk.ui.views.dashboard import DashboardPage
@@ -41,6 +42,7 @@ class BookView(QWidget):
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(session)
+        self.dashboard.open_requested.connect(self.open_attention)
         self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
         self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
         self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
@@ -170,6 +172,22 @@ class BookView(QWidget):
         for step in open_payment_detail(self.session, summary.id, self):
             self.push(step)
 
+    def open_attention(self, item: AttentionItem) -> None:
+        """A "Needs attention" row: its document, its payment, or the apply-credit dialog."""
+        from ledgerdesk.ui.editors.credit_dialog import open_credit_dialog
+        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
+
+        if item.payment_id is not None:
+            steps = list(open_payment_detail(self.session, item.payment_id, self))
+        elif item.kind is AttentionKind.CREDIT:
+            step = open_credit_dialog(self.session, item.document_id, self)
+            steps = [step] if step is not None else []
+        else:
+            return self.edit_document(item.document_kind, item.document_id)
+        for step in steps:
+            self.push(step)
+        return None
+
     def edit_contact(self, summary: ContactSummary) -> None:
         from ledgerdesk.ui.editors.contact_dialog import ContactDialog
 
@@ -192,7 +210,7 @@ class BookView(QWidget):
             self.push(step)
 
     def print_pdf(self) -> None:
-        """The selected invoice or credit note, or customer's statement, to a PDF file."""
+        """The selected invoice or credit note, or contact's statement, to a PDF file."""
         from ledgerdesk.presentation.printing import NOTHING_TO_PRINT, print_job
         from ledgerdesk.ui.print_flow import print_to_pdf
 

@@ -64,7 +64,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         if settle:
             _settle()
         else:  # lay out, but deliver nothing else (such as a background read's answer)
-            QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            for _ in range(3):  # a layout may post another (a scroll area's, after its page)
+                QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         written.append(path)
@@ -87,6 +88,11 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
             # Grabbed before the figures' answer can be delivered: the loading state.
             save("02-dashboard-loading", window, settle=False)
             _wait_until(lambda: not view.dashboard.loading)
+            save(name, window)
+            window.resize(900, SIZE[1])  # the narrowest window it must still fit
+            save("02-dashboard-narrow", window)
+            window.resize(*SIZE)
+            continue
         save(name, window)
     for name, dialog in _dialogs(session, window):
         with _shown(dialog):
@@ -117,6 +123,9 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-empty-") as scratch:
         _open_empty_book(window, files, Path(scratch) / "empty.book", locale)
         save("22-invoices-empty-book", window)
+        window.book_view.show_page(0)
+        _wait_until(lambda: not window.book_view.dashboard.loading)
+        save("28-dashboard-empty-book", window)
         window.close()
     return written
 

@@ -1,0 +1,115 @@
+"""What the dashboard's two charts show, without Qt: categories, series, exact tooltips and
+an amount axis with round steps labelled in the book's locale (``€1.2M``, ``1,2 Mio. €``).
+
+Bars are drawn from these amounts; every text a user reads (axis, tooltip, legend) is
+formatted from the exact Decimal, never from the drawn height.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_compact_currency
+
+from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.services.dashboard import AgingSummary, MonthFlow
+
+_STEPS = (Decimal(1), Decimal(2), Decimal("2.5"), Decimal(5), Decimal(10))
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    name: str
+    values: tuple[Decimal, ...]  # one per category
+    tooltips: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BarChart:
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    ticks: tuple[tuple[Decimal, str], ...]  # the amount axis: value and its label, low to high
+    empty_text: str = ""  # shown over the chart when every amount is zero
+
+    @property
+    def empty(self) -> bool:
+        return not any(value for series in self.series for value in series.values)
+
+
+def nice_ticks(low: Decimal, high: Decimal, intervals: int = 4) -> list[Decimal]:
+    """Round values from at most ``low`` (never above 0) to at least ``high`` (never below 0),
+    about ``intervals`` steps of 1, 2, 2.5 or 5 times a power of ten apart."""
+    low, high = min(low, Decimal(0)), max(high, Decimal(0))
+    span = high - low
+    if span == 0:
+        return [Decimal(0), Decimal(100)]
+    raw = span / intervals
+    power = Decimal(10) ** (raw.adjusted())
+    step = next(s * power for s in _STEPS if s * power >= raw)
+    first = (low / step).to_integral_value(rounding="ROUND_FLOOR") * step
+    ticks = [first]
+    while ticks[-1] < high:
+        ticks.append(ticks[-1] + step)
+    return ticks
+
+
+def axis_ticks(values: list[Decimal], currency: str, locale: str) -> tuple[tuple[Decimal, str],
+                                                                            ...]:
+    ticks = nice_ticks(min(values, default=Decimal(0)), max(values, default=Decimal(0)))
+    return tuple((t, format_compact_currency(t, currency, locale=locale, fraction_digits=1))
+                 for t in ticks)
+
+
+def money_chart(months: list[MonthFlow], money: AmountFormatter, locale: str) -> BarChart:
+    """Money in (customers) and out (suppliers) per month, month names in the locale."""
+    names = [format_date(flow.month, "LLL", locale=locale) for flow in months]
+    full = [format_date(flow.month, "LLLL y", locale=locale) for flow in months]
+    ins = tuple(flow.money_in.amount for flow in months)
+    outs = tuple(flow.money_out.amount for flow in months)
+    series = (
+        Series("Money in from customers", ins, tuple(
+            f"{m}: {money.format(v)} in from customers" for m, v in zip(full, ins, strict=True))),
+        Series("Money out to suppliers", outs, tuple(
+            f"{m}: {money.format(v)} out to suppliers" for m, v in zip(full, outs, strict=True))),
+    )
+    currency = months[0].money_in.currency if months else "EUR"
+    span = (f"{format_date(months[0].month, 'LLL y', locale=locale)} – "
+            f"{format_date(months[-1].month, 'LLL y', locale=locale)}") if months else ""
+    return BarChart(f"Money in and out, {span}", tuple(names), series,
+                    axis_ticks([*ins, *outs], currency, locale),
+                    "No money in or out in these twelve months")
+
+
+def bucket_names(summary: AgingSummary) -> tuple[str, ...]:
+    """Short enough for a narrow chart: "Not due", "1–30", ..., "90+" (days overdue)."""
+    middle = [label.replace("-", "–") for label in summary.buckets.labels[1:-1]]
+    return ("Not due", *middle, f"{summary.buckets.limits[-1]}+")
+
+
+def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFormatter,
+                locale: str) -> BarChart:
+    """What customers owe and what is owed to suppliers, by how overdue."""
+    names = bucket_names(receivable)
+    series = []
+    for title, noun, summary in (("Customers owe you", "invoice", receivable),
+                                 ("You owe suppliers", "bill", payable)):
+        values = tuple(amount.amount for amount in summary.amounts)
+        tips = tuple(
+            f"{title}, {_bucket_words(name)}: {money.format(value)} ({count:,} {noun}"
+            f"{'s' if count != 1 else ''})"
+            for name, value, count in zip(names, values, summary.counts, strict=True)
+        )
+        series.append(Series(title, values, tips))
+    return BarChart("Owed by days overdue", names, tuple(series),
+                    axis_ticks([v for s in series for v in s.values],
+                               receivable.amounts[0].currency, locale),
+                    "Nothing is owed either way")
+
+
+def _bucket_words(name: str) -> str:
+    if name == "Not due":
+        return "not yet due"
+    return f"{name.rstrip('+')}+ days overdue" if name.endswith("+") else f"{name} days overdue"

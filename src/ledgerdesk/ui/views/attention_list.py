@@ -1,0 +1,114 @@
+"""``AttentionList``: the dashboard's "Needs attention" list, one section per kind.
+
+Each section shows a page of rows read in SQL and, when there are more, a "Show more" row
+that asks for the next page (``more_requested``); Enter or a double-click on a row emits
+``open_requested`` with its ``AttentionItem``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from ledgerdesk.presentation.dashboard import SECTION_TITLES, AttentionRow
+from ledgerdesk.services.dashboard import (
+    ATTENTION_PAGE,
+    AttentionItem,
+    AttentionKind,
+    AttentionPage,
+)
+
+HEADERS = ("Document", "Contact", "Date", "", "Amount")
+MORE = Qt.ItemDataRole.UserRole + 1  # on a "Show more" row: (kind, next offset)
+ITEM = Qt.ItemDataRole.UserRole + 2  # on a row: its AttentionItem
+OVERDUE_COLOUR = QColor("#b3261e")
+
+
+class AttentionList(QTreeWidget):
+    open_requested = Signal(object)  # AttentionItem
+    more_requested = Signal(object, int)  # AttentionKind, offset
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("attention")
+        self.setColumnCount(len(HEADERS))
+        self.setHeaderLabels(HEADERS)
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.headerItem().setTextAlignment(4, Qt.AlignmentFlag.AlignRight)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((0, 175), (2, 125), (3, 135), (4, 120)):
+            self.setColumnWidth(column, width)
+        self.sections: dict[AttentionKind, QTreeWidgetItem] = {}
+        self.totals: dict[AttentionKind, int] = {}
+        self.itemActivated.connect(self._activated)
+
+    def show_pages(self, pages: dict[AttentionKind, list[AttentionRow]],
+                   totals: dict[AttentionKind, AttentionPage]) -> None:
+        """Replace every section with its first page."""
+        self.clear()
+        self.sections.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for kind, rows in pages.items():
+            section = QTreeWidgetItem(self)
+            section.setFirstColumnSpanned(True)
+            section.setFont(0, bold)
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.sections[kind] = section
+            self.totals[kind] = totals[kind].total
+            self._title(kind)
+            self.add_rows(kind, rows, totals[kind])
+            section.setExpanded(True)
+
+    def _title(self, kind: AttentionKind) -> None:
+        total = self.totals[kind]
+        self.sections[kind].setText(
+            0, f"{SECTION_TITLES[kind]} ({total:,})" if total else
+            f"{SECTION_TITLES[kind]}: none")
+
+    def add_rows(self, kind: AttentionKind, rows: list[AttentionRow],
+                 page: AttentionPage) -> None:
+        """Append a page to a section, with a "Show more" row if there are more."""
+        section = self.sections[kind]
+        last = section.child(section.childCount() - 1) if section.childCount() else None
+        if last is not None and last.data(0, MORE) is not None:
+            section.removeChild(last)
+        for row in rows:
+            item = QTreeWidgetItem(section, [row.what, row.contact, row.when, row.note,
+                                             row.amount])
+            item.setData(0, ITEM, row.item)
+            item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if kind is AttentionKind.OVERDUE:
+                item.setForeground(3, QBrush(OVERDUE_COLOUR))
+        if page.more > 0:
+            more = QTreeWidgetItem(section, [f"Show {min(page.more, ATTENTION_PAGE):,} more of "
+                                             f"{page.more:,}…"])
+            more.setFirstColumnSpanned(True)
+            more.setData(0, MORE, (kind, page.offset + len(page.items)))
+
+    def items(self, kind: AttentionKind) -> list[AttentionItem]:
+        section = self.sections[kind]
+        children = (section.child(i) for i in range(section.childCount()))
+        return [child.data(0, ITEM) for child in children if child.data(0, ITEM) is not None]
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if item.data(0, ITEM) is not None:
+            self.open_requested.emit(item.data(0, ITEM))
+        elif item.data(0, MORE) is not None:
+            kind, offset = item.data(0, MORE)
+            item.setText(0, "Loading…")
+            self.more_requested.emit(kind, offset)
+
+    def first_row(self) -> QModelIndex:
+        for section in self.sections.values():
+            if section.childCount():
+                return self.indexFromItem(section.child(0))
+        return QModelIndex()

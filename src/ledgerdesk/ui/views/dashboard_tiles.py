@@ -1,0 +1,38 @@
+"""``Tile``: one of the dashboard's cards: a title, the amount in large type, a line below
+(in the overdue colour, and marked with a "!" so colour is not the only sign, when it warns)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
+
+ALERT = "#b3261e"
+
+
+class Tile(QFrame):
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.setObjectName("tile")
+        self.setStyleSheet("QFrame#tile { background: palette(base); border: 1px solid"
+                           " palette(midlight); border-radius: 8px; }")
+        self.setMinimumWidth(200)
+        self.title = QLabel(title)
+        self.title.setStyleSheet("color: palette(dark); font-weight: 600;")
+        self.value = QLabel()
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.show_figure("…", "Loading…", waiting=True)
+
+    def show_figure(self, value: str, detail: str, *, waiting: bool = False,
+                    alert: bool = False) -> None:
+        self.value.setStyleSheet("color: palette(mid);" if waiting else "")
+        self.value.setText(f"<span style='font-size:19pt; font-weight:600'>{value}</span>")
+        self.detail.setStyleSheet(f"color: {ALERT}; font-weight: 600;" if alert
+                                  else "color: palette(dark);")
+        self.detail.setText(f"! {detail}" if alert else detail)
