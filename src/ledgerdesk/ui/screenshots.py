@@ -125,7 +125,7 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         save("22-invoices-empty-book", window)
         window.book_view.show_page(0)
         _wait_until(lambda: not window.book_view.dashboard.loading)
-        save("28-dashboard-empty-book", window)
+        save("36-dashboard-empty-book", window)
         window.close()
     return written
 
