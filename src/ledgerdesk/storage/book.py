@@ -32,6 +32,7 @@ from ledgerdesk.storage.fresh_load import (
     is_fresh,
     unsafe_journal,
 )
+from ledgerdesk.storage.list_streams import SqliteListStreams
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.reports import SqliteReports
@@ -126,6 +127,10 @@ class SqliteBook:
     def reports(self) -> SqliteReports:
         """The ``ReportQueries`` port (``services.report_ports``)."""
         return SqliteReports(self._engine)
+
+    def list_streams(self) -> SqliteListStreams:
+        """The ``ListStreams`` port (``services.list_streams``): whole lists, for exports."""
+        return SqliteListStreams(self._engine)
 
     def close(self) -> None:
         self._revision.close()
