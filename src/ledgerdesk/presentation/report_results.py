@@ -31,7 +31,7 @@ from ledgerdesk.services import reports
 from ledgerdesk.services.queries import trial_balance
 
 HEAD = 1000  # rows read with the report; the rest stream in as the table scrolls
-HIDDEN = frozenset({"section", "source_id"})  # shown as section headers, or drilled into
+HIDDEN = frozenset({"section", "source_id", "payment_id"})  # headings, or what a drill opens
 SECTIONS = {
     AccountType.INCOME: ("Income", "Total income"),
     AccountType.EXPENSE: ("Expenses", "Total expenses"),

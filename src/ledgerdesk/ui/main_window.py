@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
                              ("apply_credit", "apply_credit"), ("find", "find"),
                              ("open_item", "open_current"), ("print_pdf", "print_pdf"),
+                             ("export_csv", "export_current"),
                              ("new_document", "new_item")):
             a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "import_csv", "new_document", "record_payment",
+        for name in ("close_book", "settings", "import_csv", "export_csv", "new_document",
+                     "record_payment",
                      "apply_credit", "open_item", "refresh", "find", "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
