@@ -216,3 +216,23 @@ def test_ctrl_e_exports_the_filtered_list_and_a_cancel_writes_nothing(qtbot, win
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == export_dialog.CANCELLED,
                     timeout=5000)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("cancelled")]
+
+
+def test_a_long_ledger_fills_in_as_the_table_scrolls(qtbot, window, monkeypatch):
+    from ledgerdesk.presentation import report_results
+    from ledgerdesk.ui.models import report_table
+
+    monkeypatch.setattr(report_results, "HEAD", 2)  # read with the report
+    monkeypatch.setattr(report_table, "FETCH", 1)  # then one more row at a time
+    page = reports_page(qtbot, window)
+    page.choose(ReportKind.GENERAL_LEDGER)
+    page.bar.account.setCurrentIndex(page.bar.account.findData("1100"))
+    page.bar.start.setText("01.01.2024")  # the year to date: three postings to receivables
+    qtbot.mouseClick(page.bar.run_button, Qt.MouseButton.LeftButton)
+    first = ran(qtbot, page)
+    assert page.model.body_rows == 2 and page.model.canFetchMore()
+    assert first[-1][2] == "Totals and closing balance"  # the totals are there from the start
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: not page.model.canFetchMore(), timeout=5000)
+    rows = [page.model.index(r, 6).data() for r in range(page.model.rowCount())]
+    assert rows == ["100,00", "40,00", "90,00", "90,00"]  # the balance runs, then closes
