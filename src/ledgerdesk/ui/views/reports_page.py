@@ -44,7 +44,7 @@ from ledgerdesk.ui.views.report_bar import ReportBar
 RUNNING = "Running…"
 KINDS = tuple(ReportKind)
 CHAR_PIXELS = 7
-MAX_WIDTH = 380
+MAX_WIDTH = 300
 NUMBER_WIDTH = 110  # amounts line up in columns of one width
 
 
@@ -63,7 +63,7 @@ class ReportsPage(QWidget):
         self.reports = QListWidget()
         self.reports.setObjectName("reportList")
         self.reports.addItems([kind.title for kind in KINDS])
-        self.reports.setFixedWidth(180)
+        self.reports.setFixedWidth(150)
         self.heading = QLabel()
         self.state = QLabel()
         self.state.setStyleSheet("color: palette(mid);")
@@ -168,13 +168,22 @@ class ReportsPage(QWidget):
         self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
 
     def _size_columns(self, result: ReportResult) -> None:
+        """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
+        text column too long for ``MAX_WIDTH`` (a description) takes the room left over."""
         header = self.table.horizontalHeader()
         sample = [*result.lines[:100], *result.footers]
+        longest, stretch = MAX_WIDTH, -1
         for column, title in enumerate(result.titles):
             chars = max([len(title), *(len(line.cells[column]) for line in sample)])
             money = any(isinstance(line.values[column], Money) for line in sample)
-            least = NUMBER_WIDTH if money else 0
-            header.resizeSection(column, max(least, min(MAX_WIDTH, chars * CHAR_PIXELS + 24)))
+            wanted = chars * CHAR_PIXELS + 16
+            if not result.numeric[column] and wanted > longest:
+                longest, stretch = wanted, column
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(NUMBER_WIDTH if money else 0,
+                                             min(MAX_WIDTH, wanted)))
+        if stretch >= 0:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     # ---- drilling down and exporting ------------------------------------------------------------
 
