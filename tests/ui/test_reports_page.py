@@ -218,7 +218,7 @@ def test_ctrl_e_exports_the_filtered_list_and_a_cancel_writes_nothing(qtbot, win
     assert not [p for p in tmp_path.iterdir() if p.name.startswith("cancelled")]
 
 
-def test_a_long_ledgers_further_rows_come_from_its_stream_into_the_table(qtbot, window, monkeypatch):
+def test_a_long_ledgers_further_rows_come_from_its_stream(qtbot, window, monkeypatch):
     from ledgerdesk.presentation import report_results
     from ledgerdesk.ui.models import report_table
 
