@@ -98,10 +98,10 @@ def _built(session: Session, r: ReportRequest) -> tuple[Any, views.ReportView]:
     if kind in (ReportKind.RECEIVABLE_AGING, ReportKind.PAYABLE_AGING):
         who = "customer" if kind is ReportKind.RECEIVABLE_AGING else "supplier"
         as_of = r.as_of or session.today
-        aging = reports.aging(book, kind.side, as_of, r.buckets, r.contact_id)  # type: ignore[arg-type]
+        aging = reports.aging(book, kind.side, as_of, r.buckets, r.contact_id)
         if not r.detail:
             return aging, views.aging_view(aging, who)
-        documents = reports.aging_documents(book, kind.side, as_of, r.buckets,  # type: ignore[arg-type]
+        documents = reports.aging_documents(book, kind.side, as_of, r.buckets,
                                             r.contact_id)
         return aging, views.aging_documents_view(aging, documents, who)
     if kind is ReportKind.TRIAL_BALANCE:
@@ -111,22 +111,22 @@ def _built(session: Session, r: ReportRequest) -> tuple[Any, views.ReportView]:
                                               session.currency)
     report: Any
     if kind is ReportKind.PROFIT_AND_LOSS:
-        report = reports.profit_and_loss_report(book, _period(r), r.previous)  # type: ignore[arg-type]
+        report = reports.profit_and_loss_report(book, _period(r), r.previous)
         return report, views.profit_and_loss_view(report)
     if kind is ReportKind.BALANCE_SHEET:
-        report = reports.balance_sheet_report(book, r.as_of or session.today,  # type: ignore[arg-type]
+        report = reports.balance_sheet_report(book, r.as_of or session.today,
                                               r.compare_to)
         return report, views.balance_sheet_view(report)
     if kind is ReportKind.GENERAL_LEDGER:
-        report = reports.general_ledger(book, r.account or "", _period(r))  # type: ignore[arg-type]
+        report = reports.general_ledger(book, r.account or "", _period(r))
         return report, views.general_ledger_view(report)
     if kind is ReportKind.PAYMENTS_REGISTER:
-        report = reports.payments_register(book, _period(r))  # type: ignore[arg-type]
+        report = reports.payments_register(book, _period(r))
         return report, views.payments_register_view(report)
     if kind is ReportKind.SALES_TAX:
-        report = reports.sales_tax_summary(book, _period(r))  # type: ignore[arg-type]
+        report = reports.sales_tax_summary(book, _period(r))
         return report, views.sales_tax_view(report)
-    report = reports.statement(book, kind.side, r.contact_id or 0, _period(r),  # type: ignore[arg-type]
+    report = reports.statement(book, kind.side, r.contact_id or 0, _period(r),
                                r.buckets)
     return report, views.statement_view(report, r.buckets.labels)
 
