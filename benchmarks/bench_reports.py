@@ -35,11 +35,11 @@ except ImportError:  # run from a checkout without installing: use its src/ fold
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from bench_lists import open_or_generate
-from ledgerdesk.cli.report_views import payments_register_view
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.reports.csv_format import write_csv
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
 from ledgerdesk.reports.periods import Period, previous_period, year_earlier
+from ledgerdesk.reports.report_views import payments_register_view
 from ledgerdesk.services import reports
 from ledgerdesk.storage.ledger_sql import PAYMENT_LINES
 

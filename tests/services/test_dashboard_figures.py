@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.services.test_report_invariants import (  # noqa: F401 (template is a fixture)
+from test_report_invariants import (  # noqa: F401 (template is a fixture)
     action,
     apply_actions,
     balance,

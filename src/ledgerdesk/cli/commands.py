@@ -23,7 +23,6 @@ from ledgerdesk.cli.books import (
 )
 from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import (
-    Column,
     cell_text,
     export_csv,
     is_stdout,
@@ -31,18 +30,10 @@ from ledgerdesk.cli.output import (
     write_table,
 )
 from ledgerdesk.domain.ledger import JournalEntry
-from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.journal_text import journal_lines
+from ledgerdesk.reports.report_views import TRIAL_BALANCE_COLUMNS, trial_balance_totals
 from ledgerdesk.services.demo import DemoStats
 from ledgerdesk.services.queries import check_book, journal, trial_balance
-from ledgerdesk.services.read_models import TrialBalanceRow
-
-TRIAL_BALANCE_COLUMNS = (
-    Column("code", "Code", 8, lambda r: r.code),
-    Column("name", "Account", 32, lambda r: r.name),
-    Column("debit", "Debit", 16, lambda r: r.debit, numeric=True),
-    Column("credit", "Credit", 16, lambda r: r.credit, numeric=True),
-)
 
 
 def run_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -120,13 +111,6 @@ def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
     footer = ["", "Total", cell_text(debit), cell_text(credit)]
     write_table(TRIAL_BALANCE_COLUMNS, rows, out, footer=footer)
     return 0
-
-
-def trial_balance_totals(rows: Iterable[TrialBalanceRow], currency: str) -> tuple[Money, Money]:
-    debit = credit = Money.zero(currency)
-    for row in rows:
-        debit, credit = debit + row.debit, credit + row.credit
-    return debit, credit
 
 
 def run_export_journal(args: argparse.Namespace, out: TextIO) -> int:

@@ -9,11 +9,12 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import book_settings, opened
-from ledgerdesk.cli.commands import TRIAL_BALANCE_COLUMNS, trial_balance_totals
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import cell_text, export_csv, write_table
 from ledgerdesk.cli.report_options import check_options
-from ledgerdesk.cli.report_views import (
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.reports.report_views import (
     ReportView,
     aging_documents_view,
     aging_view,
@@ -23,9 +24,8 @@ from ledgerdesk.cli.report_views import (
     profit_and_loss_view,
     sales_tax_view,
     statement_view,
+    trial_balance_view,
 )
-from ledgerdesk.domain.documents import Side
-from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.services import reports
 from ledgerdesk.services.contacts import resolve_contact
 from ledgerdesk.services.queries import trial_balance
@@ -44,7 +44,8 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         for line in view.title:
             out.write(f"{line}\n")
         out.write("\n")
-        write_table(view.columns, view.rows, out, footers=view.footers)
+        footers = [[cell_text(cell) for cell in footer] for footer in view.footers]
+        write_table(view.columns, view.rows, out, footers=footers)
         for line in view.after:
             out.write(f"\n{line}\n")
     return 0
@@ -112,12 +113,9 @@ def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
 
 
 def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
-    rows = trial_balance(book, args.as_of)
     _, currency = book_settings(book)
-    debit, credit = trial_balance_totals(rows, currency)
     when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
-    return ReportView("accounts", [f"Trial balance, {when}"], TRIAL_BALANCE_COLUMNS, rows,
-                      [["", "Total", cell_text(debit), cell_text(credit)]])
+    return trial_balance_view(trial_balance(book, args.as_of), when, currency)
 
 
 def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:

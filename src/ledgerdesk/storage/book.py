@@ -33,6 +33,7 @@ from ledgerdesk.storage.fresh_load import (
     is_fresh,
     unsafe_journal,
 )
+from ledgerdesk.storage.list_streams import SqliteListStreams
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.reports import SqliteReports
@@ -131,6 +132,10 @@ class SqliteBook:
     def dashboard(self) -> SqliteDashboard:
         """The ``DashboardQueries`` port (``services.dashboard``)."""
         return SqliteDashboard(self._engine)
+
+    def list_streams(self) -> SqliteListStreams:
+        """The ``ListStreams`` port (``services.list_streams``): whole lists, for exports."""
+        return SqliteListStreams(self._engine)
 
     def close(self) -> None:
         self._revision.close()

@@ -87,12 +87,7 @@ class ListPages:
     def document_page(self, query: DocumentQuery, offset: int, limit: int) -> list[DocumentSummary]:
         window = _window(offset, limit)
         with self._reading() as conn:
-            ids = self._ids(conn, list_sql.documents(query), "d.id", window)
-            rows = conn.exec_driver_sql(
-                f"{document_summary_sql()} WHERE d.id {IN_JSON_IDS}", (json.dumps(ids),)
-            )
-            by_id = {row.id: document_summary(row) for row in rows}
-        return [by_id[i] for i in ids]
+            return documents_of(conn, self._ids(conn, list_sql.documents(query), "d.id", window))
 
     def document_summary(self, document_id: int) -> DocumentSummary | None:
         with self._reading() as conn:
@@ -108,12 +103,7 @@ class ListPages:
     def payment_page(self, query: PaymentQuery, offset: int, limit: int) -> list[PaymentSummary]:
         window = _window(offset, limit)
         with self._reading() as conn:
-            ids = self._ids(conn, list_sql.payments(query), "p.id", window)
-            rows = conn.exec_driver_sql(
-                f"{PAYMENT_SUMMARY_SQL} WHERE p.id {IN_JSON_IDS}", (json.dumps(ids),)
-            )
-            by_id = {row.id: payment_summary(row) for row in rows}
-        return [by_id[i] for i in ids]
+            return payments_of(conn, self._ids(conn, list_sql.payments(query), "p.id", window))
 
     # contacts ----------------------------------------------------------------------------
     def count_contacts(self, query: ContactQuery) -> int:
@@ -124,18 +114,40 @@ class ListPages:
         filtered = list_sql.contacts(query)
         with self._reading() as conn:
             base = book_currency(conn)
-            if query.sort is ContactSort.NAME:
-                ids = self._ids(conn, filtered, "c.id", window)
-            else:
-                window["base"] = base  # type: ignore[assignment]
-                ids = self._ids(conn, filtered, "c.id", window, _SHOWN_BALANCES)
-            rows = conn.exec_driver_sql(
-                f"{CONTACT_BALANCES_SQL} WHERE c.id {IN_JSON_IDS}"
-                " GROUP BY c.id, d.currency ORDER BY c.id, d.currency",
-                (json.dumps(ids),),
-            )
-            by_id = {
-                contact_id: contact_summary(list(group), base)
-                for contact_id, group in itertools.groupby(rows, key=lambda row: row.id)
-            }
-        return [by_id[i] for i in ids]
+            ids = self._ids(conn, filtered, "c.id", {**window, "base": base},
+                            contact_ids_prefix(query))
+            return contacts_of(conn, ids, base)
+
+
+def contact_ids_prefix(query: ContactQuery) -> str:
+    """A balance sort reads the CTE ``shown`` (with the parameter ``base``)."""
+    return "" if query.sort is ContactSort.NAME else _SHOWN_BALANCES
+
+
+def documents_of(conn: Connection, ids: list[int]) -> list[DocumentSummary]:
+    """The summaries of ``ids``, in that order."""
+    rows = conn.exec_driver_sql(
+        f"{document_summary_sql()} WHERE d.id {IN_JSON_IDS}", (json.dumps(ids),)
+    )
+    by_id = {row.id: document_summary(row) for row in rows}
+    return [by_id[i] for i in ids]
+
+
+def payments_of(conn: Connection, ids: list[int]) -> list[PaymentSummary]:
+    rows = conn.exec_driver_sql(f"{PAYMENT_SUMMARY_SQL} WHERE p.id {IN_JSON_IDS}",
+                                (json.dumps(ids),))
+    by_id = {row.id: payment_summary(row) for row in rows}
+    return [by_id[i] for i in ids]
+
+
+def contacts_of(conn: Connection, ids: list[int], base: str) -> list[ContactSummary]:
+    rows = conn.exec_driver_sql(
+        f"{CONTACT_BALANCES_SQL} WHERE c.id {IN_JSON_IDS}"
+        " GROUP BY c.id, d.currency ORDER BY c.id, d.currency",
+        (json.dumps(ids),),
+    )
+    by_id = {
+        contact_id: contact_summary(list(group), base)
+        for contact_id, group in itertools.groupby(rows, key=lambda row: row.id)
+    }
+    return [by_id[i] for i in ids]

@@ -27,6 +27,8 @@ SPECS = (
     ActionSpec("close_book", "&Close book", Key.Close, "Close this book"),
     ActionSpec("import_csv", "&Import…", "Ctrl+Shift+I",
                "Import contacts, invoices, bills or a bank statement from a CSV file"),
+    ActionSpec("export_csv", "&Export…", "Ctrl+E",
+               "The list on screen (as filtered and sorted) or the report on screen, to CSV"),
     ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
                "The selected invoice or credit note, or a contact's statement, as a PDF"),
     ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale, numbering and logo"),
@@ -47,12 +49,13 @@ SPECS = (
     ActionSpec("go_credit_notes", "&Credit notes", "Ctrl+4", "Go to credit notes"),
     ActionSpec("go_payments", "&Payments", "Ctrl+5", "Go to payments"),
     ActionSpec("go_contacts", "C&ontacts", "Ctrl+6", "Go to contacts"),
+    ActionSpec("go_reports", "&Reports", "Ctrl+7", "Go to reports"),
     ActionSpec("go_sync", "&Sync", "Ctrl+8", "Go to the Sync panel: queued payments"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
     ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
 )
 GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
-              "go_contacts", "go_sync")
+              "go_contacts", "go_reports", "go_sync")
 
 
 def make_actions(window: QMainWindow) -> dict[str, QAction]:
@@ -77,6 +80,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["close_book"])
     file_menu.addSeparator()
     file_menu.addAction(actions["import_csv"])
+    file_menu.addAction(actions["export_csv"])
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()
     file_menu.addActions([actions["settings"], actions["connections"]])

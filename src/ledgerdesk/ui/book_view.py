@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
+from ledgerdesk.presentation.exports import list_export
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
@@ -18,6 +19,7 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.ui import dialogs, undo
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
+from ledgerdesk.ui.views.reports_page import ReportsPage
 from ledgerdesk.ui.views.sync_page import SyncPage
 
 if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
@@ -25,7 +27,8 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 
-PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts", "Sync")
+PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts",
+         "Reports", "Sync")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -57,10 +60,13 @@ class BookView(QWidget):
                                  create_hint="Ctrl+N adds one.")
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
+        self.reports = ReportsPage(session)
+        self.reports.document_requested.connect(self.open_document_id)
+        self.reports.payment_requested.connect(self.open_payment_id)
         self.sync = SyncPage(session, getattr(window, "remotes", None),
                              lambda: window.files.open(session.path))  # type: ignore[attr-defined]
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
-                     self.contacts, self.sync):
+                     self.contacts, self.reports, self.sync):
             self.pages.addWidget(page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +112,7 @@ class BookView(QWidget):
     def stop(self) -> None:
         """Before the book closes: no page may still be reading it in the background."""
         self.dashboard.stop()
+        self.reports.stop()
         self.sync.stop()
 
     def find(self) -> None:
@@ -115,8 +122,24 @@ class BookView(QWidget):
 
     def open_current(self) -> None:
         page = self.current_page()
-        if isinstance(page, ListPage):
+        if isinstance(page, ListPage | ReportsPage):
             page.open_current()
+
+    def export_current(self) -> None:
+        """File > Export…: the list on screen (filtered and sorted) or the report on screen."""
+        from ledgerdesk.ui.export_dialog import export_to_csv
+
+        page = self.current_page()
+        if isinstance(page, ListPage):
+            export = list_export(self.session, page.title, page.presenter)  # type: ignore[arg-type]
+        elif page is self.reports:
+            export = self.reports.current_export()
+        else:
+            export = None
+        if export is None:
+            self._report("To export, show a list or run a report first.", False)
+            return
+        export_to_csv(self, export, self.session.path.parent, self._report)
 
     # ---- editors -------------------------------------------------------------------------------
 
@@ -165,6 +188,17 @@ class BookView(QWidget):
 
         if ContactDialog(self.session, Side.SALES, self).exec():
             self.reload()
+
+    def open_document_id(self, document_id: int) -> None:
+        summary = self.session.book.queries().document_summary(document_id)
+        if summary is not None:
+            self.open_document(summary)
+
+    def open_payment_id(self, payment_id: int) -> None:
+        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
+
+        for step in open_payment_detail(self.session, payment_id, self):
+            self.push(step)
 
     def open_payment(self, summary: PaymentSummary) -> None:
         from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         for name, method in (("record_payment", "record_payment"), ("refresh", "reload"),
                              ("apply_credit", "apply_credit"), ("find", "find"),
                              ("open_item", "open_current"), ("print_pdf", "print_pdf"),
+                             ("export_csv", "export_current"),
                              ("new_document", "new_item")):
             a[name].triggered.connect(partial(self._in_book, method))
         self.welcome.new_requested.connect(self.new_book)
@@ -188,9 +189,9 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "connections", "import_csv", "new_document",
-                     "record_payment", "apply_credit", "open_item", "refresh", "find",
-                     "print_pdf", *GO_ACTIONS):
+        for name in ("close_book", "settings", "connections", "import_csv", "export_csv",
+                     "new_document", "record_payment", "apply_credit", "open_item", "refresh",
+                     "find", "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
 
     def _reload_if_stale(self) -> None:

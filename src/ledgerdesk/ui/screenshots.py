@@ -40,6 +40,7 @@ from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
 
@@ -106,6 +107,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     view.invoices.search.setText("no such customer")
     view.invoices.bar.apply_text()
     save("21-invoices-no-match", window)
+    for name, widget, settle in report_screens(window, view, _wait_until):
+        save(name, widget, settle=settle)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):

@@ -128,6 +128,7 @@ class BackgroundTask(QObject):
     def _finish(self) -> None:
         self.dialog.reset()
         self.dialog.hide()
+        self.dialog.deleteLater()  # parented to the window: else one is left per task
         self._thread.quit()
         self._thread.wait()
         self.deleteLater()

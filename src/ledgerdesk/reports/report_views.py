@@ -1,5 +1,8 @@
-"""How each report prints: its columns (shared by the table and the CSV), its title lines
-and its footer rows of totals.
+"""How each report reads: its columns (shared by the terminal table, the CSV and the
+window's report view), its title lines and its footer rows of totals.
+
+Footer cells are values (``Money``, text), so the terminal writes them as plain decimals and
+the window in the user's locale.
 
 A ``ReportView`` is lazy where the report is: the rows of a general ledger, statement or
 payments register stream from the book into the table or the CSV.
@@ -12,8 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledgerdesk.cli.lists import words
-from ledgerdesk.cli.output import Column, cell_text
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
@@ -22,6 +23,7 @@ from ledgerdesk.reports.contact_reports import (
     Statement,
     StatementLine,
 )
+from ledgerdesk.reports.csv_format import Column, cell_text
 from ledgerdesk.reports.ledger_reports import (
     BalanceSheet,
     GeneralLedger,
@@ -30,6 +32,12 @@ from ledgerdesk.reports.ledger_reports import (
 )
 
 AMOUNT = 14
+Footer = list[object]  # one total row: text and Money cells, one per column
+
+
+def words(enum_value: str) -> str:
+    """``CUSTOMER_RECEIPT`` -> ``customer receipt``."""
+    return enum_value.replace("_", " ").lower()
 
 
 @dataclass
@@ -40,7 +48,7 @@ class ReportView:
     title: list[str]
     columns: Sequence[Column]
     rows: Iterable[Any]
-    footers: list[list[str]] = field(default_factory=list)
+    footers: list[Footer] = field(default_factory=list)
     totals: str = ""  # said after writing a CSV file, e.g. " (total 1234.50 EUR)"
     after: list[str] = field(default_factory=list)  # lines under the table
 
@@ -57,7 +65,7 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
         for i, label in enumerate(report.buckets.labels)
     ]
     columns.append(Column("total", "Total", AMOUNT, lambda r: r.total, numeric=True))
-    footer = ["Total", *(cell_text(t) for t in report.totals), cell_text(report.total)]
+    footer: Footer = ["Total", *report.totals, report.total]
     owed = "owed by customers" if who == "customer" else "owed to suppliers"
     return ReportView(
         "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
@@ -80,7 +88,7 @@ def aging_documents_view(
         Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
     ]
     view = aging_view(report, who)
-    footer = ["Total", "", "", "", "", "", "", cell_text(report.total)]
+    footer: Footer = ["Total", "", "", "", "", "", "", report.total]
     return ReportView("documents", view.title, columns, documents, [footer], view.totals)
 
 
@@ -101,8 +109,8 @@ def _account_columns(now: str, before: str) -> list[Column]:
     ]
 
 
-def _pair_row(label: str, pair: tuple[Money, Money]) -> list[str]:
-    return ["", "", label, cell_text(pair[0]), cell_text(pair[1])]
+def _pair_row(label: str, pair: tuple[Money, Money]) -> Footer:
+    return ["", "", label, pair[0], pair[1]]
 
 
 def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
@@ -145,8 +153,8 @@ def general_ledger_view(report: GeneralLedger) -> ReportView:
     ]
     title = [f"General ledger of {report.code} {report.name}, {report.period.label()}",
              f"Opening balance {_money(report.opening)} (debit positive)"]
-    footer = ["", "", "Totals and closing balance", "", "", cell_text(report.debits),
-              cell_text(report.credits), cell_text(report.closing)]
+    footer: Footer = ["", "", "Totals and closing balance", "", "", report.debits,
+                      report.credits, report.closing]
     return ReportView("journal lines", title, columns, report.lines, [footer],
                       f" (closing balance {_money(report.closing)})")
 
@@ -165,8 +173,8 @@ def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
                             report.opening)
     aging = ", ".join(f"{label} {cell_text(amount)}"
                       for label, amount in zip(labels, report.aging.buckets, strict=True))
-    footers = [["", "", "Closing balance", cell_text(report.charges),
-                cell_text(report.payments), cell_text(report.closing)]]
+    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.payments,
+                              report.closing]]
     title = [f"Statement of {report.contact_name}, {report.period.label()}"]
     after = [f"Aging on {report.period.end.isoformat()}: {aging}"]
     return ReportView("lines", title, columns, itertools.chain([opening], report.lines),
@@ -200,8 +208,31 @@ def sales_tax_view(report: SalesTaxSummary) -> ReportView:
         Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
         Column("tax", "Tax", AMOUNT, lambda r: r.tax, numeric=True),
     ]
-    footers = [["Output tax (sales)", "", "", cell_text(report.output_tax)],
-               ["Input tax (purchases)", "", "", cell_text(report.input_tax)],
-               ["Tax due", "", "", cell_text(report.tax_due)]]
+    footers: list[Footer] = [["Output tax (sales)", "", "", report.output_tax],
+                              ["Input tax (purchases)", "", "", report.input_tax],
+                              ["Tax due", "", "", report.tax_due]]
     return ReportView("kinds", [f"Sales tax summary, {report.period.label()}"], columns,
                       report.rows, footers, f" (tax due {_money(report.tax_due)})")
+
+
+TRIAL_BALANCE_COLUMNS = (
+    Column("code", "Code", 8, lambda r: r.code),
+    Column("name", "Account", 32, lambda r: r.name),
+    Column("debit", "Debit", 16, lambda r: r.debit, numeric=True),
+    Column("credit", "Credit", 16, lambda r: r.credit, numeric=True),
+)
+
+
+def trial_balance_totals(rows: Iterable[Any], currency: str) -> tuple[Money, Money]:
+    """Σ debit and Σ credit of ``TrialBalanceRow``s."""
+    debit = credit = Money.zero(currency)
+    for row in rows:
+        debit, credit = debit + row.debit, credit + row.credit
+    return debit, credit
+
+
+def trial_balance_view(rows: Sequence[Any], when: str, currency: str) -> ReportView:
+    """``TrialBalanceRow``s (``when``: "as of 2024-03-31" or "all entries")."""
+    debit, credit = trial_balance_totals(rows, currency)
+    return ReportView("accounts", [f"Trial balance, {when}"], TRIAL_BALANCE_COLUMNS, rows,
+                      [["", "Total", debit, credit]])

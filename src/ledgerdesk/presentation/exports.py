@@ -1,0 +1,101 @@
+"""File > Export without Qt: what the current list or report writes as CSV, and the writing.
+
+A list exports every row its query selects (filters and sort included), streamed from the
+same SQL as its pages (``services.list_streams``), with the list's columns: amounts as exact
+decimals with a dot, dates ISO, the rest as the list shows it.  A report exports what
+``ledgerdesk report NAME --csv`` writes for the same parameters.  The file is written beside
+its name and moved into place at the end; a failure or a cancel removes the partial file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ledgerdesk.presentation.columns import Column as ListColumn
+from ledgerdesk.presentation.lists import QueryList
+from ledgerdesk.presentation.report_params import ReportRequest
+from ledgerdesk.presentation.report_results import report_view
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.reports.csv_format import Column, write_csv
+from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
+
+PROGRESS_EVERY = 1000  # rows between progress reports (and chances to cancel)
+
+
+@dataclass(frozen=True)
+class Export:
+    what: str  # "Sales invoices", "Profit and loss": for the dialog's title
+    #: Opens the stream (on the worker thread): the columns and the rows to write.
+    open: Callable[[], tuple[Sequence[Column], Iterable[Any]]]
+    total: int = 0  # rows expected (0: not known, the progress bar just moves)
+
+
+def list_export(session: Session, title: str, presenter: QueryList[Any]) -> Export:
+    """The list's rows as it is filtered and sorted now (later changes do not apply)."""
+    query, streams = presenter.query, session.book.list_streams  # type: ignore[attr-defined]
+    if isinstance(query, DocumentQuery):
+        def rows() -> Iterable[Any]:
+            return streams().stream_documents(query)
+    elif isinstance(query, PaymentQuery):
+        def rows() -> Iterable[Any]:
+            return streams().stream_payments(query)
+    elif isinstance(query, ContactQuery):
+        def rows() -> Iterable[Any]:
+            return streams().stream_contacts(query)
+    else:
+        raise TypeError(f"no export for a {type(query).__name__}")
+    columns = [_list_column(c) for c in presenter.columns]  # type: ignore[attr-defined]
+    return Export(title, lambda: (columns, rows()), presenter.count())
+
+
+def _list_column(column: ListColumn[Any]) -> Column:
+    if column.numeric:
+        return Column(column.key, column.title, 14, column.value, numeric=True)
+    value, text = column.value, column.text
+
+    def cell(row: Any) -> object:
+        real = value(row)
+        return real if isinstance(real, dt.date) else text(row)
+
+    return Column(column.key, column.title, 20, cell)
+
+
+def report_export(session: Session, request: ReportRequest) -> Export:
+    """The report with these parameters, run again as the file is written."""
+    def run() -> tuple[Sequence[Column], Iterable[Any]]:
+        view = report_view(session, request)
+        return view.columns, view.rows
+
+    return Export(request.kind.title, run)
+
+
+def write_export(export: Export, path: Path, *, bom: bool,
+                 progress: Callable[[int, int], None] | None = None) -> int:
+    """Write the CSV to ``path``; returns the rows written.  ``progress(done, total)`` may
+    raise to cancel: the partial file is removed and ``path`` is left as it was."""
+    partial = path.with_name(path.name + ".partial")
+    rows: Iterable[Any] = ()
+    try:
+        columns, rows = export.open()
+        report = (lambda done: progress(done, export.total)) if progress else None
+        with open(partial, "w", encoding="utf-8", newline="") as out:
+            count = write_csv(columns, rows, out, bom=bom, progress=report,
+                              every=PROGRESS_EVERY)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    finally:
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+    return count
+
+
+def exported_text(count: int, path: Path) -> str:
+    return f"Exported {count:,} {'row' if count == 1 else 'rows'} to {path}."

@@ -1,0 +1,105 @@
+"""File > Export…: choose the file and "Excel-friendly", then write it off the GUI thread.
+
+The writing shows progress with Cancel (``ui.workers``); a cancel or a failure leaves no
+file behind (``presentation.exports.write_export``), and the status bar says what happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.presentation.exports import Export, exported_text, write_export
+from ledgerdesk.ui.widgets import error_label, form_row
+from ledgerdesk.ui.workers import BackgroundTask, run_in_background
+
+CSV_FILTER = "CSV files (*.csv)"
+CANCELLED = "Export cancelled; no file was written."
+
+
+def suggested_name(what: str) -> str:
+    return "-".join(what.lower().split()) + ".csv"
+
+
+class ExportDialog(QDialog):
+    def __init__(self, export: Export, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Export {export.what}")
+        self.path = QLineEdit(str(folder / suggested_name(export.what)))
+        self.path.setMinimumWidth(420)
+        browse = QPushButton("&Browse…")
+        browse.clicked.connect(self._browse)
+        self.bom = QCheckBox("&Excel-friendly (starts with a byte order mark)")
+        self.bom.setChecked(True)
+        self.message = error_label()
+        row = QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form = QFormLayout()
+        form_row(form, "&File:", row, self.path)
+        form.addRow("", self.bom)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.chosen: Path | None = None
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export to CSV", self.path.text(), CSV_FILTER)
+        if name:
+            self.path.setText(name)
+
+    def _check(self) -> None:
+        text = self.path.text().strip()
+        path = Path(text).expanduser() if text else None
+        if path is None:
+            problem = "Give the file to write."
+        elif path.is_dir():
+            problem = f"{path} is a folder: add a file name, like {suggested_name('export')}."
+        elif not path.parent.is_dir():
+            problem = f"There is no folder {path.parent}: choose one that exists."
+        else:
+            problem = ""
+        self.message.setText(problem)
+        self.message.setVisible(bool(problem))
+        if not problem:
+            self.chosen = path
+            self.accept()
+
+
+def export_to_csv(parent: QWidget, export: Export, folder: Path,
+                  report: Callable[[str, bool], None]) -> BackgroundTask | None:
+    """Ask where, then write in the background; ``report(message, is_error)`` at the end."""
+    dialog = ExportDialog(export, folder, parent)
+    if not dialog.exec() or dialog.chosen is None:
+        return None
+    path, bom = dialog.chosen, dialog.bom.isChecked()
+
+    def failed(message: str) -> None:
+        if message == "Cancelled.":
+            report(CANCELLED, False)
+        else:
+            report(f"The export to {path} failed: {message}", True)
+
+    return run_in_background(
+        parent, f"Exporting {export.what}…",
+        lambda progress: write_export(export, path, bom=bom, progress=progress),
+        lambda count: report(exported_text(count, path), False), failed,
+    )

@@ -1,0 +1,242 @@
+"""``ReportsPage``: the list of reports, the chosen report's parameters, and its table.
+
+Reports run off the GUI thread (``ui.loader``): the page says "Running…" and keeps the last
+table until the new one arrives; only the newest run is shown.  A long report's table pulls
+its further rows as it scrolls.  Enter or a double-click drills down: an account's row opens
+its general ledger for the same period, a contact's aging row its documents, a document or
+payment row emits ``document_requested`` or ``payment_requested`` for the window to open.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.money import Money
+from ledgerdesk.presentation.contacts import contact_choices
+from ledgerdesk.presentation.exports import Export, report_export
+from ledgerdesk.presentation.report_params import Preset, ReportForm, ReportKind, ReportRequest
+from ledgerdesk.presentation.report_results import (
+    Drill,
+    ReportResult,
+    Target,
+    ledger_period,
+    run_report,
+)
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.ui.loader import Loader
+from ledgerdesk.ui.models.report_table import ReportTableModel
+from ledgerdesk.ui.views.list_page import ROW_HEIGHT
+from ledgerdesk.ui.views.report_bar import ReportBar
+
+RUNNING = "Running…"
+KINDS = tuple(ReportKind)
+CHAR_PIXELS = 7
+MAX_WIDTH = 300
+NUMBER_WIDTH = 110  # amounts line up in columns of one width
+
+
+class ReportsPage(QWidget):
+    document_requested = Signal(int)
+    payment_requested = Signal(int)
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.form = ReportForm(session.locale, session.today)
+        self.request: ReportRequest | None = None  # of the table on screen
+        self.loader = Loader(self)
+        self.loader.loaded.connect(self._show)
+        self.loader.failed.connect(self._failed)
+        self.reports = QListWidget()
+        self.reports.setObjectName("reportList")
+        self.reports.addItems([kind.title for kind in KINDS])
+        self.reports.setFixedWidth(150)
+        self.heading = QLabel()
+        self.state = QLabel()
+        self.state.setStyleSheet("color: palette(mid);")
+        self.bar = ReportBar(self.form, _accounts(session))
+        self.notes = QLabel()
+        self.notes.setWordWrap(True)
+        self.model = ReportTableModel(self)
+        self.table = self._make_table()
+        top = QHBoxLayout()
+        top.addWidget(self.heading)
+        top.addSpacing(12)
+        top.addWidget(self.state)
+        top.addStretch(1)
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addLayout(top)
+        right.addWidget(self.bar)
+        right.addWidget(self.table, 1)
+        right.addWidget(self.notes)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.reports)
+        layout.addLayout(right, 1)
+        self.reports.currentRowChanged.connect(self._kind_chosen)
+        self.bar.run_requested.connect(self.run)
+        self.reports.setCurrentRow(0)
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        vertical = table.verticalHeader()
+        vertical.hide()
+        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        table.doubleClicked.connect(lambda index: self.drill(index.row()))
+        table.installEventFilter(self)
+        return table
+
+    @property
+    def running(self) -> bool:
+        return self.loader.busy
+
+    @property
+    def kind(self) -> ReportKind:
+        return self.form.kind
+
+    # ---- running -----------------------------------------------------------------------------
+
+    def choose(self, kind: ReportKind) -> None:
+        self.reports.setCurrentRow(KINDS.index(kind))
+
+    def _kind_chosen(self, row: int) -> None:
+        self.bar.read_form()
+        self.form.kind = KINDS[row]
+        self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
+        self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
+        self.bar.show_form()
+        self.loader.drop()
+        self.model.show(None)
+        self.request = None
+        self.state.clear()
+        self.notes.clear()
+        if self.isVisible():
+            self.run()
+
+    def run(self) -> None:
+        """Read the parameters and run the report off the GUI thread."""
+        self.bar.read_form()
+        request = self.form.request()
+        self.bar.show_problems()
+        if request is None:
+            return
+        self.state.setText(RUNNING)
+        self.loader.load(partial(run_report, self.session, request))
+
+    def reload(self) -> None:
+        """The page is shown, or the book changed: run the report again."""
+        self.run()
+
+    def stop(self) -> None:
+        """Before the book closes: no run in progress, no stream left open."""
+        self.loader.stop()
+        self.model.show(None)
+
+    def _show(self, result: ReportResult) -> None:
+        self.state.clear()
+        self.request = result.request
+        self.model.show(result)
+        self._size_columns(result)
+        self.notes.setText("\n".join(result.notes))
+        self.notes.setVisible(bool(result.notes))
+        first = next((row for row, line in enumerate(result.lines) if line.drill), 0)
+        if self.model.rowCount():
+            self.table.selectRow(first)
+
+    def _failed(self, message: str) -> None:
+        self.state.clear()
+        self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
+
+    def _size_columns(self, result: ReportResult) -> None:
+        """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
+        text column too long for ``MAX_WIDTH`` (a description) takes the room left over."""
+        header = self.table.horizontalHeader()
+        sample = [*result.lines[:100], *result.footers]
+        longest, stretch = MAX_WIDTH, -1
+        for column, title in enumerate(result.titles):
+            chars = max([len(title), *(len(line.cells[column]) for line in sample)])
+            money = any(isinstance(line.values[column], Money) for line in sample)
+            wanted = chars * CHAR_PIXELS + 16
+            if not result.numeric[column] and wanted > longest:
+                longest, stretch = wanted, column
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, max(NUMBER_WIDTH if money else 0,
+                                             min(MAX_WIDTH, wanted)))
+        if stretch >= 0:
+            header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+    # ---- drilling down and exporting ------------------------------------------------------------
+
+    def current_row(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def open_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self.drill(row)
+
+    def drill(self, row: int) -> None:
+        line = self.model.line(row)
+        if line is None or line.drill is None or self.request is None:
+            return
+        self._follow(line.drill, self.request)
+
+    def _follow(self, drill: Drill, request: ReportRequest) -> None:
+        if drill.target is Target.DOCUMENT:
+            self.document_requested.emit(drill.key)
+        elif drill.target is Target.PAYMENT:
+            self.payment_requested.emit(drill.key)
+        elif drill.target is Target.CONTACT:
+            self.form.contact_id, self.form.detail = int(drill.key), True
+            self.bar.show_form()
+            self.run()
+        else:
+            self.form.account = str(drill.key)
+            self.form.preset = Preset.CUSTOM
+            self.form.show_period(ledger_period(request, self.session.today))
+            self.bar.show_form()
+            if self.form.kind is ReportKind.GENERAL_LEDGER:
+                self.run()
+            else:
+                self.choose(ReportKind.GENERAL_LEDGER)  # runs it
+
+    def current_export(self) -> Export | None:
+        """The report on screen, with the parameters it ran with."""
+        if self.request is None:
+            return None
+        return report_export(self.session, self.request)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_current()
+            return True
+        return super().eventFilter(watched, event)
+
+
+def _accounts(session: Session) -> list[tuple[str, str]]:
+    with session.book.read() as tx:
+        accounts = tx.accounts()
+    return [(code, accounts[code].name) for code in sorted(accounts)]
