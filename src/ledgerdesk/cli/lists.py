@@ -1,5 +1,5 @@
-"""``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments or the
-journal (one row per journal line).
+"""``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
+journal (one row per journal line) or the lines of invoices or bills (one row per line).
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -17,7 +17,9 @@ from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.line_exports import DOCUMENT_LINE_COLUMNS
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
+from ledgerdesk.services.line_exports import LINE_LISTS, document_lines
 from ledgerdesk.services.queries import (
     DOCUMENT_LISTS,
     journal,
@@ -29,7 +31,7 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.services.reports import payment_lines
 
 CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
-LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL)
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -107,13 +109,13 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind in (PAYMENTS, JOURNAL):
+    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
         columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
                                     for_csv=args.csv is not None)
-        noun = "journal lines" if args.kind == JOURNAL else args.kind
+        noun = _NOUNS.get(args.kind, args.kind)
         if args.csv is not None:
             export_csv(columns, rows, args.csv, out, noun, bom=args.bom)
             return 0
@@ -137,6 +139,8 @@ def list_source(
         return PAYMENT_COLUMNS, payments
     if kind == JOURNAL:
         return JOURNAL_COLUMNS, journal_rows(book)
+    if kind in LINE_LISTS:
+        return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
     return document_columns(today), documents
 
@@ -149,4 +153,9 @@ KIND_HELP: dict[str, str] = {
     "credit-notes": "credit notes and kept credits, both sides",
     PAYMENTS: "receipts, supplier payments and refunds",
     JOURNAL: "every journal line with its entry, debit or credit",
+    "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
+    "bill-lines": "every bill line with its bill (imports back whole)",
 }
+
+_NOUNS = {JOURNAL: "journal lines", "invoice-lines": "invoice lines",
+          "bill-lines": "bill lines"}

@@ -33,6 +33,7 @@ from ledgerdesk.storage.fresh_load import (
     is_fresh,
     unsafe_journal,
 )
+from ledgerdesk.storage.line_exports import SqliteLineExports
 from ledgerdesk.storage.list_streams import SqliteListStreams
 from ledgerdesk.storage.probe import damaged, probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
@@ -136,6 +137,10 @@ class SqliteBook:
     def list_streams(self) -> SqliteListStreams:
         """The ``ListStreams`` port (``services.list_streams``): whole lists, for exports."""
         return SqliteListStreams(self._engine)
+
+    def line_exports(self) -> SqliteLineExports:
+        """The ``DocumentLineQueries`` port (``services.line_exports``): every document line."""
+        return SqliteLineExports(self._engine)
 
     def close(self) -> None:
         self._revision.close()

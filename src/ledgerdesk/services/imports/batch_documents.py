@@ -98,7 +98,7 @@ def _checker(
         draft = DocumentDraft(
             kind=kind, contact_id=contact_id, issue_date=source.issue_date,
             due_date=source.due_date, reference=(source.reference or source.number)[:255],
-            lines=lines,
+            tax_mode=source.tax_mode, lines=lines,
         )
         doc = build_document(reads, draft, None)
         check_document(reads, doc, authorising=source.lifecycle is not Lifecycle.DRAFT)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import TaxMode
 
 _PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:[,. '\u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
@@ -20,6 +21,8 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SLASHED = re.compile(r"([0-9]{1,2})[/.\-]([0-9]{1,2})[/.\-]([0-9]{2,4})")
 _ROLES = {"customer": ContactRole.CUSTOMER, "supplier": ContactRole.SUPPLIER,
           "both": ContactRole.BOTH, "": ContactRole.BOTH}
+_TAX_MODES = {"exclusive": TaxMode.EXCLUSIVE, "inclusive": TaxMode.INCLUSIVE,
+              "notax": TaxMode.NO_TAX, "none": TaxMode.NO_TAX}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,3 +86,12 @@ def parse_whole(text: str) -> int:
     if not cleaned.isdigit():
         raise CellError(f"{cleaned!r} is not a whole number of days")
     return int(cleaned)
+
+
+def parse_tax_mode(text: str) -> TaxMode:
+    """``exclusive``, ``inclusive`` or ``no tax`` (also ``no_tax``, ``NO-TAX``)."""
+    mode = _TAX_MODES.get(re.sub(r"[\s_\-]+", "", text).casefold())
+    if mode is None:
+        raise CellError(f"{text.strip()!r} is not a tax mode; write exclusive, inclusive "
+                        "or no tax")
+    return mode

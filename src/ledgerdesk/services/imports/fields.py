@@ -51,6 +51,8 @@ _DOCUMENT = (
     FieldSpec("discount_percent", "percent, default 0", False, ("discount",)),
     FieldSpec("total", "a one-line document of this amount (no tax)", False, ("amount",)),
     FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
+    FieldSpec("tax_mode", "exclusive, inclusive or no tax (default exclusive)", False,
+              ("amounts are", "tax type")),
 )
 _BANK = (
     FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),
