@@ -176,3 +176,15 @@ def test_the_sort_arrow_says_the_order_the_rows_are_in(qtbot, window):
         x = header.sectionViewportPosition(issued) + header.sectionSize(issued) // 2
         qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, 5))
     assert arrows[0] == down and arrows[1] != down and arrows[2] == down
+
+
+def test_every_go_shortcut_shows_the_page_it_names(window):
+    """Ctrl+1…8 follow the navigation list's order, including Reports (7) and Sync (8)."""
+    from ledgerdesk.ui.actions import GO_ACTIONS
+    from ledgerdesk.ui.book_view import PAGES
+
+    view = window.book_view
+    for index, name in enumerate(GO_ACTIONS):
+        window.actions[name].trigger()
+        assert view.nav.currentItem().text() == PAGES[index]
+        assert window.actions[name].shortcut().toString() == f"Ctrl+{index + 1}"
