@@ -10,6 +10,7 @@ allocated (``available``) and how the whole draft is validated.
 from __future__ import annotations
 
 import dataclasses
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -33,7 +34,7 @@ class AllocationRow:
     parse_error: str = ""
 
 
-class AllocationGrid:
+class AllocationGrid(ABC):
     missing_amount = "Type the amount."  # what an empty required amount field says
 
     def __init__(self, session: Session, messages: PaymentMessages) -> None:
@@ -47,12 +48,13 @@ class AllocationGrid:
         self._last_edited: int | None = None  # the row the user typed into last
 
     @property
+    @abstractmethod
     def available(self) -> Decimal | None:
         """The money being allocated (None while it is not known)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def _validate(self) -> list[Problem]:
-        raise NotImplementedError
+        """Every problem with what is typed now, each naming its field."""
 
     # ---- what the user does -------------------------------------------------------------
 

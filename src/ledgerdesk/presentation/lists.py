@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
@@ -39,7 +40,7 @@ STATUS_TEXT = {"draft": "Draft", "open": "Open", "partly paid": "◐ Partly paid
                "overdue": "⚠ Overdue", "paid": "✓ Paid", "void": "⊘ Void"}
 
 
-class QueryList(Generic[Q]):
+class QueryList(ABC, Generic[Q]):
     """What every list does: keep a query, sort by a column, filter, count and page."""
 
     sort_keys: Sequence[Any | None]  # the query's sort value per column (None: unsortable)
@@ -73,9 +74,9 @@ class QueryList(Generic[Q]):
     def count(self) -> int:
         return self.count_where(self.query)
 
+    @abstractmethod
     def count_where(self, query: Q) -> int:
         """How many rows ``query`` selects (the list's own count, or an unfiltered one)."""
-        raise NotImplementedError
 
 
 class DocumentList(QueryList[DocumentQuery]):

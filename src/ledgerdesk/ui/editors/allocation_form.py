@@ -73,7 +73,9 @@ class AllocationDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
 
     def saved(self, result: Any) -> None:
-        raise NotImplementedError
+        """What the editor saved, just before the dialog closes: kept for the caller;
+        a form that shows or returns it differently says so by overriding this."""
+        self.saved_result = result
 
     def add_grid(self, layout: QVBoxLayout, caption: str, *tools: QWidget) -> None:
         """The grid under its caption (whose mnemonic focuses it), its message, the tools

@@ -40,7 +40,7 @@ class AllocationTableModel(EditorGridModel):
 
     def __init__(self, editor: AllocationGrid, date_text, parent=None,
                  this_title: str = "This payment") -> None:
-        super().__init__(parent)
+        super().__init__(lambda: len(editor.rows), parent)
         self.editor = editor
         self._date_text = date_text  # date -> str, in the user's locale
         self.titles = tuple(this_title if i == AllocationColumn.THIS_PAYMENT else title
@@ -50,9 +50,6 @@ class AllocationTableModel(EditorGridModel):
         if self.editor.rows:
             self.dataChanged.emit(self.index(0, 0),
                                   self.index(len(self.editor.rows) - 1, len(TITLES) - 1))
-
-    def row_total(self) -> int:
-        return len(self.editor.rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -3,7 +3,7 @@ counts, reset), so each grid only says which rows it shows and how a cell reads.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -18,8 +18,9 @@ class EditorGridModel(QAbstractTableModel):
     titles: Sequence[str] = ()
     numeric: frozenset[int] = frozenset()
 
-    def row_total(self) -> int:
-        raise NotImplementedError
+    def __init__(self, row_total: Callable[[], int], parent=None) -> None:
+        super().__init__(parent)
+        self.row_total = row_total  # how many rows the grid shows now
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -41,7 +41,7 @@ class LineTableModel(EditorGridModel):
     numeric = frozenset(NUMERIC)
 
     def __init__(self, editor: DocumentEditor, parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda: len(editor.lines), parent)
         self.editor = editor
 
     def add_line(self) -> int:
@@ -73,9 +73,6 @@ class LineTableModel(EditorGridModel):
     def _untaxed(self, column: int) -> bool:
         """The rate cells of a "No tax" document: kept, but neither shown nor editable."""
         return column == LineColumn.TAX_RATE and self.editor.tax_mode is TaxMode.NO_TAX
-
-    def row_total(self) -> int:
-        return len(self.editor.lines)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -58,7 +58,7 @@ class OpenColumn(IntEnum):
 class ReadRowsModel(EditorGridModel):
     def __init__(self, columns: type[IntEnum], titles: Sequence[str],
                  numeric: frozenset[int], parent=None) -> None:
-        super().__init__(parent)
+        super().__init__(lambda: len(self._rows), parent)
         self.titles = tuple(titles)
         self.numeric = numeric
         self._fields = [column.name.lower() for column in columns]
@@ -68,9 +68,6 @@ class ReadRowsModel(EditorGridModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
-
-    def row_total(self) -> int:
-        return len(self._rows)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
