@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.connection_form import ConnectionFormDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.sync_rows import ConnectionColumn, connections_model
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.workers import run_in_background
 
 
@@ -42,14 +42,7 @@ class ConnectionsDialog(QDialog):
         self.session, self.remotes = session, remotes
         self.setWindowTitle("Connections")
         self.model = connections_model(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = read_only_table(self.model, in_dialog=True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),

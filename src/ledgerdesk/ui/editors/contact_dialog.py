@@ -21,6 +21,7 @@ from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
 
 
@@ -57,14 +58,8 @@ class ContactDialog(QDialog):
         self.message = save_cancel_dialog(self, form, self.save, 560 if below else 460, below)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
+        table = read_only_table(self.model, in_dialog=True)
         self.model.set_rows(self.editor.open_rows)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)
         table.setMinimumHeight(150)
         header = table.horizontalHeader()
         header.setSectionResizeMode(OpenColumn.KIND, QHeaderView.ResizeMode.Stretch)

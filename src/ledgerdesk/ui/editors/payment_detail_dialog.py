@@ -20,6 +20,7 @@ from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.sync_panel import payment_sync_text
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import PaidColumn, paid_documents_model
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.widgets import banner_label
 
 
@@ -62,13 +63,7 @@ class PaymentDetailDialog(QDialog):
         self.resize(760, 460)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setTabKeyNavigation(False)
+        table = read_only_table(self.model, in_dialog=True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(PaidColumn.KIND, QHeaderView.ResizeMode.Stretch)
         for column, width in ((PaidColumn.NUMBER, 120), (PaidColumn.AMOUNT, 120),

@@ -13,9 +13,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -26,11 +24,10 @@ from ledgerdesk.presentation.columns import ListPresenter
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.models.paged import PagedTableModel, Role
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.views.empty_state import EmptyState
 from ledgerdesk.ui.views.filter_bar import FilterBar
 from ledgerdesk.ui.views.sort_header import SortHeader
-
-ROW_HEIGHT = 26
 
 
 class ListPage(QWidget):
@@ -63,18 +60,8 @@ class ListPage(QWidget):
         self.search.returnPressed.connect(self._apply_text_now)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setHorizontalHeader(SortHeader(table))  # its arrow points the way rows run
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        vertical = table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        # the header's arrow points the way rows run
+        table = read_only_table(self.model, header=SortHeader())
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         for i, column in enumerate(self.presenter.columns):

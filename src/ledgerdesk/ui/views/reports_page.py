@@ -14,7 +14,6 @@ from functools import partial
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -38,7 +37,7 @@ from ledgerdesk.presentation.report_results import (
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.models.report_table import ReportTableModel
-from ledgerdesk.ui.views.list_page import ROW_HEIGHT
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.views.report_bar import ReportBar
 
 RUNNING = "Running…"
@@ -91,17 +90,7 @@ class ReportsPage(QWidget):
         self.reports.setCurrentRow(0)
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        vertical = table.verticalHeader()
-        vertical.hide()
-        vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(ROW_HEIGHT)
+        table = read_only_table(self.model)
         table.doubleClicked.connect(lambda index: self.drill(index.row()))
         table.installEventFilter(self)
         return table

@@ -29,6 +29,7 @@ from ledgerdesk.services.sync_admin import Remotes, Resolution, resolve
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.sync_rows import OutboxColumn, outbox_model
+from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
 NO_REMOTES = "Sync is not available in this window (it was started without network access)."
@@ -83,14 +84,7 @@ class SyncPage(QWidget):
         self._enable()
 
     def _make_table(self) -> QTableView:
-        table = QTableView()
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(26)
-        table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        table.setWordWrap(False)
+        table = read_only_table(self.model)
         header = table.horizontalHeader()
         header.setSectionResizeMode(OutboxColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((OutboxColumn.STATE, 110), (OutboxColumn.SERVICE, 80),
