@@ -204,3 +204,24 @@ def day() -> dt.date:
 def command() -> Callable[..., Any]:
     """``command(contact_id, amount, (doc_id, amount), ..., kind=, keep=, client_token=)``."""
     return payment_command
+
+
+@pytest.fixture
+def book_at_0001(tmp_path) -> Any:
+    """A book file as schema revision 0001 left it, holding one contact, "Old Customer"."""
+    import sqlite3
+
+    from ledgerdesk.storage import migrate
+    from ledgerdesk.storage.engine import APPLICATION_ID, make_engine
+
+    path = tmp_path / "old.book"
+    with sqlite3.connect(path) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
+    conn.close()
+    return path

@@ -189,18 +189,8 @@ def test_backup_copies_committed_rows_still_in_the_wal(tmp_path: Path) -> None:
     assert copy_path.name.startswith("live.book.backup-0001-")
 
 
-def test_a_book_from_before_addresses_opens_with_empty_addresses(tmp_path: Path) -> None:
-    path = tmp_path / "old.book"
-    with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.close()
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0001")
-    engine.dispose()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
-    conn.close()
-    book = open_book(path)
+def test_a_book_from_before_addresses_opens_with_empty_addresses(book_at_0001: Path) -> None:
+    book = open_book(book_at_0001)
     try:
         with book.read() as tx:
             old = tx.find_contact("Old Customer")

@@ -2,36 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
 from ledgerdesk.domain.problems import NotAllowed
-from ledgerdesk.storage import migrate, open_book
-from ledgerdesk.storage.engine import APPLICATION_ID, make_engine
+from ledgerdesk.storage import open_book
 
 
-def test_a_book_at_0001_opens_with_the_sync_tables_and_keeps_its_rows(tmp_path: Path) -> None:
-    path = tmp_path / "old.book"
-    with sqlite3.connect(path) as conn:
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.close()
-    engine = make_engine(path)
-    migrate.upgrade(engine, "0001")
-    engine.dispose()
-    with sqlite3.connect(path) as conn:
-        conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
-    conn.close()
-    book = open_book(path)
+def test_a_book_at_0001_opens_with_the_sync_tables_and_keeps_its_rows(book_at_0001: Path) -> None:
+    book = open_book(book_at_0001)
     try:
         with book.read() as tx:
             assert tx.find_contact("Old Customer") is not None
             assert tx.connections() == [] and tx.outbox() == []
     finally:
         book.close()
-    assert list(tmp_path.glob("old.book.backup-0001-*"))
+    assert list(book_at_0001.parent.glob("old.book.backup-0001-*"))
 
 
 def test_an_outbox_client_token_is_unique(xero_book, customer, issue, pay) -> None:
