@@ -14,14 +14,10 @@ Exit status 1 if a target is missed.
 
 from __future__ import annotations
 
-import argparse
-import contextlib
-import datetime as dt
 import itertools
 import os
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 try:
@@ -29,8 +25,7 @@ try:
 except ImportError:  # run from a checkout without installing: use its src/ folder
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from bench_lists import open_or_generate
-from bench_reports import FLAT, NullSink, median_s, peak_kib, raw_csv
+from bench_reports import NullSink, benchmark_book, flat_memory, median_s, peak_kib, raw_csv
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.presentation.exports import Export, list_export, report_export
 from ledgerdesk.presentation.lists import DocumentList
@@ -110,25 +105,13 @@ def run(session: Session, repeat: int) -> bool:
     total = every.total
     tenth = peak_kib(lambda: written(every, total // 10))
     whole = peak_kib(lambda: written(every))
-    flat = whole <= FLAT * tenth
-    ok &= flat
-    print(f"\nPeak traced memory exporting the invoice list: {tenth:,.0f} KiB for"
-          f" {total // 10:,}, {whole:,.0f} KiB for all {total:,} (ratio {whole / tenth:.2f},"
-          f" target <= {FLAT}; {'flat' if flat else 'NOT FLAT'}).")
+    ok &= flat_memory("the invoice list", total, tenth, whole)
     raw.close()
     return ok
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=100_000, help="documents, if generated")
-    parser.add_argument("--book", type=Path, help="reuse (or generate and keep) this book")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each row")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder, contextlib.closing(open_or_generate(
-        args.book or Path(folder) / "export.book", args.size, args.today
-    )) as book:
+    with benchmark_book(argv, __doc__.splitlines()[0], "export.book") as (args, book):
         session = Session.of(book, Path(book.path), clock=lambda: args.today)
         return 0 if run(session, args.repeat) else 1
 

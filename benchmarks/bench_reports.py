@@ -141,6 +141,31 @@ def peak_kib(action: Callable[[], object]) -> float:
         tracemalloc.stop()
 
 
+def flat_memory(what: str, total: int, tenth: float, whole: float, note: str = "") -> bool:
+    """Print the peak traced memory for a tenth and for all ``total`` rows; True if flat."""
+    flat = whole <= FLAT * tenth
+    print(f"\nPeak traced memory exporting {what}: {tenth:,.0f} KiB for {total // 10:,},"
+          f" {whole:,.0f} KiB for all {total:,} (ratio {whole / tenth:.2f}, target <= {FLAT};"
+          f" {'flat' if flat else 'NOT FLAT'}).{note}")
+    return flat
+
+
+@contextlib.contextmanager
+def benchmark_book(argv: list[str] | None, description: str, file_name: str):
+    """The common options (--size, --book, --repeat, --today) and the book they name:
+    reused, generated and kept, or generated in a temporary folder."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--size", type=int, default=100_000, help="documents, if generated")
+    parser.add_argument("--book", type=Path, help="reuse (or generate and keep) this book")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each row")
+    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder, contextlib.closing(open_or_generate(
+        args.book or Path(folder) / file_name, args.size, args.today
+    )) as book:
+        yield args, book
+
+
 def run(book, today: dt.date, repeat: int) -> bool:
     raw = sqlite3.connect(book.path)
     ok = True
@@ -170,25 +195,14 @@ def run(book, today: dt.date, repeat: int) -> bool:
     tenth = peak_kib(lambda: export(PAYMENT_EXPORT_COLUMNS, reports.payment_lines(book),
                                     total // 10))
     whole = peak_kib(lambda: export(PAYMENT_EXPORT_COLUMNS, reports.payment_lines(book)))
-    flat = whole <= FLAT * tenth
-    ok &= flat
-    print(f"\nPeak traced memory exporting payments: {tenth:,.0f} KiB for {total // 10:,},"
-          f" {whole:,.0f} KiB for all {total:,} (ratio {whole / tenth:.2f}, target <= {FLAT};"
-          f" {'flat' if flat else 'NOT FLAT'}). The CSV text itself goes to a null sink.")
+    ok &= flat_memory("payments", total, tenth, whole,
+                      " The CSV text itself goes to a null sink.")
     raw.close()
     return ok
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--size", type=int, default=100_000, help="documents, if generated")
-    parser.add_argument("--book", type=Path, help="reuse (or generate and keep) this book")
-    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each row")
-    parser.add_argument("--today", type=dt.date.fromisoformat, default=dt.date.today())
-    args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as folder, contextlib.closing(open_or_generate(
-        args.book or Path(folder) / "reports.book", args.size, args.today
-    )) as book:
+    with benchmark_book(argv, __doc__.splitlines()[0], "reports.book") as (args, book):
         return 0 if run(book, args.today, args.repeat) else 1
 
 
