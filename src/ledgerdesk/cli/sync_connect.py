@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import urllib.parse
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,7 +18,7 @@ from typing import TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_parser import SECRET_ENV
-from ledgerdesk.domain.sync import Connection, Provider
+from ledgerdesk.domain.sync import Connection, Provider, is_web_address
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.sync import gateways
 from ledgerdesk.sync.credentials import SecretUnavailable
@@ -64,10 +63,8 @@ def _new_connection(args: argparse.Namespace) -> Connection:
 
 
 def web_address(option: str, text: str) -> str:
-    """``text`` without a trailing slash, refused unless it is an http(s) address with a host
-    (httpx raises ``UnsupportedProtocol``, a traceback, for ``api.example.com/v1``)."""
-    url = urllib.parse.urlsplit(text.strip())
-    if url.scheme not in ("http", "https") or not url.hostname:
+    """``text`` without a trailing slash, refused unless it is an http(s) address with a host."""
+    if not is_web_address(text):
         raise CliError(f"{option} {text!r} is not a web address; write it in full, like "
                        "https://api.example.com/v1.")
     return text.strip().rstrip("/")

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import urllib.parse
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.money import Money
+
+
+def is_web_address(text: str) -> bool:
+    """An http(s) address with a host: what a connection's base URL must be (httpx raises
+    ``UnsupportedProtocol``, a traceback, for ``api.example.com/v1``)."""
+    url = urllib.parse.urlsplit(text.strip())
+    return url.scheme in ("http", "https") and bool(url.hostname)
 
 
 class Provider(enum.Enum):

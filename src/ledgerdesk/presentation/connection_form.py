@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ledgerdesk.domain.sync import Connection, Provider
+from ledgerdesk.domain.sync import Connection, Provider, is_web_address
 
 #: Base URLs a new connection starts with (a sandbox or a local server may replace them).
 BASE_URLS = {Provider.XERO: "https://api.xero.com/api.xro/2.0",
@@ -57,8 +57,7 @@ class ConnectionDraft:
     def problems(self, *, secret_required: bool, browser: bool = False) -> dict[str, str]:
         """Field name -> what is wrong with it; empty when the draft makes a connection."""
         found = {}
-        if not self.base_url.strip().startswith(("http://", "https://")) \
-                or len(self.base_url.strip()) < 10:
+        if not is_web_address(self.base_url):
             found["base_url"] = "Enter the API's address, starting with https:// (or http://)."
         labels = {"remote_id": REMOTE_ID.get(self.provider, ("", "The id"))[1],
                   "client_id": "The client id", "identifier": "The user name",

@@ -13,7 +13,7 @@ import enum
 from typing import Protocol, cast
 
 from ledgerdesk.domain.problems import NotAllowed, NotFound
-from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem, OutboxState
+from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem, OutboxState, is_web_address
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync import retry
@@ -49,7 +49,7 @@ class Resolution(enum.Enum):
 
 
 def edit_connection(book: Book, connection: Connection) -> None:
-    if not connection.base_url.startswith(("http://", "https://")):
+    if not is_web_address(connection.base_url):
         raise NotAllowed(f"{connection.base_url!r} is not a web address (http:// or https://).")
     with book.write() as tx:
         if cast(SyncTransaction, tx).get_connection(connection.id or 0) is None:
