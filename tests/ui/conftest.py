@@ -25,6 +25,16 @@ def two_invoices(issue, customer):
 
 
 @pytest.fixture(autouse=True)
+def no_machine_locale(monkeypatch) -> None:
+    """A window in a test is given its locale (``system_locale=``): reading the machine's
+    would make a result depend on ``LANG`` (``C.UTF-8`` on CI, ``de_CH.UTF-8`` elsewhere)."""
+    def refuse() -> str:
+        raise AssertionError("pass system_locale= to MainWindow: tests never read the machine's")
+
+    monkeypatch.setattr("ledgerdesk.ui.main_window.system_locale_name", refuse)
+
+
+@pytest.fixture(autouse=True)
 def answers(monkeypatch) -> _Answers:
     """Questions the app asks (``dialogs.confirm``) are answered "yes" without a modal box,
     so closing a window at teardown never blocks; a test can set ``answers.reply``."""

@@ -78,7 +78,7 @@ def test_a_failed_read_says_so_on_the_page(qtbot, page):
 @pytest.fixture
 def window(qtbot, tmp_path, book, two_invoices):
     main = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
-                      clock=lambda: TODAY)
+                      clock=lambda: TODAY, system_locale="en_US")
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)

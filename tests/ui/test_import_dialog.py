@@ -158,7 +158,8 @@ def test_file_import_from_the_window_refreshes_the_lists(qtbot, book, tmp_path):
     from ledgerdesk.ui.main_window import MainWindow
     from ledgerdesk.ui.preferences import Preferences
 
-    window = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"))
+    window = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
+                        system_locale="en_US")
     qtbot.addWidget(window)
     window.show()
     assert window.open_path(Path(book.path))

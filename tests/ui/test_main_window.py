@@ -30,7 +30,7 @@ def demo_path(tmp_path_factory) -> Path:
 @pytest.fixture
 def window(qtbot, tmp_path, demo_path):
     main = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
-                      clock=lambda: TODAY)
+                      clock=lambda: TODAY, system_locale="en_US")
     qtbot.addWidget(main)
     main.show()
     assert main.open_path(demo_path)
@@ -121,12 +121,13 @@ def test_a_foreign_file_is_refused_with_a_message(tmp_path):
 
 def test_geometry_is_remembered(qtbot, tmp_path):
     prefs = Preferences.at(tmp_path / "prefs.ini")
-    first = MainWindow(StorageBookFiles(), prefs)
+    first = MainWindow(StorageBookFiles(), prefs, system_locale="en_US")
     qtbot.addWidget(first)
     first.show()
     first.resize(900, 590)  # the offscreen screen is only 800 x 600
     first.close()
-    second = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"))
+    second = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
+                        system_locale="en_US")
     qtbot.addWidget(second)
     second.show()
     assert second.height() == 590  # not the first-run default of 760

@@ -24,13 +24,10 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
-from babel.numbers import format_decimal
-
 from ledgerdesk.domain.money import MAX_AMOUNT, minor_exponent
-from ledgerdesk.presentation.amount_format import AmountFormatter
+from ledgerdesk.presentation.amount_format import AmountFormatter, format_count
 from ledgerdesk.presentation.grouping import group_name, misgrouped
 from ledgerdesk.presentation.locales import (
-    babel_locale,
     echo,
     locale_display_name,
     without_format_marks,
@@ -137,7 +134,7 @@ def _reader(locale: str, currency: str) -> _Reader:
         places=places,
         where=f"in {locale_display_name(locale)}",
         example=AmountFormatter(locale, currency).format(sample),
-        limit=format_decimal(MAX_AMOUNT, locale=babel_locale(locale)),
+        limit=format_count(int(MAX_AMOUNT), locale),
     )
 
 

@@ -13,12 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from babel.numbers import format_decimal
-
+from ledgerdesk.presentation.amount_format import format_count
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
 from ledgerdesk.presentation.lists import STATUS_FILTERS, QueryList
-from ledgerdesk.presentation.locales import babel_locale, echo
+from ledgerdesk.presentation.locales import echo
 from ledgerdesk.services.list_queries import StatusFilter
 
 #: The query fields a filter bar sets; a list's query has the ones its bar offers.
@@ -147,4 +146,4 @@ class ListFilters:
         return self.noun[0] if count == 1 else self.noun[1]
 
     def _number(self, count: int) -> str:
-        return format_decimal(count, locale=babel_locale(self._locale))
+        return format_count(count, self._locale)

@@ -18,15 +18,28 @@ MESSAGE_LANGUAGE = "en"
 _ECHO_LIMIT = 40
 
 
+#: The C library's neutral locales.  Babel 2.19 (CLDR 49) reads them as ``en_US_POSIX``,
+#: which groups nothing and puts a space after the currency symbol (``€ 12824.11``): a
+#: machine on ``LANG=C.UTF-8`` (containers, CI) means "no preference", so plain en_US.
+_NEUTRAL = frozenset({"c", "posix", "en_us_posix"})
+
+
+def normal_locale(tag: str) -> str:
+    """``tag`` with ``C``, ``POSIX`` and ``en_US_POSIX`` (with any ``.UTF-8`` or ``@…``)
+    read as ``en_US``; any other tag unchanged."""
+    base = tag.partition(".")[0].partition("@")[0].replace("-", "_")
+    return "en_US" if base.casefold() in _NEUTRAL else tag
+
+
 @lru_cache(maxsize=256)
 def babel_locale(tag: str) -> Locale:
-    """Babel's ``Locale`` for a tag such as ``"de_CH"`` or ``"pt-BR"``.
+    """Babel's ``Locale`` for a tag such as ``"de_CH"`` or ``"pt-BR"`` (``"C"`` is en_US).
 
     An unknown tag is a programming or settings error, not a user's typing mistake, so it
     raises a plain ``ValueError``.
     """
     try:
-        return Locale.parse(tag.replace("-", "_"))
+        return Locale.parse(normal_locale(tag).replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError) as exc:
         raise ValueError(f"unknown locale: {tag!r}") from exc
 

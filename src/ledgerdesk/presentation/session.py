@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ledgerdesk.presentation.locales import is_known_locale
+from ledgerdesk.presentation.locales import is_known_locale, normal_locale
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
@@ -47,13 +47,13 @@ class Session:
            clock: Callable[[], dt.date] = dt.date.today) -> Session:
         """The session of an open book.  Its locale is the book's setting; a book without a
         usable one uses ``fallback_locale`` (the window passes the system's), and ``en_US`` stands
-        in for any tag Babel has no data for."""
+        in for any tag Babel has no data for and for the C library's ``C`` and ``POSIX``."""
         with book.read() as tx:
             company = tx.get_setting(COMPANY_NAME) or ""
             currency = tx.get_setting(BASE_CURRENCY) or "XXX"
             stored = tx.get_setting(LOCALE_SETTING) or ""
-        locale = next((tag for tag in (stored, fallback_locale) if tag and is_known_locale(tag)),
-                      DEFAULT_LOCALE)
+        locale = next((normal_locale(tag) for tag in (stored, fallback_locale)
+                       if tag and is_known_locale(tag)), DEFAULT_LOCALE)
         return cls(book, path, company, currency, locale, clock)
 
     @property

@@ -25,6 +25,13 @@ from ledgerdesk.ui.workers import run_in_background
 STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or programs
 
 
+def system_locale_name() -> str:
+    """This machine's locale (``de_CH``; ``C`` on a bare container, which Session reads as
+    en_US).  Tests never call it: they pass ``system_locale`` so no result depends on the
+    machine."""
+    return QLocale.system().name()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, files: BookFiles, prefs: Preferences,
                  clock: Callable[[], dt.date] = dt.date.today,
@@ -33,7 +40,7 @@ class MainWindow(QMainWindow):
         self.files, self.prefs, self.clock = files, prefs, clock
         self.remotes = remotes  # None: no sync (the Sync panel says so)
         # A book without a locale setting shows numbers and dates the way this machine does.
-        self.system_locale = system_locale or QLocale.system().name()
+        self.system_locale = system_locale or system_locale_name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
         self.undo_stack = QUndoStack(self)

@@ -56,7 +56,7 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     application()
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
-    window = MainWindow(files, prefs, remotes=remotes)
+    window = MainWindow(files, prefs, remotes=remotes, system_locale=locale)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
