@@ -34,13 +34,19 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
 
 def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     """Open the main window on ``path``, on the demo book, or on the welcome screen."""
+    from ledgerdesk.app.qt_libraries import import_problem, qt_library_problem
+
     problem = display_problem(os.environ, sys.platform)
     if problem:
         raise WindowUnavailable(problem)
+    missing = qt_library_problem(os.environ, sys.platform)
+    if missing:  # Qt itself would print a misleading paragraph and abort with a core dump
+        raise WindowUnavailable(f"the window cannot open: {missing}; {CLI_HINT}.")
     try:
         from ledgerdesk.ui.application import run_app
     except ImportError as exc:  # PySide6 or a Qt system library is missing
-        raise WindowUnavailable(f"the window cannot start ({exc}); {CLI_HINT}.") from exc
+        raise WindowUnavailable(f"the window cannot open: {import_problem(exc)}; "
+                                f"{CLI_HINT}.") from exc
     from ledgerdesk.app.book_files import StorageBookFiles
     from ledgerdesk.app.remotes import SyncRemotes
 
