@@ -21,7 +21,7 @@ from ledgerdesk.presentation.amounts import (
     parse_amount,
 )
 
-NNBSP, NBSP = "\u202f", "\u00a0"
+NBSP = "\u00a0"
 
 
 def cldr(locale: str, template: str) -> str:
@@ -65,7 +65,7 @@ ACCEPTED = [
     ("de_CH", "CHF", "1'234.50", "1234.50"),  # both apostrophes, whichever CLDR writes
     ("de_CH", "CHF", "1’234.50", "1234.50"),
     ("de_CH", "CHF", cldr("de_CH", "CHF-1{g}234{d}50"), "-1234.50"),
-    ("fr_FR", "EUR", f"1{NNBSP}234,56", "1234.56"),
+    ("fr_FR", "EUR", cldr("fr_FR", "1{g}234{d}56"), "1234.56"),
     ("fr_FR", "EUR", "1 234,56", "1234.56"),
     ("fr_FR", "EUR", f"1{NBSP}234{NBSP}567,5{NBSP}€", "1234567.50"),
     ("fr_CH", "CHF", cldr("fr_CH", "1{g}234{d}56 CHF"), "1234.56"),
@@ -77,7 +77,7 @@ ACCEPTED = [
     ("pt_BR", "BRL", "R$ 1.234,56", "1234.56"),
     ("pt_BR", "BRL", "-R$ 0,99", "-0.99"),
     ("sv_SE", "SEK", "−1 234,50 kr", "-1234.50"),  # U+2212, the Swedish minus
-    ("sv_SE", "SEK", f"1{NBSP}234,5", "1234.50"),
+    ("sv_SE", "SEK", cldr("sv_SE", "1{g}234{d}5"), "1234.50"),
     ("ja_JP", "JPY", "￥1,234", "1234"),
     ("ja_JP", "JPY", "¥1,234", "1234"),
     ("ja_JP", "JPY", "１，２３４", "1234"),  # full-width, as an IME types it
@@ -196,7 +196,7 @@ MISGROUPED = [
     ("de_DE", "EUR", "1.23.4", "“.” groups digits as in 1.234.567", "did you mean “1.234”?"),
     ("fr_FR", "EUR", "0 125", "a space groups digits and never follows a leading 0",
      "did you mean “0,125” (the decimal separator is “,”)?"),
-    ("fr_FR", "EUR", "12 3456", f"a space groups digits as in 1{NNBSP}234{NNBSP}567",
+    ("fr_FR", "EUR", "12 3456", cldr("fr_FR", "a space groups digits as in 1{g}234{g}567"),
      "did you mean “12,3456” (the decimal separator is “,”)?"),
     ("de_CH", "CHF", cldr("de_CH", "0{g}125"),
      cldr("de_CH", "“{g}” groups digits and never follows a leading 0"),
@@ -256,9 +256,11 @@ FORMATTED = [
     ("en_GB", "GBP", "0", "0.00", "£0.00"),
     ("de_DE", "EUR", "1234.5", "1.234,50", f"1.234,50{NBSP}€"),
     ("de_CH", "CHF", "-1234.5", cldr("de_CH", "-1{g}234{d}50"), cldr("de_CH", "CHF-1{g}234{d}50")),
-    ("fr_FR", "EUR", "1234567", f"1{NNBSP}234{NNBSP}567,00", f"1{NNBSP}234{NNBSP}567,00{NBSP}€"),
+    ("fr_FR", "EUR", "1234567", cldr("fr_FR", "1{g}234{g}567{d}00"),
+     cldr("fr_FR", f"1{{g}}234{{g}}567{{d}}00{NBSP}€")),
     ("nl_NL", "EUR", "-12.5", "-12,50", f"€{NBSP}-12,50"),
-    ("sv_SE", "SEK", "1234.5", f"1{NBSP}234,50", f"1{NBSP}234,50{NBSP}kr"),
+    ("sv_SE", "SEK", "1234.5", cldr("sv_SE", "1{g}234{d}50"),
+     cldr("sv_SE", f"1{{g}}234{{d}}50{NBSP}kr")),
     ("ja_JP", "JPY", "1234567", "1,234,567", "￥1,234,567"),
     ("ar_KW", "KWD", "1234.5", "1,234.500", f"\u200f1,234.500{NBSP}د.ك.\u200f"),
     ("hi_IN", "INR", "-123456789.5", "-12,34,56,789.50", "-₹12,34,56,789.50"),
