@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ledgerdesk.presentation.printing import PrintJob
-from ledgerdesk.ui.pdf import PdfError, write_pdf
+from ledgerdesk.ui.pdf import write_pdf
 
 PDF_FILTER = "PDF files (*.pdf)"
 
@@ -28,6 +28,7 @@ def print_to_pdf(parent: QWidget, job: PrintJob, folder: Path) -> tuple[str, boo
         return "Nothing printed.", False
     try:
         pages = write_pdf(job.model, path)
-    except PdfError as exc:
-        return f"{exc} Choose a folder you can write to.", True
+    except OSError as exc:  # a missing folder, no permission, a full disk
+        reason = exc.strerror or str(exc)
+        return f"{path} could not be written ({reason}). Choose a folder you can write to.", True
     return f"Saved to {path} ({pages} page{'s' if pages != 1 else ''}).", False
