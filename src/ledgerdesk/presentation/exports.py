@@ -2,7 +2,8 @@
 
 A list exports every row its query selects (filters and sort included), streamed from the
 same SQL as its pages (``services.list_streams``), with the list's columns: amounts as exact
-decimals with a dot, dates ISO, the rest as the list shows it.  A report exports what
+decimals with a dot, dates ISO, statuses as plain words (``overdue``, not the screen's
+"⚠ Overdue"), the rest as the list shows it.  A report exports what
 ``ledgerdesk report NAME --csv`` writes for the same parameters.  Where and how the file is
 written is ``output_files``'s rule: a regular file is written beside its name and moved into
 place at the end (a failure or a cancel removes the partial file); a link, a pipe or a device
@@ -58,6 +59,8 @@ def list_export(session: Session, title: str, presenter: QueryList[Any]) -> Expo
 def _list_column(column: ListColumn[Any]) -> Column:
     if column.numeric:
         return Column(column.key, column.title, 14, column.value, numeric=True)
+    if column.plain is not None:
+        return Column(column.key, column.title, 20, column.plain)
     value, text = column.value, column.text
 
     def cell(row: Any) -> object:
