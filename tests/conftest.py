@@ -225,3 +225,53 @@ def book_at_0001(tmp_path) -> Any:
         conn.execute("INSERT INTO contacts (name, role) VALUES ('Old Customer', 'CUSTOMER')")
     conn.close()
     return path
+
+
+class FifoReader:
+    """A named pipe with a reader thread: what is written to ``path`` arrives in
+    ``received()``.  The pipe is held open for writing here too, so the reader never sees
+    the end before the writer came, and a writer that never comes cannot hang the test."""
+
+    def __init__(self, path: Any) -> None:
+        import threading
+
+        os.mkfifo(path)
+        self.path = path
+        self._read = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        os.set_blocking(self._read, True)
+        self._hold: int | None = os.open(path, os.O_WRONLY)
+        self._chunks: list[bytes] = []
+        self._thread = threading.Thread(target=self._drain, daemon=True)
+        self._thread.start()
+
+    def _drain(self) -> None:
+        while chunk := os.read(self._read, 65536):
+            self._chunks.append(chunk)
+
+    def received(self) -> bytes:
+        """Everything written so far (the pipe is closed on our side first)."""
+        self.close()
+        self._thread.join(10)
+        return b"".join(self._chunks)
+
+    def close(self) -> None:
+        if self._hold is not None:
+            os.close(self._hold)
+            self._hold = None
+
+
+@pytest.fixture
+def fifo(tmp_path) -> Iterator[Callable[[str], FifoReader]]:
+    """``fifo(name)``: a named pipe in ``tmp_path`` with a reader (``FifoReader``)."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes are a POSIX thing")
+    made: list[FifoReader] = []
+
+    def make(name: str) -> FifoReader:
+        made.append(FifoReader(tmp_path / name))
+        return made[-1]
+
+    yield make
+    for reader in made:
+        reader.received()
+        os.close(reader._read)

@@ -123,3 +123,57 @@ def test_a_report_exports_what_the_command_line_writes(big, tmp_path, capsys):
                  "--bom"]) == 0
     assert ours.read_bytes() == theirs.read_bytes()
     assert count == len(rows_of(ours)) - 1 > 1000
+
+
+STATUS_WORDS = ["draft", "open", "partly paid", "overdue", "paid", "void"]
+
+
+@pytest.fixture
+def every_status(book, customer, issue, draft, pay):
+    """One sales invoice in each status as of the real today (the command line's), in the
+    order of ``STATUS_WORDS``, numbered by amount: 1.00 is the draft ... 6.00 the void one;
+    and payments: one allocated, one partly kept as credit, one voided."""
+    from ledgerdesk.services.documents import void_document
+    from ledgerdesk.services.payments import void_payment
+
+    today = dt.date.today()
+    soon, later = today - dt.timedelta(days=2), today + dt.timedelta(days=28)
+    draft(customer, "1", issue_date=soon, due_date=later)
+    issue(customer, "2", issue_date=soon, due_date=later)
+    partly, _ = issue(customer, "3", issue_date=soon, due_date=later)
+    pay(customer, "1", (partly, "1"), date=soon)
+    issue(customer, "4", issue_date=today - dt.timedelta(days=60),
+          due_date=today - dt.timedelta(days=30))
+    paid, _ = issue(customer, "5", issue_date=soon, due_date=later)
+    pay(customer, "7.50", (paid, "5"), keep=True, date=soon)
+    voided, _ = issue(customer, "6", issue_date=soon, due_date=later)
+    void_document(book, voided, today)
+    mistaken = issue(customer, "9", issue_date=soon, due_date=later)[0]
+    void_payment(book, pay(customer, "9", (mistaken, "9"), date=soon).payment_id, today)
+    void_document(book, mistaken, today)
+    return Session.of(book, Path(book.path), fallback_locale="en_US", clock=lambda: today)
+
+
+def status_by_total(rows: list[list[str]]) -> dict[str, str]:
+    header = rows[0]
+    return {row[header.index("total")]: row[header.index("status")] for row in rows[1:]}
+
+
+def test_a_list_export_carries_plain_status_words_not_the_screens_marks(every_status,
+                                                                        tmp_path):
+    invoices = DocumentList(every_status, (DocumentKind.SALES_INVOICE,))
+    path = tmp_path / "invoices.csv"
+    write_export(list_export(every_status, "Sales invoices", invoices), path, bom=False)
+    expected = {f"{n}.00": word for n, word in enumerate(STATUS_WORDS, start=1)}
+    assert status_by_total(rows_of(path)) == {**expected, "9.00": "void"}
+    cli = tmp_path / "cli.csv"
+    assert main(["list", "invoices", str(every_status.path), "--csv", str(cli)]) == 0
+    assert status_by_total(rows_of(cli)) == {**expected, "9.00": "void"}
+
+    payments = PaymentList(every_status)
+    payments.page(0, 200)  # as the window would have read them (with their sync state)
+    write_export(list_export(every_status, "Payments", payments), path, bom=False)
+    rows = rows_of(path)
+    statuses = {row[rows[0].index("amount")]: row[rows[0].index("status")] for row in rows[1:]}
+    assert statuses == {"1.00": "allocated", "7.50": "2.50 kept as credit", "9.00": "void"}
+    assert {row[rows[0].index("sync")] for row in rows[1:]} == {""}

@@ -50,3 +50,13 @@ def answers(monkeypatch) -> _Answers:
 
 class _Answers(list):
     reply = True
+
+
+@pytest.fixture(autouse=True)
+def fresh_dialog_folder():
+    """Each test's file dialogs start afresh, not where an earlier test's export went."""
+    from ledgerdesk.ui import file_dialogs
+
+    file_dialogs.forget()
+    yield
+    file_dialogs.forget()

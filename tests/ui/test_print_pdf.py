@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.presentation.printing import NOTHING_TO_PRINT, print_job
-from ledgerdesk.ui import print_flow
+from ledgerdesk.ui import file_dialogs, print_flow
 from ledgerdesk.ui.actions import make_actions, shortcut_rows
 from ledgerdesk.ui.book_view import BookView
 
@@ -55,7 +55,7 @@ def test_the_selected_invoice_is_saved_where_the_user_says(view, two_invoices, c
     view.invoices.table.selectRow(0)
     number = view.invoices.current_entity().number
     view.print_pdf()
-    assert chosen.suggested == ui_session.path.parent / f"{number}.pdf"
+    assert chosen.suggested == file_dialogs.start_folder() / f"{number}.pdf"  # not the book's
     assert status(view) == f"Saved to {chosen.answer} (1 page)."
     assert number in text(chosen.answer) and "Acme Retail" in text(chosen.answer)
 

@@ -8,11 +8,10 @@ locale; the CSV itself (guard, BOM) is ``reports.csv_format``'s.
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
+from ledgerdesk.presentation.output_files import STDOUT, is_stdout, open_output
 from ledgerdesk.reports.csv_format import Column, cell_text, write_csv
 
 __all__ = ["Column", "cell_text", "export_csv", "is_stdout", "text_output", "write_table"]
@@ -65,28 +64,10 @@ def write_table(
 
 @contextlib.contextmanager
 def text_output(target: str | None, stdout: TextIO) -> Iterator[TextIO]:
-    """``None`` or ``-``: standard output.  A path: written beside it, then moved into place,
-    so a failed export never leaves half a file under the real name."""
-    if target is None or target == "-":
-        yield stdout
-        return
-    path = Path(target)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        try:
-            out = open(partial, "w", encoding="utf-8", newline="")  # noqa: SIM115
-        except OSError as exc:  # name the file the user asked for, not the scratch file
-            raise OSError(exc.errno, exc.strerror, str(path)) from exc
-        with out:
-            yield out
-        os.replace(partial, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            partial.unlink()
-
-
-def is_stdout(target: str | None) -> bool:
-    return target is None or target == "-"
+    """``None`` or ``-``: standard output.  A path: written by ``output_files``'s rule (a
+    regular file is moved into place whole; a link, a pipe or a device stays what it is)."""
+    with open_output(STDOUT if target is None else target, stdout=stdout) as out:
+        yield out
 
 
 def export_csv(

@@ -105,7 +105,8 @@ def _add_export_journal(commands: Any) -> None:
         "same balances as trial-balance.",
     )
     sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: stdout)")
+    sub.add_argument("-o", "--output", metavar="FILE",
+                     help="write to FILE (default, or '-': standard output)")
 
 
 def _add_pay(commands: Any) -> None:

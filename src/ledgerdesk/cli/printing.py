@@ -19,7 +19,8 @@ def add_parser(commands: Any, command) -> None:
         "and our payments), as a PDF with the company's details and logo. Needs no display.")
     sub.add_argument("doc", metavar="DOC", nargs="?", help="the document's number")
     sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("-o", "--output", required=True, metavar="FILE", help="the PDF to write")
+    sub.add_argument("-o", "--output", required=True, metavar="FILE",
+                     help="the PDF to write ('-' for standard output)")
     sub.add_argument("--statement", metavar="CONTACT",
                      help="a statement for this customer or supplier (exact name, any case, "
                           "or id)")
@@ -37,6 +38,7 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
     from ledgerdesk.app.printing import print_pdf
     from ledgerdesk.cli.books import opened
     from ledgerdesk.domain.documents import Side
+    from ledgerdesk.presentation.output_files import is_stdout
     from ledgerdesk.presentation.print_model import document_print
     from ledgerdesk.presentation.print_statement import statement_print
     from ledgerdesk.presentation.session import DEFAULT_LOCALE, LOCALE_SETTING
@@ -49,7 +51,8 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
     if args.statement is None and (args.start or args.end or args.supplier):
         raise CliError("--from, --to and --supplier go with --statement.")
     target = Path(args.output)
-    if not target.parent.is_dir():
+    to_stdout = is_stdout(args.output)
+    if not to_stdout and not target.parent.is_dir():
         raise CliError(f"{target.parent} is not a folder; the PDF cannot be written there.")
     with opened(Path(args.path)) as book:
         with book.read() as tx:
@@ -65,7 +68,9 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
             figures = statement_figures(book, contact.id, start, end,
                                         Side.PURCHASES if args.supplier else None)
             model = statement_print(figures, locale, dt.date.today())
-    pages = print_pdf(model, target)
+    pages = print_pdf(model, args.output, out)
+    if to_stdout:
+        return 0
     out.write(f"{target}: {model.footer.split(' · ')[0]}, {pages} "
               f"page{'s' if pages != 1 else ''}.\n")
     return 0

@@ -35,6 +35,9 @@ class Column(Generic[Row]):
     numeric: bool = False
     sortable: bool = True
     width: int = 120  # a starting width in pixels; the user can resize
+    #: What a file carries instead of ``text`` when the screen adds marks or formatting to
+    #: words (an export writes ``overdue``, never "⚠ Overdue").
+    plain: Callable[[Row], Any] | None = None
 
 
 class ListPresenter(Protocol[Row]):

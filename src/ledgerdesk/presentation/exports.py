@@ -2,15 +2,17 @@
 
 A list exports every row its query selects (filters and sort included), streamed from the
 same SQL as its pages (``services.list_streams``), with the list's columns: amounts as exact
-decimals with a dot, dates ISO, the rest as the list shows it.  A report exports what
-``ledgerdesk report NAME --csv`` writes for the same parameters.  The file is written beside
-its name and moved into place at the end; a failure or a cancel removes the partial file.
+decimals with a dot, dates ISO, statuses as plain words (``overdue``, not the screen's
+"⚠ Overdue"), the rest as the list shows it.  A report exports what
+``ledgerdesk report NAME --csv`` writes for the same parameters.  Where and how the file is
+written is ``output_files``'s rule: a regular file is written beside its name and moved into
+place at the end (a failure or a cancel removes the partial file); a link, a pipe or a device
+stays what it is.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +20,7 @@ from typing import Any
 
 from ledgerdesk.presentation.columns import Column as ListColumn
 from ledgerdesk.presentation.lists import QueryList
+from ledgerdesk.presentation.output_files import open_output
 from ledgerdesk.presentation.report_params import ReportRequest
 from ledgerdesk.presentation.report_results import report_view
 from ledgerdesk.presentation.session import Session
@@ -56,6 +59,8 @@ def list_export(session: Session, title: str, presenter: QueryList[Any]) -> Expo
 def _list_column(column: ListColumn[Any]) -> Column:
     if column.numeric:
         return Column(column.key, column.title, 14, column.value, numeric=True)
+    if column.plain is not None:
+        return Column(column.key, column.title, 20, column.plain)
     value, text = column.value, column.text
 
     def cell(row: Any) -> object:
@@ -77,19 +82,14 @@ def report_export(session: Session, request: ReportRequest) -> Export:
 def write_export(export: Export, path: Path, *, bom: bool,
                  progress: Callable[[int, int], None] | None = None) -> int:
     """Write the CSV to ``path``; returns the rows written.  ``progress(done, total)`` may
-    raise to cancel: the partial file is removed and ``path`` is left as it was."""
-    partial = path.with_name(path.name + ".partial")
+    raise to cancel: a regular file at ``path`` is then left as it was."""
     rows: Iterable[Any] = ()
     try:
         columns, rows = export.open()
         report = (lambda done: progress(done, export.total)) if progress else None
-        with open(partial, "w", encoding="utf-8", newline="") as out:
+        with open_output(path) as out:
             count = write_csv(columns, rows, out, bom=bom, progress=report,
                               every=PROGRESS_EVERY)
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
     finally:
         close = getattr(rows, "close", None)
         if close is not None:

@@ -101,7 +101,8 @@ class DocumentList(QueryList[DocumentQuery]):
                    numeric=True),
             Column("outstanding", "Outstanding", self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
-            Column("status", "Status", self.status_text, self.status, width=120),
+            Column("status", "Status", self.status_text, self.status, width=120,
+                   plain=self.status),
         ]
 
     def outstanding_text(self, row: DocumentSummary) -> str:
@@ -151,8 +152,10 @@ class PaymentList(QueryList[PaymentQuery]):
                    sortable=False, width=150),
             Column("amount", "Amount", lambda r: money(r.amount.amount),
                    lambda r: r.amount.amount, numeric=True, width=110),
-            Column("status", "Status", self.status_text, self.status_text, sortable=False),
-            Column("sync", "Sync", self.sync_text, self.sync_text, sortable=False, width=90),
+            Column("status", "Status", self.status_text, self.status_text, sortable=False,
+                   plain=self.status_words),
+            Column("sync", "Sync", self.sync_text, self.sync_text, sortable=False, width=90,
+                   plain=self.sync_words),
         ]
         self.sync_states: dict[int, OutboxState] = {}  # of the pages read so far
 
@@ -161,6 +164,13 @@ class PaymentList(QueryList[PaymentQuery]):
             return "⊘ Void"
         kept = row.amount.amount - row.allocated.amount
         return f"{self.money.format(kept)} kept as credit" if kept else "Allocated"
+
+    def status_words(self, row: PaymentSummary) -> str:
+        """The status as a file carries it: ``void``, ``allocated``, ``2.50 kept as credit``."""
+        if row.voided:
+            return "void"
+        kept = row.amount.amount - row.allocated.amount
+        return f"{kept:f} kept as credit" if kept else "allocated"
 
     def mark(self, row: PaymentSummary) -> Mark:
         return Mark.VOID if row.voided else Mark.NONE
@@ -171,6 +181,10 @@ class PaymentList(QueryList[PaymentQuery]):
     def sync_text(self, row: PaymentSummary) -> str:
         state = self.sync_states.get(row.id)
         return "" if state is None else f"{STATE_MARK[state]} {STATE_TEXT[state]}"
+
+    def sync_words(self, row: PaymentSummary) -> str:
+        state = self.sync_states.get(row.id)
+        return "" if state is None else STATE_TEXT[state].lower()
 
     def page(self, offset: int, limit: int) -> list[PaymentSummary]:
         rows = self.session.book.queries().payment_page(self.query, offset, limit)

@@ -16,7 +16,7 @@ from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentL
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
-from ledgerdesk.ui import dialogs, undo
+from ledgerdesk.ui import dialogs, file_dialogs, undo
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
 from ledgerdesk.ui.views.reports_page import ReportsPage
@@ -139,7 +139,7 @@ class BookView(QWidget):
         if export is None:
             self._report("To export, show a list or run a report first.", False)
             return
-        export_to_csv(self, export, self.session.path.parent, self._report)
+        export_to_csv(self, export, file_dialogs.start_folder(), self._report)
 
     # ---- editors -------------------------------------------------------------------------------
 
@@ -254,7 +254,7 @@ class BookView(QWidget):
         if job is None:
             self._report(NOTHING_TO_PRINT, False)
             return
-        self._report(*print_to_pdf(self, job, self.session.path.parent))
+        self._report(*print_to_pdf(self, job, file_dialogs.start_folder()))
 
     def push(self, step: Step) -> None:
         undo.push(self.undo_stack, step, self._report, self.reload)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.widgets import form_row
 
 BOOK_FILTER = "Ledgerdesk books (*.book);;All files (*)"
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "JPY",
@@ -43,8 +45,7 @@ def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
 
 
 def choose_book_to_open(parent: QWidget) -> Path | None:
-    name, _ = QFileDialog.getOpenFileName(parent, "Open a book", "", BOOK_FILTER)
-    return Path(name) if name else None
+    return file_dialogs.open_file(parent, "Open a book", BOOK_FILTER)
 
 
 class NewBookDialog(QDialog):
@@ -53,7 +54,7 @@ class NewBookDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New book")
-        self.path_edit = QLineEdit(str(Path.home() / "My company.book"))
+        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
         browse = QPushButton("&Browse…")
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -65,7 +66,7 @@ class NewBookDialog(QDialog):
         self.currency_box.setEditable(True)
         self.currency_box.addItems(CURRENCIES)
         form = QFormLayout()
-        form.addRow("&File:", where)
+        form_row(form, "&File:", where, self.path_edit)  # a layout: the label needs a buddy
         form.addRow("&Company:", self.company_edit)
         form.addRow("Base c&urrency:", self.currency_box)
         self.problem = QLabel()
@@ -83,9 +84,9 @@ class NewBookDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "New book", self.path_edit.text(),
-                                              BOOK_FILTER)
-        if name:
+        path = file_dialogs.save_file(self, "New book", BOOK_FILTER, self.path_edit.text())
+        if path is not None:
+            name = str(path)
             self.path_edit.setText(name if name.endswith(".book") else name + ".book")
 
     def answer(self) -> tuple[Path, str, str]:
@@ -104,6 +105,7 @@ class NewBookDialog(QDialog):
             self.problem.setText(f"“{currency}” is not a currency code; use three letters, "
                                  "like EUR.")
         else:
+            file_dialogs.remember(path)
             self.accept()
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.presentation.exports import Export, exported_text, write_export
+from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.widgets import error_label, form_row
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
@@ -62,9 +62,9 @@ class ExportDialog(QDialog):
         self.chosen: Path | None = None
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Export to CSV", self.path.text(), CSV_FILTER)
-        if name:
-            self.path.setText(name)
+        path = file_dialogs.save_file(self, "Export to CSV", CSV_FILTER, self.path.text())
+        if path is not None:
+            self.path.setText(str(path))
 
     def _check(self) -> None:
         text = self.path.text().strip()
@@ -80,6 +80,8 @@ class ExportDialog(QDialog):
         self.message.setText(problem)
         self.message.setVisible(bool(problem))
         if not problem:
+            assert path is not None
+            file_dialogs.remember(path)
             self.chosen = path
             self.accept()
 

@@ -8,7 +8,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
 from ledgerdesk.services.imports import ImportKind
+from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.widgets import error_label
 
 NOT_IMPORTED = "(not imported)"
@@ -64,10 +64,10 @@ class SourcePage(QWidget):
         return ImportKind(self.kind.currentData()), Path(self.path.text().strip())
 
     def _browse(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Import a CSV file", self.path.text(),
-                                              CSV_FILTER)
-        if name:
-            self.path.setText(name)
+        path = file_dialogs.open_file(self, "Import a CSV file", CSV_FILTER,
+                                      self.path.text().strip())
+        if path is not None:
+            self.path.setText(str(path))
 
 
 class MappingPage(QWidget):

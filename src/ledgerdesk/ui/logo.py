@@ -9,10 +9,11 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, logo_from_file
+from ledgerdesk.ui import file_dialogs
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.svg);;All files (*)"
 PREVIEW = QSize(160, 56)
@@ -76,9 +77,9 @@ class LogoPicker(QWidget):
         self._show()
 
     def choose(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "Choose the company logo", "", IMAGE_FILTER)
-        if name:
-            self.load(Path(name))
+        path = file_dialogs.open_file(self, "Choose the company logo", IMAGE_FILTER)
+        if path is not None:
+            self.load(path)
 
     def load(self, path: Path) -> bool:
         """Take the image at ``path``, or report why not and keep the current logo."""

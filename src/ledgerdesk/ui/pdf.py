@@ -11,7 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QPointF, QRectF, QSize, QSizeF, Qt, QUrl
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from ledgerdesk.presentation.output_files import write_bytes
 from ledgerdesk.presentation.print_html import LOGO_BOX_PT, LOGO_URL, print_html
 from ledgerdesk.presentation.print_model import PageSize, PrintModel, page_label
 from ledgerdesk.ui.logo import logo_image
@@ -38,13 +39,23 @@ _PAGE_SIZES = {PageSize.A4: QPageSize.PageSizeId.A4, PageSize.LETTER: QPageSize.
 
 
 class PdfError(OSError):
-    """The PDF could not be written (a folder that does not exist, no permission)."""
+    """Qt could not draw the PDF (the file itself fails with the ``OSError`` of its cause)."""
 
 
 def write_pdf(model: PrintModel, path: Path) -> int:
-    """Write ``model`` to ``path`` as a PDF; returns the number of pages."""
+    """Write ``model`` to ``path`` as a PDF (by ``output_files``'s rule: a regular file is
+    moved into place whole, a link or a pipe stays what it is); returns the page count."""
+    data, pages = pdf_bytes(model)
+    write_bytes(path, data)
+    return pages
+
+
+def pdf_bytes(model: PrintModel) -> tuple[bytes, int]:
+    """``model`` as the bytes of a PDF file, and its number of pages."""
     _ensure_application()
-    writer = QPdfWriter(str(path))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     writer.setResolution(DPI)
     writer.setPageLayout(QPageLayout(QPageSize(_PAGE_SIZES[model.page_size]),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
@@ -53,7 +64,7 @@ def write_pdf(model: PrintModel, path: Path) -> int:
     pages = _Pages(model, writer, DPI)
     painter = QPainter()
     if not painter.begin(writer):
-        raise PdfError(f"{path} could not be written.")
+        raise PdfError("Qt could not start a PDF.")
     try:
         for index in range(pages.count):
             if index:
@@ -61,7 +72,7 @@ def write_pdf(model: PrintModel, path: Path) -> int:
             pages.paint(painter, index)
     finally:
         painter.end()
-    return pages.count
+    return buffer.data().data(), pages.count
 
 
 def page_image(model: PrintModel, index: int = 0, dpi: int = 110) -> QImage:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ledgerdesk.presentation.printing import PrintJob
-from ledgerdesk.ui.pdf import PdfError, write_pdf
+from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.pdf import write_pdf
 
 PDF_FILTER = "PDF files (*.pdf)"
 
 
 def choose_pdf_path(parent: QWidget, suggested: Path) -> Path | None:
-    name, _ = QFileDialog.getSaveFileName(parent, "Print to PDF", str(suggested), PDF_FILTER)
-    if not name:
+    path = file_dialogs.save_file(parent, "Print to PDF", PDF_FILTER, str(suggested))
+    if path is None:
         return None
-    path = Path(name)
     return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
@@ -28,6 +28,7 @@ def print_to_pdf(parent: QWidget, job: PrintJob, folder: Path) -> tuple[str, boo
         return "Nothing printed.", False
     try:
         pages = write_pdf(job.model, path)
-    except PdfError as exc:
-        return f"{exc} Choose a folder you can write to.", True
+    except OSError as exc:  # a missing folder, no permission, a full disk
+        reason = exc.strerror or str(exc)
+        return f"{path} could not be written ({reason}). Choose a folder you can write to.", True
     return f"Saved to {path} ({pages} page{'s' if pages != 1 else ''}).", False

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from ledgerdesk.presentation.report_params import ReportKind
 from ledgerdesk.presentation.report_results import Target
+from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.export_dialog import ExportDialog
 
 Wait = Callable[[Callable[[], bool]], None]
@@ -56,7 +57,7 @@ def report_screens(window: QWidget, view, wait: Wait) -> Iterator[Screen]:
     wait(lambda: not page.running)
     export = page.current_export()
     assert export is not None
-    dialog = ExportDialog(export, view.session.path.parent, window)
+    dialog = ExportDialog(export, file_dialogs.start_folder(), window)
     dialog.show()
     try:
         yield "63-export-dialog", dialog, True
