@@ -183,7 +183,7 @@ class DocumentEditor:
         if item is None:
             return ""
         amounts = line_amounts(item, self.session.currency, self.tax_mode)
-        return self.fmt.format(amounts.gross.amount)
+        return self.fmt.format(amounts.shown(self.tax_mode).amount)
 
     def totals(self) -> tuple[str, str, str]:
         net = tax = Decimal(0)

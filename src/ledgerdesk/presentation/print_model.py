@@ -136,7 +136,6 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
     money = amounts.format
     taxed = doc.tax_mode is not TaxMode.NO_TAX
     discounts = any(line.discount_percent for line in doc.lines)
-    inclusive = doc.tax_mode is TaxMode.INCLUSIVE
     columns = [Column("Qty", Align.RIGHT, 8), Column("Unit price", Align.RIGHT, 15)]
     if discounts:
         columns.append(Column("Discount", Align.RIGHT, 11))
@@ -152,7 +151,7 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
             cells.append(f"{number(line.discount_percent)} %" if line.discount_percent else "")
         if taxed:
             cells.append(f"{number(line.tax_rate)} %")
-        cells.append(money((parts.gross if inclusive else parts.net).amount))
+        cells.append(money(parts.shown(doc.tax_mode).amount))
         rows.append(tuple(cells))
     return tuple(columns), tuple(rows)
 
