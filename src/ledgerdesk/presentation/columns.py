@@ -35,6 +35,9 @@ class Column(Generic[Row]):
     numeric: bool = False
     sortable: bool = True
     width: int = 120  # a starting width in pixels; the user can resize
+    #: Texts the column may hold that the first page need not show (every status word, a
+    #: long date): the column is made wide enough for them too when the list first shows.
+    samples: tuple[str, ...] = ()
 
 
 class ListPresenter(Protocol[Row]):
