@@ -16,6 +16,7 @@ from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.wording import Words, worded
 from ledgerdesk.services.commands import NewContact
 from ledgerdesk.services.contacts import add_contact_in
 from ledgerdesk.services.imports.cells import RowProblem
@@ -32,7 +33,12 @@ T = TypeVar("T")
 @dataclass(frozen=True, slots=True)
 class Created:
     row: int  # the first row it came from
-    what: str  # "invoice INV-00012 for Acme Retail, 120.00"
+    words: Words  # "invoice INV-00012 for Acme Retail, " and Money 120.00
+
+    @property
+    def what(self) -> str:
+        """As the command line says it: "invoice INV-00012 for Acme Retail, 120.00"."""
+        return worded(self.words)
 
 
 #: ``progress(done, total)`` while writing; an exception from it cancels the whole import.
@@ -79,7 +85,7 @@ def each_row(
             except Refusal as exc:
                 problems.extend(refusal_problems(exc, mapping, where[0], where))
                 continue
-            created.extend(Created(where[0], what) for what in done)
+            created.extend(Created(where[0], (what,)) for what in done)
     return step
 
 

@@ -68,13 +68,12 @@ def documents_step(
                 problems.extend(refusal_problems(exc, mapping, source.rows[0], source.rows))
         written = _write(reads, kind, [item.document for item in ready])
         for item, doc in zip(ready, written, strict=True):
-            total = f", {doc.totals().total.amount:f}"
             state = (doc.number or "draft") + (
                 " (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
             if item.new_contact:
-                created.append(Created(item.source.rows[0], item.new_contact))
-            created.append(Created(item.source.rows[0],
-                                   f"{label} {state} for {item.source.contact}{total}"))
+                created.append(Created(item.source.rows[0], (item.new_contact,)))
+            created.append(Created(item.source.rows[0], (
+                f"{label} {state} for {item.source.contact}, ", doc.totals().total)))
         if progress is not None:
             progress(len(documents), len(documents))
     return step
