@@ -170,6 +170,16 @@ class ImportWizard:
                       for c in self.preview.created]
         return found
 
+    def detail(self, selected: PreviewRow) -> str:
+        """The selected line in full; for a problem, every problem of its row at once."""
+        where = f"Row {selected.row}" if selected.row else "The file"
+        same = [r for r in self.rows(problems_only=True) if r.row == selected.row]
+        if not selected.is_problem or len(same) < 2:
+            column = f", {selected.column}" if selected.column else ""
+            return f"{where}{column}: {selected.detail}"
+        lines = [f"• {r.column}: {r.detail}" if r.column else f"• {r.detail}" for r in same]
+        return "\n".join([f"{where}: {len(same)} problems.", *lines])
+
     @property
     def can_import(self) -> bool:
         if self.preview is None or not self.preview.ok:
