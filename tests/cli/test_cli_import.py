@@ -185,3 +185,17 @@ def test_a_whole_book_exported_and_reimported_lists_the_same(
         assert "Not recorded" not in out
     assert {kind: listed(run, kind, empty_book) for kind in lists} == before
     assert run("check", empty_book)[0] == 0
+
+
+def test_a_dry_run_lists_every_problem_of_a_row(run, empty_book, tmp_path):
+    """The window's preview and the command share the service: a row with a bad date, a
+    bad price and an unknown account and contact shows all four, not just the first."""
+    path = write(tmp_path / "invoices.csv", [
+        ["number", "contact", "issue_date", "description", "quantity", "unit_price", "account"],
+        ["A-1", "Nobody Ltd", "2024-01-45", "Desk", "1", "8x5", "9999"]])
+    status, _, err = run("import", "invoices", empty_book, path, "--dry-run")
+    assert status == 1
+    assert "4 problems in 1 row; nothing was imported" in err
+    lines = [line.strip() for line in err.splitlines()[1:]]
+    assert sorted(line.split(":")[0] for line in lines) == [
+        "row 2, account", "row 2, contact", "row 2, issue_date", "row 2, unit_price"]

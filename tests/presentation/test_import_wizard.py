@@ -49,7 +49,7 @@ def test_changing_an_option_drops_the_preview_so_import_waits_for_a_new_one(
     wizard.show(run(session.book, wizard.request(commit=False)))
     assert wizard.can_import
     assert [r.detail for r in wizard.rows()] == [
-        "contact New Shop (new, customer)", "invoice INV-00001 for New Shop, 10.00"]
+        "contact New Shop (new, customer)", "invoice INV-00001 for New Shop, 10,00"]  # German
     assert "cannot be undone" in wizard.confirmation() and "2 records" in wizard.confirmation()
 
 

@@ -80,6 +80,25 @@ def test_one_bad_row_is_shown_and_nothing_can_be_imported(qtbot, dialog, book, t
     assert dialog.task is None and contact_names(book) == []
 
 
+def test_a_row_with_two_bad_cells_shows_both_problems(qtbot, dialog, tmp_path, add_contact):
+    add_contact("Acme Retail", ContactRole.CUSTOMER)
+    path = write(tmp_path / "invoices.csv", [
+        ["Invoice", "Customer", "Date", "Price", "Account"],
+        ["A-1", "Acme Retail", "2024-03-01", "85.00", "4000"],
+        ["A-2", "Acme Retail", "31/03/2024", "1.240,00", "9999"]])
+    to_preview(qtbot, dialog, ImportKind.INVOICES, path)
+    rows = [[dialog.preview.model.index(r, c).data() for c in PreviewColumn]
+            for r in range(dialog.preview.model.rowCount())]
+    assert sorted(row[2] for row in rows if row[:2] == ["Problem", 3]) == [
+        "Account", "Date", "Price"]
+    assert "3 problems in 2 rows" in dialog.preview.summary.text()
+    dialog.preview.table.selectRow(0)  # the row's detail says all of them at once
+    detail = dialog.preview.detail.text()
+    assert detail.startswith("Row 3: 3 problems.")
+    assert all(what in detail for what in ("Date: '31/03/2024'", "Price: '1.240,00'",
+                                           "Account: There is no account '9999'"))
+
+
 def test_a_required_field_without_a_column_keeps_the_user_on_the_mapping(qtbot, dialog,
                                                                          tmp_path):
     path = write(tmp_path / "odd.csv", [["Who", "Mail"], ["Acme Retail", "a@b.test"]])

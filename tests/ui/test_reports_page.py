@@ -21,7 +21,7 @@ from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.report_table import ReportTableModel
 from ledgerdesk.ui.preferences import Preferences
-from ledgerdesk.ui.views.reports_page import RUNNING
+from ledgerdesk.ui.views.reports_page import NOT_RUN, RUNNING
 
 TODAY = dt.date(2024, 3, 1)
 
@@ -86,16 +86,56 @@ def test_typed_buckets_and_date_change_the_aging(qtbot, window):
     assert rows[0] == ("Acme Retail", "0,00", "40,00", "0,00", "0,00", "40,00")
 
 
-def test_a_refused_date_keeps_the_text_and_the_last_table(qtbot, window):
+def shown_figures(page) -> list[str]:
+    """Every figure the table shows now (cells with a digit), whatever the report."""
+    model = page.model
+    cells = (model.index(r, c).data() or "" for r in range(model.rowCount())
+             for c in range(model.columnCount()))
+    return [cell for cell in cells if any(ch.isdigit() for ch in cell)]
+
+
+def test_a_refused_date_keeps_the_text_and_clears_the_old_figures(qtbot, window):
     page = reports_page(qtbot, window)
-    before = ran(qtbot, page)
+    ran(qtbot, page)
+    assert "90,00" in shown_figures(page)
     page.bar.as_of.clear()
     qtbot.keyClicks(page.bar.as_of, "30.02.2024")
     qtbot.mouseClick(page.bar.run_button, Qt.MouseButton.LeftButton)
     assert not page.running
     assert "30.02.2024" in page.bar.message.text() and page.bar.message.isVisibleTo(page)
     assert page.bar.as_of.text() == "30.02.2024"
-    assert ran(qtbot, page) == before
+    # the 29 February figures would answer a question that was never asked
+    assert shown_figures(page) == [] and page.current_export() is None
+    assert page.state.text() == NOT_RUN
+
+
+def test_a_period_that_ends_before_it_starts_clears_the_ledger(qtbot, window):
+    page = reports_page(qtbot, window)
+    page.choose(ReportKind.GENERAL_LEDGER)
+    page.bar.account.setCurrentIndex(page.bar.account.findData("1100"))
+    page.bar.run_button.click()
+    ran(qtbot, page)
+    assert "100,00" in shown_figures(page)
+    page.bar.start.setText("01.03.2024")
+    page.bar.end.setText("31.01.2024")
+    qtbot.keyClick(page.bar.end, Qt.Key.Key_Return)
+    assert "ends (31.01.2024) before it starts" in page.bar.message.text()
+    assert shown_figures(page) == [] and page.current_export() is None
+    page.bar.start.setText("01.01.2024")  # fixed: the figures come back
+    qtbot.keyClick(page.bar.end, Qt.Key.Key_Return)
+    ran(qtbot, page)
+    assert "100,00" in shown_figures(page) and page.state.text() == ""
+
+
+def test_a_refusal_while_a_run_is_on_its_way_drops_that_run(qtbot, window):
+    page = reports_page(qtbot, window)
+    ran(qtbot, page)
+    page.bar.as_of.setText("15.02.2024")
+    page.run()  # on its way
+    page.bar.as_of.setText("15.02.")
+    page.run()  # refused before the first answer arrives
+    qtbot.wait(300)
+    assert not page.running and shown_figures(page) == []
 
 
 def test_profit_and_loss_row_drills_to_the_general_ledger_of_the_same_period(qtbot, window):

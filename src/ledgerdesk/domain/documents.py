@@ -123,6 +123,12 @@ class LineAmounts:
     tax: Money
     gross: Money
 
+    def shown(self, mode: TaxMode) -> Money:
+        """The line's amount as the form and the printed document show it: in the terms its
+        price is written in.  Prices exclude tax: the net amount (the tax is added under
+        the lines).  Prices include tax: the gross amount.  No tax: net and gross agree."""
+        return self.gross if mode is TaxMode.INCLUSIVE else self.net
+
 
 def line_amounts(line: LineItem, currency: str, mode: TaxMode) -> LineAmounts:
     """Net, tax and gross of one line, each rounded to the minor unit (per-line rounding)."""

@@ -25,7 +25,7 @@ from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
-from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number
+from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number, price_text
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import DocumentDraft, LineInput
 from ledgerdesk.services.documents import (
@@ -183,7 +183,7 @@ class DocumentEditor:
         if item is None:
             return ""
         amounts = line_amounts(item, self.session.currency, self.tax_mode)
-        return self.fmt.format(amounts.gross.amount)
+        return self.fmt.format(amounts.shown(self.tax_mode).amount)
 
     def totals(self) -> tuple[str, str, str]:
         net = tax = Decimal(0)
@@ -298,7 +298,7 @@ class DocumentEditor:
         plain = NumberText(self.session.locale)
         return LineDraft({
             "description": item.description, "quantity": plain(item.quantity),
-            "unit_price": plain(item.unit_price),
+            "unit_price": price_text(item.unit_price, self.fmt, plain),
             "discount_percent": plain(item.discount_percent),
             "account_code": item.account_code, "tax_rate": plain(item.tax_rate),
         })

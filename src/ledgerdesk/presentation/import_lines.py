@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.wording import worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.services.imports.matching import LineMatch
@@ -72,7 +73,8 @@ class LineChoices:
         if match.named:
             choice, why = ", ".join(d.number for d in match.named), "named in the file"
         elif pick is not None:
-            choice, why = f"{pick.document.number} {pick.document.contact_name}", pick.reason
+            choice = f"{pick.document.number} {pick.document.contact_name}"
+            why = worded(pick.words, lambda amount: self.fmt.format(amount.amount))
         else:
             choice, why = SKIP, _why_not(match)
         return LineRow(line.row, self.dates.short(line.date), self.fmt.format(line.amount),

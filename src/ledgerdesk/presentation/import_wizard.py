@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.ledger import AccountRole
-from ledgerdesk.domain.wording import plural
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.wording import plural, worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.import_lines import LineChoices
@@ -165,8 +166,19 @@ class ImportWizard:
             return []
         found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.preview.problems]
         if not problems_only and self.preview.kind is not ImportKind.BANK:
-            found += [PreviewRow("Creates", c.row, "", c.what) for c in self.preview.created]
+            found += [PreviewRow("Creates", c.row, "", worded(c.words, self.money))
+                      for c in self.preview.created]
         return found
+
+    def detail(self, selected: PreviewRow) -> str:
+        """The selected line in full; for a problem, every problem of its row at once."""
+        where = f"Row {selected.row}" if selected.row else "The file"
+        same = [r for r in self.rows(problems_only=True) if r.row == selected.row]
+        if not selected.is_problem or len(same) < 2:
+            column = f", {selected.column}" if selected.column else ""
+            return f"{where}{column}: {selected.detail}"
+        lines = [f"• {r.column}: {r.detail}" if r.column else f"• {r.detail}" for r in same]
+        return "\n".join([f"{where}: {len(same)} problems.", *lines])
 
     @property
     def can_import(self) -> bool:
@@ -201,6 +213,9 @@ class ImportWizard:
                  else f"{len(self.preview.created) if self.preview else 0} records")
         return (f"This will create {count} in {self.session.title}. An import cannot be "
                 "undone with Undo: to take it back, void each record. Import now?")
+
+    def money(self, amount: Money) -> str:
+        return self.fmt.format(amount.amount)
 
     def _drop_preview(self) -> None:
         self.preview, self.lines = None, None

@@ -113,9 +113,7 @@ class PreviewPage(QWidget):
     def _row_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         index = self.table.currentIndex()
         row = self.model.index(index.row(), 0).data(Role.ENTITY) if index.isValid() else None
-        self.detail.setText("" if row is None else
-                            f"Row {row.row}{', ' + row.column if row.column else ''}: "
-                            f"{row.detail}")
+        self.detail.setText("" if row is None else self.wizard.detail(row))
 
     def _fill_lines(self) -> None:
         current = self.lines.currentIndex().row()

@@ -13,7 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.wording import Words
 from ledgerdesk.services.commands import AllocationInput, RecordPayment
 from ledgerdesk.services.imports.matching import LineMatch, Suggestion
 from ledgerdesk.services.imports.rows import StatementLine
@@ -24,7 +26,7 @@ from ledgerdesk.services.read_models import DocumentSummary
 class PlannedPayment:
     row: int
     command: RecordPayment
-    what: str  # "250.00 from Acme Retail for INV-00002"
+    words: Words  # "payment 250.00 Acme Retail for INV-00002", the amount as Money
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,9 +109,10 @@ def _payment(
         keep_excess_as_credit=excess > 0, client_token=tokens[line.row],
     )
     numbers = ", ".join(d.number for d, _ in allocations)
-    kept = f", {excess:f} kept as credit" if excess > 0 else ""
-    return PlannedPayment(line.row, command,
-                          f"payment {amount:f} {contact.contact_name} for {numbers}{kept}")
+    currency = contact.outstanding.currency
+    kept: Words = (", ", Money(excess, currency), " kept as credit") if excess > 0 else ()
+    return PlannedPayment(line.row, command, (
+        "payment ", Money(amount, currency), f" {contact.contact_name} for {numbers}", *kept))
 
 
 def _choose(

@@ -1,7 +1,9 @@
 """``ReportsPage``: the list of reports, the chosen report's parameters, and its table.
 
 Reports run off the GUI thread (``ui.loader``): the page says "Running…" and keeps the last
-table until the new one arrives; only the newest run is shown.  A long report's table pulls
+table until the new one arrives; only the newest run is shown.  Parameters the form refuses
+(or a run that fails) clear the table and drop any run on its way: figures stay on screen
+only while they answer the parameters shown above them.  A long report's table pulls
 its further rows as it scrolls.  Enter or a double-click drills down: an account's row opens
 its general ledger for the same period, a contact's aging row its documents, a document or
 payment row emits ``document_requested`` or ``payment_requested`` for the window to open.
@@ -41,6 +43,7 @@ from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.views.report_bar import ReportBar
 
 RUNNING = "Running…"
+NOT_RUN = "Not run"
 KINDS = tuple(ReportKind)
 CHAR_PIXELS = 7
 MAX_WIDTH = 300
@@ -114,11 +117,7 @@ class ReportsPage(QWidget):
         self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
         self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
         self.bar.show_form()
-        self.loader.drop()
-        self.model.show(None)
-        self.request = None
-        self.state.clear()
-        self.notes.clear()
+        self.clear()
         if self.isVisible():
             self.run()
 
@@ -128,9 +127,19 @@ class ReportsPage(QWidget):
         request = self.form.request()
         self.bar.show_problems()
         if request is None:
+            self.clear(NOT_RUN)
             return
         self.state.setText(RUNNING)
         self.loader.load(partial(run_report, self.session, request))
+
+    def clear(self, state: str = "") -> None:
+        """No figures, and no run on its way: what was shown answered other parameters."""
+        self.loader.drop()
+        self.model.show(None)
+        self.request = None
+        self.state.setText(state)
+        self.notes.clear()
+        self.notes.hide()
 
     def reload(self) -> None:
         """The page is shown, or the book changed: run the report again."""
@@ -153,7 +162,7 @@ class ReportsPage(QWidget):
             self.table.selectRow(first)
 
     def _failed(self, message: str) -> None:
-        self.state.clear()
+        self.clear(NOT_RUN)
         self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
 
     def _size_columns(self, result: ReportResult) -> None:
