@@ -251,6 +251,6 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
         return ["Assets do not equal liabilities plus equity: run Check on this book."]
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
-                         zip(labels, report.aging.buckets, strict=True))
+                         views.aged_by_label(report.aging, labels))
         return [f"Owed on {maker.dates.short(report.period.end)} by age: {aged}."]
     return []

@@ -16,19 +16,27 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.periods import AgingBuckets, Period
 
+#: The bucket index the SQL gives an unapplied credit: none of the day buckets, since a
+#: credit never falls due.
+CREDIT_BUCKET = -1
+
 
 @dataclass(frozen=True, slots=True)
 class AgingRow:
-    """What one contact owes (or is owed) as of a date, by how long it has been overdue."""
+    """What one contact owes (or is owed) as of a date: invoices (or bills) by how long
+    they have been overdue, and apart from them the credits not yet applied (credit notes
+    and kept credits, negative), which never fall due.  The row adds up across."""
 
     contact_id: int
     contact_name: str
-    buckets: tuple[Money, ...]  # one per AgingBuckets label
+    buckets: tuple[Money, ...]  # one per AgingBuckets label; invoices or bills only
+    credits: Money  # unapplied credits, zero or negative
 
     @property
     def total(self) -> Money:
-        result = self.buckets[0]
-        for amount in self.buckets[1:]:
+        """What is outstanding net of credits: the contact's part of the control account."""
+        result = self.credits
+        for amount in self.buckets:
             result += amount
         return result
 
@@ -44,8 +52,8 @@ class AgingDocument:
     contact_name: str
     issue_date: dt.date
     due_date: dt.date
-    days_overdue: int
-    bucket: int  # index into AgingBuckets.labels
+    days_overdue: int | None  # None for a credit: it is never overdue
+    bucket: int | None  # index into AgingBuckets.labels; None for an unapplied credit
     outstanding: Money
 
 
@@ -56,19 +64,22 @@ class AgingReport:
     buckets: AgingBuckets
     rows: tuple[AgingRow, ...]  # by contact name
     totals: tuple[Money, ...]  # per bucket
+    credits: Money  # every unapplied credit, zero or negative
 
     @property
     def total(self) -> Money:
-        return AgingRow(0, "", self.totals).total
+        return AgingRow(0, "", self.totals, self.credits).total
 
 
 def aging_report(
     side: Side, as_of: dt.date, buckets: AgingBuckets, rows: Sequence[AgingRow], currency: str
 ) -> AgingReport:
     totals = [Money.zero(currency)] * len(buckets)
+    credits = Money.zero(currency)
     for row in rows:
         totals = [t + amount for t, amount in zip(totals, row.buckets, strict=True)]
-    return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals))
+        credits += row.credits
+    return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals), credits)
 
 
 @dataclass(frozen=True, slots=True)

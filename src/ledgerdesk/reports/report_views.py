@@ -19,6 +19,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
     AgingReport,
+    AgingRow,
     PaymentsRegister,
     Statement,
     StatementLine,
@@ -32,6 +33,8 @@ from ledgerdesk.reports.ledger_reports import (
 )
 
 AMOUNT = 14
+UNAPPLIED_CREDITS = "Unapplied credits"  # the aging's column: credits never fall due
+UNAPPLIED_CREDIT = "unapplied credit"  # a credit's bucket in the aging by document
 Footer = list[object]  # one total row: text and Money cells, one per column
 
 
@@ -64,8 +67,10 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
                numeric=True)
         for i, label in enumerate(report.buckets.labels)
     ]
+    columns.append(Column("unapplied_credits", UNAPPLIED_CREDITS, 17, lambda r: r.credits,
+                          numeric=True))
     columns.append(Column("total", "Total", AMOUNT, lambda r: r.total, numeric=True))
-    footer: Footer = ["Total", *report.totals, report.total]
+    footer: Footer = ["Total", *report.totals, report.credits, report.total]
     owed = "owed by customers" if who == "customer" else "owed to suppliers"
     return ReportView(
         "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
@@ -84,7 +89,8 @@ def aging_documents_view(
         Column("issue_date", "Issued", 10, lambda d: d.issue_date),
         Column("due_date", "Due", 10, lambda d: d.due_date),
         Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
-        Column("bucket", "Bucket", 8, lambda d: labels[d.bucket]),
+        Column("bucket", "Bucket", 17,
+               lambda d: UNAPPLIED_CREDIT if d.bucket is None else labels[d.bucket]),
         Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
     ]
     view = aging_view(report, who)
@@ -159,6 +165,15 @@ def general_ledger_view(report: GeneralLedger) -> ReportView:
                       f" (closing balance {_money(report.closing)})")
 
 
+def aged_by_label(row: AgingRow, labels: Sequence[str]) -> list[tuple[str, Money]]:
+    """A statement's closing balance by age: each bucket, then its unapplied credits (when
+    there are any: they are in no bucket)."""
+    found = list(zip(labels, row.buckets, strict=True))
+    if not row.credits.is_zero:
+        found.append((UNAPPLIED_CREDITS.lower(), row.credits))
+    return found
+
+
 def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     columns = [
         Column("date", "Date", 10, lambda r: r.date),
@@ -172,7 +187,7 @@ def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     opening = StatementLine(report.period.start, "", 0, "", "Opening balance", zero, zero,
                             report.opening)
     aging = ", ".join(f"{label} {cell_text(amount)}"
-                      for label, amount in zip(labels, report.aging.buckets, strict=True))
+                      for label, amount in aged_by_label(report.aging, labels))
     footers: list[Footer] = [["", "", "Closing balance", report.charges, report.payments,
                               report.closing]]
     title = [f"Statement of {report.contact_name}, {report.period.label()}"]

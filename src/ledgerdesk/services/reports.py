@@ -114,7 +114,7 @@ def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
     return Statement(
         contact_id, contact.name, side, period, before, charges, payments,
         statement_lines(before, queries.statement_items(side, contact_id, period)),
-        aged[0] if aged else AgingRow(contact_id, contact.name, zero),
+        aged[0] if aged else AgingRow(contact_id, contact.name, zero, Money.zero(currency)),
     )
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.contact_reports import CREDIT_BUCKET
 from ledgerdesk.reports.periods import AgingBuckets
 from ledgerdesk.storage.sql import PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
@@ -91,11 +92,18 @@ def bucket_case(buckets: AgingBuckets, days: str) -> str:
 _DAYS = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
 
 
+def aged_bucket(side: Side, buckets: AgingBuckets, days: str = _DAYS) -> str:
+    """The day bucket of an invoice or bill, ``CREDIT_BUCKET`` for a credit of ``side``."""
+    return (f"CASE WHEN {signed_kind(side)} = -1 THEN {CREDIT_BUCKET}"
+            f" ELSE {bucket_case(buckets, days)} END")
+
+
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
-    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name."""
+    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name; the
+    credits' sum (negative) in ``CREDIT_BUCKET``."""
     return (
         f"{open_on(side, one_contact)}"
-        f" SELECT d.contact_id, c.name, {bucket_case(buckets, _DAYS)} AS bucket,"
+        f" SELECT d.contact_id, c.name, {aged_bucket(side, buckets)} AS bucket,"
         f" SUM({signed_kind(side)} * o.outstanding) AS owed"
         " FROM open AS o JOIN documents AS d ON d.id = o.doc"
         " JOIN contacts AS c ON c.id = d.contact_id"

@@ -17,6 +17,7 @@ from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.contact_reports import (
+    CREDIT_BUCKET,
     AgingDocument,
     AgingRow,
     PaymentRegisterRow,
@@ -77,11 +78,15 @@ class SqliteReports(SqliteQueries):
         currency = self.currency()
         result = []
         for contact, group in itertools.groupby(rows, key=lambda r: (r.contact_id, r.name)):
-            sums = [0] * len(buckets)
+            sums, credits = [0] * len(buckets), 0
             for row in group:
-                sums[row.bucket] += row.owed
+                if row.bucket == CREDIT_BUCKET:
+                    credits += row.owed
+                else:
+                    sums[row.bucket] += row.owed
             amounts = tuple(Money.from_minor(s, currency) for s in sums)
-            result.append(AgingRow(contact[0], contact[1], amounts))
+            result.append(AgingRow(contact[0], contact[1], amounts,
+                                   Money.from_minor(credits, currency)))
         return result
 
     def aging_documents(
@@ -90,9 +95,12 @@ class SqliteReports(SqliteQueries):
         sql = report_sql.aging_documents_sql(side, contact_id is not None)
         for (doc_id, kind, number, contact, name, issued, due, days, owed,
              currency) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
+            document_kind = DocumentKind(kind)
+            credit = document_kind.is_credit  # never overdue, in no day bucket
             yield AgingDocument(
-                doc_id, DocumentKind(kind), number, contact, name, as_date(issued),
-                as_date(due), days, buckets.index(days), Money.from_minor(owed, currency),
+                doc_id, document_kind, number, contact, name, as_date(issued), as_date(due),
+                None if credit else days, None if credit else buckets.index(days),
+                Money.from_minor(owed, currency),
             )
 
     def statement_items(
