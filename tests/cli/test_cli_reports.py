@@ -192,3 +192,23 @@ def test_no_credit_in_the_list_is_overdue(run, demo_book):
     assert {c["status"] for c in past_due} <= {"open", "partly paid"}
     status, out, _ = run("list", "invoices", demo_book, "--csv", "-")
     assert "overdue" in {row["status"] for row in csv_rows(out)}  # invoices still fall due
+
+
+def test_sales_tax_csv_has_a_row_per_rate_and_no_void_document(run, book, issue, customer):
+    from ledgerdesk.services.documents import void_document
+
+    issue(customer, "100", tax_rate="20", issue_date=dt.date(2024, 1, 10))
+    issue(customer, "50", tax_rate="10", issue_date=dt.date(2024, 1, 11))
+    voided, _ = issue(customer, "200", tax_rate="20", issue_date=dt.date(2024, 1, 12))
+    void_document(book, voided, dt.date(2024, 5, 1))
+    status, out, err = run("report", "sales-tax", book.path, "--from", "2024-01-01",
+                           "--to", "2024-03-31", "--csv", "-")
+    assert status == 0, err
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["side", "rate", "documents", "net", "tax"],
+        ["sales", "10", "1", "50.00", "5.00"], ["sales", "20", "1", "100.00", "20.00"]]
+    status, table, _ = run("report", "sales-tax", book.path, "--from", "2024-01-01",
+                           "--to", "2024-03-31")
+    assert "void documents left out" in table
+    assert [line.split() for line in table.splitlines() if line.startswith("Tax due")] == [
+        ["Tax", "due", "25.00"]]

@@ -97,3 +97,25 @@ def test_a_long_ledger_shows_its_first_rows_and_streams_the_rest(session, issue,
     assert result.footers[0].cells[-1] == "-50,00"  # the closing balance, known up front
     result.close()
     assert result.rest is None
+
+
+def test_sales_tax_has_a_row_per_rate_in_the_locale_and_leaves_a_void_invoice_out(
+        session, issue, customer):
+    from decimal import Decimal
+
+    from ledgerdesk.services.documents import void_document
+
+    lines = [{"description": "a", "unit_price": Decimal("100"), "account_code": "4000",
+              "tax_rate": Decimal("20")},
+             {"description": "b", "unit_price": Decimal("50"), "account_code": "4000",
+              "tax_rate": Decimal("7.5")}]
+    issue(customer, lines=lines, issue_date=dt.date(2024, 1, 10))
+    voided, _ = issue(customer, "200", tax_rate="20", issue_date=dt.date(2024, 1, 12))
+    void_document(session.book, voided, dt.date(2024, 2, 5))  # after January: still out
+    result = run_report(session, request(session, ReportKind.SALES_TAX))
+    assert result.titles == ("Side", "Rate %", "Documents", "Net", "Tax")
+    assert [line.cells for line in result.lines] == [
+        ("sales", "7,5", "1", "50,00", "3,75"), ("sales", "20", "1", "100,00", "20,00")]
+    assert [line.cells for line in result.footers] == [
+        ("Total sales", "", "", "150,00", "23,75"), ("Total purchases", "", "", "0,00", "0,00"),
+        ("Tax due", "", "", "", "23,75")]

@@ -184,8 +184,8 @@ def test_ctrl_e_exports_the_report_on_screen_with_its_parameters(qtbot, window, 
     assert window.statusBar().currentMessage() == f"Exported 2 rows to {path}."
     with open(path, encoding="utf-8", newline="") as lines:
         rows = list(read_csv(lines))
-    assert rows[0] == ["kind", "documents", "net", "tax"]
-    assert [row[0] for row in rows[1:]] == ["bill", "sales invoice"]
+    assert rows[0] == ["side", "rate", "documents", "net", "tax"]
+    assert [row[:3] for row in rows[1:]] == [["sales", "0", "2"], ["purchases", "0", "1"]]
 
 
 def test_ctrl_e_exports_the_filtered_list_and_a_cancel_writes_nothing(qtbot, window,

@@ -29,8 +29,8 @@ from ledgerdesk.reports.ledger_reports import (
     BalanceSheet,
     GeneralLedger,
     ProfitAndLoss,
-    SalesTaxSummary,
 )
+from ledgerdesk.reports.sales_tax import Percent, SalesTaxSummary
 
 AMOUNT = 14
 UNAPPLIED_CREDITS = "Unapplied credits"  # the aging's column: credits never fall due
@@ -218,16 +218,20 @@ def payments_register_view(report: PaymentsRegister) -> ReportView:
 
 def sales_tax_view(report: SalesTaxSummary) -> ReportView:
     columns = [
-        Column("kind", "Documents of kind", 22, lambda r: words(r.kind.value)),
-        Column("documents", "Count", 7, lambda r: r.documents, numeric=True),
+        Column("side", "Side", 10, lambda r: words(r.side.value)),
+        Column("rate", "Rate %", 7, lambda r: Percent(r.rate), numeric=True),
+        Column("documents", "Documents", 9, lambda r: r.documents, numeric=True),
         Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
         Column("tax", "Tax", AMOUNT, lambda r: r.tax, numeric=True),
     ]
-    footers: list[Footer] = [["Output tax (sales)", "", "", report.output_tax],
-                              ["Input tax (purchases)", "", "", report.input_tax],
-                              ["Tax due", "", "", report.tax_due]]
-    return ReportView("kinds", [f"Sales tax summary, {report.period.label()}"], columns,
-                      report.rows, footers, f" (tax due {_money(report.tax_due)})")
+    footers: list[Footer] = [["Total sales", "", "", report.net_sales, report.output_tax],
+                              ["Total purchases", "", "", report.net_purchases,
+                               report.input_tax],
+                              ["Tax due", "", "", "", report.tax_due]]
+    title = [f"Sales tax summary, {report.period.label()}",
+             "(documents issued in the period; void documents left out)"]
+    return ReportView("rates", title, columns, report.rows, footers,
+                      f" (tax due {_money(report.tax_due)})")
 
 
 TRIAL_BALANCE_COLUMNS = (

@@ -17,9 +17,10 @@ from ledgerdesk.reports.contact_reports import (
     PaymentRegisterRow,
     StatementItem,
 )
-from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.reports.sales_tax import TaxLine
 from ledgerdesk.services.ports import Book
 
 
@@ -60,7 +61,8 @@ class ReportQueries(Protocol):
 
     def payments_register(self, period: Period) -> Iterator[PaymentRegisterRow]: ...
 
-    def sales_tax(self, period: Period) -> list[TaxRow]: ...
+    def tax_lines(self, period: Period) -> Iterator[TaxLine]: ...
+    # lines of the authorised (never void) documents issued in the period
 
     def payment_lines(self) -> Iterator[PaymentLine]: ...  # every payment, by date (export)
 

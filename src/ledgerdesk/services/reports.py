@@ -27,12 +27,13 @@ from ledgerdesk.reports.ledger_reports import (
     BalanceSheet,
     GeneralLedger,
     ProfitAndLoss,
-    SalesTaxSummary,
     balance_sheet,
     profit_and_loss,
 )
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period, previous_period, year_earlier
+from ledgerdesk.reports.sales_tax import SalesTaxSummary
+from ledgerdesk.reports.sales_tax import sales_tax_summary as tax_summary
 from ledgerdesk.services.report_ports import ReportBook
 
 STANDARD_BUCKETS = AgingBuckets()  # current, 1-30, 31-60, 61-90, over 90
@@ -135,14 +136,7 @@ def payment_lines(book: ReportBook) -> Iterator[PaymentLine]:
 
 
 def sales_tax_summary(book: ReportBook, period: Period) -> SalesTaxSummary:
-    """Tax on the documents posted in the period: output tax on sales, input tax on bills."""
+    """Net and tax by rate, on sales and on purchases, of the documents issued in the period
+    that are not void (a void document counts in no period, however late it was voided)."""
     queries = book.reports()
-    rows = tuple(queries.sales_tax(period))
-    output = input_ = Money.zero(queries.currency())
-    for row in rows:
-        if row.kind.side is Side.SALES:
-            output += row.tax
-        else:
-            input_ += row.tax
-    return SalesTaxSummary(period, rows, output, input_)
-
+    return tax_summary(period, queries.tax_lines(period), queries.currency())

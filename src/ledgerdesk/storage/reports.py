@@ -10,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from ledgerdesk.domain.documents import DocumentKind, Side, side_sign
+from ledgerdesk.domain.documents import DocumentKind, Side, TaxMode, side_sign
 from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
@@ -23,9 +24,10 @@ from ledgerdesk.reports.contact_reports import (
     PaymentRegisterRow,
     StatementItem,
 )
-from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.reports.sales_tax import TaxLine
 from ledgerdesk.storage import ledger_sql, report_sql
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
@@ -161,18 +163,11 @@ class SqliteReports(SqliteQueries):
             finally:
                 cursor.close()
 
-    def sales_tax(self, period: Period) -> list[TaxRow]:
-        params = {**_period(period), "tax": self._role_code(AccountRole.SALES_TAX),
-                  "receivable": self._role_code(AccountRole.RECEIVABLE),
-                  "payable": self._role_code(AccountRole.PAYABLE)}
-        result = []
-        for row in self._all(ledger_sql.SALES_TAX, params):
-            kind = DocumentKind(row.kind)
-            sign = -side_sign(kind.side)  # sales post credits, purchases debits
-            result.append(TaxRow(kind, row.documents, Money.from_minor(sign * row.net,
-                                 row.currency), Money.from_minor(sign * row.tax, row.currency)))
-        return result
-
+    def tax_lines(self, period: Period) -> Iterator[TaxLine]:
+        for (doc_id, kind, mode, currency, quantity, price, discount,
+             rate) in self._stream(ledger_sql.TAX_LINES, _period(period)):
+            yield TaxLine(doc_id, DocumentKind(kind), TaxMode(mode), currency, Decimal(quantity),
+                          Decimal(price), Decimal(discount), Decimal(rate))
 
 def _register_rows(group: list[Any]) -> Iterator[PaymentRegisterRow]:
     """One payment's rows: each allocation, then the credit it kept, if any."""
