@@ -119,3 +119,17 @@ def test_sales_tax_has_a_row_per_rate_in_the_locale_and_leaves_a_void_invoice_ou
     assert [line.cells for line in result.footers] == [
         ("Total sales", "", "", "150,00", "23,75"), ("Total purchases", "", "", "0,00", "0,00"),
         ("Tax due", "", "", "", "23,75")]
+
+
+def test_a_statement_on_screen_shows_a_credit_note_as_a_credit(session, issue, customer):
+    issue(customer, "100", issue_date=dt.date(2024, 1, 10))
+    issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE, issue_date=dt.date(2024, 1, 20))
+    result = run_report(session, request(session, ReportKind.CUSTOMER_STATEMENT,
+                                         contact_id=customer))
+    assert result.titles == ("Date", "Document", "Description", "Charges", "Credits",
+                             "Balance")
+    assert [line.cells[1:] for line in result.lines] == [
+        ("", "Opening balance", "", "", "0,00"),
+        ("INV-00001", "Invoice INV-00001", "100,00", "", "100,00"),
+        ("CN-00001", "Credit note CN-00001", "", "30,00", "70,00")]
+    assert result.footers[0].cells[1:] == ("", "Closing balance", "100,00", "30,00", "70,00")

@@ -211,7 +211,9 @@ def check_statements(book, period: Period) -> None:
         for side in Side:
             report = reports.statement(book, side, contact, period)
             lines = list(report.lines)
-            assert report.closing == report.opening + report.charges - report.payments
+            assert report.closing == report.opening + report.charges - report.credits
+            assert all(not (ln.charges.is_positive and ln.credits.is_positive)
+                       and ln.charges.amount >= 0 and ln.credits.amount >= 0 for ln in lines)
             assert report.closing == (lines[-1].balance if lines else report.opening)
             assert report.aging.total == report.closing
 

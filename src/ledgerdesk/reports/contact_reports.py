@@ -96,28 +96,29 @@ class StatementItem:
 
 @dataclass(frozen=True, slots=True)
 class StatementLine:
+    """One posting as a statement shows it: in the Charges column when it raises what is
+    owed, in the Credits column when it lowers it, always as a positive amount."""
+
     date: dt.date
     source_type: str
     source_id: int
-    reference: str
+    reference: str  # the document's number, or the payment's (PAY-00042)
     description: str
-    charges: Money  # documents: invoices (+), their credit notes and voids (-)
-    payments: Money  # money paid against the balance: receipts (+), refunds (-)
+    charges: Money  # invoices (bills), refunds paid out (to us), a payment's void
+    credits: Money  # credit notes, receipts (our payments), a document's void
     balance: Money
 
 
 def statement_lines(opening: Money, items: Iterable[StatementItem]) -> Iterator[StatementLine]:
-    """Each item with its running balance; documents are charges, payments are payments."""
+    """Each item with its running balance, a charge or a credit by which way it moves it."""
     balance = opening
     zero = Money.zero(opening.currency)
     for item in items:
         balance += item.amount
-        if item.source_type == "PAYMENT":
-            charges, payments = zero, -item.amount
-        else:
-            charges, payments = item.amount, zero
+        charges, credits = (item.amount, zero) if item.amount.is_positive else (
+            zero, -item.amount)
         yield StatementLine(item.date, item.source_type, item.source_id, item.reference,
-                            item.description, charges, payments, balance)
+                            item.description, charges, credits, balance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +128,14 @@ class Statement:
     side: Side
     period: Period
     opening: Money
-    charges: Money
-    payments: Money
+    charges: Money  # the period's charges, positive
+    credits: Money  # the period's credits, positive
     lines: Iterator[StatementLine]  # streamed, by date
     aging: AgingRow  # the closing balance by age, as of the period's end
 
     @property
     def closing(self) -> Money:
-        return self.opening + self.charges - self.payments
+        return self.opening + self.charges - self.credits
 
 
 @dataclass(frozen=True, slots=True)

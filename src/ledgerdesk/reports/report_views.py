@@ -174,13 +174,18 @@ def aged_by_label(row: AgingRow, labels: Sequence[str]) -> list[tuple[str, Money
     return found
 
 
+def _unless_zero(amount: Money) -> Money | None:
+    """A statement line is a charge or a credit: the other column stays blank."""
+    return None if amount.is_zero else amount
+
+
 def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     columns = [
         Column("date", "Date", 10, lambda r: r.date),
-        Column("reference", "Reference", 14, lambda r: r.reference),
+        Column("document", "Document", 12, lambda r: r.reference),
         Column("description", "Description", 40, lambda r: r.description),
-        Column("charges", "Charges", AMOUNT, lambda r: r.charges, numeric=True),
-        Column("payments", "Payments", AMOUNT, lambda r: r.payments, numeric=True),
+        Column("charges", "Charges", AMOUNT, lambda r: _unless_zero(r.charges), numeric=True),
+        Column("credits", "Credits", AMOUNT, lambda r: _unless_zero(r.credits), numeric=True),
         Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
     ]
     zero = Money.zero(report.opening.currency)
@@ -188,7 +193,7 @@ def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
                             report.opening)
     aging = ", ".join(f"{label} {cell_text(amount)}"
                       for label, amount in aged_by_label(report.aging, labels))
-    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.payments,
+    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.credits,
                               report.closing]]
     title = [f"Statement of {report.contact_name}, {report.period.label()}"]
     after = [f"Aging on {report.period.end.isoformat()}: {aging}"]

@@ -47,7 +47,8 @@ class ReportQueries(Protocol):
 
     def control_sums(
         self, side: Side, contact_id: int, period: Period
-    ) -> tuple[int, int, int]: ...  # minor units: before the period, its documents, payments
+    ) -> tuple[int, int, int]: ...  # minor units as the side reads them: the balance
+    # before the period, the period's charges and its credits (both positive)
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]: ...
     # minor units: the balance before the period, its debits, its credits (positive)

@@ -107,13 +107,13 @@ def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
         raise NotFound(f"There is no contact with id {contact_id}.")
     queries = book.reports()
     currency = queries.currency()
-    before, charges, payments = (
+    before, charges, credits = (
         Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
     )
     aged = queries.aging(side, period.end, buckets, contact_id)
     zero = tuple(Money.zero(currency) for _ in range(len(buckets)))
     return Statement(
-        contact_id, contact.name, side, period, before, charges, payments,
+        contact_id, contact.name, side, period, before, charges, credits,
         statement_lines(before, queries.statement_items(side, contact_id, period)),
         aged[0] if aged else AgingRow(contact_id, contact.name, zero, Money.zero(currency)),
     )

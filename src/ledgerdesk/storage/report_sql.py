@@ -129,7 +129,7 @@ def _contact_postings(side: Side) -> str:
     return (
         "SELECT 'DOCUMENT' AS source_type, d.id AS source_id, COALESCE(d.number, '') AS ref"
         f" FROM documents AS d WHERE d.contact_id = :contact AND d.kind IN ({side_kinds(side)})"
-        " UNION ALL SELECT 'PAYMENT', p.id, p.reference FROM payments AS p"
+        " UNION ALL SELECT 'PAYMENT', p.id, '' FROM payments AS p"
         f" WHERE p.contact_id = :contact AND p.kind IN ({payment_kinds(side)})"
     )
 
@@ -155,12 +155,12 @@ def statement_sql(side: Side) -> str:
 
 
 def control_sums_sql(side: Side) -> str:
-    """Debit-positive sums: before :start, the period's documents, the period's payments."""
+    """Debit-positive sums: before :start; the period's debits; its credits (positive)."""
     inside = "e.date >= :start AND e.date <= :end"
     return (
         "SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'DOCUMENT'"
+        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor > 0"
         " THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'PAYMENT'"
-        f" THEN l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
+        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor < 0"
+        f" THEN -l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
     )

@@ -16,6 +16,7 @@ from typing import Any
 from ledgerdesk.domain.documents import DocumentKind, Side, TaxMode, side_sign
 from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.contact_reports import (
     CREDIT_BUCKET,
@@ -112,17 +113,20 @@ class SqliteReports(SqliteQueries):
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
         sign = side_sign(side)
         for row in self._stream(report_sql.statement_sql(side), params):
+            payment = row.source_type == "PAYMENT"
             yield StatementItem(
-                as_date(row.date), row.source_type, row.source_id, row.ref, row.memo,
+                as_date(row.date), row.source_type, row.source_id,
+                payment_number(row.source_id) if payment else row.ref, row.memo,
                 Money.from_minor(sign * row.amount_minor, row.currency),
             )
 
     def control_sums(self, side: Side, contact_id: int, period: Period) -> tuple[int, int, int]:
         params = {**_period(period), "contact": contact_id,
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
-        before, documents, payments = self._one(report_sql.control_sums_sql(side), params)
-        sign = side_sign(side)
-        return sign * before, sign * documents, -sign * payments
+        before, debits, credits = self._one(report_sql.control_sums_sql(side), params)
+        if side_sign(side) == 1:  # receivable: a debit raises what the customer owes
+            return before, debits, credits
+        return -before, credits, debits  # payable: a credit raises what we owe
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]:
         before, debits, credits = self._one(ledger_sql.LEDGER_SUMS, {**_period(period),
