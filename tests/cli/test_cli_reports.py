@@ -212,3 +212,30 @@ def test_sales_tax_csv_has_a_row_per_rate_and_no_void_document(run, book, issue,
     assert "void documents left out" in table
     assert [line.split() for line in table.splitlines() if line.startswith("Tax due")] == [
         ["Tax", "due", "25.00"]]
+
+
+def test_profit_and_loss_and_balance_sheet_csv_end_with_their_totals(run, demo_book):
+    status, out, _ = run("report", "profit-and-loss", demo_book, "--csv", "-")
+    assert status == 0
+    rows = csv_rows(out)
+    accounts = [r for r in rows if r["code"]]
+    *_, income, expenses, net = rows
+    assert [r["account"] for r in (income, expenses, net)] == [
+        "Total income", "Total expenses", "Net profit"]
+    for column in ("amount", "previous"):
+        assert Decimal(income[column]) == sum(Decimal(r[column]) for r in accounts
+                                              if r["section"] == "income")
+        assert Decimal(expenses[column]) == sum(Decimal(r[column]) for r in accounts
+                                                if r["section"] == "expense")
+        assert Decimal(net[column]) == Decimal(income[column]) - Decimal(expenses[column])
+    status, out, _ = run("report", "balance-sheet", demo_book, "--csv", "-")
+    rows = csv_rows(out)
+    *_, assets, liabilities, equity, both = rows
+    assert [r["account"] for r in (assets, liabilities, equity, both)] == [
+        "Total assets", "Total liabilities", "Total equity", "Total liabilities and equity"]
+    for column in ("amount", "previous"):
+        assert Decimal(both[column]) == Decimal(assets[column]) == (
+            Decimal(liabilities[column]) + Decimal(equity[column]))
+    status, table, _ = run("report", "balance-sheet", demo_book)
+    assert table.rstrip().splitlines()[-1].split()[:4] == ["Total", "liabilities", "and",
+                                                          "equity"]

@@ -50,6 +50,28 @@ def test_profit_and_loss_has_sections_totals_and_drills_to_the_ledger(session, i
     assert ledger_period(result.request, session.today) == JANUARY
 
 
+def test_a_balance_sheet_ends_with_total_liabilities_and_equity(session, issue, customer,
+                                                               supplier):
+    issue(customer, "100", tax_rate="20")
+    issue(supplier, "40", DocumentKind.BILL)
+    result = run_report(session, request(session, ReportKind.BALANCE_SHEET,
+                                         as_of_text="31.01.2024"))
+    shown = [(line.style, line.cells[1:]) for line in result.lines + result.footers]
+    assert shown == [
+        (Style.SECTION, ("Assets", "", "")),
+        (Style.ROW, ("Accounts Receivable", "120,00", "0,00")),
+        (Style.TOTAL, ("Total assets", "120,00", "0,00")),
+        (Style.SECTION, ("Liabilities", "", "")),
+        (Style.ROW, ("Accounts Payable", "40,00", "0,00")),
+        (Style.ROW, ("Sales Tax", "20,00", "0,00")),
+        (Style.TOTAL, ("Total liabilities", "60,00", "0,00")),
+        (Style.SECTION, ("Equity", "", "")),
+        (Style.ROW, ("Current earnings", "60,00", "0,00")),
+        (Style.TOTAL, ("Total equity", "60,00", "0,00")),
+        (Style.TOTAL, ("Total liabilities and equity", "120,00", "0,00")),
+    ]
+
+
 def test_a_balance_sheets_account_opens_the_ledger_for_the_year_to_its_date(session):
     on = request(session, ReportKind.BALANCE_SHEET, as_of_text="31.03.2024")
     assert ledger_period(on, session.today) == Period(dt.date(2024, 1, 1),

@@ -119,6 +119,16 @@ def test_profit_and_loss_row_drills_to_the_general_ledger_of_the_same_period(qtb
     assert [row[2] for row in ledger] == ["Invoice INV-00001", "Totals and closing balance"]
 
 
+def test_the_balance_sheet_on_screen_ends_with_total_liabilities_and_equity(qtbot, window):
+    page = reports_page(qtbot, window)
+    page.choose(ReportKind.BALANCE_SHEET)
+    rows = ran(qtbot, page)
+    assets = next(row for row in rows if row[1] == "Total assets")
+    assert rows[-1] == ("", "Total liabilities and equity", *assets[2:])
+    last = page.model.index(page.model.rowCount() - 1, 0)
+    assert last.data(Role.ENTITY).style is Style.TOTAL
+
+
 def test_enter_on_an_aging_row_lists_its_documents_and_then_opens_one(qtbot, window,
                                                                       monkeypatch):
     page = reports_page(qtbot, window)

@@ -110,10 +110,12 @@ class BalanceSheet:
     equity: tuple[Money, Money]
 
     @property
+    def liabilities_and_equity(self) -> tuple[Money, Money]:
+        return (self.liabilities[0] + self.equity[0], self.liabilities[1] + self.equity[1])
+
+    @property
     def balances(self) -> bool:
-        return all(
-            self.assets[i] == self.liabilities[i] + self.equity[i] for i in range(2)
-        )
+        return self.assets == self.liabilities_and_equity
 
 
 def balance_sheet(

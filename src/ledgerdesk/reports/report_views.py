@@ -6,10 +6,15 @@ the window in the user's locale.
 
 A ``ReportView`` is lazy where the report is: the rows of a general ledger, statement or
 payments register stream from the book into the table or the CSV.
+
+A financial statement (profit and loss, balance sheet) is read whole, totals included, so
+its CSV ends with its footer rows too (``csv_source``); the other reports' CSVs are their
+rows alone, for a spreadsheet to sum.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +38,7 @@ from ledgerdesk.reports.ledger_reports import (
 from ledgerdesk.reports.sales_tax import Percent, SalesTaxSummary
 
 AMOUNT = 14
+LIABILITIES_AND_EQUITY = "Total liabilities and equity"  # the balance sheet's last row
 UNAPPLIED_CREDITS = "Unapplied credits"  # the aging's column: credits never fall due
 UNAPPLIED_CREDIT = "unapplied credit"  # a credit's bucket in the aging by document
 Footer = list[object]  # one total row: text and Money cells, one per column
@@ -47,13 +53,37 @@ def words(enum_value: str) -> str:
 class ReportView:
     """What ``ledgerdesk report`` writes: title lines, a table (or CSV), footer rows."""
 
-    noun: str  # what a row is, for "Wrote 12 contacts to a.csv"
+    noun: str  # what a CSV row is, for "Wrote 12 contacts to a.csv"
     title: list[str]
     columns: Sequence[Column]
     rows: Iterable[Any]
     footers: list[Footer] = field(default_factory=list)
     totals: str = ""  # said after writing a CSV file, e.g. " (total 1234.50 EUR)"
     after: list[str] = field(default_factory=list)  # lines under the table
+    csv_footers: bool = False  # the CSV ends with the footer rows (financial statements)
+
+
+@dataclass(frozen=True, slots=True)
+class FooterRow:
+    """A footer written as a CSV row: its cells, one per column."""
+
+    cells: tuple[object, ...]
+
+
+def csv_source(view: ReportView) -> tuple[list[Column], Iterable[Any]]:
+    """The columns and rows ``ledgerdesk report --csv`` and File > Export write: the rows,
+    then (for a financial statement) the footers, each cell under its own column."""
+    if not view.csv_footers:
+        return list(view.columns), view.rows
+    columns = [dataclasses.replace(column, value=_footer_or(column, index))
+               for index, column in enumerate(view.columns)]
+    footers = [FooterRow(tuple(footer)) for footer in view.footers]
+    return columns, itertools.chain(view.rows, footers)
+
+
+def _footer_or(column: Column, index: int) -> Any:
+    read = column.value
+    return lambda row: row.cells[index] if isinstance(row, FooterRow) else read(row)
 
 
 def _money(amount: Money) -> str:
@@ -127,8 +157,9 @@ def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
     ]
     title = [f"Profit and loss, {report.period.label()}",
              f"(previous period {report.previous_period.label()})"]
-    return ReportView("accounts", title, _account_columns("This period", "Previous"),
-                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})")
+    return ReportView("rows", title, _account_columns("This period", "Previous"),
+                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})",
+                      csv_footers=True)
 
 
 def balance_sheet_view(report: BalanceSheet) -> ReportView:
@@ -136,14 +167,15 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
         _pair_row("Total assets", report.assets),
         _pair_row("Total liabilities", report.liabilities),
         _pair_row("Total equity", report.equity),
+        _pair_row(LIABILITIES_AND_EQUITY, report.liabilities_and_equity),
     ]
     title = [f"Balance sheet as of {report.as_of.isoformat()}"
              f" (beside {report.previous_date.isoformat()})"]
     if not report.balances:
         title.append("WARNING: assets do not equal liabilities plus equity; run check.")
     columns = _account_columns(report.as_of.isoformat(), report.previous_date.isoformat())
-    return ReportView("accounts", title, columns, report.rows, footers,
-                      f" (total assets {_money(report.assets[0])})")
+    return ReportView("rows", title, columns, report.rows, footers,
+                      f" (total assets {_money(report.assets[0])})", csv_footers=True)
 
 
 def general_ledger_view(report: GeneralLedger) -> ReportView:
