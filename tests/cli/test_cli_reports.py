@@ -151,11 +151,11 @@ def test_aging_csv_keeps_unapplied_credits_out_of_the_day_buckets(run, demo_book
     credits = [d for d in documents if d["kind"] != "invoice"]
     assert credits, "the demo book has unapplied credits"
     for document in credits:  # never overdue: no days, no day bucket, never positive
-        assert (document["days_overdue"], document["bucket"]) == ("", "unapplied credit")
+        assert (document["days_overdue"], document["bucket"]) == ("", "credit")
         assert Decimal(document["outstanding"]) < 0
     for document in documents:
         if document["kind"] == "invoice":
-            assert document["bucket"] != "unapplied credit" and document["days_overdue"]
+            assert document["bucket"] != "credit" and document["days_overdue"]
     _, out, _ = run("report", "receivable-aging", demo_book, "--csv", "-")
     rows = csv_rows(out)
     assert sum(Decimal(r["unapplied_credits"]) for r in rows) == sum(

@@ -43,7 +43,7 @@ def test_the_window_aging_has_an_unapplied_credits_column(session, issue, custom
     form.contact_id = customer
     detail = run_report(session, form.request())
     assert [line.cells[5:] for line in detail.lines] == [
-        ("61", "61-90", "100,00"), ("", "unapplied credit", "-30,00")]
+        ("61", "61-90", "100,00"), ("", "credit", "-30,00")]
 
 
 def test_the_dashboards_overdue_line_leaves_credits_out(session, issue, customer, supplier):

@@ -246,3 +246,14 @@ def test_a_long_ledgers_further_rows_come_from_its_stream(qtbot, window, monkeyp
     qtbot.waitUntil(lambda: not page.model.canFetchMore(), timeout=5000)
     rows = [page.model.index(r, 6).data() for r in range(page.model.rowCount())]
     assert rows == ["100,00", "40,00", "90,00", "90,00"]  # the balance runs, then closes
+
+
+def test_amount_columns_narrow_together_so_the_last_one_stays_in_sight():
+    from ledgerdesk.ui.views.reports_page import NUMBER_WIDTH, fit_widths
+
+    wanted, money = [191, 65, 44, 72, 44, 72, 135, 72], [False] + [True] * 7
+    assert fit_widths(wanted, money, 2000) == [191] + [NUMBER_WIDTH] * 5 + [135, NUMBER_WIDTH]
+    narrow = fit_widths(wanted, money, 928)
+    assert sum(narrow) <= 928 and narrow[0] == 191 and narrow[6] == 135
+    assert len({narrow[i] for i in (1, 2, 3, 4, 5, 7)}) == 1  # amounts still line up
+    assert fit_widths(wanted, money, 300) == wanted  # no room at all: as each needs

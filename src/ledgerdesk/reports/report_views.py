@@ -40,7 +40,7 @@ from ledgerdesk.reports.sales_tax import Percent, SalesTaxSummary
 AMOUNT = 14
 LIABILITIES_AND_EQUITY = "Total liabilities and equity"  # the balance sheet's last row
 UNAPPLIED_CREDITS = "Unapplied credits"  # the aging's column: credits never fall due
-UNAPPLIED_CREDIT = "unapplied credit"  # a credit's bucket in the aging by document
+UNAPPLIED_CREDIT = "credit"  # a credit's bucket in the aging by document: no day bucket
 Footer = list[object]  # one total row: text and Money cells, one per column
 
 
@@ -119,7 +119,7 @@ def aging_documents_view(
         Column("issue_date", "Issued", 10, lambda d: d.issue_date),
         Column("due_date", "Due", 10, lambda d: d.due_date),
         Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
-        Column("bucket", "Bucket", 17,
+        Column("bucket", "Bucket", 8,
                lambda d: UNAPPLIED_CREDIT if d.bucket is None else labels[d.bucket]),
         Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
     ]
