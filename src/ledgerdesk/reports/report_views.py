@@ -255,7 +255,7 @@ def payments_register_view(report: PaymentsRegister) -> ReportView:
 
 def sales_tax_view(report: SalesTaxSummary) -> ReportView:
     columns = [
-        Column("side", "Side", 10, lambda r: words(r.side.value)),
+        Column("side", "Side", 15, lambda r: words(r.side.value)),
         Column("rate", "Rate %", 7, lambda r: Percent(r.rate), numeric=True),
         Column("documents", "Documents", 9, lambda r: r.documents, numeric=True),
         Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
