@@ -77,20 +77,28 @@ class SalesTaxSummary:
 
 def sales_tax_summary(period: Period, lines: Iterable[TaxLine], currency: str) -> SalesTaxSummary:
     zero = Money.zero(currency)
-    sums: dict[tuple[Side, Decimal], tuple[Money, Money]] = {}
+    # Sums of amounts already quantized by line_amounts: exact as Decimals, and a book's
+    # worth of lines is summed without a Money per addition.
+    sums: dict[tuple[Side, Decimal], list[Decimal]] = {}
     documents: dict[tuple[Side, Decimal], set[int]] = {}
     for line in lines:
         rate = Decimal(0) if line.tax_mode is TaxMode.NO_TAX else line.tax_rate.normalize()
         priced = line_amounts(
             LineItem("", line.quantity, line.unit_price, "", line.tax_rate,
                      line.discount_percent), line.currency, line.tax_mode)
-        sign = -1 if line.kind.is_credit else 1
         key = (line.kind.side, rate)
-        net, tax = sums.get(key, (zero, zero))
-        sums[key] = (net + priced.net.times(sign), tax + priced.tax.times(sign))
+        found = sums.setdefault(key, [Decimal(0), Decimal(0)])
+        if line.kind.is_credit:
+            found[0] -= priced.net.amount
+            found[1] -= priced.tax.amount
+        else:
+            found[0] += priced.net.amount
+            found[1] += priced.tax.amount
         documents.setdefault(key, set()).add(line.document_id)
     order = sorted(sums, key=lambda key: (key[0] is Side.PURCHASES, key[1]))
-    rows = tuple(TaxRow(side, rate, len(documents[(side, rate)]), *sums[(side, rate)])
+    rows = tuple(TaxRow(side, rate, len(documents[(side, rate)]),
+                        Money(sums[(side, rate)][0], currency),
+                        Money(sums[(side, rate)][1], currency))
                  for side, rate in order)
     totals = {side: _total(rows, side, zero) for side in Side}
     return SalesTaxSummary(period, rows, *totals[Side.SALES], *totals[Side.PURCHASES])
