@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.storage.book import open_book
 from ledgerdesk.ui.actions import make_actions, shortcut_rows
@@ -194,3 +195,31 @@ def test_file_import_from_the_window_refreshes_the_lists(qtbot, book, tmp_path):
     window.actions["import_csv"].trigger()
     assert window.book_view.contacts.model.rowCount() == 1
     assert window.statusBar().currentMessage() == "Imported 1 record from 1 row."
+
+
+def test_a_bank_line_with_an_excess_imports_once_keep_the_excess_is_ticked(
+        qtbot, dialog, book, tmp_path, add_contact, issue, pay, owed, answers):
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    invoice, _ = issue(acme, "100")
+    pay(acme, "99.81", (invoice, "99.81"))
+    path = write(tmp_path / "bank.csv", [["Date", "Amount", "Documents"],
+                                         ["2024-02-01", "4.00", "INV-00001"],
+                                         ["2024-02-02", "9.99", ""]])
+    to_preview(qtbot, dialog, ImportKind.BANK, path)
+    keep = dialog.preview.keep
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.preview.table.isVisibleTo(dialog)  # no problem of the file to show
+    dialog.preview.lines.selectRow(1)  # the 9.99 line: nothing to keep
+    assert not keep.isEnabled()
+    dialog.preview.lines.selectRow(0)
+    assert keep.isEnabled() and not keep.isChecked()
+    assert keep.text() == "&Keep the excess 3,81 as Acme Retail’s credit"
+    keep.click()
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.lines_model.index(0, LineColumn.WHY).data() == (
+        "3,81 kept as Acme Retail’s credit")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert owed(invoice) == 0
+    credits = list(book.queries().list_documents([DocumentKind.CUSTOMER_PREPAYMENT]))
+    assert [c.total.amount for c in credits] == [Decimal("3.81")]

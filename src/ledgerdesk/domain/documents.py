@@ -196,18 +196,23 @@ def is_partly_paid(lifecycle: Lifecycle, doc_total: Money, outstanding: Money) -
 
 
 def is_overdue(
-    lifecycle: Lifecycle, due_date: dt.date, outstanding: Money, today: dt.date
+    lifecycle: Lifecycle, due_date: dt.date, outstanding: Money, today: dt.date,
+    *, kind: DocumentKind,
 ) -> bool:
-    return lifecycle is Lifecycle.AUTHORISED and outstanding.is_positive and due_date < today
+    """An invoice or bill still owing past its due date.  A credit note or a kept credit
+    is never overdue: it is owed back or waits to be applied, it does not fall due."""
+    return (not kind.is_credit and lifecycle is Lifecycle.AUTHORISED
+            and outstanding.is_positive and due_date < today)
 
 
 def status_label(
-    lifecycle: Lifecycle, doc_total: Money, outstanding: Money, due_date: dt.date, today: dt.date
+    lifecycle: Lifecycle, doc_total: Money, outstanding: Money, due_date: dt.date, today: dt.date,
+    *, kind: DocumentKind,
 ) -> str:
     """One word for lists: draft, open, partly paid, overdue, paid, void."""
     status = derive_status(lifecycle, outstanding)
     if status is DocumentStatus.AUTHORISED:
-        if is_overdue(lifecycle, due_date, outstanding, today):
+        if is_overdue(lifecycle, due_date, outstanding, today, kind=kind):
             return "overdue"
         return "partly paid" if is_partly_paid(lifecycle, doc_total, outstanding) else "open"
     return {"DRAFT": "draft", "PAID": "paid", "VOIDED": "void"}[status.value]

@@ -24,6 +24,7 @@ from ledgerdesk.services.imports.reader import RowCells
 from ledgerdesk.services.imports.source import CsvRow
 
 _YES = ("yes", "true", "1", "void")
+_YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +47,7 @@ class StatementLine:
     counterparty: str
     documents: tuple[str, ...] = ()  # numbers the file says it pays (our payments export)
     skip: str = ""  # why the file's own columns say not to record it (void, a refund)
+    keep_excess: bool = False  # the file marks it to keep what it pays beyond its documents
 
 
 def read_contacts(
@@ -88,12 +90,13 @@ def read_statement(
         date = cells.required("date", parse_iso_date)
         amount = cells.required("amount", parse_decimal)
         kind = cells.value("kind", parse_kind, None)  # read before refusing the line
+        keep = cells.value("keep_excess_as_credit", parse_yes_no, False)
         if amount is not None and amount.is_zero():
             cells.problem("amount", "is zero; a statement line moves money in or out")
         elif amount is not None and quantize(amount, currency) != amount:
             places = minor_exponent(currency)
             cells.problem("amount", f"has more decimal places than {currency} has ({places})")
-        if date is None or amount is None or len(problems) > before:
+        if date is None or amount is None or keep is None or len(problems) > before:
             continue
         if kind is not None:  # our payments export: unsigned amounts, the kind says which way
             amount = abs(amount) if kind.money_in else -abs(amount)
@@ -102,9 +105,18 @@ def read_statement(
         documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
         lines.append(StatementLine(
             row.number, date, amount, cells.text("reference"), cells.text("counterparty"),
-            documents, skip,
+            documents, skip, keep,
         ))
     return lines
+
+
+def parse_yes_no(text: str) -> bool:
+    """``yes``/``no`` (or ``true``/``false``, ``1``/``0``), strictly: a mark that keeps money
+    as credit is never guessed from another word."""
+    answer = _YES_NO.get(text.strip().casefold())
+    if answer is None:
+        raise CellError(f"{text.strip()!r} is neither yes nor no")
+    return answer
 
 
 def parse_kind(text: str) -> PaymentKind:

@@ -50,6 +50,23 @@ MAX_WIDTH = 300
 NUMBER_WIDTH = 110  # amounts line up in columns of one width
 
 
+def fit_widths(wanted: list[int], money: list[bool], room: int) -> list[int]:
+    """Each column's width: text as wide as it wants; amounts ``NUMBER_WIDTH`` so they line
+    up, or, when that would push the last columns out of sight, one smaller width that
+    fills the room (never narrower than an amount column's own figures and title)."""
+    level = NUMBER_WIDTH
+    amounts = sorted((w for w, m in zip(wanted, money, strict=True) if m), reverse=True)
+    left = room - sum(w for w, m in zip(wanted, money, strict=True) if not m)
+    for wider in range(len(amounts)):
+        share = (left - sum(amounts[:wider])) // (len(amounts) - wider)
+        if share >= amounts[wider]:
+            level = min(level, share)
+            break
+    else:
+        level = 0  # no room even at their own widths: each as wide as it needs
+    return [max(w, level) if m else w for w, m in zip(wanted, money, strict=True)]
+
+
 class ReportsPage(QWidget):
     document_requested = Signal(int)
     payment_requested = Signal(int)
@@ -167,19 +184,22 @@ class ReportsPage(QWidget):
 
     def _size_columns(self, result: ReportResult) -> None:
         """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
-        text column too long for ``MAX_WIDTH`` (a description) takes the room left over."""
+        text column too long for ``MAX_WIDTH`` (a description) takes the room left over.
+        Amounts share one width, narrower when the table would not fit otherwise."""
         header = self.table.horizontalHeader()
         sample = [*result.lines[:100], *result.footers]
         longest, stretch = MAX_WIDTH, -1
+        wanted, money = [], []
         for column, title in enumerate(result.titles):
             chars = max([len(title), *(len(line.cells[column]) for line in sample)])
-            money = any(isinstance(line.values[column], Money) for line in sample)
-            wanted = chars * CHAR_PIXELS + 16
-            if not result.numeric[column] and wanted > longest:
-                longest, stretch = wanted, column
+            money.append(any(isinstance(line.values[column], Money) for line in sample))
+            wanted.append(min(MAX_WIDTH, chars * CHAR_PIXELS + 16))
+            if not result.numeric[column] and wanted[-1] > longest:
+                longest, stretch = wanted[-1], column
+        widths = fit_widths(wanted, money, self.table.viewport().width())
+        for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(NUMBER_WIDTH if money else 0,
-                                             min(MAX_WIDTH, wanted)))
+            header.resizeSection(column, width)
         if stretch >= 0:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
