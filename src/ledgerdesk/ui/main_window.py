@@ -16,7 +16,14 @@ from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
+from ledgerdesk.ui.actions import (
+    GO_ACTIONS,
+    REDO_KEYS,
+    UNDO_KEYS,
+    build_menus,
+    make_actions,
+    shortcut_rows,
+)
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.welcome import WelcomePage
@@ -41,9 +48,9 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 560)
         self.actions = make_actions(self)
         undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
         redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         self.undo_action, self.redo_action = undo, redo
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
