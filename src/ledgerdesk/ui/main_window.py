@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ledgerdesk import __version__
@@ -26,6 +26,7 @@ from ledgerdesk.ui.actions import (
 )
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
 from ledgerdesk.ui.workers import run_in_background
 
@@ -43,13 +44,12 @@ class MainWindow(QMainWindow):
         self.system_locale = system_locale or QLocale.system().name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.setWindowTitle("Ledgerdesk")
         self.setMinimumSize(900, 560)
         self.actions = make_actions(self)
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo, redo = undo_actions(self.undo_stack, self)
         undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         self.undo_action, self.redo_action = undo, redo
         self.recent_menu = QMenu("Open &recent", self)
