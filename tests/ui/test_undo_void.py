@@ -110,3 +110,13 @@ def test_a_refused_undo_leaves_the_undo_list_and_the_book_as_they_were(
     undo.trigger()
     assert stack.index() == index - 1 and owed(two_invoices[0]) == 0
 
+
+def test_the_edit_menu_names_the_void_while_the_detail_is_still_open(
+        qtbot, book_window, two_invoices, pay, customer, errors):
+    recorded = pay(customer, "100", (two_invoices[0], "100"))
+    seen = []
+    void_in_detail(qtbot, book_window,
+                   while_open=lambda dialog: seen.append(book_window.undo_action.text()))
+    number = payment_number(recorded.payment_id)
+    assert seen == [f"&Undo void payment {number} (undo records it again as a new payment)"]
+    assert book_window.undo_action.text() == seen[0] and book_window.undo_action.isEnabled()

@@ -197,30 +197,23 @@ class BookView(QWidget):
     def open_payment_id(self, payment_id: int) -> None:
         from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
 
-        for step in open_payment_detail(self.session, payment_id, self):
-            self.push(step)
+        open_payment_detail(self.session, payment_id, self, self.push)
 
     def open_payment(self, summary: PaymentSummary) -> None:
-        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
-
-        for step in open_payment_detail(self.session, summary.id, self):
-            self.push(step)
+        self.open_payment_id(summary.id)
 
     def open_attention(self, item: AttentionItem) -> None:
         """A "Needs attention" row: its document, its payment, or the apply-credit dialog."""
         from ledgerdesk.ui.editors.credit_dialog import open_credit_dialog
-        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
 
         if item.payment_id is not None:
-            steps = list(open_payment_detail(self.session, item.payment_id, self))
+            self.open_payment_id(item.payment_id)
         elif item.kind is AttentionKind.CREDIT:
             step = open_credit_dialog(self.session, item.document_id, self)
-            steps = [step] if step is not None else []
+            if step is not None:
+                self.push(step)
         else:
-            return self.edit_document(item.document_kind, item.document_id)
-        for step in steps:
-            self.push(step)
-        return None
+            self.edit_document(item.document_kind, item.document_id)
 
     def edit_contact(self, summary: ContactSummary) -> None:
         from ledgerdesk.ui.editors.contact_dialog import ContactDialog
