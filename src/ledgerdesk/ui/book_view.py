@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
+from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
@@ -156,19 +156,21 @@ class BookView(QWidget):
         else:
             self.edit_document(DocumentKind.SALES_INVOICE, None)
 
-    def record_payment(self, kind: PaymentKind | None = None,
-                       contact: ContactChoice | None = None) -> None:
+    def record_payment(self) -> None:
+        """Record a payment: on the selected invoice or bill, if one is selected, paying it
+        first; else a receipt (a supplier payment on the Bills page) for any contact."""
         from ledgerdesk.presentation.history import RecordPaymentStep
         from ledgerdesk.presentation.payment_editor import PaymentEditor
         from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 
-        if kind is None:
-            kind = (PaymentKind.SUPPLIER_PAYMENT if self.current_page() is self.bills
-                    else PaymentKind.CUSTOMER_RECEIPT)
+        on_bills = self.current_page() is self.bills
+        kind = PaymentKind.SUPPLIER_PAYMENT if on_bills else PaymentKind.CUSTOMER_RECEIPT
         editor = PaymentEditor(self.session, kind)
+        page = self.current_page()
+        selected = page.current_entity() if page in (self.invoices, self.bills) else None
+        if isinstance(selected, DocumentSummary) and selected.lifecycle is Lifecycle.AUTHORISED:
+            editor.start_with(selected.id, selected.contact_id, selected.contact_name)
         dialog = PaymentDialog(editor, self)
-        if contact is not None:
-            dialog.contact.select_id(contact.id)
         if dialog.exec() and dialog.result_payment is not None:
             self.push(RecordPaymentStep(self.session, editor.command(),
                                         dialog.result_payment.payment_id, editor.describe()))
