@@ -37,7 +37,7 @@ def test_the_due_date_shown_is_the_contacts_terms_and_is_what_is_saved(session, 
                                                                         draft):
     editor = invoice(session, quick, "Quick Pay")
     assert editor.due_date == ISSUED + dt.timedelta(days=14)
-    assert editor.due_hint == "Quick Pay's terms: 14 days"
+    assert editor.due_hint == "Terms of Quick Pay: 14 days"
     editor.save()
     saved, _ = load_document(book, editor.document_id)
     assert saved.due_date == editor.due_date
@@ -60,7 +60,7 @@ def test_a_typed_due_date_stays_when_the_contact_or_issue_date_change(session, q
     editor.set_contact(slow, "Slow Pay")
     editor.set_issue_date(dt.date(2024, 3, 5))
     assert editor.due_date == dt.date(2024, 3, 31)
-    assert editor.due_hint == "Typed; Slow Pay's terms (45 days) give 19.04.2024"
+    assert editor.due_hint == "Typed by you; the terms of Slow Pay (45 days) give 19.04.2024"
     assert editor.draft().due_date == dt.date(2024, 3, 31)
     editor.set_due_date(dt.date(2024, 4, 19))  # the terms' date: it follows them again
     editor.set_issue_date(dt.date(2024, 3, 6))
@@ -96,4 +96,4 @@ def test_a_bill_uses_the_suppliers_terms_and_a_contact_less_form_the_usual_30(
 def test_terms_of_zero_days_fall_due_on_the_issue_date(session, add_contact):
     cash = add_contact("Cash Customer", ContactRole.CUSTOMER, payment_terms_days=0)
     editor = invoice(session, cash, "Cash Customer")
-    assert editor.due_date == ISSUED and editor.due_hint == "Cash Customer's terms: due at once"
+    assert editor.due_date == ISSUED and editor.due_hint == "Terms of Cash Customer: due at once"

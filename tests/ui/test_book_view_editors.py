@@ -96,4 +96,4 @@ def test_the_apply_credit_action_applies_the_selected_credit_note(
 def test_apply_credit_is_in_help_with_its_shortcut(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
-    assert ("Apply credit", "Ctrl+Shift+A") in shortcut_rows(make_actions(window), [])
+    assert ("Apply credit", "Ctrl+Shift+A") in shortcut_rows(make_actions(window))

@@ -46,7 +46,7 @@ def test_the_due_date_follows_the_contacts_terms_and_the_issue_date_and_is_saved
     dialog = editor_dialog(qtbot, ui_session, kind)
     choose(dialog, "Quick Pay")
     assert shown_due(dialog) == TODAY + dt.timedelta(days=14)
-    assert dialog.due_hint.text() == "Quick Pay's terms: 14 days" and dialog.due_hint.isVisible()
+    assert dialog.due_hint.text() == "Terms of Quick Pay: 14 days" and dialog.due_hint.isVisible()
     dialog.issue.setFocus()
     type_in(qtbot, "10032024")  # the issue date, typed
     assert shown_due(dialog) == dt.date(2024, 3, 24)
@@ -70,4 +70,4 @@ def test_a_typed_due_date_is_kept_and_the_hint_says_what_the_terms_give(qtbot, u
     choose(dialog, "Slow Pay")
     dialog.issue.setDate(QDate(2024, 3, 5))
     assert shown_due(dialog) == dt.date(2024, 3, 31)
-    assert dialog.due_hint.text() == "Typed; Slow Pay's terms (45 days) give 19.04.2024"
+    assert dialog.due_hint.text() == "Typed by you; the terms of Slow Pay (45 days) give 19.04.2024"

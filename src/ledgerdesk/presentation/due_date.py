@@ -47,5 +47,6 @@ class DueDate:
         if not self.terms_of:
             return f"{days} until a contact is chosen"
         if self.typed is None:
-            return f"{self.terms_of}'s terms: {days}"
-        return f"Typed; {self.terms_of}'s terms ({days}) give {short_date(self.from_terms)}"
+            return f"Terms of {self.terms_of}: {days}"
+        return (f"Typed by you; the terms of {self.terms_of} ({days}) give "
+                f"{short_date(self.from_terms)}")

@@ -120,12 +120,12 @@ KEY_HINTS = (
 )
 
 
-def shortcut_rows(actions: dict[str, QAction], extra: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for the shortcuts dialog, in menu order, then the plain keys."""
-    rows = []
-    for action in [*actions.values(), *extra]:
-        keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText)
-                         for key in action.shortcuts())
-        if keys:
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
-    return rows + list(KEY_HINTS)
+def shortcut_rows(actions: dict[str, QAction],
+                  named: dict[str, QAction] | None = None) -> list[tuple[str, str]]:
+    """(what, keys) for the shortcuts dialog, in menu order, then the actions ``named``
+    (Undo and Redo, whose own text names the step they would undo), then the plain keys."""
+    rows = [(action.text().replace("&", "").rstrip("…"), action) for action in actions.values()]
+    rows += list((named or {}).items())
+    listed = [(what, ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText)
+                               for key in action.shortcuts())) for what, action in rows]
+    return [(what, keys) for what, keys in listed if keys] + list(KEY_HINTS)

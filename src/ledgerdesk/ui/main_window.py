@@ -246,9 +246,11 @@ class MainWindow(QMainWindow):
             self.book_view.reload()
             self.statusBar().showMessage(dialog.imported_text(), 8000)
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return shortcut_rows(self.actions, {"Undo": self.undo_action, "Redo": self.redo_action})
+
     def show_shortcuts(self) -> None:
-        dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,
-                                                             self.redo_action]))
+        dialogs.shortcuts(self, self.shortcut_rows())
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Ledgerdesk",

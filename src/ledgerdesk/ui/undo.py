@@ -110,21 +110,28 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     ``createUndoAction`` makes would call Qt's, which moves past a refusal) and name the
     step they would undo or redo."""
     undo, redo = QAction("&Undo", parent), QAction("&Redo", parent)
-    undo.setObjectName("undo")
-    redo.setObjectName("redo")
+    for action, name in ((undo, "Undo"), (redo, "Redo")):
+        action.setObjectName(name.lower())
+        action.setIconText(name)  # the toolbar's button stays short; its tooltip names the step
     undo.triggered.connect(lambda: stack.undo())
     redo.triggered.connect(lambda: stack.redo())
 
-    def follow() -> None:
-        for action, prefix, can, text in ((undo, "&Undo", stack.canUndo(), stack.undoText()),
-                                          (redo, "&Redo", stack.canRedo(), stack.redoText())):
-            action.setEnabled(can)
-            action.setText(f"{prefix} {text[:1].lower()}{text[1:]}" if text else prefix)
-
-    stack.indexChanged.connect(follow)
-    stack.retitled.connect(follow)
-    follow()
+    # Qt's own signals carry what changed: the stack is not asked again (it emits them while
+    # it is being destroyed, too).  ``retitled`` comes from a live stack.
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(lambda text: undo.setText(_label("&Undo", text)))
+    stack.redoTextChanged.connect(lambda text: redo.setText(_label("&Redo", text)))
+    stack.retitled.connect(lambda: (undo.setText(_label("&Undo", stack.undoText())),
+                                    redo.setText(_label("&Redo", stack.redoText()))))
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
     return undo, redo
+
+
+def _label(prefix: str, text: str) -> str:
+    """An action's text: the command's, mid-sentence ("&Undo void payment PAY-00002 …")."""
+    return f"{prefix} {text[:1].lower()}{text[1:]}" if text else prefix
 
 
 def _sentence(text: str) -> str:
