@@ -40,8 +40,7 @@ class StepCommand(QUndoCommand):
     def attempt(self, verb: str) -> bool:
         """Run the step's undo or redo before the stack moves; False (and said why) when the
         book refused, so the stack can stay where it is."""
-        self._done = self._try(verb, refused=f"Nothing changed; {verb.capitalize()} still "
-                                             "offers it.")
+        self._done = self._try(verb, refused=f"{verb.capitalize()} still offers it.")
         return self._done
 
     def redo(self) -> None:
