@@ -166,7 +166,7 @@ def test_import_is_in_the_file_menu_with_its_shortcut(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
     actions = make_actions(window)
-    assert ("Import", "Ctrl+Shift+I") in shortcut_rows(actions, [])
+    assert ("Import", "Ctrl+Shift+I") in shortcut_rows(actions)
 
 
 def in_the_dialog(act) -> None:

@@ -192,7 +192,7 @@ def test_a_register_row_opens_its_payment(qtbot, window, monkeypatch):
     assert rows[0][2] == "Acme Retail" and rows[0][4] == "60,00"
     opened = []
     monkeypatch.setattr("ledgerdesk.ui.editors.payment_detail_dialog.open_payment_detail",
-                        lambda session, payment_id, parent: opened.append(payment_id) or [])
+                        lambda session, payment_id, parent, push: opened.append(payment_id))
     page.table.doubleClicked.emit(page.model.index(0, 0))
     assert opened == [page.model.line(0).drill.key]
 

@@ -181,6 +181,12 @@ class Document:
         return DocumentTotals(net=net, tax=tax, total=net + tax)
 
 
+def due_date_for(issue_date: dt.date, payment_terms_days: int) -> dt.date:
+    """When a document falls due: its issue date plus its contact's payment terms.  The
+    service gives a draft without a due date this, and the editor shows it beforehand."""
+    return issue_date + dt.timedelta(days=payment_terms_days)
+
+
 def derive_status(lifecycle: Lifecycle, outstanding: Money) -> DocumentStatus:
     if lifecycle is Lifecycle.DRAFT:
         return DocumentStatus.DRAFT
