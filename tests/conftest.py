@@ -268,7 +268,7 @@ def faults(monkeypatch: pytest.MonkeyPatch) -> Any:
 
 @pytest.fixture
 def as_root() -> None:
-    """Skips, saying why, unless the tests run as root (mounts and ``chattr`` need it)."""
+    """Skips, saying why, unless the tests run as root (mounting needs it)."""
     from file_systems import NOT_ROOT, is_root
 
     if not is_root():

@@ -1,10 +1,11 @@
 """Real file-system conditions for the storage tests, as root: a tiny disk that fills up, a
-read-only folder, an immutable file.
+read-only folder, a read-only file.
 
 Root ignores permission bits, so "read-only" is made the way it stops root too: a read-only
-bind mount (EROFS) or ``chattr +i`` (EPERM).  A full disk is a small tmpfs.  Each helper
-undoes itself, even when the test fails; the fixtures in ``tests/conftest.py`` skip (saying
-why) when the tests do not run as root.
+bind mount (EROFS), of a folder or of the file itself.  A full disk is a small tmpfs.  Both
+need only ``mount`` (``chattr +i`` would also stop root, but not every file system takes
+it).  Each helper undoes itself, even when the test fails; the fixtures in
+``tests/conftest.py`` skip (saying why) when the tests do not run as root.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-NOT_ROOT = "needs root: mounting a tmpfs or read-only folder, chattr +i"
+NOT_ROOT = "needs root: it mounts a small tmpfs or a read-only bind mount"
 
 
 def is_root() -> bool:
@@ -68,11 +69,11 @@ def read_only_view(folder: Path, view: Path) -> Iterator[Path]:
 
 
 @contextmanager
-def immutable(path: Path) -> Iterator[Path]:
-    """``chattr +i``: not even root may write, rename or delete it, nor add files to a
-    folder marked so."""
-    _run("chattr", "+i", str(path))
+def read_only_file(path: Path) -> Iterator[Path]:
+    """``path`` read-only for the block (bound read-only onto itself); its folder is not."""
+    _run("mount", "--bind", str(path), str(path))
     try:
+        _run("mount", "-o", "remount,ro,bind", str(path))
         yield path
     finally:
-        _run("chattr", "-i", str(path))
+        _run("umount", "-l", str(path))

@@ -1,7 +1,7 @@
 """A read-only book, or a book in a read-only folder (where SQLite cannot create the -wal and
 -shm files WAL needs): reading commands work, writing ones are refused naming the file, and
-nothing calls it damaged.  Made the way that stops root too: ``chattr +i`` on the file, or a
-read-only bind mount of the folder."""
+nothing calls it damaged.  Made the way that stops root too: a read-only bind mount of the
+file, or of its folder."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from file_systems import immutable, read_only_view
+from file_systems import read_only_file, read_only_view
 from ledgerdesk.storage import errors, open_book
 
 # Each command with BOOK where the book's path goes (and CSV a file to import).
@@ -32,17 +32,16 @@ def arguments(command: list[str], path: Path, csv: Path) -> list[object]:
 
 @pytest.fixture(params=["file", "folder"])
 def read_only(request, as_root, demo_book, tmp_path) -> Iterator[Path]:
-    """The demo book, read-only: the file itself (chattr +i), or its folder (mounted ro)."""
+    """The demo book, read-only: the file itself, or its folder (each bound read-only)."""
     folder = tmp_path / "books"
     folder.mkdir()
     path = folder / "demo.book"
     shutil.copyfile(demo_book, path)
     with contextlib.ExitStack() as stack:
         if request.param == "file":
-            yield stack.enter_context(immutable(path))
+            yield stack.enter_context(read_only_file(path))
         else:
             yield stack.enter_context(read_only_view(folder, tmp_path / "view")) / path.name
-        # SQLite leaves its -wal and -shm beside a read-only file; they go with the mount.
 
 
 @pytest.fixture
@@ -87,7 +86,7 @@ def test_a_writable_book_is_not_read_only(book):
 
 
 def test_an_old_read_only_book_says_why_it_cannot_be_opened(as_root, book_at_0001, tmp_path):
-    with immutable(book_at_0001), pytest.raises(errors.ReadOnly) as caught:
+    with read_only_file(book_at_0001), pytest.raises(errors.ReadOnly) as caught:
         open_book(book_at_0001)
     message = str(caught.value)
     assert message.startswith(f"{book_at_0001} is read-only")

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
 from fault_injection import flip_page_byte
-from file_systems import immutable
+from file_systems import read_only_file
 from ledgerdesk.app.book_files import StorageBookFiles
 from ledgerdesk.app.files import build_demo_book
 from ledgerdesk.domain.payments import PaymentKind
@@ -86,7 +86,7 @@ def test_a_locked_book_is_refused_with_the_sentence(window, shown, copy):
 
 
 def test_a_read_only_book_opens_and_says_it_cannot_be_changed(as_root, window, shown, copy):
-    with immutable(copy):
+    with read_only_file(copy):
         assert window.open_path(copy)
         ((title, message),) = shown
         assert title == "This book is read-only"
