@@ -59,3 +59,19 @@ def test_a_book_the_user_may_read_but_not_change(shelf, demo_book):
     assert paid.returncode == 1
     assert paid.stderr.startswith(f"ledgerdesk: error: {path} is read-only: ")
     assert path.read_bytes() == demo_book.read_bytes()
+
+
+def test_a_writable_book_in_a_folder_the_user_may_not_write_to(shelf, demo_book):
+    """WAL writes two files beside the book; where they cannot be made, the book is read-only
+    though its own file is not (and is read without them)."""
+    path = shelf / "demo.book"
+    os.chown(path, NOBODY, NOBODY)
+    listed = as_nobody("list", "invoices", path)
+    assert listed.returncode == 0 and "INV-00001" in listed.stdout, listed.stderr
+    paid = as_nobody("pay", path, "--contact", "Bluebell Nursery", "--amount", "10", "--date",
+                     "2025-12-01", "--allocate", "INV-00025=10")
+    assert paid.returncode == 1
+    assert paid.stderr == (f"ledgerdesk: error: {path} is read-only, as its folder is: "
+                           "Ledgerdesk can show it but not change it. Move it to a folder you "
+                           "can write to.\n")
+    assert path.read_bytes() == demo_book.read_bytes()

@@ -61,13 +61,6 @@ def sqlite_code(error: BaseException) -> int | None:
     return next((code for words, code in _WORDS.items() if text.startswith(words)), None)
 
 
-def is_storage_failure(error: BaseException) -> bool:
-    """Is ``error`` (SQLAlchemy's, the driver's or the OS's) about the file rather than the
-    SQL?"""
-    error = getattr(error, "orig", None) or error
-    return isinstance(error, OSError) or sqlite_code(error) in STORAGE_CODES
-
-
 def book_problem(error: BaseException, path: Path, *, outcome: str = "",
                  wait: float = 0) -> BookError:
     """The named problem ``error`` means for the book at ``path``.
@@ -171,8 +164,11 @@ def watch(engine: Engine, path: Path, wait: float, *, write_option: tuple[str, s
             return
         conn = context.connection
         writing = conn is not None and conn.get_execution_options().get(name) == value
-        if code == sqlite3.SQLITE_READONLY and conn is not None and not writing:
-            return  # a write on a read() connection: a bug, reported as such by the caller
+        plain = getattr(error, "sqlite_errorcode", code) == sqlite3.SQLITE_READONLY
+        if plain and conn is not None and not writing:
+            # A write on a read() connection (query_only): a bug, reported as such by the
+            # caller.  READONLY_RECOVERY and the like are the file's, and named below.
+            return
         raise book_problem(error, path, wait=wait, outcome=SAVED_NOTHING if writing else "")
 
     event.listen(engine, "handle_error", handle)
