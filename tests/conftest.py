@@ -275,3 +275,51 @@ def fifo(tmp_path) -> Iterator[Callable[[str], FifoReader]]:
     for reader in made:
         reader.received()
         os.close(reader._read)
+
+
+# ---- the command line, in-process ------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The small demo book; tests must not change it (copy it, e.g. ``book_copy``)."""
+    from ledgerdesk.cli import main
+
+    path = tmp_path_factory.mktemp("demo") / "demo.book"
+    assert main(["demo", str(path)]) == 0
+    return path
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """``run(*args)`` -> (exit status, stdout, stderr) of ``ledgerdesk args`` in-process."""
+    from ledgerdesk.cli import main
+
+    def _run(*args: object) -> tuple[int, str, str]:
+        capsys.readouterr()
+        status = main([str(a) for a in args])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return _run
+
+
+# ---- storage failures: injected, and real ones as root ----------------------------------------
+
+
+@pytest.fixture
+def faults(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """Every SQLite connection counts its write steps; ``fail_at(n, kind)`` fails the nth
+    (``fault_injection.py``)."""
+    from fault_injection import Faults
+
+    return Faults().install(monkeypatch)
+
+
+@pytest.fixture
+def as_root() -> None:
+    """Skips, saying why, unless the tests run as root (mounting needs it)."""
+    from file_systems import NOT_ROOT, is_root
+
+    if not is_root():
+        pytest.skip(NOT_ROOT)

@@ -3,8 +3,9 @@ with a few invoices and payments for the query plan tests."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,12 @@ def filled(book: SqliteBook) -> SqliteBook:
             doc = authorise(tx, invoice(contact, "10.00", issue=dt.date(2024, 1, day)))
             pay(tx, contact, "4.00", (doc, "4.00"), token=f"tok-{day}")
     return book
+
+
+@pytest.fixture
+def tiny_disk(as_root, tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """``tiny_disk("2m")``: a folder on a tmpfs of that size, unmounted after the test."""
+    from file_systems import mounted_tmpfs
+
+    with contextlib.ExitStack() as stack:
+        yield lambda size: stack.enter_context(mounted_tmpfs(tmp_path / f"disk-{size}", size))

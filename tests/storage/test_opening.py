@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ledgerdesk.storage import BookError, create_book, engine, open_book
+from ledgerdesk.storage import BookError, create_book, open_book
 from ledgerdesk.storage.engine import APPLICATION_ID
 
 
@@ -120,24 +120,4 @@ def test_every_connection_gets_the_pragmas(tmp_path: Path) -> None:
             "foreign_keys": 1, "journal_mode": "wal", "synchronous": 2, "busy_timeout": 30000,
         }
     finally:
-        book.close()
-
-
-def test_a_book_locked_too_long_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
-    quick = tuple(
-        "PRAGMA busy_timeout = 50" if p.startswith("PRAGMA busy_timeout") else p
-        for p in engine.CONNECTION_PRAGMAS
-    )
-    monkeypatch.setattr(engine, "CONNECTION_PRAGMAS", quick)
-    path = tmp_path / "busy.book"
-    book = create_book(path)
-    other = sqlite3.connect(path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        with pytest.raises(BookError, match="is busy") as caught, book.write():
-            pass
-        _assert_clear(caught.value, path)
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
         book.close()

@@ -13,9 +13,15 @@ from ledgerdesk.storage import BookError, open_book
 
 
 class StorageBookFiles:
+    """``busy_timeout``: seconds a write waits for another program's lock (None: storage's
+    default)."""
+
+    def __init__(self, *, busy_timeout: float | None = None) -> None:
+        self.busy_timeout = busy_timeout
+
     def open(self, path: Path) -> Book:
         try:
-            return open_book(path)
+            return open_book(path, busy_timeout=self.busy_timeout)
         except BookError as exc:
             raise BookFileError(str(exc)) from exc
         except OSError as exc:

@@ -76,20 +76,38 @@ def build_demo_book(
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
 ) -> DemoStats:
-    """Create ``path``, set it up and fill it with demo data; nothing is left on failure.
+    """Build a demo book beside ``path`` and move it there when complete, replacing any book
+    there; on failure nothing is left and the old book is kept.
 
-    ``progress`` may raise (a cancel button does) to stop the build; the file is removed.
+    ``progress`` may raise (a cancel button does) to stop the build.  A storage failure is
+    told about ``path``, the file the user asked for, not the one being built.
     """
     from ledgerdesk.services.demo import generate_demo
+    from ledgerdesk.storage.errors import NOT_CREATED, FileProblem
+    from ledgerdesk.storage.failures import os_problem
 
-    book = new_book(path, company=company, currency=currency)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a book file", str(path))
+    building = path.with_name(path.name + ".building")
+    with contextlib.suppress(OSError):  # left by a build that was killed; else create says
+        remove_book_files(building)
     try:
-        stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress)
-    except BaseException:
-        book.close()
-        remove_book_files(path)
+        book = new_book(building, company=company, currency=currency)
+        try:
+            stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress)
+        finally:
+            book.close()
+        for suffix in SIDECAR_SUFFIXES:  # an old log beside the new book would be read into it
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        building.replace(path)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):  # what stopped the build may stop this too
+            remove_book_files(building)
+        if isinstance(exc, FileProblem):
+            raise exc.restated(path=path, outcome=NOT_CREATED) from exc
+        if isinstance(exc, OSError):
+            raise os_problem(exc, path, outcome=NOT_CREATED) from exc
         raise
-    book.close()
     return stats
 
 

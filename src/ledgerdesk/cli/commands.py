@@ -19,7 +19,6 @@ from ledgerdesk.cli.books import (
     build_demo_book,
     check_currency,
     opened,
-    remove_book_files,
 )
 from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import (
@@ -34,6 +33,7 @@ from ledgerdesk.reports.journal_text import journal_lines
 from ledgerdesk.reports.report_views import TRIAL_BALANCE_COLUMNS, trial_balance_totals
 from ledgerdesk.services.demo import DemoStats
 from ledgerdesk.services.queries import check_book, journal, trial_balance
+from ledgerdesk.storage.errors import Damaged
 
 
 def run_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -41,16 +41,11 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     currency = check_currency(args.currency)
     if path.exists() and not args.force:
         raise CliError(f"{path} already exists; choose another path or add --force to replace it.")
-    # Build beside the target and swap it in only when complete: a failed build keeps the old.
-    building = path.with_name(path.name + ".building")
-    remove_book_files(building)
     started = time.perf_counter()
-    stats = build_demo_book(
-        building, company=args.company, currency=currency, size=args.size, seed=args.seed,
+    stats = build_demo_book(  # built beside PATH, moved there when complete
+        path, company=args.company, currency=currency, size=args.size, seed=args.seed,
         today=dt.date.today(), progress=progress_printer(sys.stderr) if args.size else None,
     )
-    remove_book_files(path)
-    building.replace(path)
     elapsed = time.perf_counter() - started
     out.write(f"Created demo book {path} for {args.company} ({currency}).\n")
     for label, value in demo_summary(stats, elapsed):
@@ -83,17 +78,29 @@ def progress_printer(err: TextIO) -> Callable[[int, int], None] | None:
 
 
 def run_check(args: argparse.Namespace, out: TextIO) -> int:
-    with opened(args.path) as book:
-        report = check_book(book)
+    """The one command that says a book is damaged from its own look at it: one line."""
+    try:
+        with opened(args.path) as book:
+            report = check_book(book)
+    except Damaged as exc:
+        return report_damage(out, args.path, exc.details["reason"])
     if report.ok:
         out.write(f"OK: {args.path}: SQLite's integrity checks and every ledger invariant pass\n")
         return 0
-    for problem in report.integrity:
-        out.write(f"FAILED {problem}\n")
+    if report.integrity:
+        count = len(report.integrity)
+        return report_damage(out, args.path, (
+            f"SQLite's checks found {count} problem{'s' if count > 1 else ''}, the first: "
+            f"{report.integrity[0].rstrip('.')}"))
     for failure in report.invariants:
         out.write(f"FAILED {failure.check}: {failure.detail}\n")
-    count = len(report.integrity) + len(report.invariants)
+    count = len(report.invariants)
     out.write(f"{args.path}: {count} problem{'s' if count > 1 else ''} found\n")
+    return 1
+
+
+def report_damage(out: TextIO, path: str, evidence: str) -> int:
+    out.write(f"FAILED {path} is damaged: {evidence}. Restore the book from a backup copy.\n")
     return 1
 
 

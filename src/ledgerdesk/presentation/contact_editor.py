@@ -16,6 +16,7 @@ from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import EditContact, NewContact, problems_from
 from ledgerdesk.services.contacts import add_contact, contact_overview, update_contact
+from ledgerdesk.services.ports import BookFailure
 
 ROLE_LABELS = {ContactRole.CUSTOMER: "Customer", ContactRole.SUPPLIER: "Supplier",
                ContactRole.BOTH: "Customer and supplier"}
@@ -66,6 +67,8 @@ class ContactEditor:
             self.error = " ".join(p.message for p in problems_from(exc))
         except ValidationFailed as exc:
             self.error = " ".join(p.message for p in exc.problems)
+        except BookFailure as exc:
+            self.error = str(exc)
         else:
             self.error = ""
             return True

@@ -25,6 +25,7 @@ from ledgerdesk.presentation.payment_messages import PaymentMessages
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import AllocationInput, ApplyCredit
 from ledgerdesk.services.credits import CREDIT_TARGETS, apply_credit, credit_to_apply
+from ledgerdesk.services.ports import BookFailure
 
 
 def apply_label(side: Side) -> str:
@@ -123,6 +124,9 @@ class CreditEditor(AllocationGrid):
         command = self.command()
         try:
             application_id = apply_credit(self.session.book, command)
+        except BookFailure as exc:
+            self.save_error = str(exc)  # nothing was saved; the form stays as typed
+            return None
         except (ValidationFailed, NotAllowed, NotFound) as exc:
             start = credit_to_apply(self.session.book, self.credit.id)
             self.credit = start.credit

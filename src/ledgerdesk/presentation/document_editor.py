@@ -38,6 +38,7 @@ from ledgerdesk.services.documents import (
     void_document,
 )
 from ledgerdesk.services.line_defaults import last_used_account
+from ledgerdesk.services.ports import BookFailure
 
 LINE_FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
                "tax_rate")
@@ -243,7 +244,7 @@ class DocumentEditor:
         draft = self.draft()
         try:
             new_id = save_draft(self.session.book, draft, document_id=self.document_id)
-        except (ValidationFailed, NotAllowed) as exc:
+        except (ValidationFailed, NotAllowed, BookFailure) as exc:
             self._refused(exc)
             return None
         step = SaveDraftStep(self.session, new_id, self._before, draft,
@@ -258,7 +259,7 @@ class DocumentEditor:
             return None
         try:
             self.number = authorise_document(self.session.book, self.document_id)
-        except (ValidationFailed, NotAllowed) as exc:
+        except (ValidationFailed, NotAllowed, BookFailure) as exc:
             self._refused(exc)
             return None
         self.lifecycle = Lifecycle.AUTHORISED
@@ -279,8 +280,9 @@ class DocumentEditor:
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, ValidationFailed):
             self.problems = exc.problems
-        else:
-            self.problems = [Problem("document", "not_allowed", str(exc))]
+        else:  # a refusal, or the book's file failed: one sentence, the form as typed
+            code = "storage" if isinstance(exc, BookFailure) else "not_allowed"
+            self.problems = [Problem("document", code, str(exc))]
 
     def _number(self, line: LineDraft, name: str, default: str = "0") -> Decimal:
         text = line.text(name).strip() or default

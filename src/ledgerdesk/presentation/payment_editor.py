@@ -23,6 +23,7 @@ from ledgerdesk.presentation.payment_messages import PaymentMessages
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import AllocationInput, RecordPayment
 from ledgerdesk.services.payments import RecordedPayment, open_items, record_payment
+from ledgerdesk.services.ports import BookFailure
 
 
 class PaymentEditor(AllocationGrid):
@@ -145,11 +146,17 @@ class PaymentEditor(AllocationGrid):
         )
 
     def save(self) -> RecordedPayment | None:
-        """Record the payment; on a refusal keep the form, reload and explain, return None."""
+        """Record the payment; on a refusal keep the form, reload and explain, return None.
+
+        When the book's file fails (full disk, read-only, locked), say the storage's sentence
+        and keep everything as typed: the same form (and client token) can be saved again."""
         if not self.can_save:
             return None
         try:
             result = record_payment(self.session.book, self.command())
+        except BookFailure as exc:
+            self.save_error = str(exc)
+            return None
         except ValidationFailed as exc:
             assert self.contact_id is not None
             self._reload_keeping_input(open_items(self.session.book, self.contact_id,

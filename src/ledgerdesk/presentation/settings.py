@@ -15,6 +15,7 @@ from babel.localedata import locale_identifiers
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.presentation.locales import is_known_locale, locale_display_name
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import CompanySettings, read_settings, update_settings
 
 #: The locales offered in Settings (any Babel locale works from the book's setting).
@@ -70,6 +71,8 @@ class SettingsEditor:
         (``company``, ``locale``, ``prefixes.BILL`` …) to its message."""
         try:
             save_settings(self.session, wanted)
+        except BookFailure as exc:
+            return {"book": str(exc)}
         except ValidationFailed as exc:
             problems: dict[str, str] = {}
             for problem in exc.problems:

@@ -27,6 +27,12 @@ from ledgerdesk.services.read_models import (
 )
 
 
+class BookFailure(Exception):
+    """The book's file failed: the disk is full, the file is read-only, locked by another
+    program, damaged ...  Any method of a ``Book`` may raise it.  ``str()`` is one sentence
+    that names the file and says what to do, to be shown as it is (storage words it)."""
+
+
 class Transaction(Protocol):
     """One transaction on the book.  Everything done through it commits or rolls back together."""
 
@@ -131,7 +137,7 @@ class BulkWriter(Protocol):
 
 
 class Book(Protocol):
-    """An open book file."""
+    """An open book file.  Its methods raise ``BookFailure`` when the file fails."""
 
     path: Path
 
@@ -142,4 +148,6 @@ class Book(Protocol):
     # ``new_book``: the caller deletes the file if the load fails, so storage may skip syncing.
     @property
     def revision(self) -> int: ...  # changes after every commit, by any connection or process
+    @property
+    def read_only(self) -> BookFailure | None: ...  # why it cannot be changed, if it cannot
     def close(self) -> None: ...

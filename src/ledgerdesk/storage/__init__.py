@@ -1,7 +1,9 @@
 """SQLite storage for a book: the only package that imports SQLAlchemy and Alembic.
 
 ``create_book`` and ``open_book`` return a ``SqliteBook`` implementing the ``Book`` port of
-``ledgerdesk.services.ports``; anything wrong with the file is a ``BookError``.
+``ledgerdesk.services.ports``; anything wrong with the file is a ``BookError``: one of the
+named problems of ``storage.errors`` (full disk, read-only, locked, damaged …), which
+``storage.failures`` makes out of SQLite's and the OS's errors.
 
 The names are imported on first use, so that a process which needs only
 ``storage.staging`` (the demo's generator process) does not pay a quarter of a second for

@@ -8,25 +8,33 @@ commit, made through this object or by any other connection or process on the fi
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 from collections.abc import Iterator
-from contextlib import closing, contextmanager, nullcontext
+from contextlib import AbstractContextManager, closing, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, RootTransaction
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy import Connection, Engine
 
+from ledgerdesk.storage import engine as engines
 from ledgerdesk.storage import migrate
 from ledgerdesk.storage.dashboard import SqliteDashboard
-from ledgerdesk.storage.engine import (
-    APPLICATION_ID,
-    BUSY_TIMEOUT_SECONDS,
-    READ,
-    WRITE,
-    make_engine,
+from ledgerdesk.storage.engine import APPLICATION_ID, READ, WRITE, make_engine
+from ledgerdesk.storage.errors import (
+    NOT_CREATED,
+    NOT_UPGRADED,
+    SAVED_NOTHING,
+    AlreadyExists,
+    BookError,
+    CannotCreate,
+    Damaged,
+    FileProblem,
+    NeedsUpgrade,
+    NewerVersion,
+    ReadOnly,
 )
-from ledgerdesk.storage.errors import BookError
+from ledgerdesk.storage.failures import os_problem, translated
 from ledgerdesk.storage.fresh_load import (
     DeferredSchema,
     check_foreign_keys,
@@ -35,7 +43,7 @@ from ledgerdesk.storage.fresh_load import (
 )
 from ledgerdesk.storage.line_exports import SqliteLineExports
 from ledgerdesk.storage.list_streams import SqliteListStreams
-from ledgerdesk.storage.probe import damaged, probe_book_file
+from ledgerdesk.storage.probe import probe_book_file
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.reports import SqliteReports
 from ledgerdesk.storage.revision import BookRevision
@@ -50,12 +58,23 @@ BULK_CACHE_KIB = -256 * 1024
 
 
 class SqliteBook:
-    """An open book file; implements the ``Book`` port."""
+    """An open book file; implements the ``Book`` port.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    ``read_only`` is why the file cannot be changed (then ``write()`` and ``bulk()`` refuse
+    at once); ``wait`` is how long a write waits for another program's lock, in seconds."""
+
+    def __init__(self, path: Path, engine: Engine, *, read_only: ReadOnly | None = None,
+                 wait: float | None = None) -> None:
         self.path = path
         self._engine = engine
+        self._read_only = read_only
+        self._wait = engines.BUSY_TIMEOUT_SECONDS if wait is None else wait
         self._revision = BookRevision(path)
+
+    @property
+    def read_only(self) -> ReadOnly | None:
+        """Why the book cannot be changed (its file or folder is read-only), else None."""
+        return self._read_only
 
     @property
     def revision(self) -> int:
@@ -67,17 +86,18 @@ class SqliteBook:
 
     @contextmanager
     def write(self) -> Iterator[SqliteTransaction]:
-        with self._engine.connect() as conn:
+        self._refuse_if_read_only()
+        with self._failures(SAVED_NOTHING), self._engine.connect() as conn:
             conn.execution_options(**WRITE)
-            with self._begin(conn):
+            with conn.begin():
                 yield SqliteTransaction(conn)
         self._bump()
 
     @contextmanager
     def read(self) -> Iterator[SqliteTransaction]:
-        with self._engine.connect() as conn, _query_only(conn):
+        with self._failures(), self._engine.connect() as conn, _query_only(conn):
             conn.execution_options(**READ)
-            with self._begin(conn) as transaction:
+            with conn.begin() as transaction:
                 yield SqliteTransaction(conn)
                 transaction.rollback()
 
@@ -91,14 +111,15 @@ class SqliteBook:
         """
         from ledgerdesk.storage.bulk import SqliteBulkWriter
 
+        self._refuse_if_read_only()
         if new_book:
             self._revision.suspend()  # its idle connection would refuse the fresh load
-        with self._engine.connect() as conn, _big_cache(conn):
+        with self._failures(SAVED_NOTHING), self._engine.connect() as conn, _big_cache(conn):
             conn.execution_options(**WRITE)
             raw = conn.connection.driver_connection
             fresh = new_book and is_fresh(raw)
             fast = unsafe_journal(raw) if fresh else nullcontext(False)
-            with fast as switched, staging_schema(raw), self._begin(conn):
+            with fast as switched, staging_schema(raw), _ended(raw), conn.begin():
                 schema = DeferredSchema(raw) if switched and is_fresh(raw) else None
                 if schema is not None:
                     schema.drop()
@@ -111,17 +132,14 @@ class SqliteBook:
                     check_foreign_keys(raw)
         self._bump()
 
-    def _begin(self, conn: Connection) -> RootTransaction:
-        """BEGIN now (the begin event emits it), turning a lock timeout into a BookError."""
-        try:
-            return conn.begin()
-        except OperationalError as exc:
-            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
-                raise BookError(
-                    f"{self.path} is busy: another window or program kept it locked for "
-                    f"{BUSY_TIMEOUT_SECONDS} seconds."
-                ) from exc
-            raise
+    def _refuse_if_read_only(self) -> None:
+        if self._read_only is not None:
+            raise self._read_only
+
+    def _failures(self, outcome: str = "") -> AbstractContextManager[None]:
+        """SQLite's errors raised straight from the driver, as named problems; those through
+        SQLAlchemy already are (``storage.failures.watch``)."""
+        return translated(self.path, outcome=outcome, wait=self._wait)
 
     def queries(self) -> SqliteQueries:
         return SqliteQueries(self._engine)
@@ -168,6 +186,18 @@ def _query_only(conn: Connection) -> Iterator[None]:
 
 
 @contextmanager
+def _ended(raw: sqlite3.Connection) -> Iterator[None]:
+    """After a failed COMMIT (a full disk), SQLite may keep the transaction open: roll it
+    back before the pragmas and DETACH that follow, which SQLite refuses inside one."""
+    try:
+        yield
+    except BaseException:
+        if raw.in_transaction:
+            raw.rollback()
+        raise
+
+
+@contextmanager
 def _big_cache(conn: Connection) -> Iterator[None]:
     """A larger page cache while bulk loading: index inserts stay in memory until commit."""
     raw = conn.connection.driver_connection
@@ -185,55 +215,83 @@ def create_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR) -
     try:
         path.open("xb").close()
     except FileExistsError:
-        raise BookError(f"{path} already exists; choose a new file name for the book.") from None
+        raise AlreadyExists(path) from None
     except OSError as exc:
-        raise BookError(f"{path} cannot be created ({exc.strerror or exc}).") from exc
+        raise _cannot_create(path, exc) from exc
     engine = None
     try:
-        with closing(sqlite3.connect(path)) as raw:
+        with translated(path, outcome=NOT_CREATED), closing(sqlite3.connect(path)) as raw:
             # Set before WAL so the id is in the file header from the very first write.
             raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             raw.commit()
         engine = make_engine(path)
         migrate.upgrade(engine, "head", script_location)
-    except BaseException:
+    except BaseException as exc:
         if engine is not None:
             engine.dispose()
         _remove_book_files(path)
+        if isinstance(exc, FileProblem):
+            raise exc.restated(outcome=NOT_CREATED) from exc
         raise
     return SqliteBook(path, engine)
 
 
-def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR) -> SqliteBook:
-    """Open an existing book, upgrading its schema (after a backup) if it is older."""
+def _cannot_create(path: Path, error: OSError) -> BookError:
+    if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        reason = ("its folder is read-only" if error.errno == errno.EROFS
+                  else "you may not write in its folder")
+        return CannotCreate(path, reason=reason)
+    if error.errno in (errno.ENOENT, errno.ENOTDIR):
+        return CannotCreate(path, reason="its folder does not exist")
+    return os_problem(error, path, outcome=NOT_CREATED)
+
+
+def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
+              busy_timeout: float | None = None) -> SqliteBook:
+    """Open an existing book, upgrading its schema (after a backup) if it is older.
+
+    A read-only book opens for reading (``SqliteBook.read_only`` says why it cannot be
+    changed).  A write waits ``busy_timeout`` seconds for another program's lock (default
+    ``engine.BUSY_TIMEOUT_SECONDS``).  Every failure is a named problem (``storage.errors``).
+    """
     path = Path(path)
-    probe_book_file(path)
-    engine = make_engine(path)
+    wait = engines.BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
+    read_only = probe_book_file(path, wait=wait)
+    engine = make_engine(path, wait=wait, read_only=read_only)
     try:
-        _bring_to_head(path, engine, script_location)
-    except BookError:
+        with translated(path, wait=wait):
+            _bring_to_head(path, engine, script_location, read_only, wait)
+    except BaseException:
         engine.dispose()
         raise
-    except (DBAPIError, sqlite3.DatabaseError) as exc:
-        engine.dispose()
-        raise damaged(path, getattr(exc, "orig", exc)) from exc
-    return SqliteBook(path, engine)
+    return SqliteBook(path, engine, read_only=read_only, wait=wait)
 
 
-def _bring_to_head(path: Path, engine: Engine, script_location: Path) -> None:
+def _bring_to_head(path: Path, engine: Engine, script_location: Path,
+                   read_only: ReadOnly | None, wait: float) -> None:
     current = migrate.current_revision(engine)
     if current is None:
-        raise BookError(f"{path} is marked as a Ledgerdesk book but has no schema; it is damaged.")
+        raise Damaged(path, reason="it is marked as a Ledgerdesk book but has no tables")
     if migrate.is_shipped_head(current, script_location):
         return  # the usual case, known without asking Alembic
     if current not in migrate.known_revisions(script_location):
-        raise BookError(
-            f"{path} was saved by a newer version of Ledgerdesk (schema {current}); "
-            "update Ledgerdesk to open it."
-        )
-    if current != migrate.head_revision(script_location):
-        migrate.backup_book(path, current)
-        migrate.upgrade(engine, "head", script_location)
+        raise NewerVersion(path, schema=current)
+    if current == migrate.head_revision(script_location):
+        return
+    if read_only is not None:
+        raise NeedsUpgrade(path)
+    backup = None
+    try:
+        with translated(path, wait=wait):
+            backup = migrate.backup_book(path, current, wait=wait)
+            migrate.upgrade(engine, "head", script_location)
+    except BaseException as exc:
+        # The upgrade rolled back: the book is as it was, and its copy only takes room.
+        if backup is not None:
+            migrate.remove_backup(backup)
+        if isinstance(exc, FileProblem):
+            raise exc.restated(outcome=NOT_UPGRADED) from exc
+        raise
 
 
 def _remove_book_files(path: Path) -> None:

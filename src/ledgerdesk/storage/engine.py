@@ -11,14 +11,20 @@ BEGIN itself: ``BEGIN IMMEDIATE`` (take the write lock now) for connections carr
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event
 
+from ledgerdesk.storage.access import database_name
+from ledgerdesk.storage.errors import ReadOnly
+from ledgerdesk.storage.failures import watch
+
 #: ``PRAGMA application_id`` of every Ledgerdesk book: the bytes "LDK1".
 APPLICATION_ID = 0x4C444B31
 
+#: How long a write waits for another program's write lock before it gives up (seconds).
 BUSY_TIMEOUT_SECONDS = 30
 
 #: Execution option naming the statement that begins a transaction.
@@ -30,31 +36,38 @@ CONNECTION_PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_SECONDS * 1000}",
 )
 
 
-def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
-    cursor = dbapi_connection.cursor()
-    try:
-        for pragma in CONNECTION_PRAGMAS:
-            cursor.execute(pragma)
-    finally:
-        cursor.close()
+def _pragmas(wait: float) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
+            for pragma in CONNECTION_PRAGMAS:
+                cursor.execute(pragma)
+        finally:
+            cursor.close()
+
+    return on_connect
 
 
 def _on_begin(conn: Connection) -> None:
     conn.exec_driver_sql(conn.get_execution_options().get(BEGIN_OPTION, "BEGIN"))
 
 
-def make_engine(path: Path) -> Engine:
-    """An engine on ``path`` whose connections all carry the book's pragmas."""
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(
-        url,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_SECONDS},
-    )
-    event.listen(engine, "connect", _on_connect)
+def make_engine(path: Path, *, wait: float | None = None,
+                read_only: ReadOnly | None = None) -> Engine:
+    """An engine on ``path`` whose connections all carry the book's pragmas, wait ``wait``
+    seconds for another program's lock (default ``BUSY_TIMEOUT_SECONDS``), open read-only
+    when the book is (``storage.access``), and fail with named problems
+    (``storage.failures``)."""
+    wait = BUSY_TIMEOUT_SECONDS if wait is None else wait
+    name, uri = database_name(path, read_only)
+    url = URL.create("sqlite+pysqlite", database=name, query={"uri": "true"} if uri else {})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": wait})
+    event.listen(engine, "connect", _pragmas(wait))
     event.listen(engine, "begin", _on_begin)
+    watch(engine, path, wait, write_option=(BEGIN_OPTION, WRITE[BEGIN_OPTION]))
     return engine

@@ -1,7 +1,9 @@
 """Alembic run programmatically: no alembic.ini, the connection handed over in attributes.
 
-``open_book`` calls ``upgrade_to_head`` only after ``backup_book`` has copied the file with
-the SQLite backup API (a plain file copy of a live WAL database can lose rows).
+``open_book`` calls ``upgrade`` only after ``backup_book`` has copied the file with the
+SQLite backup API (a plain file copy of a live WAL database can lose rows).  The copy is
+written under a name that says it is incomplete and renamed only when whole, so a full disk
+or a crash never leaves a file that looks like a backup but is not.
 
 Alembic is imported only when a schema must be created or upgraded: importing it costs
 about as much as SQLAlchemy itself (~0.1 s), and opening a book that is already at
@@ -98,9 +100,25 @@ def backup_path(path: Path, revision: str, now: dt.datetime | None = None) -> Pa
     return candidate
 
 
-def backup_book(path: Path, revision: str) -> Path:
-    """Copy the whole book, committed WAL content included, with the SQLite backup API."""
+def backup_book(path: Path, revision: str, *, wait: float = 5) -> Path:
+    """Copy the whole book, committed WAL content included, with the SQLite backup API.
+
+    The copy is made as ``….incomplete`` and renamed when whole; on any failure it is
+    removed and the error raised."""
     target = backup_path(path, revision)
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(target)) as copy:
-        source.backup(copy)
+    partial = target.with_name(f"{target.name}.incomplete")
+    try:
+        with closing(sqlite3.connect(path, timeout=wait)) as source, \
+                closing(sqlite3.connect(partial)) as copy:
+            source.backup(copy)
+        partial.replace(target)
+    except BaseException:
+        remove_backup(partial)
+        raise
     return target
+
+
+def remove_backup(path: Path) -> None:
+    """Delete a backup (or a partial one) and any journal SQLite left beside it."""
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)

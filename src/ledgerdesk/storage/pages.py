@@ -21,6 +21,7 @@ from ledgerdesk.services.list_queries import ContactQuery, ContactSort, Document
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.storage import list_sql
 from ledgerdesk.storage.engine import READ
+from ledgerdesk.storage.failures import raw_failures
 from ledgerdesk.storage.summaries import (
     CONTACT_BALANCES_SQL,
     IN_JSON_IDS,
@@ -64,7 +65,7 @@ class ListPages:
 
     @contextmanager
     def _reading(self) -> Iterator[Connection]:
-        with self._engine.connect() as conn:
+        with raw_failures(self._engine), self._engine.connect() as conn:
             conn.execution_options(**READ)
             with conn.begin() as transaction:
                 yield conn

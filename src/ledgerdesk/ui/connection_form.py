@@ -30,6 +30,7 @@ from ledgerdesk.presentation.connection_form import (
     ConnectionDraft,
 )
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.sync import add_connection
 from ledgerdesk.services.sync_admin import Remotes, edit_connection
 from ledgerdesk.ui.widgets import error_label, save_cancel_dialog
@@ -152,7 +153,7 @@ class ConnectionFormDialog(QDialog):
                                         id=add_connection(self.session.book, connection))
             else:
                 edit_connection(self.session.book, connection)
-        except (NotAllowed, NotFound) as exc:
+        except (NotAllowed, NotFound, BookFailure) as exc:
             self._refused(str(exc))
             return
         self.saved = connection

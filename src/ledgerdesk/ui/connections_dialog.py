@@ -20,6 +20,7 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import ConnectionRow, connection_row
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.sync import connections
 from ledgerdesk.services.sync_admin import (
     Remotes,
@@ -131,7 +132,7 @@ class ConnectionsDialog(QDialog):
             return
         try:
             remove_connection(self.session.book, connection.id)
-        except (NotAllowed, NotFound) as exc:
+        except (NotAllowed, NotFound, BookFailure) as exc:
             dialogs.error(self, "The connection was not removed", str(exc))
             return
         if self.remotes is not None:

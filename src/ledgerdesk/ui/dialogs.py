@@ -35,6 +35,13 @@ def error(parent: QWidget, title: str, message: str) -> None:
     box.exec()
 
 
+def inform(parent: QWidget, title: str, message: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, title, QMessageBox.StandardButton.Ok,
+                      parent)
+    box.setInformativeText(message)
+    box.exec()
+
+
 def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, question, parent=parent)
     go = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)

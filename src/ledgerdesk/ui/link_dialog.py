@@ -23,6 +23,7 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.sync import LINKABLE, connections, link_document_to
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.services.sync_ports import RemoteDocument
@@ -110,7 +111,7 @@ class LinkDialog(QDialog):
             return
         try:
             link_document_to(self.session.book, chosen.id, self.number, remote)
-        except (NotAllowed, NotFound) as exc:
+        except (NotAllowed, NotFound, BookFailure) as exc:
             self._say(str(exc))
             return
         self.linked = True

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedW
 
 from ledgerdesk import __version__
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
-from ledgerdesk.services.ports import Book
+from ledgerdesk.services.ports import Book, BookFailure
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.actions import (
@@ -109,16 +109,29 @@ class MainWindow(QMainWindow):
     # ---- opening and closing books -----------------------------------------------------
 
     def open_path(self, path: Path) -> bool:
+        """Open the book at ``path``; a file that fails says so in one sentence.  A read-only
+        book opens, and says it cannot be changed."""
         try:
             book = self.files.open(path)
-        except BookFileError as exc:
+            session = self._first_session(book, path)
+        except (BookFileError, BookFailure) as exc:
             dialogs.error(self, "The book could not be opened", str(exc))
             if not path.exists():
                 self.prefs.forget_book(path)
                 self.welcome.show_recent(self.prefs.recent_books())
             return False
-        self._show_book(self._session_of(book, path))
+        self._show_book(session)
+        if book.read_only is not None:
+            dialogs.inform(self, "This book is read-only", str(book.read_only))
         return True
+
+    def _first_session(self, book: Book, path: Path) -> Session:
+        """The session, or the book closed again when even its settings cannot be read."""
+        try:
+            return self._session_of(book, path)
+        except BaseException:
+            book.close()
+            raise
 
     def reopen_last(self) -> None:
         last = self.prefs.last_book()
@@ -188,8 +201,10 @@ class MainWindow(QMainWindow):
         # would make the navigation's first row current and load the dashboard for nothing.
         self.book_view.show_page(1)
         self.stack.setCurrentWidget(self.book_view)
-        self.setWindowTitle(f"{session.title} — Ledgerdesk")
-        self.book_label.setText(f"{session.title} · {session.currency} · {session.path}")
+        read_only = " (read-only)" if session.book.read_only is not None else ""
+        self.setWindowTitle(f"{session.title}{read_only} — Ledgerdesk")
+        self.book_label.setText(f"{session.title} · {session.currency} · {session.path}"
+                                f"{read_only}")
         self._enable_book_actions(True)
         self._seen_revision = session.book.revision
         self._stale_timer.start()

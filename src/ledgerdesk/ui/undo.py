@@ -20,12 +20,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
+from ledgerdesk.services.ports import BookFailure
 
 if TYPE_CHECKING:
     from ledgerdesk.presentation.history import Step
 
 Report = Callable[[str, bool], None]  # (message, is_error)
-REFUSALS = (NotAllowed, NotFound, ValidationFailed)
+# A book file that failed (disk full, read-only …) did not take the step either.
+REFUSALS = (NotAllowed, NotFound, ValidationFailed, BookFailure)
 
 
 class StepCommand(QUndoCommand):

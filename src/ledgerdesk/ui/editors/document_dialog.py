@@ -28,6 +28,7 @@ from ledgerdesk.presentation.contacts import contact_choices, create_contact
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.history import Step
 from ledgerdesk.presentation.printing import document_job
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
@@ -276,7 +277,7 @@ class DocumentDialog(QDialog):
             return
         try:
             self.parent_message = self.editor.void()
-        except NotAllowed as exc:
+        except (NotAllowed, BookFailure) as exc:
             dialogs.error(self, "It cannot be voided", str(exc))
             return
         self.accept()

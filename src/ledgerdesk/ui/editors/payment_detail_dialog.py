@@ -20,6 +20,7 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.history import Step
 from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.sync_panel import payment_sync_text
+from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.read_rows import PaidColumn, paid_documents_model
 from ledgerdesk.ui.tables import read_only_table
@@ -98,7 +99,7 @@ class PaymentDetailDialog(QDialog):
             return
         try:
             step = self.view.void()
-        except (NotAllowed, NotFound) as exc:
+        except (NotAllowed, NotFound, BookFailure) as exc:
             dialogs.error(self, f"{self.view.number} was not voided", str(exc))
             return
         self.steps.append(step)

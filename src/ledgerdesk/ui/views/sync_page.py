@@ -24,7 +24,7 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import OutboxRow, SyncPanel
 from ledgerdesk.presentation.sync_run import sync_all
-from ledgerdesk.services.ports import Book
+from ledgerdesk.services.ports import Book, BookFailure
 from ledgerdesk.services.sync_admin import Remotes, Resolution, resolve
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.paged import Role
@@ -125,7 +125,7 @@ class SyncPage(QWidget):
             return
         try:
             resolve(self.session.book, row.id, resolution)
-        except (NotAllowed, NotFound) as exc:
+        except (NotAllowed, NotFound, BookFailure) as exc:
             dialogs.error(self, "That could not be done", str(exc))
         else:
             self.status.setText(f"{row.payment} on {row.document}: {resolution.value.lower()}"
