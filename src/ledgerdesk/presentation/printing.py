@@ -1,10 +1,10 @@
 """What the window's File > Print to PDF… prints: the selected invoice or credit note, or
-the selected contact's statement (a customer's, or a supplier's) of the last
-``STATEMENT_DAYS`` days, as a print model with a file name to suggest."""
+the selected contact's statement (a customer's, or a supplier's) of the last 90 days
+(``services.statements.default_start``, as ``ledgerdesk print``), as a print model with a
+file name to suggest."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -14,9 +14,8 @@ from ledgerdesk.presentation.print_statement import statement_print
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.printing import PRINTABLE_KINDS, printable_document
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
-from ledgerdesk.services.statements import statement_figures
+from ledgerdesk.services.statements import default_start, statement_figures
 
-STATEMENT_DAYS = 90
 NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a contact for "
                     "their statement.")
 
@@ -34,7 +33,7 @@ def print_job(session: Session, selected: object) -> PrintJob | None:
     if isinstance(selected, ContactSummary):
         end = session.today
         figures = statement_figures(session.book, selected.id,  # type: ignore[arg-type]
-                                    end - dt.timedelta(days=STATEMENT_DAYS), end)
+                                    default_start(end), end)
         model = statement_print(figures, session.locale, session.today)
         return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))
     return None

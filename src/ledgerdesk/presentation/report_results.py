@@ -208,7 +208,9 @@ def run_report(session: Session, request: ReportRequest) -> ReportResult:
     maker = LineMaker(session, view.columns, drill_of(request.kind, request.detail))
     titles = [view.columns[i].title for i in maker.shown]
     if request.kind is ReportKind.BALANCE_SHEET:
-        titles[-2:] = [maker.dates.short(report.as_of), maker.dates.short(report.previous_date)]
+        earlier = report.previous_date
+        titles[-2:] = [maker.dates.short(report.as_of),
+                       maker.dates.short(earlier) if earlier else titles[-1]]
     source = iter(view.rows)
     footers = [maker.fixed(cells, Style.TOTAL) for cells in view.footers]
     if request.kind in (ReportKind.PROFIT_AND_LOSS, ReportKind.BALANCE_SHEET):

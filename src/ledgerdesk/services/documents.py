@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.document_rules import validate_document
 from ledgerdesk.domain.documents import EDITABLE_KINDS, Document, Lifecycle, LineItem
 from ledgerdesk.domain.ledger import SourceType
@@ -104,7 +105,8 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
         raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
     contact = tx.get_contact(draft.contact_id)
     terms = contact.payment_terms_days if contact else 30
-    due = draft.due_date or draft.issue_date + dt.timedelta(days=terms)
+    # Terms that would run past 9999-12-31 end there: the calendar has no later due date.
+    due = draft.due_date or clamped_days_after(draft.issue_date, terms)
     lines = tuple(
         LineItem(
             description=ln.description, quantity=ln.quantity, unit_price=ln.unit_price,
