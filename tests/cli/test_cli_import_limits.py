@@ -62,3 +62,30 @@ def test_an_invoice_issued_on_the_last_day_falls_due_that_day(run, book_copy, tm
     assert run("import", "invoices", book_copy, source)[0] == 0
     status, out, _ = run("list", "invoices", book_copy, "--csv", "-")
     assert status == 0 and "9999-12-31,9999-12-31" in out
+
+
+NUL_FILES = {
+    "in the header": (b"na\x00me,role\nAcme,customer\n", "row 1, column 1"),
+    "in a cell": (b"name,role\nAcme,customer\nBr\x00io,customer\n", "row 3, column 'name'"),
+    "in a quoted cell": (b'name,role\nAcme,"cust\x00omer"\n', "row 2, column 'role'"),
+    "at the end of the file": (b"name,role\nAcme,customer\n\x00", "row 3, column 'name'"),
+    "past the first 64 KB": (
+        b"name,role\n" + b"".join(b"Contact %d,customer\n" % n for n in range(4000))
+        + b"Late,cus\x00tomer\n", "row 4002, column 'role'"),
+}
+
+
+@pytest.mark.parametrize("case", NUL_FILES)
+def test_a_nul_byte_anywhere_is_refused_naming_row_and_column(run, book_copy, tmp_path, case):
+    content, where = NUL_FILES[case]
+    source = write(tmp_path / "in.csv", content)
+    err = refused_without_a_change(run, book_copy, ["contacts", book_copy, source],
+                                   mentions=(f"in.csv: {where}", "NUL"))
+    assert len(err.splitlines()) == 1
+    assert "\x00" not in err
+
+
+def test_a_nul_byte_in_a_bank_statement_is_refused_too(run, book_copy, tmp_path):
+    source = write(tmp_path / "bank.csv", b"date,amount,reference\n2025-01-02,5.00,INV\x0000019\n")
+    refused_without_a_change(run, book_copy, ["bank", book_copy, source, "--accept-suggestions"],
+                             mentions=("bank.csv: row 2, column 'reference'",))
