@@ -53,6 +53,7 @@ _DOCUMENT = (
     FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
     FieldSpec("tax_mode", "exclusive, inclusive or no tax (default exclusive)", False,
               ("amounts are", "tax type")),
+    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 _BANK = (
     FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),
@@ -66,6 +67,7 @@ _BANK = (
     FieldSpec("kind", "customer receipt or supplier payment (default: the amount's sign)",
               False, ("payment kind",)),
     FieldSpec("void", "yes: reported, not recorded", False, ("voided",)),
+    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 
 FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
