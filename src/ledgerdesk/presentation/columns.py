@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
 
+from ledgerdesk.domain.plain_text import shown_inert
+
 Row = TypeVar("Row")
 
 
@@ -38,6 +40,11 @@ class Column(Generic[Row]):
     #: What a file carries instead of ``text`` when the screen adds marks or formatting to
     #: words (an export writes ``overdue``, never "⚠ Overdue").
     plain: Callable[[Row], Any] | None = None
+
+    def display(self, row: Row) -> str:
+        """The cell as the screen shows it: ``text``, with a bidi override or a control
+        character in a name shown as ``<U+202E>`` instead of obeyed (``domain.plain_text``)."""
+        return shown_inert(self.text(row))
 
 
 class ListPresenter(Protocol[Row]):

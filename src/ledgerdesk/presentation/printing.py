@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.print_model import PrintModel, document_print
 from ledgerdesk.presentation.print_statement import statement_print
 from ledgerdesk.presentation.session import Session
@@ -49,6 +50,8 @@ def document_job(session: Session, document_id: int) -> PrintJob:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` with characters that file systems refuse replaced, plus ``.pdf``."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .-") or "document"
+    """``name`` with characters that file systems refuse replaced, plus ``.pdf``; a bidi
+    override (which would make ``Evil \u202efdp.exe`` look like ``Evil exe.pdf``) too."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", shown_inert(name)).strip(" .-")
+    cleaned = cleaned or "document"
     return f"{cleaned[:120]}.pdf"

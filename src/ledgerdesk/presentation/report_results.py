@@ -19,6 +19,7 @@ from typing import Any
 
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.report_params import ReportKind, ReportRequest
@@ -185,7 +186,7 @@ class LineMaker:
             return self.dates.short(value)
         if isinstance(value, bool):
             return "yes" if value else ""
-        return "" if value is None else str(value)
+        return "" if value is None else shown_inert(str(value))  # names: never obeyed
 
     def row(self, row: Any) -> ReportLine:
         values = tuple(read(row) for read in self.readers)
