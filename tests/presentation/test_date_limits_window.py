@@ -51,6 +51,13 @@ def test_profit_and_loss_of_all_time_in_the_window(session_for, customer, issue)
     result = run_report(session, request)
     assert [line.cells for line in result.lines if line.cells[0] == "4000"] == [
         ("4000", "Sales", "100.00", "0.00")]
+    assert result.notes == ["No period before 1/1/0001 to compare with: the Previous column "
+                            "is zero."]
+    sheet = report_form(session, ReportKind.BALANCE_SHEET, "", "6/30/0001").request()
+    assert sheet is not None
+    assert run_report(session, sheet).notes == [
+        "No date a year before 6/30/0001 to compare with: the calendar starts on 0001-01-01, "
+        "so the earlier column is zero."]
 
 
 def test_the_same_period_last_year_in_year_one_is_refused_in_one_sentence(session_for):

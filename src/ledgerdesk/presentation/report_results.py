@@ -26,7 +26,7 @@ from ledgerdesk.presentation.report_params import ReportKind, ReportRequest
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.reports import report_views as views
 from ledgerdesk.reports.contact_reports import PaymentsRegister, Statement
-from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger
+from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger, ProfitAndLoss
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.services import reports
 from ledgerdesk.services.queries import trial_balance
@@ -252,6 +252,12 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
                 f"{money(report.money_out)} (voided payments left out)."]
     if isinstance(report, BalanceSheet) and not report.balances:
         return ["Assets do not equal liabilities plus equity: run Check on this book."]
+    if isinstance(report, BalanceSheet) and report.previous_date is None:
+        return [f"No date a year before {maker.dates.short(report.as_of)} to compare with: "
+                "the calendar starts on 0001-01-01, so the earlier column is zero."]
+    if isinstance(report, ProfitAndLoss) and report.previous_period is None:
+        return [f"No period before {maker.dates.short(report.period.start)} to compare with: "
+                "the Previous column is zero."]
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
                          zip(labels, report.aging.buckets, strict=True))
