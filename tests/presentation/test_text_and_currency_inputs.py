@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.presentation.contact_editor import ContactEditor
 from ledgerdesk.presentation.new_book import new_book_problem
 from ledgerdesk.presentation.settings import SettingsEditor
@@ -55,3 +56,13 @@ def test_settings_refuse_a_company_name_with_an_override(session):
                                         "company": "Evil \u202eCod.exe Ltd"})
     problems = editor.save(wanted)
     assert problems["company"].startswith("The company name holds U+202E")
+
+
+def test_settings_refuse_a_number_prefix_with_an_override(session):
+    editor = SettingsEditor(session)
+    prefixes = {**editor.loaded.prefixes, DocumentKind.SALES_INVOICE: "INV\u202e"}
+    wanted = editor.loaded.__class__(**{**editor.loaded.__dict__, "prefixes": prefixes})
+    problems = editor.save(wanted)
+    key = f"prefixes.{DocumentKind.SALES_INVOICE.value}"
+    assert problems == {key: "The invoice prefix holds U+202E RIGHT-TO-LEFT OVERRIDE, which "
+                             "can make text show in another order than it was typed; remove it."}

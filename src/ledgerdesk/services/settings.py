@@ -80,10 +80,11 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
             f"“{wanted.locale}” is not a locale Ledgerdesk knows: choose one from the list.",
         ))
     for kind, prefix in wanted.prefixes.items():
-        if (not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix)
-                or text_problem(prefix, "prefix")):
+        if not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix):
             problems.append(Problem(
                 f"prefixes.{kind.value}", "invalid",
                 f"The {kind.label} prefix must be 1 to {MAX_PREFIX} characters without spaces.",
             ))
+        elif why := text_problem(prefix, f"{kind.label} prefix"):
+            problems.append(Problem(f"prefixes.{kind.value}", "plain_text", why))
     return problems
