@@ -177,11 +177,50 @@ def test_a_whole_book_exported_and_reimported_lists_the_same(
     for kind in lists:
         files[kind] = tmp_path / f"{kind}.csv"
         assert run("list", kind, book.path, "--csv", files[kind])[0] == 0
+    # The third payment kept 5.00 as credit: its line (row 4) is marked to keep it again.
     for kind, name, extra in (("contacts", "contacts", ()), ("invoices", "invoices", ()),
                               ("bills", "bills", ()),
-                              ("bank", "payments", ("--accept-suggestions",))):
+                              ("bank", "payments", ("--accept-suggestions",
+                                                    "--keep-excess-as-credit", "4"))):
         status, out, err = run("import", kind, empty_book, files[name], *extra)
         assert status == 0, err
         assert "Not recorded" not in out
     assert {kind: listed(run, kind, empty_book) for kind in lists} == before
     assert run("check", empty_book)[0] == 0
+
+
+def test_a_dry_run_lists_every_problem_of_a_row(run, empty_book, tmp_path):
+    """The window's preview and the command share the service: a row with a bad date, a
+    bad price and an unknown account and contact shows all four, not just the first."""
+    path = write(tmp_path / "invoices.csv", [
+        ["number", "contact", "issue_date", "description", "quantity", "unit_price", "account"],
+        ["A-1", "Nobody Ltd", "2024-01-45", "Desk", "1", "8x5", "9999"]])
+    status, _, err = run("import", "invoices", empty_book, path, "--dry-run")
+    assert status == 1
+    assert "4 problems in 1 row; nothing was imported" in err
+    lines = [line.strip() for line in err.splitlines()[1:]]
+    assert sorted(line.split(":")[0] for line in lines) == [
+        "row 2, account", "row 2, contact", "row 2, issue_date", "row 2, unit_price"]
+
+
+def test_a_bank_line_paying_more_than_its_document_owes_is_refused_unless_marked(
+        run, book, add_contact, issue, pay, tmp_path):
+    from ledgerdesk.domain.contacts import ContactRole
+
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    invoice, _ = issue(acme, "100")
+    pay(acme, "99.81", (invoice, "99.81"))
+    path = write(tmp_path / "bank.csv", [["date", "amount", "reference", "documents"],
+                                         ["2024-02-01", "4.00", "card", "INV-00001"]])
+    status, out, err = run("import", "bank", book.path, path, "--accept-suggestions")
+    assert status == 1 and "Imported" not in out
+    assert ("  row 2, amount: 4.00 pays INV-00001, which owes 0.19: the excess 3.81 would be "
+            "kept as Acme Retail's credit; mark the line to keep the excess, or correct the "
+            "amount\n") in err
+    assert "--keep-excess-as-credit ROW" in err  # how to mark it
+    assert listed(run, "payments", book.path)[1:] == []
+    status, out, err = run("import", "bank", book.path, path, "--accept-suggestions",
+                           "--keep-excess-as-credit", "2")
+    assert status == 0, err
+    assert "row 2: payment 4.00 Acme Retail for INV-00001, 3.81 kept as credit" in out
+    assert [c["total"] for c in listed(run, "credit-notes", book.path)] == ["3.81"]

@@ -40,7 +40,8 @@ def test_aging_csv_totals_equal_the_trial_balance(run, demo_book, tmp_path, name
     assert status == 0 and "total" in out
     rows = csv_rows(target.read_text(encoding="utf-8"))
     assert rows and list(rows[0]) == ["contact", "current", "days_1_30", "days_31_60",
-                                      "days_61_90", "days_over_90", "total"]
+                                      "days_61_90", "days_over_90", "unapplied_credits",
+                                      "total"]
     total = sum(Decimal(r["total"]) for r in rows)
     assert total == sign * trial_balance(run, demo_book)[code]
     for row in rows:  # each row's buckets add up to its total
@@ -143,6 +144,29 @@ def test_trial_balance_as_of_equals_ledger_cli(run, demo_book, tmp_path):
     assert parse_balance_lines(result.stdout, "EUR") == {k: v for k, v in ours.items() if v}
 
 
+def test_aging_csv_keeps_unapplied_credits_out_of_the_day_buckets(run, demo_book):
+    status, out, _ = run("report", "receivable-aging", demo_book, "--detail", "--csv", "-")
+    assert status == 0
+    documents = csv_rows(out)
+    credits = [d for d in documents if d["kind"] != "invoice"]
+    assert credits, "the demo book has unapplied credits"
+    for document in credits:  # never overdue: no days, no day bucket, never positive
+        assert (document["days_overdue"], document["bucket"]) == ("", "credit")
+        assert Decimal(document["outstanding"]) < 0
+    for document in documents:
+        if document["kind"] == "invoice":
+            assert document["bucket"] != "credit" and document["days_overdue"]
+    _, out, _ = run("report", "receivable-aging", demo_book, "--csv", "-")
+    rows = csv_rows(out)
+    assert sum(Decimal(r["unapplied_credits"]) for r in rows) == sum(
+        Decimal(d["outstanding"]) for d in credits)
+    for row in rows:  # only invoices in the day buckets: none of them is negative
+        assert all(Decimal(row[k]) >= 0 for k in ("current", "days_1_30", "days_31_60",
+                                                   "days_61_90", "days_over_90"))
+    status, table, _ = run("report", "receivable-aging", demo_book)
+    assert "Unapplied credits" in table
+
+
 def test_aging_detail_lists_the_documents_behind_the_totals(run, demo_book):
     status, out, _ = run("report", "receivable-aging", demo_book, "--detail", "--csv", "-")
     assert status == 0
@@ -155,3 +179,63 @@ def test_aging_detail_lists_the_documents_behind_the_totals(run, demo_book):
     (row,) = csv_rows(out)
     assert Decimal(row["total"]) == sum(
         Decimal(d["outstanding"]) for d in documents if d["contact"] == name)
+
+
+def test_no_credit_in_the_list_is_overdue(run, demo_book):
+    today = dt.date.today().isoformat()
+    status, out, _ = run("list", "credit-notes", demo_book, "--csv", "-")
+    assert status == 0
+    credits = csv_rows(out)
+    past_due = [c for c in credits if c["due_date"] < today and Decimal(c["outstanding"]) > 0
+                and c["status"] != "void"]
+    assert past_due, "the demo book has credits left past their due dates"
+    assert {c["status"] for c in past_due} <= {"open", "partly paid"}
+    status, out, _ = run("list", "invoices", demo_book, "--csv", "-")
+    assert "overdue" in {row["status"] for row in csv_rows(out)}  # invoices still fall due
+
+
+def test_sales_tax_csv_has_a_row_per_rate_and_no_void_document(run, book, issue, customer):
+    from ledgerdesk.services.documents import void_document
+
+    issue(customer, "100", tax_rate="20", issue_date=dt.date(2024, 1, 10))
+    issue(customer, "50", tax_rate="10", issue_date=dt.date(2024, 1, 11))
+    voided, _ = issue(customer, "200", tax_rate="20", issue_date=dt.date(2024, 1, 12))
+    void_document(book, voided, dt.date(2024, 5, 1))
+    status, out, err = run("report", "sales-tax", book.path, "--from", "2024-01-01",
+                           "--to", "2024-03-31", "--csv", "-")
+    assert status == 0, err
+    assert list(csv.reader(io.StringIO(out))) == [
+        ["side", "rate", "documents", "net", "tax"],
+        ["sales", "10", "1", "50.00", "5.00"], ["sales", "20", "1", "100.00", "20.00"]]
+    status, table, _ = run("report", "sales-tax", book.path, "--from", "2024-01-01",
+                           "--to", "2024-03-31")
+    assert "void documents left out" in table
+    assert [line.split() for line in table.splitlines() if line.startswith("Tax due")] == [
+        ["Tax", "due", "25.00"]]
+
+
+def test_profit_and_loss_and_balance_sheet_csv_end_with_their_totals(run, demo_book):
+    status, out, _ = run("report", "profit-and-loss", demo_book, "--csv", "-")
+    assert status == 0
+    rows = csv_rows(out)
+    accounts = [r for r in rows if r["code"]]
+    *_, income, expenses, net = rows
+    assert [r["account"] for r in (income, expenses, net)] == [
+        "Total income", "Total expenses", "Net profit"]
+    for column in ("amount", "previous"):
+        assert Decimal(income[column]) == sum(Decimal(r[column]) for r in accounts
+                                              if r["section"] == "income")
+        assert Decimal(expenses[column]) == sum(Decimal(r[column]) for r in accounts
+                                                if r["section"] == "expense")
+        assert Decimal(net[column]) == Decimal(income[column]) - Decimal(expenses[column])
+    status, out, _ = run("report", "balance-sheet", demo_book, "--csv", "-")
+    rows = csv_rows(out)
+    *_, assets, liabilities, equity, both = rows
+    assert [r["account"] for r in (assets, liabilities, equity, both)] == [
+        "Total assets", "Total liabilities", "Total equity", "Total liabilities and equity"]
+    for column in ("amount", "previous"):
+        assert Decimal(both[column]) == Decimal(assets[column]) == (
+            Decimal(liabilities[column]) + Decimal(equity[column]))
+    status, table, _ = run("report", "balance-sheet", demo_book)
+    assert table.rstrip().splitlines()[-1].split()[:4] == ["Total", "liabilities", "and",
+                                                          "equity"]

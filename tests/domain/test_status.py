@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 
 from ledgerdesk.domain.documents import (
+    DocumentKind,
     DocumentStatus,
     Lifecycle,
     derive_status,
@@ -64,7 +65,8 @@ def test_partly_paid(lifecycle, outstanding, expected):
     ],
 )
 def test_overdue(lifecycle, due, outstanding, expected):
-    assert is_overdue(lifecycle, due, eur(outstanding), TODAY) is expected
+    assert is_overdue(lifecycle, due, eur(outstanding), TODAY,
+                      kind=DocumentKind.SALES_INVOICE) is expected
 
 
 @pytest.mark.parametrize(
@@ -83,4 +85,14 @@ def test_overdue(lifecycle, due, outstanding, expected):
     ],
 )
 def test_status_label(lifecycle, outstanding, due, expected):
-    assert status_label(lifecycle, eur("100"), eur(outstanding), due, TODAY) == expected
+    for kind in (DocumentKind.SALES_INVOICE, DocumentKind.BILL):
+        assert status_label(lifecycle, eur("100"), eur(outstanding), due, TODAY,
+                            kind=kind) == expected
+
+
+@pytest.mark.parametrize("kind", [k for k in DocumentKind if k.is_credit])
+def test_a_credit_is_never_overdue(kind):
+    assert not is_overdue(A, YESTERDAY, eur("10"), TODAY, kind=kind)
+    assert status_label(A, eur("100"), eur("100"), YESTERDAY, TODAY, kind=kind) == "open"
+    assert status_label(A, eur("100"), eur("40"), YESTERDAY, TODAY, kind=kind) == "partly paid"
+

@@ -97,3 +97,10 @@ def test_a_statement_printed_in_year_one_starts_on_the_first_day(book, session_f
     job = print_job(session, selected)
     assert job is not None
     assert ("Period", "Jan 1, 0001 – Jan 5, 0001") in job.model.facts
+
+
+def test_the_editors_due_date_from_terms_stops_on_the_last_day():
+    from ledgerdesk.presentation.due_date import DueDate
+
+    assert DueDate(dt.date(9999, 12, 20), 30).date == dt.date(9999, 12, 31)
+    assert DueDate(dt.date(1, 1, 1), 30).date == dt.date(1, 1, 31)

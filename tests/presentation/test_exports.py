@@ -177,3 +177,26 @@ def test_a_list_export_carries_plain_status_words_not_the_screens_marks(every_st
     statuses = {row[rows[0].index("amount")]: row[rows[0].index("status")] for row in rows[1:]}
     assert statuses == {"1.00": "allocated", "7.50": "2.50 kept as credit", "9.00": "void"}
     assert {row[rows[0].index("sync")] for row in rows[1:]} == {""}
+
+
+@pytest.mark.parametrize(("kind", "name"), [(ReportKind.PROFIT_AND_LOSS, "profit-and-loss"),
+                                            (ReportKind.BALANCE_SHEET, "balance-sheet")])
+def test_a_statements_export_ends_with_its_totals_as_the_command_lines(big, tmp_path, kind,
+                                                                       name):
+    form = ReportForm("en_US", TODAY, kind=kind)
+    if kind is ReportKind.PROFIT_AND_LOSS:
+        form.start_text, form.end_text = "1/1/2024", "6/30/2024"
+        extra = ["--from", "2024-01-01", "--to", "2024-06-30"]
+    else:
+        form.as_of_text = "6/30/2024"
+        extra = ["--as-of", "2024-06-30"]
+    request = form.request()
+    assert request is not None
+    ours = tmp_path / "ours.csv"
+    write_export(report_export(big, request), ours, bom=False)
+    theirs = tmp_path / "theirs.csv"
+    assert main(["report", name, str(big.path), *extra, "--csv", str(theirs)]) == 0
+    assert ours.read_bytes() == theirs.read_bytes()
+    last = rows_of(ours)[-1]
+    assert last[2] == ("Net profit" if kind is ReportKind.PROFIT_AND_LOSS
+                       else "Total liabilities and equity")

@@ -50,6 +50,28 @@ def test_profit_and_loss_has_sections_totals_and_drills_to_the_ledger(session, i
     assert ledger_period(result.request, session.today) == JANUARY
 
 
+def test_a_balance_sheet_ends_with_total_liabilities_and_equity(session, issue, customer,
+                                                               supplier):
+    issue(customer, "100", tax_rate="20")
+    issue(supplier, "40", DocumentKind.BILL)
+    result = run_report(session, request(session, ReportKind.BALANCE_SHEET,
+                                         as_of_text="31.01.2024"))
+    shown = [(line.style, line.cells[1:]) for line in result.lines + result.footers]
+    assert shown == [
+        (Style.SECTION, ("Assets", "", "")),
+        (Style.ROW, ("Accounts Receivable", "120,00", "0,00")),
+        (Style.TOTAL, ("Total assets", "120,00", "0,00")),
+        (Style.SECTION, ("Liabilities", "", "")),
+        (Style.ROW, ("Accounts Payable", "40,00", "0,00")),
+        (Style.ROW, ("Sales Tax", "20,00", "0,00")),
+        (Style.TOTAL, ("Total liabilities", "60,00", "0,00")),
+        (Style.SECTION, ("Equity", "", "")),
+        (Style.ROW, ("Current earnings", "60,00", "0,00")),
+        (Style.TOTAL, ("Total equity", "60,00", "0,00")),
+        (Style.TOTAL, ("Total liabilities and equity", "120,00", "0,00")),
+    ]
+
+
 def test_a_balance_sheets_account_opens_the_ledger_for_the_year_to_its_date(session):
     on = request(session, ReportKind.BALANCE_SHEET, as_of_text="31.03.2024")
     assert ledger_period(on, session.today) == Period(dt.date(2024, 1, 1),
@@ -97,3 +119,39 @@ def test_a_long_ledger_shows_its_first_rows_and_streams_the_rest(session, issue,
     assert result.footers[0].cells[-1] == "-50,00"  # the closing balance, known up front
     result.close()
     assert result.rest is None
+
+
+def test_sales_tax_has_a_row_per_rate_in_the_locale_and_leaves_a_void_invoice_out(
+        session, issue, customer):
+    from decimal import Decimal
+
+    from ledgerdesk.services.documents import void_document
+
+    lines = [{"description": "a", "unit_price": Decimal("100"), "account_code": "4000",
+              "tax_rate": Decimal("20")},
+             {"description": "b", "unit_price": Decimal("50"), "account_code": "4000",
+              "tax_rate": Decimal("7.5")}]
+    issue(customer, lines=lines, issue_date=dt.date(2024, 1, 10))
+    voided, _ = issue(customer, "200", tax_rate="20", issue_date=dt.date(2024, 1, 12))
+    void_document(session.book, voided, dt.date(2024, 2, 5))  # after January: still out
+    result = run_report(session, request(session, ReportKind.SALES_TAX))
+    assert result.titles == ("Side", "Rate %", "Documents", "Net", "Tax")
+    assert [line.cells for line in result.lines] == [
+        ("sales", "7,5", "1", "50,00", "3,75"), ("sales", "20", "1", "100,00", "20,00")]
+    assert [line.cells for line in result.footers] == [
+        ("Total sales", "", "", "150,00", "23,75"), ("Total purchases", "", "", "0,00", "0,00"),
+        ("Tax due", "", "", "", "23,75")]
+
+
+def test_a_statement_on_screen_shows_a_credit_note_as_a_credit(session, issue, customer):
+    issue(customer, "100", issue_date=dt.date(2024, 1, 10))
+    issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE, issue_date=dt.date(2024, 1, 20))
+    result = run_report(session, request(session, ReportKind.CUSTOMER_STATEMENT,
+                                         contact_id=customer))
+    assert result.titles == ("Date", "Document", "Description", "Charges", "Credits",
+                             "Balance")
+    assert [line.cells[1:] for line in result.lines] == [
+        ("", "Opening balance", "", "", "0,00"),
+        ("INV-00001", "Invoice INV-00001", "100,00", "", "100,00"),
+        ("CN-00001", "Credit note CN-00001", "", "30,00", "70,00")]
+    assert result.footers[0].cells[1:] == ("", "Closing balance", "100,00", "30,00", "70,00")

@@ -94,7 +94,8 @@ def status_matches(d: DocumentSummary, status: StatusFilter) -> bool:
         StatusFilter.DRAFT: d.lifecycle is Lifecycle.DRAFT,
         StatusFilter.VOIDED: d.lifecycle is Lifecycle.VOIDED,
         StatusFilter.OPEN: authorised and d.outstanding.is_positive,
-        StatusFilter.OVERDUE: is_overdue(d.lifecycle, d.due_date, d.outstanding, TODAY),
+        StatusFilter.OVERDUE: is_overdue(d.lifecycle, d.due_date, d.outstanding, TODAY,
+                                         kind=d.kind),
         StatusFilter.PARTLY_PAID: is_partly_paid(d.lifecycle, d.total, d.outstanding),
         StatusFilter.PAID: authorised and d.outstanding.is_zero,
     }[status]

@@ -34,8 +34,10 @@ def test_every_contact_closes_at_what_the_book_says_they_owe(book):
         start = TODAY - dt.timedelta(days=120)
         recent = statement_figures(book, contact.id, start, TODAY)
         charges = sum((line.charges.amount for line in recent.lines), 0)
-        payments = sum((line.payments.amount for line in recent.lines), 0)
-        assert recent.opening.amount + charges - payments == recent.closing.amount
+        credits = sum((line.credits.amount for line in recent.lines), 0)
+        assert recent.opening.amount + charges - credits == recent.closing.amount
+        assert all(line.charges.amount >= 0 and line.credits.amount >= 0
+                   for line in recent.lines)
         assert recent.closing == whole.closing
         assert all(start <= line.date <= TODAY for line in recent.lines)
 
@@ -46,8 +48,8 @@ def test_lines_run_by_date_with_credit_notes_and_kept_credit(book, customer, iss
     pay(customer, "150", (invoice, "100"), keep=True, date=dt.date(2024, 2, 1))
     figures = statement_figures(book, customer, dt.date(2024, 1, 15), dt.date(2024, 2, 28))
     assert figures.opening.amount == 100
-    assert [(line.date.day, line.charges.amount, line.payments.amount, line.balance.amount)
-            for line in figures.lines] == [(20, -30, 0, 70), (1, 0, 150, -80)]
+    assert [(line.date.day, line.charges.amount, line.credits.amount, line.balance.amount)
+            for line in figures.lines] == [(20, 0, 30, 70), (1, 0, 150, -80)]
     assert figures.closing.amount == -80  # in credit: 30 credit note + 50 kept
 
 
@@ -58,8 +60,8 @@ def test_a_payment_voided_later_counts_until_its_void(book, customer, issue, pay
     february = statement_figures(book, customer, dt.date(2024, 2, 1), dt.date(2024, 2, 29))
     assert (february.opening.amount, february.lines, february.closing.amount) == (0, (), 0)
     march = statement_figures(book, customer, dt.date(2024, 3, 1), dt.date(2024, 3, 31))
-    assert [(line.date, line.payments.amount, line.balance.amount)
-            for line in march.lines] == [(dt.date(2024, 3, 5), -100, 100)]
+    assert [(line.date, line.charges.amount, line.credits.amount, line.balance.amount)
+            for line in march.lines] == [(dt.date(2024, 3, 5), 100, 0, 100)]  # the void
     assert march.closing.amount == 100
 
 
@@ -69,8 +71,8 @@ def test_a_supplier_statement_shows_what_we_owe(book, supplier, issue, pay):
         date=dt.date(2024, 1, 25), reference="BACS-7")
     figures = statement_figures(book, supplier, dt.date(2024, 1, 1), dt.date(2024, 1, 31))
     assert figures.side is Side.PURCHASES
-    assert [(line.reference, line.charges.amount, line.payments.amount, line.balance.amount)
-            for line in figures.lines] == [(number, 80, 0, 80), ("BACS-7", 0, 50, 30)]
+    assert [(line.reference, line.charges.amount, line.credits.amount, line.balance.amount)
+            for line in figures.lines] == [(number, 80, 0, 80), ("PAY-00001", 0, 50, 30)]
     assert figures.closing.amount == 30
 
 

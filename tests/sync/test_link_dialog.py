@@ -3,15 +3,18 @@ thread) or by the remote id typed in; the editor shows the link."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from ledgerdesk.app.remotes import SyncRemotes
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import LinkKind
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.sync_ports import RemoteDocument
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.link_dialog import LinkDialog, link_state
 
@@ -65,3 +68,17 @@ def test_the_invoice_editor_shows_its_link(qtbot, session, xero_book, customer, 
     dialog = DocumentDialog(DocumentEditor(session, DocumentKind.SALES_INVOICE, document_id))
     qtbot.addWidget(dialog)
     assert dialog.link_state.text().startswith(f"Linked to Xero {number}")
+
+
+def test_the_amount_due_is_written_in_the_books_locale(qtbot, xero_book, customer,
+                                                       issue) -> None:
+    german = Session.of(xero_book.book, Path(xero_book.book.path), fallback_locale="de_DE")
+    _, number = issue(customer, "100")
+    dialog = LinkDialog(german, SyncRemotes(), number)
+    qtbot.addWidget(dialog)
+    found = RemoteDocument("abc-1", number, "AUTHORISED", True, Money.of("85", "EUR"))
+    dialog._found(dialog.connection.currentData(), found)  # as the answer to Find arrives
+    assert "(AUTHORISED, 85,00 due)" in dialog.message.text()
+    dialog._found(dialog.connection.currentData(),
+                  dataclasses.replace(found, amount_due=Money.of("85", "USD")))
+    assert "(AUTHORISED, 85,00 USD due)" in dialog.message.text()

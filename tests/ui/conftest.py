@@ -60,3 +60,23 @@ def fresh_dialog_folder():
     file_dialogs.forget()
     yield
     file_dialogs.forget()
+
+
+@pytest.fixture
+def book_window(qtbot, tmp_path, book):
+    """The real main window with the test book open (German, "today" is ``TODAY``), shown
+    and active, so window shortcuts reach it."""
+    from PySide6.QtWidgets import QApplication
+
+    from ledgerdesk.app.book_files import StorageBookFiles
+    from ledgerdesk.ui.main_window import MainWindow
+    from ledgerdesk.ui.preferences import Preferences
+
+    window = MainWindow(StorageBookFiles(), Preferences.at(tmp_path / "prefs.ini"),
+                        clock=lambda: TODAY, system_locale="de_DE")
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_path(Path(book.path))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    return window

@@ -49,8 +49,7 @@ def field_of(widget):
 
 
 def tab_until(qtbot, target, presses: int = 20) -> list:
-    """Press Tab until ``target`` (or a cell editor in it) has focus; the fields passed
-    (a date's day, month and year sections take a Tab each)."""
+    """Press Tab until ``target`` (or a cell editor in it) has focus; the fields passed."""
     passed: list = []
     for _ in range(presses):
         field = field_of(focused())
@@ -66,7 +65,7 @@ def tab_round(qtbot, presses: int = 30) -> list:
     """Press Tab until focus is back on the field it started in, every button on the way
     having had focus (and so, for a moment, been the one Enter would press)."""
     start = field_of(focused())
-    for _ in range(presses):  # a date's day, month and year sections take a Tab each
+    for _ in range(presses):
         if field_of(focused()) is not start:
             return [start, *tab_until(qtbot, start, presses)]
         key(qtbot, Qt.Key.Key_Tab)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from ledgerdesk.domain.documents import DocumentKind
@@ -14,13 +13,14 @@ from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
 from ledgerdesk.ui.editors.credit_dialog import CreditDialog
 from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
+from ledgerdesk.ui.undo import UndoStack
 
 
 @pytest.fixture
 def view(qtbot, ui_session):
     window = QMainWindow()
     qtbot.addWidget(window)
-    stack = QUndoStack(window)
+    stack = UndoStack(window)
     book_view = BookView(ui_session, stack, window)
     window.setCentralWidget(book_view)
     window.show()
@@ -96,4 +96,4 @@ def test_the_apply_credit_action_applies_the_selected_credit_note(
 def test_apply_credit_is_in_help_with_its_shortcut(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
-    assert ("Apply credit", "Ctrl+Shift+A") in shortcut_rows(make_actions(window), [])
+    assert ("Apply credit", "Ctrl+Shift+A") in shortcut_rows(make_actions(window))

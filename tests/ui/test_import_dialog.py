@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QPushButton
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.storage.book import open_book
 from ledgerdesk.ui.actions import make_actions, shortcut_rows
@@ -80,6 +81,25 @@ def test_one_bad_row_is_shown_and_nothing_can_be_imported(qtbot, dialog, book, t
     assert dialog.task is None and contact_names(book) == []
 
 
+def test_a_row_with_two_bad_cells_shows_both_problems(qtbot, dialog, tmp_path, add_contact):
+    add_contact("Acme Retail", ContactRole.CUSTOMER)
+    path = write(tmp_path / "invoices.csv", [
+        ["Invoice", "Customer", "Date", "Price", "Account"],
+        ["A-1", "Acme Retail", "2024-03-01", "85.00", "4000"],
+        ["A-2", "Acme Retail", "31/03/2024", "1.240,00", "9999"]])
+    to_preview(qtbot, dialog, ImportKind.INVOICES, path)
+    rows = [[dialog.preview.model.index(r, c).data() for c in PreviewColumn]
+            for r in range(dialog.preview.model.rowCount())]
+    assert sorted(row[2] for row in rows if row[:2] == ["Problem", 3]) == [
+        "Account", "Date", "Price"]
+    assert "3 problems in 2 rows" in dialog.preview.summary.text()
+    dialog.preview.table.selectRow(0)  # the row's detail says all of them at once
+    detail = dialog.preview.detail.text()
+    assert detail.startswith("Row 3: 3 problems.")
+    assert all(what in detail for what in ("Date: '31/03/2024'", "Price: '1.240,00'",
+                                           "Account: There is no account '9999'"))
+
+
 def test_a_required_field_without_a_column_keeps_the_user_on_the_mapping(qtbot, dialog,
                                                                          tmp_path):
     path = write(tmp_path / "odd.csv", [["Who", "Mail"], ["Acme Retail", "a@b.test"]])
@@ -146,7 +166,7 @@ def test_import_is_in_the_file_menu_with_its_shortcut(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
     actions = make_actions(window)
-    assert ("Import", "Ctrl+Shift+I") in shortcut_rows(actions, [])
+    assert ("Import", "Ctrl+Shift+I") in shortcut_rows(actions)
 
 
 def in_the_dialog(act) -> None:
@@ -175,3 +195,31 @@ def test_file_import_from_the_window_refreshes_the_lists(qtbot, book, tmp_path):
     window.actions["import_csv"].trigger()
     assert window.book_view.contacts.model.rowCount() == 1
     assert window.statusBar().currentMessage() == "Imported 1 record from 1 row."
+
+
+def test_a_bank_line_with_an_excess_imports_once_keep_the_excess_is_ticked(
+        qtbot, dialog, book, tmp_path, add_contact, issue, pay, owed, answers):
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    invoice, _ = issue(acme, "100")
+    pay(acme, "99.81", (invoice, "99.81"))
+    path = write(tmp_path / "bank.csv", [["Date", "Amount", "Documents"],
+                                         ["2024-02-01", "4.00", "INV-00001"],
+                                         ["2024-02-02", "9.99", ""]])
+    to_preview(qtbot, dialog, ImportKind.BANK, path)
+    keep = dialog.preview.keep
+    assert not dialog.import_button.isEnabled()
+    assert not dialog.preview.table.isVisibleTo(dialog)  # no problem of the file to show
+    dialog.preview.lines.selectRow(1)  # the 9.99 line: nothing to keep
+    assert not keep.isEnabled()
+    dialog.preview.lines.selectRow(0)
+    assert keep.isEnabled() and not keep.isChecked()
+    assert keep.text() == "&Keep the excess 3,81 as Acme Retail’s credit"
+    keep.click()
+    assert dialog.import_button.isEnabled()
+    assert dialog.preview.lines_model.index(0, LineColumn.WHY).data() == (
+        "3,81 kept as Acme Retail’s credit")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=10000)
+    assert owed(invoice) == 0
+    credits = list(book.queries().list_documents([DocumentKind.CUSTOMER_PREPAYMENT]))
+    assert [c.total.amount for c in credits] == [Decimal("3.81")]

@@ -1,11 +1,66 @@
-"""The New book dialog refuses a currency that is not ISO 4217 and a company name holding a
-bidi override, with the sentence ``ledgerdesk demo`` uses, and stays open."""
+"""File > New book asks three things, each named plainly, each reached with Alt and its
+underlined letter: the company's name, its home currency, and where the book file goes.
+A currency that is not ISO 4217, or a company name holding a bidi override, keeps it open
+with the sentence ``ledgerdesk demo`` uses."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from key_helpers import focused, show_focused
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from ledgerdesk.ui.dialogs import NewBookDialog
+
+
+def mnemonic(text: str) -> str | None:
+    """The letter Alt goes with ("&Name" -> "n"); None without one ("&&" is a plain &)."""
+    found = re.search(r"(?<!&)&([^&])", text)
+    return found.group(1).lower() if found else None
+
+
+def form_labels(dialog: NewBookDialog) -> list[QLabel]:
+    labels = [label for label in dialog.findChildren(QLabel) if label.buddy() is not None]
+    return sorted(labels, key=lambda label: label.geometry().top())
+
+
+def test_each_field_says_what_it_is(qtbot):
+    dialog = NewBookDialog()
+    show_focused(qtbot, dialog)
+    shown = [label.text().replace("&", "") for label in form_labels(dialog)]
+    assert shown == ["Company name:", "Home currency:", "Book file:"]
+    assert [label.buddy() for label in form_labels(dialog)] == [
+        dialog.company_edit, dialog.currency_box, dialog.path_edit]
+    # no "&" on screen: every label that has one gives it to a field
+    stray = [label.text() for label in dialog.findChildren(QLabel)
+             if mnemonic(label.text()) and label.buddy() is None]
+    assert stray == []
+    assert focused() is dialog.company_edit  # what a user types first
+
+
+def test_alt_and_the_underlined_letter_reaches_each_field(qtbot):
+    dialog = NewBookDialog()
+    show_focused(qtbot, dialog)
+    for label in reversed(form_labels(dialog)):  # each move starts somewhere else
+        letter = mnemonic(label.text())
+        assert letter is not None, label.text()
+        qtbot.keyClick(focused(), getattr(Qt.Key, f"Key_{letter.upper()}"),
+                       Qt.KeyboardModifier.AltModifier)
+        field = focused()
+        assert field is label.buddy() or field.parent() is label.buddy(), label.text()
+
+
+def test_no_two_controls_share_a_letter(qtbot):
+    dialog = NewBookDialog()
+    show_focused(qtbot, dialog)
+    texts = [label.text() for label in form_labels(dialog)]
+    texts += [button.text() for button in dialog.findChildren(QAbstractButton)
+              if button.isVisibleTo(dialog)]
+    letters = [mnemonic(text) for text in texts if mnemonic(text)]
+    assert len(letters) == len(set(letters)), texts
+    assert "B&rowse…" in texts and "&Create" in texts  # Browse keeps its letter everywhere
 
 
 @pytest.mark.parametrize(("company", "currency", "says"), [

@@ -92,7 +92,7 @@ def test_cancelling_writes_nothing_and_a_bad_folder_is_an_error(view, two_invoic
 def test_print_is_in_help_with_ctrl_p(qtbot):
     window = QMainWindow()
     qtbot.addWidget(window)
-    assert ("Print to PDF", "Ctrl+P") in shortcut_rows(make_actions(window), [])
+    assert ("Print to PDF", "Ctrl+P") in shortcut_rows(make_actions(window))
 
 
 def test_the_open_invoice_prints_with_ctrl_p_from_its_editor(qtbot, view, two_invoices, chosen,

@@ -21,7 +21,7 @@ from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.report_table import ReportTableModel
 from ledgerdesk.ui.preferences import Preferences
-from ledgerdesk.ui.views.reports_page import RUNNING
+from ledgerdesk.ui.views.reports_page import NOT_RUN, RUNNING
 
 TODAY = dt.date(2024, 3, 1)
 
@@ -64,8 +64,8 @@ def test_ctrl_7_runs_the_receivable_aging_off_the_gui_thread(qtbot, window):
     rows = ran(qtbot, page)
     assert page.state.text() == ""
     # 40.00 of the January invoice is 21 days past its due date; February's is current.
-    assert rows == [("Acme Retail", "50,00", "40,00", "0,00", "0,00", "0,00", "90,00"),
-                    ("Total", "50,00", "40,00", "0,00", "0,00", "0,00", "90,00")]
+    assert rows == [("Acme Retail", "50,00", "40,00", "0,00", "0,00", "0,00", "0,00", "90,00"),
+                    ("Total", "50,00", "40,00", "0,00", "0,00", "0,00", "0,00", "90,00")]
     total = page.model.index(1, 0)
     assert total.data(Role.ENTITY).style is Style.TOTAL
     assert total.data(Qt.ItemDataRole.FontRole).bold()
@@ -83,19 +83,59 @@ def test_typed_buckets_and_date_change_the_aging(qtbot, window):
     assert [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(5)] == \
         ["Customer", "Current", "1-10", "11-20", "Over 20"]
     # On 15 February the January invoice is 6 days overdue; February's is not issued yet.
-    assert rows[0] == ("Acme Retail", "0,00", "40,00", "0,00", "0,00", "40,00")
+    assert rows[0] == ("Acme Retail", "0,00", "40,00", "0,00", "0,00", "0,00", "40,00")
 
 
-def test_a_refused_date_keeps_the_text_and_the_last_table(qtbot, window):
+def shown_figures(page) -> list[str]:
+    """Every figure the table shows now (cells with a digit), whatever the report."""
+    model = page.model
+    cells = (model.index(r, c).data() or "" for r in range(model.rowCount())
+             for c in range(model.columnCount()))
+    return [cell for cell in cells if any(ch.isdigit() for ch in cell)]
+
+
+def test_a_refused_date_keeps_the_text_and_clears_the_old_figures(qtbot, window):
     page = reports_page(qtbot, window)
-    before = ran(qtbot, page)
+    ran(qtbot, page)
+    assert "90,00" in shown_figures(page)
     page.bar.as_of.clear()
     qtbot.keyClicks(page.bar.as_of, "30.02.2024")
     qtbot.mouseClick(page.bar.run_button, Qt.MouseButton.LeftButton)
     assert not page.running
     assert "30.02.2024" in page.bar.message.text() and page.bar.message.isVisibleTo(page)
     assert page.bar.as_of.text() == "30.02.2024"
-    assert ran(qtbot, page) == before
+    # the 29 February figures would answer a question that was never asked
+    assert shown_figures(page) == [] and page.current_export() is None
+    assert page.state.text() == NOT_RUN
+
+
+def test_a_period_that_ends_before_it_starts_clears_the_ledger(qtbot, window):
+    page = reports_page(qtbot, window)
+    page.choose(ReportKind.GENERAL_LEDGER)
+    page.bar.account.setCurrentIndex(page.bar.account.findData("1100"))
+    page.bar.run_button.click()
+    ran(qtbot, page)
+    assert "100,00" in shown_figures(page)
+    page.bar.start.setText("01.03.2024")
+    page.bar.end.setText("31.01.2024")
+    qtbot.keyClick(page.bar.end, Qt.Key.Key_Return)
+    assert "ends (31.01.2024) before it starts" in page.bar.message.text()
+    assert shown_figures(page) == [] and page.current_export() is None
+    page.bar.start.setText("01.01.2024")  # fixed: the figures come back
+    qtbot.keyClick(page.bar.end, Qt.Key.Key_Return)
+    ran(qtbot, page)
+    assert "100,00" in shown_figures(page) and page.state.text() == ""
+
+
+def test_a_refusal_while_a_run_is_on_its_way_drops_that_run(qtbot, window):
+    page = reports_page(qtbot, window)
+    ran(qtbot, page)
+    page.bar.as_of.setText("15.02.2024")
+    page.run()  # on its way
+    page.bar.as_of.setText("15.02.")
+    page.run()  # refused before the first answer arrives
+    qtbot.wait(300)
+    assert not page.running and shown_figures(page) == []
 
 
 def test_profit_and_loss_row_drills_to_the_general_ledger_of_the_same_period(qtbot, window):
@@ -117,6 +157,16 @@ def test_profit_and_loss_row_drills_to_the_general_ledger_of_the_same_period(qtb
     assert page.bar.account.currentData() == "4000"
     assert (page.bar.start.text(), page.bar.end.text()) == ("01.01.2024", "31.01.2024")
     assert [row[2] for row in ledger] == ["Invoice INV-00001", "Totals and closing balance"]
+
+
+def test_the_balance_sheet_on_screen_ends_with_total_liabilities_and_equity(qtbot, window):
+    page = reports_page(qtbot, window)
+    page.choose(ReportKind.BALANCE_SHEET)
+    rows = ran(qtbot, page)
+    assets = next(row for row in rows if row[1] == "Total assets")
+    assert rows[-1] == ("", "Total liabilities and equity", *assets[2:])
+    last = page.model.index(page.model.rowCount() - 1, 0)
+    assert last.data(Role.ENTITY).style is Style.TOTAL
 
 
 def test_enter_on_an_aging_row_lists_its_documents_and_then_opens_one(qtbot, window,
@@ -142,7 +192,7 @@ def test_a_register_row_opens_its_payment(qtbot, window, monkeypatch):
     assert rows[0][2] == "Acme Retail" and rows[0][4] == "60,00"
     opened = []
     monkeypatch.setattr("ledgerdesk.ui.editors.payment_detail_dialog.open_payment_detail",
-                        lambda session, payment_id, parent: opened.append(payment_id) or [])
+                        lambda session, payment_id, parent, push: opened.append(payment_id))
     page.table.doubleClicked.emit(page.model.index(0, 0))
     assert opened == [page.model.line(0).drill.key]
 
@@ -184,8 +234,8 @@ def test_ctrl_e_exports_the_report_on_screen_with_its_parameters(qtbot, window, 
     assert window.statusBar().currentMessage() == f"Exported 2 rows to {path}."
     with open(path, encoding="utf-8", newline="") as lines:
         rows = list(read_csv(lines))
-    assert rows[0] == ["kind", "documents", "net", "tax"]
-    assert [row[0] for row in rows[1:]] == ["bill", "sales invoice"]
+    assert rows[0] == ["side", "rate", "documents", "net", "tax"]
+    assert [row[:3] for row in rows[1:]] == [["sales", "0", "2"], ["purchases", "0", "1"]]
 
 
 def test_ctrl_e_exports_the_filtered_list_and_a_cancel_writes_nothing(qtbot, window,
@@ -236,3 +286,14 @@ def test_a_long_ledgers_further_rows_come_from_its_stream(qtbot, window, monkeyp
     qtbot.waitUntil(lambda: not page.model.canFetchMore(), timeout=5000)
     rows = [page.model.index(r, 6).data() for r in range(page.model.rowCount())]
     assert rows == ["100,00", "40,00", "90,00", "90,00"]  # the balance runs, then closes
+
+
+def test_amount_columns_narrow_together_so_the_last_one_stays_in_sight():
+    from ledgerdesk.ui.views.reports_page import NUMBER_WIDTH, fit_widths
+
+    wanted, money = [191, 65, 44, 72, 44, 72, 135, 72], [False] + [True] * 7
+    assert fit_widths(wanted, money, 2000) == [191] + [NUMBER_WIDTH] * 5 + [135, NUMBER_WIDTH]
+    narrow = fit_widths(wanted, money, 928)
+    assert sum(narrow) <= 928 and narrow[0] == 191 and narrow[6] == 135
+    assert len({narrow[i] for i in (1, 2, 3, 4, 5, 7)}) == 1  # amounts still line up
+    assert fit_widths(wanted, money, 300) == wanted  # no room at all: as each needs

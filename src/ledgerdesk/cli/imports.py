@@ -34,7 +34,9 @@ def add_parser(commands: Any, command: Any) -> None:
         f"fields by header name (invoices and bills share fields). Fields: {fields}. Bank "
         "lines are matched to open invoices (money in) and bills (money out), or pay the "
         "documents a documents column names (as in `list payments --csv`); nothing is "
-        "recorded unless --accept-suggestions is given.",
+        "recorded unless --accept-suggestions is given. A line paying more than its "
+        "documents owe is refused unless it is marked to keep the excess as credit "
+        "(--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit column).",
     )
     sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
                      help=", ".join(k.value for k in ImportKind))
@@ -49,6 +51,9 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--accept-suggestions", action="store_true",
                      help="bank: record each line against its clear best match")
     sub.add_argument("--bank", metavar="CODE", help="bank: the bank account (default: the first)")
+    sub.add_argument("--keep-excess-as-credit", action="append", default=[], type=_row,
+                     metavar="ROW", help="bank: keep what line ROW (as a spreadsheet numbers "
+                     "it) pays beyond its documents as the contact's credit (repeatable)")
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -58,6 +63,7 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     options = ImportOptions(
         dry_run=args.dry_run, create_contacts=args.create_contacts,
         accept_suggestions=args.accept_suggestions, bank_account=args.bank,
+        keep_excess=frozenset(args.keep_excess_as_credit),
     )
     with opened(args.path) as book:
         try:
@@ -83,6 +89,10 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
         err.write(f"{plural(len(preview.problems), 'problem')} in {plural(preview.rows, 'row')}; "
                   "nothing was imported:\n")
         _write_some([str(p) for p in preview.problems], err)
+        if any(not e.kept for e in preview.excess):
+            err.write("To keep an excess as the contact's credit, mark its line: "
+                      "--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit "
+                      "column.\n")
         return
     for unmatched in preview.unmatched:
         out.write(f"Not recorded: row {unmatched.line.row}: {unmatched.reason}\n")
@@ -126,3 +136,11 @@ def _mapping(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a mapping; write FIELD=HEADER, like name=\"Company name\"")
     return name.strip(), header.strip()
+
+
+def _row(text: str) -> int:
+    if not text.isdigit() or int(text) < 2:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a line's row; write the row number a spreadsheet shows, "
+            "2 or more (row 1 is the header)")
+    return int(text)

@@ -20,6 +20,7 @@ from ledgerdesk.reports.report_views import (
     aging_documents_view,
     aging_view,
     balance_sheet_view,
+    csv_source,
     general_ledger_view,
     payments_register_view,
     profit_and_loss_view,
@@ -38,7 +39,7 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
         company, _ = book_settings(book)
         view = BUILDERS[args.name](book, args)
         if args.csv is not None:
-            export_csv(view.columns, view.rows, args.csv, out, view.noun, bom=args.bom,
+            export_csv(*csv_source(view), args.csv, out, view.noun, bom=args.bom,
                        note=view.totals)
             return 0
         out.write(f"{shown_inert(company) or args.path}\n")

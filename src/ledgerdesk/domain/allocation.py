@@ -153,12 +153,13 @@ def _unallocated(payment: Payment, excess: Money) -> Problem:
 
 
 def allocate_oldest_first(
-    amount: Money, documents: Sequence[OpenDocument]
+    amount: Money, documents: Sequence[OpenDocument], first: int | None = None
 ) -> tuple[Allocation, ...]:
-    """Spread ``amount`` over ``documents`` by due date, oldest first (what a form proposes)."""
+    """Spread ``amount`` over ``documents`` by due date, oldest first (what a form proposes);
+    the document with id ``first`` (the one a payment was started from) before all others."""
     result: list[Allocation] = []
     left = amount
-    for doc in sorted(documents, key=lambda d: (d.due_date, d.issue_date, d.id)):
+    for doc in sorted(documents, key=lambda d: (d.id != first, d.due_date, d.issue_date, d.id)):
         if not left.is_positive:
             break
         if not doc.outstanding.is_positive:

@@ -26,16 +26,25 @@ class ContactRole(enum.Enum):
         return self in (ContactRole.SUPPLIER, ContactRole.BOTH)
 
 
+#: A contact's payment terms unless set otherwise, and those of a document without one.
+DEFAULT_PAYMENT_TERMS_DAYS = 30
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     name: str
     role: ContactRole
     email: str = ""
     tax_number: str = ""
-    payment_terms_days: int = 30
+    payment_terms_days: int = DEFAULT_PAYMENT_TERMS_DAYS
     id: int | None = None
     #: The postal address as it is printed on documents: lines separated by newlines.
     address: str = ""
+
+
+def payment_terms_of(contact: Contact | None) -> int:
+    """The days a document of ``contact`` has to be paid (the default for no contact)."""
+    return contact.payment_terms_days if contact is not None else DEFAULT_PAYMENT_TERMS_DAYS
 
 
 def validate_contact(contact: Contact) -> list[Problem]:

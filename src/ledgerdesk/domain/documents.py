@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.money import Money, total
 
 
@@ -123,6 +124,12 @@ class LineAmounts:
     tax: Money
     gross: Money
 
+    def shown(self, mode: TaxMode) -> Money:
+        """The line's amount as the form and the printed document show it: in the terms its
+        price is written in.  Prices exclude tax: the net amount (the tax is added under
+        the lines).  Prices include tax: the gross amount.  No tax: net and gross agree."""
+        return self.gross if mode is TaxMode.INCLUSIVE else self.net
+
 
 def line_amounts(line: LineItem, currency: str, mode: TaxMode) -> LineAmounts:
     """Net, tax and gross of one line, each rounded to the minor unit (per-line rounding)."""
@@ -175,6 +182,13 @@ class Document:
         return DocumentTotals(net=net, tax=tax, total=net + tax)
 
 
+def due_date_for(issue_date: dt.date, payment_terms_days: int) -> dt.date:
+    """When a document falls due: its issue date plus its contact's payment terms.  The
+    service gives a draft without a due date this, and the editor shows it beforehand.
+    Terms that would run past 9999-12-31 end there: the calendar has no later day."""
+    return clamped_days_after(issue_date, payment_terms_days)
+
+
 def derive_status(lifecycle: Lifecycle, outstanding: Money) -> DocumentStatus:
     if lifecycle is Lifecycle.DRAFT:
         return DocumentStatus.DRAFT
@@ -190,18 +204,23 @@ def is_partly_paid(lifecycle: Lifecycle, doc_total: Money, outstanding: Money) -
 
 
 def is_overdue(
-    lifecycle: Lifecycle, due_date: dt.date, outstanding: Money, today: dt.date
+    lifecycle: Lifecycle, due_date: dt.date, outstanding: Money, today: dt.date,
+    *, kind: DocumentKind,
 ) -> bool:
-    return lifecycle is Lifecycle.AUTHORISED and outstanding.is_positive and due_date < today
+    """An invoice or bill still owing past its due date.  A credit note or a kept credit
+    is never overdue: it is owed back or waits to be applied, it does not fall due."""
+    return (not kind.is_credit and lifecycle is Lifecycle.AUTHORISED
+            and outstanding.is_positive and due_date < today)
 
 
 def status_label(
-    lifecycle: Lifecycle, doc_total: Money, outstanding: Money, due_date: dt.date, today: dt.date
+    lifecycle: Lifecycle, doc_total: Money, outstanding: Money, due_date: dt.date, today: dt.date,
+    *, kind: DocumentKind,
 ) -> str:
     """One word for lists: draft, open, partly paid, overdue, paid, void."""
     status = derive_status(lifecycle, outstanding)
     if status is DocumentStatus.AUTHORISED:
-        if is_overdue(lifecycle, due_date, outstanding, today):
+        if is_overdue(lifecycle, due_date, outstanding, today, kind=kind):
             return "overdue"
         return "partly paid" if is_partly_paid(lifecycle, doc_total, outstanding) else "open"
     return {"DRAFT": "draft", "PAID": "paid", "VOIDED": "void"}[status.value]

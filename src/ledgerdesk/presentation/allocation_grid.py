@@ -44,6 +44,7 @@ class AllocationGrid(ABC):
         self.messages = messages
         self.rows: list[AllocationRow] = []
         self.auto_allocate = True  # until the user types into a row
+        self.first_document_id: int | None = None  # allocated before the oldest-first rest
         self._problems: list[Problem] = []
         self._last_edited: int | None = None  # the row the user typed into last
 
@@ -70,6 +71,7 @@ class AllocationGrid(ABC):
     def allocate_oldest_first(self) -> None:
         """Spread the money over the open documents again, oldest due first."""
         self.auto_allocate = True
+        self.first_document_id = None  # what the button says, even after starting elsewhere
         self._changed()
 
     # ---- what the grid shows ------------------------------------------------------------
@@ -126,7 +128,8 @@ class AllocationGrid(ABC):
         available = self.available
         amount = available if available is not None and available > 0 else Decimal(0)
         shares = {a.document_id: a.amount.amount for a in allocate_oldest_first(
-            Money(amount, self.currency), [row.document for row in self.rows])}
+            Money(amount, self.currency), [row.document for row in self.rows],
+            first=self.first_document_id)}
         for row in self.rows:
             row.amount = shares.get(row.document.id, Decimal(0))
             row.text = self.fmt.format(row.amount) if row.amount else ""

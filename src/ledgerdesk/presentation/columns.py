@@ -40,6 +40,9 @@ class Column(Generic[Row]):
     #: What a file carries instead of ``text`` when the screen adds marks or formatting to
     #: words (an export writes ``overdue``, never "⚠ Overdue").
     plain: Callable[[Row], Any] | None = None
+    #: Texts the column may hold that the first page need not show (every status word, a
+    #: long date): the column is made wide enough for them too when the list first shows.
+    samples: tuple[str, ...] = ()
 
     def display(self, row: Row) -> str:
         """The cell as the screen shows it: ``text``, with a bidi override or a control

@@ -24,13 +24,16 @@ from ledgerdesk.domain.documents import (
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.due_date import DueDate
 from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
-from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number
+from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number, price_text
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import DocumentDraft, LineInput
 from ledgerdesk.services.documents import (
     authorise_document,
     load_document,
+    payment_terms,
     save_draft,
     void_document,
 )
@@ -60,8 +63,7 @@ class DocumentEditor:
         self.fmt = AmountFormatter(session.locale, session.currency)
         self.contact_id: int | None = None
         self.contact_name = ""
-        self.issue_date = session.today
-        self.due_date: dt.date | None = None  # None: the contact's payment terms
+        self.due = DueDate(session.today)  # the issue date, and the due date from terms
         self.reference = ""
         self.tax_mode = TaxMode.EXCLUSIVE
         self.number = ""
@@ -82,6 +84,19 @@ class DocumentEditor:
             self.lines = [self._blank_line()]
 
     # ---- state --------------------------------------------------------------------------
+
+    @property
+    def issue_date(self) -> dt.date:
+        return self.due.issue
+
+    @property
+    def due_date(self) -> dt.date:
+        """The due date shown, and saved: the contact's terms unless the user typed one."""
+        return self.due.date
+
+    @property
+    def due_hint(self) -> str:
+        return self.due.hint(DateFormatter(self.session.locale).short)
 
     @property
     def read_only(self) -> bool:
@@ -115,6 +130,8 @@ class DocumentEditor:
     def set_contact(self, contact_id: int | None, name: str = "") -> None:
         self.contact_id, self.contact_name = contact_id, name
         self._follow_contact()
+        self.due.follow(name if contact_id is not None else "",
+                        payment_terms(self.session.book, contact_id))
         self._touch()
 
     def _follow_contact(self) -> None:
@@ -128,8 +145,12 @@ class DocumentEditor:
             if line.account_defaulted:
                 line.texts["account_code"] = self.default_account
 
-    def set_dates(self, issue: dt.date, due: dt.date | None) -> None:
-        self.issue_date, self.due_date = issue, due
+    def set_issue_date(self, issue: dt.date) -> None:
+        self.due.issue = issue  # an untyped due date moves with it
+        self._touch()
+
+    def set_due_date(self, due: dt.date) -> None:
+        self.due.type(due)
         self._touch()
 
     def set_reference(self, text: str) -> None:
@@ -183,7 +204,7 @@ class DocumentEditor:
         if item is None:
             return ""
         amounts = line_amounts(item, self.session.currency, self.tax_mode)
-        return self.fmt.format(amounts.gross.amount)
+        return self.fmt.format(amounts.shown(self.tax_mode).amount)
 
     def totals(self) -> tuple[str, str, str]:
         net = tax = Decimal(0)
@@ -286,7 +307,9 @@ class DocumentEditor:
     def _load(self, document_id: int) -> None:
         doc, name = load_document(self.session.book, document_id)
         self.contact_id, self.contact_name = doc.contact_id, name
-        self.issue_date, self.due_date = doc.issue_date, doc.due_date
+        self.due = DueDate(doc.issue_date)
+        self.due.follow(name, payment_terms(self.session.book, doc.contact_id))
+        self.due.type(doc.due_date)  # a date the terms gave keeps following them
         self.reference = doc.reference
         self.tax_mode, self.number, self.lifecycle = doc.tax_mode, doc.number or "", doc.lifecycle
         self._follow_contact()
@@ -298,7 +321,7 @@ class DocumentEditor:
         plain = NumberText(self.session.locale)
         return LineDraft({
             "description": item.description, "quantity": plain(item.quantity),
-            "unit_price": plain(item.unit_price),
+            "unit_price": price_text(item.unit_price, self.fmt, plain),
             "discount_percent": plain(item.discount_percent),
             "account_code": item.account_code, "tax_rate": plain(item.tax_rate),
         })

@@ -25,6 +25,7 @@ from ledgerdesk.presentation.report_params import ReportRequest
 from ledgerdesk.presentation.report_results import report_view
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.reports.csv_format import Column, write_csv
+from ledgerdesk.reports.report_views import csv_source
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 
 PROGRESS_EVERY = 1000  # rows between progress reports (and chances to cancel)
@@ -73,8 +74,7 @@ def _list_column(column: ListColumn[Any]) -> Column:
 def report_export(session: Session, request: ReportRequest) -> Export:
     """The report with these parameters, run again as the file is written."""
     def run() -> tuple[Sequence[Column], Iterable[Any]]:
-        view = report_view(session, request)
-        return view.columns, view.rows
+        return csv_source(report_view(session, request))
 
     return Export(request.kind.title, run)
 

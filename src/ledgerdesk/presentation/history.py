@@ -44,13 +44,16 @@ class RecordPaymentStep:
     can_redo: bool = True
 
     def undo(self) -> str:
+        self.payment_id = self.session.live_payments.current(self.payment_id)
         void_payment(self.session.book, self.payment_id, self.session.today)
         return f"Undid {self.text}: the payment is void and a reversal was posted."
 
     def redo(self) -> str:
         # A new token: the voided payment stays void, this records it afresh.
         self.command = self.command.model_copy(update={"client_token": uuid.uuid4().hex})
-        self.payment_id = record_payment(self.session.book, self.command).payment_id
+        recorded = record_payment(self.session.book, self.command).payment_id
+        self.session.live_payments.replaced(self.payment_id, recorded)
+        self.payment_id = recorded
         return f"Redid {self.text}."
 
 
@@ -100,31 +103,33 @@ class VoidPaymentStep:
     """Voiding a payment; undo records it again as a new payment, redo voids that one."""
 
     session: Session
-    payment_id: int
+    payment_id: int  # as last acted on; ``session.live_payments`` says what stands for it now
     can_redo: bool = True
-    text: str = ""
 
-    def __post_init__(self) -> None:
-        self.text = self._describe()
-
-    def _describe(self) -> str:
-        return (f"void payment {payment_number(self.payment_id)} "
+    @property
+    def text(self) -> str:
+        return (f"void payment {payment_number(self._live())} "
                 "(undo records it again as a new payment)")
 
+    def _live(self) -> int:
+        return self.session.live_payments.current(self.payment_id)
+
     def undo(self) -> str:
-        detail = load_payment(self.session.book, self.payment_id)
+        before = self.payment_id = self._live()
+        detail = load_payment(self.session.book, before)
         try:
             recorded = record_payment(self.session.book, record_again(detail.payment))
         except ValidationFailed as exc:
             raise NotAllowed(self._why_not(detail, exc)) from exc
-        before, self.payment_id = self.payment_id, recorded.payment_id
-        self.text = self._describe()
+        self.session.live_payments.replaced(before, recorded.payment_id)
+        self.payment_id = recorded.payment_id
         kept = f", and {recorded.credit_number} keeps its credit" if recorded.credit_number else ""
         return (f"Undid the void of {payment_number(before)}: it stays void, and "
                 f"{payment_number(self.payment_id)} was recorded with the same "
                 f"allocations{kept}.")
 
     def redo(self) -> str:
+        self.payment_id = self._live()
         void_payment(self.session.book, self.payment_id, self.session.today)
         return f"Voided {payment_number(self.payment_id)} again; a reversal was posted."
 

@@ -3,17 +3,23 @@ choice for it (the best match, another suggestion, or skip), without Qt.
 
 A line starts on its best suggestion only when that is clear; a tie is left to the user,
 and so is a line with no suggestion.  The chosen documents become ``ImportOptions.choices``.
+A line paying more than its documents owe waits for the user to tick "Keep the excess as
+credit" for it (``ImportOptions.keep_excess``): the excess is never kept silently.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ledgerdesk.domain.wording import worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.services.imports.accept import Excess
 from ledgerdesk.services.imports.matching import LineMatch
 
 SKIP = "Skip this line"
+KEEP = "Keep the excess as credit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +43,7 @@ class Option:
 
 class LineChoices:
     def __init__(self, matches: list[LineMatch], fmt: AmountFormatter,
-                 dates: DateFormatter) -> None:
+                 dates: DateFormatter, excess: Sequence[Excess] = ()) -> None:
         self.matches = {m.line.row: m for m in matches}
         self.fmt, self.dates = fmt, dates
         self.chosen: dict[int, int] = {}  # row -> document id
@@ -45,6 +51,29 @@ class LineChoices:
             best = _clear_best(match)
             if best is not None:
                 self.chosen[match.line.row] = best
+        self.excesses = {e.row: e for e in excess}
+        self.kept = {e.row for e in excess if e.kept}  # rows ticked to keep their excess
+
+    def excess(self, row: int) -> Excess | None:
+        """What the line pays beyond its documents, if anything."""
+        return self.excesses.get(row)
+
+    def keep_excess(self, row: int, keep: bool) -> None:
+        if keep and row in self.excesses:
+            self.kept.add(row)
+        else:
+            self.kept.discard(row)
+
+    @property
+    def waiting(self) -> list[int]:
+        """Rows with an excess nobody chose to keep yet: the import waits for them."""
+        return [row for row in self.excesses if row not in self.kept]
+
+    def keep_text(self, row: int) -> str:
+        found = self.excesses.get(row)
+        if found is None:
+            return KEEP
+        return f"Keep the excess {self.fmt.format(found.excess)} as {found.contact_name}’s credit"
 
     def options(self, row: int) -> list[Option]:
         """What the user may choose for the line; none when the file names its documents."""
@@ -70,13 +99,26 @@ class LineChoices:
         chosen = self.chosen.get(line.row)
         pick = next((s for s in match.suggestions if s.document.id == chosen), None)
         if match.named:
-            choice, why = ", ".join(d.number for d in match.named), "named in the file"
+            choice = ", ".join(d.number for d in match.named)
+            why = self._excess_why(line.row) or "named in the file"
         elif pick is not None:
-            choice, why = f"{pick.document.number} {pick.document.contact_name}", pick.reason
+            choice = f"{pick.document.number} {pick.document.contact_name}"
+            why = worded(pick.words, lambda amount: self.fmt.format(amount.amount))
         else:
             choice, why = SKIP, _why_not(match)
         return LineRow(line.row, self.dates.short(line.date), self.fmt.format(line.amount),
                        line.reference, line.counterparty, choice, why)
+
+    def _excess_why(self, row: int) -> str:
+        found = self.excesses.get(row)
+        if found is None:
+            return ""
+        excess, owner = self.fmt.format(found.excess), f"{found.contact_name}’s credit"
+        if row in self.kept:
+            return f"{excess} kept as {owner}"
+        owes = "owes" if len(found.numbers) == 1 else "owe in all"
+        return (f"pays {', '.join(found.numbers)}, which {owes} {self.fmt.format(found.owed)}: "
+                f"tick “{KEEP}” to keep {excess} as {owner}")
 
 
 def _clear_best(match: LineMatch) -> int | None:

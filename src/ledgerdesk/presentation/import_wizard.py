@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.ledger import AccountRole
-from ledgerdesk.domain.wording import plural
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.wording import plural, worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
-from ledgerdesk.presentation.import_lines import LineChoices
+from ledgerdesk.presentation.import_lines import KEEP, LineChoices
 from ledgerdesk.presentation.session import Progress, Session
 from ledgerdesk.services.imports import (
     FIELDS,
@@ -27,6 +28,7 @@ from ledgerdesk.services.imports import (
     ImportOptions,
     ImportPreview,
     MappingError,
+    RowProblem,
     import_file,
     open_csv,
 )
@@ -71,7 +73,7 @@ def run(book: Book, request: ImportRequest, progress: Progress | None = None) ->
     options = ImportOptions(
         dry_run=request.options.dry_run, create_contacts=request.options.create_contacts,
         choices=request.options.choices, bank_account=request.options.bank_account,
-        progress=progress,
+        keep_excess=request.options.keep_excess, progress=progress,
     )
     return import_file(book, request.path, request.kind, request.overrides, options)
 
@@ -150,30 +152,52 @@ class ImportWizard:
     def request(self, *, commit: bool) -> ImportRequest:
         assert self.source is not None
         choices = dict(self.lines.chosen) if self.lines else {}
+        keep = frozenset(self.lines.kept) if self.lines else frozenset()
         return ImportRequest(self.source.path, self.kind, dict(self.overrides), ImportOptions(
             dry_run=not commit, create_contacts=self.create_contacts, choices=choices,
-            bank_account=self.bank_account))
+            bank_account=self.bank_account, keep_excess=keep))
 
     def show(self, preview: ImportPreview) -> None:
         """Take a dry run's (or a refused import's) result; bank lines keep their choices."""
         self.preview = preview
         if preview.kind is ImportKind.BANK and (self.lines is None or not preview.ok):
-            self.lines = LineChoices(preview.matches, self.fmt, self.dates)
+            self.lines = LineChoices(preview.matches, self.fmt, self.dates, preview.excess)
+
+    @property
+    def problems(self) -> list[RowProblem]:
+        """The preview's problems that only fixing the file can mend: a line paying more
+        than its documents owe is the user's choice on its line instead."""
+        if self.preview is None:
+            return []
+        choices = {(e.row, e.reason) for e in self.preview.excess}
+        return [p for p in self.preview.problems if (p.row, p.reason) not in choices]
 
     def rows(self, *, problems_only: bool = False) -> list[PreviewRow]:
         if self.preview is None:
             return []
-        found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.preview.problems]
+        found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.problems]
         if not problems_only and self.preview.kind is not ImportKind.BANK:
-            found += [PreviewRow("Creates", c.row, "", c.what) for c in self.preview.created]
+            found += [PreviewRow("Creates", c.row, "", worded(c.words, self.money))
+                      for c in self.preview.created]
         return found
+
+    def detail(self, selected: PreviewRow) -> str:
+        """The selected line in full; for a problem, every problem of its row at once."""
+        where = f"Row {selected.row}" if selected.row else "The file"
+        same = [r for r in self.rows(problems_only=True) if r.row == selected.row]
+        if not selected.is_problem or len(same) < 2:
+            column = f", {selected.column}" if selected.column else ""
+            return f"{where}{column}: {selected.detail}"
+        lines = [f"• {r.column}: {r.detail}" if r.column else f"• {r.detail}" for r in same]
+        return "\n".join([f"{where}: {len(same)} problems.", *lines])
 
     @property
     def can_import(self) -> bool:
-        if self.preview is None or not self.preview.ok:
+        if self.preview is None or self.problems:
             return False
         if self.kind is ImportKind.BANK:
-            return self.lines is not None and self.recorded_lines > 0
+            return (self.lines is not None and not self.lines.waiting
+                    and self.recorded_lines > 0)
         return bool(self.preview.created)
 
     @property
@@ -187,10 +211,17 @@ class ImportWizard:
         preview = self.preview
         if preview is None:
             return "Preview checks every row and writes nothing."
-        if preview.problems:
-            found = plural(len(preview.problems), "problem")
+        if self.problems:
+            found = plural(len(self.problems), "problem")
             return (f"{found} in {plural(preview.rows, 'row')}. Nothing can be imported until "
                     "the file is fixed: fix it and preview again.")
+        waiting = self.lines.waiting if self.lines else []
+        if waiting:
+            lines = (f"{plural(len(waiting), 'line')} "
+                     f"{'pays' if len(waiting) == 1 else 'pay'} more than "
+                     f"{'its' if len(waiting) == 1 else 'their'} documents owe")
+            return (f"{lines}. Tick “{KEEP}” for each to keep the excess as the contact’s "
+                    "credit, or fix the file and preview again.")
         if self.kind is ImportKind.BANK:
             return (f"{preview.rows} lines; {self.recorded_lines} will be recorded as "
                     "payments. Choose a document for a line, or skip it.")
@@ -201,6 +232,9 @@ class ImportWizard:
                  else f"{len(self.preview.created) if self.preview else 0} records")
         return (f"This will create {count} in {self.session.title}. An import cannot be "
                 "undone with Undo: to take it back, void each record. Import now?")
+
+    def money(self, amount: Money) -> str:
+        return self.fmt.format(amount.amount)
 
     def _drop_preview(self) -> None:
         self.preview, self.lines = None, None

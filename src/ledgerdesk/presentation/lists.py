@@ -8,11 +8,13 @@ holds a whole table.  Cell text is formatted in the book's locale.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import functools
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
+from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.sync import OutboxState
@@ -38,6 +40,7 @@ MARKS = {"draft": Mark.DRAFT, "open": Mark.OPEN, "partly paid": Mark.PARTLY_PAID
          "overdue": Mark.OVERDUE, "paid": Mark.PAID, "void": Mark.VOID}
 STATUS_TEXT = {"draft": "Draft", "open": "Open", "partly paid": "◐ Partly paid",
                "overdue": "⚠ Overdue", "paid": "✓ Paid", "void": "⊘ Void"}
+WIDE_DATE = dt.date(2024, 12, 28)  # two-digit day and month: as wide as a date gets
 
 
 class QueryList(ABC, Generic[Q]):
@@ -50,6 +53,7 @@ class QueryList(ABC, Generic[Q]):
         self.query = query
         self.money = AmountFormatter(session.locale, session.currency)
         self._date = functools.lru_cache(maxsize=4096)(DateFormatter(session.locale).short)
+        self.dates = (self._date(WIDE_DATE),)  # a date column's widest text
 
     @property
     def sort_column(self) -> int:
@@ -93,8 +97,9 @@ class DocumentList(QueryList[DocumentQuery]):
             Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
                    width=240),
             Column("issued", "Issued", lambda r: date(r.issue_date), lambda r: r.issue_date,
-                   width=100),
-            Column("due", "Due", lambda r: date(r.due_date), lambda r: r.due_date, width=100),
+                   width=100, samples=self.dates),
+            Column("due", "Due", lambda r: date(r.due_date), lambda r: r.due_date, width=100,
+                   samples=self.dates),
             Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
                    sortable=False, width=150),
             Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
@@ -102,7 +107,7 @@ class DocumentList(QueryList[DocumentQuery]):
             Column("outstanding", "Outstanding", self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
             Column("status", "Status", self.status_text, self.status, width=120,
-                   plain=self.status),
+                   plain=self.status, samples=tuple(STATUS_TEXT.values())),
         ]
 
     def outstanding_text(self, row: DocumentSummary) -> str:
@@ -141,11 +146,12 @@ class PaymentList(QueryList[PaymentQuery]):
             # The name the detail, the void question and the Edit menu use (PAY-00042).
             Column("number", "Number", lambda r: payment_number(r.id), lambda r: r.id,
                    sortable=False, width=90),
-            Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100),
+            Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100,
+                   samples=self.dates),
             Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
                    width=180),
             Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
-                   sortable=False, width=120),
+                   sortable=False, width=120, samples=tuple(KIND_TEXT.values())),
             Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
                    width=100),
             Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
@@ -153,7 +159,7 @@ class PaymentList(QueryList[PaymentQuery]):
             Column("amount", "Amount", lambda r: money(r.amount.amount),
                    lambda r: r.amount.amount, numeric=True, width=110),
             Column("status", "Status", self.status_text, self.status_text, sortable=False,
-                   plain=self.status_words),
+                   plain=self.status_words, samples=("Allocated", "⊘ Void")),
             Column("sync", "Sync", self.sync_text, self.sync_text, sortable=False, width=90,
                    plain=self.sync_words),
         ]
@@ -208,7 +214,8 @@ class ContactList(QueryList[ContactQuery]):
         self.columns: list[Column[ContactSummary]] = [
             Column("name", "Name", lambda r: r.name, lambda r: r.name, width=260),
             Column("role", "Role", lambda r: r.role.value.capitalize(), lambda r: r.role.value,
-                   sortable=False, width=100),
+                   sortable=False, width=100,
+                   samples=tuple(role.value.capitalize() for role in ContactRole)),
             Column("email", "Email", lambda r: r.email, lambda r: r.email, sortable=False,
                    width=220),
             Column("receivable", "They owe", lambda r: money(r.receivable.amount),

@@ -17,12 +17,17 @@ CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DK
               "INR", "ZAR", "BRL", "MXN", "PLN", "CZK", "KWD")
 
 
-def new_book_problem(path: Path, company: str, currency: str) -> str:
-    """Why a new book cannot be made from what the dialog says, in one sentence; ""
-    when it can."""
+def company_problem(company: str) -> str:
+    """Why ``company`` cannot be the new book's company name; "" when it can."""
     if not company.strip():
         return "Type the company's name."
-    if why := text_problem(company, "company name"):
+    return text_problem(company, "company name")
+
+
+def new_book_problem(path: Path, company: str, currency: str) -> str:
+    """Why a new book cannot be made from what the dialog says, in one sentence (the
+    company first, then the file, then the currency); "" when it can."""
+    if why := company_problem(company):
         return why
     if not path.name:
         return "Choose where to keep the book."

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ledgerdesk.presentation.amounts import AmountError, split_number
+from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, split_number
 from ledgerdesk.presentation.locales import echo
 from ledgerdesk.presentation.number_symbols import number_symbols
 
@@ -48,3 +48,11 @@ class NumberText:
     def __call__(self, value: Decimal) -> str:
         text = f"{value.normalize():f}" if value else "0"
         return text.replace(".", self._decimal)
+
+
+def price_text(price: Decimal, amounts: AmountFormatter, plain: NumberText) -> str:
+    """A unit price as an amount (``85,00``), unless it has more decimals than the currency
+    (``0,125``): the same on the form and on the printed document, and read back by
+    ``parse_number``."""
+    exact = price == price.quantize(Decimal(1).scaleb(-amounts.places))
+    return amounts.format(price) if exact else plain(price)

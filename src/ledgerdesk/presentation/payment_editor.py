@@ -63,12 +63,24 @@ class PaymentEditor(AllocationGrid):
     def set_contact(self, contact_id: int | None, name: str = "") -> None:
         self.contact_id = contact_id
         self.contact_name = name if contact_id is not None else ""
+        self.first_document_id = None
         self.rows = []
         if contact_id is not None:
             self.rows = [AllocationRow(doc) for doc in
                          open_items(self.session.book, contact_id, self.kind)]
         self.auto_allocate = True
         self._changed()
+
+    def start_with(self, document_id: int, contact_id: int, contact_name: str) -> None:
+        """Pay this invoice or bill first: its contact, what it still owes as the amount,
+        and it allocated before the contact's other documents (oldest due first, as usual,
+        for an amount larger than it owes).  Owing nothing, only the contact is chosen."""
+        self.set_contact(contact_id, contact_name)
+        owed = next((row.document.outstanding.amount for row in self.rows
+                     if row.document.id == document_id), Decimal(0))
+        if owed > 0:
+            self.first_document_id = document_id
+            self.set_amount_text(self.fmt.format(owed))
 
     def set_amount_text(self, text: str) -> None:
         self.amount_text = text

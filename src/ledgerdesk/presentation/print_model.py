@@ -21,7 +21,7 @@ from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.locales import babel_locale
-from ledgerdesk.presentation.numbers import NumberText
+from ledgerdesk.presentation.numbers import NumberText, price_text
 from ledgerdesk.services.company_logo import LogoImage
 from ledgerdesk.services.printing import CompanyDetails, PrintableDocument
 
@@ -144,7 +144,6 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
     money = amounts.format
     taxed = doc.tax_mode is not TaxMode.NO_TAX
     discounts = any(line.discount_percent for line in doc.lines)
-    inclusive = doc.tax_mode is TaxMode.INCLUSIVE
     columns = [Column("Qty", Align.RIGHT, 8), Column("Unit price", Align.RIGHT, 15)]
     if discounts:
         columns.append(Column("Discount", Align.RIGHT, 11))
@@ -155,20 +154,14 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
     rows = []
     for line, parts in zip(doc.lines, doc.line_amounts(), strict=True):
         cells = [line.description, number(line.quantity),
-                 _price(line.unit_price, amounts, number)]
+                 price_text(line.unit_price, amounts, number)]
         if discounts:
             cells.append(f"{number(line.discount_percent)} %" if line.discount_percent else "")
         if taxed:
             cells.append(f"{number(line.tax_rate)} %")
-        cells.append(money((parts.gross if inclusive else parts.net).amount))
+        cells.append(money(parts.shown(doc.tax_mode).amount))
         rows.append(tuple(cells))
     return tuple(columns), tuple(rows)
-
-
-def _price(price: Decimal, amounts: AmountFormatter, number: NumberText) -> str:
-    """A unit price as an amount, unless it has more decimals than the currency (0.125)."""
-    exact = price == price.quantize(Decimal(1).scaleb(-amounts.places))
-    return amounts.format(price) if exact else number(price)
 
 
 def _totals(printable: PrintableDocument, money, number: NumberText) -> tuple[TotalRow, ...]:

@@ -1,6 +1,7 @@
 """The print model of a contact's statement: the period's documents and payments with the
 running balance, between the opening and the closing balance.  A customer's reads as what
-they owe us; a supplier's as what we owe them (their bills are the charges)."""
+they owe us; a supplier's as what we owe them (their bills are the charges).  Each line is
+a charge or a credit, always positive: a credit note is a credit, a refund a charge."""
 
 from __future__ import annotations
 
@@ -22,9 +23,9 @@ from ledgerdesk.presentation.print_model import (
 )
 from ledgerdesk.services.statements import StatementFigures
 
-COLUMNS = (Column("Date", Align.LEFT, 14), Column("Reference", Align.LEFT, 15),
+COLUMNS = (Column("Date", Align.LEFT, 14), Column("Document", Align.LEFT, 15),
            Column("Description", Align.LEFT, 32), Column("Charges", Align.RIGHT, 13),
-           Column("Payments", Align.RIGHT, 13), Column("Balance", Align.RIGHT, 13))
+           Column("Credits", Align.RIGHT, 13), Column("Balance", Align.RIGHT, 13))
 
 
 def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> PrintModel:
@@ -37,10 +38,10 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
     for line in figures.lines:
         rows.append((date(line.date), line.reference, line.description,
                      money(line.charges.amount) if line.charges.amount else blank,
-                     money(line.payments.amount) if line.payments.amount else blank,
+                     money(line.credits.amount) if line.credits.amount else blank,
                      money(line.balance.amount)))
     charges = sum((line.charges.amount for line in figures.lines), Decimal(0))
-    payments = sum((line.payments.amount for line in figures.lines), Decimal(0))
+    credits = sum((line.credits.amount for line in figures.lines), Decimal(0))
     closing = figures.closing.amount
     supplier = figures.side is Side.PURCHASES
     if supplier:
@@ -59,7 +60,7 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
                ("Period", f"{date(figures.start)} – {date(figures.end)}")),
         columns=COLUMNS, rows=tuple(rows),
         totals=(TotalRow("Opening balance", money(figures.opening.amount)),
-                TotalRow("Charges", money(charges)), TotalRow("Payments", money(payments)),
+                TotalRow("Charges", money(charges)), TotalRow("Credits", money(credits)),
                 TotalRow(due_label, money(abs(closing)), strong=True)),
         notes=notes,
         footer=f"Statement for {shown(contact.name)} · {shown(figures.company.name)}",

@@ -22,12 +22,14 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.report_params import ReportKind, ReportRequest
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.reports import report_views as views
 from ledgerdesk.reports.contact_reports import PaymentsRegister, Statement
 from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger, ProfitAndLoss
 from ledgerdesk.reports.periods import Period
+from ledgerdesk.reports.sales_tax import Percent
 from ledgerdesk.services import reports
 from ledgerdesk.services.queries import trial_balance
 
@@ -173,6 +175,7 @@ class LineMaker:
                  drill: Callable[[Any], Drill | None]) -> None:
         self.money = AmountFormatter(session.locale, session.currency)
         self.dates = DateFormatter(session.locale)
+        self.number = NumberText(session.locale)
         self.shown = [i for i, c in enumerate(columns) if c.header not in HIDDEN]
         self.readers = [columns[i].value for i in self.shown]
         self.drill = drill
@@ -182,6 +185,8 @@ class LineMaker:
             return self.money.format(value.amount)
         if isinstance(value, Decimal):
             return self.money.format(value)
+        if isinstance(value, Percent):
+            return self.number(value.value)
         if isinstance(value, dt.date):
             return self.dates.short(value)
         if isinstance(value, bool):
@@ -260,6 +265,6 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
                 "the Previous column is zero."]
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
-                         zip(labels, report.aging.buckets, strict=True))
+                         views.aged_by_label(report.aging, labels))
         return [f"Owed on {maker.dates.short(report.period.end)} by age: {aged}."]
     return []

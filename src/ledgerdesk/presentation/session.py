@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from ledgerdesk.presentation.live_payments import LivePayments
 from ledgerdesk.presentation.locales import is_known_locale, normal_locale
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
@@ -41,6 +42,9 @@ class Session:
     currency: str
     locale: str
     clock: Callable[[], dt.date] = field(default=dt.date.today)
+    # Undo steps share it: which payment stands for one recorded again since.
+    live_payments: LivePayments = field(default_factory=LivePayments, compare=False,
+                                        repr=False)
 
     @classmethod
     def of(cls, book: Book, path: Path, *, fallback_locale: str = DEFAULT_LOCALE,

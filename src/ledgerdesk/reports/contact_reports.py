@@ -16,19 +16,27 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.periods import AgingBuckets, Period
 
+#: The bucket index the SQL gives an unapplied credit: none of the day buckets, since a
+#: credit never falls due.
+CREDIT_BUCKET = -1
+
 
 @dataclass(frozen=True, slots=True)
 class AgingRow:
-    """What one contact owes (or is owed) as of a date, by how long it has been overdue."""
+    """What one contact owes (or is owed) as of a date: invoices (or bills) by how long
+    they have been overdue, and apart from them the credits not yet applied (credit notes
+    and kept credits, negative), which never fall due.  The row adds up across."""
 
     contact_id: int
     contact_name: str
-    buckets: tuple[Money, ...]  # one per AgingBuckets label
+    buckets: tuple[Money, ...]  # one per AgingBuckets label; invoices or bills only
+    credits: Money  # unapplied credits, zero or negative
 
     @property
     def total(self) -> Money:
-        result = self.buckets[0]
-        for amount in self.buckets[1:]:
+        """What is outstanding net of credits: the contact's part of the control account."""
+        result = self.credits
+        for amount in self.buckets:
             result += amount
         return result
 
@@ -44,8 +52,8 @@ class AgingDocument:
     contact_name: str
     issue_date: dt.date
     due_date: dt.date
-    days_overdue: int
-    bucket: int  # index into AgingBuckets.labels
+    days_overdue: int | None  # None for a credit: it is never overdue
+    bucket: int | None  # index into AgingBuckets.labels; None for an unapplied credit
     outstanding: Money
 
 
@@ -56,19 +64,22 @@ class AgingReport:
     buckets: AgingBuckets
     rows: tuple[AgingRow, ...]  # by contact name
     totals: tuple[Money, ...]  # per bucket
+    credits: Money  # every unapplied credit, zero or negative
 
     @property
     def total(self) -> Money:
-        return AgingRow(0, "", self.totals).total
+        return AgingRow(0, "", self.totals, self.credits).total
 
 
 def aging_report(
     side: Side, as_of: dt.date, buckets: AgingBuckets, rows: Sequence[AgingRow], currency: str
 ) -> AgingReport:
     totals = [Money.zero(currency)] * len(buckets)
+    credits = Money.zero(currency)
     for row in rows:
         totals = [t + amount for t, amount in zip(totals, row.buckets, strict=True)]
-    return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals))
+        credits += row.credits
+    return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals), credits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,28 +96,29 @@ class StatementItem:
 
 @dataclass(frozen=True, slots=True)
 class StatementLine:
+    """One posting as a statement shows it: in the Charges column when it raises what is
+    owed, in the Credits column when it lowers it, always as a positive amount."""
+
     date: dt.date
     source_type: str
     source_id: int
-    reference: str
+    reference: str  # the document's number, or the payment's (PAY-00042)
     description: str
-    charges: Money  # documents: invoices (+), their credit notes and voids (-)
-    payments: Money  # money paid against the balance: receipts (+), refunds (-)
+    charges: Money  # invoices (bills), refunds paid out (to us), a payment's void
+    credits: Money  # credit notes, receipts (our payments), a document's void
     balance: Money
 
 
 def statement_lines(opening: Money, items: Iterable[StatementItem]) -> Iterator[StatementLine]:
-    """Each item with its running balance; documents are charges, payments are payments."""
+    """Each item with its running balance, a charge or a credit by which way it moves it."""
     balance = opening
     zero = Money.zero(opening.currency)
     for item in items:
         balance += item.amount
-        if item.source_type == "PAYMENT":
-            charges, payments = zero, -item.amount
-        else:
-            charges, payments = item.amount, zero
+        charges, credits = (item.amount, zero) if item.amount.is_positive else (
+            zero, -item.amount)
         yield StatementLine(item.date, item.source_type, item.source_id, item.reference,
-                            item.description, charges, payments, balance)
+                            item.description, charges, credits, balance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,14 +128,14 @@ class Statement:
     side: Side
     period: Period
     opening: Money
-    charges: Money
-    payments: Money
+    charges: Money  # the period's charges, positive
+    credits: Money  # the period's credits, positive
     lines: Iterator[StatementLine]  # streamed, by date
     aging: AgingRow  # the closing balance by age, as of the period's end
 
     @property
     def closing(self) -> Money:
-        return self.opening + self.charges - self.payments
+        return self.opening + self.charges - self.credits
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,4 @@
-"""Account-based reports: profit and loss, balance sheet, general ledger, sales tax summary.
+"""Account-based reports: profit and loss, balance sheet, general ledger.
 
 Pure: storage hands over account balances (debit positive, minor units summed in SQL) and
 streamed journal lines; this module arranges them in sections with natural signs (income,
@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.periods import Period
@@ -111,10 +110,12 @@ class BalanceSheet:
     equity: tuple[Money, Money]
 
     @property
+    def liabilities_and_equity(self) -> tuple[Money, Money]:
+        return (self.liabilities[0] + self.equity[0], self.liabilities[1] + self.equity[1])
+
+    @property
     def balances(self) -> bool:
-        return all(
-            self.assets[i] == self.liabilities[i] + self.equity[i] for i in range(2)
-        )
+        return self.assets == self.liabilities_and_equity
 
 
 def balance_sheet(
@@ -174,27 +175,3 @@ class GeneralLedger:
     @property
     def closing(self) -> Money:
         return self.opening + self.debits - self.credits
-
-
-@dataclass(frozen=True, slots=True)
-class TaxRow:
-    """Documents of one kind in the period: their net amount and tax, signed so that
-    invoices and bills are positive and their credit notes negative."""
-
-    kind: DocumentKind
-    documents: int
-    net: Money
-    tax: Money
-
-
-@dataclass(frozen=True, slots=True)
-class SalesTaxSummary:
-    period: Period
-    rows: tuple[TaxRow, ...]
-    output_tax: Money  # on sales, less sales credit notes
-    input_tax: Money  # on bills, less supplier credit notes
-
-    @property
-    def tax_due(self) -> Money:
-        """What the period adds to the sales tax account's credit balance."""
-        return self.output_tax - self.input_tax

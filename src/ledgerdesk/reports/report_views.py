@@ -6,10 +6,15 @@ the window in the user's locale.
 
 A ``ReportView`` is lazy where the report is: the rows of a general ledger, statement or
 payments register stream from the book into the table or the CSV.
+
+A financial statement (profit and loss, balance sheet) is read whole, totals included, so
+its CSV ends with its footer rows too (``csv_source``); the other reports' CSVs are their
+rows alone, for a spreadsheet to sum.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,6 +24,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
     AgingReport,
+    AgingRow,
     PaymentsRegister,
     Statement,
     StatementLine,
@@ -28,10 +34,13 @@ from ledgerdesk.reports.ledger_reports import (
     BalanceSheet,
     GeneralLedger,
     ProfitAndLoss,
-    SalesTaxSummary,
 )
+from ledgerdesk.reports.sales_tax import Percent, SalesTaxSummary
 
 AMOUNT = 14
+LIABILITIES_AND_EQUITY = "Total liabilities and equity"  # the balance sheet's last row
+UNAPPLIED_CREDITS = "Unapplied credits"  # the aging's column: credits never fall due
+UNAPPLIED_CREDIT = "credit"  # a credit's bucket in the aging by document: no day bucket
 Footer = list[object]  # one total row: text and Money cells, one per column
 
 
@@ -44,13 +53,37 @@ def words(enum_value: str) -> str:
 class ReportView:
     """What ``ledgerdesk report`` writes: title lines, a table (or CSV), footer rows."""
 
-    noun: str  # what a row is, for "Wrote 12 contacts to a.csv"
+    noun: str  # what a CSV row is, for "Wrote 12 contacts to a.csv"
     title: list[str]
     columns: Sequence[Column]
     rows: Iterable[Any]
     footers: list[Footer] = field(default_factory=list)
     totals: str = ""  # said after writing a CSV file, e.g. " (total 1234.50 EUR)"
     after: list[str] = field(default_factory=list)  # lines under the table
+    csv_footers: bool = False  # the CSV ends with the footer rows (financial statements)
+
+
+@dataclass(frozen=True, slots=True)
+class FooterRow:
+    """A footer written as a CSV row: its cells, one per column."""
+
+    cells: tuple[object, ...]
+
+
+def csv_source(view: ReportView) -> tuple[list[Column], Iterable[Any]]:
+    """The columns and rows ``ledgerdesk report --csv`` and File > Export write: the rows,
+    then (for a financial statement) the footers, each cell under its own column."""
+    if not view.csv_footers:
+        return list(view.columns), view.rows
+    columns = [dataclasses.replace(column, value=_footer_or(column, index))
+               for index, column in enumerate(view.columns)]
+    footers = [FooterRow(tuple(footer)) for footer in view.footers]
+    return columns, itertools.chain(view.rows, footers)
+
+
+def _footer_or(column: Column, index: int) -> Any:
+    read = column.value
+    return lambda row: row.cells[index] if isinstance(row, FooterRow) else read(row)
 
 
 def _money(amount: Money) -> str:
@@ -64,8 +97,10 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
                numeric=True)
         for i, label in enumerate(report.buckets.labels)
     ]
+    columns.append(Column("unapplied_credits", UNAPPLIED_CREDITS, 17, lambda r: r.credits,
+                          numeric=True))
     columns.append(Column("total", "Total", AMOUNT, lambda r: r.total, numeric=True))
-    footer: Footer = ["Total", *report.totals, report.total]
+    footer: Footer = ["Total", *report.totals, report.credits, report.total]
     owed = "owed by customers" if who == "customer" else "owed to suppliers"
     return ReportView(
         "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
@@ -84,7 +119,8 @@ def aging_documents_view(
         Column("issue_date", "Issued", 10, lambda d: d.issue_date),
         Column("due_date", "Due", 10, lambda d: d.due_date),
         Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
-        Column("bucket", "Bucket", 8, lambda d: labels[d.bucket]),
+        Column("bucket", "Bucket", 8,
+               lambda d: UNAPPLIED_CREDIT if d.bucket is None else labels[d.bucket]),
         Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
     ]
     view = aging_view(report, who)
@@ -123,8 +159,9 @@ def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
     title = [f"Profit and loss, {report.period.label()}",
              f"(previous period {before.label()})" if before else
              f"(no period before {report.period.start.isoformat()} to compare with)"]
-    return ReportView("accounts", title, _account_columns("This period", "Previous"),
-                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})")
+    return ReportView("rows", title, _account_columns("This period", "Previous"),
+                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})",
+                      csv_footers=True)
 
 
 def balance_sheet_view(report: BalanceSheet) -> ReportView:
@@ -132,6 +169,7 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
         _pair_row("Total assets", report.assets),
         _pair_row("Total liabilities", report.liabilities),
         _pair_row("Total equity", report.equity),
+        _pair_row(LIABILITIES_AND_EQUITY, report.liabilities_and_equity),
     ]
     earlier = report.previous_date.isoformat() if report.previous_date else None
     title = [f"Balance sheet as of {report.as_of.isoformat()}"
@@ -139,8 +177,8 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
     if not report.balances:
         title.append("WARNING: assets do not equal liabilities plus equity; run check.")
     columns = _account_columns(report.as_of.isoformat(), earlier or "Previous")
-    return ReportView("accounts", title, columns, report.rows, footers,
-                      f" (total assets {_money(report.assets[0])})")
+    return ReportView("rows", title, columns, report.rows, footers,
+                      f" (total assets {_money(report.assets[0])})", csv_footers=True)
 
 
 def general_ledger_view(report: GeneralLedger) -> ReportView:
@@ -162,21 +200,35 @@ def general_ledger_view(report: GeneralLedger) -> ReportView:
                       f" (closing balance {_money(report.closing)})")
 
 
+def aged_by_label(row: AgingRow, labels: Sequence[str]) -> list[tuple[str, Money]]:
+    """A statement's closing balance by age: each bucket, then its unapplied credits (when
+    there are any: they are in no bucket)."""
+    found = list(zip(labels, row.buckets, strict=True))
+    if not row.credits.is_zero:
+        found.append((UNAPPLIED_CREDITS.lower(), row.credits))
+    return found
+
+
+def _unless_zero(amount: Money) -> Money | None:
+    """A statement line is a charge or a credit: the other column stays blank."""
+    return None if amount.is_zero else amount
+
+
 def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     columns = [
         Column("date", "Date", 10, lambda r: r.date),
-        Column("reference", "Reference", 14, lambda r: r.reference),
+        Column("document", "Document", 12, lambda r: r.reference),
         Column("description", "Description", 40, lambda r: r.description),
-        Column("charges", "Charges", AMOUNT, lambda r: r.charges, numeric=True),
-        Column("payments", "Payments", AMOUNT, lambda r: r.payments, numeric=True),
+        Column("charges", "Charges", AMOUNT, lambda r: _unless_zero(r.charges), numeric=True),
+        Column("credits", "Credits", AMOUNT, lambda r: _unless_zero(r.credits), numeric=True),
         Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
     ]
     zero = Money.zero(report.opening.currency)
     opening = StatementLine(report.period.start, "", 0, "", "Opening balance", zero, zero,
                             report.opening)
     aging = ", ".join(f"{label} {cell_text(amount)}"
-                      for label, amount in zip(labels, report.aging.buckets, strict=True))
-    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.payments,
+                      for label, amount in aged_by_label(report.aging, labels))
+    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.credits,
                               report.closing]]
     title = [f"Statement of {report.contact_name}, {report.period.label()}"]
     after = [f"Aging on {report.period.end.isoformat()}: {aging}"]
@@ -206,16 +258,20 @@ def payments_register_view(report: PaymentsRegister) -> ReportView:
 
 def sales_tax_view(report: SalesTaxSummary) -> ReportView:
     columns = [
-        Column("kind", "Documents of kind", 22, lambda r: words(r.kind.value)),
-        Column("documents", "Count", 7, lambda r: r.documents, numeric=True),
+        Column("side", "Side", 15, lambda r: words(r.side.value)),
+        Column("rate", "Rate %", 7, lambda r: Percent(r.rate), numeric=True),
+        Column("documents", "Documents", 9, lambda r: r.documents, numeric=True),
         Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
         Column("tax", "Tax", AMOUNT, lambda r: r.tax, numeric=True),
     ]
-    footers: list[Footer] = [["Output tax (sales)", "", "", report.output_tax],
-                              ["Input tax (purchases)", "", "", report.input_tax],
-                              ["Tax due", "", "", report.tax_due]]
-    return ReportView("kinds", [f"Sales tax summary, {report.period.label()}"], columns,
-                      report.rows, footers, f" (tax due {_money(report.tax_due)})")
+    footers: list[Footer] = [["Total sales", "", "", report.net_sales, report.output_tax],
+                              ["Total purchases", "", "", report.net_purchases,
+                               report.input_tax],
+                              ["Tax due", "", "", "", report.tax_due]]
+    title = [f"Sales tax summary, {report.period.label()}",
+             "(documents issued in the period; void documents left out)"]
+    return ReportView("rates", title, columns, report.rows, footers,
+                      f" (tax due {_money(report.tax_due)})")
 
 
 TRIAL_BALANCE_COLUMNS = (

@@ -39,9 +39,21 @@ def add_contact(book: Book, command: NewContact) -> int:
 
 def add_contact_in(tx: Transaction, command: NewContact) -> int:
     """``add_contact`` inside the caller's transaction (an import adds many in one)."""
-    contact = _contact(command, None)
-    _check_name(tx, contact)
-    return tx.add_contact(contact)
+    return tx.add_contact(check_contact_in(tx, command))
+
+
+def check_contact_in(tx: Transaction, command: NewContact) -> Contact:
+    """The contact ``command`` would add, or ``ValidationFailed`` with every problem at once
+    (its fields and a name the book already has); writes nothing."""
+    contact = _built(command, None)
+    problems = validate_contact(contact)
+    try:
+        _check_name(tx, contact)
+    except ValidationFailed as exc:
+        problems += [p for p in exc.problems if all(q.field != p.field for q in problems)]
+    if problems:
+        raise ValidationFailed(problems)
+    return contact
 
 
 def update_contact(book: Book, command: EditContact) -> Contact:
@@ -83,12 +95,16 @@ def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
     return contact
 
 
-def _contact(command: NewContact, contact_id: int | None) -> Contact:
-    contact = Contact(
+def _built(command: NewContact, contact_id: int | None) -> Contact:
+    return Contact(
         name=command.name, role=command.role, email=command.email,
         tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
         id=contact_id, address=_tidy_address(command.address),
     )
+
+
+def _contact(command: NewContact, contact_id: int | None) -> Contact:
+    contact = _built(command, contact_id)
     problems = validate_contact(contact)
     if problems:
         raise ValidationFailed(problems)

@@ -18,6 +18,7 @@ from typing import Protocol
 from ledgerdesk.domain.date_limits import month_start
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
+from ledgerdesk.reports.contact_reports import CREDIT_BUCKET
 from ledgerdesk.reports.periods import AgingBuckets
 from ledgerdesk.services.report_ports import ReportBook
 
@@ -45,10 +46,12 @@ class AgingSummary:
     buckets: AgingBuckets
     amounts: tuple[Money, ...]  # per bucket, as the aging report's totals
     counts: tuple[int, ...]  # invoices (or bills) with money owing, per bucket
+    credits: Money  # unapplied credits (negative), in no bucket: they never fall due
 
     @property
     def total(self) -> Money:
-        return sum(self.amounts[1:], self.amounts[0])
+        """Owed net of credits, as the aging report's total and the control account."""
+        return sum(self.amounts, self.credits)
 
     @property
     def overdue(self) -> Money:
@@ -79,7 +82,8 @@ class DashboardQueries(Protocol):
 
     def aging_totals(
         self, side: Side, as_of: dt.date, buckets: AgingBuckets
-    ) -> list[tuple[int, int, int]]: ...  # (bucket, owed, documents owing) per bucket
+    ) -> list[tuple[int, int, int]]: ...  # (bucket, owed, documents owing) per bucket;
+    # the unapplied credits' bucket is CREDIT_BUCKET
 
     def attention_count(self, kind: AttentionKind, today: dt.date) -> int: ...
 
@@ -119,11 +123,15 @@ def aging_summary(book: DashboardBook, side: Side, as_of: dt.date,
     """The aging report's bucket totals for one side, with how many documents owe in each."""
     buckets = buckets or AgingBuckets()
     currency = book.reports().currency()
-    amounts, counts = [0] * len(buckets), [0] * len(buckets)
+    amounts, counts, credits = [0] * len(buckets), [0] * len(buckets), 0
     for bucket, owed, count in book.dashboard().aging_totals(side, as_of, buckets):
-        amounts[bucket], counts[bucket] = owed, count
+        if bucket == CREDIT_BUCKET:
+            credits = owed
+        else:
+            amounts[bucket], counts[bucket] = owed, count
     return AgingSummary(side, as_of, buckets,
-                        tuple(Money.from_minor(a, currency) for a in amounts), tuple(counts))
+                        tuple(Money.from_minor(a, currency) for a in amounts), tuple(counts),
+                        Money.from_minor(credits, currency))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,9 +5,15 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from ledgerdesk.domain.date_limits import clamped_days_after
+from ledgerdesk.domain.contacts import payment_terms_of
 from ledgerdesk.domain.document_rules import validate_document
-from ledgerdesk.domain.documents import EDITABLE_KINDS, Document, Lifecycle, LineItem
+from ledgerdesk.domain.documents import (
+    EDITABLE_KINDS,
+    Document,
+    Lifecycle,
+    LineItem,
+    due_date_for,
+)
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
@@ -103,10 +109,8 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
     """The domain document a draft describes (not saved, not checked)."""
     if draft.kind not in EDITABLE_KINDS:
         raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
-    contact = tx.get_contact(draft.contact_id)
-    terms = contact.payment_terms_days if contact else 30
-    # Terms that would run past 9999-12-31 end there: the calendar has no later due date.
-    due = draft.due_date or clamped_days_after(draft.issue_date, terms)
+    terms = payment_terms_of(tx.get_contact(draft.contact_id))
+    due = draft.due_date or due_date_for(draft.issue_date, terms)
     lines = tuple(
         LineItem(
             description=ln.description, quantity=ln.quantity, unit_price=ln.unit_price,
@@ -121,6 +125,15 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
         tax_mode=draft.tax_mode, exchange_rate=draft.exchange_rate,
         reference=draft.reference, id=document_id,
     )
+
+
+def payment_terms(book: Book, contact_id: int | None) -> int:
+    """The payment terms ``build_document`` applies to a draft of this contact that names
+    no due date, for an editor to show that date before saving."""
+    if contact_id is None:
+        return payment_terms_of(None)
+    with book.read() as tx:
+        return payment_terms_of(tx.get_contact(contact_id))
 
 
 def check_document(tx: Transaction, doc: Document, *, authorising: bool) -> None:

@@ -27,7 +27,8 @@ class DocumentSummary:
     lifecycle: Lifecycle
 
     def status(self, today: dt.date) -> str:
-        return status_label(self.lifecycle, self.total, self.outstanding, self.due_date, today)
+        return status_label(self.lifecycle, self.total, self.outstanding, self.due_date, today,
+                            kind=self.kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,9 +17,10 @@ from ledgerdesk.reports.contact_reports import (
     PaymentRegisterRow,
     StatementItem,
 )
-from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.reports.sales_tax import TaxLine
 from ledgerdesk.services.ports import Book
 
 
@@ -46,7 +47,8 @@ class ReportQueries(Protocol):
 
     def control_sums(
         self, side: Side, contact_id: int, period: Period
-    ) -> tuple[int, int, int]: ...  # minor units: before the period, its documents, payments
+    ) -> tuple[int, int, int]: ...  # minor units as the side reads them: the balance
+    # before the period, the period's charges and its credits (both positive)
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]: ...
     # minor units: the balance before the period, its debits, its credits (positive)
@@ -60,7 +62,8 @@ class ReportQueries(Protocol):
 
     def payments_register(self, period: Period) -> Iterator[PaymentRegisterRow]: ...
 
-    def sales_tax(self, period: Period) -> list[TaxRow]: ...
+    def tax_lines(self, period: Period) -> Iterator[TaxLine]: ...
+    # lines of the authorised (never void) documents issued in the period
 
     def payment_lines(self) -> Iterator[PaymentLine]: ...  # every payment, by date (export)
 

@@ -27,12 +27,13 @@ from ledgerdesk.reports.ledger_reports import (
     BalanceSheet,
     GeneralLedger,
     ProfitAndLoss,
-    SalesTaxSummary,
     balance_sheet,
     profit_and_loss,
 )
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period, previous_period, year_earlier
+from ledgerdesk.reports.sales_tax import SalesTaxSummary
+from ledgerdesk.reports.sales_tax import sales_tax_summary as tax_summary
 from ledgerdesk.services.report_ports import ReportBook
 
 STANDARD_BUCKETS = AgingBuckets()  # current, 1-30, 31-60, 61-90, over 90
@@ -110,15 +111,15 @@ def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
         raise NotFound(f"There is no contact with id {contact_id}.")
     queries = book.reports()
     currency = queries.currency()
-    before, charges, payments = (
+    before, charges, credits = (
         Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
     )
     aged = queries.aging(side, period.end, buckets, contact_id)
     zero = tuple(Money.zero(currency) for _ in range(len(buckets)))
     return Statement(
-        contact_id, contact.name, side, period, before, charges, payments,
+        contact_id, contact.name, side, period, before, charges, credits,
         statement_lines(before, queries.statement_items(side, contact_id, period)),
-        aged[0] if aged else AgingRow(contact_id, contact.name, zero),
+        aged[0] if aged else AgingRow(contact_id, contact.name, zero, Money.zero(currency)),
     )
 
 
@@ -139,14 +140,7 @@ def payment_lines(book: ReportBook) -> Iterator[PaymentLine]:
 
 
 def sales_tax_summary(book: ReportBook, period: Period) -> SalesTaxSummary:
-    """Tax on the documents posted in the period: output tax on sales, input tax on bills."""
+    """Net and tax by rate, on sales and on purchases, of the documents issued in the period
+    that are not void (a void document counts in no period, however late it was voided)."""
     queries = book.reports()
-    rows = tuple(queries.sales_tax(period))
-    output = input_ = Money.zero(queries.currency())
-    for row in rows:
-        if row.kind.side is Side.SALES:
-            output += row.tax
-        else:
-            input_ += row.tax
-    return SalesTaxSummary(period, rows, output, input_)
-
+    return tax_summary(period, queries.tax_lines(period), queries.currency())

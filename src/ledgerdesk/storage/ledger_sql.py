@@ -1,5 +1,5 @@
-"""The SELECTs behind the account reports and the payments register (parameters ``:start``,
-``:end``, ``:code``, ``:tax``, ``:receivable``, ``:payable``).
+"""The SELECTs behind the account reports, the payments register and the sales tax lines
+(parameters ``:start``, ``:end``, ``:code``).
 
 Journal lines over a date range are read entries-first: the ``journal_entries`` date index
 gives the entries in order, and the covering ``ix_journal_lines_entry`` their lines, so
@@ -8,7 +8,9 @@ nothing is sorted and no line row is visited.
 
 from __future__ import annotations
 
+from ledgerdesk.domain.documents import EDITABLE_KINDS
 from ledgerdesk.storage.report_sql import MONEY_IN
+from ledgerdesk.storage.sql import kinds_list
 
 #: Entries by date then their lines (``CROSS JOIN`` keeps SQLite from turning it around).
 _BY_DATE = "journal_entries AS e CROSS JOIN journal_lines AS l ON l.entry_id = e.id"
@@ -63,15 +65,14 @@ PAYMENTS_REGISTER = (
     " WHERE p.date >= :start AND p.date <= :end ORDER BY p.date, p.id"
 )
 
-#: Per document kind: documents posted in the period, their tax and their net lines.
-SALES_TAX = (
-    "SELECT d.kind, COUNT(DISTINCT d.id) AS documents,"
-    " SUM(CASE WHEN l.account_code = :tax THEN l.amount_minor ELSE 0 END) AS tax,"
-    " SUM(CASE WHEN l.account_code IN (:tax, :receivable, :payable) THEN 0"
-    " ELSE l.amount_minor END) AS net, l.currency"
-    f" FROM {_BY_DATE} JOIN documents AS d ON d.id = e.source_id"
-    " WHERE e.source_type = 'DOCUMENT' AND e.date >= :start AND e.date <= :end"
-    " GROUP BY d.kind, l.currency ORDER BY d.kind"
+#: The lines of the documents a sales tax summary counts: authorised (neither a draft nor
+#: void, whenever it was voided) invoices, bills and credit notes issued in the period.
+TAX_LINES = (
+    "SELECT d.id, d.kind, d.tax_mode, d.currency, l.quantity, l.unit_price,"
+    " l.discount_percent, l.tax_rate"
+    " FROM documents AS d JOIN document_lines AS l ON l.document_id = d.id"
+    f" WHERE d.kind IN ({kinds_list(EDITABLE_KINDS)}) AND d.lifecycle = 'AUTHORISED'"
+    " AND d.issue_date >= :start AND d.issue_date <= :end"
 )
 
 #: Every payment for the fast export (``reports.list_exports.PaymentLine``), by date.  The

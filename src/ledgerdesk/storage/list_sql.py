@@ -30,10 +30,12 @@ from ledgerdesk.services.list_queries import (
     PaymentSort,
     StatusFilter,
 )
-from ledgerdesk.storage.sql import OUTSTANDING, OWED
+from ledgerdesk.storage.sql import OUTSTANDING, OWED, kinds_list
 
 _LIKE = "LIKE :text ESCAPE '\\'"
 _AUTHORISED = f"d.lifecycle = '{Lifecycle.AUTHORISED.value}'"
+#: Only an invoice or a bill falls due: a credit note or a kept credit is never overdue.
+_FALLS_DUE = f"d.kind IN ({kinds_list(tuple(k for k in DocumentKind if not k.is_credit))})"
 
 
 def like_pattern(text: str) -> str:
@@ -99,7 +101,8 @@ _STATUS_CONDITIONS = {
     StatusFilter.DRAFT: f"d.lifecycle = '{Lifecycle.DRAFT.value}'",
     StatusFilter.VOIDED: f"d.lifecycle = '{Lifecycle.VOIDED.value}'",
     StatusFilter.OPEN: f"{_AUTHORISED} AND {OUTSTANDING} > 0",
-    StatusFilter.OVERDUE: f"{_AUTHORISED} AND d.due_date < :today AND {OUTSTANDING} > 0",
+    StatusFilter.OVERDUE: (
+        f"{_AUTHORISED} AND {_FALLS_DUE} AND d.due_date < :today AND {OUTSTANDING} > 0"),
     # Minor units are integers: 0 < outstanding < total, with one evaluation.
     StatusFilter.PARTLY_PAID: f"{_AUTHORISED} AND {OUTSTANDING} BETWEEN 1 AND d.total_minor - 1",
     StatusFilter.PAID: f"{_AUTHORISED} AND {OUTSTANDING} = 0",
@@ -115,7 +118,7 @@ _STATUS_RANK = (
     f"(CASE d.lifecycle WHEN '{Lifecycle.DRAFT.value}' THEN {_rank('draft')}"
     f" WHEN '{Lifecycle.VOIDED.value}' THEN {_rank('void')}"
     f" ELSE CASE WHEN {OUTSTANDING} = 0 THEN {_rank('paid')}"
-    f" WHEN d.due_date < :today THEN {_rank('overdue')}"
+    f" WHEN {_FALLS_DUE} AND d.due_date < :today THEN {_rank('overdue')}"
     f" WHEN {OUTSTANDING} < d.total_minor THEN {_rank('partly paid')}"
     f" ELSE {_rank('open')} END END)"
 )

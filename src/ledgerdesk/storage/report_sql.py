@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.reports.contact_reports import CREDIT_BUCKET
 from ledgerdesk.reports.periods import AgingBuckets
 from ledgerdesk.storage.sql import PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
@@ -91,11 +92,18 @@ def bucket_case(buckets: AgingBuckets, days: str) -> str:
 _DAYS = "CAST(julianday(:as_of) - julianday(d.due_date) AS INTEGER)"
 
 
+def aged_bucket(side: Side, buckets: AgingBuckets, days: str = _DAYS) -> str:
+    """The day bucket of an invoice or bill, ``CREDIT_BUCKET`` for a credit of ``side``."""
+    return (f"CASE WHEN {signed_kind(side)} = -1 THEN {CREDIT_BUCKET}"
+            f" ELSE {bucket_case(buckets, days)} END")
+
+
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
-    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name."""
+    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name; the
+    credits' sum (negative) in ``CREDIT_BUCKET``."""
     return (
         f"{open_on(side, one_contact)}"
-        f" SELECT d.contact_id, c.name, {bucket_case(buckets, _DAYS)} AS bucket,"
+        f" SELECT d.contact_id, c.name, {aged_bucket(side, buckets)} AS bucket,"
         f" SUM({signed_kind(side)} * o.outstanding) AS owed"
         " FROM open AS o JOIN documents AS d ON d.id = o.doc"
         " JOIN contacts AS c ON c.id = d.contact_id"
@@ -121,7 +129,7 @@ def _contact_postings(side: Side) -> str:
     return (
         "SELECT 'DOCUMENT' AS source_type, d.id AS source_id, COALESCE(d.number, '') AS ref"
         f" FROM documents AS d WHERE d.contact_id = :contact AND d.kind IN ({side_kinds(side)})"
-        " UNION ALL SELECT 'PAYMENT', p.id, p.reference FROM payments AS p"
+        " UNION ALL SELECT 'PAYMENT', p.id, '' FROM payments AS p"
         f" WHERE p.contact_id = :contact AND p.kind IN ({payment_kinds(side)})"
     )
 
@@ -147,12 +155,12 @@ def statement_sql(side: Side) -> str:
 
 
 def control_sums_sql(side: Side) -> str:
-    """Debit-positive sums: before :start, the period's documents, the period's payments."""
+    """Debit-positive sums: before :start; the period's debits; its credits (positive)."""
     inside = "e.date >= :start AND e.date <= :end"
     return (
         "SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'DOCUMENT'"
+        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor > 0"
         " THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND e.source_type = 'PAYMENT'"
-        f" THEN l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
+        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor < 0"
+        f" THEN -l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
     )

@@ -10,21 +10,25 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
-from ledgerdesk.domain.documents import DocumentKind, Side, side_sign
+from ledgerdesk.domain.documents import DocumentKind, Side, TaxMode, side_sign
 from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.contact_reports import (
+    CREDIT_BUCKET,
     AgingDocument,
     AgingRow,
     PaymentRegisterRow,
     StatementItem,
 )
-from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine, TaxRow
+from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
+from ledgerdesk.reports.sales_tax import TaxLine
 from ledgerdesk.storage import ledger_sql, report_sql
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
@@ -77,11 +81,15 @@ class SqliteReports(SqliteQueries):
         currency = self.currency()
         result = []
         for contact, group in itertools.groupby(rows, key=lambda r: (r.contact_id, r.name)):
-            sums = [0] * len(buckets)
+            sums, credits = [0] * len(buckets), 0
             for row in group:
-                sums[row.bucket] += row.owed
+                if row.bucket == CREDIT_BUCKET:
+                    credits += row.owed
+                else:
+                    sums[row.bucket] += row.owed
             amounts = tuple(Money.from_minor(s, currency) for s in sums)
-            result.append(AgingRow(contact[0], contact[1], amounts))
+            result.append(AgingRow(contact[0], contact[1], amounts,
+                                   Money.from_minor(credits, currency)))
         return result
 
     def aging_documents(
@@ -90,9 +98,12 @@ class SqliteReports(SqliteQueries):
         sql = report_sql.aging_documents_sql(side, contact_id is not None)
         for (doc_id, kind, number, contact, name, issued, due, days, owed,
              currency) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
+            document_kind = DocumentKind(kind)
+            credit = document_kind.is_credit  # never overdue, in no day bucket
             yield AgingDocument(
-                doc_id, DocumentKind(kind), number, contact, name, as_date(issued),
-                as_date(due), days, buckets.index(days), Money.from_minor(owed, currency),
+                doc_id, document_kind, number, contact, name, as_date(issued), as_date(due),
+                None if credit else days, None if credit else buckets.index(days),
+                Money.from_minor(owed, currency),
             )
 
     def statement_items(
@@ -102,17 +113,20 @@ class SqliteReports(SqliteQueries):
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
         sign = side_sign(side)
         for row in self._stream(report_sql.statement_sql(side), params):
+            payment = row.source_type == "PAYMENT"
             yield StatementItem(
-                as_date(row.date), row.source_type, row.source_id, row.ref, row.memo,
+                as_date(row.date), row.source_type, row.source_id,
+                payment_number(row.source_id) if payment else row.ref, row.memo,
                 Money.from_minor(sign * row.amount_minor, row.currency),
             )
 
     def control_sums(self, side: Side, contact_id: int, period: Period) -> tuple[int, int, int]:
         params = {**_period(period), "contact": contact_id,
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
-        before, documents, payments = self._one(report_sql.control_sums_sql(side), params)
-        sign = side_sign(side)
-        return sign * before, sign * documents, -sign * payments
+        before, debits, credits = self._one(report_sql.control_sums_sql(side), params)
+        if side_sign(side) == 1:  # receivable: a debit raises what the customer owes
+            return before, debits, credits
+        return -before, credits, debits  # payable: a credit raises what we owe
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]:
         before, debits, credits = self._one(ledger_sql.LEDGER_SUMS, {**_period(period),
@@ -153,18 +167,11 @@ class SqliteReports(SqliteQueries):
             finally:
                 cursor.close()
 
-    def sales_tax(self, period: Period) -> list[TaxRow]:
-        params = {**_period(period), "tax": self._role_code(AccountRole.SALES_TAX),
-                  "receivable": self._role_code(AccountRole.RECEIVABLE),
-                  "payable": self._role_code(AccountRole.PAYABLE)}
-        result = []
-        for row in self._all(ledger_sql.SALES_TAX, params):
-            kind = DocumentKind(row.kind)
-            sign = -side_sign(kind.side)  # sales post credits, purchases debits
-            result.append(TaxRow(kind, row.documents, Money.from_minor(sign * row.net,
-                                 row.currency), Money.from_minor(sign * row.tax, row.currency)))
-        return result
-
+    def tax_lines(self, period: Period) -> Iterator[TaxLine]:
+        for (doc_id, kind, mode, currency, quantity, price, discount,
+             rate) in self._stream(ledger_sql.TAX_LINES, _period(period)):
+            yield TaxLine(doc_id, DocumentKind(kind), TaxMode(mode), currency, Decimal(quantity),
+                          Decimal(price), Decimal(discount), Decimal(rate))
 
 def _register_rows(group: list[Any]) -> Iterator[PaymentRegisterRow]:
     """One payment's rows: each allocation, then the credit it kept, if any."""

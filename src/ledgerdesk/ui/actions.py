@@ -54,6 +54,11 @@ SPECS = (
     ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
     ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
 )
+# Spelled out, not ``StandardKey.Undo``/``Redo``: those resolve per desktop, and on GNOME and KDE
+# Redo *is* Ctrl+Shift+Z, so adding it as well bound one key twice and Qt did nothing at all
+# ("Ambiguous shortcut overload").  These are the same keys on every desktop.
+UNDO_KEYS = ("Ctrl+Z",)
+REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
               "go_contacts", "go_reports", "go_sync")
 
@@ -64,7 +69,7 @@ def make_actions(window: QMainWindow) -> dict[str, QAction]:
         action = QAction(spec.text, window)
         action.setObjectName(spec.name)
         if spec.shortcut is not None:
-            action.setShortcut(QKeySequence(spec.shortcut))
+            action.setShortcut(spec.shortcut)
         action.setStatusTip(spec.tip)
         action.setToolTip(spec.tip)
         actions[spec.name] = action
@@ -115,11 +120,12 @@ KEY_HINTS = (
 )
 
 
-def shortcut_rows(actions: dict[str, QAction], extra: list[QAction]) -> list[tuple[str, str]]:
-    """(what, keys) for the shortcuts dialog, in menu order, then the plain keys."""
-    rows = []
-    for action in [*actions.values(), *extra]:
-        keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        if keys:
-            rows.append((action.text().replace("&", "").rstrip("…"), keys))
-    return rows + list(KEY_HINTS)
+def shortcut_rows(actions: dict[str, QAction],
+                  named: dict[str, QAction] | None = None) -> list[tuple[str, str]]:
+    """(what, keys) for the shortcuts dialog, in menu order, then the actions ``named``
+    (Undo and Redo, whose own text names the step they would undo), then the plain keys."""
+    rows = [(action.text().replace("&", "").rstrip("…"), action) for action in actions.values()]
+    rows += list((named or {}).items())
+    listed = [(what, ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText)
+                               for key in action.shortcuts())) for what, action in rows]
+    return [(what, keys) for what, keys in listed if keys] + list(KEY_HINTS)

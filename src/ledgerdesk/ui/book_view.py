@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWid
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import ContactChoice, contact_choices
+from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
@@ -156,19 +156,21 @@ class BookView(QWidget):
         else:
             self.edit_document(DocumentKind.SALES_INVOICE, None)
 
-    def record_payment(self, kind: PaymentKind | None = None,
-                       contact: ContactChoice | None = None) -> None:
+    def record_payment(self) -> None:
+        """Record a payment: on the selected invoice or bill, if one is selected, paying it
+        first; else a receipt (a supplier payment on the Bills page) for any contact."""
         from ledgerdesk.presentation.history import RecordPaymentStep
         from ledgerdesk.presentation.payment_editor import PaymentEditor
         from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 
-        if kind is None:
-            kind = (PaymentKind.SUPPLIER_PAYMENT if self.current_page() is self.bills
-                    else PaymentKind.CUSTOMER_RECEIPT)
+        on_bills = self.current_page() is self.bills
+        kind = PaymentKind.SUPPLIER_PAYMENT if on_bills else PaymentKind.CUSTOMER_RECEIPT
         editor = PaymentEditor(self.session, kind)
+        page = self.current_page()
+        selected = page.current_entity() if page in (self.invoices, self.bills) else None
+        if isinstance(selected, DocumentSummary) and selected.lifecycle is Lifecycle.AUTHORISED:
+            editor.start_with(selected.id, selected.contact_id, selected.contact_name)
         dialog = PaymentDialog(editor, self)
-        if contact is not None:
-            dialog.contact.select_id(contact.id)
         if dialog.exec() and dialog.result_payment is not None:
             self.push(RecordPaymentStep(self.session, editor.command(),
                                         dialog.result_payment.payment_id, editor.describe()))
@@ -197,30 +199,23 @@ class BookView(QWidget):
     def open_payment_id(self, payment_id: int) -> None:
         from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
 
-        for step in open_payment_detail(self.session, payment_id, self):
-            self.push(step)
+        open_payment_detail(self.session, payment_id, self, self.push)
 
     def open_payment(self, summary: PaymentSummary) -> None:
-        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
-
-        for step in open_payment_detail(self.session, summary.id, self):
-            self.push(step)
+        self.open_payment_id(summary.id)
 
     def open_attention(self, item: AttentionItem) -> None:
         """A "Needs attention" row: its document, its payment, or the apply-credit dialog."""
         from ledgerdesk.ui.editors.credit_dialog import open_credit_dialog
-        from ledgerdesk.ui.editors.payment_detail_dialog import open_payment_detail
 
         if item.payment_id is not None:
-            steps = list(open_payment_detail(self.session, item.payment_id, self))
+            self.open_payment_id(item.payment_id)
         elif item.kind is AttentionKind.CREDIT:
             step = open_credit_dialog(self.session, item.document_id, self)
-            steps = [step] if step is not None else []
+            if step is not None:
+                self.push(step)
         else:
-            return self.edit_document(item.document_kind, item.document_id)
-        for step in steps:
-            self.push(step)
-        return None
+            self.edit_document(item.document_kind, item.document_id)
 
     def edit_contact(self, summary: ContactSummary) -> None:
         from ledgerdesk.ui.editors.contact_dialog import ContactDialog

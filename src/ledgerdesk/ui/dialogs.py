@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.presentation.new_book import CURRENCIES, new_book_problem
+from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
-from ledgerdesk.ui.widgets import form_row
+from ledgerdesk.ui.button_words import BROWSE, CREATE
 
 BOOK_FILTER = "Ledgerdesk books (*.book);;All files (*)"
 
@@ -48,32 +48,35 @@ def choose_book_to_open(parent: QWidget) -> Path | None:
 
 
 class NewBookDialog(QDialog):
-    """Where the new book goes, the company's name and its base currency."""
+    """The company's name, its home currency, and the file the new book is kept in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New book")
-        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
-        browse = QPushButton("&Browse…")
-        browse.clicked.connect(self._browse)
-        where = QHBoxLayout()
-        where.addWidget(self.path_edit, 1)
-        where.addWidget(browse)
         self.company_edit = QLineEdit()
         self.company_edit.setPlaceholderText("e.g. Northwind Design Studio")
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
         self.currency_box.addItems(CURRENCIES)
+        self.currency_box.setToolTip("The currency the company's books are kept in: "
+                                     "a three-letter code such as EUR, USD or GBP")
+        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
+        self.path_edit.setToolTip("One company's books are one file, kept where you choose")
+        browse = QPushButton(BROWSE)
+        browse.clicked.connect(self._browse)
+        where = QHBoxLayout()
+        where.addWidget(self.path_edit, 1)
+        where.addWidget(browse)
         form = QFormLayout()
-        form_row(form, "&File:", where, self.path_edit)  # a layout: the label needs a buddy
-        form.addRow("&Company:", self.company_edit)
-        form.addRow("Base c&urrency:", self.currency_box)
+        form.addRow(_label("Company &name:", self.company_edit), self.company_edit)
+        form.addRow(_label("&Home currency:", self.currency_box), self.currency_box)
+        form.addRow(_label("Book &file:", self.path_edit), where)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("C&reate")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(CREATE)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -81,6 +84,7 @@ class NewBookDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.resize(560, self.sizeHint().height())
+        self.company_edit.setFocus()
 
     def _browse(self) -> None:
         path = file_dialogs.save_file(self, "New book", BOOK_FILTER, self.path_edit.text())
@@ -96,9 +100,19 @@ class NewBookDialog(QDialog):
         path, company, currency = self.answer()
         problem = new_book_problem(path, company, currency)
         self.problem.setText(problem)
-        if not problem:
-            file_dialogs.remember(path)
-            self.accept()
+        if problem:
+            if company_problem(company):
+                self.company_edit.setFocus()
+            return
+        file_dialogs.remember(path)
+        self.accept()
+
+
+def _label(text: str, field: QWidget) -> QLabel:
+    """A field's label whose underlined letter (Alt+it) moves to the field."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
 
 
 def ask_new_book(parent: QWidget) -> tuple[Path, str, str] | None:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.exports import Export, exported_text, write_export
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.widgets import error_label, form_row
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
@@ -40,7 +41,7 @@ class ExportDialog(QDialog):
         self.setWindowTitle(f"Export {export.what}")
         self.path = QLineEdit(str(folder / suggested_name(export.what)))
         self.path.setMinimumWidth(420)
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(BROWSE)
         browse.clicked.connect(self._browse)
         self.bom = QCheckBox("&Excel-friendly (starts with a byte order mark)")
         self.bom.setChecked(True)

@@ -26,7 +26,7 @@ from ledgerdesk.presentation.import_wizard import ImportRequest, ImportWizard, r
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.imports import ImportKind, ImportPreview
 from ledgerdesk.services.ports import Book
-from ledgerdesk.ui import dialogs
+from ledgerdesk.ui import button_words, dialogs
 from ledgerdesk.ui.import_pages import MappingPage, SourcePage
 from ledgerdesk.ui.import_preview import PreviewPage
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
@@ -53,9 +53,9 @@ class ImportDialog(QDialog):
         for page in (self.source, self.mapping, self.preview):
             self.pages.addWidget(page)
         self.step = QLabel()
-        self.back = QPushButton("< &Back")
-        self.next = QPushButton("&Next >")
-        self.import_button = QPushButton("&Import")
+        self.back = QPushButton(button_words.BACK)
+        self.next = QPushButton(button_words.NEXT)
+        self.import_button = QPushButton(button_words.IMPORT)
         cancel = QPushButton("Cancel")
         self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
@@ -98,7 +98,7 @@ class ImportDialog(QDialog):
         self.step.setText(titles[index])
         busy = self.task is not None
         self.back.setEnabled(index != SOURCE and not busy)
-        self.next.setText("&Preview >" if index == MAPPING else "&Next >")
+        self.next.setText(button_words.PREVIEW if index == MAPPING else button_words.NEXT)
         self.next.setEnabled(index != PREVIEW and not busy and (
             index == SOURCE or not self.wizard.mapping_error()))
         self.import_button.setEnabled(index == PREVIEW and self.wizard.can_import and not busy)
@@ -111,7 +111,7 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         if not self.wizard.can_import or not dialogs.confirm(
-                self, "Import", self.wizard.confirmation(), "&Import"):
+                self, "Import", self.wizard.confirmation(), button_words.IMPORT):
             return
         self._run(self.wizard.request(commit=True), "Importing…", self._imported)
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.widgets import error_label
 
 NOT_IMPORTED = "(not imported)"
@@ -39,7 +40,7 @@ class SourcePage(QWidget):
             self.kind.addItem(label, kind)
         self.path = QLineEdit()
         self.path.setPlaceholderText("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD")
-        browse = QPushButton("&Browse…")
+        browse = QPushButton(BROWSE)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -47,7 +48,7 @@ class SourcePage(QWidget):
         file_label = QLabel("&File:")
         file_label.setBuddy(self.path)
         form = QFormLayout()
-        form.addRow("&Import:", self.kind)
+        form.addRow("&What to import:", self.kind)  # Alt+I is the Import button's
         form.addRow(file_label, row)
         note = QLabel("Every row is checked before anything is written, and a file with any "
                       "bad row imports nothing. The next step maps the file's columns.")
@@ -88,7 +89,7 @@ class MappingPage(QWidget):
         self.create_contacts.toggled.connect(self._options_changed)
         self.bank = QComboBox()
         self.bank.currentIndexChanged.connect(self._options_changed)
-        self.bank_label = QLabel("&Bank account:")
+        self.bank_label = QLabel("Bank acco&unt:")  # Alt+B is Back
         self.bank_label.setBuddy(self.bank)
         options = QHBoxLayout()
         options.addWidget(self.create_contacts)

@@ -1,5 +1,6 @@
 """Step 3 of the import dialog: the dry run's problems and what it would create, and for a
-bank statement each line with the document it will pay (changed with the combo below)."""
+bank statement each line with the document it will pay (changed with the combo below) and,
+for a line paying more than its documents owe, "Keep the excess as credit" to tick."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.presentation.import_lines import KEEP
 from ledgerdesk.presentation.import_wizard import ImportWizard
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import (
@@ -75,6 +77,8 @@ class PreviewPage(QWidget):
         choice_row = QHBoxLayout()
         choice_row.addWidget(self.choice_label)
         choice_row.addWidget(self.choice, 1)
+        self.keep = QCheckBox(f"&{KEEP}")  # for the selected line, when it has an excess
+        self.keep.toggled.connect(self._keep)
         self.message = error_label()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -86,20 +90,21 @@ class PreviewPage(QWidget):
         layout.addWidget(self.lines, 2)
         layout.addWidget(self.line_why)
         layout.addLayout(choice_row)
+        layout.addWidget(self.keep)
         layout.addWidget(self.message)
 
     def load(self) -> None:
         self.message.hide()
         self.summary.setText(self.wizard.summary())
         preview = self.wizard.preview
-        has_problems = bool(preview and preview.problems)
+        has_problems = bool(self.wizard.problems)
         self.problems_only.setVisible(bool(preview) and self.wizard.lines is None)
         self.problems_only.setChecked(has_problems and self.problems_only.isChecked())
         self._fill_rows()
         self.table.setVisible(self.wizard.lines is None or has_problems)
         self.detail.setVisible(self.table.isVisibleTo(self))
         bank = self.wizard.lines is not None
-        for widget in (self.lines, self.choice, self.choice_label, self.line_why):
+        for widget in (self.lines, self.choice, self.choice_label, self.line_why, self.keep):
             widget.setVisible(bank)
         self._fill_lines()
 
@@ -113,9 +118,7 @@ class PreviewPage(QWidget):
     def _row_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         index = self.table.currentIndex()
         row = self.model.index(index.row(), 0).data(Role.ENTITY) if index.isValid() else None
-        self.detail.setText("" if row is None else
-                            f"Row {row.row}{', ' + row.column if row.column else ''}: "
-                            f"{row.detail}")
+        self.detail.setText("" if row is None else self.wizard.detail(row))
 
     def _fill_lines(self) -> None:
         current = self.lines.currentIndex().row()
@@ -126,6 +129,7 @@ class PreviewPage(QWidget):
     def _line_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.choice.clear()
         line = self._current_line()
+        self._show_keep(line)
         if line is None or self.wizard.lines is None:
             self.choice.setEnabled(False)
             self.line_why.clear()
@@ -140,6 +144,24 @@ class PreviewPage(QWidget):
         self.choice.setCurrentIndex(max(self.choice.findData(chosen), 0) if chosen else
                                     len(options) - 1)
         self.choice.setEnabled(bool(options))
+
+    def _show_keep(self, line: int | None) -> None:
+        lines = self.wizard.lines
+        offered = line is not None and lines is not None and lines.excess(line) is not None
+        self.keep.blockSignals(True)  # showing the line's state is not the user ticking
+        self.keep.setText("&" + (lines.keep_text(line) if offered else KEEP))
+        self.keep.setChecked(offered and line in lines.kept)
+        self.keep.setEnabled(offered)
+        self.keep.blockSignals(False)
+
+    def _keep(self, checked: bool) -> None:
+        line = self._current_line()
+        if line is None or self.wizard.lines is None:
+            return
+        self.wizard.lines.keep_excess(line, checked)
+        self._fill_lines()
+        self.summary.setText(self.wizard.summary())
+        self.changed.emit()
 
     def _current_line(self) -> int | None:
         index = self.lines.currentIndex()

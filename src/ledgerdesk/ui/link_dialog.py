@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
+from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.sync import LINKABLE, connections, link_document_to
 from ledgerdesk.services.sync_admin import Remotes
@@ -92,8 +94,13 @@ class LinkDialog(QDialog):
                       "; enter its id instead.")
             return
         self.remote_id.setText(found.remote_id)
-        due = f", {found.amount_due} due" if found.amount_due is not None else ""
+        due = f", {self._money(found.amount_due)} due" if found.amount_due is not None else ""
         self._say(f"Found {found.number} ({found.status}{due}). Link saves it.")
+
+    def _money(self, amount: Money) -> str:
+        """In the book's locale; the currency named when it is not the book's."""
+        text = AmountFormatter(self.session.locale, amount.currency).format(amount.amount)
+        return text if amount.currency == self.session.currency else f"{text} {amount.currency}"
 
     def link(self) -> None:
         chosen: Connection | None = self.connection.currentData()

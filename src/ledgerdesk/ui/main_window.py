@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
 
 from ledgerdesk import __version__
@@ -16,11 +16,19 @@ from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcut_rows
+from ledgerdesk.ui.actions import (
+    GO_ACTIONS,
+    REDO_KEYS,
+    UNDO_KEYS,
+    build_menus,
+    make_actions,
+    shortcut_rows,
+)
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
-from ledgerdesk.ui.workers import run_in_background
+from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
 STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or programs
 
@@ -43,14 +51,13 @@ class MainWindow(QMainWindow):
         self.system_locale = system_locale or system_locale_name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)
         self.setWindowTitle("Ledgerdesk")
         self.setMinimumSize(900, 560)
         self.actions = make_actions(self)
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence.StandardKey.Redo])
+        undo, redo = undo_actions(self.undo_stack, self)
+        undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
+        redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         self.undo_action, self.redo_action = undo, redo
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -246,9 +253,11 @@ class MainWindow(QMainWindow):
             self.book_view.reload()
             self.statusBar().showMessage(dialog.imported_text(), 8000)
 
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        return shortcut_rows(self.actions, {"Undo": self.undo_action, "Redo": self.redo_action})
+
     def show_shortcuts(self) -> None:
-        dialogs.shortcuts(self, shortcut_rows(self.actions, [self.undo_action,
-                                                             self.redo_action]))
+        dialogs.shortcuts(self, self.shortcut_rows())
 
     def show_about(self) -> None:
         QMessageBox.about(self, "About Ledgerdesk",
@@ -258,5 +267,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.set_geometry(self.saveGeometry())
         self.prefs.sync()
+        # Work still running (the demo being built, an export) is cancelled and waited for:
+        # a thread destroyed while it runs aborts the whole process (and leaves half a file).
+        for task in self.findChildren(BackgroundTask):
+            task.stop()
         self._drop_session()
         event.accept()

@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -49,11 +49,30 @@ def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+class DateField(QDateEdit):
+    """A date edit that is one stop for Tab and Shift+Tab, like every other field.
+
+    Qt's walks its day, month and year sections with Tab first, so leaving a date took three
+    presses.  Typing still moves from section to section (each moves on once it is full),
+    and the arrow keys and the calendar reach every section.
+    """
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        # Coming back with Shift+Tab, Qt selects the year; a date is typed from its start.
+        first = self.sectionAt(0)
+        self.setCurrentSection(first)
+        self.setSelectedSection(first)
+
+
 def date_edit(value: dt.date, locale: str) -> QDateEdit:
     """A date field in the user's short date format, always with a four-digit year, over
     the whole calendar a book keeps (Qt's default starts in 1752 and would move an older
     date there without a word)."""
-    edit = QDateEdit(calendarPopup=True)
+    edit = DateField(calendarPopup=True)
     edit.setDateRange(QDate(dt.MINYEAR, 1, 1), QDate(dt.MAXYEAR, 12, 31))
     edit.setDate(QDate(value))
     qlocale = QLocale(locale)

@@ -161,3 +161,65 @@ def test_our_payments_export_names_documents_kinds_and_voids(
         (4, "void in the file"), (5, "refunds are not imported"),
         (6, "INV-00009 is not an open invoice"), (7, "BILL-00001 is not an open invoice"),
     ]
+
+
+@pytest.fixture
+def nearly_paid(add_contact, issue, pay):
+    """INV-00001 of 100.00 owing 0.19 after a receipt of 99.81."""
+    acme = add_contact("Acme Retail", ContactRole.CUSTOMER)
+    invoice, _ = issue(acme, "100")
+    pay(acme, "99.81", (invoice, "99.81"))
+    return invoice
+
+
+EXCESS_HEADER = ["date", "amount", "reference", "documents"]
+
+
+def test_an_excess_is_refused_unless_its_line_is_marked(nearly_paid, csv_file, run_import,
+                                                         state, owed):
+    path = csv_file([EXCESS_HEADER, ["2024-02-01", "4.00", "", "INV-00001"],
+                     ["2024-02-02", "0.10", "", "INV-00001"]], name="statement.csv")
+    before = state()
+    preview = run_import(path, "bank", accept_suggestions=True)
+    assert not preview.committed and state() == before  # all or nothing
+    assert [str(p) for p in preview.problems] == [
+        "row 2, amount: 4.00 pays INV-00001, which owes 0.19: the excess 3.81 would be kept "
+        "as Acme Retail's credit; mark the line to keep the excess, or correct the amount"]
+    assert [(e.row, e.owed, e.excess, e.kept) for e in preview.excess] == [
+        (2, Decimal("0.19"), Decimal("3.81"), False)]
+    kept = run_import(path, "bank", accept_suggestions=True, keep_excess=frozenset({2}))
+    assert kept.ok and kept.committed
+    assert [c.what for c in kept.created] == [
+        "payment 4.00 Acme Retail for INV-00001, 3.81 kept as credit"]
+    assert [(u.line.row, u.reason) for u in kept.unmatched] == [
+        (3, "its documents are already settled by earlier lines")]
+    assert owed(nearly_paid) == 0
+
+
+@pytest.mark.parametrize("mark", ["no", ""])
+def test_a_line_the_column_does_not_mark_keeps_no_excess(nearly_paid, csv_file, run_import,
+                                                         mark):
+    path = csv_file([[*EXCESS_HEADER, "Keep excess as credit"],
+                     ["2024-02-01", "4.00", "", "INV-00001", mark]], name="statement.csv")
+    preview = run_import(path, "bank", accept_suggestions=True)
+    assert [p.row for p in preview.problems] == [2] and not preview.committed
+
+
+def test_a_keep_excess_column_marks_its_lines(nearly_paid, csv_file, run_import, book):
+    path = csv_file([[*EXCESS_HEADER, "Keep excess as credit"],
+                     ["2024-02-01", "4.00", "", "INV-00001", "yes"]], name="statement.csv")
+    preview = run_import(path, "bank", accept_suggestions=True)
+    assert preview.ok and preview.committed
+    credits = [d for d in book.queries().list_documents([DocumentKind.CUSTOMER_PREPAYMENT])]
+    assert [d.total.amount for d in credits] == [Decimal("3.81")]
+
+
+def test_a_keep_excess_cell_must_say_yes_or_no_and_a_marked_row_must_be_a_line(
+        nearly_paid, csv_file, run_import):
+    path = csv_file([[*EXCESS_HEADER, "keep_excess_as_credit"],
+                     ["2024-02-01", "4.00", "", "INV-00001", "perhaps"]], name="statement.csv")
+    preview = run_import(path, "bank", accept_suggestions=True, keep_excess=frozenset({9}))
+    assert [str(p) for p in preview.problems] == [
+        "row 2, keep_excess_as_credit: 'perhaps' is neither yes nor no",
+        "row 9: is marked to keep its excess as credit, but the file has no such line"]
+    assert not preview.committed

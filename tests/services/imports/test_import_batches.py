@@ -98,7 +98,7 @@ def test_a_statement_line_larger_than_its_documents_keeps_the_rest_as_numbered_c
     issue(customer, "100")  # INV-00001
     path = csv_file([["Date", "Amount", "Reference", "Documents"],
                      ["2024-02-01", "130.00", "thanks", "INV-00001"]])
-    preview = run_import(path, "bank")
+    preview = run_import(path, "bank", keep_excess=frozenset({2}))  # the user chose to
     assert preview.committed, preview.problems
     assert preview.created[0].what.endswith("30.00 kept as credit")
     credits = list(book.queries().list_documents([DocumentKind.CUSTOMER_PREPAYMENT]))

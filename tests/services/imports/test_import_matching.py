@@ -51,7 +51,8 @@ lines = st.lists(
 def test_accepting_never_over_allocates_and_follows_the_sign(docs, statement):
     index = OpenDocumentIndex(docs)
     matches = [LineMatch(line, index.suggest(line)) for line in statement]
-    planned, unmatched = accept(matches, line_tokens(statement), {}, best=True)
+    planned, unmatched, excess = accept(matches, line_tokens(statement), {}, best=True)
+    assert excess == []  # a suggestion always takes the whole amount
     by_id = {d.id: d for d in docs}
     allocated: dict[int, Decimal] = defaultdict(Decimal)
     lines_by_row = {line.row: line for line in statement}
@@ -83,3 +84,31 @@ def test_the_same_statement_gives_the_same_tokens_and_repeated_lines_differ():
     again = StatementLine(3, DAY, Decimal("5.00"), "ref", "x")
     tokens = line_tokens([line, again])
     assert tokens == line_tokens([line, again]) and tokens[2] != tokens[3]
+
+
+named_lines = st.lists(
+    st.tuples(cents, st.integers(1, 12), st.booleans()), max_size=12,
+).map(lambda ls: [
+    StatementLine(row, DAY, amount, "", "", (f"INV-{doc:05}",), keep_excess=keep)
+    for row, (amount, doc, keep) in enumerate(ls, start=2)
+])
+
+
+@given(documents, named_lines, st.sets(st.integers(2, 14)))
+def test_an_excess_is_kept_only_on_a_marked_line(docs, statement, keep):
+    invoices = [d for d in docs if d.kind is DocumentKind.SALES_INVOICE]
+    index = OpenDocumentIndex(invoices)
+    matches = [index.match(line, False) for line in statement]
+    planned, unmatched, excess = accept(matches, line_tokens(statement), {}, best=True,
+                                        keep=keep)
+    by_row = {line.row: line for line in statement}
+    for payment in planned:
+        line = by_row[payment.row]
+        allocated = sum(a.amount for a in payment.command.allocations)
+        kept = payment.command.amount - allocated
+        assert payment.command.keep_excess_as_credit == (kept > 0)
+        assert kept == 0 or line.keep_excess or line.row in keep
+    refused = [e.row for e in excess if not e.kept]
+    assert all(e.excess > 0 for e in excess)
+    rows = [p.row for p in planned] + [u.line.row for u in unmatched] + refused
+    assert sorted(rows) == sorted(by_row)  # each line recorded, reported or refused, once

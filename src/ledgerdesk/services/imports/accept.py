@@ -3,17 +3,23 @@
 The user's choices (row -> document id) come first; with ``best`` the top suggestion of each
 other line is taken when it is clear (no tie).  A document's outstanding amount is used up
 line by line, so two lines cannot both settle the same invoice.
+
+A line that pays more than its documents owe keeps the excess as the contact's credit only
+when the user marked that line to keep it, the rule ``pay --keep-excess-as-credit`` follows;
+otherwise it is an ``Excess`` the import refuses, naming the documents and the amounts.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.wording import Words
 from ledgerdesk.services.commands import AllocationInput, RecordPayment
 from ledgerdesk.services.imports.matching import LineMatch, Suggestion
 from ledgerdesk.services.imports.rows import StatementLine
@@ -24,13 +30,37 @@ from ledgerdesk.services.read_models import DocumentSummary
 class PlannedPayment:
     row: int
     command: RecordPayment
-    what: str  # "250.00 from Acme Retail for INV-00002"
+    words: Words  # "payment 250.00 Acme Retail for INV-00002", the amount as Money
 
 
 @dataclass(frozen=True, slots=True)
 class Unmatched:
     line: StatementLine
     reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Excess:
+    """A line paying more than its documents still owe it."""
+
+    row: int
+    amount: Decimal  # the line's, unsigned
+    numbers: tuple[str, ...]  # the documents it pays
+    contact_name: str
+    owed: Decimal  # what those documents owed this line
+    kept: bool  # the line is marked to keep the excess as credit
+
+    @property
+    def excess(self) -> Decimal:
+        return self.amount - self.owed
+
+    @property
+    def reason(self) -> str:
+        """Why the import refuses the line when it is not marked: one line."""
+        owes = "owes" if len(self.numbers) == 1 else "owe in all"
+        return (f"{self.amount:f} pays {', '.join(self.numbers)}, which {owes} {self.owed:f}: "
+                f"the excess {self.excess:f} would be kept as {self.contact_name}'s credit; "
+                "mark the line to keep the excess, or correct the amount")
 
 
 def line_tokens(lines: Iterable[StatementLine]) -> dict[int, str]:
@@ -53,9 +83,14 @@ def accept(
     *,
     best: bool,
     bank_account: str | None = None,
-) -> tuple[list[PlannedPayment], list[Unmatched]]:
+    keep: Collection[int] = frozenset(),
+) -> tuple[list[PlannedPayment], list[Unmatched], list[Excess]]:
+    """(payments to record, lines not recorded and why, lines paying more than their
+    documents owe); an excess is kept only on a line marked in the file or in ``keep``
+    (rows), and a line with an excess it may not keep is left out of the payments."""
     planned: list[PlannedPayment] = []
     unmatched: list[Unmatched] = []
+    excesses: list[Excess] = []
     used: dict[int, Decimal] = defaultdict(Decimal)
     for match in matches:
         if match.already_imported:
@@ -74,8 +109,16 @@ def accept(
         if not allocations:
             unmatched.append(Unmatched(match.line, why))
             continue
+        owed = sum(share for _, share in allocations)
+        if owed < amount:
+            marked = match.line.keep_excess or match.line.row in keep
+            excesses.append(Excess(match.line.row, amount,
+                                   tuple(d.number for d, _ in allocations),
+                                   allocations[0][0].contact_name, owed, marked))
+            if not marked:
+                continue
         planned.append(_payment(match, allocations, tokens, bank_account))
-    return planned, unmatched
+    return planned, unmatched, excesses
 
 
 def _allocate(
@@ -107,9 +150,10 @@ def _payment(
         keep_excess_as_credit=excess > 0, client_token=tokens[line.row],
     )
     numbers = ", ".join(d.number for d, _ in allocations)
-    kept = f", {excess:f} kept as credit" if excess > 0 else ""
-    return PlannedPayment(line.row, command,
-                          f"payment {amount:f} {contact.contact_name} for {numbers}{kept}")
+    currency = contact.outstanding.currency
+    kept: Words = (", ", Money(excess, currency), " kept as credit") if excess > 0 else ()
+    return PlannedPayment(line.row, command, (
+        "payment ", Money(amount, currency), f" {contact.contact_name} for {numbers}", *kept))
 
 
 def _choose(

@@ -8,16 +8,17 @@ with the numbers the documents would have taken.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.wording import Words, worded
 from ledgerdesk.services.commands import NewContact
-from ledgerdesk.services.contacts import add_contact_in
+from ledgerdesk.services.contacts import add_contact_in, check_contact_in
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.fields import FIELDS, ColumnMapping
 from ledgerdesk.services.imports.rows import ContactRow
@@ -26,13 +27,17 @@ from ledgerdesk.services.ports import Book, Transaction
 Refusal = (ValidationFailed, NotAllowed, NotFound)
 #: A command's field that an import field feeds under another name.
 _FIELD_OF = {"account_code": "account", "contact_id": "contact", "allocations": "amount"}
-T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
 class Created:
     row: int  # the first row it came from
-    what: str  # "invoice INV-00012 for Acme Retail, 120.00"
+    words: Words  # "invoice INV-00012 for Acme Retail, " and Money 120.00
+
+    @property
+    def what(self) -> str:
+        """As the command line says it: "invoice INV-00012 for Acme Retail, 120.00"."""
+        return worded(self.words)
 
 
 #: ``progress(done, total)`` while writing; an exception from it cancels the whole import.
@@ -62,32 +67,36 @@ def in_one_transaction(
     return created, True
 
 
-def each_row(
-    items: Sequence[T], write: Callable[[Transaction, T], list[str]],
-    rows: Callable[[T], list[int]], mapping: ColumnMapping,
-) -> Step:
-    """A step that writes each item (``write`` says what it created) and turns a refused one
-    into problems on its ``rows``, carrying on with the next."""
+def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
+    """Each contact added (a broken row only checked), a refused one's problems on its row."""
     def step(tx: Transaction, problems: list[RowProblem], created: list[Created],
              progress: Progress | None = None) -> None:
-        for done, item in enumerate(items):
+        said = already_said(problems)
+        for done, row in enumerate(rows):
             if progress is not None:
-                progress(done, len(items))  # may raise to cancel: everything rolls back
-            where = rows(item)
+                progress(done, len(rows))  # may raise to cancel: everything rolls back
             try:
-                done = write(tx, item)
+                if row.broken:
+                    check_contact_in(tx, row.command)
+                    continue
+                add_contact_in(tx, row.command)
             except Refusal as exc:
-                problems.extend(refusal_problems(exc, mapping, where[0], where))
+                found = refusal_problems(exc, mapping, row.row, [row.row])
+                problems.extend(news(found, said) if row.broken else found)
                 continue
-            created.extend(Created(where[0], what) for what in done)
+            created.append(Created(row.row, (f"contact {row.command.name}",)))
     return step
 
 
-def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
-    def write(tx: Transaction, row: ContactRow) -> list[str]:
-        add_contact_in(tx, row.command)
-        return [f"contact {row.command.name}"]
-    return each_row(rows, write, lambda row: [row.row], mapping)
+def already_said(problems: list[RowProblem]) -> set[tuple[int, str]]:
+    """The (row, column) pairs the rows' own cells have problems with."""
+    return {(p.row, p.column) for p in problems}
+
+
+def news(found: list[RowProblem], said: set[tuple[int, str]]) -> list[RowProblem]:
+    """A broken row's further problems: not its unreadable cells again (their stand-ins
+    are no one's mistake), nor what the row as a whole would add up to."""
+    return [p for p in found if p.column and (p.row, p.column) not in said]
 
 
 def contact_for(tx: Transaction, name: str, role: ContactRole, create: bool) -> tuple[int, bool]:

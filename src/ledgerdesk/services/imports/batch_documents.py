@@ -18,6 +18,7 @@ from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Document, DocumentKind, Lifecycle
 from ledgerdesk.domain.ledger import JournalEntry
 from ledgerdesk.domain.postings import document_entry
+from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.services.commands import DocumentDraft
 from ledgerdesk.services.documents import build_document, check_document
 from ledgerdesk.services.imports.apply import (
@@ -25,8 +26,10 @@ from ledgerdesk.services.imports.apply import (
     Progress,
     Refusal,
     Step,
+    already_said,
     contact_for,
     default_account,
+    news,
     refusal_problems,
 )
 from ledgerdesk.services.imports.cached import CachedReads
@@ -38,6 +41,7 @@ from ledgerdesk.services.setup import chart_roles
 
 #: Documents checked between two progress reports (each may cancel the import).
 PROGRESS_EVERY = 100
+NO_CONTACT = 0  # no contact has this id: the document is checked without one
 
 
 @dataclass(slots=True)
@@ -59,22 +63,26 @@ def documents_step(
         reads = CachedReads(tx)
         check = _checker(reads, kind, role, create_contacts)
         ready: list[_Ready] = []
+        said = already_said(problems)
         for done, source in enumerate(documents):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(documents))  # may raise to cancel: everything rolls back
             try:
-                ready.append(check(source))
+                item = check(source)
             except Refusal as exc:
-                problems.extend(refusal_problems(exc, mapping, source.rows[0], source.rows))
+                found = refusal_problems(exc, mapping, source.rows[0], source.rows)
+                problems.extend(news(found, said) if source.broken else found)
+                continue
+            if not source.broken:  # checked for its other problems; never written
+                ready.append(item)
         written = _write(reads, kind, [item.document for item in ready])
         for item, doc in zip(ready, written, strict=True):
-            total = f", {doc.totals().total.amount:f}"
             state = (doc.number or "draft") + (
                 " (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
             if item.new_contact:
-                created.append(Created(item.source.rows[0], item.new_contact))
-            created.append(Created(item.source.rows[0],
-                                   f"{label} {state} for {item.source.contact}{total}"))
+                created.append(Created(item.source.rows[0], (item.new_contact,)))
+            created.append(Created(item.source.rows[0], (
+                f"{label} {state} for {item.source.contact}, ", doc.totals().total)))
         if progress is not None:
             progress(len(documents), len(documents))
     return step
@@ -87,11 +95,17 @@ def _checker(
     account = default_account(reads, kind)
 
     def check(source: DocumentRows) -> _Ready:
-        new = ""
+        """The document ready to write, or every problem it has (an unknown contact does
+        not hide a wrong account)."""
+        new, missing = "", []
         contact_id = contacts.get(source.contact.casefold())
         if contact_id is None:
-            contact_id, made = contact_for(reads, source.contact, role, create_contacts)
-            contacts[source.contact.casefold()] = contact_id
+            try:
+                contact_id, made = contact_for(reads, source.contact, role, create_contacts)
+            except ValidationFailed as exc:
+                contact_id, made, missing = NO_CONTACT, False, exc.problems
+            else:
+                contacts[source.contact.casefold()] = contact_id
             new = f"contact {source.contact} (new, {role.value.lower()})" if made else ""
         lines = [ln if ln.account_code else ln.model_copy(update={"account_code": account})
                  for ln in source.lines]
@@ -101,7 +115,12 @@ def _checker(
             tax_mode=source.tax_mode, lines=lines,
         )
         doc = build_document(reads, draft, None)
-        check_document(reads, doc, authorising=source.lifecycle is not Lifecycle.DRAFT)
+        try:
+            check_document(reads, doc, authorising=source.lifecycle is not Lifecycle.DRAFT)
+        except ValidationFailed as exc:  # "choose a contact" says less than "no contact X"
+            missing += [p for p in exc.problems if not (missing and p.field == "contact")]
+        if missing:
+            raise ValidationFailed(missing)
         return _Ready(source, dataclasses.replace(doc, lifecycle=source.lifecycle), new)
     return check
 

@@ -52,7 +52,7 @@ def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Ste
             _use(owed, payment)
             ready.append((planned, payment))
         _write(reads, [payment for _, payment in ready])
-        created.extend(Created(planned.row, planned.what) for planned, _ in ready)
+        created.extend(Created(planned.row, planned.words) for planned, _ in ready)
         if progress is not None:
             progress(len(payments), len(payments))
     return step

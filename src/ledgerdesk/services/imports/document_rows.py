@@ -34,6 +34,7 @@ DRAFT_NUMBER = "(draft)"
 _DRAFT_KEY = re.compile(r"\(draft \d+\)", re.IGNORECASE)
 _HEADER_FIELDS = ("contact", "issue_date", "due_date", "reference", "status", "tax_mode")
 _STATUSES = {"draft": Lifecycle.DRAFT, "void": Lifecycle.VOIDED}
+_STAND_IN_DATE = dt.date(2000, 1, 1)  # for a date that cannot be read; never written
 
 
 @dataclass(slots=True)
@@ -50,38 +51,42 @@ class DocumentRows:
     tax_mode: TaxMode = TaxMode.EXCLUSIVE
     lines: list[LineInput] = field(default_factory=list)
     header: tuple[str, ...] = ()  # the header cells as written, to compare later rows
+    #: Some cell of its rows could not be read: stand-ins fill it, so the document's other
+    #: checks (contact, accounts, rates) still run, but it is never written.
+    broken: bool = False
 
 
 def read_documents(
     rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem]
 ) -> list[DocumentRows]:
+    """The file's documents; one with an unreadable cell comes back ``broken``."""
     documents: list[DocumentRows] = []
     by_number: dict[str, DocumentRows] = {}
     for row in rows:
+        before = len(problems)
         cells = RowCells(mapping, row, problems)
         number = cells.text("number")
         key = "" if number == DRAFT_NUMBER else number.casefold()
         number = "" if number == DRAFT_NUMBER or _DRAFT_KEY.fullmatch(number) else number
         header = tuple(cells.text(name) for name in _HEADER_FIELDS)
         line = _line(cells)
-        existing = by_number.get(key) if key else None
-        if existing is not None:
-            _check_same(cells, existing, header)
-            if line is not None:
-                existing.lines.append(line)
-                existing.rows.append(row.number)
-            continue
-        document = _document(cells, number, header)
-        if document is None or line is None:
-            continue
-        document.lines.append(line)
-        documents.append(document)
-        if key:
-            by_number[key] = document
+        document = by_number.get(key) if key else None
+        if document is not None:
+            _check_same(cells, document, header)
+            document.rows.append(row.number)
+        else:
+            document = _document(cells, number, header)
+            documents.append(document)
+            if key:
+                by_number[key] = document
+        if line is not None:
+            document.lines.append(line)
+        document.broken = document.broken or line is None or len(problems) > before
     return documents
 
 
-def _document(cells: RowCells, number: str, header: tuple[str, ...]) -> DocumentRows | None:
+def _document(cells: RowCells, number: str, header: tuple[str, ...]) -> DocumentRows:
+    """The document a row starts; stand-ins for the cells that cannot be read."""
     contact = cells.text("contact")
     if not contact:
         cells.problem("contact", "is empty; every document needs a contact")
@@ -89,15 +94,12 @@ def _document(cells: RowCells, number: str, header: tuple[str, ...]) -> Document
     due_date = cells.value("due_date", parse_iso_date, None)
     status = cells.text("status").casefold()
     tax_mode = cells.value("tax_mode", parse_tax_mode, TaxMode.EXCLUSIVE)
-    if not contact or issue_date is None or (cells.text("due_date") and due_date is None):
-        return None
-    if tax_mode is None:
-        return None
     return DocumentRows(
-        rows=[cells.row.number], number=number, contact=contact, issue_date=issue_date,
-        due_date=due_date, reference=cells.text("reference"),
-        lifecycle=_STATUSES.get(status, Lifecycle.AUTHORISED), tax_mode=tax_mode,
-        header=header,
+        rows=[cells.row.number], number=number, contact=contact,
+        issue_date=issue_date or due_date or _STAND_IN_DATE, due_date=due_date,
+        reference=cells.text("reference"),
+        lifecycle=_STATUSES.get(status, Lifecycle.AUTHORISED),
+        tax_mode=tax_mode or TaxMode.EXCLUSIVE, header=header,
     )
 
 
@@ -109,15 +111,15 @@ def _check_same(cells: RowCells, document: DocumentRows, header: tuple[str, ...]
 
 
 def _line(cells: RowCells) -> LineInput | None:
+    """The row's line, with a neutral stand-in for a number that cannot be read."""
     price_field = "unit_price" if "unit_price" in cells.mapping.columns else "total"
     price = cells.required(price_field, parse_decimal)
     quantity = cells.value("quantity", parse_decimal, Decimal(1))
     tax_rate = cells.value("tax_rate", parse_decimal, Decimal(0))
     discount = cells.value("discount_percent", parse_decimal, Decimal(0))
-    if price is None or quantity is None or tax_rate is None or discount is None:
-        return None
     return cells.model(
         LineInput, {"account_code": "account", "unit_price": price_field},
-        description=cells.text("description"), quantity=quantity, unit_price=price,
-        account_code=cells.text("account"), tax_rate=tax_rate, discount_percent=discount,
+        description=cells.text("description"), quantity=Decimal(1) if quantity is None
+        else quantity, unit_price=price or Decimal(0), account_code=cells.text("account"),
+        tax_rate=tax_rate or Decimal(0), discount_percent=discount or Decimal(0),
     )

@@ -67,6 +67,9 @@ _BANK = (
     FieldSpec("kind", "customer receipt or supplier payment (default: the amount's sign)",
               False, ("payment kind",)),
     FieldSpec("void", "yes: reported, not recorded", False, ("voided",)),
+    FieldSpec("keep_excess_as_credit",
+              "yes: keep what the line pays beyond its documents as the contact's credit",
+              False, ("keep excess", "keep as credit", "kept as credit")),
     FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.wording import Words, joined, worded
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.read_models import DocumentSummary
 
@@ -26,7 +28,12 @@ NUMBER_IN_REFERENCE, DOC_REFERENCE, SAME_AMOUNT, COUNTERPARTY = 50, 30, 30, 20
 class Suggestion:
     document: DocumentSummary
     score: int
-    reason: str
+    words: Words  # why it is suggested; "pays 85.00 of 170.00 outstanding" has two Money
+
+    @property
+    def reason(self) -> str:
+        """As the command line says it (amounts like 1234.50)."""
+        return worded(self.words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,19 +127,20 @@ def _score(
     doc: DocumentSummary, amount: Decimal, words: set[str], party: str, name: str,
     ref_words: set[str],
 ) -> Suggestion | None:
-    score, reasons = 0, []
+    score, reasons = 0, list[Words]()
     if doc.number and doc.number.upper() in words:
         score += NUMBER_IN_REFERENCE
-        reasons.append(f"{doc.number} is in the reference")
+        reasons.append((f"{doc.number} is in the reference",))
     if ref_words and ref_words <= words:
         score += DOC_REFERENCE
-        reasons.append(f"its reference {doc.reference!r} is in the statement's")
+        reasons.append((f"its reference {doc.reference!r} is in the statement's",))
     if party and name and (party == name or f" {name} " in f" {party} "):
         score += COUNTERPARTY
-        reasons.append(f"the counterparty is {doc.contact_name}")
+        reasons.append((f"the counterparty is {doc.contact_name}",))
     if doc.outstanding.amount == amount:
         score += SAME_AMOUNT
-        reasons.append("the amount equals what is outstanding")
+        reasons.append(("the amount equals what is outstanding",))
     elif score:
-        reasons.append(f"pays {amount:f} of {doc.outstanding.amount:f} outstanding")
-    return Suggestion(doc, score, "; ".join(reasons)) if score else None
+        pays = Money(amount, doc.outstanding.currency)
+        reasons.append(("pays ", pays, " of ", doc.outstanding, " outstanding"))
+    return Suggestion(doc, score, joined(reasons)) if score else None

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.services.commands import NewContact
@@ -23,12 +24,16 @@ from ledgerdesk.services.imports.reader import RowCells
 from ledgerdesk.services.imports.source import CsvRow
 
 _YES = ("yes", "true", "1", "void")
+_YES_NO = {"yes": True, "true": True, "1": True, "no": False, "false": False, "0": False}
 
 
 @dataclass(frozen=True, slots=True)
 class ContactRow:
     row: int
     command: NewContact
+    #: A cell of the row could not be read: ``command`` holds stand-ins for it, so the row's
+    #: other checks still run, but it is never written.
+    broken: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,35 +47,35 @@ class StatementLine:
     counterparty: str
     documents: tuple[str, ...] = ()  # numbers the file says it pays (our payments export)
     skip: str = ""  # why the file's own columns say not to record it (void, a refund)
+    keep_excess: bool = False  # the file marks it to keep what it pays beyond its documents
 
 
 def read_contacts(
     rows: Iterable[CsvRow], mapping: ColumnMapping, problems: list[RowProblem]
 ) -> list[ContactRow]:
-    """Every row as a ``NewContact``; a name twice in the file is a problem on the second."""
+    """Every row as a ``NewContact``; a name twice in the file is a problem on the second.
+    A row with an unreadable cell comes back ``broken``, so its other checks still run."""
     found: list[ContactRow] = []
     first_row: dict[str, int] = {}
     for row in rows:
+        before = len(problems)
         cells = RowCells(mapping, row, problems)
         role = cells.value("role", parse_role, parse_role(""))
         terms = cells.value("payment_terms_days", parse_whole, 30)
         name = cells.text("name")
         if not name:
             cells.problem("name", "is empty; a contact needs a name")
-            continue
-        if name.casefold() in first_row:
+        elif name.casefold() in first_row:
             cells.problem("name", f"{name!r} is already on row {first_row[name.casefold()]}")
-            continue
-        first_row[name.casefold()] = row.number
-        if role is None or terms is None:
-            continue
-        command = cells.model(
-            NewContact, name=name, role=role, email=cells.text("email"),
-            tax_number=cells.text("tax_number"), payment_terms_days=terms,
-            address=cells.text("address"),
+        else:
+            first_row[name.casefold()] = row.number
+        command = cells.model(  # stand-ins for what could not be read
+            NewContact, name=name or "?", role=role or ContactRole.BOTH,
+            email=cells.text("email"), tax_number=cells.text("tax_number"),
+            payment_terms_days=30 if terms is None else terms, address=cells.text("address"),
         )
         if command is not None:
-            found.append(ContactRow(row.number, command))
+            found.append(ContactRow(row.number, command, broken=len(problems) > before))
     return found
 
 
@@ -80,18 +85,18 @@ def read_statement(
     """Every dated, non-zero line whose amount is exact in the book's ``currency``."""
     lines: list[StatementLine] = []
     for row in rows:
+        before = len(problems)
         cells = RowCells(mapping, row, problems)
         date = cells.required("date", parse_iso_date)
         amount = cells.required("amount", parse_decimal)
+        kind = cells.value("kind", parse_kind, None)  # read before refusing the line
+        keep = cells.value("keep_excess_as_credit", parse_yes_no, False)
         if amount is not None and amount.is_zero():
             cells.problem("amount", "is zero; a statement line moves money in or out")
-            continue
-        if amount is not None and quantize(amount, currency) != amount:
+        elif amount is not None and quantize(amount, currency) != amount:
             places = minor_exponent(currency)
             cells.problem("amount", f"has more decimal places than {currency} has ({places})")
-            continue
-        kind = cells.value("kind", parse_kind, None)
-        if date is None or amount is None or (kind is None and cells.text("kind")):
+        if date is None or amount is None or keep is None or len(problems) > before:
             continue
         if kind is not None:  # our payments export: unsigned amounts, the kind says which way
             amount = abs(amount) if kind.money_in else -abs(amount)
@@ -100,9 +105,18 @@ def read_statement(
         documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
         lines.append(StatementLine(
             row.number, date, amount, cells.text("reference"), cells.text("counterparty"),
-            documents, skip,
+            documents, skip, keep,
         ))
     return lines
+
+
+def parse_yes_no(text: str) -> bool:
+    """``yes``/``no`` (or ``true``/``false``, ``1``/``0``), strictly: a mark that keeps money
+    as credit is never guessed from another word."""
+    answer = _YES_NO.get(text.strip().casefold())
+    if answer is None:
+        raise CellError(f"{text.strip()!r} is neither yes nor no")
+    return answer
 
 
 def parse_kind(text: str) -> PaymentKind:

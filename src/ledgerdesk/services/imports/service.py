@@ -14,7 +14,13 @@ from pathlib import Path
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.batch_port import batched
 from ledgerdesk.services.imports import apply
-from ledgerdesk.services.imports.accept import PlannedPayment, Unmatched, accept, line_tokens
+from ledgerdesk.services.imports.accept import (
+    Excess,
+    PlannedPayment,
+    Unmatched,
+    accept,
+    line_tokens,
+)
 from ledgerdesk.services.imports.apply import Created, Progress
 from ledgerdesk.services.imports.batch_documents import documents_step
 from ledgerdesk.services.imports.batch_payments import payments_step
@@ -39,6 +45,8 @@ class ImportOptions:
     create_contacts: bool = False  # invoices and bills: add contacts the book does not have
     accept_suggestions: bool = False  # bank: take each line's clear best match
     choices: Mapping[int, int] = field(default_factory=dict)  # bank: row -> document id
+    #: bank: rows whose excess over their documents the user chose to keep as credit
+    keep_excess: frozenset[int] = frozenset()
     bank_account: str | None = None  # bank: None for the book's first bank account
     progress: Progress | None = None  # (done, total) while writing; raise from it to cancel
 
@@ -55,6 +63,7 @@ class ImportPreview:
     committed: bool
     matches: list[LineMatch] = field(default_factory=list)  # bank only
     unmatched: list[Unmatched] = field(default_factory=list)  # bank only
+    excess: list[Excess] = field(default_factory=list)  # bank: lines paying beyond their documents
 
     @property
     def ok(self) -> bool:
@@ -86,6 +95,7 @@ def import_file(
     rows = checked_currency(counter.rows(), mapping, problems, currency)
     matches: list[LineMatch] = []
     unmatched: list[Unmatched] = []
+    excess: list[Excess] = []
     planned: list[PlannedPayment] = []
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(rows, mapping, problems), mapping)
@@ -93,9 +103,11 @@ def import_file(
         lines = read_statement(rows, mapping, problems, currency)
         tokens = line_tokens(lines)
         matches = suggest(book, lines, tokens)
-        planned, unmatched = accept(matches, tokens, options.choices,
-                                    best=options.accept_suggestions,
-                                    bank_account=options.bank_account)
+        planned, unmatched, excess = accept(matches, tokens, options.choices,
+                                            best=options.accept_suggestions,
+                                            bank_account=options.bank_account,
+                                            keep=options.keep_excess)
+        problems += excess_problems(excess, options.keep_excess, lines, problems, mapping)
         step = payments_step(planned, mapping)
     else:
         documents = read_documents(rows, mapping, problems)
@@ -107,7 +119,21 @@ def import_file(
     )
     problems.sort(key=lambda p: p.row)
     return ImportPreview(kind, mapping, counter.count, problems, created, committed,
-                         matches, unmatched)
+                         matches, unmatched, excess)
+
+
+def excess_problems(
+    excess: list[Excess], keep: frozenset[int], lines: list[StatementLine],
+    found: list[RowProblem], mapping: ColumnMapping,
+) -> list[RowProblem]:
+    """A problem for each line with an excess it is not marked to keep, and for each row
+    marked to keep one that is not a statement line (nor already a problem)."""
+    problems = [RowProblem(e.row, mapping.header("amount"), e.reason)
+                for e in excess if not e.kept]
+    known = {line.row for line in lines} | {p.row for p in found}
+    problems += [RowProblem(row, "", "is marked to keep its excess as credit, but the file "
+                                     "has no such line") for row in sorted(keep - known)]
+    return problems
 
 
 def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -> list[LineMatch]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,7 +60,10 @@ class DocumentDialog(QDialog):
         self.contact = ContactPicker()
         self.new_contact_button = QPushButton("New c&ontact…")
         self.issue = date_edit(editor.issue_date, editor.session.locale)
-        self.due = date_edit(editor.due_date or editor.issue_date, editor.session.locale)
+        self.due = date_edit(editor.due_date, editor.session.locale)
+        self.due_hint = QLabel()
+        self.due_hint.setObjectName("dueHint")
+        self.due_hint.setStyleSheet("color: palette(placeholder-text);")
         self.reference = QLineEdit(editor.reference)
         self.number = QLabel()
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -124,6 +127,8 @@ class DocumentDialog(QDialog):
         due_label.setBuddy(self.due)
         dates.addWidget(due_label)
         dates.addWidget(self.due)
+        dates.addSpacing(8)
+        dates.addWidget(self.due_hint)
         dates.addStretch(1)
         form = QFormLayout()
         form_row(form, "&Contact:", who, self.contact)
@@ -159,8 +164,9 @@ class DocumentDialog(QDialog):
         e = self.editor
         self.contact.chosen.connect(self._contact_chosen)
         self.new_contact_button.clicked.connect(self._new_contact)
-        self.issue.dateChanged.connect(self._dates_changed)
-        self.due.dateChanged.connect(self._dates_changed)
+        self.issue.dateChanged.connect(self._issue_changed)
+        self.due.dateChanged.connect(lambda d: self.editor.set_due_date(to_date(d)))
+        self.due.dateChanged.connect(self._show_due_hint)
         self.reference.textEdited.connect(e.set_reference)
         self.tax_mode.currentIndexChanged.connect(self._tax_mode_chosen)
         self.model.edited.connect(self._refresh)
@@ -189,6 +195,7 @@ class DocumentDialog(QDialog):
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
         self.banner.setVisible(bool(self.editor.banner))
+        self._show_due()
 
     def _refresh(self) -> None:
         net, tax, total = self.editor.totals()
@@ -203,6 +210,7 @@ class DocumentDialog(QDialog):
         self.editor.set_contact(contact_id if isinstance(contact_id, int) else None,
                                 self.contact.currentText())
         self.model.accounts_changed()  # lines on the default follow the contact's last one
+        self._show_due()
         self._refresh()
 
     def _tax_mode_chosen(self, index: int) -> None:
@@ -210,8 +218,21 @@ class DocumentDialog(QDialog):
         self.model.tax_mode_changed()  # "No tax" sets the rates aside, another brings them back
         self._refresh()
 
-    def _dates_changed(self) -> None:
-        self.editor.set_dates(to_date(self.issue.date()), to_date(self.due.date()))
+    def _issue_changed(self, date: QDate) -> None:
+        self.editor.set_issue_date(to_date(date))
+        self._show_due()
+
+    def _show_due(self) -> None:
+        """The due date the editor will save (its terms follow contact and issue date)."""
+        self.due.blockSignals(True)  # not the user typing: the date stays the terms'
+        self.due.setDate(QDate(self.editor.due_date))
+        self.due.blockSignals(False)
+        self._show_due_hint()
+
+    def _show_due_hint(self) -> None:
+        hint = "" if self.editor.read_only else self.editor.due_hint
+        self.due_hint.setText(hint)
+        self.due_hint.setVisible(bool(hint))
 
     def _add_line(self) -> None:
         row = self.model.add_line()

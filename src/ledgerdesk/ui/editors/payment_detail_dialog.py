@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -25,10 +27,12 @@ from ledgerdesk.ui.widgets import banner_label
 
 
 class PaymentDetailDialog(QDialog):
-    def __init__(self, view: PaymentView, parent: QWidget | None = None) -> None:
+    def __init__(self, view: PaymentView, parent: QWidget | None = None,
+                 on_step: Callable[[Step], None] | None = None) -> None:
         super().__init__(parent)
         self.view = view
-        self.steps: list[Step] = []
+        self.steps: list[Step] = []  # what it did, in order; each also goes to ``on_step``
+        self._on_step = on_step
         self.banner = banner_label()
         self.form = QFormLayout()
         self.values: dict[str, QLabel] = {}
@@ -93,15 +97,18 @@ class PaymentDetailDialog(QDialog):
                                "&Void payment"):
             return
         try:
-            self.steps.append(self.view.void())
+            step = self.view.void()
         except (NotAllowed, NotFound) as exc:
             dialogs.error(self, f"{self.view.number} was not voided", str(exc))
             return
+        self.steps.append(step)
         self._show()
+        if self._on_step is not None:
+            self._on_step(step)
 
 
-def open_payment_detail(session, payment_id: int, parent: QWidget) -> list[Step]:
-    """Show the payment; the void step (to push on the undo stack), if it was voided."""
-    dialog = PaymentDetailDialog(PaymentView(session, payment_id), parent)
-    dialog.exec()
-    return dialog.steps
+def open_payment_detail(session, payment_id: int, parent: QWidget,
+                        push: Callable[[Step], None]) -> None:
+    """Show the payment.  A void is pushed on the undo stack the moment it is done, so the
+    Edit menu names it while the dialog is still open, not only once it closes."""
+    PaymentDetailDialog(PaymentView(session, payment_id), parent, on_step=push).exec()

@@ -47,6 +47,7 @@ class PaymentDialog(AllocationDialog):
         self._lay_out()
         self._connect()
         self._load_contacts()
+        self._show_start()
         self._refresh()
         self.resize(880, 600)
 
@@ -89,6 +90,25 @@ class PaymentDialog(AllocationDialog):
 
     def _load_contacts(self) -> None:
         self.contact.set_choices(contact_choices(self.editor.session, self.editor.kind.side))
+
+    def _show_start(self) -> None:
+        """An editor started on a document (``start_with``): its contact and amount, ready
+        to be overtyped, and its row in view."""
+        editor = self.editor
+        if editor.contact_id is None:
+            return
+        self.contact.blockSignals(True)  # the editor has its contact and rows already
+        self.contact.select_id(editor.contact_id)
+        self.contact.blockSignals(False)
+        self.amount_edit.setText(editor.amount_text)
+        self.amount_edit.selectAll()
+        self.model.reload()
+        first = next((i for i, row in enumerate(editor.rows)
+                      if row.document.id == editor.first_document_id), None)
+        if first is not None:
+            self.table.selectRow(first)
+            self.table.scrollTo(self.model.index(first, 0))
+        self.amount_edit.setFocus()  # once shown: the amount, selected, is what may change
 
     def _kind_changed(self, index: int) -> None:
         self.editor.set_kind(self.kind_box.itemData(index))

@@ -25,6 +25,7 @@ from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.models.paged import PagedTableModel, Role
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.views.column_fit import fit_columns
 from ledgerdesk.ui.views.empty_state import EmptyState
 from ledgerdesk.ui.views.filter_bar import FilterBar
 from ledgerdesk.ui.views.sort_header import SortHeader
@@ -58,6 +59,7 @@ class ListPage(QWidget):
         layout.addWidget(self.table, 1)
         self.bar.changed.connect(self.reload)
         self.search.returnPressed.connect(self._apply_text_now)
+        self._fitted = False  # fitted to the first rows shown; after that, widths are the user's
 
     def _make_table(self) -> QTableView:
         # the header's arrow points the way rows run
@@ -98,6 +100,9 @@ class ListPage(QWidget):
         self.model.reload()
         self._show_sort()
         count = self.model.rowCount()
+        if not self._fitted:
+            fit_columns(self.table, self.presenter.columns)
+            self._fitted = count > 0  # an empty first look fits again when rows come
         self.count_label.setText(self.filters.count_text(count))
         self.empty.show_text(self.filters.empty_text(count), self.filters.is_filtered)
         self.bar.show_state()

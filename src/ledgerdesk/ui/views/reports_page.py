@@ -1,7 +1,9 @@
 """``ReportsPage``: the list of reports, the chosen report's parameters, and its table.
 
 Reports run off the GUI thread (``ui.loader``): the page says "Running…" and keeps the last
-table until the new one arrives; only the newest run is shown.  A long report's table pulls
+table until the new one arrives; only the newest run is shown.  Parameters the form refuses
+(or a run that fails) clear the table and drop any run on its way: figures stay on screen
+only while they answer the parameters shown above them.  A long report's table pulls
 its further rows as it scrolls.  Enter or a double-click drills down: an account's row opens
 its general ledger for the same period, a contact's aging row its documents, a document or
 payment row emits ``document_requested`` or ``payment_requested`` for the window to open.
@@ -41,10 +43,28 @@ from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.views.report_bar import ReportBar
 
 RUNNING = "Running…"
+NOT_RUN = "Not run"
 KINDS = tuple(ReportKind)
 CHAR_PIXELS = 7
 MAX_WIDTH = 300
 NUMBER_WIDTH = 110  # amounts line up in columns of one width
+
+
+def fit_widths(wanted: list[int], money: list[bool], room: int) -> list[int]:
+    """Each column's width: text as wide as it wants; amounts ``NUMBER_WIDTH`` so they line
+    up, or, when that would push the last columns out of sight, one smaller width that
+    fills the room (never narrower than an amount column's own figures and title)."""
+    level = NUMBER_WIDTH
+    amounts = sorted((w for w, m in zip(wanted, money, strict=True) if m), reverse=True)
+    left = room - sum(w for w, m in zip(wanted, money, strict=True) if not m)
+    for wider in range(len(amounts)):
+        share = (left - sum(amounts[:wider])) // (len(amounts) - wider)
+        if share >= amounts[wider]:
+            level = min(level, share)
+            break
+    else:
+        level = 0  # no room even at their own widths: each as wide as it needs
+    return [max(w, level) if m else w for w, m in zip(wanted, money, strict=True)]
 
 
 class ReportsPage(QWidget):
@@ -114,11 +134,7 @@ class ReportsPage(QWidget):
         self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
         self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
         self.bar.show_form()
-        self.loader.drop()
-        self.model.show(None)
-        self.request = None
-        self.state.clear()
-        self.notes.clear()
+        self.clear()
         if self.isVisible():
             self.run()
 
@@ -128,9 +144,19 @@ class ReportsPage(QWidget):
         request = self.form.request()
         self.bar.show_problems()
         if request is None:
+            self.clear(NOT_RUN)
             return
         self.state.setText(RUNNING)
         self.loader.load(partial(run_report, self.session, request))
+
+    def clear(self, state: str = "") -> None:
+        """No figures, and no run on its way: what was shown answered other parameters."""
+        self.loader.drop()
+        self.model.show(None)
+        self.request = None
+        self.state.setText(state)
+        self.notes.clear()
+        self.notes.hide()
 
     def reload(self) -> None:
         """The page is shown, or the book changed: run the report again."""
@@ -153,24 +179,27 @@ class ReportsPage(QWidget):
             self.table.selectRow(first)
 
     def _failed(self, message: str) -> None:
-        self.state.clear()
+        self.clear(NOT_RUN)
         self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
 
     def _size_columns(self, result: ReportResult) -> None:
         """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
-        text column too long for ``MAX_WIDTH`` (a description) takes the room left over."""
+        text column too long for ``MAX_WIDTH`` (a description) takes the room left over.
+        Amounts share one width, narrower when the table would not fit otherwise."""
         header = self.table.horizontalHeader()
         sample = [*result.lines[:100], *result.footers]
         longest, stretch = MAX_WIDTH, -1
+        wanted, money = [], []
         for column, title in enumerate(result.titles):
             chars = max([len(title), *(len(line.cells[column]) for line in sample)])
-            money = any(isinstance(line.values[column], Money) for line in sample)
-            wanted = chars * CHAR_PIXELS + 16
-            if not result.numeric[column] and wanted > longest:
-                longest, stretch = wanted, column
+            money.append(any(isinstance(line.values[column], Money) for line in sample))
+            wanted.append(min(MAX_WIDTH, chars * CHAR_PIXELS + 16))
+            if not result.numeric[column] and wanted[-1] > longest:
+                longest, stretch = wanted[-1], column
+        widths = fit_widths(wanted, money, self.table.viewport().width())
+        for column, width in enumerate(widths):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, max(NUMBER_WIDTH if money else 0,
-                                             min(MAX_WIDTH, wanted)))
+            header.resizeSection(column, width)
         if stretch >= 0:
             header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 

@@ -1,0 +1,15 @@
+"""The words that recur on buttons across dialogs and wizards, each with its one Alt letter.
+
+The same word always underlines the same letter, so a hand that learnt Alt+N for Next
+never meets Next on another letter.  Browse takes R because B belongs to Back in a wizard
+(as in most installers), and a dialog with Browse leaves R free for it.
+"""
+
+from __future__ import annotations
+
+BACK = "< &Back"
+NEXT = "&Next >"
+PREVIEW = "&Preview >"
+BROWSE = "B&rowse…"
+IMPORT = "&Import"
+CREATE = "&Create"
