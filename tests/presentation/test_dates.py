@@ -81,6 +81,14 @@ REJECTED = [
     ("en_GB", "15 Jan", DateProblem.NOT_A_DATE, "write it like"),
     ("en_GB", "1/2/3/4", DateProblem.NOT_A_DATE, "write it like"),
     ("de_DE", "1e5", DateProblem.NOT_A_DATE, "write it like"),
+    ("en_US", "10000-01-01", DateProblem.NO_SUCH_DATE,
+     "a year has four digits; dates run from 1/1/0001 to 12/31/9999"),
+    ("de_DE", "31.12.10000", DateProblem.NO_SUCH_DATE, "dates run from 01.01.0001 to 31.12.9999"),
+    ("fr_FR", "0000-01-01", DateProblem.NO_SUCH_DATE,
+     "there is no year 0; dates run from 01/01/0001 to 31/12/9999"),
+    ("ja_JP", "-0001-01-01", DateProblem.NO_SUCH_DATE, "dates run from 0001/01/01 to 9999/12/31"),
+    ("en_GB", "\u22120001-01-01", DateProblem.NO_SUCH_DATE, "dates run from 01/01/0001"),
+    ("de_DE", "9" * 5000 + "-01-01", DateProblem.NO_SUCH_DATE, "a year has four digits"),
 ]
 
 
@@ -132,6 +140,28 @@ dates = st.dates(min_value=D(1000, 1, 1), max_value=D(9999, 12, 31))
 @settings(max_examples=500, deadline=None)
 @given(st.sampled_from(LOCALES), dates)
 def test_parse_reads_back_short_and_medium(locale, day):
+    formatter = DateFormatter(locale)
+    assert parse_date(formatter.short(day), locale) == day
+    assert parse_date(formatter.medium(day), locale) == day
+
+
+CALENDAR_ENDS = [D(1, 1, 1), D(1, 12, 31), D(999, 3, 4), D(9999, 12, 31)]
+
+
+@pytest.mark.parametrize("locale", ["en_US", "de_DE", "fr_FR", "ja_JP", "ar_EG", "fa_IR",
+                                    "he_IL", "hi_IN", "ko_KR", "zh_CN"])
+@pytest.mark.parametrize("day", CALENDAR_ENDS)
+def test_the_short_format_reads_back_at_the_ends_of_the_calendar(locale, day):
+    formatter = DateFormatter(locale)
+    for shown in (formatter.short(day), formatter.medium(day)):
+        assert f"{day.year:04d}" in shown  # year 1 shows as 0001, never as a bare 1
+        assert parse_date(shown, locale) == day
+    assert parse_date(day.isoformat(), locale) == day
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LOCALES), st.dates())
+def test_short_and_medium_read_back_on_the_whole_calendar(locale, day):
     formatter = DateFormatter(locale)
     assert parse_date(formatter.short(day), locale) == day
     assert parse_date(formatter.medium(day), locale) == day

@@ -120,3 +120,13 @@ def test_needs_attention_lists_what_to_chase_and_what_to_apply(book, customer, s
     page = attention(book, AttentionKind.OVERDUE, today, offset=1, limit=1)
     assert (page.total, [i.document_id for i in page.items], page.more) == (2, [later], 0)
     assert attention(book, AttentionKind.OVERDUE, today, limit=1).more == 1
+
+
+def test_the_months_and_buckets_stay_on_the_calendar(book):
+    early = money_by_month(book, dt.date(1, 3, 15))
+    assert [flow.month for flow in early] == [dt.date(1, 1, 1), dt.date(1, 2, 1),
+                                              dt.date(1, 3, 1)]
+    late = money_by_month(book, dt.date(9999, 12, 31))
+    assert len(late) == 12 and late[-1].month == dt.date(9999, 12, 1)
+    for as_of in (dt.date.min, dt.date.max):
+        assert aging_summary(book, Side.SALES, as_of).total.is_zero

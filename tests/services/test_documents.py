@@ -355,3 +355,15 @@ def test_apply_credit_refusals(book, customer, add_contact, issue, draft, day, s
     with pytest.raises(ValidationFailed):  # used up
         apply(note, (invoice, "1"))
     healthy(book)
+
+
+@pytest.mark.parametrize(("issued", "due"), [
+    (dt.date(9999, 12, 20), dt.date(9999, 12, 31)),  # 30 days' terms end with the calendar
+    (dt.date(9999, 12, 31), dt.date(9999, 12, 31)),
+    (dt.date(1, 1, 1), dt.date(1, 1, 31)),
+])
+def test_terms_that_run_past_the_calendar_fall_due_on_its_last_day(book, customer, issue,
+                                                                     issued, due):
+    document_id, _ = issue(customer, issue_date=issued)
+    assert get(book, document_id).due_date == due
+    healthy(book)

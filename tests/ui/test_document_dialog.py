@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from PySide6.QtCore import Qt
 
@@ -10,6 +12,7 @@ from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.services.documents import load_document
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.models.lines import LineColumn
+from ledgerdesk.ui.widgets import to_date
 
 
 @pytest.fixture
@@ -107,3 +110,17 @@ def test_choosing_the_contact_shows_the_account_its_last_invoice_used(qtbot, ui_
     assert account.data() == "4100"
     assert dialog.table.itemDelegateForColumn(LineColumn.ACCOUNT).displayText(
         account.data(), None) == "4100 Services"
+
+
+@pytest.mark.parametrize(("issued", "due"), [
+    (dt.date(1, 1, 1), dt.date(1, 1, 31)), (dt.date(9999, 12, 1), dt.date(9999, 12, 31)),
+])
+def test_a_draft_at_the_ends_of_the_calendar_keeps_its_dates(qtbot, ui_session, customer,
+                                                             draft, issued, due):
+    document_id = draft(customer, "10", issue_date=issued, due_date=due)
+    dialog = DocumentDialog(DocumentEditor(ui_session, DocumentKind.SALES_INVOICE, document_id))
+    qtbot.addWidget(dialog)
+    assert (to_date(dialog.issue.date()), to_date(dialog.due.date())) == (issued, due)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    doc, _ = load_document(ui_session.book, document_id)
+    assert (doc.issue_date, doc.due_date) == (issued, due)

@@ -1,10 +1,13 @@
 """File > New book asks three things, each named plainly, each reached with Alt and its
-underlined letter: the company's name, its home currency, and where the book file goes."""
+underlined letter: the company's name, its home currency, and where the book file goes.
+A currency that is not ISO 4217, or a company name holding a bidi override, keeps it open
+with the sentence ``ledgerdesk demo`` uses."""
 
 from __future__ import annotations
 
 import re
 
+import pytest
 from key_helpers import focused, show_focused
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
@@ -58,3 +61,20 @@ def test_no_two_controls_share_a_letter(qtbot):
     letters = [mnemonic(text) for text in texts if mnemonic(text)]
     assert len(letters) == len(set(letters)), texts
     assert "B&rowse…" in texts and "&Create" in texts  # Browse keeps its letter everywhere
+
+
+@pytest.mark.parametrize(("company", "currency", "says"), [
+    ("Northwind", "XYZ", "'XYZ' is not an ISO 4217 currency code; use one like EUR, USD or GBP."),
+    ("North\u202ewind", "EUR", "The company name holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+])
+def test_an_unknown_currency_or_a_spoofed_name_keeps_the_dialog_open(qtbot, tmp_path, company,
+                                                                     currency, says):
+    dialog = NewBookDialog()
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "n.book"))
+    dialog.company_edit.setText(company)
+    dialog.currency_box.setEditText(currency)
+    dialog._check()
+    assert dialog.problem.text().startswith(says)
+    assert dialog.result() != NewBookDialog.DialogCode.Accepted
+    assert not (tmp_path / "n.book").exists()

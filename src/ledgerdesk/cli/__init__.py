@@ -18,6 +18,7 @@ from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.parser import PROG, build_parser
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.storage import BookError
 
@@ -135,8 +136,9 @@ def screenshots(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def fail(message: str, status: int = 1) -> int:
-    """One line on stderr; returns ``status`` for the caller to exit with."""
-    text = " ".join(message.split())
+    """One line on stderr (a name from the book shown inert); returns ``status`` for the
+    caller to exit with."""
+    text = " ".join(shown_inert(message).split())
     sys.stderr.write(f"{PROG}: error: {text}\n")
     return status
 

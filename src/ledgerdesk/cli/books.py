@@ -10,7 +10,7 @@ from ledgerdesk.app.files import (
     remove_book_files,
 )
 from ledgerdesk.cli.errors import CliError
-from ledgerdesk.domain.money import is_currency_code
+from ledgerdesk.domain.currencies import currency_problem
 
 __all__ = [
     "DEFAULT_COMPANY",
@@ -23,7 +23,7 @@ __all__ = [
 
 
 def check_currency(currency: str) -> str:
-    code = currency.strip().upper()
-    if not is_currency_code(code):
-        raise CliError(f"{currency!r} is not a currency code; use three letters, like EUR.")
-    return code
+    """An ISO 4217 code (``eur`` is read as EUR), or a one-line CliError naming the text."""
+    if why := currency_problem(currency):
+        raise CliError(f"--currency {why}")
+    return currency.strip().upper()

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
 from ledgerdesk.domain.money import minor_exponent, quantize
 
 # Plain decimals with a dot, whatever the locale: no group separators, exponents, NaN or inf.
@@ -40,8 +41,12 @@ def parse_amount(text: str) -> Decimal:
 
 
 def parse_date(text: str) -> dt.date:
-    """An ISO date, ``YYYY-MM-DD``, and a real one (no 30 February)."""
+    """An ISO date, ``YYYY-MM-DD``, and a real one (no 30 February) on the calendar a book
+    keeps, 0001-01-01 to 9999-12-31."""
     cleaned = text.strip()
+    if off_calendar(cleaned):
+        raise argparse.ArgumentTypeError(f"{text!r} is off the calendar; dates run from "
+                                         f"{DATE_RANGE}")
     if not _ISO_DATE.fullmatch(cleaned):
         raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
     try:

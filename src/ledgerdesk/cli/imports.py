@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 
@@ -118,13 +119,13 @@ def _write_match(match: Any, out: TextIO) -> None:
     out.write(f"{head}:\n")
     for rank, s in enumerate(match.suggestions[:3], start=1):
         doc = s.document
-        out.write(f"    {rank}. {doc.number} {doc.contact_name}, outstanding "
+        out.write(f"    {rank}. {doc.number} {shown_inert(doc.contact_name)}, outstanding "
                   f"{doc.outstanding.amount:f} ({s.reason})\n")
 
 
 def _write_some(lines: list[str], out: TextIO) -> None:
     for text in lines[:SHOWN]:
-        out.write(f"  {text}\n")
+        out.write(f"  {shown_inert(text)}\n")
     if len(lines) > SHOWN:
         out.write(f"  ... and {len(lines) - SHOWN} more\n")
 

@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.output_files import STDOUT, is_stdout, open_output
 from ledgerdesk.reports.csv_format import Column, cell_text, write_csv
 
@@ -21,8 +22,9 @@ ELLIPSIS = "…"
 
 
 def fit(text: str, width: int, numeric: bool) -> str:
-    """Pad to ``width``; numbers align right, long text is cut with an ellipsis."""
-    text = " ".join(text.split())
+    """Pad to ``width``; numbers align right, long text is cut with an ellipsis.  Bidi
+    overrides and controls in book text are shown as ``<U+202E>``, never obeyed."""
+    text = " ".join(shown_inert(text).split())
     if len(text) > width:
         text = text[: width - 1] + ELLIPSIS
     return text.rjust(width) if numeric else text.ljust(width)

@@ -20,6 +20,7 @@ from ledgerdesk.domain.contacts import Contact, ContactRole
 from ledgerdesk.domain.documents import Document, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind, payment_kind_for
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import AllocationInput, RecordPayment, problems_from
 from ledgerdesk.services.contacts import resolve_contact
@@ -98,7 +99,7 @@ def report_refusal(problems: list[Problem], numbers: list[str], err: TextIO) -> 
     """Every problem on its own line, ``allocations[i]`` followed by the document's number."""
     err.write("ledgerdesk pay: the payment was not recorded (nothing was changed):\n")
     for problem in problems:
-        err.write(f"  {field_label(problem.field, numbers)}: {problem.message}\n")
+        err.write(f"  {field_label(problem.field, numbers)}: {shown_inert(problem.message)}\n")
 
 
 def field_label(field: str, numbers: list[str]) -> str:
@@ -122,7 +123,7 @@ def report_success(
     words = command.kind.value.replace("_", " ").lower()
     out.write(
         f"Recorded payment {recorded.payment_id}: {words} of {Money(command.amount, currency)} "
-        f"{direction} {contact.name}.\n"
+        f"{direction} {shown_inert(contact.name)}.\n"
     )
     if recorded.credit_id is not None:
         allocated = sum((a.amount for a in command.allocations), Decimal(0))

@@ -27,7 +27,8 @@ def add_parser(commands: Any, command) -> None:
     sub.add_argument("--supplier", action="store_true",
                      help="the supplier side, for a contact who is both (default: customer)")
     sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
-                     help="statement from DATE (default: 90 days before --to)")
+                     help="statement from DATE (default: 90 days before --to, 0001-01-01 at "
+                          "the earliest)")
     sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
                      help="statement to DATE (default: today)")
     sub.add_argument("--locale", metavar="L", help="e.g. de_DE (default: the book's)")
@@ -44,7 +45,7 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
     from ledgerdesk.presentation.session import DEFAULT_LOCALE, LOCALE_SETTING
     from ledgerdesk.services.contacts import resolve_contact
     from ledgerdesk.services.printing import printable_document
-    from ledgerdesk.services.statements import statement_figures
+    from ledgerdesk.services.statements import default_start, statement_figures
 
     if (args.statement is None) == (args.doc is None):
         raise CliError("Give either a document number (DOC) or --statement CONTACT.")
@@ -64,7 +65,7 @@ def run_print(args: argparse.Namespace, out: TextIO) -> int:
         else:
             assert contact.id is not None
             end = args.end or dt.date.today()
-            start = args.start or end - dt.timedelta(days=90)
+            start = args.start or default_start(end)
             figures = statement_figures(book, contact.id, start, end,
                                         Side.PURCHASES if args.supplier else None)
             model = statement_print(figures, locale, dt.date.today())

@@ -13,6 +13,7 @@ from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import cell_text, export_csv, write_table
 from ledgerdesk.cli.report_options import check_options
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.reports.report_views import (
     ReportView,
@@ -41,9 +42,9 @@ def run_report(args: argparse.Namespace, out: TextIO) -> int:
             export_csv(*csv_source(view), args.csv, out, view.noun, bom=args.bom,
                        note=view.totals)
             return 0
-        out.write(f"{company or args.path}\n")
+        out.write(f"{shown_inert(company) or args.path}\n")
         for line in view.title:
-            out.write(f"{line}\n")
+            out.write(f"{shown_inert(line)}\n")
         out.write("\n")
         footers = [[cell_text(cell) for cell in footer] for footer in view.footers]
         write_table(view.columns, view.rows, out, footers=footers)

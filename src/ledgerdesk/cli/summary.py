@@ -16,6 +16,7 @@ from typing import TextIO
 from ledgerdesk.cli.books import book_settings, opened
 from ledgerdesk.cli.commands import trial_balance_totals
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.queries import list_contacts, list_documents, list_payments, trial_balance
 from ledgerdesk.services.read_models import DocumentSummary
@@ -71,7 +72,7 @@ def summary_lines(path: Path, summary: BookSummary) -> list[str]:
     balanced = "balanced" if summary.debit_total == summary.credit_total else "NOT balanced"
     quoted = shlex.quote(str(path))
     return [
-        f"{summary.company or path.name} ({summary.currency}), {path}",
+        f"{shown_inert(summary.company) or path.name} ({summary.currency}), {path}",
         f"  contacts        {summary.contacts}",
         f"  invoices        {summary.invoices}",
         f"  bills           {summary.bills}",

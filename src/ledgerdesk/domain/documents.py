@@ -12,6 +12,7 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.money import Money, total
 
 
@@ -183,8 +184,9 @@ class Document:
 
 def due_date_for(issue_date: dt.date, payment_terms_days: int) -> dt.date:
     """When a document falls due: its issue date plus its contact's payment terms.  The
-    service gives a draft without a due date this, and the editor shows it beforehand."""
-    return issue_date + dt.timedelta(days=payment_terms_days)
+    service gives a draft without a due date this, and the editor shows it beforehand.
+    Terms that would run past 9999-12-31 end there: the calendar has no later day."""
+    return clamped_days_after(issue_date, payment_terms_days)
 
 
 def derive_status(lifecycle: Lifecycle, outstanding: Money) -> DocumentStatus:

@@ -10,12 +10,7 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-# ISO 4217 currencies whose minor unit is not 2 digits.  Everything else uses 2.
-_EXPONENTS: dict[str, int] = {
-    "BIF": 0, "CLP": 0, "DJF": 0, "GNF": 0, "ISK": 0, "JPY": 0, "KMF": 0, "KRW": 0,
-    "PYG": 0, "RWF": 0, "UGX": 0, "UYI": 0, "VND": 0, "VUV": 0, "XAF": 0, "XOF": 0,
-    "XPF": 0, "BHD": 3, "IQD": 3, "JOD": 3, "KWD": 3, "LYD": 3, "OMR": 3, "TND": 3,
-}
+from ledgerdesk.domain.currencies import ISO_CURRENCIES
 
 #: The largest amount a book accepts, in major units: far beyond any small business and
 #: comfortably inside SQLite's 64-bit integers once scaled to minor units.
@@ -27,11 +22,14 @@ class CurrencyMismatch(ValueError):
 
 
 def minor_exponent(currency: str) -> int:
-    """Number of decimal places of ``currency``'s minor unit (2 for most)."""
-    return _EXPONENTS.get(currency, 2)
+    """Number of decimal places of ``currency``'s minor unit (2 for most, and for any code
+    not in ``ISO_CURRENCIES``: what an older book in such a code was written with)."""
+    return ISO_CURRENCIES.get(currency, 2)
 
 
 def is_currency_code(code: str) -> bool:
+    """Three capital letters: what ``Money`` needs.  A new book or a typed code must also
+    be in ISO 4217 (``domain.currencies.is_iso_currency``)."""
     return len(code) == 3 and code.isascii() and code.isalpha() and code.isupper()
 
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, Protocol, TypeVar
 
+from ledgerdesk.domain.plain_text import shown_inert
+
 Row = TypeVar("Row")
 
 
@@ -41,6 +43,11 @@ class Column(Generic[Row]):
     #: Texts the column may hold that the first page need not show (every status word, a
     #: long date): the column is made wide enough for them too when the list first shows.
     samples: tuple[str, ...] = ()
+
+    def display(self, row: Row) -> str:
+        """The cell as the screen shows it: ``text``, with a bidi override or a control
+        character in a name shown as ``<U+202E>`` instead of obeyed (``domain.plain_text``)."""
+        return shown_inert(self.text(row))
 
 
 class ListPresenter(Protocol[Row]):

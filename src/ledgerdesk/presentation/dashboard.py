@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
@@ -99,7 +100,7 @@ def attention_rows(page: AttentionPage, today: dt.date, money: AmountFormatter,
             when, note = f"paid {dates.short(item.date)}", "allocate or refund"
         else:
             when, note = f"issued {dates.short(item.date)}", "apply or refund"
-        rows.append(AttentionRow(item, what, item.contact_name, when, note,
+        rows.append(AttentionRow(item, what, shown_inert(item.contact_name), when, note,
                                  money.format(item.amount.amount)))
     return rows
 

@@ -5,10 +5,14 @@ order of the locale's short format (``31.01.2024`` in de, ``1/31/24`` in en_US, 
 in ja) with any of ``/ . -`` or spaces between them, or a day and year around a month name
 as the medium format writes it (``31 janv. 2024``, ``Jan 31, 2024``).  A first number of
 four digits is always a year.  Two-digit years are 2000–2069 or 1970–1999, as in POSIX.
+Years run from 0001 to 9999 (Python's calendar, and the book's): year 0, a minus sign or
+a fifth digit is refused with that range.
 
 ``DateFormatter`` writes the short format with a four-digit year (a ledger date must not
-be ambiguous) and the medium format as the locale has it; numeric patterns are compiled
-into a plain ``str.format`` template, the rest use Babel's compiled pattern.
+be ambiguous) and the medium format as the locale has it; both write every year with four
+digits, zero-padded, so year 1 shows as ``0001`` (never a bare ``1``) and reads back.
+Numeric patterns are compiled into a plain ``str.format`` template, the rest use Babel's
+compiled pattern.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from babel.dates import parse_pattern, tokenize_pattern, untokenize_pattern
+from babel.dates import parse_pattern, tokenize_pattern
 
 from ledgerdesk.presentation.locales import (
     MESSAGE_LANGUAGE,
@@ -33,7 +37,9 @@ from ledgerdesk.presentation.locales import (
 
 __all__ = ["DateError", "DateFormatter", "DateProblem", "parse_date"]
 
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_ISO = re.compile(r"(\d{4,})-(\d{1,2})-(\d{1,2})")  # more digits: refused with the range
+_NEGATIVE = re.compile(r"[-\u2212]\s*\d")
+_YEARS = re.compile(r"(?<!y)y{1,3}(?!y)")
 _TOKEN = re.compile(r"\d+|[^\d\s/.\-,]+")
 _EXAMPLE = dt.date(2024, 12, 31)  # day, month and year all tell themselves apart
 _NUMERIC_FIELDS = {("d", 1): "{0.day}", ("d", 2): "{0.day:02d}", ("M", 1): "{0.month}",
@@ -64,7 +70,7 @@ class DateFormatter:
         self.locale = locale
         formats = babel_locale(locale).date_formats
         self._short = self._compile(_four_digit_year(formats["short"].pattern))
-        self._medium = self._compile(formats["medium"].pattern)
+        self._medium = self._compile(_four_digit_year(formats["medium"].pattern))
 
     def short(self, day: dt.date) -> str:
         return self._short(day)
@@ -84,9 +90,12 @@ class DateFormatter:
 
 
 def _four_digit_year(pattern: str) -> str:
-    tokens = [("field", ("y", 1)) if token == ("field", ("y", 2)) else token
-              for token in tokenize_pattern(pattern)]
-    return untokenize_pattern(tokens)
+    """Every year field as ``yyyy``: 2024 stays 2024, year 1 is 0001, never ``1``.  Quoted
+    text (``y('e')'ko'`` in Basque) is left as it is: Babel's ``untokenize_pattern`` would
+    drop its quotes."""
+    parts = re.split(r"('(?:[^']|'')*'?)", pattern)  # odd parts are quoted
+    return "".join(part if index % 2 else _YEARS.sub("yyyy", part)
+                   for index, part in enumerate(parts))
 
 
 def _template(pattern: str) -> str | None:
@@ -111,6 +120,7 @@ class _DateReader:
     literals: frozenset[str]  # words the patterns themselves contain ("de", "年")
     where: str
     example: str
+    calendar: str  # "dates run from 1/1/0001 to 12/31/9999", in the short format
 
     def error(self, problem: DateProblem, text: str, why: str = "") -> DateError:
         if problem is DateProblem.EMPTY:
@@ -138,6 +148,8 @@ def _date_reader(locale: str) -> _DateReader:
         order=_field_order(short), day_first=_field_order(medium).index("d") <
         _field_order(medium).index("y"), months=months, literals=frozenset(literals),
         where=f"in {locale_display_name(locale)}", example=DateFormatter(locale).short(_EXAMPLE),
+        calendar=f"dates run from {DateFormatter(locale).short(dt.date.min)} to "
+                 f"{DateFormatter(locale).short(dt.date.max)}",
     )
 
 
@@ -175,9 +187,11 @@ def parse_date(text: str, locale: str) -> dt.date:
     cleaned = _fold(text)
     if not cleaned:
         raise reader.error(DateProblem.EMPTY, text)
+    if _NEGATIVE.match(cleaned):  # "-0001-01-01": a year before year 1
+        raise reader.error(DateProblem.NO_SUCH_DATE, text, why=reader.calendar)
     if iso := _ISO.fullmatch(cleaned):
-        year, month, day = (int(part) for part in iso.groups())
-        return _checked(year, month, day, reader, text)
+        year = _year(iso[1], reader, text)
+        return _checked(year, int(iso[2]), int(iso[3]), reader, text)
     numbers, words = _numbers_and_words(cleaned, reader)
     if not words and len(numbers) == 3:
         year, month, day = _numeric_fields(numbers, reader, text)
@@ -199,7 +213,7 @@ def _numbers_and_words(text: str, reader: _DateReader) -> tuple[list[str], list[
 
 
 def _numeric_fields(numbers: list[str], reader: _DateReader, text: str) -> tuple[int, int, int]:
-    order = "ymd" if len(numbers[0]) == 4 else reader.order
+    order = "ymd" if len(numbers[0]) >= 4 else reader.order
     fields = dict(zip(order, numbers, strict=True))
     if len(fields["d"]) > 2 or len(fields["m"]) > 2:
         raise reader.error(DateProblem.NOT_A_DATE, text)
@@ -208,7 +222,7 @@ def _numeric_fields(numbers: list[str], reader: _DateReader, text: str) -> tuple
 
 def _year_and_day(numbers: list[str], reader: _DateReader, text: str) -> tuple[int, int]:
     first, second = numbers
-    day_first = len(second) == 4 or (len(first) != 4 and reader.day_first)
+    day_first = len(second) >= 4 or (len(first) < 4 and reader.day_first)
     day, year = (first, second) if day_first else (second, first)
     if len(day) > 2:
         raise reader.error(DateProblem.NOT_A_DATE, text)
@@ -217,7 +231,10 @@ def _year_and_day(numbers: list[str], reader: _DateReader, text: str) -> tuple[i
 
 def _year(digits: str, reader: _DateReader, text: str) -> int:
     if len(digits) == 4:
-        return int(digits)
+        return int(digits)  # 0000 is refused by _checked, with the range
+    if len(digits) > 4:
+        why = f"a year has four digits; {reader.calendar}"
+        raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     if len(digits) == 2:
         two = int(digits)
         return 2000 + two if two < 70 else 1900 + two
@@ -226,7 +243,8 @@ def _year(digits: str, reader: _DateReader, text: str) -> int:
 
 def _checked(year: int, month: int, day: int, reader: _DateReader, text: str) -> dt.date:
     if not 1 <= year <= dt.MAXYEAR:
-        raise reader.error(DateProblem.NO_SUCH_DATE, text, why=f"there is no year {year}")
+        why = f"there is no year {year}; {reader.calendar}"
+        raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     if not 1 <= month <= 12:
         why = f"there is no month {month}; write it like {reader.example}"
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)

@@ -2,8 +2,11 @@
 
 Every piece of text from the book (names, addresses, descriptions, references) goes through
 ``html.escape`` here and nowhere else, so a customer called ``<b>Acme & Co</b>`` prints as
-typed and cannot change the layout.  Qt's HTML subset decides the markup: tables with
-percentage widths, ``<thead>`` for the header row that repeats on each page.
+typed and cannot change the layout; it is shown inert first (a bidi override prints as
+``<U+202E>``, never reversing the text after it) and, when it holds right-to-left letters,
+isolated, so it cannot reorder the words around it (``domain.plain_text``).  Qt's HTML
+subset decides the markup: tables with percentage widths, ``<thead>`` for the header row
+that repeats on each page.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from html import escape
 from pathlib import Path
 from string import Template
 
+from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.print_model import Align, PrintModel
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "print" / "document.html"
@@ -27,8 +31,8 @@ def _template() -> Template:
 
 
 def text(value: str) -> str:
-    """User text as HTML: escaped, its line breaks kept."""
-    return "<br/>".join(escape(line) for line in value.splitlines()) if value else ""
+    """User text as HTML: inert, each line isolated and escaped, its line breaks kept."""
+    return "<br/>".join(escape(isolated(shown_inert(line))) for line in value.splitlines())
 
 
 def print_html(model: PrintModel, logo_px: tuple[int, int] | None = None) -> str:
@@ -40,13 +44,13 @@ def print_html(model: PrintModel, logo_px: tuple[int, int] | None = None) -> str
                 f"<br/><br/>")
     stamp = f'<br/><span class="stamp">{escape(model.stamp)}</span>' if model.stamp else ""
     return _template().substitute(
-        logo=logo, company=escape(model.company),
-        company_lines="<br/>".join(escape(line) for line in model.company_lines),
+        logo=logo, company=text(model.company),
+        company_lines="<br/>".join(text(line) for line in model.company_lines),
         title=escape(model.title), stamp=stamp, recipient_label=escape(model.recipient_label),
-        recipient=escape(model.recipient),
-        recipient_lines="<br/>".join(escape(line) for line in model.recipient_lines),
+        recipient=text(model.recipient),
+        recipient_lines="<br/>".join(text(line) for line in model.recipient_lines),
         facts="".join(
-            f'<tr><td class="label">{escape(label)}</td><td align="right">{escape(value)}</td>'
+            f'<tr><td class="label">{escape(label)}</td><td align="right">{text(value)}</td>'
             f"</tr>" for label, value in model.facts),
         currency_note=escape(model.currency_note), header=_header(model), rows=_rows(model),
         totals="".join(_total(row.label, row.amount, row.strong) for row in model.totals),

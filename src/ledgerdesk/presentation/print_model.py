@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, TaxMode
+from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.locales import babel_locale
@@ -73,6 +74,12 @@ class PrintModel:
     empty_text: str = field(default="No lines.")
 
 
+def shown(value: str) -> str:
+    """Book text inside our own words (the footer, the PDF's title): inert and isolated,
+    as ``print_html`` shows every field (``domain.plain_text``)."""
+    return isolated(shown_inert(value))
+
+
 def page_size_for(locale: str) -> PageSize:
     return PageSize.LETTER if babel_locale(locale).territory in LETTER_TERRITORIES \
         else PageSize.A4
@@ -108,7 +115,8 @@ def document_print(printable: PrintableDocument, locale: str) -> PrintModel:
         company_lines=company_lines(printable.company), logo=printable.company.logo,
         recipient=contact.name, recipient_lines=tuple(recipient), facts=tuple(facts),
         columns=columns, rows=rows, totals=_totals(printable, money, number),
-        notes=_notes(printable, date), footer=f"{title} {doc_number} · {printable.company.name}",
+        notes=_notes(printable, date),
+        footer=f"{title} {shown(doc_number)} · {shown(printable.company.name)}",
         page_size=page_size_for(locale), currency_note=_currency_note(doc),
         recipient_label="Bill to" if invoice else "Credit to",
     )

@@ -19,6 +19,7 @@ from ledgerdesk.presentation.print_model import (
     TotalRow,
     company_lines,
     page_size_for,
+    shown,
 )
 from ledgerdesk.services.statements import StatementFigures
 
@@ -62,7 +63,7 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
                 TotalRow("Charges", money(charges)), TotalRow("Credits", money(credits)),
                 TotalRow(due_label, money(abs(closing)), strong=True)),
         notes=notes,
-        footer=f"Statement for {contact.name} · {figures.company.name}",
+        footer=f"Statement for {shown(contact.name)} · {shown(figures.company.name)}",
         page_size=page_size_for(locale), currency_note=f"Amounts in {currency}",
         recipient_label="Statement for",
     )

@@ -1,22 +1,22 @@
 """What the window's File > Print to PDF… prints: the selected invoice or credit note, or
-the selected contact's statement (a customer's, or a supplier's) of the last
-``STATEMENT_DAYS`` days, as a print model with a file name to suggest."""
+the selected contact's statement (a customer's, or a supplier's) of the last 90 days
+(``services.statements.default_start``, as ``ledgerdesk print``), as a print model with a
+file name to suggest."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.print_model import PrintModel, document_print
 from ledgerdesk.presentation.print_statement import statement_print
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.printing import PRINTABLE_KINDS, printable_document
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
-from ledgerdesk.services.statements import statement_figures
+from ledgerdesk.services.statements import default_start, statement_figures
 
-STATEMENT_DAYS = 90
 NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a contact for "
                     "their statement.")
 
@@ -34,7 +34,7 @@ def print_job(session: Session, selected: object) -> PrintJob | None:
     if isinstance(selected, ContactSummary):
         end = session.today
         figures = statement_figures(session.book, selected.id,  # type: ignore[arg-type]
-                                    end - dt.timedelta(days=STATEMENT_DAYS), end)
+                                    default_start(end), end)
         model = statement_print(figures, session.locale, session.today)
         return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))
     return None
@@ -50,6 +50,8 @@ def document_job(session: Session, document_id: int) -> PrintJob:
 
 
 def safe_file_name(name: str) -> str:
-    """``name`` with characters that file systems refuse replaced, plus ``.pdf``."""
-    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", name).strip(" .-") or "document"
+    """``name`` with characters that file systems refuse replaced, plus ``.pdf``; a bidi
+    override (which would make ``Evil \u202efdp.exe`` look like ``Evil exe.pdf``) too."""
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", shown_inert(name)).strip(" .-")
+    cleaned = cleaned or "document"
     return f"{cleaned[:120]}.pdf"

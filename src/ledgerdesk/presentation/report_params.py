@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
-from ledgerdesk.reports.periods import AgingBuckets, Period, year_earlier
+from ledgerdesk.reports.periods import AgingBuckets, Period, year_before
 
 
 class ReportKind(enum.Enum):
@@ -177,8 +177,11 @@ class ReportForm:
                                  f"starts ({self.dates.short(start)}).")
             period = Period(start, end)
             if self.compare is Compare.LAST_YEAR and Field.COMPARE in self.fields:
-                return {"period": period, "previous": Period(year_earlier(start),
-                                                             year_earlier(end))}
+                previous = year_before(period)
+                if previous is None:
+                    raise ValueError(f"There is no year before year {end.year} to compare "
+                                     f"with; choose {Compare.PREVIOUS_PERIOD.value.lower()}.")
+                return {"period": period, "previous": previous}
             return {"period": period}
         if which is Field.AS_OF:
             return {"as_of": self._date(self.as_of_text, "As of")}

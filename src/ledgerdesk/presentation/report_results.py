@@ -19,6 +19,7 @@ from typing import Any
 
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.numbers import NumberText
@@ -26,7 +27,7 @@ from ledgerdesk.presentation.report_params import ReportKind, ReportRequest
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.reports import report_views as views
 from ledgerdesk.reports.contact_reports import PaymentsRegister, Statement
-from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger
+from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger, ProfitAndLoss
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.reports.sales_tax import Percent
 from ledgerdesk.services import reports
@@ -190,7 +191,7 @@ class LineMaker:
             return self.dates.short(value)
         if isinstance(value, bool):
             return "yes" if value else ""
-        return "" if value is None else str(value)
+        return "" if value is None else shown_inert(str(value))  # names: never obeyed
 
     def row(self, row: Any) -> ReportLine:
         values = tuple(read(row) for read in self.readers)
@@ -213,7 +214,9 @@ def run_report(session: Session, request: ReportRequest) -> ReportResult:
     maker = LineMaker(session, view.columns, drill_of(request.kind, request.detail))
     titles = [view.columns[i].title for i in maker.shown]
     if request.kind is ReportKind.BALANCE_SHEET:
-        titles[-2:] = [maker.dates.short(report.as_of), maker.dates.short(report.previous_date)]
+        earlier = report.previous_date
+        titles[-2:] = [maker.dates.short(report.as_of),
+                       maker.dates.short(earlier) if earlier else titles[-1]]
     source = iter(view.rows)
     footers = [maker.fixed(cells, Style.TOTAL) for cells in view.footers]
     if request.kind in (ReportKind.PROFIT_AND_LOSS, ReportKind.BALANCE_SHEET):
@@ -254,6 +257,12 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
                 f"{money(report.money_out)} (voided payments left out)."]
     if isinstance(report, BalanceSheet) and not report.balances:
         return ["Assets do not equal liabilities plus equity: run Check on this book."]
+    if isinstance(report, BalanceSheet) and report.previous_date is None:
+        return [f"No date a year before {maker.dates.short(report.as_of)} to compare with: "
+                "the calendar starts on 0001-01-01, so the earlier column is zero."]
+    if isinstance(report, ProfitAndLoss) and report.previous_period is None:
+        return [f"No period before {maker.dates.short(report.period.start)} to compare with: "
+                "the Previous column is zero."]
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
                          views.aged_by_label(report.aging, labels))

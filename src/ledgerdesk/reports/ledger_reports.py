@@ -77,7 +77,7 @@ def _total(
 @dataclass(frozen=True, slots=True)
 class ProfitAndLoss:
     period: Period
-    previous_period: Period
+    previous_period: Period | None  # None: the period starts on the calendar's first day
     rows: tuple[AccountLine, ...]  # income accounts, then expense accounts
     income: tuple[Money, Money]  # (this period, previous period)
     expenses: tuple[Money, Money]
@@ -88,7 +88,7 @@ class ProfitAndLoss:
 
 
 def profit_and_loss(
-    period: Period, previous: Period, now: Iterable[AccountBalance],
+    period: Period, previous: Period | None, now: Iterable[AccountBalance],
     before: Iterable[AccountBalance], currency: str,
 ) -> ProfitAndLoss:
     rows = _lines((AccountType.INCOME, AccountType.EXPENSE), _by_code(now), _by_code(before),
@@ -103,7 +103,7 @@ def profit_and_loss(
 @dataclass(frozen=True, slots=True)
 class BalanceSheet:
     as_of: dt.date
-    previous_date: dt.date
+    previous_date: dt.date | None  # None: no date a year before (the calendar starts)
     rows: tuple[AccountLine, ...]  # assets, liabilities, equity with current earnings
     assets: tuple[Money, Money]
     liabilities: tuple[Money, Money]
@@ -119,7 +119,7 @@ class BalanceSheet:
 
 
 def balance_sheet(
-    as_of: dt.date, previous_date: dt.date, now: Iterable[AccountBalance],
+    as_of: dt.date, previous_date: dt.date | None, now: Iterable[AccountBalance],
     before: Iterable[AccountBalance], currency: str,
 ) -> BalanceSheet:
     now_by, before_by = _by_code(now), _by_code(before)

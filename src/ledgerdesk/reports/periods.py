@@ -8,6 +8,8 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ledgerdesk.domain.date_limits import FIRST_DAY, days_after, month_start, years_after
+
 #: Days overdue that end each aging bucket after "current": 1-30, 31-60, 61-90, over 90.
 DEFAULT_BUCKETS = (30, 60, 90)
 
@@ -46,33 +48,38 @@ def _whole_months(period: Period) -> int | None:
     return (period.end.year - period.start.year) * 12 + period.end.month - period.start.month + 1
 
 
-def _month_start(year: int, month: int) -> dt.date:
-    """The first day of a month counted from year 0 (month may be outside 1..12)."""
-    years, index = divmod(month - 1, 12)
-    return dt.date(year + years, index + 1, 1)
+def year_earlier(day: dt.date) -> dt.date | None:
+    """The same day a year before (28 February for 29 February); None in year 1."""
+    return years_after(day, -1)
 
 
-def year_earlier(day: dt.date) -> dt.date:
-    """The same day a year before (28 February for 29 February)."""
-    try:
-        return day.replace(year=day.year - 1)
-    except ValueError:
-        return day.replace(year=day.year - 1, day=28)
+def year_before(period: Period) -> Period | None:
+    """The same dates a year before, starting on 0001-01-01 at the latest; None when the
+    period ends in year 1."""
+    start, end = year_earlier(period.start), year_earlier(period.end)
+    return None if end is None else Period(start or FIRST_DAY, end)
 
 
-def previous_period(period: Period) -> Period:
+def previous_period(period: Period) -> Period | None:
     """The period to show beside this one: the same number of whole months just before when
     the period is whole months (a quarter before a quarter, last year before this year); the
     same dates a year before for a year to date (1 January to any day of that year); else
-    as many days just before."""
+    as many days just before.  The calendar starts on 0001-01-01: a period before that day
+    is cut to start there, and a period starting on it (or a year to date in year 1) has
+    none before it."""
     months = _whole_months(period)
+    end = days_after(period.start, -1)
     if months is not None:
-        start = _month_start(period.start.year, period.start.month - months)
-        return Period(start, period.start - dt.timedelta(days=1))
-    if (period.start.month, period.start.day) == (1, 1) and period.end.year == period.start.year:
-        return Period(year_earlier(period.start), year_earlier(period.end))
-    end = period.start - dt.timedelta(days=1)
-    return Period(end - dt.timedelta(days=period.days - 1), end)
+        start = month_start(period.start.year, period.start.month - months)
+    elif (period.start.month, period.start.day) == (1, 1) and period.end.year == period.start.year:
+        start, end = year_earlier(period.start), year_earlier(period.end)
+        if start is None or end is None:
+            return None
+    else:
+        start = days_after(period.start, -period.days)
+    if end is None:
+        return None
+    return Period(start or FIRST_DAY, end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,8 +155,10 @@ def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
         _pair_row("Total expenses", report.expenses),
         _pair_row("Net profit", report.net_profit),
     ]
+    before = report.previous_period
     title = [f"Profit and loss, {report.period.label()}",
-             f"(previous period {report.previous_period.label()})"]
+             f"(previous period {before.label()})" if before else
+             f"(no period before {report.period.start.isoformat()} to compare with)"]
     return ReportView("rows", title, _account_columns("This period", "Previous"),
                       report.rows, footers, f" (net profit {_money(report.net_profit[0])})",
                       csv_footers=True)
@@ -169,11 +171,12 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
         _pair_row("Total equity", report.equity),
         _pair_row(LIABILITIES_AND_EQUITY, report.liabilities_and_equity),
     ]
+    earlier = report.previous_date.isoformat() if report.previous_date else None
     title = [f"Balance sheet as of {report.as_of.isoformat()}"
-             f" (beside {report.previous_date.isoformat()})"]
+             + (f" (beside {earlier})" if earlier else " (no date a year before to compare with)")]
     if not report.balances:
         title.append("WARNING: assets do not equal liabilities plus equity; run check.")
-    columns = _account_columns(report.as_of.isoformat(), report.previous_date.isoformat())
+    columns = _account_columns(report.as_of.isoformat(), earlier or "Previous")
     return ReportView("rows", title, columns, report.rows, footers,
                       f" (total assets {_money(report.assets[0])})", csv_footers=True)
 

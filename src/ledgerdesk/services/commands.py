@@ -7,15 +7,33 @@ import uuid
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo
+from pydantic_core import PydanticCustomError
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem
 
 # Finite decimals only: pydantic refuses NaN and Infinity with allow_inf_nan=False.
 Amount = Annotated[Decimal, Field(allow_inf_nan=False, max_digits=18)]
+
+
+def _plain(*, multiline: bool) -> AfterValidator:
+    """Refuses controls and bidi overrides (``domain.plain_text``), naming the field."""
+    def check(value: str, info: ValidationInfo) -> str:
+        label = (info.field_name or "text").replace("_", " ")
+        if why := text_problem(value, label, multiline=multiline):
+            raise PydanticCustomError("plain_text", why)  # why holds no user text, no braces
+        return value
+
+    return AfterValidator(check)
+
+
+#: Text of one line (a name, a reference) and of several (an address, a line's text).
+Line = Annotated[str, _plain(multiline=False)]
+Lines = Annotated[str, _plain(multiline=True)]
 
 
 class _Command(BaseModel):
@@ -23,12 +41,12 @@ class _Command(BaseModel):
 
 
 class NewContact(_Command):
-    name: str = Field(min_length=1, max_length=200)
+    name: Line = Field(min_length=1, max_length=200)
     role: ContactRole
-    email: str = ""
-    tax_number: str = ""
+    email: Line = ""
+    tax_number: Line = ""
     payment_terms_days: int = Field(default=30, ge=0, le=365)
-    address: str = ""  # multi-line; checked by domain.contacts.validate_contact
+    address: Lines = ""  # multi-line; checked by domain.contacts.validate_contact
 
 
 class EditContact(NewContact):
@@ -38,7 +56,7 @@ class EditContact(NewContact):
 
 
 class LineInput(_Command):
-    description: str = Field(default="", max_length=1000)
+    description: Lines = Field(default="", max_length=1000)
     quantity: Amount = Decimal(1)
     unit_price: Amount
     account_code: str
@@ -53,7 +71,7 @@ class DocumentDraft(_Command):
     due_date: dt.date | None = None  # None: the contact's payment terms
     currency: str | None = None  # None: the book's base currency
     exchange_rate: Amount = Decimal(1)
-    reference: str = Field(default="", max_length=255)
+    reference: Line = Field(default="", max_length=255)
     tax_mode: TaxMode = TaxMode.EXCLUSIVE
     lines: list[LineInput] = Field(default_factory=list)
 
@@ -72,7 +90,7 @@ class RecordPayment(_Command):
     bank_account_code: str | None = None  # None: the book's first bank account
     allocations: list[AllocationInput] = Field(default_factory=list)
     keep_excess_as_credit: bool = False
-    reference: str = Field(default="", max_length=255)
+    reference: Line = Field(default="", max_length=255)
     client_token: str = Field(default_factory=lambda: uuid.uuid4().hex, min_length=8)
 
 

@@ -15,6 +15,7 @@ import enum
 from dataclasses import dataclass
 from typing import Protocol
 
+from ledgerdesk.domain.date_limits import month_start
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import CREDIT_BUCKET
@@ -96,9 +97,10 @@ class DashboardBook(ReportBook, Protocol):
 
 
 def month_starts(today: dt.date, months: int = MONTHS) -> list[dt.date]:
-    """The first days of the last ``months`` months, this one last."""
-    index = today.year * 12 + today.month - 1
-    return [dt.date(i // 12, i % 12 + 1, 1) for i in range(index - months + 1, index + 1)]
+    """The first days of the last ``months`` months, this one last; in year 1, only the
+    months the calendar has."""
+    starts = (month_start(today.year, today.month - back) for back in range(months - 1, -1, -1))
+    return [start for start in starts if start is not None]
 
 
 def money_by_month(book: DashboardBook, today: dt.date, months: int = MONTHS) -> list[MonthFlow]:

@@ -61,12 +61,14 @@ def aging_documents(
 def profit_and_loss_report(
     book: ReportBook, period: Period, previous: Period | None = None
 ) -> ProfitAndLoss:
-    """Income and expenses of ``period`` beside ``previous`` (default: the period before)."""
+    """Income and expenses of ``period`` beside ``previous`` (default: the period before;
+    none, shown as zero, for a period that starts on the calendar's first day)."""
     before = previous or previous_period(period)
     queries = book.reports()
     return profit_and_loss(
         period, before, queries.account_balances(period.end, period.start),
-        queries.account_balances(before.end, before.start), queries.currency(),
+        queries.account_balances(before.end, before.start) if before else (),
+        queries.currency(),
     )
 
 
@@ -74,11 +76,13 @@ def balance_sheet_report(
     book: ReportBook, as_of: dt.date, previous: dt.date | None = None
 ) -> BalanceSheet:
     """Assets, liabilities and equity on ``as_of`` beside ``previous`` (default: a year
-    before), with the earnings not yet closed to retained earnings as an equity line."""
+    before; none, shown as zero, in year 1), with the earnings not yet closed to retained
+    earnings as an equity line."""
     earlier = previous or year_earlier(as_of)
     queries = book.reports()
     return balance_sheet(as_of, earlier, queries.account_balances(as_of),
-                         queries.account_balances(earlier), queries.currency())
+                         queries.account_balances(earlier) if earlier else (),
+                         queries.currency())
 
 
 def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger:

@@ -11,6 +11,7 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
 from ledgerdesk.services.ports import Book
@@ -68,6 +69,11 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
     problems = []
     if not wanted.company.strip():
         problems.append(Problem("company", "required", "Type the company's name."))
+    for name, label, value, lines in (("company", "company name", wanted.company, False),
+                                      ("address", "address", wanted.address, True),
+                                      ("tax_number", "tax number", wanted.tax_number, False)):
+        if why := text_problem(value, label, multiline=lines):
+            problems.append(Problem(name, "plain_text", why))
     if wanted.locale and wanted.locale not in known_locales:
         problems.append(Problem(
             "locale", "unknown",
@@ -79,4 +85,6 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
                 f"prefixes.{kind.value}", "invalid",
                 f"The {kind.label} prefix must be 1 to {MAX_PREFIX} characters without spaces.",
             ))
+        elif why := text_problem(prefix, f"{kind.label} prefix"):
+            problems.append(Problem(f"prefixes.{kind.value}", "plain_text", why))
     return problems

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from ledgerdesk.domain.currencies import currency_problem, is_iso_currency
 from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole, AccountType
-from ledgerdesk.domain.money import is_currency_code
+from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.postings import ChartRoles
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.services.ports import Book, Transaction
@@ -14,10 +15,13 @@ BASE_CURRENCY = "base_currency"
 
 def initialise_book(book: Book, company_name: str, base_currency: str) -> None:
     """Give a freshly created book its settings, default chart and number prefixes."""
-    if not is_currency_code(base_currency):
-        raise ValidationFailed(
-            [Problem("base_currency", "invalid", f"{base_currency!r} is not a currency code.")]
-        )
+    problems = []
+    if not is_iso_currency(base_currency):
+        problems.append(Problem("base_currency", "invalid", currency_problem(base_currency)))
+    if why := text_problem(company_name, "company name"):
+        problems.append(Problem("company_name", "plain_text", why))
+    if problems:
+        raise ValidationFailed(problems)
     with book.write() as tx:
         if tx.get_setting(BASE_CURRENCY) is not None:
             raise NotAllowed("This book is already set up.")
@@ -33,6 +37,10 @@ def add_account(book: Book, account: Account) -> None:
     problems = []
     if not account.code.strip() or not account.name.strip():
         problems.append(Problem("code", "required", "An account needs a code and a name."))
+    for field, label, value in (("code", "account code", account.code),
+                                ("name", "account name", account.name)):
+        if why := text_problem(value, label):
+            problems.append(Problem(field, "plain_text", why))
     if account.role is not None and account.role is not AccountRole.BANK:
         problems.append(Problem("role", "reserved", "Only bank accounts can be added with a role."))
     if account.role is AccountRole.BANK and account.type is not AccountType.ASSET:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ledgerdesk.domain.contacts import Contact
+from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
@@ -20,6 +21,14 @@ from ledgerdesk.reports.periods import Period
 from ledgerdesk.services import reports
 from ledgerdesk.services.printing import CompanyDetails, company_details
 from ledgerdesk.services.report_ports import ReportBook
+
+#: A statement given only its last day covers the days before it, this many.
+STATEMENT_DAYS = 90
+
+
+def default_start(end: dt.date) -> dt.date:
+    """``STATEMENT_DAYS`` before ``end``, or 0001-01-01 when the calendar starts later."""
+    return clamped_days_after(end, -STATEMENT_DAYS)
 
 
 class StatementLine(Protocol):

@@ -20,12 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE, CREATE
 
 BOOK_FILTER = "Ledgerdesk books (*.book);;All files (*)"
-CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "JPY",
-              "INR", "ZAR", "BRL", "MXN", "PLN", "CZK", "KWD")
 
 
 def error(parent: QWidget, title: str, message: str) -> None:
@@ -106,19 +105,14 @@ class NewBookDialog(QDialog):
 
     def _check(self) -> None:
         path, company, currency = self.answer()
-        if not company:
-            self.problem.setText("Type the company's name.")
-            self.company_edit.setFocus()
-        elif not path.name:
-            self.problem.setText("Choose where to keep the book.")
-        elif path.exists():
-            self.problem.setText(f"{path} already exists; choose another name.")
-        elif len(currency) != 3 or not currency.isalpha():
-            self.problem.setText(f"“{currency}” is not a currency code; use three letters, "
-                                 "like EUR.")
-        else:
-            file_dialogs.remember(path)
-            self.accept()
+        problem = new_book_problem(path, company, currency)
+        self.problem.setText(problem)
+        if problem:
+            if company_problem(company):
+                self.company_edit.setFocus()
+            return
+        file_dialogs.remember(path)
+        self.accept()
 
 
 def _label(text: str, field: QWidget) -> QLabel:

@@ -69,8 +69,12 @@ class DateField(QDateEdit):
 
 
 def date_edit(value: dt.date, locale: str) -> QDateEdit:
-    """A date field in the user's short date format, always with a four-digit year."""
-    edit = DateField(QDate(value), calendarPopup=True)
+    """A date field in the user's short date format, always with a four-digit year, over
+    the whole calendar a book keeps (Qt's default starts in 1752 and would move an older
+    date there without a word)."""
+    edit = DateField(calendarPopup=True)
+    edit.setDateRange(QDate(dt.MINYEAR, 1, 1), QDate(dt.MAXYEAR, 12, 31))
+    edit.setDate(QDate(value))
     qlocale = QLocale(locale)
     edit.setLocale(qlocale)
     pattern = qlocale.dateFormat(QLocale.FormatType.ShortFormat)

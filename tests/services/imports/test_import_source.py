@@ -74,3 +74,18 @@ def test_the_guard_apostrophe_is_removed_only_before_a_guarded_character():
 @given(st.text())
 def test_unguard_undoes_the_exporters_guard(text):
     assert unguard_cell(guard_cell(text)) == text
+
+
+def test_text_without_its_utf16_mark_is_still_a_binary_file_not_a_stray_nul(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_bytes("name,role\nAcme,customer\n".encode("utf-16-le"))
+    with pytest.raises(ImportFileError, match="is a binary file"):
+        open_csv(path)
+
+
+def test_a_stray_nul_in_text_is_named_by_row_and_column(tmp_path):
+    path = tmp_path / "input.csv"
+    path.write_bytes(b"name,email\nAcme,a@b.c\nBrio,b\x00@c.d\n")
+    source = open_csv(path)
+    with pytest.raises(ImportFileError, match="row 3, column 'email' holds a NUL character"):
+        list(source.rows())

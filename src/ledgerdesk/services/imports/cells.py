@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
 from ledgerdesk.domain.documents import TaxMode
 
 _PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
@@ -57,6 +58,8 @@ def parse_decimal(text: str) -> Decimal:
 
 def parse_iso_date(text: str) -> dt.date:
     cleaned = text.strip()
+    if off_calendar(cleaned):
+        raise CellError(f"{cleaned!r} is off the calendar; dates run from {DATE_RANGE}")
     if _ISO_DATE.fullmatch(cleaned):
         try:
             return dt.date.fromisoformat(cleaned)

@@ -53,6 +53,7 @@ _DOCUMENT = (
     FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
     FieldSpec("tax_mode", "exclusive, inclusive or no tax (default exclusive)", False,
               ("amounts are", "tax type")),
+    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 _BANK = (
     FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),
@@ -69,6 +70,7 @@ _BANK = (
     FieldSpec("keep_excess_as_credit",
               "yes: keep what the line pays beyond its documents as the contact's credit",
               False, ("keep excess", "keep as credit", "kept as credit")),
+    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 
 FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {

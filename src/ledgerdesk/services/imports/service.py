@@ -25,6 +25,7 @@ from ledgerdesk.services.imports.apply import Created, Progress
 from ledgerdesk.services.imports.batch_documents import documents_step
 from ledgerdesk.services.imports.batch_payments import payments_step
 from ledgerdesk.services.imports.cells import RowProblem
+from ledgerdesk.services.imports.currency_column import checked_currency
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
 from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
@@ -89,16 +90,17 @@ def import_file(
     mapping = mapping_for(source, kind, overrides)
     problems: list[RowProblem] = []
     counter = _Counter(source)
+    with book.read() as tx:  # contacts carry no amounts: a book not set up still takes them
+        currency = "" if kind is ImportKind.CONTACTS else base_currency(tx)
+    rows = checked_currency(counter.rows(), mapping, problems, currency)
     matches: list[LineMatch] = []
     unmatched: list[Unmatched] = []
     excess: list[Excess] = []
     planned: list[PlannedPayment] = []
     if kind is ImportKind.CONTACTS:
-        step = apply.contacts_step(read_contacts(counter.rows(), mapping, problems), mapping)
+        step = apply.contacts_step(read_contacts(rows, mapping, problems), mapping)
     elif kind is ImportKind.BANK:
-        with book.read() as tx:
-            currency = base_currency(tx)
-        lines = read_statement(counter.rows(), mapping, problems, currency)
+        lines = read_statement(rows, mapping, problems, currency)
         tokens = line_tokens(lines)
         matches = suggest(book, lines, tokens)
         planned, unmatched, excess = accept(matches, tokens, options.choices,
@@ -108,7 +110,7 @@ def import_file(
         problems += excess_problems(excess, options.keep_excess, lines, problems, mapping)
         step = payments_step(planned, mapping)
     else:
-        documents = read_documents(counter.rows(), mapping, problems)
+        documents = read_documents(rows, mapping, problems)
         step = documents_step(_DOCUMENT_KINDS[kind], documents, mapping, options.create_contacts)
     commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
     created, committed = apply.in_one_transaction(

@@ -62,6 +62,7 @@ class CsvSource:
             for _ in range(self.skip + 1):
                 next(reader, None)
             for number, cells in enumerate(reader, start=2):
+                _refuse_nul(self.path, number, cells, self.headers)
                 if not any(c.strip() for c in cells):
                     continue  # blank lines, as spreadsheets leave at the end
                 padded = [unguard_cell(c) for c in cells[:width]]
@@ -77,6 +78,20 @@ class CsvSource:
             raise ImportFileError(
                 f"{self.path.name}: row {number + 1} is not valid CSV ({exc})."
             ) from None
+
+
+def _refuse_nul(path: Path, row: int, cells: list[str], headers: tuple[str, ...]) -> None:
+    """A NUL character is never text: Python's csv module passes it through since 3.11, and
+    it would end up in a name.  The whole file is refused, naming where it is."""
+    for index, cell in enumerate(cells):
+        if "\x00" in cell:
+            named = index < len(headers) and headers[index] and row > 1
+            column = repr(headers[index]) if named else str(index + 1)
+            raise ImportFileError(
+                f"{path.name}: row {row}, column {column} holds a NUL character (a zero "
+                "byte), which CSV text never has; the file may be damaged, so fix or "
+                "export it again."
+            )
 
 
 def _text_lines(path: Path) -> Iterator[str]:
@@ -102,6 +117,7 @@ def open_csv(path: Path) -> CsvSource:
     delimiter = lines[0][4] if skip else max(
         DELIMITERS, key=lambda d: (header_line.count(d), d == ","))
     header = next(csv.reader([header_line], delimiter=delimiter), [])
+    _refuse_nul(path, 1 + skip, header, ())
     headers = tuple(h.strip() for h in header)
     _check_headers(path, headers)
     return CsvSource(path, headers, delimiter, skip)
@@ -111,7 +127,7 @@ def _decoded(path: Path, sample: bytes) -> str:
     for signature, why in _SIGNATURES:
         if sample.startswith(signature):
             raise ImportFileError(f"{path.name} {why}.")
-    if b"\x00" in sample:
+    if b"\x00" in sample and _binary(sample):
         raise ImportFileError(f"{path.name} is a binary file, not CSV text.")
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
@@ -122,6 +138,18 @@ def _decoded(path: Path, sample: bytes) -> str:
             f"{path.name} is not UTF-8 text (byte {exc.start + 1} is not UTF-8); "
             "save it as CSV (UTF-8)."
         ) from None
+
+
+def _binary(sample: bytes) -> bool:
+    """Zero bytes by the dozen (an image, UTF-16 without its mark), or bytes that are not
+    UTF-8 around them; a stray NUL in text is named by its row and column instead."""
+    if sample.count(b"\x00") * 8 > len(sample):
+        return True
+    try:
+        codecs.getincrementaldecoder("utf-8-sig")().decode(sample, final=False)
+    except UnicodeDecodeError:
+        return True
+    return False
 
 
 def _check_headers(path: Path, headers: tuple[str, ...]) -> None:

@@ -124,7 +124,7 @@ class PagedTableModel(QAbstractTableModel):
 
     def _role(self, row: Any, column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
+            return column.display(row)
         if role == Role.SORT:
             return column.value(row)
         if role == Role.ENTITY:

@@ -1,0 +1,36 @@
+"""The New book dialog's checks without Qt: where the file goes, the company, the currency.
+
+The same rules as ``ledgerdesk demo`` and ``services.setup.initialise_book``, which checks
+them again: a currency must be an ISO 4217 code (``domain.currencies``), a company name
+must hold no control or bidi-override characters (``domain.plain_text``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ledgerdesk.domain.currencies import currency_problem
+from ledgerdesk.domain.plain_text import text_problem
+
+#: Offered in the currency box; any other ISO 4217 code may be typed.
+CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DKK", "JPY",
+              "INR", "ZAR", "BRL", "MXN", "PLN", "CZK", "KWD")
+
+
+def company_problem(company: str) -> str:
+    """Why ``company`` cannot be the new book's company name; "" when it can."""
+    if not company.strip():
+        return "Type the company's name."
+    return text_problem(company, "company name")
+
+
+def new_book_problem(path: Path, company: str, currency: str) -> str:
+    """Why a new book cannot be made from what the dialog says, in one sentence (the
+    company first, then the file, then the currency); "" when it can."""
+    if why := company_problem(company):
+        return why
+    if not path.name:
+        return "Choose where to keep the book."
+    if path.exists():
+        return f"{path} already exists; choose another name."
+    return currency_problem(currency)
