@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ledgerdesk.ui import gc_guard
+
 Progress = Callable[[int, int], None]
 
 
@@ -72,6 +74,7 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self._on_success, self._on_failure = on_success, on_failure
+        self._paused = False  # collection is paused for this task (see gc_guard)
         self.job = Job(work)
         self._thread = QThread(self)
         self.job.moveToThread(self._thread)
@@ -89,7 +92,14 @@ class BackgroundTask(QObject):
         self._thread.started.connect(self.job.run)
 
     def start(self) -> None:
+        gc_guard.pause()  # no collection off the GUI thread while the work runs
+        self._paused = True
         self._thread.start()
+
+    def _resume_gc(self) -> None:
+        if self._paused:
+            self._paused = False
+            gc_guard.resume()
 
     @Slot()
     def _cancel(self) -> None:
@@ -103,6 +113,7 @@ class BackgroundTask(QObject):
         self.job.cancel()
         self._thread.quit()  # the thread's loop ends once the work has returned
         self._thread.wait()
+        self._resume_gc()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -131,6 +142,7 @@ class BackgroundTask(QObject):
         self.dialog.deleteLater()  # parented to the window: else one is left per task
         self._thread.quit()
         self._thread.wait()
+        self._resume_gc()
         self.deleteLater()
 
 
