@@ -11,6 +11,8 @@ from __future__ import annotations
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from ledgerdesk.sync.scrub import remember
+
 SERVICE = "ledgerdesk"
 
 
@@ -22,6 +24,7 @@ class Secret:
     __slots__ = ("_value",)
 
     def __init__(self, value: str) -> None:
+        remember(value)  # from now on hidden in anything a remote says
         self._value = value
 
     def reveal(self) -> str:
@@ -54,6 +57,7 @@ class SecretStore:
 
     def set(self, name: str, value: str) -> None:
         """Keep ``value``, and read it back: a keyring that does not return it did not keep it."""
+        remember(value)
         try:
             keyring.set_password(SERVICE, self._key(name), value)
             kept = keyring.get_password(SERVICE, self._key(name))
