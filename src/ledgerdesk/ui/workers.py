@@ -44,8 +44,9 @@ class Job(QObject):
 
     @Slot()
     def run(self) -> None:
+        work, self._work = self._work, _done_already  # its closures may hold widgets: let go
         try:
-            result = self._work(self._progress)
+            result = work(self._progress)
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # shown to the user; never kill the app from a thread
@@ -123,20 +124,22 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
-        self._finish()
-        self._on_success(result)
+        self._finish()[0](result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._finish()
-        self._on_failure(message)
+        self._finish()[1](message)
 
     @Slot()
     def _cancelled(self) -> None:
-        self._finish()
-        self._on_failure("Cancelled.")
+        self._finish()[1]("Cancelled.")
 
-    def _finish(self) -> None:
+    def _finish(self) -> tuple[Callable[[Any], None], Callable[[str], None]]:
+        """Close the dialog, end the thread, and hand over the callbacks: the task keeps no
+        reference to them (they hold the parent window), so no cycle through it is left for
+        Python's collector to free at some random moment while Qt deletes the task."""
+        callbacks = self._on_success, self._on_failure
+        self._on_success, self._on_failure = _ignore, _ignore
         self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()  # parented to the window: else one is left per task
@@ -144,6 +147,15 @@ class BackgroundTask(QObject):
         self._thread.wait()
         self._resume_gc()
         self.deleteLater()
+        return callbacks
+
+
+def _ignore(_answer: object) -> None:
+    """A callback for an answer that arrives after the task has finished (never used)."""
+
+
+def _done_already(_progress: Progress) -> None:
+    raise RuntimeError("this work has already run")
 
 
 def run_in_background(
