@@ -2,11 +2,11 @@
 
 Each echoes the whole request (method, URL with its query, headers, body) in every error it
 gives: in the body (plainly, URL-encoded, base64-encoded and JSON-escaped, appended to each
-of its messages), in the reason phrase, in ``X-Rate-Limit-Problem``, and in the exceptions
-it raises.  Their secrets hold every character an encoding changes.  ``plan`` forces a
-failure on the next request that matches a method and a path; ``echoed`` keeps every word
-the remote said, so a test can check the echo did carry secrets.  ``leaks`` searches any
-text or bytes for any written form of any secret.
+of its messages), in the reason phrase and an ``X-Echo`` header, in ``X-Rate-Limit-Problem``,
+and in the exceptions it raises.  Their secrets hold every character an encoding changes.
+``plan`` forces a failure on the next request that matches a method and a path; ``echoed``
+keeps every word the remote said, so a test can check the echo did carry secrets.
+``leaks`` searches any text or bytes for any written form of any secret.
 """
 
 from __future__ import annotations
@@ -118,6 +118,7 @@ class Hostile:
                             "body": request.content.decode("utf-8", errors="replace")}
         reason = json.dumps(echo_of(request))[:4000].encode("ascii")
         headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+        headers["X-Echo"] = reason.decode("ascii")
         return httpx.Response(response.status_code, content=exact_json.dumps(body).encode(),
                               headers=headers, extensions={"reason_phrase": reason})
 

@@ -139,6 +139,7 @@ def test_a_hostile_remote_gets_no_secret_into_the_book_the_terminal_the_logs_or_
     remote.plan.append(("*", remote.API, "429"))
     status, out, _ = cli("sync", path)
     assert status == 1 and "limit is reached" in out
+    assert cli("connections", path)[0] == 0
 
     secrets = remote.secrets()
     assert leaks(" ".join(remote.echoed), secrets)  # the remote did echo them
