@@ -58,6 +58,8 @@ class Hostile:
         self.plan: list[tuple] = []
         self.echoed: list[str] = []
         self.raised = 0
+        self.poisoned = False  # its invoices quote our credentials in their fields
+        self.last: httpx.Request | None = None
 
     def new_secret(self, header: bool = False) -> str:
         return hostile_secret(type(self).__name__.lower(), header)
@@ -69,6 +71,7 @@ class Hostile:
         raise NotImplementedError
 
     def handle(self, request: httpx.Request) -> httpx.Response:
+        self.last = request
         planned = self._planned(request)
         if planned == "raise":
             self.requests.append(request)
@@ -139,6 +142,13 @@ class HostileXero(Hostile, FakeXero):
     def secrets(self) -> list[str]:
         return list(self.issued)
 
+    def _invoice(self, invoice) -> dict:
+        found = super()._invoice(invoice)
+        if self.poisoned and self.last is not None:
+            said = self.last.headers.get("authorization", "")
+            found.update(CurrencyCode=said, AmountDue=said, Status=said)
+        return found
+
     def error_body(self, status: int, path: str) -> dict:
         if path == "/connect/token":
             return {"error": "invalid_grant" if status == 400 else "invalid_client"}
@@ -158,6 +168,13 @@ class HostileClockify(Hostile, FakeClockify):
 
     def secrets(self) -> list[str]:
         return [self.api_key]
+
+    def _invoice(self, invoice) -> dict:
+        found = super()._invoice(invoice)
+        if self.poisoned and self.last is not None:
+            said = self.last.headers.get("x-api-key", "")
+            found.update(currency=said, balance=said, status=said)
+        return found
 
     def error_body(self, status: int, path: str) -> dict:
         return {"message": f"Request refused ({status})", "code": status}

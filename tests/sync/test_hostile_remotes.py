@@ -20,7 +20,7 @@ from fake_xero import TOKEN_URL
 from hostile import HostileClockify, HostileDayZero, HostileStrapi, HostileXero, leaks
 
 from ledgerdesk.cli import main
-from ledgerdesk.domain.sync import OutboxState
+from ledgerdesk.domain.sync import LinkKind, OutboxState
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import SyncPanel, connection_row, payment_sync_text
 from ledgerdesk.services.sync import connections, outbox
@@ -65,7 +65,7 @@ def signed_out(provider: str, remote_id: str) -> tuple:
 
 
 @pytest.fixture(params=list(HOSTILE))
-def hostile(request, clock):
+def hostile(request, clock) -> tuple[str, object]:
     return request.param, HOSTILE[request.param](clock)
 
 
@@ -167,3 +167,25 @@ def test_a_hostile_remote_gets_no_secret_into_the_book_the_terminal_the_logs_or_
 
 def vars_of(row) -> list[object]:
     return [getattr(row, name) for name in row.__slots__ if name != "connection"]
+
+
+@pytest.mark.parametrize("hostile", ["xero", "clockify"], indirect=True)
+def test_an_invoice_that_quotes_our_secret_is_refused_in_one_line(
+        hostile, cli, book, customer, issue, caplog) -> None:
+    """A remote whose answer puts our API key or token into the invoice's currency, amount
+    due and status: the value cannot be read, and the error that says so never quotes it."""
+    caplog.set_level(logging.DEBUG)
+    provider, remote = hostile
+    path = Path(book.path)
+    args, secret = connect_args(provider, remote)
+    assert cli("connect", provider, path, *args, secret=secret)[0] == 0
+    _, number = issue(customer, "100")
+    remote.add_invoice(number, "100.00")
+    remote.poisoned = True
+    err = refused_in_one_line(cli("link", path, number))
+    assert "could not read" in err and number in err
+    with book.read() as tx:
+        assert tx.find_link(1, LinkKind.DOCUMENT, "1") is None
+    secrets = remote.secrets()
+    assert leaks("\n".join([*cli.seen, caplog.text]), secrets) == []
+    assert leaks(book_bytes(path), secrets) == []

@@ -136,6 +136,11 @@ class ClockifyGateway(push_loop.Gateway):
         status = str(invoice.get("status", ""))
         code = currency or str(invoice.get("currency") or "XXX")
         balance = invoice.get("balance")
-        due = Money.from_minor(int(balance), code) if balance is not None else None
-        return RemoteDocument(said(invoice.get("id", "")), said(invoice.get("number", "")),
-                              said(status), status not in CLOSED, due)
+        number = said(invoice.get("number", ""))
+        try:
+            due = Money.from_minor(int(balance), code) if balance is not None else None
+        except (ValueError, TypeError, ArithmeticError):  # their messages quote the text
+            raise NoAnswer(f"Clockify described invoice {number} in a way Ledgerdesk could "
+                           "not read (its balance or currency).") from None
+        return RemoteDocument(said(invoice.get("id", "")), number, said(status),
+                              status not in CLOSED, due)

@@ -131,9 +131,13 @@ class XeroGateway(push_loop.Gateway):
         status = str(found.get("Status", ""))
         due = found.get("AmountDue")
         code = currency or str(found.get("CurrencyCode") or "XXX")
-        amount_due = Money(Decimal(str(due)), code) if due is not None else None
-        return RemoteDocument(said(found.get("InvoiceID", "")),
-                              said(found.get("InvoiceNumber", "")), said(status),
+        number = said(found.get("InvoiceNumber", ""))
+        try:
+            amount_due = Money(Decimal(str(due)), code) if due is not None else None
+        except (ValueError, ArithmeticError):  # their messages quote the remote's text
+            raise NoAnswer(f"Xero described invoice {number} in a way Ledgerdesk could not "
+                           "read (its amount due or currency).") from None
+        return RemoteDocument(said(found.get("InvoiceID", "")), number, said(status),
                               status == "AUTHORISED", amount_due)
 
 

@@ -19,7 +19,7 @@ import httpx
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import SignInFailed, SignInUnanswered
-from ledgerdesk.sync.remote_text import error_text
+from ledgerdesk.sync.remote_text import error_text, said
 from ledgerdesk.sync.scrub import remember
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, TOKEN_URL
 
@@ -55,7 +55,7 @@ def code_from(pasted: str, state: str) -> str:
     if query.get("state", [state])[0] != state:
         raise SignInFailed("That address belongs to another sign-in (its state differs).")
     if "error" in query:
-        raise SignInFailed(f"Xero did not sign you in ({query['error'][0]}).")
+        raise SignInFailed(f"Xero did not sign you in ({said(query['error'][0], 80)}).")
     codes = query.get("code", [])
     if not codes:
         raise SignInFailed("That address holds no authorisation code.")
