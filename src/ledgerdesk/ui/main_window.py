@@ -20,7 +20,7 @@ from ledgerdesk.ui.actions import GO_ACTIONS, build_menus, make_actions, shortcu
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.welcome import WelcomePage
-from ledgerdesk.ui.workers import run_in_background
+from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
 STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or programs
 
@@ -258,5 +258,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.set_geometry(self.saveGeometry())
         self.prefs.sync()
+        for task in self.findChildren(BackgroundTask):  # e.g. the demo book still being built:
+            task.stop()  # a thread left running when the window goes aborts the process
         self._drop_session()
         event.accept()

@@ -110,7 +110,9 @@ class BackgroundTask(QObject):
         self._thread.wait()
 
     def stop(self) -> None:
-        """Cancel and wait for the work to end, without waiting for the GUI callbacks."""
+        """Cancel and wait for the work to end; its callbacks are not called any more (the
+        window or page that asked is going away)."""
+        self._on_success, self._on_failure = _ignore, _ignore
         self.job.cancel()
         self._thread.quit()  # the thread's loop ends once the work has returned
         self._thread.wait()
