@@ -50,8 +50,9 @@ _QUOTED = re.compile(rf"(?i)(?<![\w-])({_NAMES})(\\*[\"']?\s*[:=]\s*)(\\*[\"'])"
 _FORM = re.compile(rf"(?i)(?<![\w-])({_NAMES})(=)({_VALUE})")
 _HEADER = re.compile(rf"(?i)(?<![\w-])(authorization|x-api-key|api[-_]?key)(\s*:\s*)"
                      rf"((?:(?:bearer|basic)\s+)?{_VALUE})")
-_JWT = re.compile(r"eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
-_PERCENT_RUN = re.compile(r"[^\s\"'<>]*%[0-9A-Fa-f]{2}[^\s\"'<>]*")
+_JWT = re.compile(r"(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*")
+_TOKEN = re.compile(r"[^\s\"'<>]+")  # a percent-encoded run lies inside one of these
+_PERCENT = re.compile(r"%[0-9A-Fa-f]{2}")
 _BASE64_RUN = re.compile(r"[A-Za-z0-9+/_-]{12,}={0,2}")
 
 
@@ -86,7 +87,8 @@ def _scrub(text: str, depth: int) -> str:
     text = _JWT.sub(HIDDEN, text)
     if depth:
         # Encoded runs are decoded and looked into: a secret inside hides the whole run.
-        text = _PERCENT_RUN.sub(lambda m: _run_or_hidden(m[0], _unpercent(m[0]), depth), text)
+        text = _TOKEN.sub(lambda m: _run_or_hidden(m[0], _unpercent(m[0]), depth)
+                          if _PERCENT.search(m[0]) else m[0], text)
         text = _BASE64_RUN.sub(lambda m: _run_or_hidden(m[0], _unbase64(m[0]), depth), text)
     return text
 
