@@ -16,14 +16,11 @@ from typing import Any
 import keyring
 import pytest
 from fake_clock import FakeClock
-from fake_clockify import API_KEY as CLOCKIFY_KEY
 from fake_clockify import BASE_URL as CLOCKIFY_URL
 from fake_clockify import FakeClockify
 from fake_dayzero import BASE_URL as DAYZERO_URL
-from fake_dayzero import TOKEN as DAYZERO_TOKEN
 from fake_dayzero import FakeDayZero
 from fake_strapi import BASE_URL as STRAPI_URL
-from fake_strapi import PASSWORD as STRAPI_PASSWORD
 from fake_strapi import USER as STRAPI_USER
 from fake_strapi import FakeStrapi
 from fake_xero import BASE_URL, TOKEN_URL, FakeXero
@@ -165,21 +162,21 @@ def connect_xero(book, xero: FakeXero, clock: FakeClock) -> RemoteBook:
 
 
 def connect_clockify(book, clockify: FakeClockify, clock: FakeClock) -> RemoteBook:
-    SecretStore("clockify-1").set(CLOCKIFY_KEY_NAME, CLOCKIFY_KEY)
+    SecretStore("clockify-1").set(CLOCKIFY_KEY_NAME, clockify.api_key)
     return _connected(book, clockify, clock, Connection(
         Provider.CLOCKIFY, CLOCKIFY_URL, {"workspace": clockify.workspace}, {}, "clockify-1",
     ))
 
 
 def connect_dayzero(book, dayzero: FakeDayZero, clock: FakeClock) -> RemoteBook:
-    SecretStore("dayzero-1").set(DAYZERO_TOKEN_NAME, DAYZERO_TOKEN)
+    SecretStore("dayzero-1").set(DAYZERO_TOKEN_NAME, dayzero.token)
     return _connected(book, dayzero, clock, Connection(
         Provider.DAYZERO, DAYZERO_URL, {"business": dayzero.business}, {}, "dayzero-1",
     ))
 
 
 def connect_strapi(book, strapi: FakeStrapi, clock: FakeClock) -> RemoteBook:
-    SecretStore("strapi-1").set(STRAPI_PASSWORD_NAME, STRAPI_PASSWORD)
+    SecretStore("strapi-1").set(STRAPI_PASSWORD_NAME, strapi.password)
     return _connected(book, strapi, clock, Connection(
         Provider.STRAPI, STRAPI_URL, {}, {"identifier": STRAPI_USER}, "strapi-1",
     ))

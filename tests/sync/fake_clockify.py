@@ -28,6 +28,7 @@ class FakeClockify(FakeRemote):
     def __init__(self, clock, *, workspace: str = "ws-1", **kw) -> None:
         super().__init__(clock, **kw)
         self.workspace = workspace
+        self.api_key = API_KEY
         self.payments: dict[str, dict] = {}  # id -> payment with its invoice id
 
     def amount_due(self, invoice_id: str) -> Decimal:
@@ -45,7 +46,7 @@ class FakeClockify(FakeRemote):
         return self.json(429, {"message": "Too many requests", "code": 429}, headers)
 
     def check_headers(self, request: httpx.Request, fault: str | None) -> httpx.Response | None:
-        if request.headers.get("x-api-key") != API_KEY:
+        if request.headers.get("x-api-key") != self.api_key:
             return self.json(401, {"message": "Full authentication is required", "code": 401})
         return None
 

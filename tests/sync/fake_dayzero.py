@@ -30,6 +30,7 @@ class FakeDayZero(FakeRemote):
     def __init__(self, clock, *, business: str | None = None, **kw) -> None:
         super().__init__(clock, **kw)
         self.business = business or str(uuid.uuid4())
+        self.token = TOKEN
         self.transactions: set[str] = set()
         self.payments: dict[str, dict] = {}
         self.tokens: dict[str, str] = {}  # payment id -> outbox token, known to the test
@@ -50,7 +51,7 @@ class FakeDayZero(FakeRemote):
                 if self.tokens.get(pid) == token]
 
     def check_headers(self, request: httpx.Request, fault: str | None) -> httpx.Response | None:
-        if request.headers.get("authorization") != f"Bearer {TOKEN}":
+        if request.headers.get("authorization") != f"Bearer {self.token}":
             return self.json(401, {"detail": "Could not validate credentials"})
         if request.headers.get("x-business-id") != self.business:
             return self.json(404, {"detail": "Business not found"})

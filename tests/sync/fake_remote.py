@@ -62,6 +62,10 @@ class FakeRemote:
         self.invoices[invoice.id] = invoice
         return invoice.id
 
+    def new_secret(self, header: bool = False) -> str:
+        """A token, key or JWT this remote hands out (``header``: one sent in a header)."""
+        return uuid.uuid4().hex
+
     def transport(self) -> httpx.MockTransport:
         return httpx.MockTransport(self.handle)
 

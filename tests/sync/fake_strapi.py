@@ -31,6 +31,7 @@ class FakeStrapi(FakeRemote):
     def __init__(self, clock, **kw) -> None:
         super().__init__(clock, **kw)
         self.entries: dict[str, dict] = {}
+        self.password = PASSWORD
         self.jwts: set[str] = set()
         self.used: set[str] = set()
         self.issued: list[str] = []
@@ -68,9 +69,9 @@ class FakeStrapi(FakeRemote):
         if request.url.path != "/auth/local":
             return None
         form = exact_json.loads(request.content)
-        if (form.get("identifier"), form.get("password")) != (USER, PASSWORD):
+        if (form.get("identifier"), form.get("password")) != (USER, self.password):
             return self._error(400, "Bad Request", "Identifier or password invalid.")
-        jwt = uuid.uuid4().hex
+        jwt = self.new_secret()
         self.jwts.add(jwt)
         self.issued.append(jwt)
         return self.json(200, {"jwt": jwt, "user": {"id": 1, "username": USER}})

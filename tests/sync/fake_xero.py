@@ -48,7 +48,7 @@ class FakeXero(FakeRemote):
         self.issued: list[str] = []  # every refresh and access token ever handed out
 
     def issue_refresh_token(self) -> str:
-        token = uuid.uuid4().hex
+        token = self.new_secret()
         self.refresh_tokens.add(token)
         self.issued.append(token)
         return token
@@ -195,7 +195,7 @@ class FakeXero(FakeRemote):
                 return self.json(400, {"error": "invalid_grant"})
         else:
             return self.json(400, {"error": "unsupported_grant_type"})
-        access = uuid.uuid4().hex
+        access = self.new_secret(header=True)
         self.issued.append(access)
         self.access_tokens[access] = self.clock.now() + dt.timedelta(minutes=30)
         return self.json(200, {"access_token": access, "expires_in": 1800,

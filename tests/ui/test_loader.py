@@ -103,3 +103,21 @@ def test_a_failure_is_reported_not_raised(qtbot, make_loader):
     loader.load(work)
     qtbot.waitUntil(lambda: failed == ["disk I/O error"], timeout=WAIT_S * 1000)
     assert loaded == [] and not loader.busy
+
+
+def test_the_cycle_collector_waits_while_a_read_runs(qtbot, make_loader) -> None:
+    """See test_workers: a collection off the GUI thread frees Qt objects there."""
+    import gc
+
+    loader, loaded, _ = make_loader()
+    during: list[bool] = []
+    loader.load(lambda: during.append(gc.isenabled()) or "first")
+    loader.load(lambda: during.append(gc.isenabled()) or "second")  # may supersede the first
+    qtbot.waitUntil(lambda: loaded == ["second"], timeout=WAIT_S * 1000)
+    qtbot.waitUntil(gc.isenabled, timeout=WAIT_S * 1000)
+    assert during and not any(during)
+    _, release = start_blocked(qtbot, loader, "third")
+    assert not gc.isenabled()
+    release.set()
+    loader.stop()  # waits for the read; its answer is dropped, collection resumes anyway
+    assert gc.isenabled()

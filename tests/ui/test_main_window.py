@@ -189,3 +189,32 @@ def test_every_go_shortcut_shows_the_page_it_names(window):
         window.actions[name].trigger()
         assert view.nav.currentItem().text() == PAGES[index]
         assert window.actions[name].shortcut().toString() == f"Ctrl+{index + 1}"
+
+
+def test_closing_the_window_stops_work_still_running_in_the_background(qtbot, window):
+    """Ctrl+C while the demo book was still being built left its thread running as the
+    window went, and Qt aborted the process ("QThread: Destroyed while thread is still
+    running") instead of exiting with 130."""
+    import threading
+
+    from ledgerdesk.ui.workers import Cancelled, run_in_background
+
+    started, stopped, answers = threading.Event(), [], []
+
+    def work(progress):
+        started.set()
+        try:
+            for step in range(10_000):
+                progress(step, 10_000)
+                threading.Event().wait(0.01)
+        except Cancelled:
+            stopped.append(step)
+            raise
+        return "finished"
+
+    run_in_background(window, "Working…", work, answers.append, answers.append)
+    assert started.wait(5)
+    window.close()
+    assert stopped  # the work ended at its next step, before the window went
+    qtbot.wait(50)
+    assert answers == []  # nobody is told: the window that asked is closed

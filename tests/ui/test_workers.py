@@ -57,3 +57,23 @@ def test_a_failure_is_reported_not_raised(qtbot):
 
     run_in_background(parent, "Working…", work, lambda r: None, failures.append)
     qtbot.waitUntil(lambda: failures == ["disk full"], timeout=5000)
+
+
+def test_the_cycle_collector_waits_while_work_runs_off_the_gui_thread(qtbot):
+    """A collection frees Qt objects on whichever thread triggers it; freed off the GUI
+    thread, they corrupt Qt (test_connections_dialog segfaulted about one run in six)."""
+    import gc
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert gc.isenabled()
+    during, results = [], []
+    for n in (1, 2):
+        run_in_background(parent, "Working…", lambda p, n=n: during.append(gc.isenabled()) or n,
+                          results.append, results.append)
+    qtbot.waitUntil(lambda: len(results) == 2, timeout=5000)
+    assert during == [False, False] and sorted(results) == [1, 2]
+    assert gc.isenabled()
+    stopped = run_in_background(parent, "Three…", lambda p: 3, results.append, results.append)
+    stopped.stop()  # before its answer arrives: collection resumes all the same
+    assert gc.isenabled()

@@ -1,8 +1,10 @@
 """The Sync panel and Settings > Connections without Qt: rows in words, what each row allows.
 
-A row's message is the user's words first, then the remote's verbatim, so a person can act
+A row's message is the user's words first, then the remote's own words, so a person can act
 on it and still quote it to the remote's support.  Secrets never reach here: a
-``Connection`` holds only a keyring reference, and that is never shown either.
+``Connection`` holds only a keyring reference, and that is never shown either; the remote's
+words were scrubbed by ``sync`` before the book kept them (an echoed secret reads
+``[hidden]``).
 """
 
 from __future__ import annotations

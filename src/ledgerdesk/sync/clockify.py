@@ -20,7 +20,7 @@ from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient, SignInFailed
 from ledgerdesk.sync.outcomes import needs_you, overpays
-from ledgerdesk.sync.remote_text import error_text
+from ledgerdesk.sync.remote_text import error_text, said
 
 API_KEY = "api_key"
 PAGE_SIZE = 50
@@ -136,6 +136,11 @@ class ClockifyGateway(push_loop.Gateway):
         status = str(invoice.get("status", ""))
         code = currency or str(invoice.get("currency") or "XXX")
         balance = invoice.get("balance")
-        due = Money.from_minor(int(balance), code) if balance is not None else None
-        return RemoteDocument(str(invoice.get("id", "")), str(invoice.get("number", "")),
-                              status, status not in CLOSED, due)
+        number = said(invoice.get("number", ""))
+        try:
+            due = Money.from_minor(int(balance), code) if balance is not None else None
+        except (ValueError, TypeError, ArithmeticError):  # their messages quote the text
+            raise NoAnswer(f"Clockify described invoice {number} in a way Ledgerdesk could "
+                           "not read (its balance or currency).") from None
+        return RemoteDocument(said(invoice.get("id", "")), number, said(status),
+                              status not in CLOSED, due)

@@ -2,15 +2,16 @@
 
 Entries are named ``<secret_ref>/<name>`` under the service ``ledgerdesk``; the book keeps
 only ``secret_ref``.  ``Secret`` wraps a value so that printing, logging or formatting an
-object that holds one never shows it.
+object that holds one never shows it.  A saved secret is read back at once: a backend that
+drops it silently (``keyring.backends.null``) is refused then, not at the first sync.
 """
 
 from __future__ import annotations
 
-import contextlib
-
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
+
+from ledgerdesk.sync.scrub import remember
 
 SERVICE = "ledgerdesk"
 
@@ -23,6 +24,7 @@ class Secret:
     __slots__ = ("_value",)
 
     def __init__(self, value: str) -> None:
+        remember(value)  # from now on hidden in anything a remote says
         self._value = value
 
     def reveal(self) -> str:
@@ -54,14 +56,28 @@ class SecretStore:
         return Secret(value)
 
     def set(self, name: str, value: str) -> None:
+        """Keep ``value``, and read it back: a keyring that does not return it did not keep it."""
+        remember(value)
         try:
             keyring.set_password(SERVICE, self._key(name), value)
+            kept = keyring.get_password(SERVICE, self._key(name))
         except KeyringError as exc:
-            raise SecretUnavailable(
-                f"The keyring refused to store the {name.replace('_', ' ')} "
-                f"({type(exc).__name__}); nothing was saved."
-            ) from None
+            raise SecretUnavailable(_not_kept(f" ({type(exc).__name__})")) from None
+        if kept != value:
+            raise SecretUnavailable(_not_kept(""))
 
     def delete(self, name: str) -> None:
-        with contextlib.suppress(PasswordDeleteError):
+        try:
             keyring.delete_password(SERVICE, self._key(name))
+        except PasswordDeleteError:
+            pass  # there was none
+        except KeyringError as exc:
+            raise SecretUnavailable(f"The keyring cannot be changed ({type(exc).__name__}).")\
+                from None
+
+
+def _not_kept(said: str) -> str:
+    backend = type(keyring.get_keyring())
+    return (f"The keyring ({backend.__module__}.{backend.__qualname__}) did not keep the "
+            f"secret{said}; nothing was saved. Set up a system keyring (or name one in "
+            "PYTHON_KEYRING_BACKEND), then connect again.")

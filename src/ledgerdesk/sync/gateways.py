@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import random
 import secrets
 
@@ -84,8 +85,8 @@ def sign_in(connection: Connection, secret: str) -> None:
         previous: str | None = store.get(name).reveal()
     except SecretUnavailable:
         previous = None
-    store.set(name, secret)
     try:
+        store.set(name, secret)  # read back: a keyring that drops it is refused here
         if connection.provider is Provider.XERO:
             xero_auth(connection, _http(None), DEFAULT_CLOCK).refresh()
         elif connection.provider is Provider.CLOCKIFY:
@@ -93,10 +94,7 @@ def sign_in(connection: Connection, secret: str) -> None:
         elif connection.provider is Provider.STRAPI:
             strapi_auth(connection, _http(None)).refresh()
     except BaseException:
-        if previous is None:
-            store.delete(name)
-        else:
-            store.set(name, previous)
+        _put_back(store, name, previous)
         raise
 
 
@@ -127,8 +125,18 @@ def finish_xero_sign_in(
         xero_auth(connection, _http(None), DEFAULT_CLOCK).exchange_code(
             code, verifier, redirect_uri)
     except BaseException:
-        SecretStore(connection.secret_ref).delete(REFRESH_TOKEN)
+        _put_back(SecretStore(connection.secret_ref), REFRESH_TOKEN, None)
         raise
+
+
+def _put_back(store: SecretStore, name: str, previous: str | None) -> None:
+    """Undo a sign-in that failed; a keyring that cannot even do that must not hide why the
+    sign-in failed."""
+    with contextlib.suppress(SecretUnavailable):
+        if previous is None:
+            store.delete(name)
+        else:
+            store.set(name, previous)
 
 
 def _http(transport: httpx.BaseTransport | None) -> httpx.Client:

@@ -6,7 +6,10 @@
   unsafe one (a POST that may have been committed) is handed back to the provider, which
   looks the payment up before it posts again.
 
-Nothing here logs or raises a header, a token or a body: only method, path and status.
+Nothing here logs or raises a header, a token or a body: only method, path and status, and
+the remote's words through ``remote_text.said`` (which scrubs them).  A failure of the
+exchange itself (timeout, dropped connection, a garbled answer) is ``NoAnswer``, named by
+its type only: its message may quote what we sent.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ import httpx
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clock import Clock
+from ledgerdesk.sync.remote_text import said
 
 log = logging.getLogger("ledgerdesk.sync")
 
@@ -127,7 +131,7 @@ class RemoteClient:
     def _wait_for_rate(self, answer: Answer, waits: int) -> None:
         text = answer.headers.get("retry-after", "")
         seconds = float(text) if text.strip().isdigit() else None
-        problem = answer.headers.get("x-rate-limit-problem", "")
+        problem = said(answer.headers.get("x-rate-limit-problem", ""), limit=40)  # "minute"
         if waits > self.policy.max_rate_waits or (
             seconds is not None and seconds > self.policy.longest_wait_seconds
         ):
@@ -150,7 +154,7 @@ class RemoteClient:
         try:
             response = self.http.request(method, url, content=content, headers=all_headers,
                                          params=params)
-        except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+        except httpx.HTTPError as exc:
             log.info("%s %s: no answer (%s)", method, httpx.URL(url).path, type(exc).__name__)
             raise NoAnswer(f"{method} {httpx.URL(url).path}: no answer "
                            f"({type(exc).__name__})") from None
@@ -158,6 +162,6 @@ class RemoteClient:
         try:
             parsed = exact_json.loads(response.content) if response.content else None
         except ValueError:
-            parsed = {"Message": response.text[:500]}
+            parsed = {"Message": response.text}  # said() cuts it, after scrubbing
         return Answer(response.status_code, parsed, {k.lower(): v for k, v in
                                                       response.headers.items()})

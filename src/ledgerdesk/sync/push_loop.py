@@ -11,6 +11,7 @@ out, a long rate limit, no answer at all) into a stopped or failed row.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Protocol
 
@@ -28,6 +29,7 @@ from ledgerdesk.sync.http import (
 )
 from ledgerdesk.sync.outcomes import created, refused, stopped, unanswered
 from ledgerdesk.sync.remote_text import error_text
+from ledgerdesk.sync.scrub import scrub
 
 
 class Steps(Protocol):
@@ -72,6 +74,15 @@ class Gateway:
 
 
 def push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
+    """One row pushed; what the book keeps of it is scrubbed here once more, whatever step
+    wrote it (the remote's words, a remote id, a failure's message)."""
+    outcome = _push(steps, job, log)
+    return dataclasses.replace(outcome, user_message=scrub(outcome.user_message),
+                               remote_message=scrub(outcome.remote_message),
+                               remote_id=scrub(outcome.remote_id))
+
+
+def _push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
     try:
         if job.item.action is OutboxAction.CREATE:
             return create_once(steps, job, log)

@@ -25,6 +25,7 @@ from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered
 from ledgerdesk.sync.remote_text import error_text
+from ledgerdesk.sync.scrub import remember
 
 PASSWORD = "password"
 Amount = Annotated[Decimal, Field(ge=0, decimal_places=2, allow_inf_nan=False, strict=True)]
@@ -60,10 +61,16 @@ class JwtAuth:
         except httpx.HTTPError as exc:
             raise SignInUnanswered(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
                 from None
-        if response.status_code != 200 or "jwt" not in response.json():
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"message": response.text}
+        if response.status_code != 200 or not isinstance(body, dict) or not body.get("jwt"):
+            said = error_text(body)
             raise SignInFailed(f"Strapi refused the sign-in for {self._identifier} "
-                               f"(HTTP {response.status_code}).")
-        self._jwt = str(response.json()["jwt"])
+                               f"(HTTP {response.status_code}{f': {said}' if said else ''}).")
+        self._jwt = str(body["jwt"])
+        remember(self._jwt)
 
 
 class StrapiGateway(push_loop.Gateway):

@@ -22,7 +22,7 @@ from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient
 from ledgerdesk.sync.outcomes import needs_you, overpays
-from ledgerdesk.sync.remote_text import error_text, first
+from ledgerdesk.sync.remote_text import error_text, first, said
 from ledgerdesk.sync.xero_models import AccountRef, InvoiceRef, PaymentCreate, PaymentDelete
 
 KEY_WINDOW = dt.timedelta(minutes=5)
@@ -56,7 +56,7 @@ class XeroGateway(push_loop.Gateway):
         """The organisation this connection reaches (``GET /Organisation``): it proves the
         sign-in, the tenant and the base URL at once."""
         found = first(self._get("/Organisation").body, "Organisations") or {}
-        return str(found.get("Name", "")) or "an unnamed organisation"
+        return said(found.get("Name", "")) or "an unnamed organisation"
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
@@ -131,9 +131,14 @@ class XeroGateway(push_loop.Gateway):
         status = str(found.get("Status", ""))
         due = found.get("AmountDue")
         code = currency or str(found.get("CurrencyCode") or "XXX")
-        amount_due = Money(Decimal(str(due)), code) if due is not None else None
-        return RemoteDocument(str(found.get("InvoiceID", "")), str(found.get("InvoiceNumber", "")),
-                              status, status == "AUTHORISED", amount_due)
+        number = said(found.get("InvoiceNumber", ""))
+        try:
+            amount_due = Money(Decimal(str(due)), code) if due is not None else None
+        except (ValueError, ArithmeticError):  # their messages quote the remote's text
+            raise NoAnswer(f"Xero described invoice {number} in a way Ledgerdesk could not "
+                           "read (its amount due or currency).") from None
+        return RemoteDocument(said(found.get("InvoiceID", "")), number, said(status),
+                              status == "AUTHORISED", amount_due)
 
 
 def _account(remote: str) -> AccountRef:

@@ -2,7 +2,8 @@
 
 Xero rotates the refresh token on every refresh and the old one stops working, so the new
 one is written to the keyring *before* the new access token is used: a crash in between
-then costs nothing.  Access tokens (30 minutes) live in memory only.
+then costs nothing.  Access tokens (30 minutes) live in memory only, and are remembered by
+``scrub`` (as are the code and verifier), so an echo of one is hidden like a keyring secret.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ import httpx
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import SignInFailed, SignInUnanswered
+from ledgerdesk.sync.remote_text import error_text, said
+from ledgerdesk.sync.scrub import remember
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, TOKEN_URL
 
 REFRESH_TOKEN = "refresh_token"
@@ -52,7 +55,7 @@ def code_from(pasted: str, state: str) -> str:
     if query.get("state", [state])[0] != state:
         raise SignInFailed("That address belongs to another sign-in (its state differs).")
     if "error" in query:
-        raise SignInFailed(f"Xero did not sign you in ({query['error'][0]}).")
+        raise SignInFailed(f"Xero did not sign you in ({said(query['error'][0], 80)}).")
     codes = query.get("code", [])
     if not codes:
         raise SignInFailed("That address holds no authorisation code.")
@@ -88,6 +91,8 @@ class XeroAuth:
 
     def exchange_code(self, code: str, verifier: str, redirect_uri: str) -> None:
         """Finish the PKCE sign-in: the authorisation code for the first token pair."""
+        remember(code)
+        remember(verifier)
         self._take(self._token_call({
             "grant_type": "authorization_code", "code": code, "code_verifier": verifier,
             "redirect_uri": redirect_uri, "client_id": self._client_id,
@@ -100,24 +105,24 @@ class XeroAuth:
             raise SignInUnanswered(f"Xero's sign-in service did not answer "
                                    f"({type(exc).__name__}).")\
                 from None
+        try:
+            body = response.json()
+        except ValueError:
+            body = {"error": response.text}
         if response.status_code != 200:
-            reason = _oauth_error(response)
+            reason = error_text(body) or f"HTTP {response.status_code}"
             raise SignInFailed(f"Xero refused the sign-in ({reason}); connect again.")
-        return response.json()
+        if not (isinstance(body, dict) and body.get("access_token") and body.get("refresh_token")
+                and str(body.get("expires_in", 1800)).isdigit()):
+            raise SignInFailed("Xero's sign-in service answered without the tokens; "
+                               "connect again.")
+        return body
 
     def _take(self, tokens: dict) -> None:
+        access = str(tokens["access_token"])
+        remember(access)
         # Persist the rotated refresh token first: the old one is dead from now on.
         self._store.set(REFRESH_TOKEN, str(tokens["refresh_token"]))
-        self._access = str(tokens["access_token"])
+        self._access = access
         lifetime = int(tokens.get("expires_in", 1800))
         self._expires = self._clock.now() + dt.timedelta(seconds=max(lifetime - 60, 0))
-
-
-def _oauth_error(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return f"HTTP {response.status_code}"
-    if isinstance(body, dict) and isinstance(body.get("error"), str):
-        return body["error"]  # a code such as invalid_grant: never echoes the token
-    return f"HTTP {response.status_code}"

@@ -21,6 +21,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from ledgerdesk.ui import gc_guard
+
 
 class _Relay(QObject):
     """Carries an answer from the pool thread to the loader (a queued connection)."""
@@ -36,7 +38,9 @@ class _Read(QRunnable):
 
     def run(self) -> None:
         if not self._loader._is_current(self._generation):
-            return  # superseded while queued: nobody wants this answer
+            # superseded while queued: nobody wants this answer, but the loader counts it
+            self._relay.done.emit(self._generation, False, "superseded")
+            return
         try:
             result = self._work()
         except Exception as exc:  # shown on the page; never kill the app from a thread
@@ -58,6 +62,7 @@ class Loader(QObject):
         self._lock = threading.Lock()
         self._generation = 0
         self._waiting = False  # an answer is due (not yet delivered, not dropped)
+        self._unanswered: set[int] = set()  # reads started, not yet back (see gc_guard)
 
     @property
     def busy(self) -> bool:
@@ -68,6 +73,8 @@ class Loader(QObject):
             self._generation += 1
             generation = self._generation
         self._waiting = True
+        gc_guard.pause()  # no collection off the GUI thread while the read runs
+        self._unanswered.add(generation)
         self._pool.start(_Read(work, generation, self))
 
     def drop(self) -> None:
@@ -80,6 +87,9 @@ class Loader(QObject):
         """Drop what is pending and wait for a running read to finish."""
         self.drop()
         self._pool.waitForDone()
+        for _ in self._unanswered:  # their answers may never arrive: the loader may go
+            gc_guard.resume()
+        self._unanswered.clear()
 
     def _is_current(self, generation: int) -> bool:
         with self._lock:
@@ -87,6 +97,9 @@ class Loader(QObject):
 
     @Slot(int, bool, object)
     def _done(self, generation: int, succeeded: bool, result: object) -> None:
+        if generation in self._unanswered:
+            self._unanswered.discard(generation)
+            gc_guard.resume()
         if not self._is_current(generation):
             return
         self._waiting = False

@@ -14,6 +14,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ledgerdesk.ui import gc_guard
+
 Progress = Callable[[int, int], None]
 
 
@@ -42,8 +44,9 @@ class Job(QObject):
 
     @Slot()
     def run(self) -> None:
+        work, self._work = self._work, _done_already  # its closures may hold widgets: let go
         try:
-            result = self._work(self._progress)
+            result = work(self._progress)
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # shown to the user; never kill the app from a thread
@@ -72,6 +75,7 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self._on_success, self._on_failure = on_success, on_failure
+        self._paused = False  # collection is paused for this task (see gc_guard)
         self.job = Job(work)
         self._thread = QThread(self)
         self.job.moveToThread(self._thread)
@@ -89,7 +93,14 @@ class BackgroundTask(QObject):
         self._thread.started.connect(self.job.run)
 
     def start(self) -> None:
+        gc_guard.pause()  # no collection off the GUI thread while the work runs
+        self._paused = True
         self._thread.start()
+
+    def _resume_gc(self) -> None:
+        if self._paused:
+            self._paused = False
+            gc_guard.resume()
 
     @Slot()
     def _cancel(self) -> None:
@@ -99,10 +110,13 @@ class BackgroundTask(QObject):
         self._thread.wait()
 
     def stop(self) -> None:
-        """Cancel and wait for the work to end, without waiting for the GUI callbacks."""
+        """Cancel and wait for the work to end; its callbacks are not called any more (the
+        window or page that asked is going away)."""
+        self._on_success, self._on_failure = _ignore, _ignore
         self.job.cancel()
         self._thread.quit()  # the thread's loop ends once the work has returned
         self._thread.wait()
+        self._resume_gc()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -112,26 +126,38 @@ class BackgroundTask(QObject):
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
-        self._finish()
-        self._on_success(result)
+        self._finish()[0](result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._finish()
-        self._on_failure(message)
+        self._finish()[1](message)
 
     @Slot()
     def _cancelled(self) -> None:
-        self._finish()
-        self._on_failure("Cancelled.")
+        self._finish()[1]("Cancelled.")
 
-    def _finish(self) -> None:
+    def _finish(self) -> tuple[Callable[[Any], None], Callable[[str], None]]:
+        """Close the dialog, end the thread, and hand over the callbacks: the task keeps no
+        reference to them (they hold the parent window), so no cycle through it is left for
+        Python's collector to free at some random moment while Qt deletes the task."""
+        callbacks = self._on_success, self._on_failure
+        self._on_success, self._on_failure = _ignore, _ignore
         self.dialog.reset()
         self.dialog.hide()
         self.dialog.deleteLater()  # parented to the window: else one is left per task
         self._thread.quit()
         self._thread.wait()
+        self._resume_gc()
         self.deleteLater()
+        return callbacks
+
+
+def _ignore(_answer: object) -> None:
+    """A callback for an answer that arrives after the task has finished (never used)."""
+
+
+def _done_already(_progress: Progress) -> None:
+    raise RuntimeError("this work has already run")
 
 
 def run_in_background(
