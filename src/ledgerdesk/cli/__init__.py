@@ -47,6 +47,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
     "print": ("printing", "run_print"),
+    "new": ("new_book", "run_new"),
+    "settings": ("settings", "run_settings"),
 }
 
 
