@@ -39,6 +39,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "pay": ("pay", "run_pay"),
     "summary": ("summary", "run_summary"),
     "add-account": ("accounts", "run_add_account"),
+    "edit-account": ("accounts", "run_edit_account"),
     "import": ("imports", "run_import"),
     "connect": ("sync_connect", "run_connect"),
     "connections": ("sync", "run_connections"),

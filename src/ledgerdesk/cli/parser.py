@@ -97,7 +97,8 @@ def _add_trial_balance(commands: Any) -> None:
 def _add_list(commands: Any) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
     sub = _command(commands, "list",
-                   "list contacts, documents, document lines, payments or the journal",
+                   "list contacts, documents, document lines, payments, the journal or the "
+                   "accounts",
                    f"Print a list as a table, or as CSV. {kinds}.")
     sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     sub.add_argument("path", metavar="PATH", help="the book file")

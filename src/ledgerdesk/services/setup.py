@@ -82,7 +82,8 @@ def chart_roles(accounts: dict[str, Account]) -> ChartRoles:
 
 
 def default_bank(accounts: dict[str, Account]) -> str:
-    banks = sorted(a.code for a in accounts.values() if a.role is AccountRole.BANK)
+    banks = sorted(a.code for a in accounts.values()
+                   if a.role is AccountRole.BANK and not a.archived)
     if not banks:
         raise NotAllowed("The chart has no bank account.")
     return banks[0]
