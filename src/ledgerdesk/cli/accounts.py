@@ -78,6 +78,10 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def today() -> dt.date:
+    return dt.date.today()
+
+
 def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
     from ledgerdesk.domain.chart import AccountChange
     from ledgerdesk.services.chart import edit_account
@@ -90,7 +94,7 @@ def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         with book.read() as tx:
             before = tx.accounts().get(args.code)
-        account = edit_account(book, args.code, change, dt.date.today())
+        account = edit_account(book, args.code, change, today())
     assert before is not None  # edit_account found it
     out.write(f"Saved account {account.code} {account.name}{_what_changed(before, account)}.\n")
     return 0
