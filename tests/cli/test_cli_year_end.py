@@ -97,6 +97,13 @@ def test_retained_earnings_equal_the_tools_income_statement_of_earlier_years(
         tool_profit(tool, journal, through) - earlier)
 
 
+def test_the_balance_sheet_says_where_the_fiscal_year_began(run, year_book):
+    status, out, _ = run("report", "balance-sheet", year_book, "--as-of", "2024-06-30")
+    assert status == 0
+    assert ("Current year earnings since 2024-04-01, the fiscal year's first day; retained "
+            "earnings before it") in out
+
+
 def test_the_balance_sheet_balances_in_both_columns_and_check_passes(run, year_book):
     rows = sheet(run, year_book, "2024-06-30", "--compare-to", "2024-03-31")
     for column in ("amount", "previous"):

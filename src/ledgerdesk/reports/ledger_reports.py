@@ -146,6 +146,7 @@ class BalanceSheet:
     assets: tuple[Money, Money]
     liabilities: tuple[Money, Money]
     equity: tuple[Money, Money]
+    year_began: dt.date | None = None  # the first day of the fiscal year holding as_of
 
     @property
     def liabilities_and_equity(self) -> tuple[Money, Money]:
@@ -165,7 +166,7 @@ def balance_sheet(
     as_of: dt.date, previous_date: dt.date | None, now: Iterable[AccountBalance],
     before: Iterable[AccountBalance], currency: str,
     earnings: tuple[Earnings, Earnings] | None = None,
-    retained_codes: frozenset[str] = frozenset(),
+    retained_codes: frozenset[str] = frozenset(), year_began: dt.date | None = None,
 ) -> BalanceSheet:
     """``earnings``: on ``as_of`` and on ``previous_date`` (see ``split_earnings``); without
     them, every profit is current (as for a book whose years never ended)."""
@@ -185,6 +186,7 @@ def balance_sheet(
     return BalanceSheet(
         as_of, previous_date, tuple(rows), _total(rows, AccountType.ASSET, currency),
         _total(rows, AccountType.LIABILITY, currency), _total(rows, AccountType.EQUITY, currency),
+        year_began,
     )
 
 

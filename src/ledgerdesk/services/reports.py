@@ -96,7 +96,7 @@ def balance_sheet_report(
     split_before = (_earnings(queries, before, earlier, year, retained, currency) if earlier
                     else split_earnings((), (), retained, currency))
     return balance_sheet(as_of, earlier, now, before, currency, (split_now, split_before),
-                         retained)
+                         retained, year.year_of(as_of)[0])
 
 
 def _year_and_retained(book: ReportBook) -> tuple[FiscalYearStart, frozenset[str]]:
