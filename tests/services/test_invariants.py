@@ -12,6 +12,10 @@ agree with the model, and the ledger rules must hold:
 - no document is over-allocated (0 <= outstanding <= total);
 - the bank holds exactly the money the live payments moved;
 - ``check_book`` finds nothing wrong.
+
+The chart changes under it too: accounts are re-coded (every posting, document line and
+payment follows, so every figure stays on the account under its new code), archived and
+restored at zero; archiving an account the books post to by themselves is refused.
 """
 
 from __future__ import annotations
@@ -27,10 +31,12 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
+from ledgerdesk.domain.chart import AccountChange
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.services.chart import edit_account, list_accounts
 from ledgerdesk.services.commands import (
     AllocationInput,
     ApplyCredit,
@@ -150,11 +156,13 @@ def line_total(price: int, tenths: int) -> int:
     return price + (price * tenths + 500) // 1000
 
 
-def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int) -> DocumentDraft:
+def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int,
+                  account: str | None = None) -> DocumentDraft:
     return DocumentDraft(
         kind=kind, contact_id=contact, issue_date=DAY, due_date=DAY + dt.timedelta(days=30),
         lines=[LineInput(description="item", unit_price=money(price),
-                         account_code=LINE_ACCOUNT[kind], tax_rate=Decimal(tenths) / 10)],
+                         account_code=account or LINE_ACCOUNT[kind],
+                         tax_rate=Decimal(tenths) / 10)],
     )
 
 
@@ -173,6 +181,8 @@ class LedgerMachine(RuleBasedStateMachine):
         self.book = create_book(self.dir / "sm.book")
         initialise_book(self.book, "Machine Co", "EUR")
         self.model = Model()
+        self.codes = {a.code: a.code for a in list_accounts(self.book, DAY).rows}  # first: now
+        self.archived: set[str] = set()  # first codes
 
     def teardown(self) -> None:
         self.book.close()
@@ -223,7 +233,8 @@ class LedgerMachine(RuleBasedStateMachine):
         contact = data.draw(st.sampled_from(self.model.contacts))
         if empty:  # a zero draft may be saved but never authorised
             price = 0
-        doc_id = save_draft(self.book, draft_command(kind, contact, price, tenths))
+        doc_id = save_draft(self.book, draft_command(kind, contact, price, tenths,
+                                                     self.codes[LINE_ACCOUNT[kind]]))
         self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.DRAFT)
 
     @precondition(lambda self: any(d.lifecycle is Lifecycle.DRAFT
@@ -242,7 +253,8 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(data=st.data(), kind=st.sampled_from(EDITABLE), price=cents, tenths=tax_tenths)
     def create_and_authorise(self, data, kind, price, tenths) -> None:
         contact = data.draw(st.sampled_from(self.model.contacts))
-        doc_id, number = create_document(self.book, draft_command(kind, contact, price, tenths))
+        doc_id, number = create_document(self.book, draft_command(
+            kind, contact, price, tenths, self.codes[LINE_ACCOUNT[kind]]))
         assert number == self.model.next_number(kind)
         self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.AUTHORISED,
                      number)
@@ -393,6 +405,32 @@ class LedgerMachine(RuleBasedStateMachine):
         if payment.credit is not None:
             self.model.docs[payment.credit].lifecycle = Lifecycle.VOIDED
 
+    # --- the chart ----------------------------------------------------------------------
+    @rule(first=st.sampled_from([BANK, RECEIVABLE, PAYABLE, "2200", "4000", "4100", "6000",
+                                 "6100"]))
+    def re_code_an_account(self, first) -> None:
+        """A new code that sorts where the old one did (the first bank stays the default)."""
+        before = self.snapshot()
+        now = self.codes[first]
+        edit_account(self.book, now, AccountChange(code=f"{now}.1"), DAY)
+        self.codes[first] = f"{now}.1"
+        renamed = [(f"{code}.1" if code == now else code, balance)
+                   for code, balance in before[0]]
+        assert self.snapshot() == (renamed, *before[1:])
+
+    @rule(first=st.sampled_from(["1010", "1500", "6300"]))
+    def archive_or_restore_an_unused_account(self, first) -> None:
+        archive = first not in self.archived
+        edit_account(self.book, self.codes[first], AccountChange(archived=archive), DAY)
+        self.archived ^= {first}
+        listed = {a.code: a.archived for a in list_accounts(self.book, DAY).rows}
+        assert listed[self.codes[first]] is archive
+
+    @rule(first=st.sampled_from([RECEIVABLE, PAYABLE, "2200", "3100"]))
+    def archiving_a_kept_account_is_refused(self, first) -> None:
+        self.refused_without_change(lambda: edit_account(
+            self.book, self.codes[first], AccountChange(archived=True), DAY))
+
     # --- invariants --------------------------------------------------------------------
     @invariant()
     def book_agrees_with_the_model(self) -> None:
@@ -426,11 +464,11 @@ class LedgerMachine(RuleBasedStateMachine):
                 if d.lifecycle is Lifecycle.AUTHORISED and (d.kind in SALES) == sales
             )
 
-        assert balances.get(RECEIVABLE, 0) == signed_outstanding(True)
-        assert -balances.get(PAYABLE, 0) == signed_outstanding(False)  # a credit balance
+        assert balances.get(self.codes[RECEIVABLE], 0) == signed_outstanding(True)
+        assert -balances.get(self.codes[PAYABLE], 0) == signed_outstanding(False)  # a credit
         bank = sum((1 if p.kind in MONEY_IN else -1) * p.amount
                    for p in self.model.payments.values() if not p.voided)
-        assert balances.get(BANK, 0) == bank
+        assert balances.get(self.codes[BANK], 0) == bank
 
     @invariant()
     def book_checks_clean(self) -> None:

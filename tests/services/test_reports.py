@@ -84,13 +84,14 @@ def test_profit_and_loss_beside_the_previous_quarter(book, acme) -> None:
     assert later.net_profit == eur("0", "40")
 
 
-def test_balance_sheet_balances_with_current_earnings(book, acme) -> None:
+def test_balance_sheet_balances_with_retained_and_current_earnings(book, acme) -> None:
     report = reports.balance_sheet_report(book, D(2024, 3, 31), D(2024, 1, 31))
     rows = {(r.code or r.name): (r.amount, r.previous) for r in report.rows}
     assert rows == {
         "1000": eur("25", "0"), "1100": eur("235", "120"),
         "2000": eur("230", "330"), "2200": eur("-10", "-10"),  # input tax exceeds output
-        "Current earnings": eur("40", "-200"),
+        "Retained earnings": eur("0", "0"),  # the book starts in this fiscal year
+        "Current year earnings": eur("40", "-200"),
     }
     assert report.balances
     assert (report.assets, report.liabilities, report.equity) == (

@@ -94,4 +94,4 @@ def test_enter_creates_the_new_book_after_tabbing_past_browse(qtbot, tmp_path):
     tab_round(qtbot)
     key(qtbot, Qt.Key.Key_Return)
     assert accepted(dialog)
-    assert dialog.answer() == (tmp_path / "n.book", "Northwind", "EUR")
+    assert dialog.answer() == (tmp_path / "n.book", "Northwind", "EUR", "01-01")

@@ -1,5 +1,6 @@
-"""File > New book asks three things, each named plainly, each reached with Alt and its
-underlined letter: the company's name, its home currency, and where the book file goes.
+"""File > New book asks four things, each named plainly, each reached with Alt and its
+underlined letter: the company's name, its home currency, the first day of its fiscal year
+(01-01 unless changed) and where the book file goes.
 A currency that is not ISO 4217, or a company name holding a bidi override, keeps it open
 with the sentence ``ledgerdesk demo`` uses."""
 
@@ -30,9 +31,11 @@ def test_each_field_says_what_it_is(qtbot):
     dialog = NewBookDialog()
     show_focused(qtbot, dialog)
     shown = [label.text().replace("&", "") for label in form_labels(dialog)]
-    assert shown == ["Company name:", "Home currency:", "Book file:"]
+    assert shown == ["Company name:", "Home currency:", "Fiscal year starts (MM-DD):",
+                     "Book file:"]
     assert [label.buddy() for label in form_labels(dialog)] == [
-        dialog.company_edit, dialog.currency_box, dialog.path_edit]
+        dialog.company_edit, dialog.currency_box, dialog.year_start_edit, dialog.path_edit]
+    assert dialog.year_start_edit.text() == "01-01"
     # no "&" on screen: every label that has one gives it to a field
     stray = [label.text() for label in dialog.findChildren(QLabel)
              if mnemonic(label.text()) and label.buddy() is None]
@@ -63,17 +66,21 @@ def test_no_two_controls_share_a_letter(qtbot):
     assert "B&rowse…" in texts and "&Create" in texts  # Browse keeps its letter everywhere
 
 
-@pytest.mark.parametrize(("company", "currency", "says"), [
-    ("Northwind", "XYZ", "'XYZ' is not an ISO 4217 currency code; use one like EUR, USD or GBP."),
-    ("North\u202ewind", "EUR", "The company name holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+@pytest.mark.parametrize(("company", "currency", "year", "says"), [
+    ("Northwind", "XYZ", "01-01",
+     "'XYZ' is not an ISO 4217 currency code; use one like EUR, USD or GBP."),
+    ("North\u202ewind", "EUR", "01-01", "The company name holds U+202E RIGHT-TO-LEFT OVERRIDE"),
+    ("Northwind", "EUR", "02-29", "02-29 cannot start a fiscal year"),
+    ("Northwind", "EUR", "April", "“April” is not a month and day"),
 ])
-def test_an_unknown_currency_or_a_spoofed_name_keeps_the_dialog_open(qtbot, tmp_path, company,
-                                                                     currency, says):
+def test_an_unknown_currency_a_spoofed_name_or_a_bad_year_start_keeps_the_dialog_open(
+        qtbot, tmp_path, company, currency, year, says):
     dialog = NewBookDialog()
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path / "n.book"))
     dialog.company_edit.setText(company)
     dialog.currency_box.setEditText(currency)
+    dialog.year_start_edit.setText(year)
     dialog._check()
     assert dialog.problem.text().startswith(says)
     assert dialog.result() != NewBookDialog.DialogCode.Accepted

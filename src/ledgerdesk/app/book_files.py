@@ -27,11 +27,13 @@ class StorageBookFiles:
         except OSError as exc:
             raise BookFileError(f"{path}: {exc.strerror or exc}.") from exc
 
-    def create(self, path: Path, *, company: str, currency: str) -> Book:
+    def create(self, path: Path, *, company: str, currency: str,
+               fiscal_year_start: str = "01-01") -> Book:
         if path.exists():
             raise BookFileError(f"{path} already exists; choose another name.")
         try:
-            return new_book(path, company=company, currency=currency)
+            return new_book(path, company=company, currency=currency,
+                            fiscal_year_start=fiscal_year_start)
         except (BookError, ValidationFailed, NotAllowed) as exc:
             raise BookFileError(str(exc)) from exc
         except OSError as exc:

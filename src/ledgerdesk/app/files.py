@@ -54,11 +54,12 @@ def remove_book_files(path: Path) -> None:
         candidate.unlink(missing_ok=True)
 
 
-def new_book(path: Path, *, company: str, currency: str) -> Book:
+def new_book(path: Path, *, company: str, currency: str,
+             fiscal_year_start: str = "01-01") -> Book:
     """Create and set up an empty book; nothing is left behind on failure."""
     book = create_book(path)
     try:
-        initialise_book(book, company, currency)
+        initialise_book(book, company, currency, fiscal_year_start)
     except BaseException:
         book.close()
         remove_book_files(path)

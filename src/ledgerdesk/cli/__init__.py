@@ -39,6 +39,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "pay": ("pay", "run_pay"),
     "summary": ("summary", "run_summary"),
     "add-account": ("accounts", "run_add_account"),
+    "edit-account": ("accounts", "run_edit_account"),
     "import": ("imports", "run_import"),
     "connect": ("sync_connect", "run_connect"),
     "connections": ("sync", "run_connections"),
@@ -47,6 +48,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
     "print": ("printing", "run_print"),
+    "new": ("new_book", "run_new"),
+    "settings": ("settings", "run_settings"),
 }
 
 

@@ -1,15 +1,28 @@
-"""``ledgerdesk add-account``: extend the book's chart of accounts."""
+"""``ledgerdesk add-account`` and ``edit-account``: the chart of accounts from the command
+line (``list accounts`` prints it; ``ACCOUNT_COLUMNS`` are its columns)."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.output import Column
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
-from ledgerdesk.services.setup import add_account
 
 TYPE_NAMES = {t.value.lower(): t for t in AccountType}
+ROLE_WORDS = {role: role.value.replace("_", " ").lower() for role in AccountRole}
+
+ACCOUNT_COLUMNS = (
+    Column("code", "Code", 8, lambda a: a.code),
+    Column("name", "Name", 30, lambda a: a.name),
+    Column("type", "Type", 9, lambda a: a.type.value.lower()),
+    Column("role", "Role", 17, lambda a: ROLE_WORDS[a.role] if a.role else ""),
+    Column("status", "Status", 8, lambda a: "archived" if a.archived else "active"),
+    Column("balance", "Balance", 14, lambda a: a.balance, numeric=True),
+)
 
 
 def add_parser(commands: Any, command: Any) -> None:
@@ -24,9 +37,36 @@ def add_parser(commands: Any, command: Any) -> None:
                      help="what kind of account it is")
     sub.add_argument("--bank", action="store_true",
                      help="payments can be made from and into it (an asset account)")
+    _add_edit_parser(commands, command)
+
+
+def _add_edit_parser(commands: Any, command: Any) -> None:
+    sub = command(
+        commands, "edit-account", "rename, re-code, archive or mark an account as bank",
+        "Change an account of the chart. Re-coding keeps every posting, document and payment "
+        "on the account. Only an account at a zero balance can be archived (income and "
+        "expense accounts: this fiscal year); the receivable, payable, sales tax and "
+        "retained earnings accounts keep their role and are never archived.",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("code", metavar="CODE", help="the account's code now")
+    sub.add_argument("--name", metavar="NAME", help="its new name")
+    sub.add_argument("--code", dest="new_code", metavar="NEW", help="its new code")
+    archive = sub.add_mutually_exclusive_group()
+    archive.add_argument("--archive", dest="archived", action="store_const", const=True,
+                         help="archive it: kept in history and reports, nothing new posted")
+    archive.add_argument("--restore", dest="archived", action="store_const", const=False,
+                         help="take it out of the archive")
+    bank = sub.add_mutually_exclusive_group()
+    bank.add_argument("--bank", dest="bank", action="store_const", const=True,
+                      help="mark it as a bank account (an asset account)")
+    bank.add_argument("--no-bank", dest="bank", action="store_const", const=False,
+                      help="it is no longer a bank account")
 
 
 def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.services.setup import add_account
+
     account = Account(
         code=args.code.strip(), name=args.name.strip(), type=TYPE_NAMES[args.type],
         role=AccountRole.BANK if args.bank else None,
@@ -36,3 +76,39 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     what = "bank account" if args.bank else f"{args.type} account"
     out.write(f"Added {what} {account.code} {account.name}.\n")
     return 0
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.domain.chart import AccountChange
+    from ledgerdesk.services.chart import edit_account
+
+    change = AccountChange(name=args.name, code=args.new_code, archived=args.archived,
+                           bank=args.bank)
+    if change == AccountChange():
+        raise CliError("Say what to change: --name, --code, --archive, --restore, --bank or "
+                       "--no-bank.")
+    with opened(args.path) as book:
+        with book.read() as tx:
+            before = tx.accounts().get(args.code)
+        account = edit_account(book, args.code, change, today())
+    assert before is not None  # edit_account found it
+    out.write(f"Saved account {account.code} {account.name}{_what_changed(before, account)}.\n")
+    return 0
+
+
+def _what_changed(before: Account, after: Account) -> str:
+    said = []
+    if after.code != before.code:
+        said.append(f"re-coded from {before.code}")
+    if after.name != before.name:
+        said.append(f"renamed from {before.name}")
+    if after.archived != before.archived:
+        said.append("archived" if after.archived else "restored from the archive")
+    if after.role != before.role:
+        said.append("now a bank account" if after.role is AccountRole.BANK
+                    else "no longer a bank account")
+    return ": " + "; ".join(said) if said else " (nothing changed)"

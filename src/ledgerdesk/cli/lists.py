@@ -1,5 +1,6 @@
 """``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
-journal (one row per journal line) or the lines of invoices or bills (one row per line).
+journal (one row per journal line), the lines of invoices or bills (one row per line) or
+the chart of accounts.
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -31,7 +32,8 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.services.reports import payment_lines
 
 CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
-LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS)
+ACCOUNTS = "accounts"
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS, ACCOUNTS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -109,7 +111,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS):
+    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS, ACCOUNTS):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -121,6 +123,8 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
             return 0
         count = write_table(columns, rows, out)
     out.write(f"\n{count} {noun}{' with something outstanding' if args.open else ''}\n")
+    if args.kind == ACCOUNTS:
+        out.write(f"{ACCOUNTS_NOTE}\n")
     return 0
 
 
@@ -139,6 +143,11 @@ def list_source(
         return PAYMENT_COLUMNS, payments
     if kind == JOURNAL:
         return JOURNAL_COLUMNS, journal_rows(book)
+    if kind == ACCOUNTS:
+        from ledgerdesk.cli.accounts import ACCOUNT_COLUMNS
+        from ledgerdesk.services.chart import list_accounts
+
+        return ACCOUNT_COLUMNS, list_accounts(book, today).rows
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -155,7 +164,10 @@ KIND_HELP: dict[str, str] = {
     JOURNAL: "every journal line with its entry, debit or credit",
     "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
     "bill-lines": "every bill line with its bill (imports back whole)",
+    ACCOUNTS: "the chart of accounts with each account's balance today",
 }
+ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
+                 "began; liabilities, equity and income read positive in credit.")
 
 _NOUNS = {JOURNAL: "journal lines", "invoice-lines": "invoice lines",
           "bill-lines": "bill lines"}

@@ -6,7 +6,15 @@ import argparse
 from typing import Any, NoReturn
 
 from ledgerdesk import __version__
-from ledgerdesk.cli import accounts, imports, printing, report_options, sync_parser
+from ledgerdesk.cli import (
+    accounts,
+    imports,
+    new_book,
+    printing,
+    report_options,
+    settings,
+    sync_parser,
+)
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
@@ -44,6 +52,8 @@ def build_parser() -> OneLineParser:
     imports.add_parser(commands, _command)
     sync_parser.add_parser(commands, _command)
     printing.add_parser(commands, _command)
+    new_book.add_parser(commands, _command)
+    settings.add_parser(commands, _command)
     return parser
 
 
@@ -87,7 +97,8 @@ def _add_trial_balance(commands: Any) -> None:
 def _add_list(commands: Any) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
     sub = _command(commands, "list",
-                   "list contacts, documents, document lines, payments or the journal",
+                   "list contacts, documents, document lines, payments, the journal or the "
+                   "accounts",
                    f"Print a list as a table, or as CSV. {kinds}.")
     sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     sub.add_argument("path", metavar="PATH", help="the book file")

@@ -72,7 +72,7 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
     names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
     sub = command(commands, "report", "print a report as a table, or write it as CSV",
                   f"Print a report as a table, or write it as CSV. {names}. A period "
-                  "defaults to the year to date, a date to today.")
+                  "defaults to the fiscal year to date (see settings), a date to today.")
     sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
     sub.add_argument("path", metavar="PATH", help="the book file")
     dated = {"type": parse_date, "metavar": "DATE"}

@@ -30,6 +30,7 @@ from ledgerdesk.reports.report_views import (
 )
 from ledgerdesk.services import reports
 from ledgerdesk.services.contacts import resolve_contact
+from ledgerdesk.services.fiscal_year import read_fiscal_year_start
 from ledgerdesk.services.queries import trial_balance
 
 
@@ -57,10 +58,10 @@ def today() -> dt.date:
     return dt.date.today()
 
 
-def period(args: argparse.Namespace) -> Period:
-    """--from/--to; by default the year to date (to today, or to --to)."""
+def period(args: argparse.Namespace, book: Any) -> Period:
+    """--from/--to; by default the book's fiscal year to date (to today, or to --to)."""
     end = args.end or today()
-    start = args.start or end.replace(month=1, day=1)
+    start = args.start or read_fiscal_year_start(book).year_of(end)[0]
     return _period(start, end, "--from", "--to")
 
 
@@ -106,7 +107,7 @@ def _profit_and_loss(book: Any, args: argparse.Namespace) -> ReportView:
     if args.previous_start is not None:
         previous = _period(args.previous_start, args.previous_end,
                            "--previous-from", "--previous-to")
-    return profit_and_loss_view(reports.profit_and_loss_report(book, period(args), previous))
+    return profit_and_loss_view(reports.profit_and_loss_report(book, period(args, book), previous))
 
 
 def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
@@ -124,7 +125,7 @@ def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
     def build(book: Any, args: argparse.Namespace) -> ReportView:
         chosen = buckets(args)
         contact_id = _contact_id(book, args.contact)
-        report = reports.statement(book, side, contact_id, period(args), chosen)
+        report = reports.statement(book, side, contact_id, period(args, book), chosen)
         return statement_view(report, chosen.labels)
 
     return build
@@ -137,11 +138,11 @@ BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
     "balance-sheet": _balance_sheet,
     "trial-balance": _trial_balance,
     "general-ledger": lambda book, args: general_ledger_view(
-        reports.general_ledger(book, args.account, period(args))),
+        reports.general_ledger(book, args.account, period(args, book))),
     "payments-register": lambda book, args: payments_register_view(
-        reports.payments_register(book, period(args))),
+        reports.payments_register(book, period(args, book))),
     "sales-tax": lambda book, args: sales_tax_view(
-        reports.sales_tax_summary(book, period(args))),
+        reports.sales_tax_summary(book, period(args, book))),
     "customer-statement": _statement(Side.SALES),
     "supplier-statement": _statement(Side.PURCHASES),
 }

@@ -67,6 +67,11 @@ def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Pro
             f"{path}.account_code", "control",
             f"{account.code} {account.name} is kept by the books; choose another account.",
         ))
+    elif account.archived:
+        problems.append(Problem(
+            f"{path}.account_code", "archived",
+            f"{account.code} {account.name} is archived; choose another account.",
+        ))
     if not (0 < line.quantity < _MAX_QUANTITY):
         problems.append(Problem(
             f"{path}.quantity", "out_of_range", "The quantity must be more than zero.",

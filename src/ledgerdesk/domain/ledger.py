@@ -45,6 +45,7 @@ class Account:
     name: str
     type: AccountType
     role: AccountRole | None = None
+    archived: bool = False  # kept in history and reports; nothing new is posted to it
 
     @property
     def accepts_lines(self) -> bool:

@@ -74,7 +74,7 @@ class DocumentEditor:
         self.edited = False
         with session.book.read() as tx:
             self.accounts = sorted(
-                (a for a in tx.accounts().values() if a.accepts_lines
+                (a for a in tx.accounts().values() if a.accepts_lines and not a.archived
                  and a.type is (AccountType.INCOME if kind.side is Side.SALES
                                 else AccountType.EXPENSE)), key=lambda a: a.code)
         self.default_account = self.accounts[0].code if self.accounts else ""

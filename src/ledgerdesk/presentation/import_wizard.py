@@ -140,7 +140,8 @@ class ImportWizard:
     def bank_accounts(self) -> list[tuple[str, str]]:
         with self.session.book.read() as tx:
             accounts = tx.accounts().values()
-        return [(a.code, a.name) for a in accounts if a.role is AccountRole.BANK]
+        return [(a.code, a.name) for a in accounts
+                if a.role is AccountRole.BANK and not a.archived]
 
     def set_options(self, *, create_contacts: bool, bank_account: str | None) -> None:
         if (create_contacts, bank_account) != (self.create_contacts, self.bank_account):

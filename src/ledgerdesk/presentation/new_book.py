@@ -1,8 +1,10 @@
-"""The New book dialog's checks without Qt: where the file goes, the company, the currency.
+"""The New book dialog's checks without Qt: where the file goes, the company, the currency,
+the fiscal year start.
 
-The same rules as ``ledgerdesk demo`` and ``services.setup.initialise_book``, which checks
+The same rules as ``ledgerdesk new`` and ``services.setup.initialise_book``, which checks
 them again: a currency must be an ISO 4217 code (``domain.currencies``), a company name
-must hold no control or bidi-override characters (``domain.plain_text``).
+must hold no control or bidi-override characters (``domain.plain_text``), a fiscal year
+starts on a month and day every year has (``domain.fiscal_year``: 02-29 is refused).
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ledgerdesk.domain.currencies import currency_problem
+from ledgerdesk.domain.fiscal_year import fiscal_year_problem
 from ledgerdesk.domain.plain_text import text_problem
 
 #: Offered in the currency box; any other ISO 4217 code may be typed.
@@ -24,13 +27,14 @@ def company_problem(company: str) -> str:
     return text_problem(company, "company name")
 
 
-def new_book_problem(path: Path, company: str, currency: str) -> str:
+def new_book_problem(path: Path, company: str, currency: str,
+                     fiscal_year_start: str = "01-01") -> str:
     """Why a new book cannot be made from what the dialog says, in one sentence (the
-    company first, then the file, then the currency); "" when it can."""
+    company first, then the file, the currency, the fiscal year start); "" when it can."""
     if why := company_problem(company):
         return why
     if not path.name:
         return "Choose where to keep the book."
     if path.exists():
         return f"{path} already exists; choose another name."
-    return currency_problem(currency)
+    return currency_problem(currency) or fiscal_year_problem(fiscal_year_start)

@@ -14,6 +14,7 @@ import enum
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.fiscal_year import FiscalYearStart
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
 from ledgerdesk.reports.periods import AgingBuckets, Period, year_before
 
@@ -75,13 +76,22 @@ class Preset(enum.Enum):
     THIS_MONTH = "This month"
     LAST_MONTH = "Last month"
     THIS_QUARTER = "This quarter"
+    FISCAL_YEAR_TO_DATE = "Fiscal year to date"
+    LAST_FISCAL_YEAR = "Last fiscal year"
     YEAR_TO_DATE = "Year to date"
     LAST_YEAR = "Last year"
     CUSTOM = "Custom"
 
 
-def preset_period(preset: Preset, today: dt.date) -> Period:
-    """The dates of a preset (not CUSTOM) as seen on ``today``."""
+def preset_period(preset: Preset, today: dt.date,
+                  year: FiscalYearStart | None = None) -> Period:
+    """The dates of a preset (not CUSTOM) as seen on ``today``; the fiscal ones follow the
+    book's fiscal year (``year``, 1 January when not given)."""
+    year = year or FiscalYearStart()
+    if preset is Preset.FISCAL_YEAR_TO_DATE:
+        return Period(year.year_of(today)[0], today)
+    if preset is Preset.LAST_FISCAL_YEAR:  # in the calendar's first year, that year
+        return Period(*(year.year_before(today) or year.year_of(today)))
     if preset is Preset.THIS_MONTH:
         return _months(today.year, today.month, 1)
     if preset is Preset.LAST_MONTH:
@@ -127,7 +137,7 @@ class ReportForm:
     locale: str
     today: dt.date
     kind: ReportKind = ReportKind.RECEIVABLE_AGING
-    preset: Preset = Preset.YEAR_TO_DATE
+    preset: Preset = Preset.FISCAL_YEAR_TO_DATE
     start_text: str = ""
     end_text: str = ""
     as_of_text: str = ""
@@ -138,6 +148,7 @@ class ReportForm:
     contact_id: int | None = None
     detail: bool = False
     problems: dict[Field, str] = field(default_factory=dict)
+    year_start: FiscalYearStart = field(default_factory=FiscalYearStart)  # the book's
 
     def __post_init__(self) -> None:
         self.dates = DateFormatter(self.locale)
@@ -152,7 +163,7 @@ class ReportForm:
         """A preset fills in its dates; CUSTOM keeps what is typed."""
         self.preset = preset
         if preset is not Preset.CUSTOM:
-            self.show_period(preset_period(preset, self.today))
+            self.show_period(preset_period(preset, self.today, self.year_start))
 
     def show_period(self, period: Period) -> None:
         self.start_text, self.end_text = (self.dates.short(period.start),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from ledgerdesk.domain.fiscal_year import FiscalYearStart
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import shown_inert
@@ -139,12 +140,14 @@ def _period(request: ReportRequest) -> Period:
     return request.period
 
 
-def ledger_period(request: ReportRequest, today: dt.date) -> Period:
+def ledger_period(request: ReportRequest, today: dt.date,
+                  year: FiscalYearStart | None = None) -> Period:
     """The period of the general ledger opened from an account row: the report's own; for a
-    balance or a trial balance on a date, the year up to that date."""
+    balance or a trial balance on a date, the fiscal year (``year``) up to that date."""
     if request.period is not None:
         return request.period
-    return Period.year_to_date(request.as_of or today)
+    day = request.as_of or today
+    return Period((year or FiscalYearStart()).year_of(day)[0], day)
 
 
 def drill_of(kind: ReportKind, detail: bool) -> Callable[[Any], Drill | None]:

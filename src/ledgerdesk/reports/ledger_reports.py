@@ -3,6 +3,11 @@
 Pure: storage hands over account balances (debit positive, minor units summed in SQL) and
 streamed journal lines; this module arranges them in sections with natural signs (income,
 liabilities and equity shown positive when they are credit balances) and adds the totals.
+
+Nothing closes income and expenses at a year end: the balance sheet derives the split.
+Retained earnings are the profit of every fiscal year before the one holding the date, plus
+whatever was posted to the retained earnings account itself (which is therefore not shown
+as a line of its own); current year earnings are the profit since that year began.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ NATURAL_SIGN = {
     AccountType.ASSET: 1, AccountType.EXPENSE: 1,
     AccountType.LIABILITY: -1, AccountType.EQUITY: -1, AccountType.INCOME: -1,
 }
-CURRENT_EARNINGS = "Current earnings"
+RETAINED_EARNINGS = "Retained earnings"
+CURRENT_YEAR_EARNINGS = "Current year earnings"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,13 +107,46 @@ def profit_and_loss(
 
 
 @dataclass(frozen=True, slots=True)
+class Earnings:
+    """Equity's earnings on one date, split at the start of its fiscal year."""
+
+    retained: Money  # earlier fiscal years' profit, plus postings to retained earnings
+    current: Money  # the profit from the fiscal year's first day to the date
+
+
+def profit(balances: Iterable[AccountBalance], currency: str) -> Money:
+    """Income less expenses: minus the sum of their debit-positive balances."""
+    result = Money.zero(currency)
+    for account in balances:
+        if account.type in (AccountType.INCOME, AccountType.EXPENSE):
+            result -= account.balance
+    return result
+
+
+def split_earnings(
+    through_date: Iterable[AccountBalance], before_year: Iterable[AccountBalance],
+    retained_codes: frozenset[str], currency: str,
+) -> Earnings:
+    """``through_date``: every balance up to the date; ``before_year``: up to the day before
+    its fiscal year began (nothing when the calendar starts in that year)."""
+    through = list(through_date)
+    earlier = profit(before_year, currency)
+    posted = Money.zero(currency)
+    for account in through:
+        if account.code in retained_codes:
+            posted -= account.balance  # a credit adds to retained earnings
+    return Earnings(earlier + posted, profit(through, currency) - earlier)
+
+
+@dataclass(frozen=True, slots=True)
 class BalanceSheet:
     as_of: dt.date
     previous_date: dt.date | None  # None: no date a year before (the calendar starts)
-    rows: tuple[AccountLine, ...]  # assets, liabilities, equity with current earnings
+    rows: tuple[AccountLine, ...]  # assets, liabilities, equity with the two earnings lines
     assets: tuple[Money, Money]
     liabilities: tuple[Money, Money]
     equity: tuple[Money, Money]
+    year_began: dt.date | None = None  # the first day of the fiscal year holding as_of
 
     @property
     def liabilities_and_equity(self) -> tuple[Money, Money]:
@@ -115,33 +154,40 @@ class BalanceSheet:
 
     @property
     def balances(self) -> bool:
+        """Both columns: assets equal liabilities and equity."""
         return self.assets == self.liabilities_and_equity
+
+    @property
+    def previous_balances(self) -> bool:
+        return self.assets[1] == self.liabilities_and_equity[1]
 
 
 def balance_sheet(
     as_of: dt.date, previous_date: dt.date | None, now: Iterable[AccountBalance],
     before: Iterable[AccountBalance], currency: str,
+    earnings: tuple[Earnings, Earnings] | None = None,
+    retained_codes: frozenset[str] = frozenset(), year_began: dt.date | None = None,
 ) -> BalanceSheet:
+    """``earnings``: on ``as_of`` and on ``previous_date`` (see ``split_earnings``); without
+    them, every profit is current (as for a book whose years never ended)."""
     now_by, before_by = _by_code(now), _by_code(before)
+    if earnings is None:
+        zero = Money.zero(currency)
+        earnings = (Earnings(zero, profit(now_by.values(), currency)),
+                    Earnings(zero, profit(before_by.values(), currency)))
     kinds = (AccountType.ASSET, AccountType.LIABILITY, AccountType.EQUITY)
-    rows = _lines(kinds, now_by, before_by, currency)
+    rows = [line for line in _lines(kinds, now_by, before_by, currency)
+            if line.code not in retained_codes]
     rows.sort(key=lambda line: kinds.index(line.section))
-    earnings = (_earnings(now_by, currency), _earnings(before_by, currency))
-    if not (earnings[0].is_zero and earnings[1].is_zero):
-        rows.append(AccountLine(AccountType.EQUITY, "", CURRENT_EARNINGS, *earnings))
+    rows.append(AccountLine(AccountType.EQUITY, "", RETAINED_EARNINGS,
+                            earnings[0].retained, earnings[1].retained))
+    rows.append(AccountLine(AccountType.EQUITY, "", CURRENT_YEAR_EARNINGS,
+                            earnings[0].current, earnings[1].current))
     return BalanceSheet(
         as_of, previous_date, tuple(rows), _total(rows, AccountType.ASSET, currency),
         _total(rows, AccountType.LIABILITY, currency), _total(rows, AccountType.EQUITY, currency),
+        year_began,
     )
-
-
-def _earnings(balances: Mapping[str, AccountBalance], currency: str) -> Money:
-    """Income less expenses not yet closed to retained earnings: minus their debit balances."""
-    result = Money.zero(currency)
-    for account in balances.values():
-        if account.type in (AccountType.INCOME, AccountType.EXPENSE):
-            result -= account.balance
-    return result
 
 
 def _by_code(balances: Iterable[AccountBalance]) -> dict[str, AccountBalance]:

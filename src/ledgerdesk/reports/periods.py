@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ledgerdesk.domain.date_limits import FIRST_DAY, days_after, month_start, years_after
+from ledgerdesk.domain.fiscal_year import FiscalYearStart
 
 #: Days overdue that end each aging bucket after "current": 1-30, 31-60, 61-90, over 90.
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -60,18 +61,25 @@ def year_before(period: Period) -> Period | None:
     return None if end is None else Period(start or FIRST_DAY, end)
 
 
-def previous_period(period: Period) -> Period | None:
+def _year_to_date(period: Period, year: FiscalYearStart) -> bool:
+    """Whether the period runs from a fiscal year's first day to a day of that year."""
+    first, last = year.year_of(period.start)
+    return first == period.start and period.end <= last
+
+
+def previous_period(period: Period, year: FiscalYearStart | None = None) -> Period | None:
     """The period to show beside this one: the same number of whole months just before when
     the period is whole months (a quarter before a quarter, last year before this year); the
-    same dates a year before for a year to date (1 January to any day of that year); else
-    as many days just before.  The calendar starts on 0001-01-01: a period before that day
-    is cut to start there, and a period starting on it (or a year to date in year 1) has
-    none before it."""
+    same dates a year before for a year to date (the first day of the fiscal year ``year``
+    starts, 1 January by default, to any day of that year); else as many days just before.
+    The calendar starts on 0001-01-01: a period before that day is cut to start there, and a
+    period starting on it (or a year to date in year 1) has none before it."""
     months = _whole_months(period)
     end = days_after(period.start, -1)
     if months is not None:
         start = month_start(period.start.year, period.start.month - months)
-    elif (period.start.month, period.start.day) == (1, 1) and period.end.year == period.start.year:
+    elif _year_to_date(period, FiscalYearStart()) or (
+            year is not None and _year_to_date(period, year)):
         start, end = year_earlier(period.start), year_earlier(period.end)
         if start is None or end is None:
             return None

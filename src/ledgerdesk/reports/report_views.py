@@ -174,6 +174,9 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
     earlier = report.previous_date.isoformat() if report.previous_date else None
     title = [f"Balance sheet as of {report.as_of.isoformat()}"
              + (f" (beside {earlier})" if earlier else " (no date a year before to compare with)")]
+    if report.year_began is not None:
+        title.append(f"Current year earnings since {report.year_began.isoformat()}, the "
+                     "fiscal year's first day; retained earnings before it")
     if not report.balances:
         title.append("WARNING: assets do not equal liabilities plus equity; run check.")
     columns = _account_columns(report.as_of.isoformat(), earlier or "Previous")

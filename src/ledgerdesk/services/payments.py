@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_payment
+from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
 from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
 from ledgerdesk.domain.money import Money
@@ -118,6 +119,8 @@ def build_payment(
     bank = command.bank_account_code or default_bank(accounts)
     if bank not in accounts or accounts[bank].role is not AccountRole.BANK:
         problems.append(Problem("bank_account", "not_bank", f"{bank} is not a bank account."))
+    elif accounts[bank].archived:
+        problems.append(Problem("bank_account", "archived", archived_problem(accounts[bank])))
     if currency != book_currency:
         problems.append(Problem("currency", "not_base", f"This book keeps {book_currency}."))
         return None, problems

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ledgerdesk.domain.date_limits import days_after
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.fiscal_year import FiscalYearStart
+from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotFound
 from ledgerdesk.reports.contact_reports import (
@@ -24,17 +27,21 @@ from ledgerdesk.reports.contact_reports import (
     statement_lines,
 )
 from ledgerdesk.reports.ledger_reports import (
+    AccountBalance,
     BalanceSheet,
+    Earnings,
     GeneralLedger,
     ProfitAndLoss,
     balance_sheet,
     profit_and_loss,
+    split_earnings,
 )
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period, previous_period, year_earlier
 from ledgerdesk.reports.sales_tax import SalesTaxSummary
 from ledgerdesk.reports.sales_tax import sales_tax_summary as tax_summary
-from ledgerdesk.services.report_ports import ReportBook
+from ledgerdesk.services.fiscal_year import fiscal_year_start
+from ledgerdesk.services.report_ports import ReportBook, ReportQueries
 
 STANDARD_BUCKETS = AgingBuckets()  # current, 1-30, 31-60, 61-90, over 90
 
@@ -61,9 +68,10 @@ def aging_documents(
 def profit_and_loss_report(
     book: ReportBook, period: Period, previous: Period | None = None
 ) -> ProfitAndLoss:
-    """Income and expenses of ``period`` beside ``previous`` (default: the period before;
-    none, shown as zero, for a period that starts on the calendar's first day)."""
-    before = previous or previous_period(period)
+    """Income and expenses of ``period`` beside ``previous`` (default: the period before, or
+    for a fiscal year to date the same dates a year before; none, shown as zero, for a
+    period that starts on the calendar's first day)."""
+    before = previous or previous_period(period, _year_and_retained(book)[0])
     queries = book.reports()
     return profit_and_loss(
         period, before, queries.account_balances(period.end, period.start),
@@ -76,13 +84,33 @@ def balance_sheet_report(
     book: ReportBook, as_of: dt.date, previous: dt.date | None = None
 ) -> BalanceSheet:
     """Assets, liabilities and equity on ``as_of`` beside ``previous`` (default: a year
-    before; none, shown as zero, in year 1), with the earnings not yet closed to retained
-    earnings as an equity line."""
+    before; none, shown as zero, in year 1).  Equity ends with retained earnings and the
+    current fiscal year's earnings, derived on each date from the fiscal year holding it."""
     earlier = previous or year_earlier(as_of)
     queries = book.reports()
-    return balance_sheet(as_of, earlier, queries.account_balances(as_of),
-                         queries.account_balances(earlier) if earlier else (),
-                         queries.currency())
+    currency = queries.currency()
+    year, retained = _year_and_retained(book)
+    now = queries.account_balances(as_of)
+    before = queries.account_balances(earlier) if earlier else []
+    split_now = _earnings(queries, now, as_of, year, retained, currency)
+    split_before = (_earnings(queries, before, earlier, year, retained, currency) if earlier
+                    else split_earnings((), (), retained, currency))
+    return balance_sheet(as_of, earlier, now, before, currency, (split_now, split_before),
+                         retained, year.year_of(as_of)[0])
+
+
+def _year_and_retained(book: ReportBook) -> tuple[FiscalYearStart, frozenset[str]]:
+    with book.read() as tx:
+        return fiscal_year_start(tx), frozenset(
+            a.code for a in tx.accounts().values() if a.role is AccountRole.RETAINED_EARNINGS)
+
+
+def _earnings(queries: ReportQueries, balances: list[AccountBalance], day: dt.date,
+              year: FiscalYearStart, retained: frozenset[str], currency: str) -> Earnings:
+    """The split on ``day``: its balances, and those up to the day before its year began."""
+    last = days_after(year.year_of(day)[0], -1)
+    before_year = queries.account_balances(last) if last is not None else []
+    return split_earnings(balances, before_year, retained, currency)
 
 
 def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger:

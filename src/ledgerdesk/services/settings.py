@@ -1,4 +1,5 @@
-"""The book's own settings: company details, locale and document number prefixes.
+"""The book's own settings: company details, locale, document number prefixes and the
+fiscal year start.
 
 The base currency is chosen when a book is created and shown here, not changed: every
 posted amount is in it.  Which locales exist is the caller's knowledge (Babel lives in
@@ -11,9 +12,11 @@ from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
+from ledgerdesk.services.fiscal_year import FISCAL_YEAR_START, fiscal_year_start
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
@@ -32,6 +35,7 @@ class CompanySettings:
     currency: str
     prefixes: dict[DocumentKind, str]
     logo: LogoImage | None = field(default=None, repr=False)  # printed on documents
+    fiscal_year_start: str = "01-01"  # MM-DD, as typed until saved
 
 
 def read_settings(book: Book) -> CompanySettings:
@@ -40,7 +44,7 @@ def read_settings(book: Book) -> CompanySettings:
             company=tx.get_setting(COMPANY_NAME) or "", address=tx.get_setting(ADDRESS) or "",
             tax_number=tx.get_setting(TAX_NUMBER) or "", locale=tx.get_setting(LOCALE) or "",
             currency=tx.get_setting(BASE_CURRENCY) or "", prefixes=tx.number_prefixes(),
-            logo=read_logo(tx),
+            logo=read_logo(tx), fiscal_year_start=str(fiscal_year_start(tx)),
         )
 
 
@@ -62,7 +66,11 @@ def update_settings(book: Book, wanted: CompanySettings, known_locales: Containe
             if current.get(kind) != prefix:
                 tx.set_number_prefix(kind, prefix)
         write_logo(tx, wanted.logo)
-        tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale})
+        year_start = str(FiscalYearStart.parse(wanted.fiscal_year_start))
+        if tx.get_setting(FISCAL_YEAR_START) != year_start:
+            tx.set_setting(FISCAL_YEAR_START, year_start)
+        tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale,
+                                            "fiscal_year_start": year_start})
 
 
 def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Problem]:
@@ -79,6 +87,8 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
             "locale", "unknown",
             f"“{wanted.locale}” is not a locale Ledgerdesk knows: choose one from the list.",
         ))
+    if why := fiscal_year_problem(wanted.fiscal_year_start):
+        problems.append(Problem("fiscal_year_start", "invalid", why))
     for kind, prefix in wanted.prefixes.items():
         if not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix):
             problems.append(Problem(

@@ -3,23 +3,30 @@
 from __future__ import annotations
 
 from ledgerdesk.domain.currencies import currency_problem, is_iso_currency
+from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
 from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole, AccountType
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.postings import ChartRoles
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
+from ledgerdesk.services.fiscal_year import FISCAL_YEAR_START
 from ledgerdesk.services.ports import Book, Transaction
 
 COMPANY_NAME = "company_name"
 BASE_CURRENCY = "base_currency"
 
 
-def initialise_book(book: Book, company_name: str, base_currency: str) -> None:
+def initialise_book(book: Book, company_name: str, base_currency: str,
+                    fiscal_year_start: str = "01-01") -> None:
     """Give a freshly created book its settings, default chart and number prefixes."""
     problems = []
+    if not company_name.strip():
+        problems.append(Problem("company_name", "required", "Type the company's name."))
+    elif why := text_problem(company_name, "company name"):
+        problems.append(Problem("company_name", "plain_text", why))
     if not is_iso_currency(base_currency):
         problems.append(Problem("base_currency", "invalid", currency_problem(base_currency)))
-    if why := text_problem(company_name, "company name"):
-        problems.append(Problem("company_name", "plain_text", why))
+    if why := fiscal_year_problem(fiscal_year_start):
+        problems.append(Problem("fiscal_year_start", "invalid", why))
     if problems:
         raise ValidationFailed(problems)
     with book.write() as tx:
@@ -27,9 +34,12 @@ def initialise_book(book: Book, company_name: str, base_currency: str) -> None:
             raise NotAllowed("This book is already set up.")
         tx.set_setting(COMPANY_NAME, company_name)
         tx.set_setting(BASE_CURRENCY, base_currency)
+        year_start = FiscalYearStart.parse(fiscal_year_start)
+        tx.set_setting(FISCAL_YEAR_START, str(year_start))
         for account in DEFAULT_CHART:
             tx.add_account(account)
-        tx.audit("initialise", "book", None, {"company": company_name, "currency": base_currency})
+        tx.audit("initialise", "book", None, {"company": company_name, "currency": base_currency,
+                                              "fiscal_year_start": str(year_start)})
 
 
 def add_account(book: Book, account: Account) -> None:
@@ -72,7 +82,8 @@ def chart_roles(accounts: dict[str, Account]) -> ChartRoles:
 
 
 def default_bank(accounts: dict[str, Account]) -> str:
-    banks = sorted(a.code for a in accounts.values() if a.role is AccountRole.BANK)
+    banks = sorted(a.code for a in accounts.values()
+                   if a.role is AccountRole.BANK and not a.archived)
     if not banks:
         raise NotAllowed("The chart has no bank account.")
     return banks[0]

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Engine
 
 from ledgerdesk.storage import engine as engines
 from ledgerdesk.storage import migrate
+from ledgerdesk.storage.chart import SqliteChart
 from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.engine import APPLICATION_ID, READ, WRITE, make_engine
 from ledgerdesk.storage.errors import (
@@ -147,6 +148,10 @@ class SqliteBook:
     def reports(self) -> SqliteReports:
         """The ``ReportQueries`` port (``services.report_ports``)."""
         return SqliteReports(self._engine)
+
+    def chart(self) -> SqliteChart:
+        """The ``ChartQueries`` port (``services.chart``): accounts with their balances."""
+        return SqliteChart(self._engine)
 
     def dashboard(self) -> SqliteDashboard:
         """The ``DashboardQueries`` port (``services.dashboard``)."""

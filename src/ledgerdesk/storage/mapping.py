@@ -24,7 +24,7 @@ Row = Any  # a SQLAlchemy Row; attribute access by column name
 
 def account_from_row(row: Row) -> Account:
     role = AccountRole(row.role) if row.role is not None else None
-    return Account(row.code, row.name, AccountType(row.type), role)
+    return Account(row.code, row.name, AccountType(row.type), role, bool(row.archived))
 
 
 def contact_from_row(row: Row) -> Contact:

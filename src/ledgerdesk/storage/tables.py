@@ -62,6 +62,7 @@ accounts = Table(
     Column("name", Text, nullable=False),
     Column("type", Text, nullable=False),
     Column("role", Text, nullable=True),
+    flag("archived", "accounts"),  # 0004: kept in history and reports, nothing new posted
     one_of("type", AccountType, "ck_accounts_type"),
     one_of("role", AccountRole, "ck_accounts_role"),
 )

@@ -10,9 +10,10 @@ from __future__ import annotations
 from sqlalchemy import insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
-from ledgerdesk.domain.problems import NotFound
+from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.storage.mapping import (
     account_from_row,
     check_balanced,
@@ -22,12 +23,13 @@ from ledgerdesk.storage.mapping import (
 )
 from ledgerdesk.storage.tables import accounts, contacts, journal_entries, journal_lines, settings
 from ledgerdesk.storage.tx_batch import BatchStore
+from ledgerdesk.storage.tx_chart import ChartStore
 from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_payments import PaymentStore
 from ledgerdesk.storage.tx_sync import SyncStore
 
 
-class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
+class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------
@@ -48,7 +50,7 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
     def add_account(self, account: Account) -> None:
         self._exec(insert(accounts).values(
             code=account.code, name=account.name, type=account.type.value,
-            role=account.role.value if account.role else None,
+            role=account.role.value if account.role else None, archived=int(account.archived),
         ))
         self._audit("add", "account", None, {"code": account.code, "name": account.name})
 
@@ -85,6 +87,7 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
     # ledger ------------------------------------------------------------------------------
     def post(self, entry: JournalEntry) -> int:
         check_balanced(entry)
+        self._refuse_archived({line.account_code for line in entry.lines})
         entry_id = self._exec(insert(journal_entries).values(
             date=entry.date, memo=entry.memo, source_type=entry.source_type.value,
             source_id=entry.source_id, reverses_id=entry.reverses_id,
@@ -99,6 +102,15 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
             "reverses_id": entry.reverses_id, "lines": len(entry.lines),
         })
         return entry_id
+
+    def _refuse_archived(self, codes: set[str]) -> None:
+        """Nothing new on an archived account (a void's reversal neither), in a sentence;
+        the trigger behind it would only say the book refused."""
+        rows = self._conn.execute(
+            select(accounts).where(accounts.c.code.in_(sorted(codes)), accounts.c.archived == 1)
+            .order_by(accounts.c.code)).all()
+        if rows:
+            raise NotAllowed(archived_problem(account_from_row(rows[0])))
 
     def entries_for(self, source_type: SourceType, source_id: int) -> list[JournalEntry]:
         rows = self._conn.execute(

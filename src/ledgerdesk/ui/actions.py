@@ -35,7 +35,8 @@ SPECS = (
     ActionSpec("connections", "Co&nnections…", None,
                "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
-    ActionSpec("new_document", "&New…", Key.New, "A new invoice, bill, credit note or contact"),
+    ActionSpec("new_document", "&New…", Key.New,
+               "A new invoice, bill, credit note, contact or account"),
     ActionSpec("record_payment", "Record &payment…", "Ctrl+Shift+P",
                "Record money received or paid, and allocate it"),
     ActionSpec("apply_credit", "&Apply credit…", "Ctrl+Shift+A",
@@ -51,6 +52,8 @@ SPECS = (
     ActionSpec("go_contacts", "C&ontacts", "Ctrl+6", "Go to contacts"),
     ActionSpec("go_reports", "&Reports", "Ctrl+7", "Go to reports"),
     ActionSpec("go_sync", "&Sync", "Ctrl+8", "Go to the Sync panel: queued payments"),
+    ActionSpec("go_accounts", "&Accounts", "Ctrl+9",
+               "Go to the chart of accounts: add, edit, archive"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
     ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
 )
@@ -60,7 +63,7 @@ SPECS = (
 UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
-              "go_contacts", "go_reports", "go_sync")
+              "go_contacts", "go_reports", "go_sync", "go_accounts")
 
 
 def make_actions(window: QMainWindow) -> dict[str, QAction]:

@@ -17,6 +17,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, file_dialogs, undo
+from ledgerdesk.ui.views.accounts_page import AccountsPage
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
 from ledgerdesk.ui.views.reports_page import ReportsPage
@@ -28,7 +29,7 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts",
-         "Reports", "Sync")
+         "Reports", "Sync", "Accounts")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -65,8 +66,9 @@ class BookView(QWidget):
         self.reports.payment_requested.connect(self.open_payment_id)
         self.sync = SyncPage(session, getattr(window, "remotes", None),
                              lambda: window.files.open(session.path))  # type: ignore[attr-defined]
+        self.accounts = AccountsPage(session)
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
-                     self.contacts, self.reports, self.sync):
+                     self.contacts, self.reports, self.sync, self.accounts):
             self.pages.addWidget(page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -101,7 +103,7 @@ class BookView(QWidget):
         if index not in self._loaded:
             self._loaded.add(index)
             page.reload()
-        if isinstance(page, ListPage):
+        if isinstance(page, ListPage | AccountsPage):
             page.table.setFocus()
 
     def reload(self) -> None:
@@ -122,7 +124,7 @@ class BookView(QWidget):
 
     def open_current(self) -> None:
         page = self.current_page()
-        if isinstance(page, ListPage | ReportsPage):
+        if isinstance(page, ListPage | ReportsPage | AccountsPage):
             page.open_current()
 
     def export_current(self) -> None:
@@ -153,6 +155,8 @@ class BookView(QWidget):
             self.edit_document(DocumentKind.SALES_CREDIT_NOTE, None)
         elif page is self.contacts:
             self.new_contact()
+        elif page is self.accounts:
+            self.accounts.add_account()
         else:
             self.edit_document(DocumentKind.SALES_INVOICE, None)
 

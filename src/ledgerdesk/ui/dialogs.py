@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.fiscal_year import fiscal_year_problem
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE, CREATE
@@ -55,7 +56,8 @@ def choose_book_to_open(parent: QWidget) -> Path | None:
 
 
 class NewBookDialog(QDialog):
-    """The company's name, its home currency, and the file the new book is kept in."""
+    """The company's name, its home currency, its fiscal year start, and the file the new
+    book is kept in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +69,10 @@ class NewBookDialog(QDialog):
         self.currency_box.addItems(CURRENCIES)
         self.currency_box.setToolTip("The currency the company's books are kept in: "
                                      "a three-letter code such as EUR, USD or GBP")
+        self.year_start_edit = QLineEdit("01-01")
+        self.year_start_edit.setMaxLength(5)
+        self.year_start_edit.setToolTip("The first day of the fiscal year as month-day, e.g. "
+                                        "04-01 for 1 April; 01-01 is the calendar year")
         self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
         self.path_edit.setToolTip("One company's books are one file, kept where you choose")
         browse = QPushButton(BROWSE)
@@ -77,6 +83,8 @@ class NewBookDialog(QDialog):
         form = QFormLayout()
         form.addRow(_label("Company &name:", self.company_edit), self.company_edit)
         form.addRow(_label("&Home currency:", self.currency_box), self.currency_box)
+        form.addRow(_label("Fiscal &year starts (MM-DD):", self.year_start_edit),
+                    self.year_start_edit)
         form.addRow(_label("Book &file:", self.path_edit), where)
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #b00020;")
@@ -99,17 +107,20 @@ class NewBookDialog(QDialog):
             name = str(path)
             self.path_edit.setText(name if name.endswith(".book") else name + ".book")
 
-    def answer(self) -> tuple[Path, str, str]:
+    def answer(self) -> tuple[Path, str, str, str]:
         return (Path(self.path_edit.text().strip()).expanduser(),
-                self.company_edit.text().strip(), self.currency_box.currentText().strip().upper())
+                self.company_edit.text().strip(), self.currency_box.currentText().strip().upper(),
+                self.year_start_edit.text().strip())
 
     def _check(self) -> None:
-        path, company, currency = self.answer()
-        problem = new_book_problem(path, company, currency)
+        path, company, currency, year_start = self.answer()
+        problem = new_book_problem(path, company, currency, year_start)
         self.problem.setText(problem)
         if problem:
             if company_problem(company):
                 self.company_edit.setFocus()
+            elif fiscal_year_problem(year_start) == problem:
+                self.year_start_edit.setFocus()
             return
         file_dialogs.remember(path)
         self.accept()
@@ -122,7 +133,7 @@ def _label(text: str, field: QWidget) -> QLabel:
     return label
 
 
-def ask_new_book(parent: QWidget) -> tuple[Path, str, str] | None:
+def ask_new_book(parent: QWidget) -> tuple[Path, str, str, str] | None:
     dialog = NewBookDialog(parent)
     return dialog.answer() if dialog.exec() else None
 

@@ -147,9 +147,10 @@ class MainWindow(QMainWindow):
         answer = dialogs.ask_new_book(self)
         if answer is None:
             return
-        path, company, currency = answer
+        path, company, currency, year_start = answer
         try:
-            book = self.files.create(path, company=company, currency=currency)
+            book = self.files.create(path, company=company, currency=currency,
+                                     fiscal_year_start=year_start)
         except BookFileError as exc:
             dialogs.error(self, "The book could not be created", str(exc))
             return

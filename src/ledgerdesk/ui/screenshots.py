@@ -29,6 +29,7 @@ from ledgerdesk.presentation.session import BookFiles, Session
 from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui.application import application
+from ledgerdesk.ui.chart_screens import account_dialogs, accounts_page
 from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
 from ledgerdesk.ui.editors.credit_dialog import CreditDialog
@@ -109,6 +110,11 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     save("21-invoices-no-match", window)
     for name, widget, settle in report_screens(window, view, _wait_until):
         save(name, widget, settle=settle)
+    for name, widget in accounts_page(window, view):
+        save(name, widget)
+    for name, dialog in account_dialogs(session, view, window):
+        with _shown(dialog):
+            save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):

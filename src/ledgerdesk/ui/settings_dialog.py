@@ -1,4 +1,5 @@
-"""``SettingsDialog``: company details, locale, base currency and numbering prefixes.
+"""``SettingsDialog``: company details, locale, base currency, fiscal year start and
+numbering prefixes.
 
 A refused field keeps what was typed and is outlined, with every reason in the message
 line; Esc or Cancel asks before dropping changes.
@@ -40,6 +41,11 @@ class SettingsDialog(QDialog):
             self.locale_box.addItem(f"{name} ({code})", code)
         self.locale_box.setCurrentIndex(max(self.locale_box.findData(current.locale), 0))
         self.currency = QLabel(current.currency)
+        self.year_start = QLineEdit(current.fiscal_year_start)
+        self.year_start.setMaxLength(5)
+        self.year_start.setToolTip("The first day of the fiscal year as month-day, e.g. 04-01 "
+                                   "for 1 April: the balance sheet's retained earnings and the "
+                                   "reports' default period follow it")
         self.prefixes = {kind: QLineEdit(prefix) for kind, prefix in current.prefixes.items()}
         form = QFormLayout()
         form.addRow("&Company:", self.company)
@@ -52,6 +58,7 @@ class SettingsDialog(QDialog):
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
         note.setStyleSheet("color: #606060;")
         form.addRow("", note)
+        form.addRow("Fiscal &year starts (MM-DD):", self.year_start)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
         self.message = save_cancel_dialog(self, form, self.save, 560)
@@ -62,7 +69,8 @@ class SettingsDialog(QDialog):
 
     def fields(self) -> dict[str, QWidget]:
         """Each field by the name the book's problems use."""
-        named: dict[str, QWidget] = {"company": self.company, "locale": self.locale_box}
+        named: dict[str, QWidget] = {"company": self.company, "locale": self.locale_box,
+                                     "fiscal_year_start": self.year_start}
         named.update({f"prefixes.{kind.value}": edit for kind, edit in self.prefixes.items()})
         return named
 
@@ -72,7 +80,7 @@ class SettingsDialog(QDialog):
             tax_number=self.tax_number.text().strip(), locale=self.locale_box.currentData(),
             currency=self.editor.loaded.currency,
             prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
-            logo=self.logo.logo,
+            logo=self.logo.logo, fiscal_year_start=self.year_start.text().strip(),
         )
 
     def save(self) -> None:

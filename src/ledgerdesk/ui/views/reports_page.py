@@ -37,6 +37,7 @@ from ledgerdesk.presentation.report_results import (
     run_report,
 )
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.fiscal_year import read_fiscal_year_start
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.models.report_table import ReportTableModel
 from ledgerdesk.ui.tables import read_only_table
@@ -74,7 +75,8 @@ class ReportsPage(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.form = ReportForm(session.locale, session.today)
+        self.form = ReportForm(session.locale, session.today,
+                               year_start=read_fiscal_year_start(session.book))
         self.request: ReportRequest | None = None  # of the table on screen
         self.loader = Loader(self)
         self.loader.loaded.connect(self._show)
@@ -232,7 +234,8 @@ class ReportsPage(QWidget):
         else:
             self.form.account = str(drill.key)
             self.form.preset = Preset.CUSTOM
-            self.form.show_period(ledger_period(request, self.session.today))
+            self.form.show_period(ledger_period(request, self.session.today,
+                                                self.form.year_start))
             self.bar.show_form()
             if self.form.kind is ReportKind.GENERAL_LEDGER:
                 self.run()

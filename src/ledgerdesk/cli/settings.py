@@ -1,0 +1,107 @@
+"""``ledgerdesk settings PATH [--OPTION VALUE ...]``: print the book's settings, one per line,
+or change some of them, through the same service as the window's Settings dialog.
+
+Each option is one field of ``services.settings.CompanySettings``; ``OPTIONS`` says which,
+and how the field is printed, so a new setting is one more row here (its checks are the
+service's).  Changes are saved together or, when any is refused, none is.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.services.settings import CompanySettings, read_settings, update_settings
+
+
+@dataclass(frozen=True)
+class SettingOption:
+    name: str  # ``--name`` on the command line, and the key printed
+    field: str  # of CompanySettings
+    metavar: str
+    help: str
+    shown: Callable[[str], str] = str
+
+
+def _one_line(text: str) -> str:
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+OPTIONS = (
+    SettingOption("company", "company", "NAME", "the company's name"),
+    SettingOption("address", "address", "TEXT",
+                  "the postal address printed on documents (\\n between lines)", _one_line),
+    SettingOption("tax-number", "tax_number", "TEXT", "the company's tax number"),
+    SettingOption("locale", "locale", "L",
+                  "how numbers and dates are written, e.g. de_DE ('' for the system's)",
+                  lambda tag: tag or "(the system's)"),
+    SettingOption("fiscal-year-start", "fiscal_year_start", "MM-DD",
+                  "the first day of the fiscal year, e.g. 04-01 (02-29 is refused)"),
+)
+#: ``--prefix KIND=TEXT``: the kinds by the word used on the command line.
+PREFIX_KINDS = {kind.label.replace(" ", "-"): kind for kind in DocumentKind}
+
+
+def add_parser(commands: Any, command: Any) -> None:
+    sub = command(
+        commands, "settings", "print the book's settings, or change them",
+        "Without options, print every setting of the book, one per line. With options, "
+        "change those settings (all of them, or none when one is refused).",
+    )
+    sub.add_argument("path", metavar="PATH", help="the book file")
+    for option in OPTIONS:
+        sub.add_argument(f"--{option.name}", dest=option.field, metavar=option.metavar,
+                         help=option.help)
+    sub.add_argument("--prefix", action="append", default=[], metavar="KIND=TEXT",
+                     help="a document number prefix, e.g. invoice=INV- (kinds: "
+                          f"{', '.join(PREFIX_KINDS)})")
+
+
+def run_settings(args: argparse.Namespace, out: TextIO) -> int:
+    changes = {o.field: getattr(args, o.field) for o in OPTIONS
+               if getattr(args, o.field) is not None}
+    prefixes = [_prefix(text) for text in args.prefix]
+    with opened(args.path) as book:
+        current = read_settings(book)
+        if changes or prefixes:
+            if "address" in changes:
+                changes["address"] = changes["address"].replace("\\n", "\n")
+            wanted = replace(current, **changes,
+                             prefixes={**current.prefixes, **dict(prefixes)})
+            update_settings(book, wanted, _known_locales())
+            current = read_settings(book)
+    for key, value in settings_lines(current):
+        out.write(f"{key}: {value}\n")
+    return 0
+
+
+def settings_lines(settings: CompanySettings) -> list[tuple[str, str]]:
+    """Every setting as (key, value), in the order the options are listed."""
+    lines = [(o.name, o.shown(getattr(settings, o.field))) for o in OPTIONS]
+    lines.insert(1, ("currency", settings.currency))
+    lines += [(f"{word}-prefix", settings.prefixes.get(kind, ""))
+              for word, kind in PREFIX_KINDS.items()]
+    logo = settings.logo
+    lines.append(("logo", "none" if logo is None else
+                  f"{logo.media_type}, {len(logo.data):,} bytes"))
+    return lines
+
+
+def _prefix(text: str) -> tuple[DocumentKind, str]:
+    word, sep, prefix = text.partition("=")
+    kind = PREFIX_KINDS.get(word.strip().lower())
+    if not sep or kind is None:
+        raise CliError(f"--prefix {text!r}: write KIND=TEXT, KIND one of "
+                       f"{', '.join(PREFIX_KINDS)}.")
+    return kind, prefix
+
+
+def _known_locales() -> frozenset[str]:
+    from ledgerdesk.presentation.settings import known_locales
+
+    return known_locales()

@@ -1,0 +1,174 @@
+"""``AccountsPage``: the chart of accounts with each account's type, role, status and
+balance; Add…, Edit… (Enter on a row too) and Archive, which asks first (Restore on an
+archived account).  The rows and every refusal come from ``presentation.chart``."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.presentation.chart import AccountRow, AccountsList
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.models.paged import Role
+from ledgerdesk.ui.models.read_rows import ReadRowsModel
+from ledgerdesk.ui.tables import read_only_table
+
+
+class AccountColumn(IntEnum):
+    """The chart's rows (``presentation.chart.AccountRow``)."""
+
+    CODE = 0
+    NAME = 1
+    TYPE = 2
+    ROLE = 3
+    STATUS = 4
+    BALANCE = 5
+
+
+WIDTHS = {AccountColumn.CODE: 90, AccountColumn.TYPE: 90, AccountColumn.ROLE: 130,
+          AccountColumn.STATUS: 90, AccountColumn.BALANCE: 130}
+
+
+def accounts_model(parent=None) -> ReadRowsModel:
+    return ReadRowsModel(AccountColumn, ("Code", "Name", "Type", "Role", "Status", "Balance"),
+                         frozenset({AccountColumn.BALANCE}), parent)
+
+
+class AccountsPage(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.presenter = AccountsList(session)
+        self.model = accounts_model(self)
+        self.table = self._make_table()
+        self.count_label = QLabel()
+        self.note = QLabel()
+        self.note.setStyleSheet("color: #606060;")
+        self.status = QLabel()
+        self.status.setObjectName("accountsStatus")
+        self.status.setWordWrap(True)
+        self.add_button = QPushButton("&Add account…")
+        self.edit_button = QPushButton("E&dit…")
+        self.archive_button = QPushButton("A&rchive")
+        self.add_button.clicked.connect(self.add_account)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.archive_button.clicked.connect(self.archive_current)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<h2 style='margin:0'>Accounts</h2>"))
+        top.addStretch(1)
+        top.addWidget(self.count_label)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.archive_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.status)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self._enable()
+
+    def _make_table(self) -> QTableView:
+        table = read_only_table(self.model)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in WIDTHS.items():
+            header.resizeSection(column, width)
+        table.doubleClicked.connect(lambda _: self.edit_current())
+        table.installEventFilter(self)
+        return table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ---- rows ------------------------------------------------------------------------
+
+    def reload(self, select: str | None = None) -> None:
+        current = self.current_row()
+        wanted = select or (current.code if current is not None else None)
+        try:
+            rows = self.presenter.reload()
+        except BookFailure as exc:
+            self.status.setText(str(exc))
+            return
+        self.model.set_rows(rows)
+        self.count_label.setText(self.presenter.count_text())
+        self.note.setText(self.presenter.note)
+        codes = [row.code for row in rows]
+        if rows:
+            self.table.selectRow(codes.index(wanted) if wanted in codes else 0)
+        self._enable()
+
+    def current_row(self) -> AccountRow | None:
+        index = self.table.currentIndex()
+        row = self.model.data(index, Role.ENTITY) if index.isValid() else None
+        return row if isinstance(row, AccountRow) else None
+
+    def _enable(self) -> None:
+        row = self.current_row()
+        self.edit_button.setEnabled(row is not None)
+        word = self.presenter.archive_word(row)
+        self.archive_button.setText("Rest&ore" if word == "Restore" else "A&rchive")
+        self.archive_button.setEnabled(row is not None and not row.kept)
+        self.archive_button.setToolTip(
+            "The books post to this account by themselves: it is never archived"
+            if row is not None and row.kept else "")
+
+    def open_current(self) -> None:
+        self.edit_current()
+
+    # ---- actions ---------------------------------------------------------------------
+
+    def add_account(self) -> None:
+        self._edit(None)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if row is not None:
+            self._edit(row)
+
+    def _edit(self, row: AccountRow | None) -> None:
+        from ledgerdesk.ui.editors.account_dialog import AccountDialog
+
+        dialog = AccountDialog(self.session, row.summary if row is not None else None, self)
+        if dialog.exec() and dialog.editor.saved is not None:
+            saved = dialog.editor.saved
+            self.status.setText(f"Saved account {saved.code} {saved.name}.")
+            self.reload(select=saved.code)
+
+    def archive_current(self) -> None:
+        row = self.current_row()
+        if row is None or row.kept:
+            return
+        word = self.presenter.archive_word(row)
+        if not dialogs.confirm(self, f"{word} account?", self.presenter.archive_question(row),
+                               f"&{word}"):
+            return
+        problem = self.presenter.archive(row)
+        if problem:
+            dialogs.error(self, f"The account could not be {word.lower()}d", problem)
+            self.status.setText(problem)
+        else:
+            done = "archived" if word == "Archive" else "restored from the archive"
+            self.status.setText(f"Account {row.code} {row.name} {done}.")
+        self.reload(select=row.code)
