@@ -13,6 +13,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_connect import remote_errors
 from ledgerdesk.domain.sync import Connection, OutboxState, Provider
+from ledgerdesk.domain.whole_numbers import record_id
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.services.sync_drain import drain
@@ -49,7 +50,7 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
     documents = _pairs(args.document, "--document", "INV-00012=ID")
     payments = _pairs(args.payment, "--payment", "42=TRANSACTION")
     for payment, _ in payments:
-        if not payment.isdigit():
+        if record_id(payment) is None:
             raise CliError(f"--payment {payment!r} is not a payment id (a whole number).")
     with opened(args.path) as book, remote_errors():
         connection = _connection(book, args)
