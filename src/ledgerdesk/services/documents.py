@@ -96,6 +96,13 @@ def load_document(book: Book, document_id: int) -> tuple[Document, str]:
         return doc, contact.name if contact else ""
 
 
+def numbered(tx: Transaction, number: str) -> Document | None:
+    """The document with ``number`` as typed (spaces around it aside), or in capitals:
+    ``inv-00012`` is INV-00012, wherever a number is typed (pay, print, link)."""
+    cleaned = number.strip()
+    return tx.find_document(cleaned) or tx.find_document(cleaned.upper())
+
+
 def _authorise(tx: Transaction, document_id: int) -> str:
     doc = _get(tx, document_id)
     number = tx.take_number(doc.kind)

@@ -23,7 +23,7 @@ from ledgerdesk.domain.sync import OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.credentials import SecretStore
-from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered
+from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered, built
 from ledgerdesk.sync.remote_text import error_text
 
 PASSWORD = "password"
@@ -55,15 +55,27 @@ class JwtAuth:
 
     def refresh(self) -> None:
         form = {"identifier": self._identifier, "password": self._store.get(PASSWORD).reveal()}
+        request = built(self._http, "POST", f"{self._url}/auth/local", json=form)
         try:
-            response = self._http.post(f"{self._url}/auth/local", json=form)
+            response = self._http.send(request)
         except httpx.HTTPError as exc:
             raise SignInUnanswered(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
                 from None
-        if response.status_code != 200 or "jwt" not in response.json():
+        jwt = _jwt_in(response) if response.status_code == 200 else None
+        if jwt is None:
             raise SignInFailed(f"Strapi refused the sign-in for {self._identifier} "
                                f"(HTTP {response.status_code}).")
-        self._jwt = str(response.json()["jwt"])
+        self._jwt = jwt
+
+
+def _jwt_in(response: httpx.Response) -> str | None:
+    """The token of a sign-in's answer; None when it is no JSON object with one (a web page
+    answers 200 too, when the base URL is the site rather than its API)."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    return str(body["jwt"]) if isinstance(body, dict) and "jwt" in body else None
 
 
 class StrapiGateway(push_loop.Gateway):
