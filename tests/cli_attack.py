@@ -7,10 +7,12 @@ For every call:
 - no traceback is printed; a refusal is short and in one of the command line's formats
   (``ERROR_FORMATS``): ``ledgerdesk: error: ...`` one line per problem, a usage error on
   one line, or the listing ``pay`` and ``import`` print (at most 50 problems and a count);
-- when the command is refused, or only reads, every book file in the scene is byte for byte
-  as it was: the book and its write-ahead log (``-wal``) and rollback journal.  SQLite
-  checkpoints the log into the book and deletes it when the last connection closes, so
-  after a command both are back at rest and the bytes are a fair comparison;
+- when the command is refused (a non-zero exit with an error on stderr; ``sync`` and
+  ``link`` exit 1 after a partial success, which they report on stdout), or only reads,
+  every book file in the scene is byte for byte as it was: the book and its write-ahead
+  log (``-wal``) and rollback journal.  SQLite checkpoints the log into the book and
+  deletes it when the last connection closes, so after a command both are back at rest
+  and the bytes are a fair comparison;
 - a book whose bytes did change passes ``ledgerdesk check``.
 
 A ``Scene`` is a fresh folder (the working directory while it lasts) with copies of the
@@ -174,9 +176,11 @@ class Scene:
         outcome = self.call(args)
         event(f"{args[0]} exits {outcome.status}")  # --hypothesis-show-statistics
         check_outcome(str(args[0]), outcome.status, outcome.out, outcome.err)
+        # sync and link exit 1 after a partial success, reported on stdout: not refused
+        refused = outcome.status != 0 and outcome.err != ""
         for path, was in before.items():
             now = fingerprint(path)
-            if outcome.status or not writes:
+            if refused or not writes:
                 assert now == was, f"{path.name} changed by {args!r}: {outcome}"
             elif now != was:
                 checked = self.call(["check", path])
@@ -209,6 +213,15 @@ def option(flag: str, value: str | None, joined: bool = True) -> list[str]:
     if value is None:
         return []
     return [f"{flag}={value}"] if joined else [flag, value]
+
+
+def options(values: dict[str, Any], joined: bool = True) -> list[str]:
+    """``option`` for each flag and value (a list: the flag once for each of its values)."""
+    args: list[str] = []
+    for flag, value in values.items():
+        for one in value if isinstance(value, list) else [value]:
+            args += option(flag, one, joined)
+    return args
 
 
 def attack_settings(examples: int) -> Any:

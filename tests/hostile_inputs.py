@@ -108,6 +108,18 @@ def mostly(valid: st.SearchStrategy[Any], hostile: st.SearchStrategy[Any], odds:
     return st.integers(1, odds).flatmap(lambda i: hostile if i == 1 else valid)
 
 
+@st.composite
+def spoiled(draw: st.DrawFn, valid: dict[str, str | None],
+            hostile: dict[str, st.SearchStrategy[Any]]) -> dict[str, Any]:
+    """``valid`` (option: value) with one value, now and then two, made hostile (or left
+    out: None), so that the rest of the command gets as far as that value takes it."""
+    chosen = dict(valid)
+    names = sorted(hostile)
+    for name in draw(st.lists(st.sampled_from(names), min_size=0, max_size=2, unique=True)):
+        chosen[name] = draw(st.none() | hostile[name])
+    return chosen
+
+
 # ---- files ------------------------------------------------------------------------------
 
 #: Kinds of file for a PATH, a FILE or an output, made by ``cli_attack.Scene.file``.
