@@ -290,6 +290,25 @@ def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
     return path
 
 
+@pytest.fixture(scope="session")
+def empty_book(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """A set-up book with nothing in it ("Test Co", EUR); tests must not change it."""
+    from ledgerdesk.app.files import new_book
+
+    path = tmp_path_factory.mktemp("empty") / "empty.book"
+    new_book(path, company="Test Co", currency="EUR").close()
+    return path
+
+
+@pytest.fixture
+def attacker(capsys: pytest.CaptureFixture[str], demo_book: Any, empty_book: Any,
+             tmp_path: Any) -> Any:
+    """Scenes for the attack tests: hostile input, checked outcomes (``cli_attack``)."""
+    from cli_attack import Attacker
+
+    return Attacker(capsys, {"demo": demo_book, "empty": empty_book}, tmp_path)
+
+
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
     """``run(*args)`` -> (exit status, stdout, stderr) of ``ledgerdesk args`` in-process."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -73,6 +74,8 @@ def loaded_validation_error() -> type[Exception] | tuple[()]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ledgerdesk`` with ``argv`` (default: the process's arguments); the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        tolerant(stream)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -149,6 +152,14 @@ def fail(message: str, status: int = 1) -> int:
 def os_error_text(exc: OSError) -> str:
     reason = exc.strerror or str(exc)
     return f"{exc.filename}: {reason}." if exc.filename else f"{reason}."
+
+
+def tolerant(stream: TextIO) -> None:
+    """A file name that is not UTF-8 (Python holds its odd bytes as lone surrogates) or a
+    character the output's encoding lacks is written escaped (``\\udce9``), as Python
+    writes to stderr, instead of stopping the command after its work is done."""
+    if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+        stream.reconfigure(errors="backslashreplace")
 
 
 def quiet_stdout() -> None:

@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 from typing import Any, TextIO
 
+from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column
@@ -30,7 +31,7 @@ def add_parser(commands: Any, command: Any) -> None:
         commands, "add-account", "add an account to the chart",
         "Add an account to the book's chart of accounts, for document lines or as a bank.",
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("code", metavar="CODE", help="the account code, e.g. 6500")
     sub.add_argument("name", metavar="NAME", help="the account name, e.g. Marketing")
     sub.add_argument("--type", required=True, choices=sorted(TYPE_NAMES),

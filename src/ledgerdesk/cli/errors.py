@@ -11,8 +11,10 @@ import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
 from ledgerdesk.domain.money import minor_exponent, quantize
+from ledgerdesk.domain.whole_numbers import whole_number
 
 # Plain decimals with a dot, whatever the locale: no group separators, exponents, NaN or inf.
 _PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -57,7 +59,7 @@ def parse_date(text: str) -> dt.date:
 
 def parse_allocation(text: str) -> tuple[str, Decimal]:
     """``DOC=AMOUNT``, e.g. ``INV-00012=120.00``."""
-    number, sep, amount = text.rpartition("=")
+    number, sep, amount = utf8_text(text).rpartition("=")
     if not sep or not number.strip():
         raise argparse.ArgumentTypeError(
             f"{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00"
@@ -66,9 +68,10 @@ def parse_allocation(text: str) -> tuple[str, Decimal]:
 
 
 def non_negative_int(text: str) -> int:
-    if not text.strip().isdigit():
+    number = whole_number(text)
+    if number is None:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of zero or more")
-    return int(text)
+    return number
 
 
 def check_places(amount: Decimal, currency: str, label: str) -> None:

@@ -11,9 +11,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ledgerdesk.cli.arguments import file_name
+from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.domain.plain_text import shown_inert
+from ledgerdesk.domain.whole_numbers import whole_number
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 
@@ -40,8 +43,8 @@ def add_parser(commands: Any, command: Any) -> None:
     )
     sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
                      help=", ".join(k.value for k in ImportKind))
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("file", metavar="FILE", help="the CSV file to import")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("file", type=file_name, metavar="FILE", help="the CSV file to import")
     sub.add_argument("--dry-run", action="store_true",
                      help="check every row and show what would be created; write nothing")
     sub.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
@@ -131,7 +134,7 @@ def _write_some(lines: list[str], out: TextIO) -> None:
 
 
 def _mapping(text: str) -> tuple[str, str]:
-    name, sep, header = text.partition("=")
+    name, sep, header = utf8_text(text).partition("=")
     if not sep or not name.strip():
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a mapping; write FIELD=HEADER, like name=\"Company name\"")
@@ -139,8 +142,9 @@ def _mapping(text: str) -> tuple[str, str]:
 
 
 def _row(text: str) -> int:
-    if not text.isdigit() or int(text) < 2:
+    row = whole_number(text)
+    if row is None or row < 2:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a line's row; write the row number a spreadsheet shows, "
             "2 or more (row 1 is the header)")
-    return int(text)
+    return row

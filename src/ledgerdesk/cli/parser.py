@@ -15,18 +15,39 @@ from ledgerdesk.cli import (
     settings,
     sync_parser,
 )
+from ledgerdesk.cli.arguments import file_name, text
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
+from ledgerdesk.domain.plain_text import shown_inert
 
 PROG = "ledgerdesk"
 
 
 class OneLineParser(argparse.ArgumentParser):
-    """Reports a usage error in one line (not usage plus error), pointing at ``--help``."""
+    """Reports a usage error in one line (not usage plus error), pointing at ``--help``;
+    an argument echoed in it is shown inert (a line break or an escape sequence in it is
+    not obeyed)."""
+
+    def parse_known_args(self, args=None, namespace=None):  # type: ignore[override]
+        found, extras = super().parse_known_args(args, namespace)
+        # Python 3.11's argparse drops "--" given as a value (`--type=--`, `-- PATH CODE --`)
+        # and hands the command an empty list where one word belongs.
+        for action in self._actions:
+            if action.nargs in (None, "?") and _emptied(action, getattr(found, action.dest, None)):
+                named = "/".join(action.option_strings) or action.metavar or action.dest
+                self.error(f"argument {named}: '--' cannot be one")
+        return found, extras
 
     def error(self, message: str) -> NoReturn:
+        message = " ".join(shown_inert(message).split())
         self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+
+
+def _emptied(action: argparse.Action, value: Any) -> bool:
+    if isinstance(action, argparse._AppendAction):  # each time given, one word
+        return isinstance(value, list) and [] in value
+    return value == [] and action.default != []
 
 
 def build_parser() -> OneLineParser:
@@ -58,8 +79,12 @@ def build_parser() -> OneLineParser:
 
 
 def _command(commands: Any, name: str, summary: str, description: str = "") -> OneLineParser:
-    """A subcommand; ``summary`` shows in ``ledgerdesk --help``, ``description`` in its own."""
-    return commands.add_parser(name, help=summary, description=description or summary)
+    """A subcommand; ``summary`` shows in ``ledgerdesk --help``, ``description`` in its own.
+    Its arguments that name no type of their own must be UTF-8 text (``arguments.text``);
+    not the top parser's, which passes every argument of the command on as they are."""
+    sub = commands.add_parser(name, help=summary, description=description or summary)
+    sub.register("type", None, text)
+    return sub
 
 
 def _add_demo(commands: Any) -> None:
@@ -67,7 +92,7 @@ def _add_demo(commands: Any) -> None:
         commands, "demo", "create a demo book full of realistic data",
         "Create a new book at PATH and fill it with realistic demo data.",
     )
-    sub.add_argument("path", metavar="PATH", help="the book file to create")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file to create")
     sub.add_argument("--size", type=non_negative_int, default=0,
                      help="number of documents for a large book (0: the small demo)")
     sub.add_argument("--company", default=DEFAULT_COMPANY, help="the company's name")
@@ -81,15 +106,16 @@ def _add_check(commands: Any) -> None:
         commands, "check", "check a book's integrity and every ledger invariant",
         "Run SQLite's integrity checks and every ledger invariant; exit 1 on any failure.",
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
 
 
 def _add_trial_balance(commands: Any) -> None:
     sub = _command(commands, "trial-balance", "debit and credit balance of every account")
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--as-of", type=parse_date, metavar="DATE",
                      help="balances at the end of DATE (YYYY-MM-DD)")
-    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--csv", type=file_name, metavar="FILE",
+                     help="write CSV to FILE ('-' for standard output)")
     sub.add_argument("--bom", action="store_true",
                      help="start the CSV with a byte order mark (for Excel)")
 
@@ -101,10 +127,11 @@ def _add_list(commands: Any) -> None:
                    "accounts",
                    f"Print a list as a table, or as CSV. {kinds}.")
     sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--open", action="store_true",
                      help="only what still has something outstanding")
-    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--csv", type=file_name, metavar="FILE",
+                     help="write CSV to FILE ('-' for standard output)")
     sub.add_argument("--bom", action="store_true",
                      help="start the CSV with a byte order mark (for Excel)")
 
@@ -115,8 +142,8 @@ def _add_export_journal(commands: Any) -> None:
         "Write every journal entry as plain text that ledger-cli 3 and hledger read, with the "
         "same balances as trial-balance.",
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("-o", "--output", metavar="FILE",
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("-o", "--output", type=file_name, metavar="FILE",
                      help="write to FILE (default, or '-': standard output)")
 
 
@@ -126,7 +153,7 @@ def _add_pay(commands: Any) -> None:
         "Record a receipt, supplier payment or refund allocated to documents. The kind follows "
         "from the documents (invoice: receipt; bill: supplier payment; credit note: refund).",
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--contact", required=True, metavar="NAME_OR_ID",
                      help="the contact's exact name (any case) or id")
     sub.add_argument("--amount", required=True, type=parse_amount, metavar="AMOUNT",
@@ -147,13 +174,15 @@ def _add_open(commands: Any) -> None:
     sub = _command(commands, "open", "open the window, on a book or the welcome screen",
                    "Open the Ledgerdesk window on the book at PATH (without PATH: the last "
                    "book, or the welcome screen).")
-    sub.add_argument("path", metavar="PATH", nargs="?", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", nargs="?", help="the book file")
     sub = _command(commands, "screenshots", "render every screen and editor to PNG files",
                    "Render the main screens and editors offscreen (no display needed) to PNG "
                    "files in DIR, on a fresh demo book or on --book.")
-    sub.add_argument("folder", metavar="DIR", help="where to write the PNG files")
-    sub.add_argument("--book", metavar="PATH", help="the book to show (default: a new demo)")
+    sub.add_argument("folder", type=file_name, metavar="DIR",
+                     help="where to write the PNG files")
+    sub.add_argument("--book", type=file_name, metavar="PATH",
+                     help="the book to show (default: a new demo)")
     sub.add_argument("--locale", metavar="L", help="e.g. de_DE, fr_FR (default: the book's)")
     sub = _command(commands, "summary", "print a book's summary (what the dashboard shows)",
                    "Print a book's counts, what is owed both ways and the trial balance totals.")
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")

@@ -24,6 +24,7 @@ from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import AllocationInput, RecordPayment, problems_from
 from ledgerdesk.services.contacts import resolve_contact
+from ledgerdesk.services.document_lookup import numbered
 from ledgerdesk.services.payments import RecordedPayment, record_payment
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import base_currency
@@ -74,7 +75,7 @@ def build_command(
 
 def resolve_document(tx: Transaction, number: str) -> Document:
     """A document by its number as typed, or in capitals (``inv-00012``)."""
-    doc = tx.find_document(number) or tx.find_document(number.upper())
+    doc = numbered(tx, number)
     if doc is None or doc.id is None:
         raise NotFound(f"There is no document numbered {number!r}.")
     return doc

@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, TextIO
 
+from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError, check_locale, parse_date
 
 
@@ -18,8 +19,8 @@ def add_parser(commands: Any, command) -> None:
         "--statement a customer's statement (a supplier's: what we owe them, from their bills "
         "and our payments), as a PDF with the company's details and logo. Needs no display.")
     sub.add_argument("doc", metavar="DOC", nargs="?", help="the document's number")
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("-o", "--output", required=True, metavar="FILE",
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("-o", "--output", type=file_name, required=True, metavar="FILE",
                      help="the PDF to write ('-' for standard output)")
     sub.add_argument("--statement", metavar="CONTACT",
                      help="a statement for this customer or supplier (exact name, any case, "

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError, check_bom
 
 #: Options each report takes (besides PATH, --csv and --bom).
@@ -74,7 +75,7 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                   f"Print a report as a table, or write it as CSV. {names}. A period "
                   "defaults to the fiscal year to date (see settings), a date to today.")
     sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     dated = {"type": parse_date, "metavar": "DATE"}
     sub.add_argument("--as-of", **dated, help="the day the report is at (YYYY-MM-DD)")
     sub.add_argument("--from", dest="start", **dated, help="first day of the period")
@@ -91,6 +92,7 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                      help="statement: the contact; aging: only this contact")
     sub.add_argument("--detail", action="store_const", const=True,
                      help="aging: one row per document instead of per contact")
-    sub.add_argument("--csv", metavar="FILE", help="write CSV to FILE ('-' for standard output)")
+    sub.add_argument("--csv", type=file_name, metavar="FILE",
+                     help="write CSV to FILE ('-' for standard output)")
     sub.add_argument("--bom", action="store_true",
                      help="start the CSV with a byte order mark (for Excel)")

@@ -13,6 +13,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_connect import remote_errors
 from ledgerdesk.domain.sync import Connection, OutboxState, Provider
+from ledgerdesk.domain.whole_numbers import record_id
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.services.sync_drain import drain
@@ -44,25 +45,25 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
     if not (args.numbers or args.account or args.document or args.payment):
         raise CliError("Name invoice or bill numbers to link, or use --account, --document "
                        "or --payment.")
-    # Every pair is checked before anything is written: bad input changes nothing.
+    # Every pair is checked before anything is written, and all are written in one
+    # transaction: bad input changes nothing.
     accounts = _pairs(args.account, "--account", "1000=090")
     documents = _pairs(args.document, "--document", "INV-00012=ID")
     payments = _pairs(args.payment, "--payment", "42=TRANSACTION")
     for payment, _ in payments:
-        if not payment.isdigit():
+        if record_id(payment) is None:
             raise CliError(f"--payment {payment!r} is not a payment id (a whole number).")
     with opened(args.path) as book, remote_errors():
         connection = _connection(book, args)
         cid, label = connection.id, connection.provider.label
         assert cid is not None
+        sync_service.link_by_ids(book, cid, accounts, documents,
+                                 [(int(payment), remote) for payment, remote in payments])
         for code, remote in accounts:
-            sync_service.link_account(book, cid, code, remote)
             out.write(f"Bank account {code} pays through {label} account {remote}.\n")
         for number, remote in documents:
-            sync_service.link_document_to(book, cid, number, remote)
             out.write(f"{number}: linked to {label} {remote}.\n")
         for payment, remote in payments:
-            sync_service.match_transaction(book, cid, int(payment), remote)
             out.write(f"Payment {payment} came from {label} transaction {remote}.\n")
         failed = 0
         if args.numbers:
@@ -85,12 +86,11 @@ def _pairs(texts: list[str], option: str, example: str) -> list[tuple[str, str]]
 
 def run_sync(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book, remote_errors():
-        for row in args.retry:
-            sync_service.retry(book, row)
         chosen = [_connection(book, args)] if args.provider or args.connection else \
             sync_service.connections(book)
         if not chosen:
             raise CliError("This book has no connections; add one with ledgerdesk connect.")
+        sync_service.retry_rows(book, args.retry)  # all or none, once the rest is known good
         left = 0
         for connection in chosen:
             report = drain(book, gateways.open_gateway(connection),

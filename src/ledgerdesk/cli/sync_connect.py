@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from ledgerdesk.cli.arguments import text
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_parser import SECRET_ENV
@@ -71,12 +72,21 @@ def web_address(option: str, text: str) -> str:
 
 
 def read_secret() -> str:
-    secret = os.environ.get(SECRET_ENV, "")
+    secret, source = os.environ.get(SECRET_ENV, ""), f"in ${SECRET_ENV}"
     if not secret and not sys.stdin.isatty():
-        secret = sys.stdin.readline()
+        source = "on standard input"
+        try:
+            secret = sys.stdin.readline()
+        except UnicodeDecodeError:
+            secret = "\udcff"  # what Python makes of such a byte elsewhere: refused below
     secret = secret.strip()
     if not secret:
         raise CliError(f"No secret given: set {SECRET_ENV} or pipe it to standard input.")
+    try:
+        text(secret)
+    except argparse.ArgumentTypeError:  # its message would show the secret
+        raise CliError(f"The secret {source} is not UTF-8 text; give it again from a "
+                       "terminal or file in UTF-8.") from None
     return secret
 
 

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
+from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.domain.sync import Provider
 from ledgerdesk.presentation.connection_form import REDIRECT_URI
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, DEFAULT_SCOPES, TOKEN_URL
@@ -26,7 +27,7 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
                   "an API token; Strapi: the password) is read from "
                   f"${SECRET_ENV}, or from standard input, and kept in the OS keyring only.")
     sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--base-url", required=True, metavar="URL",
                      help="the API's base URL, e.g. https://api.xero.com/api.xro/2.0")
     sub.add_argument("--tenant", default="", metavar="ID", help="Xero: the organisation's id")
@@ -45,15 +46,17 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--authorize-url", default=AUTHORIZE_URL, metavar="URL",
                      help="Xero --sign-in: the authorisation endpoint")
     sub = command(commands, "connections", "list the book's connections (never their secrets)")
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub = command(commands, "disconnect", "remove a connection, its keyring entries and queue",
                   "Remove a connection: its secret leaves the keyring, its links and queued "
                   "pushes are dropped; payments here and anything already sent stay as they are.")
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("--connection", type=int, required=True, metavar="ID", help="which one")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--connection", type=id_argument, required=True, metavar="ID",
+                     help="which one")
     sub = command(commands, "edit-connection", "change a connection's base URL, ids or scopes")
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("--connection", type=int, required=True, metavar="ID", help="which one")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--connection", type=id_argument, required=True, metavar="ID",
+                     help="which one")
     sub.add_argument("--base-url", metavar="URL", help="the API's new base URL")
     sub.add_argument("--remote-id", action="append", default=[], metavar="NAME=ID",
                      help="a remote id, e.g. tenant=ID, workspace=ID or business=ID")
@@ -61,7 +64,7 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub = command(commands, "link", "link invoices, bills, accounts, payments to remote twins",
                   "Find each invoice or bill NUMBER through the remote API and link it; the "
                   "options link by the remote's own ids instead.")
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("numbers", nargs="*", metavar="NUMBER", help="e.g. INV-00012")
     sub.add_argument("--account", action="append", default=[], metavar="CODE=REMOTE",
                      help="bank account CODE pays through the remote account REMOTE")
@@ -73,12 +76,12 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub = command(commands, "sync", "push queued payments; one line each, then a summary",
                   "Push every pending or failed payment to its remote service. Exits 1 when "
                   "anything is left failed or needing you.")
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("--retry", action="append", type=int, default=[], metavar="ROW",
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--retry", action="append", type=id_argument, default=[], metavar="ROW",
                      help="put outbox row ROW (failed or needs you) back in the queue first")
     _which(sub)
 
 
 def _which(sub: argparse.ArgumentParser) -> None:
     sub.add_argument("--provider", choices=PROVIDERS, help="only this provider's connection")
-    sub.add_argument("--connection", type=int, metavar="ID", help="this connection")
+    sub.add_argument("--connection", type=id_argument, metavar="ID", help="this connection")

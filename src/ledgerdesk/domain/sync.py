@@ -19,7 +19,10 @@ from ledgerdesk.domain.money import Money
 def is_web_address(text: str) -> bool:
     """An http(s) address with a host: what a connection's base URL must be (httpx raises
     ``UnsupportedProtocol``, a traceback, for ``api.example.com/v1``)."""
-    url = urllib.parse.urlsplit(text.strip())
+    try:
+        url = urllib.parse.urlsplit(text.strip())
+    except ValueError:  # "https://[::1": an IPv6 address without its closing bracket
+        return False
     return url.scheme in ("http", "https") and bool(url.hostname)
 
 

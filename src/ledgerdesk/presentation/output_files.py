@@ -9,7 +9,8 @@ from the command line and from the window.
 - Anything else that exists (a named pipe, a terminal, ``/dev/null``, ``/dev/stdout``) is
   opened and written in place: replacing a device with a regular file would break it for
   every program on the machine.
-- A folder is refused with one sentence.
+- A folder is refused with one sentence, and so is a database (a book, most likely: the
+  one being exported, or a link to it), which the output would destroy.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ from typing import IO, Any
 
 STDOUT = "-"
 FOLDER = "is a folder; give the name of a file in it"
+DATABASE = ("is a database (a Ledgerdesk book?); writing over it would destroy it, so choose "
+            "another file")
+#: How every SQLite database file starts.
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def is_stdout(target: str | os.PathLike[str] | None) -> bool:
@@ -36,7 +41,21 @@ def real_target(path: Path) -> Path:
     real = Path(os.path.realpath(path))
     if real.is_dir():
         raise IsADirectoryError(errno.EISDIR, FOLDER, str(path))
+    if _is_database(real):
+        raise FileExistsError(errno.EEXIST, DATABASE, str(path))
     return real
+
+
+def _is_database(path: Path) -> bool:
+    """Only a regular file is looked into: opening a named pipe to read would wait for a
+    writer, and a device is never replaced anyway."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return False
+        with open(path, "rb") as file:
+            return file.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:  # not there yet, or unreadable: writing it says what is wrong
+        return False
 
 
 def writes_in_place(path: Path) -> bool:

@@ -10,6 +10,7 @@ from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
 from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.whole_numbers import record_id
 from ledgerdesk.services.commands import EditContact, NewContact
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import base_currency
@@ -88,8 +89,8 @@ def contact_overview(book: Book, contact_id: int) -> ContactOverview:
 def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
     """A contact by exact name (any case) or by numeric id, for the command line."""
     contact = tx.find_contact(name_or_id)
-    if contact is None and name_or_id.isdigit():
-        contact = tx.get_contact(int(name_or_id))
+    if contact is None and (contact_id := record_id(name_or_id)) is not None:
+        contact = tx.get_contact(contact_id)
     if contact is None:
         raise NotFound(f"There is no contact named {name_or_id!r}.")
     return contact

@@ -15,6 +15,7 @@ from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.services.company_logo import LogoImage, read_logo
+from ledgerdesk.services.document_lookup import numbered
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.settings import ADDRESS, TAX_NUMBER
 from ledgerdesk.services.setup import COMPANY_NAME
@@ -55,7 +56,7 @@ def printable_document(book: Book, *, number: str | None = None,
     """The invoice or credit note with ``number`` (as printed, e.g. INV-00012) or id."""
     with book.read() as tx:
         if number is not None:
-            doc = tx.find_document(number.strip())
+            doc = numbered(tx, number)
             missing = f"There is no document numbered {number.strip()!r}."
         else:
             doc = tx.get_document(document_id) if document_id is not None else None

@@ -14,7 +14,8 @@ from typing import cast
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, Link, LinkKind, OutboxItem, OutboxState, Provider
-from ledgerdesk.services.ports import Book
+from ledgerdesk.services.document_lookup import numbered
+from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.sync_ports import PaymentGateway, SyncTransaction
 
 LINKABLE = (DocumentKind.SALES_INVOICE, DocumentKind.BILL)
@@ -61,7 +62,7 @@ def link_documents(book: Book, gateway: PaymentGateway, numbers: list[str]) -> l
     results = []
     for number in numbers:
         with book.read() as tx:
-            document = tx.find_document(number)
+            document = numbered(tx, number)
         if document is None or document.kind not in LINKABLE or document.id is None:
             results.append(LinkResult(number, None, f"{number}: no invoice or bill has this "
                                                     "number here."))
@@ -86,14 +87,31 @@ def link_documents(book: Book, gateway: PaymentGateway, numbers: list[str]) -> l
     return results
 
 
+def link_by_ids(book: Book, connection_id: int, accounts: list[tuple[str, str]],
+                documents: list[tuple[str, str]], payments: list[tuple[int, str]]) -> None:
+    """Links the user names by the remote's own ids, all in one transaction: one that
+    cannot be made (an unknown account, number or payment) refuses them all."""
+    with book.write() as tx:
+        for code, remote in accounts:
+            _link_account(tx, connection_id, code, remote)
+        for number, remote in documents:
+            _link_document(tx, connection_id, number, remote)
+        for payment_id, remote in payments:
+            _match_transaction(tx, connection_id, payment_id, remote)
+
+
 def link_document_to(book: Book, connection_id: int, number: str, remote_id: str) -> Link:
     """Link a local invoice or bill to a remote document the user names by its id."""
     with book.write() as tx:
-        document = tx.find_document(number)
-        if document is None or document.kind not in LINKABLE or document.id is None:
-            raise NotFound(f"{number}: no invoice or bill has this number here.")
-        link = Link(connection_id, LinkKind.DOCUMENT, str(document.id), remote_id)
-        cast(SyncTransaction, tx).set_link(link)
+        return _link_document(tx, connection_id, number, remote_id)
+
+
+def _link_document(tx: Transaction, connection_id: int, number: str, remote_id: str) -> Link:
+    document = numbered(tx, number)
+    if document is None or document.kind not in LINKABLE or document.id is None:
+        raise NotFound(f"{number}: no invoice or bill has this number here.")
+    link = Link(connection_id, LinkKind.DOCUMENT, str(document.id), remote_id)
+    cast(SyncTransaction, tx).set_link(link)
     return link
 
 
@@ -101,25 +119,34 @@ def match_transaction(book: Book, connection_id: int, payment_id: int, remote_id
     """The remote bank transaction a payment came from (DayZero pays bills from them); the
     payment's rows that waited for it go back in the queue."""
     with book.write() as tx:
-        if tx.get_payment(payment_id) is None:
-            raise NotFound(f"There is no payment {payment_id}.")
-        sync = cast(SyncTransaction, tx)
-        link = Link(connection_id, LinkKind.BANK_TRANSACTION, str(payment_id), remote_id)
-        sync.set_link(link)
-        for row in sync.outbox_of_payment(payment_id):
-            if row.connection_id == connection_id and row.state is OutboxState.NEEDS_YOU:
-                sync.save_outbox(dataclasses.replace(row, state=OutboxState.PENDING,
-                                                     user_message="", remote_message=""))
+        return _match_transaction(tx, connection_id, payment_id, remote_id)
+
+
+def _match_transaction(tx: Transaction, connection_id: int, payment_id: int,
+                       remote_id: str) -> Link:
+    if tx.get_payment(payment_id) is None:
+        raise NotFound(f"There is no payment {payment_id}.")
+    sync = cast(SyncTransaction, tx)
+    link = Link(connection_id, LinkKind.BANK_TRANSACTION, str(payment_id), remote_id)
+    sync.set_link(link)
+    for row in sync.outbox_of_payment(payment_id):
+        if row.connection_id == connection_id and row.state is OutboxState.NEEDS_YOU:
+            sync.save_outbox(dataclasses.replace(row, state=OutboxState.PENDING,
+                                                 user_message="", remote_message=""))
     return link
 
 
 def link_account(book: Book, connection_id: int, code: str, remote: str) -> Link:
     """Payments from bank account ``code`` go to the remote account ``remote`` (id or code)."""
     with book.write() as tx:
-        if code not in tx.accounts():
-            raise NotFound(f"There is no account {code} in this book's chart.")
-        link = Link(connection_id, LinkKind.ACCOUNT, code, remote, remote)
-        cast(SyncTransaction, tx).set_link(link)
+        return _link_account(tx, connection_id, code, remote)
+
+
+def _link_account(tx: Transaction, connection_id: int, code: str, remote: str) -> Link:
+    if code not in tx.accounts():
+        raise NotFound(f"There is no account {code} in this book's chart.")
+    link = Link(connection_id, LinkKind.ACCOUNT, code, remote, remote)
+    cast(SyncTransaction, tx).set_link(link)
     return link
 
 
@@ -131,15 +158,24 @@ def outbox(book: Book, connection_id: int | None = None,
 
 def retry(book: Book, outbox_id: int) -> OutboxItem:
     """Put a failed or "needs you" row back in the queue (after the user fixed the cause)."""
+    return retry_rows(book, [outbox_id])[0]
+
+
+def retry_rows(book: Book, outbox_ids: list[int]) -> list[OutboxItem]:
+    """``retry`` for several rows in one transaction: one that cannot be retried refuses
+    them all."""
     with book.write() as tx:
-        sync = cast(SyncTransaction, tx)
-        item = sync.get_outbox(outbox_id)
-        if item is None:
-            raise NotFound(f"There is no outbox row {outbox_id}.")
-        if item.state not in (OutboxState.FAILED, OutboxState.NEEDS_YOU):
-            raise NotAllowed(f"Outbox row {outbox_id} is {item.state.label}; only failed or "
-                             "needs-you rows are retried.")
-        again = dataclasses.replace(item, state=OutboxState.PENDING, user_message="",
-                                    remote_message="")
-        sync.save_outbox(again)
-        return again
+        return [_retry(cast(SyncTransaction, tx), outbox_id) for outbox_id in outbox_ids]
+
+
+def _retry(sync: SyncTransaction, outbox_id: int) -> OutboxItem:
+    item = sync.get_outbox(outbox_id)
+    if item is None:
+        raise NotFound(f"There is no outbox row {outbox_id}.")
+    if item.state not in (OutboxState.FAILED, OutboxState.NEEDS_YOU):
+        raise NotAllowed(f"Outbox row {outbox_id} is {item.state.label}; only failed or "
+                         "needs-you rows are retried.")
+    again = dataclasses.replace(item, state=OutboxState.PENDING, user_message="",
+                                remote_message="")
+    sync.save_outbox(again)
+    return again

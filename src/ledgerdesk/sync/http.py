@@ -21,6 +21,7 @@ from typing import Any, Protocol
 
 import httpx
 
+from ledgerdesk.domain.whole_numbers import whole_number
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clock import Clock
@@ -35,6 +36,30 @@ class NoAnswer(Exception):
 
 class SignInFailed(Exception):
     """The remote refused our credentials even after a refresh; the user must reconnect."""
+
+
+class CannotSend(SignInFailed):
+    """The request cannot even be built: the connection's address is not one HTTP can use
+    (``https://xn--/``), or a header holds what HTTP cannot carry (an API key typed with an
+    accent).  Nothing was sent; the connection must be corrected, as after a refused
+    sign-in.  The message never shows a header's value: it may be the secret."""
+
+
+#: Why a request could not be built, by what went wrong.
+BAD_ADDRESS = ("The connection's base URL is not an address HTTP can use; correct it "
+               "(ledgerdesk edit-connection, or Settings > Connections).")
+BAD_HEADER = ("The connection's secret or one of its ids holds characters HTTP cannot send "
+              "(only plain ASCII letters, digits and signs); give the right one.")
+
+
+def built(http: httpx.Client, method: str, url: str, **kw: Any) -> httpx.Request:
+    """``http.build_request``, what stops it raised as ``CannotSend``."""
+    try:
+        return http.build_request(method, url, **kw)
+    except UnicodeEncodeError:  # httpx encodes header values as ASCII
+        raise CannotSend(BAD_HEADER) from None
+    except (httpx.InvalidURL, ValueError):  # the idna package's errors are ValueErrors
+        raise CannotSend(BAD_ADDRESS) from None
 
 
 class SignInUnanswered(SignInFailed):
@@ -130,7 +155,7 @@ class RemoteClient:
 
     def _wait_for_rate(self, answer: Answer, waits: int) -> None:
         text = answer.headers.get("retry-after", "")
-        seconds = float(text) if text.strip().isdigit() else None
+        seconds = whole_number(text)
         problem = said(answer.headers.get("x-rate-limit-problem", ""), limit=40)  # "minute"
         if waits > self.policy.max_rate_waits or (
             seconds is not None and seconds > self.policy.longest_wait_seconds
@@ -151,9 +176,10 @@ class RemoteClient:
         if body is not None:
             content = exact_json.dumps(body)
             all_headers["Content-Type"] = "application/json"
+        request = built(self.http, method, url, content=content, headers=all_headers,
+                        params=params)
         try:
-            response = self.http.request(method, url, content=content, headers=all_headers,
-                                         params=params)
+            response = self.http.send(request)
         except httpx.HTTPError as exc:
             log.info("%s %s: no answer (%s)", method, httpx.URL(url).path, type(exc).__name__)
             raise NoAnswer(f"{method} {httpx.URL(url).path}: no answer "

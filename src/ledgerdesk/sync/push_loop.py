@@ -21,6 +21,7 @@ from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretUnavailable
 from ledgerdesk.sync.http import (
     Answer,
+    CannotSend,
     NoAnswer,
     RateLimited,
     RemoteClient,
@@ -89,6 +90,8 @@ def _push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
         return delete_once(steps, job, log)
     except SignInUnanswered as exc:  # unreachable, not signed out: connecting again won't help
         return stopped(f"{exc} Nothing was sent; sync again when it answers.", "")
+    except CannotSend as exc:  # says what to correct; connecting again is not it
+        return stopped(str(exc), "")
     except (SignInFailed, SecretUnavailable) as exc:
         return stopped(str(exc), steps.command)
     except RateLimited as exc:

@@ -23,7 +23,7 @@ from ledgerdesk.domain.sync import OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
 from ledgerdesk.sync.credentials import SecretStore
-from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered
+from ledgerdesk.sync.http import Answer, NoAnswer, SignInFailed, SignInUnanswered, built
 from ledgerdesk.sync.remote_text import error_text
 from ledgerdesk.sync.scrub import remember
 
@@ -56,15 +56,16 @@ class JwtAuth:
 
     def refresh(self) -> None:
         form = {"identifier": self._identifier, "password": self._store.get(PASSWORD).reveal()}
+        request = built(self._http, "POST", f"{self._url}/auth/local", json=form)
         try:
-            response = self._http.post(f"{self._url}/auth/local", json=form)
+            response = self._http.send(request)
         except httpx.HTTPError as exc:
             raise SignInUnanswered(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
                 from None
         try:
             body = response.json()
-        except ValueError:
-            body = {"message": response.text}
+        except ValueError:  # a web page (the site, not its API) is no reason worth quoting
+            body = {} if response.status_code == 200 else {"message": response.text}
         if response.status_code != 200 or not isinstance(body, dict) or not body.get("jwt"):
             said = error_text(body)
             raise SignInFailed(f"Strapi refused the sign-in for {self._identifier} "

@@ -18,7 +18,7 @@ import httpx
 
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
-from ledgerdesk.sync.http import SignInFailed, SignInUnanswered
+from ledgerdesk.sync.http import SignInFailed, SignInUnanswered, built
 from ledgerdesk.sync.remote_text import error_text, said
 from ledgerdesk.sync.scrub import remember
 from ledgerdesk.sync.xero_endpoints import AUTHORIZE_URL, TOKEN_URL
@@ -99,8 +99,9 @@ class XeroAuth:
         }))
 
     def _token_call(self, form: dict[str, str]) -> dict:
+        request = built(self._http, "POST", self._token_url, data=form)
         try:
-            response = self._http.post(self._token_url, data=form)
+            response = self._http.send(request)
         except httpx.HTTPError as exc:
             raise SignInUnanswered(f"Xero's sign-in service did not answer "
                                    f"({type(exc).__name__}).")\
