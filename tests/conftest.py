@@ -323,3 +323,37 @@ def as_root() -> None:
 
     if not is_root():
         pytest.skip(NOT_ROOT)
+
+
+# ---- Qt: background work, step by step ------------------------------------------------------
+
+
+@pytest.fixture
+def no_gc() -> Iterator[None]:
+    """Python's cycle collector stays out of the sequence under test: where it happens to run
+    first, it can free objects in another order than the one the test is about."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.fixture
+def deliver_answer() -> Callable[..., None]:
+    """``deliver_answer(task, until)``: deliver what a background task's thread sent to the
+    GUI thread, and nothing else (no deferred deletion), until ``until()`` holds."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    def deliver(task: Any, until: Callable[[], bool], timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while not until():
+            assert time.monotonic() < deadline, "no answer came"
+            QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall)
+            time.sleep(0.001)
+
+    return deliver

@@ -1,8 +1,21 @@
 """Long work off the GUI thread, with a progress dialog and a Cancel button.
 
-``run_in_background`` runs ``work(progress)`` on a ``QThread``; ``progress(done, total)``
-updates the dialog and raises ``Cancelled`` once the user has pressed Cancel, so the work
-stops at its next step (and cleans up after itself, e.g. deletes a half-built book).
+``run_in_background(owner, …)`` runs ``work(progress)`` on a ``QThread``; ``progress(done,
+total)`` updates the dialog and raises ``Cancelled`` once the user has pressed Cancel, so the
+work stops at its next step (and cleans up after itself, e.g. deletes a half-built book).
+
+Who keeps what alive, and why (each rule was a crash):
+
+- A task is a child of the application, not of its owner, and is listed in ``running_tasks()``
+  until its thread has ended.  As a child of its owner, it and its ``QThread`` died with the
+  owner: a thread destroyed while it runs aborts the process.  Now an owner deleted mid-work
+  only cancels the work, and nobody is called back (the callbacks would touch dead widgets).
+- Once the outcome is delivered (or ``stop()`` returns) the task lets go of the callbacks and
+  of the work.  It used to keep them until its own ``deleteLater``, and a callback closing over
+  a dialog nobody else held (a lambda over ``self``) made that deletion destroy the dialog,
+  whose destructor deleted its children, the task among them, a second time: a segfault.
+- ``stop_tasks(widget)`` cancels and waits for the work started for ``widget`` or for a widget
+  inside it: before a view closes its book, before the window goes.
 """
 
 from __future__ import annotations
@@ -11,10 +24,12 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
+
+_running: set[BackgroundTask] = set()
 
 
 class Cancelled(Exception):
@@ -29,7 +44,7 @@ class Job(QObject):
 
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
-        self._work = work
+        self._work: Callable[[Progress], Any] | None = work
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -40,8 +55,13 @@ class Job(QObject):
             raise Cancelled
         self.progressed.emit(done, total)
 
+    def forget_work(self) -> None:
+        """Once run() has returned: drop the work and whatever it closes over."""
+        self._work = None
+
     @Slot()
     def run(self) -> None:
+        assert self._work is not None
         try:
             result = self._work(self._progress)
         except Cancelled:
@@ -56,7 +76,7 @@ class Job(QObject):
 
 
 class BackgroundTask(QObject):
-    """Lives on the GUI thread: owns the thread, the job and the progress dialog.
+    """Lives on the GUI thread: owns the thread and the job, shows the progress dialog.
 
     The job's signals reach this object's slots through queued connections, so the
     callbacks and every widget update run on the GUI thread.
@@ -64,24 +84,28 @@ class BackgroundTask(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        owner: QWidget,
         label: str,
         work: Callable[[Progress], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[str], None],
     ) -> None:
-        super().__init__(parent)
-        self._on_success, self._on_failure = on_success, on_failure
+        super().__init__(QCoreApplication.instance())
+        self._owner: QWidget | None = owner
+        self._callbacks: tuple[Callable[[Any], None], Callable[[str], None]] | None = (
+            on_success, on_failure)
+        self._ended = False
         self.job = Job(work)
         self._thread = QThread(self)
         self.job.moveToThread(self._thread)
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
         self.dialog.setWindowTitle("Ledgerdesk")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
         # Not a queued slot of the job: its thread is busy running the work, so the request
         # must be set directly (a thread-safe Event) for the next progress() to see it.
         self.dialog.canceled.connect(self._cancel)
+        owner.destroyed.connect(self._orphaned)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -89,59 +113,96 @@ class BackgroundTask(QObject):
         self._thread.started.connect(self.job.run)
 
     def start(self) -> None:
+        _running.add(self)
         self._thread.start()
+
+    def belongs_to(self, widget: QWidget) -> bool:
+        """Started for ``widget`` or a widget inside it (a dialog of its window counts)."""
+        node: QObject | None = self._owner
+        while node is not None:
+            if node is widget:
+                return True
+            node = node.parent()
+        return False
 
     @Slot()
     def _cancel(self) -> None:
         self.job.cancel()
 
-    def wait(self) -> None:
-        self._thread.wait()
-
     def stop(self) -> None:
-        """Cancel and wait for the work to end, without waiting for the GUI callbacks."""
+        """Cancel and wait for the work to end; nobody is called back afterwards."""
+        self._callbacks = None
         self.job.cancel()
-        self._thread.quit()  # the thread's loop ends once the work has returned
-        self._thread.wait()
+        self._end()
+
+    @Slot()
+    def _orphaned(self) -> None:
+        """The owner (and with it the progress dialog) is gone: stop at the next step."""
+        self._owner = None
+        self._callbacks = None
+        self.job.cancel()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
-        if total > 0:
+        if total > 0 and self._owner is not None and not self._ended:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
-        self._finish()
-        self._on_success(result)
+        self._deliver(0, result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._finish()
-        self._on_failure(message)
+        self._deliver(1, message)
 
     @Slot()
     def _cancelled(self) -> None:
-        self._finish()
-        self._on_failure("Cancelled.")
+        self._deliver(1, "Cancelled.")
 
-    def _finish(self) -> None:
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.deleteLater()  # parented to the window: else one is left per task
-        self._thread.quit()
+    def _deliver(self, which: int, outcome: Any) -> None:
+        callbacks, self._callbacks = self._callbacks, None
+        self._end()
+        if callbacks is not None:
+            callbacks[which](outcome)
+
+    def _end(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self._thread.quit()  # the thread's loop ends once the work has returned
         self._thread.wait()
+        self.job.forget_work()  # what the work held is let go here, on the GUI thread
+        if self._owner is not None:
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()  # a child of the owner: else one is left per task
+            self._owner = None
+        _running.discard(self)
         self.deleteLater()
 
 
 def run_in_background(
-    parent: QWidget,
+    owner: QWidget,
     label: str,
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str], None],
 ) -> BackgroundTask:
     """Start ``work`` on a thread; show progress after a moment; call back on the GUI thread."""
-    task = BackgroundTask(parent, label, work, on_success, on_failure)
+    task = BackgroundTask(owner, label, work, on_success, on_failure)
     task.start()
     return task
+
+
+def running_tasks() -> list[BackgroundTask]:
+    """The tasks whose work has not ended yet (or not been waited for)."""
+    return list(_running)
+
+
+def stop_tasks(within: QWidget | None = None) -> None:
+    """Cancel and wait for the work started for ``within`` or a widget inside it (all work
+    when ``None``, including work whose owner is already gone)."""
+    for task in running_tasks():
+        if within is None or task.belongs_to(within):
+            task.stop()
