@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -342,3 +343,78 @@ def as_root() -> None:
 
     if not is_root():
         pytest.skip(NOT_ROOT)
+
+
+# ---- Qt: work left running, and what Qt says about threads ------------------------------------
+
+#: What Qt says just before a crash of the kind a thread or a deleted object causes.
+QT_THREAD_HAZARDS = (
+    "QThread: Destroyed while thread",
+    "shared QObject was deleted directly",
+    "Timers cannot be stopped from another thread",
+    "Timers cannot be started from another thread",
+    "Cannot create children for a parent that is in a different thread",
+    "new parent is in a different thread",
+    "is not the object's thread",
+    "Socket notifiers cannot be enabled or disabled from another thread",
+    "outside the GUI thread",
+)
+
+_QT_LOG = pytest.StashKey[Any]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item: pytest.Item):
+    """Keep pytest-qt's record of Qt's messages for the check at teardown."""
+    item.stash[_QT_LOG] = getattr(item, "qt_log_capture", None)
+    return (yield)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item: pytest.Item):
+    """A test fails, instead of crashing the run at random, when it leaves background work
+    running (pytest-qt then deletes its widgets, and fixtures close the book it reads) or
+    when Qt warned about threads; the work is stopped first, while its book is still open."""
+    problems = [f"Qt said: {record.message}"
+                for record in getattr(item.stash.get(_QT_LOG, None), "records", [])
+                if any(hazard in record.message for hazard in QT_THREAD_HAZARDS)]
+    workers = sys.modules.get("ledgerdesk.ui.workers")
+    if workers is not None and (left := workers.running_tasks()):
+        workers.stop_tasks()
+        problems.append(f"{len(left)} background task(s) still running at the end of the test "
+                        "(wait for the answer, or stop() it)")
+    result = yield
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
+    return result
+
+
+@pytest.fixture
+def no_gc() -> Iterator[None]:
+    """Python's cycle collector stays out of the sequence under test: where it happens to run
+    first, it can free objects in another order than the one the test is about."""
+    import gc
+
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+@pytest.fixture
+def deliver_answer() -> Callable[..., None]:
+    """``deliver_answer(task, until)``: deliver what a background task's thread sent to the
+    GUI thread, and nothing else (no deferred deletion), until ``until()`` holds."""
+    import time
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    def deliver(task: Any, until: Callable[[], bool], timeout: float = 10) -> None:
+        deadline = time.monotonic() + timeout
+        while not until():
+            assert time.monotonic() < deadline, "no answer came"
+            QCoreApplication.sendPostedEvents(task, QEvent.Type.MetaCall)
+            time.sleep(0.001)
+
+    return deliver

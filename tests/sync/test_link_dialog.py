@@ -4,9 +4,11 @@ thread) or by the remote id typed in; the editor shows the link."""
 from __future__ import annotations
 
 import dataclasses
+import weakref
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from ledgerdesk.app.remotes import SyncRemotes
 from ledgerdesk.domain.documents import DocumentKind
@@ -17,6 +19,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.sync_ports import RemoteDocument
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.link_dialog import LinkDialog, link_state
+from ledgerdesk.ui.workers import run_in_background
 
 
 @pytest.fixture
@@ -82,3 +85,25 @@ def test_the_amount_due_is_written_in_the_books_locale(qtbot, xero_book, custome
     dialog._found(dialog.connection.currentData(),
                   dataclasses.replace(found, amount_due=Money.of("85", "USD")))
     assert "(AUTHORISED, 85,00 USD due)" in dialog.message.text()
+
+
+def test_a_dialog_let_go_once_find_has_answered_goes_cleanly(qtbot, session, customer, issue,
+                                                             monkeypatch, no_gc,
+                                                             deliver_answer) -> None:
+    """The sequence behind a segfault seen at random after this file's first two tests:
+    Find's answer arrives, the test (or any caller) lets go of the dialog, and the event loop
+    runs the background task's deferred deletion.  The task held the only reference left to
+    the dialog (its callbacks close over it), so deleting the task destroyed the dialog, whose
+    destructor deleted the task, its child, a second time."""
+    _, number = issue(customer, "100")
+    tasks: list = []
+    monkeypatch.setattr("ledgerdesk.ui.link_dialog.run_in_background",
+                        lambda *args: tasks.append(run_in_background(*args)) or tasks[-1])
+    dialog = LinkDialog(session, SyncRemotes(), number)
+    dialog.find()
+    gone = weakref.ref(dialog)
+    deliver_answer(tasks[0], until=lambda: "enter its id" in gone().message.text())
+    del dialog
+    tasks.clear()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert gone() is None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +18,7 @@ from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.paged import PAGE, Role
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.workers import run_in_background
 
 TODAY = dt.date(2024, 6, 30)
 
@@ -109,6 +112,28 @@ def test_closing_the_book_returns_to_the_welcome_screen_with_it_in_recent(window
     assert window.welcome.recent.count() == 1
     assert demo_path.name in window.welcome.recent.item(0).text()
     assert not window.actions["record_payment"].isEnabled()
+
+
+def test_closing_the_book_during_an_export_stops_the_export_first(window, qtbot):
+    """Work the book's view started (an export, as File > Export… starts it) is cancelled and
+    waited for when the book closes; the view is deleted next, and its running thread with
+    it used to abort the process ("QThread: Destroyed while thread is still running")."""
+    started, steps, heard = threading.Event(), [], []
+
+    def export(progress):
+        started.set()
+        for step in range(10_000):
+            progress(step, 10_000)
+            steps.append(step)
+            time.sleep(0.002)
+        return "exported"
+
+    run_in_background(window.book_view, "Exporting…", export, heard.append, heard.append)
+    assert started.wait(5)
+    window.actions["close_book"].trigger()
+    qtbot.wait(50)  # the view's deferred deletion
+    assert window.stack.currentWidget() is window.welcome
+    assert heard == [] and len(steps) < 10_000
 
 
 def test_a_foreign_file_is_refused_with_a_message(tmp_path):

@@ -22,6 +22,7 @@ from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.list_page import ListPage
 from ledgerdesk.ui.views.reports_page import ReportsPage
 from ledgerdesk.ui.views.sync_page import SyncPage
+from ledgerdesk.ui.workers import stop_tasks
 
 if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
     from ledgerdesk.presentation.history import Step
@@ -112,10 +113,12 @@ class BookView(QWidget):
         self.current_page().reload()
 
     def stop(self) -> None:
-        """Before the book closes: no page may still be reading it in the background."""
+        """Before the book closes: no page may still be reading it in the background, and
+        no work started here (a sync, an export) may still run: the view is deleted next."""
         self.dashboard.stop()
         self.reports.stop()
         self.sync.stop()
+        stop_tasks(self)
 
     def find(self) -> None:
         page = self.current_page()

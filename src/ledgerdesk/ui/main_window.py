@@ -28,7 +28,7 @@ from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
-from ledgerdesk.ui.workers import BackgroundTask, run_in_background
+from ledgerdesk.ui.workers import run_in_background, stop_tasks
 
 STALE_CHECK_MS = 1500  # how often to look for changes made by other windows or programs
 
@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
         self.prefs.sync()
         # Work still running (the demo being built, an export) is cancelled and waited for:
         # a thread destroyed while it runs aborts the whole process (and leaves half a file).
-        for task in self.findChildren(BackgroundTask):
-            task.stop()
+        # All of it: work whose dialog is gone has no owner inside this window any more.
+        stop_tasks()
         self._drop_session()
         event.accept()

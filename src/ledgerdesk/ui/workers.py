@@ -1,8 +1,23 @@
 """Long work off the GUI thread, with a progress dialog and a Cancel button.
 
-``run_in_background`` runs ``work(progress)`` on a ``QThread``; ``progress(done, total)``
-updates the dialog and raises ``Cancelled`` once the user has pressed Cancel, so the work
-stops at its next step (and cleans up after itself, e.g. deletes a half-built book).
+``run_in_background(owner, …)`` runs ``work(progress)`` on a ``QThread``; ``progress(done,
+total)`` updates the dialog and raises ``Cancelled`` once the user has pressed Cancel, so the
+work stops at its next step (and cleans up after itself, e.g. deletes a half-built book).
+
+Who keeps what alive, and why (each rule was a crash):
+
+- A task is a child of the application, not of its owner, and is listed in ``running_tasks()``
+  until its thread has ended.  As a child of its owner, it and its ``QThread`` died with the
+  owner: a thread destroyed while it runs aborts the process.  Now an owner deleted mid-work
+  only cancels the work, and nobody is called back (the callbacks would touch dead widgets).
+- Once the outcome is delivered (or ``stop()`` returns) the task lets go of the callbacks and
+  of the work.  It used to keep them until its own ``deleteLater``, and a callback closing over
+  a dialog nobody else held (a lambda over ``self``) made that deletion destroy the dialog,
+  whose destructor deleted its children, the task among them, a second time: a segfault.
+- Python's cycle collector waits while the work runs (``gc_guard``), so it never frees a Qt
+  object off the GUI thread.
+- ``stop_tasks(widget)`` cancels and waits for the work started for ``widget`` or for a widget
+  inside it: before a view closes its book, before the window goes.
 """
 
 from __future__ import annotations
@@ -11,12 +26,14 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ledgerdesk.ui import gc_guard
 
 Progress = Callable[[int, int], None]
+
+_running: set[BackgroundTask] = set()
 
 
 class Cancelled(Exception):
@@ -31,7 +48,7 @@ class Job(QObject):
 
     def __init__(self, work: Callable[[Progress], Any]) -> None:
         super().__init__()
-        self._work = work
+        self._work: Callable[[Progress], Any] | None = work
         self._stop = threading.Event()
 
     def cancel(self) -> None:
@@ -42,11 +59,15 @@ class Job(QObject):
             raise Cancelled
         self.progressed.emit(done, total)
 
+    def forget_work(self) -> None:
+        """Once run() has returned: drop the work and whatever it closes over."""
+        self._work = None
+
     @Slot()
     def run(self) -> None:
-        work, self._work = self._work, _done_already  # its closures may hold widgets: let go
+        assert self._work is not None
         try:
-            result = work(self._progress)
+            result = self._work(self._progress)
         except Cancelled:
             self.cancelled.emit()
         except Exception as exc:  # shown to the user; never kill the app from a thread
@@ -59,7 +80,7 @@ class Job(QObject):
 
 
 class BackgroundTask(QObject):
-    """Lives on the GUI thread: owns the thread, the job and the progress dialog.
+    """Lives on the GUI thread: owns the thread and the job, shows the progress dialog.
 
     The job's signals reach this object's slots through queued connections, so the
     callbacks and every widget update run on the GUI thread.
@@ -67,25 +88,29 @@ class BackgroundTask(QObject):
 
     def __init__(
         self,
-        parent: QWidget,
+        owner: QWidget,
         label: str,
         work: Callable[[Progress], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[str], None],
     ) -> None:
-        super().__init__(parent)
-        self._on_success, self._on_failure = on_success, on_failure
+        super().__init__(QCoreApplication.instance())
+        self._owner: QWidget | None = owner
+        self._callbacks: tuple[Callable[[Any], None], Callable[[str], None]] | None = (
+            on_success, on_failure)
+        self._ended = False
         self._paused = False  # collection is paused for this task (see gc_guard)
         self.job = Job(work)
         self._thread = QThread(self)
         self.job.moveToThread(self._thread)
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+        self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
         self.dialog.setWindowTitle("Ledgerdesk")
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(400)
         # Not a queued slot of the job: its thread is busy running the work, so the request
         # must be set directly (a thread-safe Event) for the next progress() to see it.
         self.dialog.canceled.connect(self._cancel)
+        owner.destroyed.connect(self._orphaned)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
         self.job.failed.connect(self._failed)
@@ -93,81 +118,101 @@ class BackgroundTask(QObject):
         self._thread.started.connect(self.job.run)
 
     def start(self) -> None:
+        _running.add(self)
         gc_guard.pause()  # no collection off the GUI thread while the work runs
         self._paused = True
         self._thread.start()
 
-    def _resume_gc(self) -> None:
-        if self._paused:
-            self._paused = False
-            gc_guard.resume()
+    def belongs_to(self, widget: QWidget) -> bool:
+        """Started for ``widget`` or a widget inside it (a dialog of its window counts)."""
+        node: QObject | None = self._owner
+        while node is not None:
+            if node is widget:
+                return True
+            node = node.parent()
+        return False
 
     @Slot()
     def _cancel(self) -> None:
         self.job.cancel()
 
-    def wait(self) -> None:
-        self._thread.wait()
-
     def stop(self) -> None:
-        """Cancel and wait for the work to end; its callbacks are not called any more (the
-        window or page that asked is going away)."""
-        self._on_success, self._on_failure = _ignore, _ignore
+        """Cancel and wait for the work to end; nobody is called back afterwards."""
+        self._callbacks = None
         self.job.cancel()
-        self._thread.quit()  # the thread's loop ends once the work has returned
-        self._thread.wait()
-        self._resume_gc()
+        self._end()
+
+    @Slot()
+    def _orphaned(self) -> None:
+        """The owner (and with it the progress dialog) is gone: stop at the next step."""
+        self._owner = None
+        self._callbacks = None
+        self.job.cancel()
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
-        if total > 0:
+        if total > 0 and self._owner is not None and not self._ended:
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
     @Slot(object)
     def _succeeded(self, result: Any) -> None:
-        self._finish()[0](result)
+        self._deliver(0, result)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._finish()[1](message)
+        self._deliver(1, message)
 
     @Slot()
     def _cancelled(self) -> None:
-        self._finish()[1]("Cancelled.")
+        self._deliver(1, "Cancelled.")
 
-    def _finish(self) -> tuple[Callable[[Any], None], Callable[[str], None]]:
-        """Close the dialog, end the thread, and hand over the callbacks: the task keeps no
-        reference to them (they hold the parent window), so no cycle through it is left for
-        Python's collector to free at some random moment while Qt deletes the task."""
-        callbacks = self._on_success, self._on_failure
-        self._on_success, self._on_failure = _ignore, _ignore
-        self.dialog.reset()
-        self.dialog.hide()
-        self.dialog.deleteLater()  # parented to the window: else one is left per task
-        self._thread.quit()
+    def _deliver(self, which: int, outcome: Any) -> None:
+        callbacks, self._callbacks = self._callbacks, None
+        self._end()
+        if callbacks is not None:
+            callbacks[which](outcome)
+
+    def _end(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        self._thread.quit()  # the thread's loop ends once the work has returned
         self._thread.wait()
-        self._resume_gc()
+        self.job.forget_work()  # what the work held is let go here, on the GUI thread
+        if self._paused:
+            self._paused = False
+            gc_guard.resume()
+        if self._owner is not None:
+            self.dialog.reset()
+            self.dialog.hide()
+            self.dialog.deleteLater()  # a child of the owner: else one is left per task
+            self._owner = None
+        _running.discard(self)
         self.deleteLater()
-        return callbacks
-
-
-def _ignore(_answer: object) -> None:
-    """A callback for an answer that arrives after the task has finished (never used)."""
-
-
-def _done_already(_progress: Progress) -> None:
-    raise RuntimeError("this work has already run")
 
 
 def run_in_background(
-    parent: QWidget,
+    owner: QWidget,
     label: str,
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str], None],
 ) -> BackgroundTask:
     """Start ``work`` on a thread; show progress after a moment; call back on the GUI thread."""
-    task = BackgroundTask(parent, label, work, on_success, on_failure)
+    task = BackgroundTask(owner, label, work, on_success, on_failure)
     task.start()
     return task
+
+
+def running_tasks() -> list[BackgroundTask]:
+    """The tasks whose work has not ended yet (or not been waited for)."""
+    return list(_running)
+
+
+def stop_tasks(within: QWidget | None = None) -> None:
+    """Cancel and wait for the work started for ``within`` or a widget inside it (all work
+    when ``None``, including work whose owner is already gone)."""
+    for task in running_tasks():
+        if within is None or task.belongs_to(within):
+            task.stop()

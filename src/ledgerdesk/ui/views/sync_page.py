@@ -153,9 +153,12 @@ class SyncPage(QWidget):
         self._finished(f"Sync stopped: {message}")
 
     def stop(self) -> None:
-        """Before the book closes: wait for a running sync (it stops at its next row)."""
+        """Before the book closes: wait for a running sync (it stops at its next row); its
+        answer is not delivered (the page would read the closed book)."""
         if self.task is not None:
             self.task.stop()
+            self.task = None
+            self.sync_button.setEnabled(self.remotes is not None)
 
 
 def _detail(row: OutboxRow | None) -> str:
