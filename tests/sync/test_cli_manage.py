@@ -39,3 +39,21 @@ def test_disconnect_forgets_the_secret_and_says_what_happens_to_the_queue(
     assert connections(book) == [] and outbox(book) == [] and memory_keyring.entries == {}
     status, _, err = run("disconnect", path, "--connection", "1")
     assert status != 0 and "no connection 1" in err
+
+
+def test_disconnect_with_a_keyring_that_cannot_be_changed_says_what_is_left(
+        run, connected, book) -> None:  # noqa: F811
+    """The connection goes from the book; the secrets the keyring would not let go of are
+    named (where, not what), in one line, and the command does not claim all went well."""
+    import keyring
+    from keyring.backends import fail
+
+    path, _, _ = connected
+    keyring.set_keyring(fail.Keyring())  # the autouse memory keyring is put back after
+    status, out, err = run("disconnect", path, "--connection", "1")
+    assert status == 1
+    assert out.startswith("Removed connection 1 (Xero at ")
+    [line] = err.splitlines()
+    assert line.startswith("ledgerdesk: error: The keyring cannot be changed (NoKeyringError)")
+    assert "still in the keyring" in line and "Traceback" not in err
+    assert connections(book) == []

@@ -165,3 +165,22 @@ def test_a_refused_new_secret_keeps_the_working_one(qtbot, xero_book, remotes,
                     timeout=10000)
     assert form.message.text().startswith("Not")
     assert memory_keyring.entries == before
+
+
+def test_remove_with_a_keyring_that_cannot_be_changed_says_where_the_secrets_are_left(
+        qtbot, xero_book, remotes, monkeypatch) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr("ledgerdesk.ui.dialogs.confirm", lambda *args: True)
+    errors = []
+    monkeypatch.setattr("ledgerdesk.ui.dialogs.error",
+                        lambda parent, title, text: errors.append((title, text)))
+    dialog = ConnectionsDialog(Session.of(xero_book.book, Path(xero_book.book.path)), remotes)
+    qtbot.addWidget(dialog)
+    keyring.set_keyring(fail.Keyring())  # the autouse memory keyring is put back after
+    dialog.remove()
+    assert connections(xero_book.book) == []
+    [(title, text)] = errors
+    assert title == "The keyring could not be changed"
+    assert "still in the keyring" in text

@@ -34,10 +34,10 @@ class SyncRemotes:
 
         return who(connection)
 
-    def forget(self, connection: Connection) -> None:
+    def forget(self, connection: Connection) -> str:
         from ledgerdesk.sync.connection_admin import forget
 
-        forget(connection)
+        return forget(connection)
 
     def start_browser_sign_in(self, connection: Connection, redirect_uri: str
                               ) -> tuple[str, str, str]:

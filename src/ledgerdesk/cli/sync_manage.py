@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 from typing import TextIO
 
+from ledgerdesk.cli import fail
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.domain.sync import Provider
@@ -23,10 +24,10 @@ def run_disconnect(args: argparse.Namespace, out: TextIO) -> int:
         consequences = sync_admin.removal_consequences(book, connection)
         assert connection.id is not None
         sync_admin.remove_connection(book, connection.id)
-    connection_admin.forget(connection)
+    left = connection_admin.forget(connection)
     out.write(f"Removed connection {connection.id} ({connection.provider.label} at "
               f"{connection.base_url}). {consequences}\n")
-    return 0
+    return fail(left) if left else 0
 
 
 def run_edit_connection(args: argparse.Namespace, out: TextIO) -> int:

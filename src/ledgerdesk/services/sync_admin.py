@@ -33,7 +33,7 @@ class Remotes(Protocol):
     def new_secret_ref(self) -> str: ...
     def sign_in(self, connection: Connection, secret: str) -> None: ...
     def who(self, connection: Connection) -> str: ...  # "Connected as …", from the remote
-    def forget(self, connection: Connection) -> None: ...  # its keyring entries
+    def forget(self, connection: Connection) -> str: ...  # its keyring entries; "" or what is left
     def start_browser_sign_in(self, connection: Connection, redirect_uri: str
                               ) -> tuple[str, str, str]: ...  # url, verifier, state
     def finish_browser_sign_in(self, connection: Connection, pasted: str, verifier: str,

@@ -7,7 +7,7 @@ import httpx
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.sync import gateways
 from ledgerdesk.sync.clockify import API_KEY
-from ledgerdesk.sync.credentials import SecretStore
+from ledgerdesk.sync.credentials import SERVICE, SecretStore, SecretUnavailable
 from ledgerdesk.sync.dayzero import TOKEN
 from ledgerdesk.sync.strapi import PASSWORD
 from ledgerdesk.sync.xero import XeroGateway
@@ -34,8 +34,14 @@ def who(connection: Connection) -> str:
             "so the first sync proves it.")
 
 
-def forget(connection: Connection) -> None:
-    """Remove every keyring entry of ``connection`` (nothing else refers to them)."""
+def forget(connection: Connection) -> str:
+    """Remove every keyring entry of ``connection`` (nothing else refers to them); "" when
+    all went, else one sentence saying where the secrets are left (never what they are)."""
     store = SecretStore(connection.secret_ref)
-    for name in SECRET_NAMES:
-        store.delete(name)
+    try:
+        for name in SECRET_NAMES:
+            store.delete(name)
+    except SecretUnavailable as exc:
+        return (f"{exc} The connection's secrets are still in the keyring (service "
+                f"'{SERVICE}', entries '{connection.secret_ref}/…'); remove them there.")
+    return ""

@@ -135,7 +135,8 @@ class ConnectionsDialog(QDialog):
         except (NotAllowed, NotFound, BookFailure) as exc:
             dialogs.error(self, "The connection was not removed", str(exc))
             return
-        if self.remotes is not None:
-            self.remotes.forget(connection)
+        left = self.remotes.forget(connection) if self.remotes is not None else ""
         self.status.setText(f"Removed the {connection.provider.label} connection.")
         self.reload()
+        if left:
+            dialogs.error(self, "The keyring could not be changed", left)
