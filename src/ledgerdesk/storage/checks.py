@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
+from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
 _SHOWN = 10
@@ -146,4 +147,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *_negative_outstanding(conn),
         *_voided_with_allocations(conn),
         *_payments_accounted(conn),
+        *journal_failures(conn),
     ]
