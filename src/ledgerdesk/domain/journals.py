@@ -76,7 +76,10 @@ class ManualJournal:
 def validate_journal(journal: ManualJournal, accounts: Mapping[str, Account]) -> list[Problem]:
     """Every problem with ``journal`` against the chart ``accounts``; changes nothing."""
     problems: list[Problem] = []
-    if why := text_problem(journal.memo, "memo"):
+    if not journal.memo.strip():
+        problems.append(Problem("memo", "required", "Say what the journal is for, such as "
+                                "\u201cOwner's capital\u201d or \u201cDepreciation, March\u201d."))
+    elif why := text_problem(journal.memo, "memo"):
         problems.append(Problem("memo", "plain_text", why))
     debits = credits = Decimal(0)
     for i, item in enumerate(journal.lines):

@@ -97,6 +97,14 @@ def test_every_problem_is_reported_at_once_with_its_field() -> None:
     assert found["lines[1].amount"] == ["not_positive"]
     assert found["lines[2].amount"] == ["both_sides"]
     assert "lines" in found  # and it does not balance either
+    assert found["memo"] == ["required"]
+
+
+def test_a_journal_says_what_it_is_for() -> None:
+    draft = journal(line("1000", debit="5"), line("3000", credit="5"), memo="   ")
+    (problem,) = validate_journal(draft, CHART)
+    assert (problem.field, problem.code) == ("memo", "required")
+    assert "what the journal is for" in problem.message
 
 
 def test_the_receivable_account_is_refused_saying_why() -> None:
