@@ -47,6 +47,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
     "print": ("printing", "run_print"),
+    "journal": ("journals", "run_journal"),
+    "void": ("voids", "run_void"),
 }
 
 
@@ -57,7 +59,7 @@ def handler(command: str) -> Handler:
         return screenshots
     module, name = HANDLERS[command]
     run = getattr(importlib.import_module(f"ledgerdesk.cli.{module}"), name)
-    if command in ("pay", "import"):
+    if command in ("pay", "import", "journal"):
         return lambda args, out: run(args, out, sys.stderr)
     return run
 

@@ -6,7 +6,7 @@ import argparse
 from typing import Any, NoReturn
 
 from ledgerdesk import __version__
-from ledgerdesk.cli import accounts, imports, printing, report_options, sync_parser
+from ledgerdesk.cli import accounts, imports, journals, printing, report_options, sync_parser, voids
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
@@ -44,6 +44,8 @@ def build_parser() -> OneLineParser:
     imports.add_parser(commands, _command)
     sync_parser.add_parser(commands, _command)
     printing.add_parser(commands, _command)
+    journals.add_parser(commands, _command)
+    voids.add_parser(commands, _command)
     return parser
 
 

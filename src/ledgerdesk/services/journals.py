@@ -20,6 +20,7 @@ from ledgerdesk.domain.journals import (
     validate_journal,
 )
 from ledgerdesk.domain.ledger import SourceType
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.journal_commands import RecordJournal
 from ledgerdesk.services.journal_queries import JournalBook, JournalQuery, JournalSummary
@@ -33,6 +34,7 @@ Tx = Any  # a ``Transaction`` that also keeps journals (``storage.tx_journals``)
 class RecordedJournal:
     journal_id: int
     number: str
+    total: Money  # the debits, which equal the credits
 
 
 def build_journal(command: RecordJournal, currency: str) -> ManualJournal:
@@ -67,7 +69,7 @@ def record_journal_in(tx: Tx, command: RecordJournal) -> RecordedJournal:
     saved = ManualJournal(journal.date, journal.memo, journal.lines, journal.currency,
                           number, journal_id)
     tx.post(journal_entry(saved))
-    return RecordedJournal(journal_id, number)
+    return RecordedJournal(journal_id, number, journal.debit_total)
 
 
 def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
