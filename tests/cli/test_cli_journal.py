@@ -114,7 +114,7 @@ def test_date_and_memo_are_required(run, book_copy) -> None:
     assert status == 2 and "--date" in err and "--memo" in err
 
 
-# ---- list journal-entries and list payments --------------------------------------------------------
+# ---- list journal-entries and list payments -------------------------------------------------
 
 
 def test_list_journal_entries_one_row_per_entry(run, book_copy) -> None:
@@ -143,7 +143,7 @@ def test_list_payments_shows_the_payment_number_first(run, book_copy) -> None:
     header, _rule, first = out.splitlines()[:3]
     assert header.startswith("Number ")
     assert re.match(r"PAY-\d{5}  ", first)
-    assert list(listed(run, "payments", book_copy)[0])[0] == "number"
+    assert next(iter(listed(run, "payments", book_copy)[0])) == "number"
 
 
 # ---- void --------------------------------------------------------------------------------

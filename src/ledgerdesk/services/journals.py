@@ -102,6 +102,14 @@ def load_journal(book: Book, journal_id: int) -> ManualJournal:
         return _get(tx, journal_id)
 
 
+def reversal_date(book: Book, journal_id: int) -> dt.date | None:
+    """When a void journal's reversal was posted (None while it stands)."""
+    with book.read() as tx:
+        dates = [entry.date for entry in tx.entries_for(SourceType.MANUAL, journal_id)
+                 if entry.reverses_id is not None]
+    return min(dates, default=None)
+
+
 def find_journal(book: Book, number: str) -> ManualJournal:
     """A journal by its number, in any case (``jnl-00012``)."""
     with book.read() as tx:
