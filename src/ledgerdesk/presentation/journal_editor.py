@@ -214,7 +214,7 @@ class JournalEditor:
 
     @property
     def can_save(self) -> bool:
-        return (not self.read_only and not self.has_input_errors and self._content()
+        return (not self.read_only and not self.has_input_errors and bool(self._content())
                 and not self._problems())
 
     # ---- saving and voiding ---------------------------------------------------------------------
