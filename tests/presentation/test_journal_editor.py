@@ -51,6 +51,9 @@ def test_the_difference_follows_what_is_typed(editor) -> None:
     assert not editor.can_save
     editor.set_line_text(1, "credit", "5.000")
     assert editor.balance_text() == ("5.000,00", "5.000,00", "Balanced")
+    assert (editor.cell_text(1, "credit"), editor.lines[1].text("credit")) == ("5.000,00",
+                                                                               "5.000")
+    assert editor.cell_text(1, "account") == "3000 Owner's Equity"
     assert editor.form_problems() == [] and editor.can_save
 
 

@@ -83,8 +83,11 @@ def test_problems_sit_beside_their_cells_and_save_waits_for_the_balance(qtbot, d
         "1100 Accounts Receivable moves only with invoices")
     assert cell(dialog, 0, JournalColumn.ACCOUNT, Qt.ItemDataRole.BackgroundRole) is not None
     assert cell(dialog, 1, JournalColumn.DEBIT, Qt.ItemDataRole.ToolTipRole) is None
-    assert dialog.balance.text() == ("Debits 70,00    Credits 80,00    "
+    gap = "&nbsp;" * 5
+    assert dialog.balance.text() == (f"Debits 70,00{gap}Credits 80,00{gap}"
                                      "<b>Difference 10,00: the credits are more</b>")
+    assert cell(dialog, 1, JournalColumn.DEBIT) == "70,00"  # as the locale writes it
+    assert cell(dialog, 1, JournalColumn.DEBIT, Qt.ItemDataRole.EditRole) == "70"
     assert dialog.message.text() == ("The debits (70,00) and credits (80,00) differ by 10,00: "
                                      "a journal must balance to the cent.")
     assert "1100 Accounts Receivable moves only" in dialog.cell_message.text()

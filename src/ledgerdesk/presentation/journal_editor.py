@@ -155,6 +155,15 @@ class JournalEditor:
 
     # ---- what the form shows ------------------------------------------------------------------
 
+    def cell_text(self, index: int, name: str) -> str:
+        """A cell as shown when it is not being typed in: an amount that reads in the
+        locale's own format (``5.000`` as ``5.000,00``), anything else as typed."""
+        line = self.lines[index]
+        if name == "account":
+            return self.account_text(line.text(name)) if line.text(name) else ""
+        amount = self._amount(line, name) if name in AMOUNTS else None
+        return self.fmt.format(amount) if amount is not None else line.text(name)
+
     def line_error(self, index: int, name: str) -> str:
         line = self.lines[index]
         if self.read_only or line.is_blank:

@@ -84,6 +84,7 @@ class JournalDialog(QDialog):
         self.remove_line_button = QPushButton("Remove &line")
         self.balance = QLabel()
         self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.balance.setTextFormat(Qt.TextFormat.RichText)
         self.cell_message = error_label()
         self.message = error_label()
         self.buttons = QDialogButtonBox()
@@ -168,8 +169,9 @@ class JournalDialog(QDialog):
 
     def _refresh(self) -> None:
         debits, credits, words = self.editor.balance_text()
-        text = f"Debits {debits}    Credits {credits}"
-        self.balance.setText(f"{text}    <b>{words}</b>" if words else text)
+        gap = "&nbsp;" * 5  # rich text (for the bold) folds plain spaces into one
+        text = f"Debits {debits}{gap}Credits {credits}"
+        self.balance.setText(f"{text}{gap}<b>{words}</b>" if words else text)
         self.balance.setStyleSheet(BALANCED_STYLE if words == "Balanced" else OFF_STYLE
                                    if words else "")
         _show(self.memo_error, self.editor.field_error("memo") or self.editor.field_error("date"))

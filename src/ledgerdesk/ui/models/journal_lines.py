@@ -68,7 +68,9 @@ class JournalLineModel(EditorGridModel):
             return None
         row, name = index.row(), FIELDS[index.column()]
         text = self.editor.lines[row].text(name)
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):
+        if role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
+            return self.editor.cell_text(row, name)
+        if role == Qt.ItemDataRole.EditRole:  # what the cell's editor starts with: as typed
             return self.editor.account_text(text) if name == "account" and text else text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(index.column() in NUMERIC)

@@ -8,12 +8,14 @@ selected one after asking (``BookView`` does the asking and the voiding).
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from ledgerdesk.presentation.journal_list import JournalList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.journal_queries import JournalSummary
 from ledgerdesk.ui.views.list_page import ListPage
+
+MEMO = 2  # the memo column of ``JournalList``
 
 
 class JournalsPage(ListPage):
@@ -38,6 +40,9 @@ class JournalsPage(ListPage):
         self.new_button.clicked.connect(self.new_requested)
         self.void_button.clicked.connect(self._void_clicked)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        header = self.table.horizontalHeader()  # the memo takes the room there is
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(MEMO, QHeaderView.ResizeMode.Stretch)
 
     def reload(self) -> None:
         super().reload()
