@@ -255,3 +255,20 @@ def test_on_a_terminal_it_asks_and_voids_only_on_yes(run, book_copy, stdin_is) -
     stdin_is("yes\n", tty=True)
     status, out, _ = run("void", "JNL-00001", book_copy, "--date", "2025-07-01")
     assert status == 0 and out.startswith("Voided JNL-00001")
+
+
+def test_check_names_a_manual_entry_on_a_control_account(run, book_copy) -> None:
+    import sqlite3
+
+    assert run("journal", book_copy, *CAPITAL)[0] == 0
+    conn = sqlite3.connect(book_copy, isolation_level=None)
+    conn.execute("INSERT INTO journal_entries (date, memo, source_type)"
+                 " VALUES ('2025-06-30', 'by another tool', 'MANUAL')")
+    entry = conn.execute("SELECT last_insert_rowid()").fetchone()[0]
+    conn.executemany("INSERT INTO journal_lines (entry_id, account_code, amount_minor, currency)"
+                     " VALUES (?, ?, ?, 'EUR')", [(entry, "1100", 1000), (entry, "4000", -1000)])
+    conn.close()
+    status, out, _ = run("check", book_copy)
+    assert status == 1
+    assert "FAILED manual_control: 1 manual entries post to a control account: entry " in out
+    assert "posts 10.00 EUR to 1100 Accounts Receivable" in out
