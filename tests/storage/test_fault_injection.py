@@ -1,8 +1,8 @@
 """SQLite fails at every write step of recording a payment, authorising an invoice, an
-import, recording and voiding a manual journal, the demo and an upgrade, with a full disk, a disk error or a file made read-only
-(``fault_injection.py``).  Each time the user reads one named sentence, and the book file is
-byte for byte what it was (the write rolled back, the WAL checkpointed away) and passes
-``ledgerdesk check``."""
+import, recording and voiding a manual journal, the demo and an upgrade, with a full disk,
+a disk error or a file made read-only (``fault_injection.py``).  Each time the user reads
+one named sentence, and the book file is byte for byte what it was (the write rolled back,
+the WAL checkpointed away) and passes ``ledgerdesk check``."""
 
 from __future__ import annotations
 
