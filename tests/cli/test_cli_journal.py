@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -272,3 +273,28 @@ def test_check_names_a_manual_entry_on_a_control_account(run, book_copy) -> None
     assert status == 1
     assert "FAILED manual_control: 1 manual entries post to a control account: entry " in out
     assert "posts 10.00 EUR to 1100 Accounts Receivable" in out
+
+
+def test_a_document_number_of_digits_is_not_taken_for_a_payment(run, book_copy,
+                                                                contact_in) -> None:
+    """A book may number its bills ``202500001``: ``void`` finds the bill, not payment
+    202500001."""
+    from ledgerdesk.domain.contacts import ContactRole
+    from ledgerdesk.domain.documents import DocumentKind
+    from ledgerdesk.services.commands import DocumentDraft, LineInput
+    from ledgerdesk.services.documents import create_document
+    from ledgerdesk.storage import open_book
+
+    with open_book(book_copy) as book:
+        with book.write() as tx:
+            tx.set_number_prefix(DocumentKind.BILL, "2025")
+        supplier = contact_in(book, "Digits Supplies", ContactRole.SUPPLIER)
+        _, number = create_document(book, DocumentDraft(
+            kind=DocumentKind.BILL, contact_id=supplier, issue_date="2025-06-01",
+            lines=[LineInput(unit_price=Decimal("40"), account_code="6100")]))
+    assert number.isdigit()
+    payments = {p["number"]: p["void"] for p in listed(run, "payments", book_copy)}
+    status, out, err = run("void", number, book_copy, "--yes")
+    assert (status, err) == (0, "") and out.startswith(f"Voided {number}: ")
+    assert {r["number"]: r["status"] for r in listed(run, "bills", book_copy)}[number] == "void"
+    assert {p["number"]: p["void"] for p in listed(run, "payments", book_copy)} == payments

@@ -75,11 +75,23 @@ def confirmed(target: Voidable, answers: TextIO, err: TextIO) -> bool:
 
 
 def voidable(book: Book, name: str, date: dt.date | None, today: dt.date) -> Voidable:
-    if name.upper().startswith(JOURNAL_PREFIX):
+    """What ``name`` names: a journal, else a document with that number (a prefix may be
+    digits, or even ``PAY-``), else a payment; else it says there is no such journal or
+    document."""
+    if name.upper().startswith(JOURNAL_PREFIX) and _journal_exists(book, name):
         return _journal(book, name, date, today)
-    if (match := _PAYMENT.fullmatch(name)) is not None:
+    with book.read() as tx:
+        numbered = tx.find_document(name) or tx.find_document(name.upper())
+    if numbered is None and (match := _PAYMENT.fullmatch(name)) is not None:
         return _payment(book, int(match.group(1)), date or today)
+    if numbered is None and name.upper().startswith(JOURNAL_PREFIX):
+        return _journal(book, name, date, today)  # says there is no such journal
     return _document(book, name, date or today)
+
+
+def _journal_exists(book: Book, name: str) -> bool:
+    with book.read() as tx:
+        return tx.find_journal(name) is not None  # type: ignore[attr-defined]
 
 
 def _journal(book: Book, name: str, date: dt.date | None, today: dt.date) -> Voidable:
