@@ -71,3 +71,33 @@ def test_journal_to_stdout_has_every_account(run, demo_book):
     assert postings
     for line in postings:
         assert POSTING.fullmatch(line), line
+
+
+@pytest.mark.parametrize("tool", ["ledger", "hledger"])
+def test_manual_journals_keep_the_tools_equal_to_the_trial_balance(run, book_copy, tmp_path,
+                                                                    tool):
+    """Owner's capital, a loan and a repayment, depreciation (voided and recorded again),
+    with descriptions holding what the journal formats give a meaning to."""
+    if shutil.which(tool) is None:
+        pytest.skip(f"{tool} is not installed")
+    journals = [
+        ("2025-01-02", "Owner's capital; first year", ["--debit", "1000=15000:From the owner",
+                                                      "--credit", "3000=15000"]),
+        ("2025-01-03", "Loan @ 4% (bank)", ["--debit", "1010=8000.50:Loan paid out; 36 months",
+                                           "--credit", "2200=8000.50:tag: value"]),
+        ("2025-02-01", "* Loan repayment", ["--debit", "2200=250.25", "--debit", "6300=30",
+                                           "--credit", "1000=280.25:[bank] =fee"]),
+        ("2025-03-31", "Depreciation, Q1", ["--debit", "6000=375", "--credit", "1500=375"]),
+    ]
+    for date, memo, lines in journals:
+        assert run("journal", book_copy, "--date", date, "--memo", memo, *lines)[0] == 0
+    assert run("void", "JNL-00004", book_copy, "--yes", "--date", "2025-04-01")[0] == 0
+    assert run("journal", book_copy, "--date", "2025-03-31", "--memo", "Depreciation, Q1",
+               "--debit", "6000=357", "--credit", "1500=357")[0] == 0
+    path = tmp_path / "journals.journal"
+    assert run("export-journal", book_copy, "-o", path)[0] == 0
+    result = subprocess.run(
+        [tool, "-f", str(path), "balance", "--flat", "--no-total"],
+        capture_output=True, text=True, check=True, timeout=120,
+    )
+    assert parse_balance_lines(result.stdout, "EUR") == trial_balance(run, book_copy)

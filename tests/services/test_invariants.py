@@ -10,7 +10,9 @@ agree with the model, and the ledger rules must hold:
 - the receivable control account equals the outstanding of authorised sales documents
   (invoices +, credit notes and customer credits -), and payable likewise;
 - no document is over-allocated (0 <= outstanding <= total);
-- the bank holds exactly the money the live payments moved;
+- the bank holds exactly the money the live payments and live manual journals moved;
+- manual journals are numbered JNL-00001, JNL-00002 … without a hole, a void one stays
+  listed, and one that does not balance or touches a control account changes nothing;
 - ``check_book`` finds nothing wrong.
 
 The chart changes under it too: accounts are re-coded (every posting, document line and
@@ -53,6 +55,9 @@ from ledgerdesk.services.documents import (
     save_draft,
     void_document,
 )
+from ledgerdesk.services.journal_commands import JournalLineInput, RecordJournal
+from ledgerdesk.services.journal_queries import JournalQuery
+from ledgerdesk.services.journals import record_journal, void_journal
 from ledgerdesk.services.payments import check_payment, record_payment, void_payment
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
@@ -77,6 +82,8 @@ TARGETS = {
 }
 MONEY_IN = {PaymentKind.CUSTOMER_RECEIPT, PaymentKind.SUPPLIER_REFUND}
 RECEIVABLE, PAYABLE, BANK = "1100", "2000", "1000"
+#: Accounts a manual journal may use (bank, savings, equipment, tax, equity, income, expense).
+JOURNAL_ACCOUNTS = ["1000", "1010", "1500", "2200", "3000", "4000", "6000", "6300"]
 
 cents = st.integers(min_value=1, max_value=50_000)
 #: tax rates in tenths of a percent: 0 %, 5.5 %, 10 %, 20 %
@@ -123,12 +130,26 @@ class ModelPayment:
 
 
 @dataclass
+class ModelJournal:
+    id: int
+    number: str
+    lines: list[tuple[str, int]]  # (account, cents), debit positive
+    voided: bool = False
+
+
+@dataclass
 class Model:
     contacts: list[int] = field(default_factory=list)
     docs: dict[int, ModelDoc] = field(default_factory=dict)
     allocations: list[ModelAllocation] = field(default_factory=list)
     payments: dict[int, ModelPayment] = field(default_factory=dict)
     issued: dict[DocumentKind, int] = field(default_factory=dict)
+    journals: dict[int, ModelJournal] = field(default_factory=dict)
+
+    def journalled(self, account: str) -> int:
+        """What the live manual journals moved on ``account``, debit positive."""
+        return sum(cents for j in self.journals.values() if not j.voided
+                   for code, cents in j.lines if code == account)
 
     def allocated(self, doc_id: int) -> int:
         return sum(a.amount for a in self.allocations if a.active and a.document == doc_id)
@@ -166,6 +187,15 @@ def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int,
     )
 
 
+def journal_command(lines: list[tuple[str, int]], codes: dict[str, str]) -> RecordJournal:
+    """``lines`` name accounts by their first code; ``codes`` says what each is now."""
+    return RecordJournal(date=DAY, memo="Machine journal", lines=[
+        JournalLineInput(account_code=codes[code], debit=money(cents) if cents > 0 else None,
+                         credit=money(-cents) if cents < 0 else None)
+        for code, cents in lines
+    ])
+
+
 def payment_command(kind: PaymentKind, contact: int, amount: int,
                     allocs: list[tuple[int, int]], keep: bool = False) -> RecordPayment:
     return RecordPayment(
@@ -197,6 +227,7 @@ class LedgerMachine(RuleBasedStateMachine):
              for d in queries.list_documents(list(DocumentKind))],
             [(p.id, p.voided, p.amount) for p in queries.list_payments()],
             sum(1 for _ in queries.journal()),
+            [(r.id, r.voided) for r in self.book.journals().journal_page(JournalQuery(), 0, 999)],
         )
 
     def refused_without_change(self, action, error=ValidationFailed):
@@ -418,7 +449,7 @@ class LedgerMachine(RuleBasedStateMachine):
                    for code, balance in before[0]]
         assert self.snapshot() == (renamed, *before[1:])
 
-    @rule(first=st.sampled_from(["1010", "1500", "6300"]))
+    @rule(first=st.sampled_from(["5000", "6200", "6400"]))  # no journal touches them
     def archive_or_restore_an_unused_account(self, first) -> None:
         archive = first not in self.archived
         edit_account(self.book, self.codes[first], AccountChange(archived=archive), DAY)
@@ -430,6 +461,43 @@ class LedgerMachine(RuleBasedStateMachine):
     def archiving_a_kept_account_is_refused(self, first) -> None:
         self.refused_without_change(lambda: edit_account(
             self.book, self.codes[first], AccountChange(archived=True), DAY))
+
+    # --- manual journals ---------------------------------------------------------------
+    @rule(data=st.data(), amounts=st.lists(st.integers(-50_000, 50_000).filter(bool),
+                                           min_size=1, max_size=4))
+    def record_a_journal(self, data, amounts) -> None:
+        accounts = st.sampled_from(JOURNAL_ACCOUNTS)
+        lines = [(data.draw(accounts), cents) for cents in amounts]
+        if sum(amounts):
+            lines.append((data.draw(accounts), -sum(amounts)))  # the balancing line
+        if len(lines) < 2:
+            lines.append((data.draw(accounts), -lines[0][1]))
+        recorded = record_journal(self.book, journal_command(lines, self.codes))
+        assert recorded.number == f"JNL-{len(self.model.journals) + 1:05d}"  # gap-free
+        self.model.journals[recorded.journal_id] = ModelJournal(
+            recorded.journal_id, recorded.number, lines)
+
+    @rule(data=st.data(), cents=cents,
+          how=st.sampled_from(["unbalanced", "receivable", "payable", "one_line"]))
+    def record_a_refused_journal(self, data, cents, how) -> None:
+        account = data.draw(st.sampled_from(JOURNAL_ACCOUNTS))
+        lines = {"unbalanced": [(account, cents), (BANK, -cents - 1)],
+                 "receivable": [(RECEIVABLE, cents), (account, -cents)],
+                 "payable": [(account, cents), (PAYABLE, -cents)],
+                 "one_line": [(account, cents)]}[how]
+        self.refused_without_change(
+            lambda: record_journal(self.book, journal_command(lines, self.codes)))
+
+    @precondition(lambda self: bool(self.model.journals))
+    @rule(data=st.data())
+    def void_a_journal(self, data) -> None:
+        journal = data.draw(st.sampled_from(list(self.model.journals.values())))
+        if journal.voided:
+            self.refused_without_change(
+                lambda: void_journal(self.book, journal.id, DAY), NotAllowed)
+            return
+        assert void_journal(self.book, journal.id, DAY) == journal.number
+        journal.voided = True
 
     # --- invariants --------------------------------------------------------------------
     @invariant()
@@ -468,7 +536,19 @@ class LedgerMachine(RuleBasedStateMachine):
         assert -balances.get(self.codes[PAYABLE], 0) == signed_outstanding(False)  # a credit
         bank = sum((1 if p.kind in MONEY_IN else -1) * p.amount
                    for p in self.model.payments.values() if not p.voided)
-        assert balances.get(self.codes[BANK], 0) == bank
+        assert balances.get(self.codes[BANK], 0) == bank + self.model.journalled(BANK)
+        for code in JOURNAL_ACCOUNTS[1:3]:  # savings and equipment: only journals move them
+            assert balances.get(self.codes[code], 0) == self.model.journalled(code)
+
+    @invariant()
+    def journals_listed_as_recorded(self) -> None:
+        journals = self.book.journals()
+        rows = journals.journal_page(JournalQuery(), 0, 1000)
+        assert {r.id: (r.number, r.voided) for r in rows} == {
+            j.id: (j.number, j.voided) for j in self.model.journals.values()}
+        for row in rows:
+            debits = sum(c for _, c in self.model.journals[row.id].lines if c > 0)
+            assert minor(row.total.amount) == debits
 
     @invariant()
     def book_checks_clean(self) -> None:

@@ -1,8 +1,8 @@
 """SQLite fails at every write step of recording a payment, authorising an invoice, an
-import, the demo and an upgrade, with a full disk, a disk error or a file made read-only
-(``fault_injection.py``).  Each time the user reads one named sentence, and the book file is
-byte for byte what it was (the write rolled back, the WAL checkpointed away) and passes
-``ledgerdesk check``."""
+import, recording and voiding a manual journal, the demo and an upgrade, with a full disk,
+a disk error or a file made read-only (``fault_injection.py``).  Each time the user reads
+one named sentence, and the book file is byte for byte what it was (the write rolled back,
+the WAL checkpointed away) and passes ``ledgerdesk check``."""
 
 from __future__ import annotations
 
@@ -71,6 +71,37 @@ def test_pay(run, faults, demo_book, copy_of, kind):
     result = {}
     for step, failed in every_step(faults, lambda: result.update(r=run("pay", path, *PAY)),
                                    kind):
+        status, out, err = result["r"]
+        where = f"step {step} ({failed[:40]!r})"
+        assert status == 1 and out == "", where
+        assert err == f"ledgerdesk: error: {sentence(kind, path)}\n", where
+        assert path.read_bytes() == original and sidecars(path) == [], where
+    assert run("check", path)[0] == 0
+
+
+JOURNAL = ["--date", "2025-12-01", "--memo", "Owner's capital",
+           "--debit", "1000=2500:From the owner", "--credit", "3000=2500"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("command", ["journal", "void"])
+def test_journal(run, faults, demo_book, copy_of, kind, command):
+    """Recording a journal takes its number, saves it and posts it; voiding posts the
+    reversal and marks it: failing at any of those steps leaves the book as it was."""
+    def prepared(name: str) -> Path:
+        path = copy_of(demo_book, name)
+        if command == "void":
+            assert run("journal", path, *JOURNAL)[0] == 0
+        return path
+
+    args = {"journal": ["journal", None, *JOURNAL], "void": ["void", "JNL-00001", None, "--yes"]}
+    counted, path = prepared("counted.book"), prepared("journal.book")
+    faults.count()
+    assert run(*[counted if a is None else a for a in args[command]])[0] == 0
+    original = path.read_bytes()
+    result = {}
+    attempt = lambda: result.update(r=run(*[path if a is None else a for a in args[command]]))  # noqa: E731
+    for step, failed in every_step(faults, attempt, kind):
         status, out, err = result["r"]
         where = f"step {step} ({failed[:40]!r})"
         assert status == 1 and out == "", where

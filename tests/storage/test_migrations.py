@@ -28,6 +28,8 @@ EXPECTED_TRIGGERS = {
     "trg_documents_void_unallocated", "trg_documents_no_delete",
     "trg_document_lines_insert", "trg_document_lines_update", "trg_document_lines_delete",
     "trg_journal_lines_archived_account",  # 0004_accounts
+    "trg_manual_journals_gap_free", "trg_manual_journals_only_void",
+    "trg_manual_journals_no_delete",  # 0005_journals
 }
 
 

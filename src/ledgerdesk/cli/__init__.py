@@ -51,6 +51,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "print": ("printing", "run_print"),
     "new": ("new_book", "run_new"),
     "settings": ("settings", "run_settings"),
+    "journal": ("journals", "run_journal"),
+    "void": ("voids", "run_void"),
 }
 
 
@@ -61,7 +63,7 @@ def handler(command: str) -> Handler:
         return screenshots
     module, name = HANDLERS[command]
     run = getattr(importlib.import_module(f"ledgerdesk.cli.{module}"), name)
-    if command in ("pay", "import"):
+    if command in ("pay", "import", "journal"):
         return lambda args, out: run(args, out, sys.stderr)
     return run
 

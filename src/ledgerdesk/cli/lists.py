@@ -1,6 +1,6 @@
 """``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
-journal (one row per journal line), the lines of invoices or bills (one row per line) or
-the chart of accounts.
+journal (one row per journal line), the manual journal entries (one row per entry), the
+lines of invoices or bills (one row per line) or the chart of accounts.
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -18,6 +18,7 @@ from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.reports.line_exports import DOCUMENT_LINE_COLUMNS
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
 from ledgerdesk.services.line_exports import LINE_LISTS, document_lines
@@ -32,8 +33,10 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.services.reports import payment_lines
 
 CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
+JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
-LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS, ACCOUNTS)
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
+              ACCOUNTS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -49,6 +52,8 @@ def document_columns(today: dt.date) -> tuple[Column, ...]:
 
 
 PAYMENT_COLUMNS = (
+    # First: the name ``void`` takes, as the window shows it (PAY-00042).
+    Column("number", "Number", 9, lambda p: payment_number(p.id)),
     Column("date", "Date", 10, lambda p: p.date),
     Column("kind", "Kind", 16, lambda p: words(p.kind.value)),
     Column("contact", "Contact", 24, lambda p: p.contact_name),
@@ -92,6 +97,16 @@ JOURNAL_COLUMNS = (
 )
 
 
+#: One row per manual journal (``JournalSummary``).
+JOURNAL_ENTRY_COLUMNS = (
+    Column("number", "Number", 9, lambda j: j.number),
+    Column("date", "Date", 10, lambda j: j.date),
+    Column("memo", "Memo", 40, lambda j: j.memo),
+    Column("debit_total", "Debit total", 14, lambda j: j.total, numeric=True),
+    Column("status", "Status", 6, lambda j: j.status),
+)
+
+
 def journal_rows(book: Any) -> Iterator[tuple[JournalEntry, JournalLine, str]]:
     """Every journal line with its entry and account name, streamed by date."""
     accounts, entries = journal(book)
@@ -111,7 +126,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS, ACCOUNTS):
+    if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -143,6 +158,10 @@ def list_source(
         return PAYMENT_COLUMNS, payments
     if kind == JOURNAL:
         return JOURNAL_COLUMNS, journal_rows(book)
+    if kind == JOURNAL_ENTRIES:
+        from ledgerdesk.services.journals import journal_entries
+
+        return JOURNAL_ENTRY_COLUMNS, journal_entries(book)
     if kind == ACCOUNTS:
         from ledgerdesk.cli.accounts import ACCOUNT_COLUMNS
         from ledgerdesk.services.chart import list_accounts
@@ -162,6 +181,7 @@ KIND_HELP: dict[str, str] = {
     "credit-notes": "credit notes and kept credits, both sides",
     PAYMENTS: "receipts, supplier payments and refunds",
     JOURNAL: "every journal line with its entry, debit or credit",
+    JOURNAL_ENTRIES: "the manual journals, one row each: number, date, memo, total, status",
     "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
     "bill-lines": "every bill line with its bill (imports back whole)",
     ACCOUNTS: "the chart of accounts with each account's balance today",
@@ -169,5 +189,6 @@ KIND_HELP: dict[str, str] = {
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began; liabilities, equity and income read positive in credit.")
 
-_NOUNS = {JOURNAL: "journal lines", "invoice-lines": "invoice lines",
+_NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
+          "invoice-lines": "invoice lines",
           "bill-lines": "bill lines"}

@@ -9,11 +9,13 @@ from ledgerdesk import __version__
 from ledgerdesk.cli import (
     accounts,
     imports,
+    journals,
     new_book,
     printing,
     report_options,
     settings,
     sync_parser,
+    voids,
 )
 from ledgerdesk.cli.arguments import file_name, text
 from ledgerdesk.cli.books import DEFAULT_COMPANY
@@ -75,6 +77,8 @@ def build_parser() -> OneLineParser:
     printing.add_parser(commands, _command)
     new_book.add_parser(commands, _command)
     settings.add_parser(commands, _command)
+    journals.add_parser(commands, _command)
+    voids.add_parser(commands, _command)
     return parser
 
 

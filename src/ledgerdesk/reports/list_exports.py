@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import itemgetter
 
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.csv_format import Column, guard_cell, minor_text
 
@@ -31,6 +32,7 @@ def _text(index: int) -> Callable[[PaymentLine], str]:
 #: The same header and cells as the payments list (``cli.lists.PAYMENT_COLUMNS``), each
 #: giving its finished CSV text: one call per cell.
 PAYMENT_EXPORT_COLUMNS = (
+    Column("number", "Number", 9, lambda r: payment_number(r[0]), ready=True),
     Column("date", "Date", 10, itemgetter(1), ready=True),  # ISO text
     Column("kind", "Kind", 16, lambda r: _KIND_WORDS[r[2]], ready=True),
     Column("contact", "Contact", 24, _text(3), ready=True),

@@ -42,6 +42,7 @@ from ledgerdesk.storage.fresh_load import (
     is_fresh,
     unsafe_journal,
 )
+from ledgerdesk.storage.journal_queries import SqliteJournals
 from ledgerdesk.storage.line_exports import SqliteLineExports
 from ledgerdesk.storage.list_streams import SqliteListStreams
 from ledgerdesk.storage.probe import probe_book_file
@@ -164,6 +165,10 @@ class SqliteBook:
     def line_exports(self) -> SqliteLineExports:
         """The ``DocumentLineQueries`` port (``services.line_exports``): every document line."""
         return SqliteLineExports(self._engine)
+
+    def journals(self) -> SqliteJournals:
+        """The ``JournalQueries`` port (``services.journal_queries``): the manual journals."""
+        return SqliteJournals(self._engine)
 
     def close(self) -> None:
         self._revision.close()

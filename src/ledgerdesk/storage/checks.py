@@ -14,6 +14,7 @@ from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.chart_checks import chart_failures
+from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
 _SHOWN = 10
@@ -148,4 +149,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *_voided_with_allocations(conn),
         *_payments_accounted(conn),
         *chart_failures(conn),
+        *journal_failures(conn),
     ]

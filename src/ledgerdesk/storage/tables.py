@@ -236,4 +236,7 @@ audit_log = Table(
 )
 
 # The sync tables share this metadata (migration 0002); imported last, as they import it.
-from ledgerdesk.storage import sync_tables  # noqa: E402, F401
+from ledgerdesk.storage import sync_tables  # noqa: E402, F401, I001
+
+# So do the manual journals' headers (migration 0005_journals).
+from ledgerdesk.storage import journal_tables  # noqa: E402, F401

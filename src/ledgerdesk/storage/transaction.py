@@ -1,8 +1,9 @@
 """``SqliteTransaction``: the ``Transaction`` port on one open SQLite transaction.
 
-Documents, payments and sync rows live in their own mixins (``tx_documents``,
-``tx_payments``, ``tx_sync``); this module adds settings, the chart, contacts and the
-ledger.  Every mutating method appends an audit row in the same transaction.
+Documents, payments, sync rows and manual journals live in their own mixins
+(``tx_documents``, ``tx_payments``, ``tx_sync``, ``tx_journals``); this module adds settings,
+the chart, contacts and the ledger.  Every mutating method appends an audit row in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from ledgerdesk.storage.tables import accounts, contacts, journal_entries, journ
 from ledgerdesk.storage.tx_batch import BatchStore
 from ledgerdesk.storage.tx_chart import ChartStore
 from ledgerdesk.storage.tx_documents import DocumentStore
+from ledgerdesk.storage.tx_journals import JournalStore
 from ledgerdesk.storage.tx_payments import PaymentStore
 from ledgerdesk.storage.tx_sync import SyncStore
 
 
-class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore):
+class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore,
+                        JournalStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

@@ -54,6 +54,8 @@ SPECS = (
     ActionSpec("go_sync", "&Sync", "Ctrl+8", "Go to the Sync panel: queued payments"),
     ActionSpec("go_accounts", "&Accounts", "Ctrl+9",
                "Go to the chart of accounts: add, edit, archive"),
+    ActionSpec("go_journals", "&Journals", "Ctrl+0",
+               "Go to manual journals: owner's capital, loans, depreciation, wages"),
     ActionSpec("shortcuts", "&Keyboard shortcuts", Key.HelpContents, "Every shortcut"),
     ActionSpec("about", "&About Ledgerdesk", None, "Version and licence"),
 )
@@ -63,7 +65,7 @@ SPECS = (
 UNDO_KEYS = ("Ctrl+Z",)
 REDO_KEYS = ("Ctrl+Shift+Z", "Ctrl+Y")
 GO_ACTIONS = ("go_dashboard", "go_invoices", "go_bills", "go_credit_notes", "go_payments",
-              "go_contacts", "go_reports", "go_sync", "go_accounts")
+              "go_contacts", "go_reports", "go_sync", "go_accounts", "go_journals")
 
 
 def make_actions(window: QMainWindow) -> dict[str, QAction]:

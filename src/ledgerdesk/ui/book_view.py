@@ -15,10 +15,12 @@ from ledgerdesk.presentation.exports import list_export
 from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
+from ledgerdesk.services.journal_queries import JournalSummary
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, file_dialogs, undo
 from ledgerdesk.ui.views.accounts_page import AccountsPage
 from ledgerdesk.ui.views.dashboard import DashboardPage
+from ledgerdesk.ui.views.journals_page import JournalsPage
 from ledgerdesk.ui.views.list_page import ListPage
 from ledgerdesk.ui.views.reports_page import ReportsPage
 from ledgerdesk.ui.views.sync_page import SyncPage
@@ -30,7 +32,7 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts",
-         "Reports", "Sync", "Accounts")
+         "Reports", "Sync", "Accounts", "Journals")
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -68,8 +70,12 @@ class BookView(QWidget):
         self.sync = SyncPage(session, getattr(window, "remotes", None),
                              lambda: window.files.open(session.path))  # type: ignore[attr-defined]
         self.accounts = AccountsPage(session)
+        self.journals = JournalsPage(session)
+        self.journals.open_requested.connect(self.open_journal)
+        self.journals.new_requested.connect(self.new_journal)
+        self.journals.void_requested.connect(self.void_journal)
         for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
-                     self.contacts, self.reports, self.sync, self.accounts):
+                     self.contacts, self.reports, self.sync, self.accounts, self.journals):
             self.pages.addWidget(page)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -160,6 +166,8 @@ class BookView(QWidget):
             self.new_contact()
         elif page is self.accounts:
             self.accounts.add_account()
+        elif page is self.journals:
+            self.new_journal()
         else:
             self.edit_document(DocumentKind.SALES_INVOICE, None)
 
@@ -197,6 +205,34 @@ class BookView(QWidget):
 
         if ContactDialog(self.session, Side.SALES, self).exec():
             self.reload()
+
+    def new_journal(self) -> None:
+        self.open_journal(None)
+
+    def open_journal(self, summary: JournalSummary | None) -> None:
+        """A new journal (``None``) or a recorded one; what it records goes on the undo stack."""
+        from ledgerdesk.ui.editors.journal_dialog import open_journal_editor
+
+        dialog = open_journal_editor(self.session, summary.id if summary else None, self)
+        if dialog.step is not None:
+            self.push(dialog.step)
+        elif dialog.voided_text:
+            self._report(dialog.voided_text, False)
+        self.reload()
+
+    def void_journal(self, summary: JournalSummary) -> None:
+        """Void the journal selected on the Journals page, after asking."""
+        from ledgerdesk.presentation.journal_editor import JournalEditor
+
+        if not dialogs.confirm(self, f"Void {summary.number}?",
+                               f"Voiding posts a reversal of {summary.number}; the journal "
+                               "and its number stay in the book. Void it?", "&Void"):
+            return
+        try:
+            self._report(JournalEditor(self.session, summary.id).void(), False)
+        except undo.REFUSALS as exc:
+            self._report(str(exc), True)
+        self.reload()
 
     def open_document_id(self, document_id: int) -> None:
         summary = self.session.book.queries().document_summary(document_id)

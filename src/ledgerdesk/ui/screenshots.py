@@ -21,6 +21,7 @@ from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.credit_editor import CreditEditor
 from ledgerdesk.presentation.document_editor import DocumentEditor
+from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.presentation.lists import ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.payment_editor import PaymentEditor
@@ -34,9 +35,11 @@ from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
 from ledgerdesk.ui.editors.credit_dialog import CreditDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
+from ledgerdesk.ui.editors.journal_dialog import JournalDialog
 from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 from ledgerdesk.ui.import_screens import import_dialogs
+from ledgerdesk.ui.journal_screens import balanced_editor, record_sample_journals, refused_editor
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.pdf import page_image
@@ -135,6 +138,7 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         window.book_view.show_page(0)
         _wait_until(lambda: not window.book_view.dashboard.loading)
         save("36-dashboard-empty-book", window)
+        _journals_page(window, save)
         window.close()
     return written
 
@@ -147,6 +151,21 @@ def _open_empty_book(window: MainWindow, files: BookFiles, path: Path,
     book = files.create(path, company="Northwind Design Studio", currency=session.currency)
     empty = Session.of(book, path, fallback_locale=locale or session.locale)
     window._show_book(empty)
+
+
+def _journals_page(window: MainWindow, save: Callable[..., None]) -> None:
+    """A year's journals, recorded into the scratch book open now (never the user's)."""
+    view, session = window.book_view, window.session
+    assert view is not None and session is not None
+    record_sample_journals(session)
+    view.show_page(view.pages.indexOf(view.journals))
+    view.journals.reload()
+    view.journals.table.selectRow(1)
+    save("39-journals", window)
+    void = JournalDialog(JournalEditor(session, view.journals.presenter.page(0, 1)[0].id),
+                         window)
+    with _shown(void):
+        save("40-journal-void", void)
 
 
 def _filter_invoices(view) -> None:
@@ -174,6 +193,8 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)
     yield "20-settings-refused", _refused_settings(session, parent)
+    yield "37-journal-refused", refused_editor(session, parent)
+    yield "38-journal-balanced", balanced_editor(session, parent)
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:

@@ -1,0 +1,259 @@
+"""``JournalDialog``: write a manual journal, or see a recorded one and void it.
+
+The form is ``presentation.journal_editor``; here it is laid out: the date and memo, a grid
+of lines (account with completion, debit, credit, description) that Tab walks cell by cell,
+the debits, credits and difference as they are typed, and every problem beside its cell
+(coloured, with the sentence as its tooltip and listed under the grid) or its field.
+Save (Enter) is enabled only when nothing is wrong; Esc asks before dropping what was typed.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.problems import NotAllowed, NotFound
+from ledgerdesk.presentation.journal_editor import JournalEditor
+from ledgerdesk.presentation.journal_steps import RecordJournalStep
+from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
+from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
+from ledgerdesk.ui.grid_table import GridTable
+from ledgerdesk.ui.models.journal_lines import FIELDS, TITLES, JournalColumn, JournalLineModel
+from ledgerdesk.ui.widgets import banner_label, date_edit, error_label, to_date
+
+BALANCED_STYLE, OFF_STYLE = "color: #1b6e20;", "color: #b3261e;"
+
+
+class LeftLiveTextDelegate(LiveTextDelegate):
+    """A description: committed as it is typed (so Enter saves it too), left-aligned."""
+
+    def createEditor(self, parent, option, index):
+        editor = super().createEditor(parent, option, index)
+        editor.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        return editor
+
+
+class JournalGrid(GridTable):
+    """Enter in a cell takes what was typed there and goes on to the dialog, whose default
+    button is Save: a balanced journal is saved from its last cell with Enter."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.state() == QAbstractItemView.State.EditingState:
+            cell = self.indexWidget(self.currentIndex())
+            if cell is not None:
+                self.commitData(cell)
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+
+class JournalDialog(QDialog):
+    def __init__(self, editor: JournalEditor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.step: RecordJournalStep | None = None
+        self.voided_text = ""
+        self.banner = banner_label()
+        self.date = date_edit(editor.date, editor.session.locale)
+        self.memo = QLineEdit(editor.memo)
+        self.memo.setPlaceholderText("What it is for, e.g. Owner's capital, Depreciation March")
+        self.memo_error = error_label()
+        self.number = QLabel()
+        self.model = JournalLineModel(editor, self)
+        self.table = self._make_table()
+        self.add_line_button = QPushButton("&Add line")
+        self.remove_line_button = QPushButton("Remove &line")
+        self.balance = QLabel()
+        self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.balance.setTextFormat(Qt.TextFormat.RichText)
+        self.cell_message = error_label()
+        self.message = error_label()
+        self.buttons = QDialogButtonBox()
+        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self._lay_out()
+        self.save_button.setDefault(True)
+        self._connect()
+        self._apply_read_only()
+        self._refresh()
+        self.resize(900, 560)
+
+    def _make_table(self) -> QTableView:
+        table = JournalGrid()
+        table.setModel(self.model)
+        table.setItemDelegateForColumn(JournalColumn.ACCOUNT,
+                                       AccountPickerDelegate(self.editor.accounts, table))
+        live = LiveTextDelegate(table)
+        for column in (JournalColumn.DEBIT, JournalColumn.CREDIT):
+            table.setItemDelegateForColumn(column, live)
+        table.setItemDelegateForColumn(JournalColumn.DESCRIPTION, LeftLiveTextDelegate(table))
+        table.verticalHeader().setDefaultSectionSize(26)
+        header = table.horizontalHeader()
+        for column, width in ((JournalColumn.ACCOUNT, 260), (JournalColumn.DEBIT, 130),
+                              (JournalColumn.CREDIT, 130)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(JournalColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
+        return table
+
+    def _lay_out(self) -> None:
+        form = QFormLayout()
+        for text, field in (("&Date:", self.date), ("&Memo:", self.memo)):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.memo_error)
+        form.addRow("Number:", self.number)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.add_line_button)
+        line_buttons.addWidget(self.remove_line_button)
+        line_buttons.addStretch(1)
+        line_buttons.addWidget(self.balance)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.banner)
+        layout.addLayout(form)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(line_buttons)
+        layout.addWidget(self.cell_message)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        chain = [self.date, self.memo, self.table, self.add_line_button,
+                 self.remove_line_button, self.buttons]
+        for first, second in pairwise(chain):
+            self.setTabOrder(first, second)
+
+    def _connect(self) -> None:
+        self.date.dateChanged.connect(self._date_changed)
+        self.memo.textEdited.connect(self._memo_edited)
+        self.model.edited.connect(self._refresh)
+        self.add_line_button.clicked.connect(self._add_line)
+        self.remove_line_button.clicked.connect(
+            lambda: self.model.remove_line(self.table.currentIndex().row()))
+        self.save_button.clicked.connect(self.save)
+        self.void_button.clicked.connect(self.void)
+        self.buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+
+    def _apply_read_only(self) -> None:
+        read_only = self.editor.read_only
+        for widget in (self.date, self.memo, self.add_line_button, self.remove_line_button):
+            widget.setEnabled(not read_only)
+        self.save_button.setVisible(not read_only)
+        self.void_button.setVisible(self.editor.can_void)
+        self.cancel_button.setText("Close" if read_only else "Cancel")
+        self.number.setText(f"{self.editor.number or 'given when saved'}    ·    amounts in "
+                            f"{self.editor.session.currency}")
+        self.setWindowTitle(self.editor.title)
+        self.banner.setText(self.editor.banner)
+        self.banner.setVisible(bool(self.editor.banner))
+
+    def _refresh(self) -> None:
+        debits, credits, words = self.editor.balance_text()
+        gap = "&nbsp;" * 5  # rich text (for the bold) folds plain spaces into one
+        text = f"Debits {debits}{gap}Credits {credits}"
+        self.balance.setText(f"{text}{gap}<b>{words}</b>" if words else text)
+        self.balance.setStyleSheet(BALANCED_STYLE if words == "Balanced" else OFF_STYLE
+                                   if words else "")
+        _show(self.memo_error, self.editor.field_error("memo") or self.editor.field_error("date"))
+        _show(self.cell_message, " ".join(self._cell_problems()))
+        _show(self.message, " ".join(self.editor.form_problems()))
+        self.save_button.setEnabled(self.editor.can_save)
+
+    def _cell_problems(self) -> list[str]:
+        """Each line's problems in words, under the grid (the cells show them too)."""
+        said: dict[tuple[int, str], str] = {}
+        for row in range(len(self.editor.lines)):
+            for column, name in enumerate(FIELDS):
+                error = self.editor.line_error(row, name)
+                if error and (row, error) not in said:  # a debit and credit problem: once
+                    said[row, error] = f"Line {row + 1}, {TITLES[column].lower()}: {error}"
+        return list(said.values())
+
+    def _date_changed(self, date: QDate) -> None:
+        self.editor.set_date(to_date(date))
+        self._refresh()
+
+    def _memo_edited(self, text: str) -> None:
+        self.editor.set_memo(text)
+        self._refresh()
+
+    def _add_line(self) -> None:
+        row = self.model.add_line()
+        first = self.model.index(row, JournalColumn.ACCOUNT)
+        self.table.setFocus()
+        self.table.setCurrentIndex(first)  # opens the cell's editor …
+        cell = self.table.indexWidget(first)
+        if cell is not None:
+            cell.setFocus()  # … which must have the keys, or typing goes nowhere
+
+    def _commit_open_cell(self) -> None:
+        """A cell still being typed in (Enter pressed inside it) counts before saving."""
+        cell = self.table.indexWidget(self.table.currentIndex())
+        if cell is not None:
+            self.table.commitData(cell)
+
+    def save(self) -> None:
+        if self.editor.read_only:
+            return
+        self._commit_open_cell()
+        step = self.editor.save()
+        if step is not None:
+            self.step = step
+            self.accept()
+            return
+        self.model.reload()
+        self._refresh()
+
+    def void(self) -> None:
+        number = self.editor.number
+        if not dialogs.confirm(self, f"Void {number}?",
+                               f"Voiding posts a reversal of {number}; the journal and its "
+                               "number stay in the book. Void it?", "&Void"):
+            return
+        try:
+            self.voided_text = self.editor.void()
+        except (NotAllowed, NotFound, BookFailure) as exc:
+            dialogs.error(self, "It cannot be voided", str(exc))
+            return
+        self.accept()
+
+    def reject(self) -> None:
+        if self.editor.edited and not self.editor.read_only and not dialogs.confirm(
+                self, "Discard this journal?",
+                "What you typed has not been saved. Discard it?", "&Discard"):
+            return
+        super().reject()
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def open_journal_editor(session, journal_id: int | None,
+                        parent: QWidget) -> JournalDialog:
+    """Show the editor (new, or a recorded journal); the dialog, done, with its ``step``
+    (recorded) or ``voided_text`` (voided)."""
+    dialog = JournalDialog(JournalEditor(session, journal_id), parent)
+    dialog.exec()
+    return dialog

@@ -1,0 +1,102 @@
+"""``JournalLineModel``: a manual journal's lines as typed, each cell with its problem.
+
+A problem of a line (an account that may not be used, a line with both a debit and a
+credit) colours its cell and is its tooltip; since one line can change what is wrong with
+the others (the balance, how many lines there are), every edit refreshes every row.
+"""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from ledgerdesk.presentation.journal_editor import JournalEditor
+from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.lines import WRONG, WRONG_BACKGROUND
+from ledgerdesk.ui.models.paged import Role, alignment
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class JournalColumn(IntEnum):
+    ACCOUNT = 0
+    DEBIT = 1
+    CREDIT = 2
+    DESCRIPTION = 3
+
+
+FIELDS = ("account", "debit", "credit", "description")
+TITLES = ("Account", "Debit", "Credit", "Description")
+NUMERIC = frozenset({JournalColumn.DEBIT, JournalColumn.CREDIT})
+
+
+class JournalLineModel(EditorGridModel):
+    titles = TITLES
+    numeric = NUMERIC
+
+    def __init__(self, editor: JournalEditor, parent=None) -> None:
+        super().__init__(lambda: len(editor.lines), parent)
+        self.editor = editor
+
+    def add_line(self) -> int:
+        row = len(self.editor.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.editor.add_line()
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.editor.lines):
+            self.beginResetModel()
+            self.editor.remove_line(row)
+            self.endResetModel()
+            self.edited.emit()
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return base if self.editor.read_only else base | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.editor.lines) \
+                or not 0 <= index.column() < len(FIELDS):
+            return None
+        row, name = index.row(), FIELDS[index.column()]
+        text = self.editor.lines[row].text(name)
+        if role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
+            return self.editor.cell_text(row, name)
+        if role == Qt.ItemDataRole.EditRole:  # what the cell's editor starts with: as typed
+            return self.editor.account_text(text) if name == "account" and text else text
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return alignment(index.column() in NUMERIC)
+        if role == Role.ENTITY:
+            return self.editor.lines[row]
+        if role not in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.BackgroundRole):
+            return None
+        error = self.editor.line_error(row, name)
+        if not error:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return error
+        return QBrush(WRONG if role == Qt.ItemDataRole.ForegroundRole else WRONG_BACKGROUND)
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.editor.read_only:
+            return False
+        if not 0 <= index.row() < len(self.editor.lines) or not 0 <= index.column() < 4:
+            return False
+        name = FIELDS[index.column()]
+        text = "" if value is None else str(value)
+        if text == self.data(index, Qt.ItemDataRole.EditRole):
+            return False
+        self.editor.set_line_text(index.row(), name, text)
+        last = self.index(len(self.editor.lines) - 1, len(FIELDS) - 1)
+        self.dataChanged.emit(self.index(0, 0), last)
+        self.edited.emit()
+        return True
