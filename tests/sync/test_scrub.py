@@ -118,3 +118,12 @@ def test_a_log_line_of_httpx_or_this_package_is_scrubbed(secret, caplog) -> None
     assert len(caplog.records) == 3
     for check in FORMS.values():
         assert check(secret) not in caplog.text
+
+
+def test_a_secret_holding_a_lone_surrogate_is_hidden_and_breaks_nothing_after() -> None:
+    """A secret typed in a terminal that is not UTF-8 holds lone surrogates; remembering it
+    used to make every later scrub raise UnicodeEncodeError (whatever text it was given)."""
+    odd = "caf\udce9-secret-1234"
+    remember(odd)
+    assert scrub(f"echo: {odd}") == f"echo: {HIDDEN}"
+    assert scrub("nothing secret here") == "nothing secret here"

@@ -143,10 +143,13 @@ def _written_forms(secret: str) -> set[str]:
 
 
 def _encodings(text: str) -> tuple[str, ...]:
+    # A secret may hold a lone surrogate (typed in a terminal that is not UTF-8): its bytes
+    # are taken as Python would pass them on, never refused here.
+    raw = text.encode("utf-8", "surrogatepass")
     ascii_json = json.dumps(text)[1:-1]
     return (ascii_json, json.dumps(text, ensure_ascii=False)[1:-1],
-            ascii_json.replace("/", "\\/"), html.escape(text), quote(text, safe=""),
-            quote_plus(text), quote(text), repr(text)[1:-1], repr(text.encode())[2:-1])
+            ascii_json.replace("/", "\\/"), html.escape(text), quote(raw, safe=""),
+            quote_plus(raw), quote(raw), repr(text)[1:-1], repr(raw)[2:-1])
 
 
 class LogScrubber(logging.Filter):
