@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +23,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
 from ledgerdesk.domain.payments import PaymentKind
+
+# On CI (.ci/run sets CI), Hypothesis draws the same examples every run, so a red build is
+# the change's and can be run again; elsewhere it explores, and keeps what it found in
+# .hypothesis/ to try first next time.  No deadline: a loaded 2-core machine is no failure.
+settings.register_profile("ci", derandomize=True, database=None, deadline=None,
+                          print_blob=True)
+settings.register_profile("explore", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else "explore")
 
 DAY = dt.date(2024, 1, 15)
 
