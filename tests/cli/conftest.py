@@ -14,3 +14,23 @@ def book_copy(demo_book: Path, tmp_path: Path) -> Path:
     path = tmp_path / "copy.book"
     shutil.copyfile(demo_book, path)
     return path
+
+
+@pytest.fixture(scope="session")
+def demo_without_journals(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo book without its manual journals, for tests that number their own
+    from JNL-00001; tests must not change it (copy it)."""
+    import datetime as dt
+
+    from ledgerdesk.services.demo import generate_demo
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    path = tmp_path_factory.mktemp("demo-no-journals") / "demo.book"
+    book = create_book(path)
+    try:
+        initialise_book(book, "Northwind Design Studio", "EUR")
+        generate_demo(book, today=dt.date.today(), with_journals=False)
+    finally:
+        book.close()
+    return path

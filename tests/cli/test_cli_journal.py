@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -37,6 +38,14 @@ class Terminal(io.StringIO):
 
     def isatty(self) -> bool:
         return True
+
+
+@pytest.fixture
+def book_copy(demo_without_journals, tmp_path) -> Path:
+    """A copy of the demo book without its own journals: these tests number theirs."""
+    path = tmp_path / "copy.book"
+    shutil.copyfile(demo_without_journals, path)
+    return path
 
 
 @pytest.fixture

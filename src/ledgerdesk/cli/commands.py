@@ -59,6 +59,7 @@ def demo_summary(stats: DemoStats, elapsed: float) -> list[tuple[str, str]]:
         ("documents", f"{stats.invoices} invoices, {stats.bills} bills, "
                       f"{stats.credit_notes} credit notes"),
         ("payments", str(stats.payments)),
+        ("journals", str(stats.journals)),
         ("voided", f"{stats.voided} documents and payments"),
         ("time taken", f"{elapsed:.2f} s"),
     ]

@@ -2,11 +2,13 @@
 
 ``generate_demo`` fills a freshly initialised book with contacts, invoices, bills, credit
 notes and payments spread over the 18 months before ``today``: paid, partly paid, overdue,
-settled several at a time, with kept credit, refunds, voids and drafts.  Everything obeys the
-rules the services enforce (gap-free numbers, balanced entries that ``domain.postings`` would
-post, never an over-allocation), and is written in one ``book.bulk(new_book=True)``
-transaction, in chunks of about 20,000 documents so that memory stays flat; a big book is
-built at more than 20,000 documents a second.  The same seed always gives the same book.
+settled several at a time, with kept credit, refunds, voids and drafts; then the manual
+journals of such a business (``demo_journals``: capital, a loan, depreciation, tax paid).
+Everything obeys the rules the services enforce (gap-free numbers, balanced entries that
+``domain.postings`` would post, never an over-allocation); the documents and payments are
+written in one ``book.bulk(new_book=True)`` transaction, in chunks of about 20,000
+documents so that memory stays flat; a big book is built at more than 20,000 documents a
+second.  The same seed always gives the same book.
 
 How it is split: ``demo_data`` (names, products), ``demo_plan`` (the plan in minor units),
 ``demo_scenarios`` (what happens to each cluster of documents), ``demo_build`` (prices),
@@ -45,10 +47,11 @@ from ledgerdesk.services.demo_data import (
     contact_names,
     email_for,
 )
+from ledgerdesk.services.demo_journals import add_demo_journals
 from ledgerdesk.services.demo_plan import PlanContact
 from ledgerdesk.services.demo_process import GeneratorProcess, generator_process
 from ledgerdesk.services.demo_rows import Counts
-from ledgerdesk.services.demo_worker import DemoJob, generate_in_process
+from ledgerdesk.services.demo_worker import HISTORY_DAYS, DemoJob, generate_in_process
 from ledgerdesk.services.ports import Book, BulkWriter
 from ledgerdesk.services.settings import ADDRESS, TAX_NUMBER
 from ledgerdesk.services.setup import base_currency
@@ -76,6 +79,7 @@ class DemoStats:
     payments: int
     voided: int
     seconds: float
+    journals: int = 0
 
     @property
     def documents_per_second(self) -> float:
@@ -85,6 +89,7 @@ class DemoStats:
 def generate_demo(
     book: Book, *, size: int = 0, seed: int = 7, today: dt.date,
     progress: Progress | None = None, in_process: bool | None = None,
+    with_journals: bool = True,
 ) -> DemoStats:
     """Fill the new, initialised ``book`` with a demo; ``size`` invoices+bills (0: small).
 
@@ -92,6 +97,8 @@ def generate_demo(
     more than one core, by a second process while this one writes (``demo_process``),
     unless ``in_process`` says otherwise.  That process is started with ``spawn``, so a
     script that calls this needs the usual ``if __name__ == "__main__":`` guard.
+    ``with_journals=False`` leaves out the manual journals (for a test that numbers its own
+    from JNL-00001).
     """
     if size < 0:
         raise ValueError("size is a number of documents, 0 for the small demo")
@@ -116,10 +123,12 @@ def generate_demo(
                       bulk.next_ids(), verify_every=1 if size == 0 else VERIFY_EVERY,
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
         counts = _fill(bulk, process, job, report)
+    first = today - dt.timedelta(days=HISTORY_DAYS)
+    journals = add_demo_journals(book, first, today) if with_journals else 0
     return DemoStats(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
         credit_notes=counts.credit_notes, payments=counts.payments, voided=counts.voided,
-        seconds=time.perf_counter() - started,
+        seconds=time.perf_counter() - started, journals=journals,
     )
 
 
