@@ -129,3 +129,22 @@ def _draft(contact_id: int, day: dt.date):
     return DocumentDraft(kind=DocumentKind.SALES_INVOICE, contact_id=contact_id,
                          issue_date=day, lines=[LineInput(
                              description="x", unit_price=Decimal("20"), account_code="4000")])
+
+
+def test_check_finds_an_entry_posted_inside_the_lock_while_it_stood(book, customer) -> None:
+    """Earlier entries inside the period are the closed year itself; one written past the
+    guard (another program, or by hand) after the lock was set is a failure."""
+    from ledgerdesk.domain.ledger import SourceType
+    from ledgerdesk.services.queries import check_book
+
+    first = record_journal(book, capital(INSIDE))
+    change_lock(book, LOCK)
+    change_lock(book, None)
+    record_journal(book, capital(INSIDE))  # while unlocked: allowed, and no failure
+    change_lock(book, LOCK)
+    assert check_book(book).invariants == []
+    with book.write() as tx:  # around the guard, as a program that ignores it would
+        entry = tx.entries_for(SourceType.MANUAL, first.journal_id)[0]
+        tx.post(entry.reversal(INSIDE, "written past the lock"))
+    failures = {f.check: f.detail for f in check_book(book).invariants}
+    assert "was posted while the books were locked through 2024-01-31" in failures["inside_lock"]

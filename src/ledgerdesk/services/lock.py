@@ -9,11 +9,16 @@ a moment before is obeyed; the rule and its sentence are ``domain.lock``'s.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any, Protocol
 
 from ledgerdesk.domain.lock import lock_change, parse_lock, refuse_locked
 from ledgerdesk.services.ports import Book, Transaction
 
 LOCK_DATE = "lock_date"
+
+
+class EntryIds(Protocol):
+    def last_entry_id(self) -> int: ...
 
 
 def lock_date(tx: Transaction) -> dt.date | None:
@@ -50,5 +55,12 @@ def change_lock_in(tx: Transaction, through: dt.date | None) -> str:
         tx.audit("lock", "book", None, {
             "what": words, "was": was.isoformat() if was else None,
             "through": through.isoformat() if through else None,
+            # What ``check`` needs to tell entries posted while this lock stood from earlier
+            # ones (storage.lock_checks).
+            "last_entry": _entries(tx).last_entry_id(),
         })
     return words
+
+
+def _entries(tx: Any) -> EntryIds:
+    return tx  # storage's transaction; the Transaction port does not ask for ids

@@ -62,3 +62,8 @@ class TransactionBase:
             audit_log.c.entity_id, audit_log.c.detail,
         ).order_by(audit_log.c.id))
         return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def last_entry_id(self) -> int:
+        """The newest journal entry's id (0 in an empty book); ids only grow."""
+        return int(self._conn.exec_driver_sql(
+            "SELECT COALESCE(MAX(id), 0) FROM journal_entries").scalar() or 0)
