@@ -82,9 +82,8 @@ class SettingsDialog(QDialog):
                                    session.locale)
         self.lock_date.setEnabled(lock is not None)
         self.locked.toggled.connect(self.lock_date.setEnabled)
-        self.lock_note = QLabel("Nothing dated on or before this day can be entered, paid, "
-                                "voided or imported. Untick to unlock; every change goes to "
-                                "the audit log.")
+        self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided "
+                                "or imported. Untick to unlock (the audit log keeps it).")
         self.lock_note.setWordWrap(True)
         self.lock_note.setStyleSheet("color: #606060;")
 
