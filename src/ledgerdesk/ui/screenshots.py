@@ -193,7 +193,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)
     yield "20-settings-refused", _refused_settings(session, parent)
-    yield "21-settings-locking", _locking_settings(session, parent)
+    yield "41-settings-locking", _locking_settings(session, parent)
     yield "37-journal-refused", refused_editor(session, parent)
     yield "38-journal-balanced", balanced_editor(session, parent)
 

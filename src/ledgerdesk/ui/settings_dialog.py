@@ -82,9 +82,9 @@ class SettingsDialog(QDialog):
                                    session.locale)
         self.lock_date.setEnabled(lock is not None)
         self.locked.toggled.connect(self.lock_date.setEnabled)
-        self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided "
+        # Two set lines: a word-wrapped label in a form row is given room for more.
+        self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided\n"
                                 "or imported. Untick to unlock (the audit log keeps it).")
-        self.lock_note.setWordWrap(True)
         self.lock_note.setStyleSheet("color: #606060;")
 
     def _logo_problem(self, text: str) -> None:
