@@ -36,6 +36,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from ledgerdesk.domain.chart import AccountChange
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.lock import Locked
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.services.chart import edit_account, list_accounts
@@ -58,12 +59,15 @@ from ledgerdesk.services.documents import (
 from ledgerdesk.services.journal_commands import JournalLineInput, RecordJournal
 from ledgerdesk.services.journal_queries import JournalQuery
 from ledgerdesk.services.journals import record_journal, void_journal
+from ledgerdesk.services.lock import change_lock
 from ledgerdesk.services.payments import check_payment, record_payment, void_payment
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.storage.book import create_book
 
 DAY = dt.date(2024, 2, 1)
+EARLY = dt.date(2024, 1, 10)  # journals of a period a lock closes
+LOCK = dt.date(2024, 1, 31)  # the latest lock the machine sets: the day before DAY
 K = DocumentKind
 SALES = {K.SALES_INVOICE, K.SALES_CREDIT_NOTE, K.CUSTOMER_PREPAYMENT}
 DEBIT_KINDS = {K.SALES_INVOICE, K.BILL}  # the rest are credits (notes and prepayments)
@@ -135,6 +139,7 @@ class ModelJournal:
     number: str
     lines: list[tuple[str, int]]  # (account, cents), debit positive
     voided: bool = False
+    date: dt.date = DAY
 
 
 @dataclass
@@ -187,9 +192,10 @@ def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int,
     )
 
 
-def journal_command(lines: list[tuple[str, int]], codes: dict[str, str]) -> RecordJournal:
+def journal_command(lines: list[tuple[str, int]], codes: dict[str, str],
+                    day: dt.date = DAY) -> RecordJournal:
     """``lines`` name accounts by their first code; ``codes`` says what each is now."""
-    return RecordJournal(date=DAY, memo="Machine journal", lines=[
+    return RecordJournal(date=day, memo="Machine journal", lines=[
         JournalLineInput(account_code=codes[code], debit=money(cents) if cents > 0 else None,
                          credit=money(-cents) if cents < 0 else None)
         for code, cents in lines
@@ -213,6 +219,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.model = Model()
         self.codes = {a.code: a.code for a in list_accounts(self.book, DAY).rows}  # first: now
         self.archived: set[str] = set()  # first codes
+        self.lock: dt.date | None = None  # every other rule writes on DAY, after any lock
 
     def teardown(self) -> None:
         self.book.close()
@@ -237,7 +244,7 @@ class LedgerMachine(RuleBasedStateMachine):
         except error:
             pass
         else:
-            raise AssertionError(f"expected {error.__name__}, nothing was refused")
+            raise AssertionError(f"expected {error}, nothing was refused")
         assert self.snapshot() == before, "a refused action changed the book"
 
     def add_doc(self, doc_id: int, kind, contact: int, total: int, lifecycle, number=None):
@@ -492,12 +499,60 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def void_a_journal(self, data) -> None:
         journal = data.draw(st.sampled_from(list(self.model.journals.values())))
+        if self.lock is not None and journal.date <= self.lock and not journal.voided:
+            self.refused_without_change(lambda: void_journal(self.book, journal.id, DAY), Locked)
+            return
         if journal.voided:
             self.refused_without_change(
                 lambda: void_journal(self.book, journal.id, DAY), NotAllowed)
             return
         assert void_journal(self.book, journal.id, DAY) == journal.number
         journal.voided = True
+
+    # --- the lock date ---------------------------------------------------------------------
+    @precondition(lambda self: self.lock is None)
+    @rule(data=st.data(), cents=cents)
+    def record_an_early_journal(self, data, cents) -> None:
+        """A journal of the period a lock may close (before DAY), while it is open."""
+        lines = [(data.draw(st.sampled_from(JOURNAL_ACCOUNTS)), cents), (BANK, -cents)]
+        recorded = record_journal(self.book, journal_command(lines, self.codes, EARLY))
+        self.model.journals[recorded.journal_id] = ModelJournal(
+            recorded.journal_id, recorded.number, lines, date=EARLY)
+
+    @rule(through=st.sampled_from([None, EARLY, LOCK]))
+    def lock_move_or_clear(self, through) -> None:
+        """An accountant may lock, move the lock either way, or clear it; each is audited."""
+        said = change_lock(self.book, through)
+        assert said.startswith(("Locked", "Lock moved", "Lock cleared", "Already", "Not"))
+        self.lock = through
+
+    @precondition(lambda self: self.lock is not None)
+    @rule(data=st.data(), what=st.sampled_from(
+        ["journal", "draft", "payment", "void_journal", "void_document", "void_payment"]))
+    def writes_inside_the_lock_are_refused(self, data, what) -> None:
+        """Dated on or before the lock (or voiding with a date there): refused, unchanged."""
+        day = data.draw(st.sampled_from([self.lock, self.lock - dt.timedelta(days=30)]))
+        contact = self.model.contacts[0]
+        doc = next((d.id for d in self.model.docs.values() if d.kind in EDITABLE
+                    and d.lifecycle is not Lifecycle.VOIDED), None)
+        payment = next((p.id for p in self.model.payments.values() if not p.voided), None)
+        journal = next((j.id for j in self.model.journals.values() if not j.voided), None)
+        kind = DocumentKind.SALES_INVOICE
+        attempt = {
+            "journal": lambda: record_journal(self.book, journal_command(
+                [(BANK, 100), (JOURNAL_ACCOUNTS[1], -100)], self.codes, day)),
+            "draft": lambda: save_draft(self.book, draft_command(
+                kind, contact, 100, 0, self.codes[LINE_ACCOUNT[kind]]).model_copy(
+                    update={"issue_date": day})),
+            "payment": lambda: record_payment(self.book, payment_command(
+                PaymentKind.CUSTOMER_RECEIPT, contact, 100, []).model_copy(
+                    update={"date": day})),
+            "void_journal": journal and (lambda: void_journal(self.book, journal, day)),
+            "void_document": doc and (lambda: void_document(self.book, doc, day)),
+            "void_payment": payment and (lambda: void_payment(self.book, payment, day)),
+        }[what]
+        if attempt:
+            self.refused_without_change(attempt, Locked)
 
     # --- invariants --------------------------------------------------------------------
     @invariant()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from ledgerdesk.app.files import ensure_demo_book, new_book
+from ledgerdesk.app.files import ensure_demo_book, new_book, os_user
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import BookFileError, Progress
 from ledgerdesk.services.ports import Book
@@ -21,7 +21,7 @@ class StorageBookFiles:
 
     def open(self, path: Path) -> Book:
         try:
-            return open_book(path, busy_timeout=self.busy_timeout)
+            return open_book(path, busy_timeout=self.busy_timeout, user=os_user())
         except BookError as exc:
             raise BookFileError(str(exc)) from exc
         except OSError as exc:

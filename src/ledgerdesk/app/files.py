@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
+import getpass
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,10 +31,19 @@ DEMO_FILE = "demo.book"
 DEMO_CURRENCY = "EUR"
 
 
+def os_user() -> str:
+    """Who the audit log says makes this process's changes: the system's user name, or ''
+    when the system cannot say (no login name, no password entry)."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):
+        return ""
+
+
 @contextlib.contextmanager
 def opened(path: str | Path) -> Iterator[Book]:
     """An existing book, closed again when the caller is done."""
-    book = open_book(Path(path))
+    book = open_book(Path(path), user=os_user())
     try:
         yield book
     finally:
@@ -57,7 +67,7 @@ def remove_book_files(path: Path) -> None:
 def new_book(path: Path, *, company: str, currency: str,
              fiscal_year_start: str = "01-01") -> Book:
     """Create and set up an empty book; nothing is left behind on failure."""
-    book = create_book(path)
+    book = create_book(path, user=os_user())
     try:
         initialise_book(book, company, currency, fiscal_year_start)
     except BaseException:

@@ -53,6 +53,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "settings": ("settings", "run_settings"),
     "journal": ("journals", "run_journal"),
     "void": ("voids", "run_void"),
+    "lock": ("lock", "run_lock"),
 }
 
 

@@ -1,6 +1,6 @@
 """``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
 journal (one row per journal line), the manual journal entries (one row per entry), the
-lines of invoices or bills (one row per line) or the chart of accounts.
+lines of invoices or bills (one row per line), the chart of accounts or the audit log.
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -35,8 +35,9 @@ from ledgerdesk.services.reports import payment_lines
 CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
 JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
+AUDIT = "audit"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS)
+              ACCOUNTS, AUDIT)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -126,7 +127,8 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS):
+    if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
+                                   AUDIT):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -167,6 +169,11 @@ def list_source(
         from ledgerdesk.services.chart import list_accounts
 
         return ACCOUNT_COLUMNS, list_accounts(book, today).rows
+    if kind == AUDIT:
+        from ledgerdesk.cli.audit import AUDIT_COLUMNS
+        from ledgerdesk.services.audit import audit_log
+
+        return AUDIT_COLUMNS, audit_log(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -185,10 +192,11 @@ KIND_HELP: dict[str, str] = {
     "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
     "bill-lines": "every bill line with its bill (imports back whole)",
     ACCOUNTS: "the chart of accounts with each account's balance today",
+    AUDIT: "the audit log: when (UTC), who and what, oldest first",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began; liabilities, equity and income read positive in credit.")
 
 _NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
           "invoice-lines": "invoice lines",
-          "bill-lines": "bill lines"}
+          "bill-lines": "bill lines", AUDIT: "audit log rows"}

@@ -10,6 +10,7 @@ from ledgerdesk.cli import (
     accounts,
     imports,
     journals,
+    lock,
     new_book,
     printing,
     report_options,
@@ -79,6 +80,7 @@ def build_parser() -> OneLineParser:
     settings.add_parser(commands, _command)
     journals.add_parser(commands, _command)
     voids.add_parser(commands, _command)
+    lock.add_parser(commands, _command)
     return parser
 
 

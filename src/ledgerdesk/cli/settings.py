@@ -89,6 +89,8 @@ def settings_lines(settings: CompanySettings) -> list[tuple[str, str]]:
     logo = settings.logo
     lines.append(("logo", "none" if logo is None else
                   f"{logo.media_type}, {len(logo.data):,} bytes"))
+    lock = settings.lock_date  # changed with ``ledgerdesk lock``
+    lines.append(("locked-through", lock.isoformat() if lock else "not locked"))
     return lines
 
 

@@ -16,7 +16,7 @@ from decimal import Decimal
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, Payment, PaymentKind
-from ledgerdesk.domain.problems import Problem, ValidationFailed
+from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.allocation_grid import AllocationGrid, AllocationRow
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.payment_messages import PaymentMessages
@@ -154,7 +154,7 @@ class PaymentEditor(AllocationGrid):
             return None
         try:
             result = record_payment(self.session.book, self.command())
-        except BookFailure as exc:
+        except (BookFailure, NotAllowed) as exc:  # a lock date: its one sentence, form kept
             self.save_error = str(exc)
             return None
         except ValidationFailed as exc:

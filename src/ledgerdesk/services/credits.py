@@ -16,6 +16,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import ApplyCredit
+from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book
 
 CREDIT_TARGETS = {
@@ -49,6 +50,7 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
         credit_doc = tx.get_document(command.credit_id)
         if credit_doc is None or not credit_doc.kind.is_credit:
             raise NotFound(f"There is no credit note or credit with id {command.credit_id}.")
+        refuse_inside_lock(tx, command.date, "the credit's use")
         fresh = tx.open_documents([command.credit_id])
         credit = fresh.get(command.credit_id)
         if credit is None or not credit.authorised or not credit.outstanding.is_positive:
@@ -82,4 +84,5 @@ def void_credit_application(book: Book, application_id: int) -> None:
             raise NotFound(f"There is no credit application with id {application_id}.")
         if application.voided:
             raise NotAllowed("This credit application is already void.")
+        refuse_inside_lock(tx, application.date, "the credit's use")
         tx.mark_credit_application_voided(application_id)  # audited with the rows it freed

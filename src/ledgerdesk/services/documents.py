@@ -18,6 +18,7 @@ from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import DocumentDraft
+from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import base_currency, chart_roles
 
@@ -26,6 +27,7 @@ def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None)
     """Create a draft, or replace the draft ``document_id``; returns its id."""
     with book.write() as tx:
         doc = build_document(tx, draft, document_id)
+        refuse_inside_lock(tx, doc.issue_date, f"the {doc.kind.label}")
         check_document(tx, doc, authorising=False)
         if document_id is None:
             return tx.add_document(doc)
@@ -49,6 +51,7 @@ def create_document_in(
     """A new document (authorised, or a draft) inside the caller's transaction, as an import
     needs; returns (id, number), the number "" for a draft."""
     doc = build_document(tx, draft, None)
+    refuse_inside_lock(tx, doc.issue_date, f"the {doc.kind.label}")
     check_document(tx, doc, authorising=authorise)
     document_id = tx.add_document(doc)
     return document_id, _authorise(tx, document_id) if authorise else ""
@@ -60,6 +63,7 @@ def authorise_document(book: Book, document_id: int) -> str:
         doc = _get(tx, document_id)
         if doc.lifecycle is not Lifecycle.DRAFT:
             raise NotAllowed(f"{doc.number} is already {doc.lifecycle.value.lower()}.")
+        refuse_inside_lock(tx, doc.issue_date, f"the draft {doc.kind.label}")
         check_document(tx, doc, authorising=True)
         return _authorise(tx, document_id)
 
@@ -77,6 +81,10 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
         raise NotAllowed("A customer or supplier credit is voided with its payment.")
     if doc.lifecycle is Lifecycle.VOIDED:
         raise NotAllowed(f"{doc.number or 'This draft'} is already void.")
+    # Both dates: the record's (a void changes what the locked period shows) and the
+    # void's own (the reversal it posts), so a closed period is never touched.
+    refuse_inside_lock(tx, doc.issue_date, doc.number or f"the draft {doc.kind.label}")
+    refuse_inside_lock(tx, date, "the void")
     if tx.active_allocations_on(document_id):
         raise NotAllowed(
             f"{doc.number} has payments or credits allocated; void those first."

@@ -24,6 +24,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.journal_commands import RecordJournal
 from ledgerdesk.services.journal_queries import JournalBook, JournalQuery, JournalSummary
+from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import base_currency
 
@@ -62,6 +63,7 @@ def record_journal(book: Book, command: RecordJournal) -> RecordedJournal:
 def record_journal_in(tx: Tx, command: RecordJournal) -> RecordedJournal:
     """``record_journal`` inside the caller's transaction."""
     journal = build_journal(command, base_currency(tx))
+    refuse_inside_lock(tx, journal.date, "the journal")
     problems = validate_journal(journal, tx.accounts())
     if problems:
         raise ValidationFailed(problems)
@@ -79,6 +81,8 @@ def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
         journal = _get(tx, journal_id)
         if journal.voided:
             raise NotAllowed(f"{journal.number} is already void.")
+        refuse_inside_lock(tx, journal.date, journal.number or "the journal")
+        refuse_inside_lock(tx, date, "the void")
         if date < journal.date:
             raise NotAllowed(
                 f"{journal.number} cannot be voided before its own date: it is dated "

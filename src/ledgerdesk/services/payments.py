@@ -15,10 +15,12 @@ from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
 from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
 from ledgerdesk.domain.money import Money
+from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import RecordPayment
+from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.outbox import enqueue_payment, enqueue_void
 from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import base_currency, chart_roles, default_bank
@@ -56,6 +58,7 @@ def record_payment_in(tx: Transaction, command: RecordPayment) -> RecordedPaymen
         return RecordedPayment(
             earlier.id, credit.id if credit else None, credit.number if credit else None, True
         )
+    refuse_inside_lock(tx, command.date, "the payment")
     accounts = tx.accounts()
     payment, problems = build_payment(tx, command, accounts)
     if payment is None or problems:
@@ -80,6 +83,8 @@ def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
             raise NotFound(f"There is no payment with id {payment_id}.")
         if payment.voided:
             raise NotAllowed("This payment is already void.")
+        refuse_inside_lock(tx, payment.date, payment_number(payment_id))
+        refuse_inside_lock(tx, date, "the void")
         credit = tx.prepayment_of(payment_id)
         if credit is not None and credit.lifecycle is Lifecycle.AUTHORISED:
             assert credit.id is not None

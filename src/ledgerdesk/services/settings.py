@@ -1,5 +1,5 @@
-"""The book's own settings: company details, locale, document number prefixes and the
-fiscal year start.
+"""The book's own settings: company details, locale, document number prefixes, the
+fiscal year start and the lock date (changed through ``services.lock``, audited).
 
 The base currency is chosen when a book is created and shown here, not changed: every
 posted amount is in it.  Which locales exist is the caller's knowledge (Babel lives in
@@ -8,6 +8,7 @@ posted amount is in it.  Which locales exist is the caller's knowledge (Babel li
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Container
 from dataclasses import dataclass, field
 
@@ -17,6 +18,7 @@ from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
 from ledgerdesk.services.fiscal_year import FISCAL_YEAR_START, fiscal_year_start
+from ledgerdesk.services.lock import change_lock_in, lock_date
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
@@ -36,6 +38,7 @@ class CompanySettings:
     prefixes: dict[DocumentKind, str]
     logo: LogoImage | None = field(default=None, repr=False)  # printed on documents
     fiscal_year_start: str = "01-01"  # MM-DD, as typed until saved
+    lock_date: dt.date | None = None  # the last locked day; None: not locked
 
 
 def read_settings(book: Book) -> CompanySettings:
@@ -45,6 +48,7 @@ def read_settings(book: Book) -> CompanySettings:
             tax_number=tx.get_setting(TAX_NUMBER) or "", locale=tx.get_setting(LOCALE) or "",
             currency=tx.get_setting(BASE_CURRENCY) or "", prefixes=tx.number_prefixes(),
             logo=read_logo(tx), fiscal_year_start=str(fiscal_year_start(tx)),
+            lock_date=lock_date(tx),
         )
 
 
@@ -69,6 +73,7 @@ def update_settings(book: Book, wanted: CompanySettings, known_locales: Containe
         year_start = str(FiscalYearStart.parse(wanted.fiscal_year_start))
         if tx.get_setting(FISCAL_YEAR_START) != year_start:
             tx.set_setting(FISCAL_YEAR_START, year_start)
+        change_lock_in(tx, wanted.lock_date)  # its own audit row when it moves
         tx.audit("settings", "book", None, {"company": wanted.company, "locale": wanted.locale,
                                             "fiscal_year_start": year_start})
 

@@ -63,11 +63,14 @@ class SqliteBook:
     """An open book file; implements the ``Book`` port.
 
     ``read_only`` is why the file cannot be changed (then ``write()`` and ``bulk()`` refuse
-    at once); ``wait`` is how long a write waits for another program's lock, in seconds."""
+    at once); ``wait`` is how long a write waits for another program's lock, in seconds;
+    ``user`` is who the audit log says made each change (the caller's to know: storage does
+    not ask the system)."""
 
     def __init__(self, path: Path, engine: Engine, *, read_only: ReadOnly | None = None,
-                 wait: float | None = None) -> None:
+                 wait: float | None = None, user: str = "") -> None:
         self.path = path
+        self.user = user
         self._engine = engine
         self._read_only = read_only
         self._wait = engines.BUSY_TIMEOUT_SECONDS if wait is None else wait
@@ -92,7 +95,7 @@ class SqliteBook:
         with self._failures(SAVED_NOTHING), self._engine.connect() as conn:
             conn.execution_options(**WRITE)
             with conn.begin():
-                yield SqliteTransaction(conn)
+                yield SqliteTransaction(conn, self.user)
         self._bump()
 
     @contextmanager
@@ -125,7 +128,7 @@ class SqliteBook:
                 schema = DeferredSchema(raw) if switched and is_fresh(raw) else None
                 if schema is not None:
                     schema.drop()
-                writer = SqliteBulkWriter(conn, schema)
+                writer = SqliteBulkWriter(conn, schema, who=self.user)
                 yield writer
                 writer.finish()
                 if schema is not None:
@@ -219,7 +222,8 @@ def _big_cache(conn: Connection) -> Iterator[None]:
         raw.execute(f"PRAGMA cache_size = {int(normal)}")
 
 
-def create_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR) -> SqliteBook:
+def create_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
+                user: str = "") -> SqliteBook:
     """Create a new, empty book at ``path`` (which must not exist) at the latest schema."""
     path = Path(path)
     try:
@@ -243,7 +247,7 @@ def create_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR) -
         if isinstance(exc, FileProblem):
             raise exc.restated(outcome=NOT_CREATED) from exc
         raise
-    return SqliteBook(path, engine)
+    return SqliteBook(path, engine, user=user)
 
 
 def _cannot_create(path: Path, error: OSError) -> BookError:
@@ -257,7 +261,7 @@ def _cannot_create(path: Path, error: OSError) -> BookError:
 
 
 def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
-              busy_timeout: float | None = None) -> SqliteBook:
+              busy_timeout: float | None = None, user: str = "") -> SqliteBook:
     """Open an existing book, upgrading its schema (after a backup) if it is older.
 
     A read-only book opens for reading (``SqliteBook.read_only`` says why it cannot be
@@ -274,7 +278,7 @@ def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
     except BaseException:
         engine.dispose()
         raise
-    return SqliteBook(path, engine, read_only=read_only, wait=wait)
+    return SqliteBook(path, engine, read_only=read_only, wait=wait, user=user)
 
 
 def _bring_to_head(path: Path, engine: Engine, script_location: Path,

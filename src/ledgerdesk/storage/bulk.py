@@ -56,8 +56,10 @@ _ID_TABLES = ("documents", "payments", "credit_applications", "journal_entries")
 class SqliteBulkWriter:
     """The ``BulkWriter`` port; use it through ``SqliteBook.bulk()``."""
 
-    def __init__(self, conn: Connection, deferred: DeferredSchema | None = None) -> None:
+    def __init__(self, conn: Connection, deferred: DeferredSchema | None = None, *,
+                 who: str = "") -> None:
         self._conn = conn
+        self._who = who
         self._deferred = deferred
         self._next_id: dict[str, int] = {}
         self._counts: Counter[str] = Counter()
@@ -220,8 +222,10 @@ class SqliteBulkWriter:
         self._suspended.clear()
         detail: dict[str, Any] = dict(sorted(self._counts.items()))
         self._many(
-            "INSERT INTO audit_log (ts, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)",
-            [(now_text(), "bulk_load", "book", None, json.dumps(detail, sort_keys=True))],
+            "INSERT INTO audit_log (ts, who, action, entity, entity_id, detail)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(now_text(), self._who, "bulk_load", "book", None,
+              json.dumps(detail, sort_keys=True))],
         )
 
 

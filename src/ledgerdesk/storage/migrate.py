@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 #: The migration scripts shipped inside the package.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in ``MIGRATIONS_DIR``; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0005_journals"
+SCHEMA_HEAD = "0006_audit"
 
 
 def alembic_config(

@@ -233,6 +233,8 @@ audit_log = Table(
     Column("entity", Text, nullable=False),
     Column("entity_id", Integer, nullable=True),
     Column("detail", JsonText, nullable=False),
+    # The user the book was opened for (migration 0006_audit; '' before it, or unknown).
+    Column("who", Text, nullable=False, server_default=text("''")),
 )
 
 # The sync tables share this metadata (migration 0002); imported last, as they import it.

@@ -1,11 +1,12 @@
-"""What every part of a ``SqliteTransaction`` shares: the connection, refusals, the audit log."""
+"""What every part of a ``SqliteTransaction`` shares: the connection, refusals, the audit log
+(when, who and what, every row)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import Connection, Executable, insert
+from sqlalchemy import Connection, Executable, insert, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError, OperationalError
 
@@ -26,8 +27,9 @@ def now_text() -> str:
 class TransactionBase:
     """Holds the connection of one open transaction."""
 
-    def __init__(self, conn: Connection) -> None:
+    def __init__(self, conn: Connection, who: str = "") -> None:
         self._conn = conn
+        self._who = who  # the user the book was opened for, written on every audit row
 
     def _exec(self, statement: Executable, params: Any = None) -> CursorResult[Any]:
         try:
@@ -43,7 +45,8 @@ class TransactionBase:
         self, action: str, entity: str, entity_id: int | None, detail: dict[str, Any]
     ) -> None:
         self._exec(insert(audit_log).values(
-            ts=now_text(), action=action, entity=entity, entity_id=entity_id, detail=detail,
+            ts=now_text(), who=self._who, action=action, entity=entity, entity_id=entity_id,
+            detail=detail,
         ))
 
     def audit(
@@ -51,3 +54,16 @@ class TransactionBase:
     ) -> None:
         """Append a row to the audit log (the log itself is append-only)."""
         self._audit(action, entity, entity_id, detail)
+
+    def audit_rows(self) -> list[tuple[str, str, str, str, int | None, dict[str, Any]]]:
+        """Every audit row, oldest first: (ts, who, action, entity, entity_id, detail)."""
+        rows = self._conn.execute(select(
+            audit_log.c.ts, audit_log.c.who, audit_log.c.action, audit_log.c.entity,
+            audit_log.c.entity_id, audit_log.c.detail,
+        ).order_by(audit_log.c.id))
+        return [tuple(row) for row in rows]  # type: ignore[misc]
+
+    def last_entry_id(self) -> int:
+        """The newest journal entry's id (0 in an empty book); ids only grow."""
+        return int(self._conn.exec_driver_sql(
+            "SELECT COALESCE(MAX(id), 0) FROM journal_entries").scalar() or 0)

@@ -36,7 +36,7 @@ class BatchStore(TransactionBase):
         (and by the rollback if the block raises)."""
         from ledgerdesk.storage.bulk import SqliteBulkWriter
 
-        writer = SqliteBulkWriter(self._conn)
+        writer = SqliteBulkWriter(self._conn, who=self._who)
         yield writer
         writer.finish()
 

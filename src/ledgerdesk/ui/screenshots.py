@@ -193,6 +193,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)
     yield "20-settings-refused", _refused_settings(session, parent)
+    yield "41-settings-locking", _locking_settings(session, parent)
     yield "37-journal-refused", refused_editor(session, parent)
     yield "38-journal-balanced", balanced_editor(session, parent)
 
@@ -222,6 +223,13 @@ def _refused_settings(session: Session, parent: QWidget) -> SettingsDialog:
     dialog = SettingsDialog(session, parent)
     dialog.prefixes[DocumentKind.BILL].setText("SUPPLIER BILLS 2024-")
     dialog.save()
+    return dialog
+
+
+def _locking_settings(session: Session, parent: QWidget) -> SettingsDialog:
+    """Settings about to lock the books through the end of last year (not saved)."""
+    dialog = SettingsDialog(session, parent)
+    dialog.locked.setChecked(True)
     return dialog
 
 

@@ -1,5 +1,5 @@
-"""``SettingsDialog``: company details, locale, base currency, fiscal year start and
-numbering prefixes.
+"""``SettingsDialog``: company details, locale, base currency, fiscal year start, the lock
+date and numbering prefixes.
 
 A refused field keeps what was typed and is outlined, with every reason in the message
 line; Esc or Cancel asks before dropping changes.
@@ -7,10 +7,14 @@ line; Esc or Cancel asks before dropping changes.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QWidget,
@@ -21,7 +25,7 @@ from ledgerdesk.presentation.settings import SettingsEditor
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.logo import LogoPicker
-from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
+from ledgerdesk.ui.widgets import address_edit, date_edit, form_row, save_cancel_dialog, to_date
 
 WRONG_FIELD_STYLE = "border: 1px solid #b3261e;"
 
@@ -46,6 +50,7 @@ class SettingsDialog(QDialog):
         self.year_start.setToolTip("The first day of the fiscal year as month-day, e.g. 04-01 "
                                    "for 1 April: the balance sheet's retained earnings and the "
                                    "reports' default period follow it")
+        self._lock_fields(session, current.lock_date)
         self.prefixes = {kind: QLineEdit(prefix) for kind, prefix in current.prefixes.items()}
         form = QFormLayout()
         form.addRow("&Company:", self.company)
@@ -59,9 +64,28 @@ class SettingsDialog(QDialog):
         note.setStyleSheet("color: #606060;")
         form.addRow("", note)
         form.addRow("Fiscal &year starts (MM-DD):", self.year_start)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(self.locked)
+        lock_row.addWidget(self.lock_date, 1)
+        form_row(form, "Lock the boo&ks:", lock_row, self.locked)
+        form.addRow("", self.lock_note)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
         self.message = save_cancel_dialog(self, form, self.save, 560)
+
+    def _lock_fields(self, session: Session, lock: dt.date | None) -> None:
+        """A tick box (ticked: locked) and the last locked day; unticking clears the lock.
+        Unlocked, the day offered is the end of last year."""
+        self.locked = QCheckBox("through")
+        self.locked.setChecked(lock is not None)
+        self.lock_date = date_edit(lock or dt.date(session.today.year - 1, 12, 31),
+                                   session.locale)
+        self.lock_date.setEnabled(lock is not None)
+        self.locked.toggled.connect(self.lock_date.setEnabled)
+        # Two set lines: a word-wrapped label in a form row is given room for more.
+        self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided\n"
+                                "or imported. Untick to unlock (the audit log keeps it).")
+        self.lock_note.setStyleSheet("color: #606060;")
 
     def _logo_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -81,6 +105,7 @@ class SettingsDialog(QDialog):
             currency=self.editor.loaded.currency,
             prefixes={kind: edit.text() for kind, edit in self.prefixes.items()},
             logo=self.logo.logo, fiscal_year_start=self.year_start.text().strip(),
+            lock_date=to_date(self.lock_date.date()) if self.locked.isChecked() else None,
         )
 
     def save(self) -> None:

@@ -36,6 +36,7 @@ from ledgerdesk.services.imports.cached import CachedReads
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.document_rows import DocumentRows
 from ledgerdesk.services.imports.fields import ColumnMapping
+from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Transaction
 from ledgerdesk.services.setup import chart_roles
 
@@ -115,6 +116,7 @@ def _checker(
             tax_mode=source.tax_mode, lines=lines,
         )
         doc = build_document(reads, draft, None)
+        refuse_inside_lock(reads, doc.issue_date, f"the {doc.kind.label}")  # refuses the file
         try:
             check_document(reads, doc, authorising=source.lifecycle is not Lifecycle.DRAFT)
         except ValidationFailed as exc:  # "choose a contact" says less than "no contact X"

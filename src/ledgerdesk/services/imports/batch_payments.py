@@ -14,6 +14,7 @@ from collections import defaultdict
 
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.documents import Document, DocumentKind, Lifecycle
+from ledgerdesk.domain.lock import locked_out
 from ledgerdesk.domain.payments import OpenDocument, Payment
 from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import ValidationFailed
@@ -23,6 +24,7 @@ from ledgerdesk.services.imports.batch_documents import PROGRESS_EVERY
 from ledgerdesk.services.imports.cached import CachedReads
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.fields import ColumnMapping
+from ledgerdesk.services.lock import lock_date
 from ledgerdesk.services.outbox import enqueue_payment
 from ledgerdesk.services.payments import build_payment
 from ledgerdesk.services.ports import Transaction
@@ -37,11 +39,15 @@ def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Ste
         wanted = {a.document_id for p in payments for a in p.command.allocations}
         owed = dict(reads.tx.open_documents(wanted)) if wanted else {}
         ready: list[tuple[PlannedPayment, Payment]] = []
+        lock = lock_date(reads)
         for done, planned in enumerate(payments):
             if progress is not None and done % PROGRESS_EVERY == 0:
                 progress(done, len(payments))  # may raise to cancel: everything rolls back
             if planned.command.client_token in recorded:
                 continue  # as record_payment_in: the same line imported before
+            if why := locked_out(lock, planned.command.date, "the payment"):
+                problems.append(RowProblem(planned.row, "", why))  # refuses the file
+                continue
             payment, found = build_payment(reads, planned.command, reads.accounts())
             if payment is not None and not found:
                 found = validate_payment(payment, owed)
