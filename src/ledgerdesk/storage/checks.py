@@ -15,6 +15,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.chart_checks import chart_failures
 from ledgerdesk.storage.journal_checks import journal_failures
+from ledgerdesk.storage.opening_checks import opening_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
 _SHOWN = 10
@@ -150,4 +151,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *_payments_accounted(conn),
         *chart_failures(conn),
         *journal_failures(conn),
+        *opening_failures(conn),
     ]
