@@ -156,6 +156,10 @@ def _contacts(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], cr
               problems: list[Problem], created: list[tuple[int, Words]]) -> dict[int, int]:
     """Each document line's contact id; a missing one created (said) or a problem."""
     found: dict[int, int] = {}
+    sides: dict[str, set[Side]] = {}  # a new contact on both sides is created as both
+    for line in lines:
+        if (kind := document_kind(line, accounts)) is not None:
+            sides.setdefault(line.contact.strip().casefold(), set()).add(kind.side)
     for i, line in enumerate(lines):
         kind, name = document_kind(line, accounts), line.contact.strip()
         if kind is None or not name or any(p.field == f"lines[{i}].contact" for p in problems):
@@ -169,6 +173,8 @@ def _contacts(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], cr
                                         f"{contact.name} is not a {role.value.lower()}."))
             found[i] = contact.id
         elif create:
+            if len(sides[name.casefold()]) > 1:
+                role = ContactRole.BOTH
             found[i] = add_contact_in(tx, NewContact(name=name, role=role))
             created.append((i, (f"contact {name} (new, {role.value.lower()})",)))
         else:
