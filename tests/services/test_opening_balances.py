@@ -187,3 +187,13 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(book, state) -> None
     result = record_opening_balances(book, AS_OF, lines(), create_contacts=True, dry_run=True)
     assert result.journal_number == "JNL-00001" and not result.committed
     assert state() == before
+
+
+def test_opening_documents_are_not_sales_or_purchases_of_the_period(book) -> None:
+    from ledgerdesk.reports.periods import Period
+    from ledgerdesk.services import reports
+
+    record_opening_balances(book, AS_OF, lines(), create_contacts=True)
+    summary = reports.sales_tax_summary(book, Period(dt.date(2024, 10, 1), AS_OF))
+    assert summary.rows == ()
+    assert summary.net_sales.is_zero and summary.net_purchases.is_zero
