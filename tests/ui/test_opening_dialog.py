@@ -87,3 +87,24 @@ def test_rows_are_read_from_the_command_lines_csv(dialog, tmp_path) -> None:
     assert dialog.table.item(1, 0).text() == "1100 Accounts Receivable"
     assert dialog.table.item(1, 5).text() == "30.01.2025"
     assert "Balanced" in dialog.balance.text() and dialog.finish_button.isEnabled()
+
+
+def test_the_file_menu_opens_the_wizard_and_says_what_it_recorded(book_window, monkeypatch,
+                                                                    ui_session) -> None:
+    from ledgerdesk.ui.editors import opening_dialog
+
+    def finish_balanced(dialog) -> int:
+        dialog.date.setDate(AS_OF)
+        type_row(dialog, 0, "1000", "10,00")
+        type_row(dialog, 1, "3000", "", "10,00")
+        dialog.finish()
+        return dialog.result()
+
+    monkeypatch.setattr(opening_dialog.OpeningDialog, "exec", finish_balanced)
+    (action,) = [a for a in book_window.menuBar().actions()[0].menu().actions()
+                 if a.text() == "Opening &balances…"]
+    assert action.isEnabled()
+    action.trigger()
+    assert "Opening balances as of 31.12.2024 recorded: journal JNL-00001" in (
+        book_window.statusBar().currentMessage())
+    assert opening_balances_of(ui_session.book) == (AS_OF, "JNL-00001")
