@@ -179,6 +179,10 @@ VALID_CSV = {
     "bank": (("date", "amount", "reference", "counterparty", "documents"), (
         ("2030-01-15", "100.00", "INV-00029", "Meadowbank Primary School", ""),
         ("2030-01-16", "-4224.00", "paid", "PaperTrail Stationers", "BILL-00011"))),
+    "opening-balances": (("account", "debit", "credit", "contact", "number", "due_date"), (
+        ("1000", "100.00", "", "", "", ""),
+        ("1100", "50.00", "", "Harbour Lights Café", "OLD-1", "2030-02-15"),
+        ("3000", "", "150.00", "", "", ""))),
 }
 
 

@@ -48,6 +48,8 @@ def imports(draw: st.DrawFn, kind: str) -> tuple[FileSpec, list[str], bool]:
     rows = st.lists(st.one_of(st.sampled_from(("2", "3")), numbers(), texts()), max_size=2)
     for row in draw(mostly(st.just([]), rows)):
         args += option("--keep-excess-as-credit", row, joined)
+    if kind == ImportKind.OPENING_BALANCES.value or draw(st.integers(0, 9)) == 0:
+        args += option("--as-of", draw(mostly(st.just("2029-12-31"), texts())), joined)
     flags = ("--dry-run", "--create-contacts", "--accept-suggestions")
     args += draw(st.lists(st.sampled_from(flags), max_size=3, unique=True))
     return file, args, "--dry-run" in args

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.cli.books import opened
-from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.whole_numbers import whole_number
 from ledgerdesk.domain.wording import plural
@@ -31,7 +31,8 @@ def add_parser(commands: Any, command: Any) -> None:
     fields = "; ".join(f"{kind}: {', '.join(s.name for s in specs)}"
                        for kind, specs in FIELDS.items() if kind is not ImportKind.BILLS)
     sub = command(
-        commands, "import", "import contacts, invoices, bills or bank payments from CSV",
+        commands, "import",
+        "import contacts, invoices, bills, bank payments or opening balances from CSV",
         "Import a CSV file (UTF-8, comma or semicolon separated, amounts like 1234.50, dates "
         "YYYY-MM-DD) into the book: every row or, if any row is bad, nothing. Columns map to "
         f"fields by header name (invoices and bills share fields). Fields: {fields}. Bank "
@@ -39,7 +40,11 @@ def add_parser(commands: Any, command: Any) -> None:
         "documents a documents column names (as in `list payments --csv`); nothing is "
         "recorded unless --accept-suggestions is given. A line paying more than its "
         "documents owe is refused unless it is marked to keep the excess as credit "
-        "(--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit column).",
+        "(--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit column). Opening "
+        "balances (--as-of DATE, on a book with nothing dated on or before it, once): one "
+        "row per balance, balanced to the cent; a receivable or payable row is an open "
+        "invoice or bill (a credit there: a credit note) with its contact, number and "
+        "due_date, dated DATE.",
     )
     sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
                      help=", ".join(k.value for k in ImportKind))
@@ -50,7 +55,10 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--map", action="append", default=[], metavar="FIELD=HEADER",
                      type=_mapping, help="read FIELD from the column HEADER (repeatable)")
     sub.add_argument("--create-contacts", action="store_true",
-                     help="invoices and bills: add contacts the book does not have yet")
+                     help="invoices, bills and opening balances: add contacts the book does "
+                     "not have yet")
+    sub.add_argument("--as-of", type=parse_date, metavar="DATE",
+                     help="opening balances: the start date (YYYY-MM-DD), required there")
     sub.add_argument("--accept-suggestions", action="store_true",
                      help="bank: record each line against its clear best match")
     sub.add_argument("--bank", metavar="CODE", help="bank: the bank account (default: the first)")
@@ -63,10 +71,11 @@ def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ledgerdesk.services.imports.service import ImportOptions, import_file
     from ledgerdesk.services.imports.source import ImportFileError
 
+    _check_as_of(args)
     options = ImportOptions(
         dry_run=args.dry_run, create_contacts=args.create_contacts,
         accept_suggestions=args.accept_suggestions, bank_account=args.bank,
-        keep_excess=frozenset(args.keep_excess_as_credit),
+        keep_excess=frozenset(args.keep_excess_as_credit), as_of=args.as_of,
     )
     with opened(args.path) as book:
         try:
@@ -131,6 +140,16 @@ def _write_some(lines: list[str], out: TextIO) -> None:
         out.write(f"  {shown_inert(text)}\n")
     if len(lines) > SHOWN:
         out.write(f"  ... and {len(lines) - SHOWN} more\n")
+
+
+def _check_as_of(args: argparse.Namespace) -> None:
+    """--as-of belongs to opening balances, which cannot do without it."""
+    opening = args.kind == ImportKind.OPENING_BALANCES.value
+    if opening and args.as_of is None:
+        raise CliError("Opening balances need their date: add --as-of YYYY-MM-DD.")
+    if not opening and args.as_of is not None:
+        raise CliError(f"--as-of is for opening balances only; a {args.kind} import has "
+                       "its dates in the file.")
 
 
 def _mapping(text: str) -> tuple[str, str]:

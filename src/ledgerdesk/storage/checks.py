@@ -16,6 +16,7 @@ from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.chart_checks import chart_failures
 from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.lock_checks import lock_failures
+from ledgerdesk.storage.opening_checks import opening_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 
 _SHOWN = 10
@@ -152,4 +153,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *chart_failures(conn),
         *journal_failures(conn),
         *lock_failures(conn),
+        *opening_failures(conn),
     ]

@@ -73,6 +73,8 @@ TAX_LINES = (
     " FROM documents AS d JOIN document_lines AS l ON l.document_id = d.id"
     f" WHERE d.kind IN ({kinds_list(EDITABLE_KINDS)}) AND d.lifecycle = 'AUTHORISED'"
     " AND d.issue_date >= :start AND d.issue_date <= :end"
+    # an opening invoice or bill was sold or bought before the book began
+    " AND json_extract(d.extra, '$.opening') IS NULL"
 )
 
 #: Every payment for the fast export (``reports.list_exports.PaymentLine``), by date.  The

@@ -27,12 +27,13 @@ from ledgerdesk.storage.tx_batch import BatchStore
 from ledgerdesk.storage.tx_chart import ChartStore
 from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_journals import JournalStore
+from ledgerdesk.storage.tx_opening import OpeningStore
 from ledgerdesk.storage.tx_payments import PaymentStore
 from ledgerdesk.storage.tx_sync import SyncStore
 
 
 class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore,
-                        JournalStore):
+                        JournalStore, OpeningStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

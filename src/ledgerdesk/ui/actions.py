@@ -27,6 +27,8 @@ SPECS = (
     ActionSpec("close_book", "&Close book", Key.Close, "Close this book"),
     ActionSpec("import_csv", "&Import…", "Ctrl+Shift+I",
                "Import contacts, invoices, bills or a bank statement from a CSV file"),
+    ActionSpec("opening_balances", "Opening &balances…", None,
+               "Start the book with its balances and the invoices and bills open on a date"),
     ActionSpec("export_csv", "&Export…", "Ctrl+E",
                "The list on screen (as filtered and sorted) or the report on screen, to CSV"),
     ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
@@ -90,6 +92,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["close_book"])
     file_menu.addSeparator()
     file_menu.addAction(actions["import_csv"])
+    file_menu.addAction(actions["opening_balances"])
     file_menu.addAction(actions["export_csv"])
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()

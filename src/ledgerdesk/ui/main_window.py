@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
         a["settings"].triggered.connect(self.show_settings)
         a["connections"].triggered.connect(self.show_connections)
         a["import_csv"].triggered.connect(self.import_csv)
+        a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
         a["shortcuts"].triggered.connect(self.show_shortcuts)
         a["about"].triggered.connect(self.show_about)
@@ -219,7 +220,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "connections", "import_csv", "export_csv",
+        for name in ("close_book", "settings", "connections", "import_csv", "opening_balances",
+                     "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
                      "find", "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
@@ -268,6 +270,16 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.result is not None:
             self.book_view.reload()
             self.statusBar().showMessage(dialog.imported_text(), 8000)
+
+    def opening_balances(self) -> None:
+        if self.session is None or self.book_view is None:
+            return
+        from ledgerdesk.ui.editors.opening_dialog import open_opening_wizard
+
+        dialog = open_opening_wizard(self.session, self)
+        if dialog.wizard.result is not None:
+            self.book_view.reload()
+            self.statusBar().showMessage(dialog.wizard.done_text(), 8000)
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         return shortcut_rows(self.actions, {"Undo": self.undo_action, "Redo": self.redo_action})

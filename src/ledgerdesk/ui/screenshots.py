@@ -42,6 +42,7 @@ from ledgerdesk.ui.import_screens import import_dialogs
 from ledgerdesk.ui.journal_screens import balanced_editor, record_sample_journals, refused_editor
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.allocations import AllocationColumn
+from ledgerdesk.ui.opening_screens import opening_wizard
 from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.report_screens import report_screens
@@ -196,6 +197,8 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "41-settings-locking", _locking_settings(session, parent)
     yield "37-journal-refused", refused_editor(session, parent)
     yield "38-journal-balanced", balanced_editor(session, parent)
+    yield "41-opening-unbalanced", opening_wizard(session, parent, balanced=False)
+    yield "42-opening-balanced", opening_wizard(session, parent, balanced=True)
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:

@@ -17,6 +17,7 @@ class ImportKind(enum.StrEnum):
     INVOICES = "invoices"
     BILLS = "bills"
     BANK = "bank"
+    OPENING_BALANCES = "opening-balances"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +74,23 @@ _BANK = (
     FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
 )
 
+_OPENING = (
+    FieldSpec("account", "account code", True, ("account code", "account_code", "code")),
+    FieldSpec("debit", "a debit balance, like 1234.50", False, ("dr",)),
+    FieldSpec("credit", "a credit balance, like 1234.50", False, ("cr",)),
+    FieldSpec("contact", "receivable/payable rows: the customer or supplier", False,
+              ("customer", "supplier", "name")),
+    FieldSpec("number", "receivable/payable rows: the open invoice's or bill's number", False,
+              ("document", "invoice", "bill")),
+    FieldSpec("due_date", "receivable/payable rows: YYYY-MM-DD", False, ("due",)),
+)
+
 FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
     ImportKind.CONTACTS: _CONTACT,
     ImportKind.INVOICES: _DOCUMENT,
     ImportKind.BILLS: _DOCUMENT,
     ImportKind.BANK: _BANK,
+    ImportKind.OPENING_BALANCES: _OPENING,
 }
 
 
@@ -140,6 +153,9 @@ class ColumnMapping:
             {"unit_price", "total"} & set(self.columns)
         ):
             missing.append("unit_price (or total)")
+        opening = self.kind is ImportKind.OPENING_BALANCES
+        if opening and not ({"debit", "credit"} & set(self.columns)):
+            missing.append("debit (or credit)")
         if missing:
             raise MappingError(
                 f"No column for {', '.join(missing)}; the file's columns are "

@@ -7,6 +7,7 @@ and keeps it only when nothing is wrong and it is not a dry run.  A dialog calls
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from ledgerdesk.services.imports.currency_column import checked_currency
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
 from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
+from ledgerdesk.services.imports.opening_rows import opening_step, read_opening
 from ledgerdesk.services.imports.rows import StatementLine, read_contacts, read_statement
 from ledgerdesk.services.imports.source import CsvRow, CsvSource, open_csv
 from ledgerdesk.services.ports import Book
@@ -49,6 +51,7 @@ class ImportOptions:
     keep_excess: frozenset[int] = frozenset()
     bank_account: str | None = None  # bank: None for the book's first bank account
     progress: Progress | None = None  # (done, total) while writing; raise from it to cancel
+    as_of: dt.date | None = None  # opening balances: the start date (required there)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +112,11 @@ def import_file(
                                             keep=options.keep_excess)
         problems += excess_problems(excess, options.keep_excess, lines, problems, mapping)
         step = payments_step(planned, mapping)
+    elif kind is ImportKind.OPENING_BALANCES:
+        if options.as_of is None:
+            raise ValueError("opening balances need their date")
+        opening = read_opening(rows, mapping, problems)
+        step = opening_step(options.as_of, opening, mapping, options.create_contacts)
     else:
         documents = read_documents(rows, mapping, problems)
         step = documents_step(_DOCUMENT_KINDS[kind], documents, mapping, options.create_contacts)
