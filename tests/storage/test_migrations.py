@@ -27,6 +27,8 @@ EXPECTED_TRIGGERS = {
     "trg_documents_posted_frozen", "trg_documents_lifecycle",
     "trg_documents_void_unallocated", "trg_documents_no_delete",
     "trg_document_lines_insert", "trg_document_lines_update", "trg_document_lines_delete",
+    "trg_tax_settlements_no_update", "trg_tax_settlements_no_delete",  # 0004
+    "trg_tax_settlements_no_overlap",
 }
 
 

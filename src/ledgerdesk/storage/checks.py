@@ -14,6 +14,7 @@ from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
+from ledgerdesk.storage.tax_checks import tax_failures
 
 _SHOWN = 10
 
@@ -146,4 +147,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *_negative_outstanding(conn),
         *_voided_with_allocations(conn),
         *_payments_accounted(conn),
+        *tax_failures(conn),
     ]

@@ -1,7 +1,7 @@
 """``SqliteTransaction``: the ``Transaction`` port on one open SQLite transaction.
 
-Documents, payments and sync rows live in their own mixins (``tx_documents``,
-``tx_payments``, ``tx_sync``); this module adds settings, the chart, contacts and the
+Documents, payments, sync rows and tax codes live in their own mixins (``tx_documents``,
+``tx_payments``, ``tx_sync``, ``tx_tax``); this module adds settings, the chart, contacts and the
 ledger.  Every mutating method appends an audit row in the same transaction.
 """
 
@@ -25,9 +25,10 @@ from ledgerdesk.storage.tx_batch import BatchStore
 from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_payments import PaymentStore
 from ledgerdesk.storage.tx_sync import SyncStore
+from ledgerdesk.storage.tx_tax import TaxStore
 
 
-class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore):
+class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, TaxStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------
