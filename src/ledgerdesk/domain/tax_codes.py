@@ -91,3 +91,13 @@ def rate_change_problem(code: TaxCode, new_rate: Decimal, used_on: str) -> Probl
         f"{percent_text(new_rate)}% instead (e.g. “{name_for_rate(new_rate)}”).",
         {"rate": code.rate, "attempted": new_rate},
     )
+
+
+def account_change_problem(code: TaxCode, new_account: str, used_on: str) -> Problem:
+    """Refusing another account for a code that posted documents use."""
+    return Problem(
+        "account", "in_use",
+        f"{code.name} is used on posted documents ({used_on}), so its tax stays on "
+        f"{code.account_code}: their tax was posted there, and a settlement clears it there. "
+        f"Make a new code for {new_account} instead.",
+    )

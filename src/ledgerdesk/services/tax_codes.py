@@ -18,6 +18,7 @@ from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.domain.tax_codes import (
     DEFAULT_CODES,
     TaxCode,
+    account_change_problem,
     name_for_rate,
     percent_text,
     rate_change_problem,
@@ -59,17 +60,23 @@ class SavedCode:
 def save_tax_code(book: Book, name: str, rate: Decimal, side: Side,
                   account_code: str | None = None) -> SavedCode:
     """Create the code ``name`` on ``side``, or give an existing one a new rate or account.
-    A code that posted documents use keeps its rate (refused, suggesting a new code)."""
+    A code that posted documents use keeps both: they were posted at that rate, to that
+    account, and a settlement clears the account its codes name (refused, suggesting a
+    new code)."""
     name = name.strip()
     with book.write() as tx:
         existing = _named(tx.tax_codes(), side, name)
         account = account_code or (existing.account_code if existing else tax_account(tx))
         problems = tax_code_problems(name, rate, account, set(tx.accounts()))
         problems += _account_problems(tx, account)
-        if existing is not None and existing.rate != rate and not problems:
+        changes = existing is not None and (existing.rate, existing.account_code) != (
+            rate, account)
+        if existing is not None and changes and not problems:
             used_on = tx.tax_code_posted_on(existing.id or 0)
             if used_on:
-                problems.append(rate_change_problem(existing, rate, used_on))
+                problems.append(rate_change_problem(existing, rate, used_on)
+                                if existing.rate != rate else
+                                account_change_problem(existing, account, used_on))
         if problems:
             raise ValidationFailed(problems)
         if existing is None:
