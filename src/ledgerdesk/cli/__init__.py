@@ -47,6 +47,9 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "link": ("sync", "run_link"),
     "sync": ("sync", "run_sync"),
     "print": ("printing", "run_print"),
+    "settle-tax": ("tax", "run_settle_tax"),
+    "tax-code": ("tax", "run_tax_code"),
+    "settings": ("settings", "run_settings"),
 }
 
 

@@ -19,6 +19,7 @@ from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.line_exports import DOCUMENT_LINE_COLUMNS
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
+from ledgerdesk.reports.sales_tax import Percent
 from ledgerdesk.services.line_exports import LINE_LISTS, document_lines
 from ledgerdesk.services.queries import (
     DOCUMENT_LISTS,
@@ -31,7 +32,8 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, Pay
 from ledgerdesk.services.reports import payment_lines
 
 CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
-LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS)
+TAX_CODES = "tax-codes"
+LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, *LINE_LISTS, TAX_CODES)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -90,6 +92,16 @@ JOURNAL_COLUMNS = (
 )
 
 
+#: One row per tax code (``services.tax_codes.TaxCodeUse``).
+TAX_CODE_COLUMNS = (
+    Column("side", "Side", 9, lambda u: u.code.side.value.lower()),
+    Column("name", "Name", 24, lambda u: u.code.name),
+    Column("rate", "Rate %", 7, lambda u: Percent(u.code.rate), numeric=True),
+    Column("account", "Account", 7, lambda u: u.code.account_code),
+    Column("used", "Used on", 12, lambda u: u.used_on),
+)
+
+
 def journal_rows(book: Any) -> Iterator[tuple[JournalEntry, JournalLine, str]]:
     """Every journal line with its entry and account name, streamed by date."""
     accounts, entries = journal(book)
@@ -109,7 +121,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
-    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS):
+    if args.open and args.kind in (PAYMENTS, JOURNAL, *LINE_LISTS, TAX_CODES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -139,6 +151,10 @@ def list_source(
         return PAYMENT_COLUMNS, payments
     if kind == JOURNAL:
         return JOURNAL_COLUMNS, journal_rows(book)
+    if kind == TAX_CODES:
+        from ledgerdesk.services.tax_codes import tax_code_uses
+
+        return TAX_CODE_COLUMNS, tax_code_uses(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -155,7 +171,8 @@ KIND_HELP: dict[str, str] = {
     JOURNAL: "every journal line with its entry, debit or credit",
     "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
     "bill-lines": "every bill line with its bill (imports back whole)",
+    TAX_CODES: "tax codes with their rate, account and a posted document using each",
 }
 
 _NOUNS = {JOURNAL: "journal lines", "invoice-lines": "invoice lines",
-          "bill-lines": "bill lines"}
+          "bill-lines": "bill lines", TAX_CODES: "tax codes"}

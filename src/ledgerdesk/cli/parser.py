@@ -6,7 +6,8 @@ import argparse
 from typing import Any, NoReturn
 
 from ledgerdesk import __version__
-from ledgerdesk.cli import accounts, imports, printing, report_options, sync_parser
+from ledgerdesk.cli import accounts, imports, printing, report_options, sync_parser, tax
+from ledgerdesk.cli import settings as settings_parser
 from ledgerdesk.cli.books import DEFAULT_COMPANY
 from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amount, parse_date
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
@@ -44,6 +45,8 @@ def build_parser() -> OneLineParser:
     imports.add_parser(commands, _command)
     sync_parser.add_parser(commands, _command)
     printing.add_parser(commands, _command)
+    tax.add_parser(commands, _command)
+    settings_parser.add_parser(commands, _command)
     return parser
 
 

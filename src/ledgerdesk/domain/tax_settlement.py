@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import format_number
+from ledgerdesk.domain.wording import Words
 
 
 def settlement_number(settlement_id: int) -> str:
@@ -74,3 +75,14 @@ def settlement_entry(settlement: TaxSettlement,
             f"{settlement.start.isoformat()} to {settlement.end.isoformat()}")
     return JournalEntry(settlement.date, memo, SourceType.TAX_SETTLEMENT, settlement.id,
                         tuple(lines))
+
+
+def settled_words(settlement: TaxSettlement, bank_name: str) -> Words:
+    """``Paid 31.00 of tax for 2024-01-01 to 2024-03-31 from 1000 Bank on 2024-04-20
+    (TAX-00001).``, or the refund received into the bank."""
+    period = f" of tax for {settlement.start.isoformat()} to {settlement.end.isoformat()} "
+    bank = f"{settlement.bank_account_code} {bank_name}".strip()
+    where = f"into {bank}" if settlement.is_refund else f"from {bank}"
+    return ("Received " if settlement.is_refund else "Paid ", abs(settlement.amount),
+            f"{' back' if settlement.is_refund else ''}{period}{where} on "
+            f"{settlement.date.isoformat()} ({settlement.number}).")

@@ -18,6 +18,7 @@ from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.tax_codes import TaxCode
 from ledgerdesk.domain.tax_settlement import TaxSettlement
+from ledgerdesk.domain.wording import Words
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.reports.tax_lines import TaxLine, priced_lines
 
@@ -129,3 +130,11 @@ def tax_return_documents(lines: Iterable[TaxLine], code_id: int,
 def _document(line: TaxLine, net: Decimal, tax: Decimal, currency: str) -> TaxReturnDocument:
     return TaxReturnDocument(line.document_id, line.number, line.issue_date, line.contact,
                              line.kind.label, Money(net, currency), Money(tax, currency))
+
+
+def due_words(report: TaxReturn) -> Words:
+    """``Output tax 43.00, input tax 12.00: 31.00 to pay.`` (amounts for each face to write)."""
+    due = report.net_due
+    what: Words = ((abs(due), " to pay.") if due.is_positive else
+                   ("nothing is due.",) if due.is_zero else (abs(due), " to be refunded."))
+    return ("Output tax ", report.output_tax, ", input tax ", report.input_tax, ": ", *what)

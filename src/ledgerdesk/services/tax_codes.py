@@ -3,6 +3,8 @@
 A line names its code by id (the editor's picker) or by name (an import's ``tax_code``
 column), or gives only a bare rate (an import's ``tax_rate``, an older caller): then it
 takes the first code of its side with that rate, made when there is none ("Tax 5.5%").  A
+name the book lacks, given with a rate, is made at that rate (our line export names both,
+so a document's codes come back in another book).  A
 document without tax puts every line on its side's zero code.  The code's rate is the
 line's rate, so a line always carries the rate it was posted at.
 """
@@ -32,6 +34,19 @@ def list_tax_codes(book: Book, side: Side | None = None) -> list[TaxCode]:
     """Every code (or one side's): sales first, each side by rate and name."""
     with book.read() as tx:
         return [c for c in tx.tax_codes() if side is None or c.side is side]
+
+
+@dataclass(frozen=True)
+class TaxCodeUse:
+    """A code and the first posted document on it ("" while none: its rate may change)."""
+
+    code: TaxCode
+    used_on: str
+
+
+def tax_code_uses(book: Book) -> list[TaxCodeUse]:
+    with book.read() as tx:
+        return [TaxCodeUse(c, tx.tax_code_posted_on(c.id or 0) or "") for c in tx.tax_codes()]
 
 
 def tax_account(tx: Transaction) -> str:
@@ -131,6 +146,10 @@ def line_code_in(tx: Transaction, side: Side, mode: TaxMode, path: str, *,
                                   f"There is no tax code {code_id}.")]
     elif name.strip():
         code = _named(codes, side, name.strip())
+        if code is None and rate is not None and not tax_code_problems(
+                name.strip(), rate, tax_account(tx), set(tx.accounts())):
+            code = TaxCode(name.strip(), rate, side, tax_account(tx))  # named with its rate
+            return replace(code, id=tx.add_tax_code(code)), []
         if code is None:
             known = ", ".join(c.name for c in codes if c.side is side) or "none yet"
             return None, [Problem(f"{path}.tax_code", "unknown",
