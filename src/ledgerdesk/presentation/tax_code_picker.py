@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side
-from ledgerdesk.domain.tax_codes import TaxCode, percent_text
+from ledgerdesk.domain.tax_codes import TaxCode, percent_text, side_words
 from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.session import Session
@@ -68,3 +68,14 @@ def rounding_note(rounding: TaxRounding, *, posted: bool) -> str:
     if posted:
         return f"{ROUNDING_NOTES[rounding]}, as when this document was posted."
     return "" if rounding is TaxRounding.PER_LINE else f"{ROUNDING_NOTES[rounding]}."
+
+
+def every_code_choice(session: Session) -> list[tuple[str, int]]:
+    """Each code of both sides as the tax return's "Documents on" list offers it:
+    ``Standard 20%, sales``."""
+    choices = []
+    for side in Side:
+        picker = TaxCodePicker(session, side)
+        choices += [(f"{label}, {side_words(side)}", int(value))
+                    for label, value in picker.choices()]
+    return choices

@@ -11,7 +11,12 @@ from ledgerdesk.domain.wording import plain_amount, worded
 from ledgerdesk.reports.csv_format import Column
 from ledgerdesk.reports.report_views import AMOUNT, ReportView
 from ledgerdesk.reports.sales_tax import Percent
-from ledgerdesk.reports.tax_return import TaxReturn, TaxReturnDocument, due_words
+from ledgerdesk.reports.tax_return import (
+    TaxReturn,
+    TaxReturnDocument,
+    TaxReturnRow,
+    due_words,
+)
 
 NET_DUE = "net due"  # the CSV's last row, and the table's footer
 
@@ -44,9 +49,10 @@ def tax_return_view(report: TaxReturn) -> ReportView:
     )
 
 
-def tax_return_documents_view(report: TaxReturn, code: str,
+def tax_return_documents_view(report: TaxReturn, row: TaxReturnRow | None,
                               documents: Iterable[TaxReturnDocument]) -> ReportView:
-    """The documents of ``report``'s period on the code named ``code``."""
+    """The documents of ``report``'s period on ``row``'s code, totalled as the row is (so
+    a reader sees they add up to it); no row: the code has nothing in the period."""
     columns = [
         Column("number", "Number", 12, lambda d: d.number),
         Column("issue_date", "Issued", 10, lambda d: d.issue_date),
@@ -55,5 +61,7 @@ def tax_return_documents_view(report: TaxReturn, code: str,
         Column("net", "Net", AMOUNT, lambda d: d.net, numeric=True),
         Column("tax", "Tax", AMOUNT, lambda d: d.tax, numeric=True),
     ]
+    code = row.code if row is not None else "this code"
     title = [f"Tax return, {report.period.label()}: the documents on {code}"]
-    return ReportView("documents", title, columns, documents)
+    footers = [["Total", "", "", "", row.net, row.tax]] if row is not None else []
+    return ReportView("documents", title, columns, documents, footers)
