@@ -4,14 +4,17 @@ prices include it."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
-from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.documents import DocumentKind, Side, TaxMode
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.presentation.print_model import document_print
 from ledgerdesk.services.printing import printable_document
+from ledgerdesk.services.tax_codes import list_tax_codes, save_tax_code
 
-# description, quantity, unit price, discount %, tax %
+# description, quantity, unit price, discount %, tax % (the sales code at that rate)
 TYPED = [("Consulting, per hour", "7,5", "95", "", "20"),
          ("Printed manual", "3", "32,10", "10", "5"),
          ("Travel", "1", "86,40", "", "0"),
@@ -19,14 +22,16 @@ TYPED = [("Consulting, per hour", "7,5", "95", "", "20"),
 
 
 def typed_invoice(session, customer, mode: TaxMode) -> DocumentEditor:
+    save_tax_code(session.book, "Tax 19%", Decimal(19), Side.SALES)
+    codes = {c.rate: str(c.id) for c in list_tax_codes(session.book, Side.SALES)}
     editor = DocumentEditor(session, DocumentKind.SALES_INVOICE)
     editor.set_contact(customer, "Acme Retail")
     editor.set_tax_mode(mode)
-    for row, texts in enumerate(TYPED):
+    for row, (*texts, rate) in enumerate(TYPED):
         if row >= len(editor.lines):
             editor.add_line()
         for name, text in zip(("description", "quantity", "unit_price", "discount_percent",
-                               "tax_rate"), texts, strict=True):
+                               "tax_code"), (*texts, codes[Decimal(rate)]), strict=True):
             editor.set_line_text(row, name, text)
     return editor
 

@@ -1,9 +1,10 @@
 """The ledger's invariants under random sequences of user actions, on a real book file.
 
 A hypothesis state machine drives the services (contacts, drafts, authorising, payments with
-and without kept credit, credits applied, unapplied and refunded, voids, and deliberate
-over-allocations) while keeping its own model of every document's total and allocations,
-computed here in integer cents without the domain's Money.  After every step the book must
+and without kept credit, credits applied, unapplied and refunded, voids, deliberate
+over-allocations, and tax returns settled, refused early, twice or with nothing due) while
+keeping its own model of every document's total, tax and allocations, computed here in
+integer cents without the domain's Money.  After every step the book must
 agree with the model, and the ledger rules must hold:
 
 - every journal entry balances and the trial balance sums to zero;
@@ -13,6 +14,7 @@ agree with the model, and the ledger rules must hold:
 - the bank holds exactly the money the live payments and live manual journals moved;
 - manual journals are numbered JNL-00001, JNL-00002 … without a hole, a void one stays
   listed, and one that does not balance or touches a control account changes nothing;
+- the tax account holds the tax of the live documents less what settlements paid;
 - ``check_book`` finds nothing wrong.
 
 The chart changes under it too: accounts are re-coded (every posting, document line and
@@ -39,6 +41,7 @@ from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.lock import Locked
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.reports.periods import Period
 from ledgerdesk.services.chart import edit_account, list_accounts
 from ledgerdesk.services.commands import (
     AllocationInput,
@@ -63,6 +66,7 @@ from ledgerdesk.services.lock import change_lock
 from ledgerdesk.services.payments import check_payment, record_payment, void_payment
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
+from ledgerdesk.services.tax_settlement import settle_tax
 from ledgerdesk.storage.book import create_book
 
 DAY = dt.date(2024, 2, 1)
@@ -85,9 +89,16 @@ TARGETS = {
     PaymentKind.SUPPLIER_REFUND: {K.PURCHASE_CREDIT_NOTE, K.SUPPLIER_PREPAYMENT},
 }
 MONEY_IN = {PaymentKind.CUSTOMER_RECEIPT, PaymentKind.SUPPLIER_REFUND}
-RECEIVABLE, PAYABLE, BANK = "1100", "2000", "1000"
-#: Accounts a manual journal may use (bank, savings, equipment, tax, equity, income, expense).
-JOURNAL_ACCOUNTS = ["1000", "1010", "1500", "2200", "3000", "4000", "6000", "6300"]
+RECEIVABLE, PAYABLE, BANK, SALES_TAX = "1100", "2000", "1000", "2200"
+#: Accounts a manual journal may use (bank, savings, equipment, equity, income, expense);
+#: never the sales tax account, whose balance the tax invariant follows.
+JOURNAL_ACCOUNTS = ["1000", "1010", "1500", "4100", "3000", "4000", "6000", "6300"]
+#: the tax periods a settlement may cover: DAY's month, the month before, the quarter
+TAX_PERIODS = (Period(dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
+               Period(dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+               Period(dt.date(2024, 1, 1), dt.date(2024, 3, 31)))
+#: a document's tax as the return counts it: output tax +, input tax -
+TAX_SIGN = {K.SALES_INVOICE: 1, K.SALES_CREDIT_NOTE: -1, K.BILL: -1, K.PURCHASE_CREDIT_NOTE: 1}
 
 cents = st.integers(min_value=1, max_value=50_000)
 #: tax rates in tenths of a percent: 0 %, 5.5 %, 10 %, 20 %
@@ -113,6 +124,7 @@ class ModelDoc:
     lifecycle: Lifecycle
     number: str | None = None
     source_payment: int | None = None
+    tax: int = 0  # cents, per line as the book rounds by default
 
 
 @dataclass
@@ -155,6 +167,7 @@ class Model:
         """What the live manual journals moved on ``account``, debit positive."""
         return sum(cents for j in self.journals.values() if not j.voided
                    for code, cents in j.lines if code == account)
+    settled: list[tuple[Period, int]] = field(default_factory=list)  # period, net paid
 
     def allocated(self, doc_id: int) -> int:
         return sum(a.amount for a in self.allocations if a.active and a.document == doc_id)
@@ -172,14 +185,23 @@ class Model:
             and (contact is None or d.contact == contact) and self.outstanding(d.id) > 0
         ]
 
+    def tax_due(self) -> int:
+        """Output less input tax of the live documents (every one is dated DAY)."""
+        return sum(TAX_SIGN.get(d.kind, 0) * d.tax for d in self.docs.values()
+                   if d.lifecycle is Lifecycle.AUTHORISED)
+
     def next_number(self, kind: DocumentKind) -> str:
         self.issued[kind] = self.issued.get(kind, 0) + 1
         return f"{PREFIX[kind]}{self.issued[kind]:05d}"
 
 
-def line_total(price: int, tenths: int) -> int:
+def line_tax(price: int, tenths: int) -> int:
     """Exclusive tax, rounded half up per line, in integer cents."""
-    return price + (price * tenths + 500) // 1000
+    return (price * tenths + 500) // 1000
+
+
+def line_total(price: int, tenths: int) -> int:
+    return price + line_tax(price, tenths)
 
 
 def draft_command(kind: DocumentKind, contact: int, price: int, tenths: int,
@@ -247,9 +269,11 @@ class LedgerMachine(RuleBasedStateMachine):
             raise AssertionError(f"expected {error}, nothing was refused")
         assert self.snapshot() == before, "a refused action changed the book"
 
-    def add_doc(self, doc_id: int, kind, contact: int, total: int, lifecycle, number=None):
+    def add_doc(self, doc_id: int, kind, contact: int, total: int, lifecycle, number=None,
+                tax: int = 0):
         assert doc_id not in self.model.docs
-        self.model.docs[doc_id] = ModelDoc(doc_id, kind, contact, total, lifecycle, number)
+        self.model.docs[doc_id] = ModelDoc(doc_id, kind, contact, total, lifecycle, number,
+                                           tax=tax)
 
     # --- contacts and documents ----------------------------------------------------------
     @initialize()
@@ -273,7 +297,8 @@ class LedgerMachine(RuleBasedStateMachine):
             price = 0
         doc_id = save_draft(self.book, draft_command(kind, contact, price, tenths,
                                                      self.codes[LINE_ACCOUNT[kind]]))
-        self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.DRAFT)
+        self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.DRAFT,
+                     tax=line_tax(price, tenths))
 
     @precondition(lambda self: any(d.lifecycle is Lifecycle.DRAFT
                                    for d in self.model.docs.values()))
@@ -295,7 +320,7 @@ class LedgerMachine(RuleBasedStateMachine):
             kind, contact, price, tenths, self.codes[LINE_ACCOUNT[kind]]))
         assert number == self.model.next_number(kind)
         self.add_doc(doc_id, kind, contact, line_total(price, tenths), Lifecycle.AUTHORISED,
-                     number)
+                     number, tax=line_tax(price, tenths))
 
     # --- payments --------------------------------------------------------------------
     @rule(data=st.data(), kind=st.sampled_from(list(PaymentKind)))
@@ -554,6 +579,28 @@ class LedgerMachine(RuleBasedStateMachine):
         if attempt:
             self.refused_without_change(attempt, Locked)
 
+    # --- tax returns -----------------------------------------------------------------
+    @rule(period=st.sampled_from(TAX_PERIODS), early=st.sampled_from([False] * 3 + [True]))
+    def settle_the_tax_return(self, period, early) -> None:
+        """Settled once, after its period, exactly the net due; then the tax account is
+        clear (every document is dated DAY).  Early, twice or with nothing due: refused."""
+        date = period.end + dt.timedelta(days=-1 if early else 20)
+        due = self.model.tax_due() if period.start <= DAY <= period.end else 0
+        if self.lock is not None and date <= self.lock:
+            self.refused_without_change(lambda: settle_tax(self.book, period, date), Locked)
+            return
+        if any(p.start <= period.end and period.start <= p.end for p, _ in self.model.settled):
+            self.refused_without_change(lambda: settle_tax(self.book, period, date), NotAllowed)
+            return
+        if early or due == 0:
+            self.refused_without_change(lambda: settle_tax(self.book, period, date))
+            return
+        settled = settle_tax(self.book, period, date)
+        assert minor(settled.amount.amount) == due
+        self.model.settled.append((period, due))
+        balances = {r.code: r.balance for r in self.book.queries().trial_balance()}
+        assert balances[self.codes[SALES_TAX]].is_zero, balances[self.codes[SALES_TAX]]
+
     # --- invariants --------------------------------------------------------------------
     @invariant()
     def book_agrees_with_the_model(self) -> None:
@@ -589,9 +636,12 @@ class LedgerMachine(RuleBasedStateMachine):
 
         assert balances.get(self.codes[RECEIVABLE], 0) == signed_outstanding(True)
         assert -balances.get(self.codes[PAYABLE], 0) == signed_outstanding(False)  # a credit
+        paid_tax = sum(amount for _, amount in self.model.settled)
         bank = sum((1 if p.kind in MONEY_IN else -1) * p.amount
                    for p in self.model.payments.values() if not p.voided)
-        assert balances.get(self.codes[BANK], 0) == bank + self.model.journalled(BANK)
+        assert balances.get(self.codes[BANK], 0) == (bank + self.model.journalled(BANK)
+                                                     - paid_tax)
+        assert -balances.get(self.codes[SALES_TAX], 0) == self.model.tax_due() - paid_tax
         for code in JOURNAL_ACCOUNTS[1:3]:  # savings and equipment: only journals move them
             assert balances.get(self.codes[code], 0) == self.model.journalled(code)
 

@@ -27,8 +27,9 @@ def _batch(ids: NextIds, contact_id: int, *, paid: int = 12000) -> RowBatch:
     doc, pay, entry = ids.documents, ids.payments, ids.journal_entries
     return RowBatch(
         documents=[(doc, "SALES_INVOICE", contact_id, f"INV-{doc:05d}", "", "2024-03-01",
-                    "2024-03-31", "EUR", "1", "EXCLUSIVE", "AUTHORISED", 12000, None, "{}")],
-        document_lines=[(doc, 1, "Consulting", "1", "100.00", "4000", "20", "0")],
+                    "2024-03-31", "EUR", "1", "EXCLUSIVE", "AUTHORISED", 12000, None, "{}",
+                    "PER_LINE")],
+        document_lines=[(doc, 1, "Consulting", "1", "100.00", "4000", "20", "0", None)],
         payments=[(pay, "CUSTOMER_RECEIPT", contact_id, "2024-03-10", paid, "EUR", "1000",
                    f"INV-{doc:05d}", f"token-{pay}", 0, 0)],
         allocations=[(doc, paid, pay, None, 0)],
@@ -124,8 +125,8 @@ def _entry_without_lines(batch: RowBatch) -> RowBatch:
 
 
 def _line_for_another_document(batch: RowBatch) -> RowBatch:
-    return dataclasses.replace(batch, document_lines=[*batch.document_lines,
-                                                      (999, 1, "x", "1", "1", "4000", "0", "0")])
+    stray = (999, 1, "x", "1", "1", "4000", "0", "0", None)
+    return dataclasses.replace(batch, document_lines=[*batch.document_lines, stray])
 
 
 @pytest.mark.parametrize("staged", [False, True])

@@ -30,6 +30,8 @@ EXPECTED_TRIGGERS = {
     "trg_journal_lines_archived_account",  # 0004_accounts
     "trg_manual_journals_gap_free", "trg_manual_journals_only_void",
     "trg_manual_journals_no_delete",  # 0005_journals
+    "trg_tax_settlements_no_update", "trg_tax_settlements_no_delete",
+    "trg_tax_settlements_no_overlap",  # 0007_tax_codes
 }
 
 

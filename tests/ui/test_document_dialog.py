@@ -28,11 +28,16 @@ def type_cell(dialog, row: int, column: LineColumn, text: str) -> None:
     dialog.model.setData(dialog.model.index(row, column), text, Qt.ItemDataRole.EditRole)
 
 
+def code(dialog, label: str) -> str:
+    """What the tax code picker stores for the code shown as ``label``."""
+    return dict(dialog.editor.tax_code_choices())[label]
+
+
 def test_totals_follow_the_typed_lines_in_german(invoice_dialog):
     type_cell(invoice_dialog, 0, LineColumn.DESCRIPTION, "Workshop")
     type_cell(invoice_dialog, 0, LineColumn.QUANTITY, "2,5")
     type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "1.000,00")
-    type_cell(invoice_dialog, 0, LineColumn.TAX_RATE, "20")
+    type_cell(invoice_dialog, 0, LineColumn.TAX_CODE, code(invoice_dialog, "Standard 20%"))
     # prices exclude tax: the line shows its net amount, as the printed invoice does
     assert invoice_dialog.model.index(0, LineColumn.TOTAL).data() == "2.500,00"
     assert "Total 3.000,00" in invoice_dialog.totals.text()
@@ -68,19 +73,20 @@ def test_authorising_makes_it_read_only_with_a_banner(qtbot, invoice_dialog, ui_
     assert load_document(ui_session.book, document_id)[0].lifecycle is Lifecycle.VOIDED
 
 
-def test_no_tax_sets_the_rates_aside_and_another_mode_brings_them_back(invoice_dialog):
+def test_no_tax_sets_the_codes_aside_and_another_mode_brings_them_back(invoice_dialog):
     assert "given when authorised" in invoice_dialog.number.text()
     assert invoice_dialog.cancel_button.text() == "Cancel"
     type_cell(invoice_dialog, 0, LineColumn.DESCRIPTION, "Workshop")
     type_cell(invoice_dialog, 0, LineColumn.UNIT_PRICE, "100")
-    type_cell(invoice_dialog, 0, LineColumn.TAX_RATE, "20")
-    rate = invoice_dialog.model.index(0, LineColumn.TAX_RATE)
+    type_cell(invoice_dialog, 0, LineColumn.TAX_CODE, code(invoice_dialog, "Standard 20%"))
+    rate = invoice_dialog.model.index(0, LineColumn.TAX_CODE)
     invoice_dialog.tax_mode.setCurrentIndex(invoice_dialog.tax_mode.findText("No tax"))
     assert rate.data() == "—" and "no tax" in rate.data(Qt.ItemDataRole.ToolTipRole)
     assert not invoice_dialog.model.flags(rate) & Qt.ItemFlag.ItemIsEditable
     assert "Total 100,00" in invoice_dialog.totals.text()
     invoice_dialog.tax_mode.setCurrentIndex(invoice_dialog.tax_mode.findText("Prices exclude tax"))
-    assert rate.data() == "20" and invoice_dialog.model.flags(rate) & Qt.ItemFlag.ItemIsEditable
+    assert rate.data() == "Standard 20%"
+    assert invoice_dialog.model.flags(rate) & Qt.ItemFlag.ItemIsEditable
     assert "Total 120,00" in invoice_dialog.totals.text()
 
 

@@ -43,12 +43,12 @@ def test_an_invoice_typed_with_keys_only(qtbot, dialog, ui_session):
     key(qtbot, Qt.Key.Key_Tab)
     settle(qtbot, dialog)
     tab_until(qtbot, dialog.table)
-    for text in ("Brand workshop", "2", "1.250,50", "10", "4100", "20"):
+    for text in ("Brand workshop", "2", "1.250,50", "10", "4100", "Standard"):  # its tax code
         type_in(qtbot, text)
         key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_A, Qt.KeyboardModifier.AltModifier)  # &Add line
     qtbot.waitUntil(lambda: len(dialog.editor.lines) == 2)  # a mnemonic clicks after 100 ms
-    for text in ("Travel", "3", "86,40", "", "4000", "0"):
+    for text in ("Travel", "3", "86,40", "", "4000", "No"):  # "No tax 0%"
         type_in(qtbot, text)
         key(qtbot, Qt.Key.Key_Tab)
     key(qtbot, Qt.Key.Key_Return)

@@ -54,6 +54,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "journal": ("journals", "run_journal"),
     "void": ("voids", "run_void"),
     "lock": ("lock", "run_lock"),
+    "settle-tax": ("tax", "run_settle_tax"),
+    "tax-code": ("tax", "run_tax_code"),
 }
 
 

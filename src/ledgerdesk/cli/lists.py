@@ -21,6 +21,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.reports.line_exports import DOCUMENT_LINE_COLUMNS
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
+from ledgerdesk.reports.sales_tax import Percent
 from ledgerdesk.services.line_exports import LINE_LISTS, document_lines
 from ledgerdesk.services.queries import (
     DOCUMENT_LISTS,
@@ -36,8 +37,9 @@ CONTACTS, PAYMENTS, JOURNAL = "contacts", "payments", "journal"
 JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
 AUDIT = "audit"
+TAX_CODES = "tax-codes"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT)
+              ACCOUNTS, AUDIT, TAX_CODES)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -108,6 +110,16 @@ JOURNAL_ENTRY_COLUMNS = (
 )
 
 
+#: One row per tax code (``services.tax_codes.TaxCodeUse``).
+TAX_CODE_COLUMNS = (
+    Column("side", "Side", 9, lambda u: u.code.side.value.lower()),
+    Column("name", "Name", 24, lambda u: u.code.name),
+    Column("rate", "Rate %", 7, lambda u: Percent(u.code.rate), numeric=True),
+    Column("account", "Account", 7, lambda u: u.code.account_code),
+    Column("used", "Used on", 12, lambda u: u.used_on),
+)
+
+
 def journal_rows(book: Any) -> Iterator[tuple[JournalEntry, JournalLine, str]]:
     """Every journal line with its entry and account name, streamed by date."""
     accounts, entries = journal(book)
@@ -128,7 +140,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
-                                   AUDIT):
+                                   AUDIT, TAX_CODES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -174,6 +186,10 @@ def list_source(
         from ledgerdesk.services.audit import audit_log
 
         return AUDIT_COLUMNS, audit_log(book)
+    if kind == TAX_CODES:
+        from ledgerdesk.services.tax_codes import tax_code_uses
+
+        return TAX_CODE_COLUMNS, tax_code_uses(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -193,10 +209,11 @@ KIND_HELP: dict[str, str] = {
     "bill-lines": "every bill line with its bill (imports back whole)",
     ACCOUNTS: "the chart of accounts with each account's balance today",
     AUDIT: "the audit log: when (UTC), who and what, oldest first",
+    TAX_CODES: "tax codes with their rate, account and a posted document using each",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began; liabilities, equity and income read positive in credit.")
 
 _NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
           "invoice-lines": "invoice lines",
-          "bill-lines": "bill lines", AUDIT: "audit log rows"}
+          "bill-lines": "bill lines", AUDIT: "audit log rows", TAX_CODES: "tax codes"}

@@ -16,6 +16,7 @@ from ledgerdesk.cli import (
     report_options,
     settings,
     sync_parser,
+    tax,
     voids,
 )
 from ledgerdesk.cli.arguments import file_name, text
@@ -81,6 +82,7 @@ def build_parser() -> OneLineParser:
     journals.add_parser(commands, _command)
     voids.add_parser(commands, _command)
     lock.add_parser(commands, _command)
+    tax.add_parser(commands, _command)
     return parser
 
 

@@ -24,6 +24,7 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "general-ledger": ("account", "start", "end"),
     "payments-register": ("start", "end"),
     "sales-tax": ("start", "end"),
+    "tax-return": ("start", "end"),
     "customer-statement": ("contact", "start", "end", "buckets"),
     "supplier-statement": ("contact", "start", "end", "buckets"),
 }
@@ -63,6 +64,8 @@ REPORT_HELP = {
     "general-ledger": "every posting to --account with the running balance",
     "payments-register": "payments of a period with their allocations",
     "sales-tax": "tax on sales and purchases of a period",
+    "tax-return": "output and input tax by tax code, and the net due (settle it with"
+                  " settle-tax)",
     "customer-statement": "a customer's (--contact) documents, payments and balance",
     "supplier-statement": "a supplier's (--contact) documents, payments and balance",
 }

@@ -131,6 +131,13 @@ def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
     return build
 
 
+def _tax_return(book: Any, args: argparse.Namespace) -> ReportView:
+    from ledgerdesk.reports.tax_return_view import tax_return_view
+    from ledgerdesk.services.tax_return import tax_return
+
+    return tax_return_view(tax_return(book, period(args, book)))
+
+
 BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
     "receivable-aging": _aging(Side.SALES),
     "payable-aging": _aging(Side.PURCHASES),
@@ -143,6 +150,7 @@ BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
         reports.payments_register(book, period(args, book))),
     "sales-tax": lambda book, args: sales_tax_view(
         reports.sales_tax_summary(book, period(args, book))),
+    "tax-return": lambda book, args: _tax_return(book, args),
     "customer-statement": _statement(Side.SALES),
     "supplier-statement": _statement(Side.PURCHASES),
 }

@@ -4,6 +4,8 @@ or change some of them, through the same service as the window's Settings dialog
 Each option is one field of ``services.settings.CompanySettings``; ``OPTIONS`` says which,
 and how the field is printed, so a new setting is one more row here (its checks are the
 service's).  Changes are saved together or, when any is refused, none is.
+``--tax-rounding per-line|per-document`` is saved on its own (``set_tax_rounding``, as the
+dialog does): it applies to documents saved from now on, and the command says so.
 """
 
 from __future__ import annotations
@@ -16,7 +18,15 @@ from typing import Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.domain.documents import DocumentKind
-from ledgerdesk.services.settings import CompanySettings, read_settings, update_settings
+from ledgerdesk.domain.tax_rounding import TaxRounding
+from ledgerdesk.services.settings import (
+    TAX_ROUNDING_NOTE,
+    CompanySettings,
+    read_settings,
+    set_tax_rounding,
+    tax_rounding,
+    update_settings,
+)
 
 
 @dataclass(frozen=True)
@@ -43,6 +53,7 @@ OPTIONS = (
     SettingOption("fiscal-year-start", "fiscal_year_start", "MM-DD",
                   "the first day of the fiscal year, e.g. 04-01 (02-29 is refused)"),
 )
+ROUNDINGS = tuple(r.words for r in TaxRounding)
 #: ``--prefix KIND=TEXT``: the kinds by the word used on the command line.
 PREFIX_KINDS = {kind.label.replace(" ", "-"): kind for kind in DocumentKind}
 
@@ -60,6 +71,9 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--prefix", action="append", default=[], metavar="KIND=TEXT",
                      help="a document number prefix, e.g. invoice=INV- (kinds: "
                           f"{', '.join(PREFIX_KINDS)})")
+    sub.add_argument("--tax-rounding", choices=ROUNDINGS,
+                     help="round tax on each line, or once per tax code per document "
+                          "(documents saved from now on)")
 
 
 def run_settings(args: argparse.Namespace, out: TextIO) -> int:
@@ -68,6 +82,10 @@ def run_settings(args: argparse.Namespace, out: TextIO) -> int:
     prefixes = [_prefix(text) for text in args.prefix]
     with opened(args.path) as book:
         current = read_settings(book)
+        if args.tax_rounding is not None:
+            chosen = TaxRounding.from_words(args.tax_rounding)
+            said = "is now" if set_tax_rounding(book, chosen) else "was already"
+            out.write(f"Tax rounding {said} {chosen.words}. {TAX_ROUNDING_NOTE}\n\n")
         if changes or prefixes:
             if "address" in changes:
                 changes["address"] = changes["address"].replace("\\n", "\n")
@@ -75,14 +93,16 @@ def run_settings(args: argparse.Namespace, out: TextIO) -> int:
                              prefixes={**current.prefixes, **dict(prefixes)})
             update_settings(book, wanted, _known_locales())
             current = read_settings(book)
-    for key, value in settings_lines(current):
+        rounding = tax_rounding(book)
+    for key, value in settings_lines(current, rounding):
         out.write(f"{key}: {value}\n")
     return 0
 
 
-def settings_lines(settings: CompanySettings) -> list[tuple[str, str]]:
+def settings_lines(settings: CompanySettings, rounding: TaxRounding) -> list[tuple[str, str]]:
     """Every setting as (key, value), in the order the options are listed."""
     lines = [(o.name, o.shown(getattr(settings, o.field))) for o in OPTIONS]
+    lines.append(("tax-rounding", rounding.words))
     lines.insert(1, ("currency", settings.currency))
     lines += [(f"{word}-prefix", settings.prefixes.get(kind, ""))
               for word, kind in PREFIX_KINDS.items()]

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.money import Money, total
+from ledgerdesk.domain.tax_rounding import TaxRounding, line_taxes
 
 
 class Side(enum.Enum):
@@ -114,8 +116,9 @@ class LineItem:
     quantity: Decimal
     unit_price: Decimal
     account_code: str
-    tax_rate: Decimal = Decimal(0)  # percent, e.g. 20 for 20 %
+    tax_rate: Decimal = Decimal(0)  # percent, e.g. 20 for 20 %, as its tax code had it
     discount_percent: Decimal = Decimal(0)
+    tax_code_id: int | None = None  # the book's tax code (``domain.tax_codes``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,15 +135,31 @@ class LineAmounts:
 
 
 def line_amounts(line: LineItem, currency: str, mode: TaxMode) -> LineAmounts:
-    """Net, tax and gross of one line, each rounded to the minor unit (per-line rounding)."""
-    factor = (_HUNDRED - line.discount_percent) / _HUNDRED
-    extended = Money(line.quantity * line.unit_price * factor, currency)
-    rate = Decimal(0) if mode is TaxMode.NO_TAX else line.tax_rate
-    if mode is TaxMode.INCLUSIVE:
-        tax = Money(extended.amount * rate / (_HUNDRED + rate), currency)
-        return LineAmounts(net=extended - tax, tax=tax, gross=extended)
-    tax = Money(extended.amount * rate / _HUNDRED, currency)
-    return LineAmounts(net=extended, tax=tax, gross=extended + tax)
+    """Net, tax and gross of one line on its own, each rounded to the minor unit."""
+    return document_line_amounts((line,), currency, mode, TaxRounding.PER_LINE)[0]
+
+
+def document_line_amounts(
+    lines: Sequence[LineItem], currency: str, mode: TaxMode, rounding: TaxRounding
+) -> list[LineAmounts]:
+    """Net, tax and gross of each line of a document: the one pricing function that the
+    editor, the service (posting), the reports, the printed page and the tax return share.
+
+    Each line's extended amount (quantity x price less discount) is rounded first; its tax
+    follows the document's ``rounding`` (``domain.tax_rounding``): per line, or per tax code
+    once for the document and shared out over its lines."""
+    extended = [Money(ln.quantity * ln.unit_price * ((_HUNDRED - ln.discount_percent)
+                                                     / _HUNDRED), currency) for ln in lines]
+    inclusive = mode is TaxMode.INCLUSIVE
+    rates = [Decimal(0) if mode is TaxMode.NO_TAX else ln.tax_rate for ln in lines]
+    taxes = line_taxes([e.amount for e in extended], rates, [ln.tax_code_id for ln in lines],
+                       currency, inclusive=inclusive, rounding=rounding)
+    amounts = []
+    for base, tax_amount in zip(extended, taxes, strict=True):
+        tax = Money(tax_amount, currency)
+        amounts.append(LineAmounts(net=base - tax, tax=tax, gross=base) if inclusive
+                       else LineAmounts(net=base, tax=tax, gross=base + tax))
+    return amounts
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,9 +187,12 @@ class Document:
     source_payment_id: int | None = None
     id: int | None = None
     extra: dict[str, str] = field(default_factory=dict, compare=False)
+    #: Kept from when the document was saved, so its amounts never change with the setting.
+    tax_rounding: TaxRounding = TaxRounding.PER_LINE
 
     def line_amounts(self) -> list[LineAmounts]:
-        return [line_amounts(ln, self.currency, self.tax_mode) for ln in self.lines]
+        return document_line_amounts(self.lines, self.currency, self.tax_mode,
+                                     self.tax_rounding)
 
     def totals(self) -> DocumentTotals:
         if self.kind.is_prepayment:

@@ -79,6 +79,7 @@ class SourceType(enum.Enum):
     DOCUMENT = "DOCUMENT"
     PAYMENT = "PAYMENT"
     MANUAL = "MANUAL"
+    TAX_SETTLEMENT = "TAX_SETTLEMENT"  # a tax return paid or refunded (0004)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,6 +1,7 @@
 """The journal entries that authorising documents and recording payments post.
 
-- Sales invoice: Dr Receivable total / Cr income per line / Cr Sales Tax.
+- Sales invoice: Dr Receivable total / Cr income per line / Cr each tax code's account
+  (Sales Tax unless the code names another).
 - Bill: Dr expense per line / Dr Sales Tax (input tax) / Cr Payable total.
 - Credit notes post the mirror image of their side's invoice or bill.
 - A receipt: Dr Bank / Cr Receivable; a supplier payment: Dr Payable / Cr Bank; refunds mirror.
@@ -9,6 +10,8 @@
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping
 
 from ledgerdesk.domain.documents import Document, DocumentKind, side_sign
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine, SourceType, merge_lines
@@ -19,10 +22,19 @@ from ledgerdesk.domain.payments import Payment
 class ChartRoles:
     """The account codes the rules post to, resolved from the book's chart."""
 
-    def __init__(self, receivable: str, payable: str, sales_tax: str) -> None:
+    def __init__(self, receivable: str, payable: str, sales_tax: str,
+                 tax_accounts: Mapping[int, str] | None = None) -> None:
         self.receivable = receivable
         self.payable = payable
         self.sales_tax = sales_tax
+        #: Each tax code's own account; a line without a code, or a code not listed,
+        #: posts its tax to ``sales_tax``.
+        self.tax_accounts = dict(tax_accounts or {})
+
+    def tax_account_for(self, tax_code_id: int | None) -> str:
+        if tax_code_id is None:
+            return self.sales_tax
+        return self.tax_accounts.get(tax_code_id, self.sales_tax)
 
     def control_for(self, kind: DocumentKind) -> str:
         return self.receivable if side_sign(kind.side) == 1 else self.payable
@@ -36,9 +48,12 @@ def document_entry(doc: Document, roles: ChartRoles) -> JournalEntry:
     sign = side_sign(doc.kind.side) * doc.kind.control_sign
     totals = doc.totals()
     lines: list[JournalLine] = [JournalLine(roles.control_for(doc.kind), totals.total.times(sign))]
+    taxes: list[JournalLine] = []
     for line, amounts in zip(doc.lines, doc.line_amounts(), strict=True):
         lines.append(JournalLine(line.account_code, amounts.net.times(-sign)))
-    lines.append(JournalLine(roles.sales_tax, totals.tax.times(-sign)))
+        taxes.append(JournalLine(roles.tax_account_for(line.tax_code_id),
+                                 amounts.tax.times(-sign)))
+    lines.extend(taxes)
     memo = f"{doc.kind.label.capitalize()} {doc.number or ''}".strip()
     return JournalEntry(doc.issue_date, memo, SourceType.DOCUMENT, doc.id, merge_lines(lines))
 

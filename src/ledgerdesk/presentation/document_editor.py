@@ -16,10 +16,11 @@ from decimal import Decimal
 from ledgerdesk.domain.documents import (
     DocumentKind,
     Lifecycle,
+    LineAmounts,
     LineItem,
     Side,
     TaxMode,
-    line_amounts,
+    document_line_amounts,
 )
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
@@ -29,6 +30,7 @@ from ledgerdesk.presentation.due_date import DueDate
 from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
 from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number, price_text
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.tax_code_picker import TaxCodePicker, rounding_note
 from ledgerdesk.services.commands import DocumentDraft, LineInput
 from ledgerdesk.services.documents import (
     authorise_document,
@@ -37,12 +39,13 @@ from ledgerdesk.services.documents import (
     save_draft,
     void_document,
 )
-from ledgerdesk.services.line_defaults import last_used_account
+from ledgerdesk.services.line_defaults import last_used_account, last_used_tax_code
 from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.services.settings import tax_rounding
 
 LINE_FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
-               "tax_rate")
-DECIMALS = {"quantity": 4, "unit_price": 4, "discount_percent": 2, "tax_rate": 3}
+               "tax_code")
+DECIMALS = {"quantity": 4, "unit_price": 4, "discount_percent": 2}
 KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
               DocumentKind.SALES_CREDIT_NOTE: "credit note",
               DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note"}
@@ -53,6 +56,7 @@ class LineDraft:
     texts: dict[str, str] = field(default_factory=lambda: {"quantity": "1"})
     errors: dict[str, str] = field(default_factory=dict)
     account_defaulted: bool = False  # the account is the form's default, not the user's
+    tax_defaulted: bool = False  # and the tax code (its id, as text)
 
     def text(self, name: str) -> str:
         return self.texts.get(name, "")
@@ -78,6 +82,10 @@ class DocumentEditor:
                  and a.type is (AccountType.INCOME if kind.side is Side.SALES
                                 else AccountType.EXPENSE)), key=lambda a: a.code)
         self.default_account = self.accounts[0].code if self.accounts else ""
+        self.taxes = TaxCodePicker(session, kind.side)
+        self.default_tax_code = self.taxes.first_value(None)
+        self.book_rounding = tax_rounding(session.book)
+        self.tax_rounding = self.book_rounding  # a posted document's own, once loaded
         self._before: DocumentDraft | None = None
         if document_id is not None:
             self._load(document_id)
@@ -117,6 +125,22 @@ class DocumentEditor:
         return f"{number}    ·    amounts in {self.session.currency}"
 
     @property
+    def rounding_note(self) -> str:
+        """How the totals round tax, when it is not line by line (or a posted document's
+        rounding differs from the book's now)."""
+        if self.read_only:
+            if self.tax_rounding is self.book_rounding:
+                return ""
+            return rounding_note(self.tax_rounding, posted=True)
+        return rounding_note(self.book_rounding, posted=False)
+
+    def tax_code_choices(self) -> list[tuple[str, str]]:
+        return self.taxes.choices()
+
+    def tax_code_label(self, value: str) -> str:
+        return self.taxes.label_of(value)
+
+    @property
     def banner(self) -> str:
         if self.lifecycle is Lifecycle.AUTHORISED:
             return (f"{self.number} is authorised and posted to the ledger, so it can no longer "
@@ -142,9 +166,14 @@ class DocumentEditor:
             self.session.book, self.contact_id, self.kind.side, self.session.today)
         allowed = [a.code for a in self.accounts]
         self.default_account = used if used in allowed else (allowed[0] if allowed else "")
+        taxed = None if self.contact_id is None else last_used_tax_code(
+            self.session.book, self.contact_id, self.kind.side, self.session.today)
+        self.default_tax_code = self.taxes.first_value(taxed)
         for line in self.lines:
             if line.account_defaulted:
                 line.texts["account_code"] = self.default_account
+            if line.tax_defaulted:
+                line.texts["tax_code"] = self.default_tax_code
 
     def set_issue_date(self, issue: dt.date) -> None:
         self.due.issue = issue  # an untyped due date moves with it
@@ -168,8 +197,12 @@ class DocumentEditor:
         return len(self.lines) - 1
 
     def _blank_line(self) -> LineDraft:
-        return LineDraft({"quantity": "1", "account_code": self.default_account},
-                         account_defaulted=True)
+        """A new line: the default account, and the tax code of the line above it (or the
+        contact's last one)."""
+        above = self.lines[-1].text("tax_code") if self.lines else ""
+        return LineDraft({"quantity": "1", "account_code": self.default_account,
+                          "tax_code": above or self.default_tax_code},
+                         account_defaulted=True, tax_defaulted=not above)
 
     def remove_line(self, index: int) -> None:
         del self.lines[index]
@@ -183,6 +216,8 @@ class DocumentEditor:
         line.errors.pop(name, None)
         if name == "account_code":
             line.account_defaulted = False
+        if name == "tax_code":
+            line.tax_defaulted = False
         if name in DECIMALS and text.strip():
             try:
                 parse_number(text, self.session.locale, DECIMALS[name])
@@ -197,22 +232,30 @@ class DocumentEditor:
         line = self.lines[index]
         if name in line.errors:
             return line.errors[name]
-        path = f"lines[{index}].{name}"
-        return next((p.message for p in self.problems if p.field == path), "")
+        paths = {f"lines[{index}].{name}"}
+        if name == "tax_code":  # a rate the code disagrees with is the code's cell too
+            paths.add(f"lines[{index}].tax_rate")
+        return next((p.message for p in self.problems if p.field in paths), "")
+
+    def _amounts(self) -> list[LineAmounts | None]:
+        """Each line's amounts, priced with the others as the document will be (lines not
+        yet readable are left out and get None)."""
+        items = [self._item(line) for line in self.lines]
+        priced = iter(document_line_amounts([i for i in items if i is not None],
+                                            self.session.currency, self.tax_mode,
+                                            self.tax_rounding))
+        return [None if item is None else next(priced) for item in items]
 
     def line_total(self, index: int) -> str:
-        item = self._item(self.lines[index])
-        if item is None:
+        amounts = self._amounts()[index]
+        if amounts is None:
             return ""
-        amounts = line_amounts(item, self.session.currency, self.tax_mode)
         return self.fmt.format(amounts.shown(self.tax_mode).amount)
 
     def totals(self) -> tuple[str, str, str]:
         net = tax = Decimal(0)
-        for line in self.lines:
-            item = self._item(line)
-            if item is not None:
-                amounts = line_amounts(item, self.session.currency, self.tax_mode)
+        for amounts in self._amounts():
+            if amounts is not None:
                 net, tax = net + amounts.net.amount, tax + amounts.tax.amount
         return self.fmt.format(net), self.fmt.format(tax), self.fmt.format(net + tax)
 
@@ -289,10 +332,11 @@ class DocumentEditor:
         return parse_number(text, self.session.locale, DECIMALS[name])
 
     def _input(self, line: LineDraft) -> LineInput:
+        code = line.text("tax_code").strip()
         return LineInput(
             description=line.text("description"), quantity=self._number(line, "quantity", "1"),
             unit_price=self._number(line, "unit_price"), account_code=line.text("account_code"),
-            tax_rate=self._number(line, "tax_rate"),
+            tax_code_id=int(code) if code.isdigit() else None,
             discount_percent=self._number(line, "discount_percent"),
         )
 
@@ -302,7 +346,8 @@ class DocumentEditor:
         try:
             data = self._input(line)
             return LineItem(data.description, data.quantity, data.unit_price, data.account_code,
-                            data.tax_rate, data.discount_percent)
+                            self.taxes.rate_of(line.text("tax_code")), data.discount_percent,
+                            data.tax_code_id)
         except (NumberError, ValueError):
             return None
 
@@ -314,6 +359,8 @@ class DocumentEditor:
         self.due.type(doc.due_date)  # a date the terms gave keeps following them
         self.reference = doc.reference
         self.tax_mode, self.number, self.lifecycle = doc.tax_mode, doc.number or "", doc.lifecycle
+        if self.read_only:  # priced as it was posted; a draft as the book prices it now
+            self.tax_rounding = doc.tax_rounding
         self._follow_contact()
         self.lines = [self._line_draft(item) for item in doc.lines] or [self._blank_line()]
         if not self.read_only:
@@ -325,7 +372,8 @@ class DocumentEditor:
             "description": item.description, "quantity": plain(item.quantity),
             "unit_price": price_text(item.unit_price, self.fmt, plain),
             "discount_percent": plain(item.discount_percent),
-            "account_code": item.account_code, "tax_rate": plain(item.tax_rate),
+            "account_code": item.account_code,
+            "tax_code": "" if item.tax_code_id is None else str(item.tax_code_id),
         })
 
 

@@ -30,6 +30,7 @@ class ReportKind(enum.Enum):
     GENERAL_LEDGER = "general-ledger"
     PAYMENTS_REGISTER = "payments-register"
     SALES_TAX = "sales-tax"
+    TAX_RETURN = "tax-return"
     CUSTOMER_STATEMENT = "customer-statement"
     SUPPLIER_STATEMENT = "supplier-statement"
 
@@ -54,6 +55,7 @@ class Field(enum.Enum):
     ACCOUNT = "account"
     CONTACT = "contact"
     DETAIL = "detail"  # aging: one row per document
+    TAX_CODE = "tax_code"  # tax return: one code's documents (None: every code)
 
 
 _AGING = (Field.AS_OF, Field.BUCKETS, Field.CONTACT, Field.DETAIL)
@@ -67,6 +69,7 @@ FIELDS: dict[ReportKind, tuple[Field, ...]] = {
     ReportKind.GENERAL_LEDGER: (Field.ACCOUNT, Field.PERIOD),
     ReportKind.PAYMENTS_REGISTER: (Field.PERIOD,),
     ReportKind.SALES_TAX: (Field.PERIOD,),
+    ReportKind.TAX_RETURN: (Field.PERIOD, Field.TAX_CODE),
     ReportKind.CUSTOMER_STATEMENT: _STATEMENT,
     ReportKind.SUPPLIER_STATEMENT: _STATEMENT,
 }
@@ -130,6 +133,7 @@ class ReportRequest:
     account: str | None = None
     contact_id: int | None = None
     detail: bool = False
+    tax_code_id: int | None = None  # tax return: that code's documents
 
 
 @dataclass
@@ -147,6 +151,7 @@ class ReportForm:
     account: str | None = None
     contact_id: int | None = None
     detail: bool = False
+    tax_code_id: int | None = None
     problems: dict[Field, str] = field(default_factory=dict)
     year_start: FiscalYearStart = field(default_factory=FiscalYearStart)  # the book's
 
@@ -214,6 +219,8 @@ class ReportForm:
                 who = "customer" if self.kind.side is Side.SALES else "supplier"
                 raise ValueError(f"Choose the {who} whose statement to show.")
             return {"contact_id": self.contact_id}
+        if which is Field.TAX_CODE:
+            return {"tax_code_id": self.tax_code_id}
         return {"detail": self.detail} if which is Field.DETAIL else {}
 
     def _date(self, text: str, which: str) -> dt.date:

@@ -26,11 +26,13 @@ from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.report_params import ReportKind, ReportRequest
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.tax_return_results import tax_return_notes, tax_return_parts
 from ledgerdesk.reports import report_views as views
 from ledgerdesk.reports.contact_reports import PaymentsRegister, Statement
 from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger, ProfitAndLoss
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.reports.sales_tax import Percent
+from ledgerdesk.reports.tax_return import TaxReturn
 from ledgerdesk.services import reports
 from ledgerdesk.services.queries import trial_balance
 
@@ -56,6 +58,7 @@ class Target(enum.Enum):
     PAYMENT = "PAYMENT"
     ACCOUNT = "ACCOUNT"  # its general ledger, for the same period
     CONTACT = "CONTACT"  # aging: the contact's documents
+    TAX_CODE = "TAX_CODE"  # tax return: the code's documents in the same period
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +85,7 @@ class ReportResult:
     footers: list[ReportLine]  # totals under every row
     notes: list[str] = field(default_factory=list)
     _source: Any = None
+    report: Any = None  # what the rows were read from (a tax return: what Settle pays)
 
     def close(self) -> None:
         """Let go of the stream (and its read transaction) before its end."""
@@ -130,6 +134,8 @@ def _built(session: Session, r: ReportRequest) -> tuple[Any, views.ReportView]:
     if kind is ReportKind.SALES_TAX:
         report = reports.sales_tax_summary(book, _period(r))
         return report, views.sales_tax_view(report)
+    if kind is ReportKind.TAX_RETURN:
+        return tax_return_parts(book, _period(r), r.tax_code_id)
     report = reports.statement(book, kind.side, r.contact_id or 0, _period(r),
                                r.buckets)
     return report, views.statement_view(report, r.buckets.labels)
@@ -162,6 +168,10 @@ def drill_of(kind: ReportKind, detail: bool) -> Callable[[Any], Drill | None]:
         return lambda row: Drill(Target.PAYMENT, row.payment_id)
     if kind is ReportKind.SALES_TAX:
         return lambda row: None
+    if kind is ReportKind.TAX_RETURN:
+        if detail:  # one code's documents
+            return lambda row: Drill(Target.DOCUMENT, row.document_id)
+        return lambda row: Drill(Target.TAX_CODE, row.code_id) if row.code_id else None
     return _source_drill  # general ledger and statements
 
 
@@ -214,7 +224,8 @@ class LineMaker:
 def run_report(session: Session, request: ReportRequest) -> ReportResult:
     """Run the report (off the GUI thread): its first rows, totals and notes."""
     report, view = _built(session, request)
-    maker = LineMaker(session, view.columns, drill_of(request.kind, request.detail))
+    detail = request.detail or request.tax_code_id is not None
+    maker = LineMaker(session, view.columns, drill_of(request.kind, detail))
     titles = [view.columns[i].title for i in maker.shown]
     if request.kind is ReportKind.BALANCE_SHEET:
         earlier = report.previous_date
@@ -230,7 +241,7 @@ def run_report(session: Session, request: ReportRequest) -> ReportResult:
         rest = (maker.row(row) for row in source) if len(lines) == HEAD else None
     numeric = tuple(view.columns[i].numeric for i in maker.shown)
     return ReportResult(request, tuple(titles), numeric, lines, rest, footers,
-                        _notes(report, maker, request.buckets.labels), source)
+                        _notes(report, maker, request.buckets.labels), source, report)
 
 
 def _sections(maker: LineMaker, rows: list[Any], footers: list[ReportLine],
@@ -266,6 +277,8 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
     if isinstance(report, ProfitAndLoss) and report.previous_period is None:
         return [f"No period before {maker.dates.short(report.period.start)} to compare with: "
                 "the Previous column is zero."]
+    if isinstance(report, TaxReturn):
+        return tax_return_notes(report, money)
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
                          views.aged_by_label(report.aging, labels))

@@ -4,7 +4,7 @@
 into a one-line document without tax.  This export writes every line with the document's
 header repeated, under exactly the headers the importer maps by default
 (``services.imports.fields``), so exporting and re-importing keeps each document's lines,
-accounts, tax rates, tax mode, dates, status and contact.
+accounts, tax rates and codes, tax mode, dates, status and contact.
 
 Rows come from storage as plain tuples (``DocumentLine``) and each column gives its finished
 CSV text, as the payments export does (``list_exports``).
@@ -21,9 +21,10 @@ from ledgerdesk.reports.csv_format import Column, guard_cell
 #: One document line as storage reads it, in this order: document id, number (None for a
 #: draft), contact name, issue date, due date (ISO), reference, lifecycle and tax mode (enum
 #: values), then the line's description, quantity, unit price, discount percent, account
-#: code and tax rate (quantities, prices and rates as their stored exact decimal text).
+#: code, tax rate (quantities, prices and rates as their stored exact decimal text) and
+#: tax code name ("" for a line without one).
 DocumentLine = tuple[int, str | None, str, str, str, str, str, str,
-                     str, str, str, str, str, str]
+                     str, str, str, str, str, str, str]
 
 #: What a draft's number cell says: it groups the draft's lines on import, and the
 #: importer knows it is not a number to keep (``document_rows.draft_key``).
@@ -72,4 +73,5 @@ DOCUMENT_LINE_COLUMNS = (
     _column("discount_percent", "Disc %", 6, _decimal(11), numeric=True),
     _column("account", "Account", 7, _text(12)),
     _column("tax_rate", "Tax %", 6, _decimal(13), numeric=True),
+    _column("tax_code", "Tax code", 14, _text(14)),
 )

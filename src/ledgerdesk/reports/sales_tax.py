@@ -1,10 +1,11 @@
 """The sales tax summary: one row per tax rate on each side, with its net amount and tax.
 
 Pure: storage streams the lines of the documents that count (authorised, not void, issued
-in the period) and this module prices each with the domain's own ``line_amounts``, the
-function that priced the document when it was posted, so the tax here is to the cent the
-tax those documents posted.  A void document counts in no period at all: neither the
-original posting nor its reversal, whenever it was voided.
+in the period) and ``tax_lines.priced_lines`` prices them with the domain's one pricing
+function, document by document, so the tax here is to the cent the tax those documents
+posted.  The tax return (``tax_return``) counts the same priced lines by tax code.  A void
+document counts in no period at all: neither the original posting nor its reversal,
+whenever it was voided.
 """
 
 from __future__ import annotations
@@ -13,15 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ledgerdesk.domain.documents import (
-    DocumentKind,
-    LineItem,
-    Side,
-    TaxMode,
-    line_amounts,
-)
+from ledgerdesk.domain.documents import Side, TaxMode
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.periods import Period
+from ledgerdesk.reports.tax_lines import TaxLine, priced_lines
+
+__all__ = ["Percent", "SalesTaxSummary", "TaxLine", "TaxRow", "sales_tax_summary"]
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -32,20 +30,6 @@ class Percent:
 
     def __str__(self) -> str:
         return f"{self.value.normalize():f}" if self.value else "0"
-
-
-@dataclass(frozen=True, slots=True)
-class TaxLine:
-    """One line of a document that counts, as stored."""
-
-    document_id: int
-    kind: DocumentKind
-    tax_mode: TaxMode
-    currency: str
-    quantity: Decimal
-    unit_price: Decimal
-    discount_percent: Decimal
-    tax_rate: Decimal
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,15 +61,12 @@ class SalesTaxSummary:
 
 def sales_tax_summary(period: Period, lines: Iterable[TaxLine], currency: str) -> SalesTaxSummary:
     zero = Money.zero(currency)
-    # Sums of amounts already quantized by line_amounts: exact as Decimals, and a book's
+    # Sums of amounts already quantized by the pricing: exact as Decimals, and a book's
     # worth of lines is summed without a Money per addition.
     sums: dict[tuple[Side, Decimal], list[Decimal]] = {}
     documents: dict[tuple[Side, Decimal], set[int]] = {}
-    for line in lines:
+    for line, priced in priced_lines(lines):
         rate = Decimal(0) if line.tax_mode is TaxMode.NO_TAX else line.tax_rate.normalize()
-        priced = line_amounts(
-            LineItem("", line.quantity, line.unit_price, "", line.tax_rate,
-                     line.discount_percent), line.currency, line.tax_mode)
         key = (line.kind.side, rate)
         found = sums.setdefault(key, [Decimal(0), Decimal(0)])
         if line.kind.is_credit:

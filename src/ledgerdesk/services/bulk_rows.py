@@ -12,9 +12,9 @@ The caller assigns the ids, from ``BulkWriter.next_ids()``, so that one batch ca
 its own documents, payments and entries.  Layouts (``None`` where a column is NULL):
 
 - ``documents``: (id, kind, contact_id, number, reference, issue_date, due_date, currency,
-  exchange_rate, tax_mode, lifecycle, total_minor, source_payment_id, extra)
+  exchange_rate, tax_mode, lifecycle, total_minor, source_payment_id, extra, tax_rounding)
 - ``document_lines``: (document_id, position, description, quantity, unit_price,
-  account_code, tax_rate, discount_percent), decimals as exact text
+  account_code, tax_rate, discount_percent, tax_code_id), decimals as exact text
 - ``payments``: (id, kind, contact_id, date, amount_minor, currency, bank_account_code,
   reference, client_token, keep_excess_as_credit, voided)
 - ``credit_applications``: (id, credit_id, date)

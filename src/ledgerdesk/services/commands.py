@@ -60,7 +60,11 @@ class LineInput(_Command):
     quantity: Amount = Decimal(1)
     unit_price: Amount
     account_code: str
-    tax_rate: Amount = Decimal(0)
+    #: The line's tax code, by id (the editor) or by name (an import); or only a rate,
+    #: which takes its side's first code at that rate (``services.tax_codes``).
+    tax_code_id: int | None = None
+    tax_code: Line = Field(default="", max_length=60)
+    tax_rate: Amount | None = None
     discount_percent: Amount = Decimal(0)
 
 

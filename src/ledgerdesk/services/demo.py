@@ -26,9 +26,10 @@ import time
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services import demo_worker
@@ -43,6 +44,8 @@ from ledgerdesk.services.demo_data import (
     BOTH_NAMES,
     CUSTOMER_NAMES,
     PAYMENT_TERMS,
+    PURCHASE_PRODUCTS,
+    SALES_PRODUCTS,
     SUPPLIER_NAMES,
     contact_names,
     email_for,
@@ -55,6 +58,7 @@ from ledgerdesk.services.demo_worker import HISTORY_DAYS, DemoJob, generate_in_p
 from ledgerdesk.services.ports import Book, BulkWriter
 from ledgerdesk.services.settings import ADDRESS, TAX_NUMBER
 from ledgerdesk.services.setup import base_currency
+from ledgerdesk.services.tax_codes import code_for_rate_in
 
 #: Invoices and bills in the small demo (size 0).
 SMALL_DEMO_DOCUMENTS = 240
@@ -104,7 +108,7 @@ def generate_demo(
         raise ValueError("size is a number of documents, 0 for the small demo")
     started = time.perf_counter()
     rng = random.Random(seed)
-    currency, accounts = _setup(book)
+    currency, accounts, tax_codes = _setup(book)
     _company_details(book)
     target = size or SMALL_DEMO_DOCUMENTS
     if in_process is None:  # one core would run both processes in turn, for nothing
@@ -119,7 +123,8 @@ def generate_demo(
     # The demo fills a book made for it, thrown away if this fails: it may skip syncing.
     with generator as process, book.bulk(new_book=True) as bulk:
         customers, suppliers, contact_count = _add_contacts(bulk, rng, target)
-        job = DemoJob(seed, target, today, currency, accounts, customers, suppliers, rng,
+        job = DemoJob(seed, target, today, currency, accounts, tax_codes, customers, suppliers,
+                      rng,
                       bulk.next_ids(), verify_every=1 if size == 0 else VERIFY_EVERY,
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
         counts = _fill(bulk, process, job, report)
@@ -146,12 +151,17 @@ def _fill(
     return summary.counts
 
 
-def _setup(book: Book) -> tuple[str, dict[str, Account]]:
-    """The book's base currency and chart; refuses a book that already has documents."""
+def _setup(book: Book) -> tuple[str, dict[str, Account], dict[tuple[Side, Decimal], int]]:
+    """The book's base currency, chart and the tax codes of every rate the demo uses (made
+    when missing); refuses a book that already has documents."""
     if next(iter(book.queries().list_documents(list(DocumentKind), limit=1)), None):
         raise NotAllowed("The demo is generated into a new book; this one has documents.")
-    with book.read() as tx:
-        return base_currency(tx), tx.accounts()
+    rates = {(side, product.tax_rate) for side, products in
+             ((Side.SALES, SALES_PRODUCTS), (Side.PURCHASES, PURCHASE_PRODUCTS))
+             for product in products} | {(side, Decimal(0)) for side in Side}
+    with book.write() as tx:
+        codes = {(side, rate): code_for_rate_in(tx, side, rate).id for side, rate in rates}
+        return base_currency(tx), tx.accounts(), codes  # type: ignore[return-value]
 
 
 def _company_details(book: Book) -> None:

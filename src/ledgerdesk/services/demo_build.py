@@ -30,8 +30,10 @@ _HUNDRED = Decimal(100)
 class Catalogue:
     """The products of the demo, with account codes from the book's chart."""
 
-    def __init__(self, currency: str, accounts: dict[str, Account]) -> None:
+    def __init__(self, currency: str, accounts: dict[str, Account],
+                 tax_codes: dict[tuple[Side, Decimal], int]) -> None:
         self.currency = currency
+        self.tax_codes = tax_codes  # (side, rate) -> the book's code
         self.products = {
             Side.SALES: [_resolve(p, accounts) for p in SALES_PRODUCTS],
             Side.PURCHASES: [_resolve(p, accounts) for p in PURCHASE_PRODUCTS],
@@ -57,7 +59,7 @@ class Catalogue:
             product = products[index]
             quantity = int(rand() * len(product.quantities))
             key = (((index * 2 + sales) * 64 + quantity) * 2 + (rand() < 0.1)) * 4 + mode_index
-            lines.append(self._lines.get(key) or self._price(key, product))
+            lines.append(self._lines.get(key) or self._price(key, product, side))
         return _MODE_LIST[mode_index], tuple(lines)
 
     def credit_line(self, line: PricedLine, mode: TaxMode, reason: str) -> PricedLine:
@@ -70,19 +72,21 @@ class Catalogue:
         """``item`` with its amounts from the domain, and its row text."""
         amounts = line_amounts(item, self.currency, mode)
         row = (item.description, str(item.quantity), str(item.unit_price), item.account_code,
-               str(item.tax_rate), str(item.discount_percent))
+               str(item.tax_rate), str(item.discount_percent), item.tax_code_id)
         return PricedLine(item, item.account_code, amounts.net.minor_units,
                           amounts.tax.minor_units, row)
 
-    def _price(self, key: int, product: Product) -> PricedLine:
+    def _price(self, key: int, product: Product, side: Side) -> PricedLine:
         mode = _MODE_LIST[key % 4]
         discount = DISCOUNT if key // 4 % 2 else Decimal(0)
         quantity = product.quantities[key // 8 % 64]
         price = product.price
         if mode is TaxMode.INCLUSIVE:  # shelf prices for tax-inclusive documents
             price = quantize(price * (_HUNDRED + product.tax_rate) / _HUNDRED, self.currency)
+        # A document without tax puts its lines on the side's zero code, as the editor does.
+        rate = Decimal(0) if mode is TaxMode.NO_TAX else product.tax_rate
         item = LineItem(product.description, quantity, price, product.account_code,
-                        product.tax_rate, discount)
+                        rate, discount, self.tax_codes[side, rate])
         priced = self._lines[key] = self.priced(item, mode)
         return priced
 

@@ -40,9 +40,10 @@ class DomainCheck:
             domain.issue_date.isoformat(), domain.due_date.isoformat(), domain.currency,
             str(domain.exchange_rate), domain.tax_mode.value, domain.lifecycle.value,
             totals.total.minor_units, domain.source_payment_id, "{}",
+            domain.tax_rounding.value,
         )] + [
             (doc.id, position, ln.description, str(ln.quantity), str(ln.unit_price),
-             ln.account_code, str(ln.tax_rate), str(ln.discount_percent))
+             ln.account_code, str(ln.tax_rate), str(ln.discount_percent), ln.tax_code_id)
             for position, ln in enumerate(domain.lines, start=1)
         ]
         _same(rows, expected, f"document {domain.number}")

@@ -29,7 +29,7 @@ class PricedLine:
     account: str
     net: int
     tax: int
-    row: tuple[str, str, str, str, str, str]
+    row: tuple[str, str, str, str, str, str, int | None]
 
 
 @dataclass(slots=True, eq=False)

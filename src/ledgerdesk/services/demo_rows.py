@@ -149,6 +149,7 @@ class RowBuilder:
                 doc_id, doc.kind._value_, doc.contact.id, doc.number, doc.reference,
                 iso[doc.issue], iso[doc.due], currency, "1", doc.mode._value_,
                 doc.lifecycle._value_, doc.total, doc.source.id if doc.source else None, "{}",
+                "PER_LINE",  # the catalogue prices each line on its own
             ))
             first = len(lines)
             for position, line in enumerate(doc.lines, start=1):

@@ -13,8 +13,9 @@ import random
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from decimal import Decimal
 
-from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.money import minor_exponent
 from ledgerdesk.services.bulk_rows import NextIds, RowBatch
@@ -40,6 +41,7 @@ class DemoJob:
     today: dt.date
     currency: str
     accounts: dict[str, Account]
+    tax_codes: dict[tuple[Side, Decimal], int]  # the code of each side and rate the demo uses
     customers: list[PlanContact]
     suppliers: list[PlanContact]
     rng: random.Random  # already used for the contacts
@@ -65,7 +67,8 @@ class DemoRows:
         check = DomainCheck(job.currency, chart_roles(accounts), default_bank(accounts),
                             job.verify_every)
         self.builder = RowBuilder(check, job.seed, job.ids)
-        self.planner = PlanBook(job.rng, Catalogue(job.currency, accounts), job.today,
+        catalogue = Catalogue(job.currency, accounts, job.tax_codes)
+        self.planner = PlanBook(job.rng, catalogue, job.today,
                                 unit=10 ** minor_exponent(job.currency))
 
     def __iter__(self) -> Iterator[RowBatch | int]:

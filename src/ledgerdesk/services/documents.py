@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from decimal import Decimal
 
 from ledgerdesk.domain.contacts import payment_terms_of
 from ledgerdesk.domain.document_rules import validate_document
@@ -20,7 +21,9 @@ from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, Validation
 from ledgerdesk.services.commands import DocumentDraft
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book, Transaction
-from ledgerdesk.services.setup import base_currency, chart_roles
+from ledgerdesk.services.settings import tax_rounding_in
+from ledgerdesk.services.setup import base_currency, posting_roles
+from ledgerdesk.services.tax_codes import line_code_in
 
 
 def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None) -> int:
@@ -65,6 +68,9 @@ def authorise_document(book: Book, document_id: int) -> str:
             raise NotAllowed(f"{doc.number} is already {doc.lifecycle.value.lower()}.")
         refuse_inside_lock(tx, doc.issue_date, f"the draft {doc.kind.label}")
         check_document(tx, doc, authorising=True)
+        rounding = tax_rounding_in(tx)
+        if doc.tax_rounding is not rounding:  # a draft is priced as the editor shows it
+            tx.replace_draft(dataclasses.replace(doc, tax_rounding=rounding))
         return _authorise(tx, document_id)
 
 
@@ -109,30 +115,41 @@ def _authorise(tx: Transaction, document_id: int) -> str:
     number = tx.take_number(doc.kind)
     tx.mark_authorised(document_id, number)
     posted = dataclasses.replace(doc, number=number, lifecycle=Lifecycle.AUTHORISED)
-    tx.post(document_entry(posted, chart_roles(tx.accounts())))
+    tx.post(document_entry(posted, posting_roles(tx)))
     return number
 
 
 def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Document:
-    """The domain document a draft describes (not saved, not checked)."""
+    """The domain document a draft describes (not saved, not checked): each line on its tax
+    code (made for a bare rate when missing), rounded as the book now rounds tax.  A line
+    naming a code the book does not have is refused with the document's other problems."""
     if draft.kind not in EDITABLE_KINDS:
         raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
     terms = payment_terms_of(tx.get_contact(draft.contact_id))
     due = draft.due_date or due_date_for(draft.issue_date, terms)
-    lines = tuple(
-        LineItem(
+    lines, problems = [], []
+    for index, ln in enumerate(draft.lines):
+        code, wrong = line_code_in(tx, draft.kind.side, draft.tax_mode, f"lines[{index}]",
+                                   code_id=ln.tax_code_id, name=ln.tax_code, rate=ln.tax_rate)
+        problems += wrong
+        lines.append(LineItem(
             description=ln.description, quantity=ln.quantity, unit_price=ln.unit_price,
-            account_code=ln.account_code, tax_rate=ln.tax_rate,
-            discount_percent=ln.discount_percent,
-        )
-        for ln in draft.lines
-    )
-    return Document(
+            account_code=ln.account_code,
+            tax_rate=code.rate if code else ln.tax_rate or Decimal(0),
+            discount_percent=ln.discount_percent, tax_code_id=code.id if code else None,
+        ))
+    doc = Document(
         kind=draft.kind, contact_id=draft.contact_id, issue_date=draft.issue_date,
-        due_date=due, currency=draft.currency or base_currency(tx), lines=lines,
+        due_date=due, currency=draft.currency or base_currency(tx), lines=tuple(lines),
         tax_mode=draft.tax_mode, exchange_rate=draft.exchange_rate,
-        reference=draft.reference, id=document_id,
+        reference=draft.reference, id=document_id, tax_rounding=tax_rounding_in(tx),
     )
+    if problems:
+        others = validate_document(doc, tx.get_contact(doc.contact_id), tx.accounts(),
+                                   base_currency=base_currency(tx), authorising=False)
+        raise ValidationFailed(problems + [p for p in others if p.field not in
+                                           {q.field for q in problems}])
+    return doc
 
 
 def payment_terms(book: Book, contact_id: int | None) -> int:

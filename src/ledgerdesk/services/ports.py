@@ -16,6 +16,8 @@ from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
 from ledgerdesk.domain.payments import Allocation, CreditApplication, OpenDocument, Payment
+from ledgerdesk.domain.tax_codes import TaxCode
+from ledgerdesk.domain.tax_settlement import TaxSettlement
 from ledgerdesk.services.bulk_rows import NextIds, RowBatch, RowStager
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.read_models import (
@@ -74,6 +76,14 @@ class Transaction(Protocol):
     ) -> int: ...  # two allocation rows per pair: one on the target, one on the credit
     def get_credit_application(self, application_id: int) -> CreditApplication | None: ...
     def mark_credit_application_voided(self, application_id: int) -> None: ...  # both rows
+
+    # tax codes and tax settlements (``services.tax_codes``, ``services.tax_settlement``)
+    def tax_codes(self) -> list[TaxCode]: ...  # sales then purchases, each by rate and name
+    def add_tax_code(self, code: TaxCode) -> int: ...
+    def update_tax_code(self, code: TaxCode) -> None: ...  # rate and account; drafts follow
+    def tax_code_posted_on(self, code_id: int) -> str | None: ...  # a posted document's number
+    def add_tax_settlement(self, settlement: TaxSettlement) -> int: ...
+    def tax_settlements(self) -> list[TaxSettlement]: ...  # by period
 
     # ledger and audit
     def post(self, entry: JournalEntry) -> int: ...

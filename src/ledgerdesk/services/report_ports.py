@@ -20,7 +20,7 @@ from ledgerdesk.reports.contact_reports import (
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
-from ledgerdesk.reports.sales_tax import TaxLine
+from ledgerdesk.reports.tax_lines import TaxLine
 from ledgerdesk.services.ports import Book
 
 
@@ -62,8 +62,9 @@ class ReportQueries(Protocol):
 
     def payments_register(self, period: Period) -> Iterator[PaymentRegisterRow]: ...
 
-    def tax_lines(self, period: Period) -> Iterator[TaxLine]: ...
-    # lines of the authorised (never void) documents issued in the period
+    def tax_lines(self, period: Period, tax_code_id: int | None = None) -> Iterator[TaxLine]: ...
+    # lines of the authorised (never void) documents issued in the period, by document;
+    # with a code, only the documents that have a line on it (each still whole)
 
     def payment_lines(self) -> Iterator[PaymentLine]: ...  # every payment, by date (export)
 

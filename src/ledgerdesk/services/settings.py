@@ -16,16 +16,21 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
+from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.services.company_logo import LogoImage, read_logo, write_logo
 from ledgerdesk.services.fiscal_year import FISCAL_YEAR_START, fiscal_year_start
 from ledgerdesk.services.lock import change_lock_in, lock_date
-from ledgerdesk.services.ports import Book
+from ledgerdesk.services.ports import Book, Transaction
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
 
 ADDRESS = "company_address"
 TAX_NUMBER = "company_tax_number"
 LOCALE = "locale"
 MAX_PREFIX = 12
+TAX_ROUNDING = "tax_rounding"
+#: Said wherever the rounding is chosen: a change never reprices what is posted.
+TAX_ROUNDING_NOTE = ("Applies to documents saved from now on; posted documents keep the "
+                     "amounts they were posted with.")
 
 
 @dataclass(frozen=True)
@@ -103,3 +108,24 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
         elif why := text_problem(prefix, f"{kind.label} prefix"):
             problems.append(Problem(f"prefixes.{kind.value}", "plain_text", why))
     return problems
+
+
+def tax_rounding_in(tx: Transaction) -> TaxRounding:
+    """How the book rounds tax on the documents it saves now (per line until chosen)."""
+    value = tx.get_setting(TAX_ROUNDING)
+    return TaxRounding(value) if value in {r.value for r in TaxRounding} else TaxRounding.PER_LINE
+
+
+def tax_rounding(book: Book) -> TaxRounding:
+    with book.read() as tx:
+        return tax_rounding_in(tx)
+
+
+def set_tax_rounding(book: Book, rounding: TaxRounding) -> bool:
+    """Round tax this way on documents saved from now on; False when it already was."""
+    with book.write() as tx:
+        if tax_rounding_in(tx) is rounding:
+            return False
+        tx.set_setting(TAX_ROUNDING, rounding.value)
+        tx.audit("settings", "book", None, {TAX_ROUNDING: rounding.value})
+        return True

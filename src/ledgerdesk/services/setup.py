@@ -1,4 +1,5 @@
-"""Setting up a new book: company details, base currency, chart of accounts, numbering."""
+"""Setting up a new book: company details, base currency, chart of accounts, tax codes,
+numbering."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from ledgerdesk.domain.postings import ChartRoles
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.services.fiscal_year import FISCAL_YEAR_START
 from ledgerdesk.services.ports import Book, Transaction
+from ledgerdesk.services.tax_codes import add_default_codes_in
 
 COMPANY_NAME = "company_name"
 BASE_CURRENCY = "base_currency"
@@ -38,6 +40,7 @@ def initialise_book(book: Book, company_name: str, base_currency: str,
         tx.set_setting(FISCAL_YEAR_START, str(year_start))
         for account in DEFAULT_CHART:
             tx.add_account(account)
+        add_default_codes_in(tx)
         tx.audit("initialise", "book", None, {"company": company_name, "currency": base_currency,
                                               "fiscal_year_start": str(year_start)})
 
@@ -70,6 +73,13 @@ def base_currency(tx: Transaction) -> str:
     if value is None:
         raise NotAllowed("This book has no base currency; it was not set up.")
     return value
+
+
+def posting_roles(tx: Transaction) -> ChartRoles:
+    """The chart's roles and each tax code's own account: what documents post to."""
+    roles = chart_roles(tx.accounts())
+    roles.tax_accounts = {c.id: c.account_code for c in tx.tax_codes() if c.id is not None}
+    return roles
 
 
 def chart_roles(accounts: dict[str, Account]) -> ChartRoles:

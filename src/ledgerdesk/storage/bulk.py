@@ -100,7 +100,7 @@ class SqliteBulkWriter:
             rows.append(_document_row(document_id, doc))
             lines.extend(
                 (document_id, position, ln.description, str(ln.quantity), str(ln.unit_price),
-                 ln.account_code, str(ln.tax_rate), str(ln.discount_percent))
+                 ln.account_code, str(ln.tax_rate), str(ln.discount_percent), ln.tax_code_id)
                 for position, ln in enumerate(doc.lines, start=1)
             )
         # Lines first: the document_lines foreign key is deferred, and a line may not be
@@ -246,7 +246,7 @@ def _document_row(document_id: int, doc: Document) -> tuple:
         document_id, doc.kind.value, doc.contact_id, doc.number, doc.reference,
         doc.issue_date.isoformat(), doc.due_date.isoformat(), doc.currency,
         str(doc.exchange_rate), doc.tax_mode.value, doc.lifecycle.value, total_minor(doc),
-        doc.source_payment_id, extra,
+        doc.source_payment_id, extra, doc.tax_rounding.value,
     )
 
 

@@ -18,6 +18,7 @@ from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.lock_checks import lock_failures
 from ledgerdesk.storage.opening_checks import opening_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
+from ledgerdesk.storage.tax_checks import tax_failures
 
 _SHOWN = 10
 
@@ -154,4 +155,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *journal_failures(conn),
         *lock_failures(conn),
         *opening_failures(conn),
+        *tax_failures(conn),
     ]

@@ -65,17 +65,23 @@ PAYMENTS_REGISTER = (
     " WHERE p.date >= :start AND p.date <= :end ORDER BY p.date, p.id"
 )
 
-#: The lines of the documents a sales tax summary counts: authorised (neither a draft nor
-#: void, whenever it was voided) invoices, bills and credit notes issued in the period.
+#: The lines of the documents a sales tax summary or a tax return counts: authorised
+#: (neither a draft nor void, whenever it was voided) invoices, bills and credit notes issued
+#: in the period; each document's lines together, in order (it is priced as a whole).
 TAX_LINES = (
     "SELECT d.id, d.kind, d.tax_mode, d.currency, l.quantity, l.unit_price,"
-    " l.discount_percent, l.tax_rate"
-    " FROM documents AS d JOIN document_lines AS l ON l.document_id = d.id"
+    " l.discount_percent, l.tax_rate, l.tax_code_id, d.tax_rounding, d.number, d.issue_date,"
+    " c.name FROM documents AS d JOIN document_lines AS l ON l.document_id = d.id"
+    " JOIN contacts AS c ON c.id = d.contact_id"
     f" WHERE d.kind IN ({kinds_list(EDITABLE_KINDS)}) AND d.lifecycle = 'AUTHORISED'"
     " AND d.issue_date >= :start AND d.issue_date <= :end"
     # an opening invoice or bill was sold or bought before the book began
     " AND json_extract(d.extra, '$.opening') IS NULL"
 )
+#: Only the documents with a line on one tax code (a tax return's drill), still whole.
+ON_TAX_CODE = (" AND d.id IN (SELECT x.document_id FROM document_lines AS x"
+               " WHERE x.tax_code_id = :code)")
+IN_DOCUMENT_ORDER = " ORDER BY d.id, l.position"
 
 #: Every payment for the fast export (``reports.list_exports.PaymentLine``), by date.  The
 #: allocations are summed per payment once, in a derived table, rather than by two

@@ -19,10 +19,11 @@ _BATCH = 500
 DOCUMENT_LINES = (
     "SELECT d.id, d.number, c.name, d.issue_date, d.due_date, d.reference, d.lifecycle,"
     " d.tax_mode, l.description, l.quantity, l.unit_price, l.discount_percent,"
-    " l.account_code, l.tax_rate"
+    " l.account_code, l.tax_rate, COALESCE(t.name, '')"
     " FROM documents AS d INDEXED BY ix_documents_kind_issue_date"
     " JOIN contacts AS c ON c.id = d.contact_id"
     " JOIN document_lines AS l ON l.document_id = d.id"
+    " LEFT JOIN tax_codes AS t ON t.id = l.tax_code_id"
     " WHERE d.kind = ? ORDER BY d.issue_date, d.id, l.position"
 )
 

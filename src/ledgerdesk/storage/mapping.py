@@ -18,6 +18,7 @@ from ledgerdesk.domain.ledger import (
 )
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
+from ledgerdesk.domain.tax_rounding import TaxRounding
 
 Row = Any  # a SQLAlchemy Row; attribute access by column name
 
@@ -46,7 +47,7 @@ def line_from_row(row: Row) -> LineItem:
     return LineItem(
         description=row.description, quantity=row.quantity, unit_price=row.unit_price,
         account_code=row.account_code, tax_rate=row.tax_rate,
-        discount_percent=row.discount_percent,
+        discount_percent=row.discount_percent, tax_code_id=row.tax_code_id,
     )
 
 
@@ -56,7 +57,7 @@ def line_values(document_id: int, lines: Sequence[LineItem]) -> list[dict[str, A
             "document_id": document_id, "position": position, "description": line.description,
             "quantity": line.quantity, "unit_price": line.unit_price,
             "account_code": line.account_code, "tax_rate": line.tax_rate,
-            "discount_percent": line.discount_percent,
+            "discount_percent": line.discount_percent, "tax_code_id": line.tax_code_id,
         }
         for position, line in enumerate(lines, start=1)
     ]
@@ -78,7 +79,7 @@ def document_values(doc: Document) -> dict[str, Any]:
         "currency": doc.currency, "exchange_rate": doc.exchange_rate,
         "tax_mode": doc.tax_mode.value, "lifecycle": doc.lifecycle.value,
         "total_minor": document_total(doc), "source_payment_id": doc.source_payment_id,
-        "extra": dict(doc.extra),
+        "extra": dict(doc.extra), "tax_rounding": doc.tax_rounding.value,
     }
 
 
@@ -92,6 +93,7 @@ def document_from_row(row: Row, lines: Iterable[Row]) -> Document:
         exchange_rate=row.exchange_rate, reference=row.reference, number=row.number,
         lifecycle=Lifecycle(row.lifecycle), prepayment_amount=prepaid,
         source_payment_id=row.source_payment_id, id=row.id, extra=dict(row.extra),
+        tax_rounding=TaxRounding(row.tax_rounding),
     )
 
 

@@ -18,6 +18,7 @@ from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.reports.contact_reports import (
     CREDIT_BUCKET,
     AgingDocument,
@@ -28,7 +29,7 @@ from ledgerdesk.reports.contact_reports import (
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
-from ledgerdesk.reports.sales_tax import TaxLine
+from ledgerdesk.reports.tax_lines import TaxLine
 from ledgerdesk.storage import ledger_sql, report_sql
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
@@ -167,11 +168,15 @@ class SqliteReports(SqliteQueries):
             finally:
                 cursor.close()
 
-    def tax_lines(self, period: Period) -> Iterator[TaxLine]:
-        for (doc_id, kind, mode, currency, quantity, price, discount,
-             rate) in self._stream(ledger_sql.TAX_LINES, _period(period)):
+    def tax_lines(self, period: Period, tax_code_id: int | None = None) -> Iterator[TaxLine]:
+        sql, params = ledger_sql.TAX_LINES, _period(period)
+        if tax_code_id is not None:
+            sql, params = sql + ledger_sql.ON_TAX_CODE, {**params, "code": tax_code_id}
+        for (doc_id, kind, mode, currency, quantity, price, discount, rate, code, rounding,
+             number, issued, contact) in self._stream(sql + ledger_sql.IN_DOCUMENT_ORDER, params):
             yield TaxLine(doc_id, DocumentKind(kind), TaxMode(mode), currency, Decimal(quantity),
-                          Decimal(price), Decimal(discount), Decimal(rate))
+                          Decimal(price), Decimal(discount), Decimal(rate), code,
+                          TaxRounding(rounding), number or "", as_date(issued), contact)
 
 def _register_rows(group: list[Any]) -> Iterator[PaymentRegisterRow]:
     """One payment's rows: each allocation, then the credit it kept, if any."""

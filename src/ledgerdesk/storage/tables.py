@@ -24,9 +24,10 @@ from sqlalchemy import (
 )
 
 from ledgerdesk.domain.contacts import ContactRole
-from ledgerdesk.domain.documents import DocumentKind, Lifecycle, TaxMode
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side, TaxMode
 from ledgerdesk.domain.ledger import AccountRole, AccountType, SourceType
 from ledgerdesk.domain.payments import PaymentKind
+from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.storage.coltypes import ExactDecimal, IsoDate, JsonText, MinorUnits
 
 metadata = MetaData()
@@ -125,7 +126,9 @@ documents = Table(
     Column("total_minor", MinorUnits, nullable=False),
     Column("source_payment_id", Integer, ForeignKey("payments.id"), nullable=True),
     Column("extra", JsonText, nullable=False, server_default="{}"),
+    Column("tax_rounding", Text, nullable=False, server_default=text("'PER_LINE'")),  # 0004
     one_of("kind", DocumentKind, "ck_documents_kind"),
+    one_of("tax_rounding", TaxRounding, "ck_documents_tax_rounding"),
     one_of("tax_mode", TaxMode, "ck_documents_tax_mode"),
     one_of("lifecycle", Lifecycle, "ck_documents_lifecycle"),
     CheckConstraint("lifecycle <> 'AUTHORISED' OR number IS NOT NULL", name="ck_documents_number"),
@@ -138,6 +141,17 @@ documents = Table(
         "ix_documents_source_payment_id", "source_payment_id",
         sqlite_where=text("source_payment_id IS NOT NULL"),
     ),
+)
+
+tax_codes = Table(  # 0004
+    "tax_codes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", Text(collation="NOCASE"), nullable=False),
+    Column("side", Text, nullable=False),
+    Column("rate", ExactDecimal, nullable=False),
+    Column("account_code", Text, ForeignKey("accounts.code"), nullable=False),
+    one_of("side", Side, "ck_tax_codes_side"),
+    UniqueConstraint("side", "name", name="uq_tax_codes_side_name"),
 )
 
 document_lines = Table(
@@ -157,7 +171,9 @@ document_lines = Table(
     Column("account_code", Text, ForeignKey("accounts.code"), nullable=False),
     Column("tax_rate", ExactDecimal, nullable=False),
     Column("discount_percent", ExactDecimal, nullable=False),
+    Column("tax_code_id", Integer, ForeignKey("tax_codes.id"), nullable=True),  # 0004
     UniqueConstraint("document_id", "position", name="uq_document_lines_position"),
+    Index("ix_document_lines_tax_code_id", "tax_code_id"),
 )
 
 credit_applications = Table(
@@ -223,6 +239,20 @@ journal_lines = Table(
     Index("ix_journal_lines_account", "account_code", "currency", "amount_minor"),
     # Covering for trial balances as of a date (entries by date, then their lines).
     Index("ix_journal_lines_entry", "entry_id", "account_code", "currency", "amount_minor"),
+)
+
+tax_settlements = Table(  # 0004: a tax return's payment (or refund), one per period
+    "tax_settlements", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("period_start", IsoDate, nullable=False),
+    Column("period_end", IsoDate, nullable=False),
+    Column("date", IsoDate, nullable=False),
+    Column("amount_minor", MinorUnits, nullable=False),  # the net due: paid +, refunded -
+    Column("currency", Text, nullable=False),
+    Column("bank_account_code", Text, ForeignKey("accounts.code"), nullable=False),
+    CheckConstraint("period_start <= period_end", name="ck_tax_settlements_period"),
+    CheckConstraint("amount_minor <> 0", name="ck_tax_settlements_amount_minor"),
+    Index("ix_tax_settlements_period", "period_start", "period_end"),
 )
 
 audit_log = Table(

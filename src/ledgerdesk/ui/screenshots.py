@@ -48,6 +48,7 @@ from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
+from ledgerdesk.ui.tax_return_screens import tax_return_screens
 
 SIZE = (1280, 800)
 
@@ -119,6 +120,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     for name, dialog in account_dialogs(session, view, window):
         with _shown(dialog):
             save(name, dialog)
+    for name, widget in tax_return_screens(window, view, _wait_until):
+        save(name, widget)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):
@@ -259,12 +262,15 @@ def _new_invoice(session: Session, parent: QWidget) -> DocumentDialog:
     texts = (("Brand workshop, two days", "2", "1250", "", "20"),
              ("Logo variations", "1", "480", "10", "20"),
              ("Travel", "1", "86.4", "", "0"))
+    # The tax column picks a code; the demo book's codes end with their rate ("Standard 20%").
+    codes = {label.rsplit(" ", 1)[-1]: value for label, value in editor.tax_code_choices()}
     for row, (description, quantity, price, discount, tax) in enumerate(texts):
         if row >= len(editor.lines):
             dialog.model.add_line()
         for name, text in (("description", description), ("quantity", quantity),
                            ("unit_price", _local(session, price)),
-                           ("discount_percent", discount), ("tax_rate", tax)):
+                           ("discount_percent", discount),
+                           ("tax_code", codes.get(f"{tax}%", ""))):
             editor.set_line_text(row, name, text)
     dialog.model.reload()
     dialog._refresh()

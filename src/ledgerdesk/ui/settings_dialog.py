@@ -1,5 +1,5 @@
 """``SettingsDialog``: company details, locale, base currency, fiscal year start, the lock
-date and numbering prefixes.
+date, numbering prefixes and how tax is rounded.
 
 A refused field keeps what was typed and is outlined, with every reason in the message
 line; Esc or Cancel asks before dropping changes.
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.settings import SettingsEditor
+from ledgerdesk.presentation.tax_rounding_choice import CHOICES, NOTE, TaxRoundingChoice
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.logo import LogoPicker
@@ -71,6 +72,7 @@ class SettingsDialog(QDialog):
         form.addRow("", self.lock_note)
         for kind, edit in self.prefixes.items():
             form.addRow(f"{kind.label.capitalize()} prefix:", edit)
+        self._add_tax_rounding(session, form)
         self.message = save_cancel_dialog(self, form, self.save, 560)
 
     def _lock_fields(self, session: Session, lock: dt.date | None) -> None:
@@ -86,6 +88,18 @@ class SettingsDialog(QDialog):
         self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided\n"
                                 "or imported. Untick to unlock (the audit log keeps it).")
         self.lock_note.setStyleSheet("color: #606060;")
+
+    def _add_tax_rounding(self, session: Session, form: QFormLayout) -> None:
+        self.rounding = TaxRoundingChoice(session)
+        self.tax_rounding = QComboBox()
+        for label, rounding in CHOICES:
+            self.tax_rounding.addItem(label, rounding)
+        self.tax_rounding.setCurrentIndex(self.tax_rounding.findData(self.rounding.loaded))
+        self.tax_rounding_note = QLabel(NOTE)
+        self.tax_rounding_note.setWordWrap(True)
+        self.tax_rounding_note.setStyleSheet("color: #606060;")
+        form.addRow("Tax &rounding:", self.tax_rounding)
+        form.addRow("", self.tax_rounding_note)
 
     def _logo_problem(self, text: str) -> None:
         self.message.setText(text)
@@ -110,6 +124,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         problems = self.editor.save(self.wanted())
+        if not problems:  # refused settings save nothing, the rounding neither
+            problems = self.rounding.save(self.tax_rounding.currentData())
         for name, field in self.fields().items():
             field.setStyleSheet(WRONG_FIELD_STYLE if name in problems else "")
         self.message.setText(" ".join(problems.values()))
@@ -118,7 +134,9 @@ class SettingsDialog(QDialog):
             self.accept()
 
     def reject(self) -> None:
-        if self.editor.changed(self.wanted()) and not dialogs.confirm(
+        changed = (self.editor.changed(self.wanted())
+                   or self.rounding.changed(self.tax_rounding.currentData()))
+        if changed and not dialogs.confirm(
                 self, "Discard changes?", "The settings have not been saved. Discard them?",
                 "&Discard"):
             return

@@ -115,11 +115,12 @@ def _line(cells: RowCells) -> LineInput | None:
     price_field = "unit_price" if "unit_price" in cells.mapping.columns else "total"
     price = cells.required(price_field, parse_decimal)
     quantity = cells.value("quantity", parse_decimal, Decimal(1))
-    tax_rate = cells.value("tax_rate", parse_decimal, Decimal(0))
+    tax_rate = cells.value("tax_rate", parse_decimal, None)
     discount = cells.value("discount_percent", parse_decimal, Decimal(0))
     return cells.model(
         LineInput, {"account_code": "account", "unit_price": price_field},
         description=cells.text("description"), quantity=Decimal(1) if quantity is None
         else quantity, unit_price=price or Decimal(0), account_code=cells.text("account"),
-        tax_rate=tax_rate or Decimal(0), discount_percent=discount or Decimal(0),
+        tax_code=cells.text("tax_code"), tax_rate=tax_rate,
+        discount_percent=discount or Decimal(0),
     )

@@ -49,6 +49,8 @@ _DOCUMENT = (
     FieldSpec("account", "account code (default: the first income/expense)", False,
               ("account code", "account_code")),
     FieldSpec("tax_rate", "percent, default 0", False, ("tax", "vat rate")),
+    FieldSpec("tax_code", "the line's tax code by name (a new name with a tax_rate is made)",
+              False, ("vat code",)),
     FieldSpec("discount_percent", "percent, default 0", False, ("discount",)),
     FieldSpec("total", "a one-line document of this amount (no tax)", False, ("amount",)),
     FieldSpec("status", "draft or void keep that status; anything else is authorised", False),

@@ -33,6 +33,7 @@ from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
+from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
 from ledgerdesk.ui.editors.credit_dialog import add_apply_button
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.link_dialog import add_link_row
@@ -105,15 +106,16 @@ class DocumentDialog(QDialog):
         table = GridTable()
         table.setModel(self.model)
         live = LiveTextDelegate(table)
-        for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT,
-                       LineColumn.TAX_RATE):
+        for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT):
             table.setItemDelegateForColumn(column, live)
         table.setItemDelegateForColumn(LineColumn.ACCOUNT,
                                        AccountDelegate(self.editor.accounts, table))
+        table.setItemDelegateForColumn(LineColumn.TAX_CODE,
+                                       TaxCodeDelegate(self.editor.tax_code_choices(), table))
         table.verticalHeader().setDefaultSectionSize(26)
         header = table.horizontalHeader()
         header.setSectionResizeMode(LineColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 80), (2, 110), (3, 90), (4, 190), (5, 70), (6, 120)):
+        for column, width in ((1, 80), (2, 110), (3, 90), (4, 190), (5, 150), (6, 120)):
             header.resizeSection(column, width)
         table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         return table
@@ -200,7 +202,9 @@ class DocumentDialog(QDialog):
 
     def _refresh(self) -> None:
         net, tax, total = self.editor.totals()
-        self.totals.setText(f"Net {net}    Tax {tax}    <b>Total {total}</b>")
+        note = self.editor.rounding_note
+        self.totals.setText(f"Net {net}    Tax {tax}    <b>Total {total}</b>"
+                            + (f"<br><small>{note}</small>" if note else ""))
         problems = self.editor.field_problems()
         self.message.setText(" ".join(problems))
         self.message.setVisible(bool(problems))
@@ -216,7 +220,7 @@ class DocumentDialog(QDialog):
 
     def _tax_mode_chosen(self, index: int) -> None:
         self.editor.set_tax_mode(self.tax_mode.itemData(index))
-        self.model.tax_mode_changed()  # "No tax" sets the rates aside, another brings them back
+        self.model.tax_mode_changed()  # "No tax" sets the codes aside, another brings them back
         self._refresh()
 
     def _issue_changed(self, date: QDate) -> None:

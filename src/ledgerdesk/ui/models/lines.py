@@ -16,7 +16,8 @@ from ledgerdesk.ui.models.paged import Role, alignment
 Index = QModelIndex | QPersistentModelIndex
 WRONG = QColor("#b3261e")
 WRONG_BACKGROUND = QColor("#fde7e9")
-NO_TAX_TIP = "This document carries no tax; choose another Tax setting to use the rates."
+NO_TAX_TIP = ("This document carries no tax; choose another Tax setting to use the tax "
+              "codes.")
 
 
 class LineColumn(IntEnum):
@@ -25,15 +26,14 @@ class LineColumn(IntEnum):
     UNIT_PRICE = 2
     DISCOUNT = 3
     ACCOUNT = 4
-    TAX_RATE = 5
+    TAX_CODE = 5  # a tax code picker: shows the code's name and rate, edits its id
     TOTAL = 6
 
 
 FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
-          "tax_rate", None)
-TITLES = ("Description", "Quantity", "Unit price", "Discount %", "Account", "Tax %", "Amount")
-NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, LineColumn.TAX_RATE,
-           LineColumn.TOTAL}
+          "tax_code", None)
+TITLES = ("Description", "Quantity", "Unit price", "Discount %", "Account", "Tax", "Amount")
+NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, LineColumn.TOTAL}
 
 
 class LineTableModel(EditorGridModel):
@@ -67,12 +67,12 @@ class LineTableModel(EditorGridModel):
 
     def tax_mode_changed(self) -> None:
         if self.editor.lines:
-            self.dataChanged.emit(self.index(0, LineColumn.TAX_RATE),
+            self.dataChanged.emit(self.index(0, LineColumn.TAX_CODE),
                                   self.index(len(self.editor.lines) - 1, LineColumn.TOTAL))
 
     def _untaxed(self, column: int) -> bool:
-        """The rate cells of a "No tax" document: kept, but neither shown nor editable."""
-        return column == LineColumn.TAX_RATE and self.editor.tax_mode is TaxMode.NO_TAX
+        """The tax cells of a "No tax" document: kept, but neither shown nor editable."""
+        return column == LineColumn.TAX_CODE and self.editor.tax_mode is TaxMode.NO_TAX
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -94,7 +94,10 @@ class LineTableModel(EditorGridModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):
             if name is None:
                 return self.editor.line_total(row)
-            return self.editor.lines[row].text(name)
+            text = self.editor.lines[row].text(name)
+            if name == "tax_code" and role == Qt.ItemDataRole.DisplayRole:
+                return self.editor.tax_code_label(text)
+            return text
         if role == Qt.ItemDataRole.ToolTipRole:
             return error or None
         if role == Qt.ItemDataRole.ForegroundRole and error:

@@ -27,7 +27,7 @@ from ledgerdesk.ui.widgets import ContactPicker, error_label
 DATE_WIDTH = 110
 #: Two rows of fields, so the widest report (a statement) fits beside the navigation.
 FIRST_ROW = (Field.CONTACT, Field.ACCOUNT, Field.PERIOD, Field.AS_OF, Field.COMPARE_TO)
-SECOND_ROW = (Field.COMPARE, Field.BUCKETS, Field.DETAIL)
+SECOND_ROW = (Field.COMPARE, Field.BUCKETS, Field.DETAIL, Field.TAX_CODE)
 
 
 def _date_field(placeholder: str = "") -> QLineEdit:
@@ -62,6 +62,9 @@ class ReportBar(QWidget):
         self.contact = ContactPicker()
         self.contact.setMinimumWidth(240)
         self.detail = QCheckBox("One row per &document")
+        self.tax_code = QComboBox()  # the tax return: every code, or one code's documents
+        self.tax_code.setMinimumWidth(220)
+        self.tax_code.addItem("Every tax code", None)
         self.run_button = QPushButton("&Run")
         self.run_button.setDefault(True)
         self.message = error_label()
@@ -92,6 +95,7 @@ class ReportBar(QWidget):
         self._group(Field.COMPARE_TO, ("&Beside:", self.compare_to))
         self._group(Field.BUCKETS, ("Buc&kets (days):", self.buckets))
         self._group(Field.DETAIL, ("", self.detail))
+        self._group(Field.TAX_CODE, ("Documents &on:", self.tax_code))
         first, self.second = QHBoxLayout(), QWidget()
         second = QHBoxLayout(self.second)
         for layout_, fields in ((first, FIRST_ROW), (second, SECOND_ROW)):
@@ -113,6 +117,7 @@ class ReportBar(QWidget):
         for edit in (self.start, self.end, self.as_of, self.compare_to, self.buckets):
             edit.returnPressed.connect(self.run_requested)
         self.run_button.clicked.connect(self.run_requested)
+        self.tax_code.activated.connect(self.run_requested)
 
     def _preset_chosen(self) -> None:
         self.form.choose_preset(self.preset.currentData())
@@ -123,6 +128,13 @@ class ReportBar(QWidget):
         self.preset.setCurrentIndex(self.preset.findData(Preset.CUSTOM))
 
     # ---- the form ---------------------------------------------------------------------------
+
+    def set_tax_codes(self, choices: list[tuple[str, int]]) -> None:
+        """(label, id) of each code the tax return can be narrowed to."""
+        self.tax_code.clear()
+        self.tax_code.addItem("Every tax code", None)
+        for label, code_id in choices:
+            self.tax_code.addItem(label, code_id)
 
     def set_contacts(self, choices: list[ContactChoice]) -> None:
         self.contact.set_choices(choices)
@@ -147,6 +159,7 @@ class ReportBar(QWidget):
         if form.contact_id is not None:
             self.contact.select_id(form.contact_id)
         self.detail.setChecked(form.detail)
+        self.tax_code.setCurrentIndex(max(0, self.tax_code.findData(form.tax_code_id)))
         self.show_problems()
 
     def read_form(self) -> None:
@@ -160,6 +173,7 @@ class ReportBar(QWidget):
         form.account = self.account.currentData()
         form.contact_id = self.contact.current_id()
         form.detail = self.detail.isChecked()
+        form.tax_code_id = self.tax_code.currentData()
 
     def show_problems(self, extra: str = "") -> None:
         texts = [*self.form.problems.values(), *([extra] if extra else [])]

@@ -5,8 +5,10 @@ table until the new one arrives; only the newest run is shown.  Parameters the f
 (or a run that fails) clear the table and drop any run on its way: figures stay on screen
 only while they answer the parameters shown above them.  A long report's table pulls
 its further rows as it scrolls.  Enter or a double-click drills down: an account's row opens
-its general ledger for the same period, a contact's aging row its documents, a document or
-payment row emits ``document_requested`` or ``payment_requested`` for the window to open.
+its general ledger for the same period, a contact's aging row its documents, a tax code's
+row of the tax return its documents, a document or payment row emits ``document_requested``
+or ``payment_requested`` for the window to open.  With the tax return, "Settle…" records its
+payment or refund (``SettleTaxDialog``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QListWidget,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -37,9 +40,13 @@ from ledgerdesk.presentation.report_results import (
     run_report,
 )
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.tax_code_picker import every_code_choice
+from ledgerdesk.presentation.tax_settlement import SettleTaxForm
+from ledgerdesk.reports.tax_return import TaxReturn
 from ledgerdesk.services.fiscal_year import read_fiscal_year_start
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.models.report_table import ReportTableModel
+from ledgerdesk.ui.settle_tax_dialog import SettleTaxDialog
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.views.report_bar import ReportBar
 
@@ -91,6 +98,13 @@ class ReportsPage(QWidget):
         self.bar = ReportBar(self.form, _accounts(session))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.settle_button = QPushButton("&Settle…")  # the tax return's payment or refund
+        self.settle_button.setObjectName("settleTax")
+        self.settle_button.hide()
+        self.settle_button.clicked.connect(self.settle_tax)
+        self.settle_dialog: SettleTaxDialog | None = None
+        self.tax_return: TaxReturn | None = None  # the return on screen, for Settle
+        self._said = ""  # what the last settlement did, shown over the next run's notes
         self.model = ReportTableModel(self)
         self.table = self._make_table()
         top = QHBoxLayout()
@@ -98,6 +112,7 @@ class ReportsPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.state)
         top.addStretch(1)
+        top.addWidget(self.settle_button)
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 0, 0)
         right.addLayout(top)
@@ -135,6 +150,8 @@ class ReportsPage(QWidget):
         self.form.kind = KINDS[row]
         self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
         self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
+        if self.form.kind is ReportKind.TAX_RETURN:
+            self.bar.set_tax_codes(every_code_choice(self.session))
         self.bar.show_form()
         self.clear()
         if self.isVisible():
@@ -156,6 +173,8 @@ class ReportsPage(QWidget):
         self.loader.drop()
         self.model.show(None)
         self.request = None
+        self.tax_return = None
+        self._show_settle()
         self.state.setText(state)
         self.notes.clear()
         self.notes.hide()
@@ -174,8 +193,13 @@ class ReportsPage(QWidget):
         self.request = result.request
         self.model.show(result)
         self._size_columns(result)
-        self.notes.setText("\n".join(result.notes))
-        self.notes.setVisible(bool(result.notes))
+        notes = [self._said, *result.notes] if self._said else result.notes
+        self._said = ""
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        whole = isinstance(result.report, TaxReturn) and result.request.tax_code_id is None
+        self.tax_return = result.report if whole else None
+        self._show_settle()
         first = next((row for row, line in enumerate(result.lines) if line.drill), 0)
         if self.model.rowCount():
             self.table.selectRow(first)
@@ -227,6 +251,10 @@ class ReportsPage(QWidget):
             self.document_requested.emit(drill.key)
         elif drill.target is Target.PAYMENT:
             self.payment_requested.emit(drill.key)
+        elif drill.target is Target.TAX_CODE:
+            self.form.tax_code_id = int(drill.key)
+            self.bar.show_form()
+            self.run()
         elif drill.target is Target.CONTACT:
             self.form.contact_id, self.form.detail = int(drill.key), True
             self.bar.show_form()
@@ -241,6 +269,34 @@ class ReportsPage(QWidget):
                 self.run()
             else:
                 self.choose(ReportKind.GENERAL_LEDGER)  # runs it
+
+    # ---- settling the tax return ---------------------------------------------------------------
+
+    def _show_settle(self) -> None:
+        """Settle… shows with the tax return, and works when the return on screen owes or
+        is owed something and its period is not settled yet (its tooltip says why not)."""
+        self.settle_button.setVisible(self.form.kind is ReportKind.TAX_RETURN)
+        if self.tax_return is None:
+            self.settle_button.setEnabled(False)
+            self.settle_button.setToolTip("Run the tax return of every code first.")
+            return
+        why_not = SettleTaxForm(self.session, self.tax_return).why_not
+        self.settle_button.setEnabled(not why_not)
+        self.settle_button.setToolTip(why_not or "Record the payment (or refund) of this "
+                                                 "return, clearing the tax account.")
+
+    def settle_tax(self) -> None:
+        if self.tax_return is None:
+            return
+        self.settle_dialog = SettleTaxDialog(SettleTaxForm(self.session, self.tax_return),
+                                             self)
+        self.settle_dialog.accepted.connect(self._settled)
+        self.settle_dialog.open()
+
+    def _settled(self) -> None:
+        if self.settle_dialog is not None:
+            self._said = self.settle_dialog.done_text
+        self.run()
 
     def current_export(self) -> Export | None:
         """The report on screen, with the parameters it ran with."""

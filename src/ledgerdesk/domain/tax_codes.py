@@ -1,0 +1,103 @@
+"""Named tax codes: a name, a rate, the side it is used on (sales or purchases), an account.
+
+A document line refers to a tax code and keeps the code's rate as it was when posted.  A
+code's name is unique on its side ("Standard 20%" may exist for sales and for purchases).
+Once a posted document uses a code its rate is history: the rate cannot change, and a new
+rate needs a new code (``rate_change_problem`` says so).  A line given only a bare rate takes
+the first code of its side with that rate, made (``name_for_rate``) when there is none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.plain_text import text_problem
+from ledgerdesk.domain.problems import Problem
+
+MAX_NAME = 60
+
+
+def percent_text(rate: Decimal) -> str:
+    """``20``, ``5.5``, ``0``: a rate without trailing zeros or an exponent."""
+    return f"{rate.normalize():f}" if rate else "0"
+
+
+def side_words(side: Side) -> str:
+    """``sales``, ``purchases``: as the command line and the tax return's CSV write a side."""
+    return side.value.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class TaxCode:
+    name: str
+    rate: Decimal  # percent
+    side: Side
+    account_code: str
+    id: int | None = None
+
+    @property
+    def label(self) -> str:
+        """The name, and the rate unless the name already says it: ``Standard 20%``,
+        ``Zero-rated (0%)``, for pickers and reports."""
+        rate = f"{percent_text(self.rate)}%"
+        return self.name if rate in self.name.replace(" %", "%") else f"{self.name} ({rate})"
+
+
+#: The codes a new book starts with, on each side (the rates the demo uses).
+DEFAULT_CODES: tuple[tuple[str, Decimal], ...] = (
+    ("Standard 20%", Decimal(20)),
+    ("Reduced 5%", Decimal(5)),
+    ("No tax 0%", Decimal(0)),
+)
+
+
+def name_for_rate(rate: Decimal) -> str:
+    """The name of a code made for a bare rate (an older book's lines, an import's
+    ``tax_rate`` column): ``Tax 5.5%``; ``No tax 0%`` for zero."""
+    return "No tax 0%" if not rate else f"Tax {percent_text(rate)}%"
+
+
+def tax_code_problems(name: str, rate: Decimal, account_code: str,
+                      accounts: set[str]) -> list[Problem]:
+    """Everything wrong with a code's fields, each with its field; empty when none."""
+    problems = []
+    if not name.strip():
+        problems.append(Problem("name", "required", "A tax code needs a name."))
+    elif len(name) > MAX_NAME:
+        problems.append(Problem("name", "too_long",
+                                f"A tax code's name is at most {MAX_NAME} characters."))
+    elif why := text_problem(name, "tax code name"):
+        problems.append(Problem("name", "plain_text", why))
+    if not rate.is_finite() or not 0 <= rate <= 100:
+        problems.append(Problem("rate", "out_of_range", "A tax rate is 0 to 100 percent.",
+                                {"attempted": rate} if rate.is_finite() else {}))
+    elif rate != rate.quantize(Decimal("0.001")):
+        problems.append(Problem("rate", "too_precise",
+                                "A tax rate has at most 3 decimal places.", {"attempted": rate}))
+    if account_code not in accounts:
+        problems.append(Problem("account", "unknown",
+                                f"There is no account {account_code!r} in the chart."))
+    return problems
+
+
+def rate_change_problem(code: TaxCode, new_rate: Decimal, used_on: str) -> Problem:
+    """Refusing a new rate for a code that posted documents use (``used_on`` names one)."""
+    return Problem(
+        "rate", "in_use",
+        f"{code.name} is used on posted documents ({used_on}), so its rate stays "
+        f"{percent_text(code.rate)}%: they were posted at it. Make a new code for "
+        f"{percent_text(new_rate)}% instead (e.g. “{name_for_rate(new_rate)}”).",
+        {"rate": code.rate, "attempted": new_rate},
+    )
+
+
+def account_change_problem(code: TaxCode, new_account: str, used_on: str) -> Problem:
+    """Refusing another account for a code that posted documents use."""
+    return Problem(
+        "account", "in_use",
+        f"{code.name} is used on posted documents ({used_on}), so its tax stays on "
+        f"{code.account_code}: their tax was posted there, and a settlement clears it there. "
+        f"Make a new code for {new_account} instead.",
+    )

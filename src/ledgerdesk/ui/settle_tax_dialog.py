@@ -1,0 +1,76 @@
+"""``SettleTaxDialog``: the tax return's "Settle…": when and from which bank, then a question
+that says exactly what will be posted; refusals show under the fields, as typed."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.presentation.tax_settlement import SettleTaxForm
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.widgets import error_label, form_row
+
+TITLE = "Settle the tax return"
+
+
+class SettleTaxDialog(QDialog):
+    def __init__(self, form: SettleTaxForm, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.form = form
+        self.done_text = ""
+        self.setWindowTitle(TITLE)
+        report = form.report
+        dates = form.dates
+        what = "to receive back" if form.refund else "to pay"
+        self.summary = QLabel(
+            f"<b>{form.money.format(abs(report.net_due).amount)}</b> {what} for "
+            f"{dates.short(report.period.start)} to {dates.short(report.period.end)}: "
+            f"output tax {form.money.format(report.output_tax.amount)}, input tax "
+            f"{form.money.format(report.input_tax.amount)}.")
+        self.summary.setWordWrap(True)
+        self.date = QLineEdit(form.date_text)
+        self.date.setFixedWidth(120)
+        self.bank = QComboBox()
+        for code, label in form.banks:
+            self.bank.addItem(label, code)
+        self.bank.setCurrentIndex(max(0, self.bank.findData(form.bank)))
+        self.message = error_label()
+        self.buttons = QDialogButtonBox()
+        self.settle_button = self.buttons.addButton(
+            "&Record refund" if form.refund else "&Record payment",
+            QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        fields = QFormLayout()
+        form_row(fields, "&Paid on:" if not form.refund else "&Received on:", self.date,
+                 self.date)
+        form_row(fields, "&Bank:", self.bank, self.bank)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addLayout(fields)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.buttons.accepted.connect(self.settle)
+        self.buttons.rejected.connect(self.reject)
+        self.resize(460, self.sizeHint().height())
+
+    def settle(self) -> None:
+        """Ask, then settle; on a refusal, say why and keep what was typed."""
+        self.form.date_text, self.form.bank = self.date.text(), self.bank.currentData()
+        if not dialogs.confirm(self, TITLE, self.form.question(),
+                               self.settle_button.text().replace("&", "")):
+            return
+        done = self.form.settle()
+        if done is None:
+            self.message.setText("\n".join(self.form.problems.values()))
+            self.message.show()
+            return
+        self.done_text = done
+        self.accept()
