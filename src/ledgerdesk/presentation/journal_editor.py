@@ -20,6 +20,7 @@ from ledgerdesk.domain.journals import JournalLine, ManualJournal, validate_jour
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, parse_amount
+from ledgerdesk.presentation.balance_words import balance_text
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.journal_steps import RecordJournalStep
 from ledgerdesk.presentation.session import Session
@@ -202,15 +203,7 @@ class JournalEditor:
 
     def balance_text(self) -> tuple[str, str, str]:
         """The debits, the credits, and "Balanced" or the difference (blank while empty)."""
-        debits, credits = self._totals()
-        if not debits and not credits:
-            words = ""
-        elif debits == credits:
-            words = "Balanced"
-        else:
-            more = "debits" if debits > credits else "credits"
-            words = f"Difference {self.fmt.format(abs(debits - credits))}: the {more} are more"
-        return self.fmt.format(debits), self.fmt.format(credits), words
+        return balance_text(self.fmt, *self._totals())
 
     @property
     def is_balanced(self) -> bool:

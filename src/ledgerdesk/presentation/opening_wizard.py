@@ -17,6 +17,7 @@ from pathlib import Path
 from ledgerdesk.domain.opening import OpeningLine, document_kind, validate_opening
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, parse_amount
+from ledgerdesk.presentation.balance_words import balance_text
 from ledgerdesk.presentation.dates import DateFormatter, parse_date
 from ledgerdesk.presentation.journal_editor import JournalLineDraft, _on_rows
 from ledgerdesk.presentation.session import Session
@@ -118,15 +119,8 @@ class OpeningWizard:
         return [self._worded(p) for p in found]
 
     def balance_text(self) -> tuple[str, str, str]:
-        debits, credits = self._totals()
-        if not debits and not credits:
-            words = ""
-        elif debits == credits:
-            words = "Balanced"
-        else:
-            more = "debits" if debits > credits else "credits"
-            words = f"Difference {self.fmt.format(abs(debits - credits))}: the {more} are more"
-        return self.fmt.format(debits), self.fmt.format(credits), words
+        """The debits, the credits, and "Balanced" or the difference (blank while empty)."""
+        return balance_text(self.fmt, *self._totals())
 
     @property
     def can_finish(self) -> bool:

@@ -1,5 +1,6 @@
 """``EditorGridModel``: what the editors' fixed-column tables share (titles, alignment,
-counts, reset), so each grid only says which rows it shows and how a cell reads."""
+counts, reset), so each grid only says which rows it shows and how a cell reads;
+``LineGridModel``, a grid over an editor's ``lines`` that adds and removes them."""
 
 from __future__ import annotations
 
@@ -41,3 +42,27 @@ class EditorGridModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(section in self.numeric)
         return None
+
+
+class LineGridModel(EditorGridModel):
+    """A grid whose rows are ``editor.lines`` (a document's or a journal's), with the
+    editor's ``add_line`` and ``remove_line`` told to the view as they happen."""
+
+    def __init__(self, editor: Any, parent=None) -> None:
+        super().__init__(lambda: len(editor.lines), parent)
+        self.editor = editor
+
+    def add_line(self) -> int:
+        row = len(self.editor.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.editor.add_line()
+        self.endInsertRows()
+        self.edited.emit()
+        return row
+
+    def remove_line(self, row: int) -> None:
+        if 0 <= row < len(self.editor.lines):
+            self.beginResetModel()
+            self.editor.remove_line(row)
+            self.endResetModel()
+            self.edited.emit()

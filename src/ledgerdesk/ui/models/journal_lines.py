@@ -14,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from ledgerdesk.presentation.journal_editor import JournalEditor
-from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.lines import WRONG, WRONG_BACKGROUND
 from ledgerdesk.ui.models.paged import Role, alignment
 
@@ -33,28 +33,10 @@ TITLES = ("Account", "Debit", "Credit", "Description")
 NUMERIC = frozenset({JournalColumn.DEBIT, JournalColumn.CREDIT})
 
 
-class JournalLineModel(EditorGridModel):
+class JournalLineModel(LineGridModel):
     titles = TITLES
     numeric = NUMERIC
-
-    def __init__(self, editor: JournalEditor, parent=None) -> None:
-        super().__init__(lambda: len(editor.lines), parent)
-        self.editor = editor
-
-    def add_line(self) -> int:
-        row = len(self.editor.lines)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.editor.add_line()
-        self.endInsertRows()
-        self.edited.emit()
-        return row
-
-    def remove_line(self, row: int) -> None:
-        if 0 <= row < len(self.editor.lines):
-            self.beginResetModel()
-            self.editor.remove_line(row)
-            self.endResetModel()
-            self.edited.emit()
+    editor: JournalEditor
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

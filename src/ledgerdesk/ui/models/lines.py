@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from ledgerdesk.domain.documents import TaxMode
 from ledgerdesk.presentation.document_editor import DocumentEditor
-from ledgerdesk.ui.models.editor_grid import EditorGridModel
+from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
 
 Index = QModelIndex | QPersistentModelIndex
@@ -36,28 +36,10 @@ TITLES = ("Description", "Quantity", "Unit price", "Discount %", "Account", "Tax
 NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, LineColumn.TOTAL}
 
 
-class LineTableModel(EditorGridModel):
+class LineTableModel(LineGridModel):
     titles = TITLES
     numeric = frozenset(NUMERIC)
-
-    def __init__(self, editor: DocumentEditor, parent=None) -> None:
-        super().__init__(lambda: len(editor.lines), parent)
-        self.editor = editor
-
-    def add_line(self) -> int:
-        row = len(self.editor.lines)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self.editor.add_line()
-        self.endInsertRows()
-        self.edited.emit()
-        return row
-
-    def remove_line(self, row: int) -> None:
-        if 0 <= row < len(self.editor.lines):
-            self.beginResetModel()
-            self.editor.remove_line(row)
-            self.endResetModel()
-            self.edited.emit()
+    editor: DocumentEditor
 
     def accounts_changed(self) -> None:
         """The editor moved lines to another default account (a new contact was chosen)."""
