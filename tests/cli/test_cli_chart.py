@@ -46,6 +46,15 @@ def test_the_chart_lists_every_account_with_type_role_status_and_balance(run, bo
     assert Decimal(listed["2000"]["balance"]) == -trial["2000"]  # natural sign
 
 
+def test_retained_earnings_are_listed_as_the_balance_sheet_shows_them(run, book_copy):
+    """No closing entries: the account's balance is derived from the earlier years' results,
+    as on the balance sheet (it used to read 0.00 beside the balance sheet's figure)."""
+    listed = accounts(run, book_copy)
+    sheet = rows_of(run("report", "balance-sheet", book_copy, "--csv", "-")[1])
+    [retained] = [r for r in sheet if r["account"] == "Retained earnings"]
+    assert Decimal(retained["amount"]) == Decimal(listed["3100"]["balance"]) != 0
+
+
 def reports_of(run, path: Path) -> dict[str, str]:
     """The CSV of the trial balance and of the account reports."""
     said = {}

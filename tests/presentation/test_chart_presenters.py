@@ -34,7 +34,8 @@ def test_rows_show_type_role_status_and_the_balance_in_the_locale(listed):
     assert row(listed, "4000").balance == "1.234,50"  # income in credit reads positive
     assert row(listed, "1010").role == "Bank" and row(listed, "6300").role == ""
     assert listed.note == ("Balances on 01.03.2024; income and expense accounts since this "
-                           "fiscal year began on 01.02.2024.")
+                           "fiscal year began on 01.02.2024, earlier years' results in "
+                           "retained earnings.")
     assert listed.count_text() == "16 accounts"
 
 

@@ -212,7 +212,8 @@ KIND_HELP: dict[str, str] = {
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
-                 "began; liabilities, equity and income read positive in credit.")
+                 "began, earlier years' results in retained earnings; liabilities, equity "
+                 "and income read positive in credit.")
 
 _NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
           "invoice-lines": "invoice lines",

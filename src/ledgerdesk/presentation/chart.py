@@ -65,7 +65,8 @@ class AccountsList:
         ) for a in listed.rows]
         self.note = (f"Balances on {self.dates.short(listed.as_of)}; income and expense "
                      f"accounts since this fiscal year began on "
-                     f"{self.dates.short(listed.year_start)}.")
+                     f"{self.dates.short(listed.year_start)}, earlier years' results in "
+                     f"retained earnings.")
         return self.rows
 
     def count_text(self) -> str:

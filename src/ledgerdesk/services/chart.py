@@ -69,13 +69,26 @@ def list_accounts(book: ChartBook, as_of: dt.date) -> AccountList:
     with book.read() as tx:
         year_start = fiscal_year_start(tx).year_of(as_of)[0]
         currency = base_currency(tx)
+    earlier = _earlier_years_result(book, year_start)
     rows = [
         AccountSummary(account.code, account.name, account.type, account.role,
                        account.archived,
-                       Money.from_minor(minor * NATURAL_SIGN[account.type], currency))
+                       Money.from_minor((minor + (earlier if account.role is
+                                                  AccountRole.RETAINED_EARNINGS else 0))
+                                        * NATURAL_SIGN[account.type], currency))
         for account, minor in book.chart().account_list(as_of, year_start)
     ]
     return AccountList(rows, as_of, year_start)
+
+
+def _earlier_years_result(book: ChartBook, year_start: dt.date) -> int:
+    """Every fiscal year's result before ``year_start``, debit positive (a profit is a
+    credit): what the balance sheet shows as retained earnings beside what is posted to the
+    account, derived, with no closing entries."""
+    if year_start == dt.date.min:
+        return 0
+    before = book.chart().account_list(year_start - dt.timedelta(days=1), dt.date.min)
+    return sum(minor for account, minor in before if account.type in PROFIT_AND_LOSS)
 
 
 def edit_account(book: Book, code: str, change: AccountChange, today: dt.date) -> Account:
