@@ -443,8 +443,10 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def void_a_document(self, data) -> None:
         doc = data.draw(st.sampled_from(list(self.model.docs.values())))
+        settled = any(p.start <= DAY <= p.end for p, _ in self.model.settled)
         refused = (doc.lifecycle is Lifecycle.VOIDED or doc.kind not in EDITABLE
-                   or self.model.in_use(doc.id))
+                   or self.model.in_use(doc.id)
+                   or (doc.lifecycle is Lifecycle.AUTHORISED and settled))  # its tax is paid
         if refused:
             self.refused_without_change(lambda: void_document(self.book, doc.id, DAY), NotAllowed)
             return

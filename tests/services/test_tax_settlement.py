@@ -139,3 +139,22 @@ def test_the_bank_must_be_a_bank_account(book, quarter, state) -> None:
         ("bank", "4000 Sales is not a bank account; the bank accounts are 1000 Bank, "
                  "1010 Savings.")]
     assert state() == before
+
+
+def test_a_document_of_a_settled_period_is_not_voided(book, quarter, state) -> None:
+    """Its tax was paid with the return: a void would leave the tax account with what no
+    later return shows.  A credit note, dated now, corrects it in the next return."""
+    from ledgerdesk.services.documents import void_document
+
+    settle_tax(book, Q1, PAID_ON)
+    invoice = next(d for d in book.queries().list_documents([DocumentKind.SALES_INVOICE])
+                   if d.issue_date == D(2024, 2, 10))
+    before = state()
+    with pytest.raises(NotAllowed, match=r"^INV-00001's tax was settled with TAX-00001 "
+                                         r"\(2024-01-01 to 2024-03-31, .*\); record a credit "
+                                         r"note instead\.$"):
+        void_document(book, invoice.id, D(2024, 5, 1))
+    assert state() == before
+    april = next(d for d in book.queries().list_documents([DocumentKind.SALES_INVOICE])
+                 if d.issue_date == D(2024, 4, 2))
+    void_document(book, april.id, D(2024, 5, 1))  # not in a settled period: voided

@@ -18,6 +18,7 @@ from ledgerdesk.domain.documents import (
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.tax_settlement import overlapping
 from ledgerdesk.services.commands import DocumentDraft
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book, Transaction
@@ -91,6 +92,7 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
     # void's own (the reversal it posts), so a closed period is never touched.
     refuse_inside_lock(tx, doc.issue_date, doc.number or f"the draft {doc.kind.label}")
     refuse_inside_lock(tx, date, "the void")
+    _refuse_if_tax_settled(tx, doc)
     if tx.active_allocations_on(document_id):
         raise NotAllowed(
             f"{doc.number} has payments or credits allocated; void those first."
@@ -100,6 +102,17 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
             if entry.reverses_id is None:
                 tx.post(entry.reversal(max(date, entry.date), f"Void {entry.memo}"))
     tx.mark_voided(document_id)
+
+
+def _refuse_if_tax_settled(tx: Transaction, doc: Document) -> None:
+    """A posted document whose tax a settled return paid stays: voiding it would leave on
+    the tax account what no later return shows.  A credit note corrects it instead."""
+    if doc.lifecycle is not Lifecycle.AUTHORISED:
+        return
+    settled = overlapping(tx.tax_settlements(), doc.issue_date, doc.issue_date)
+    if settled is not None:
+        raise NotAllowed(f"{doc.number}'s tax was settled with {settled.describe()}; "
+                         "record a credit note instead.")
 
 
 def load_document(book: Book, document_id: int) -> tuple[Document, str]:
