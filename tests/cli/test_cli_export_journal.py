@@ -86,11 +86,11 @@ def test_manual_journals_keep_the_tools_equal_to_the_trial_balance(run, book_cop
     day = dt.date.today().isoformat()  # after the demo's locked year
     journals = [
         (day, "Owner's capital; first year", ["--debit", "1000=15000:From the owner",
-                                                      "--credit", "3000=15000"]),
+                                              "--credit", "3000=15000"]),
         (day, "Loan @ 4% (bank)", ["--debit", "1010=8000.50:Loan paid out; 36 months",
-                                           "--credit", "2200=8000.50:tag: value"]),
+                                   "--credit", "2200=8000.50:tag: value"]),
         (day, "* Loan repayment", ["--debit", "2200=250.25", "--debit", "6300=30",
-                                           "--credit", "1000=280.25:[bank] =fee"]),
+                                   "--credit", "1000=280.25:[bank] =fee"]),
         (day, "Depreciation, Q1", ["--debit", "6000=375", "--credit", "1500=375"]),
     ]
     numbers = []

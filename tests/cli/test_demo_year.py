@@ -107,3 +107,10 @@ def test_the_demo_opens_with_balances_and_open_documents_from_another_program(
     assert balances["1000"] > 0 and balances["1500"] > 0 and balances["3000"] < 0
     assert balances.get("3100", Decimal(0)) == 0
     assert run("check", demo_book)[0] == 0
+
+
+def test_the_demo_says_what_it_opened_with(run, tmp_path):
+    status, out, err = run("demo", tmp_path / "demo.book")
+    assert status == 0, err
+    assert "  opening       3 invoices and bills open the day before (OB-), and 3 payments " \
+           "of them\n" in out

@@ -89,6 +89,7 @@ class DemoStats:
     voided: int
     seconds: float
     journals: int = 0
+    opening: int = 0  # the opening invoices and bills (not in ``invoices``/``bills``)
 
     @property
     def documents_per_second(self) -> float:
@@ -135,18 +136,18 @@ def generate_demo(
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
         counts = _fill(bulk, process, job, report)
     first = today - dt.timedelta(days=HISTORY_DAYS)
-    journals = 0
+    journals = opening = 0
     if with_journals:
-        journals += bool(add_demo_opening(book, first - dt.timedelta(days=1),
-                                          [c.name for c in customers[:2]],
-                                          [c.name for c in suppliers[:1]]))
-        journals += add_demo_journals(book, first, today)
+        opening = add_demo_opening(book, first - dt.timedelta(days=1),
+                                   [c.name for c in customers[:2]],
+                                   [c.name for c in suppliers[:1]])
+        journals = bool(opening) + add_demo_journals(book, first, today)  # + the opening one
     if lock_last_year:
         _close_last_year(book, today)
     return DemoStats(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
         credit_notes=counts.credit_notes, payments=counts.payments, voided=counts.voided,
-        seconds=time.perf_counter() - started, journals=journals,
+        seconds=time.perf_counter() - started, journals=journals, opening=opening,
     )
 
 
