@@ -59,11 +59,24 @@ def test_contacts_export_reimports_and_a_formula_name_stays_text(run, demo_book,
          "created": len(rows) - 1}]
 
 
+def without_opening_documents(path, encoding="utf-8"):
+    """The export less the demo's opening invoices and bills (``OB-1001``): a new book takes
+    those as its opening balances (``import opening-balances``); an import numbers every
+    document in the book's own series, which the demo's others already are in, in order."""
+    with path.open(encoding=encoding, newline="") as source:
+        rows = list(csv.reader(source))
+    kept = [rows[0], *(r for r in rows[1:] if not r[0].startswith("OB-"))]
+    assert len(kept) < len(rows)  # the demo has opening documents
+    with path.open("w", encoding=encoding, newline="") as target:
+        csv.writer(target, lineterminator="\n").writerows(kept)
+
+
 def test_invoices_export_reimports_with_the_same_numbers_dates_and_totals(
     run, demo_book, empty_book, tmp_path
 ):
     exported = tmp_path / "invoices.csv"
     assert run("list", "invoices", demo_book, "--csv", exported)[0] == 0
+    without_opening_documents(exported)
     status, _out, err = run("import", "invoices", empty_book, exported, "--create-contacts")
     assert status == 0, err
     fields = ("number", "contact", "issue_date", "due_date", "total")
@@ -86,6 +99,8 @@ def test_invoice_and_bill_lines_reimport_whole_after_the_contacts(
                                                           "bill-lines")}
     for kind, path in files.items():
         assert run("list", kind, demo_book, "--csv", path, "--bom")[0] == 0
+        if kind != "contacts":
+            without_opening_documents(path, "utf-8-sig")
     assert run("import", "contacts", empty_book, files["contacts"])[0] == 0
     for kind, what in (("invoice-lines", "invoices"), ("bill-lines", "bills")):
         status, out, err = run("import", what, empty_book, files[kind], "--create-contacts")

@@ -5,6 +5,7 @@ upgrade leaves no backup file that looks real but is not."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -15,7 +16,7 @@ from file_systems import fill_up
 from ledgerdesk.storage import errors, migrate, open_book
 from ledgerdesk.storage.migrate import SCHEMA_HEAD
 
-PAY = ["--contact", "Bluebell Nursery", "--amount", "10", "--date", "2025-12-01",
+PAY = ["--contact", "Bluebell Nursery", "--amount", "10", "--date", dt.date.today().isoformat(),
        "--allocate", "INV-00025=10"]
 FREE_SPACE = "Free some space on it and try again."
 

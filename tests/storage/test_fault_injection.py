@@ -7,6 +7,7 @@ the WAL checkpointed away) and passes ``ledgerdesk check``."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from decimal import Decimal
 from pathlib import Path
@@ -18,7 +19,8 @@ from ledgerdesk.storage import errors, open_book
 KINDS = ["full", "ioerr", "readonly"]
 NAMED = {"full": errors.DiskFull, "ioerr": errors.DiskError, "readonly": errors.ReadOnly}
 SAVED_NOTHING = ", so nothing was saved"
-PAY = ["--contact", "Bluebell Nursery", "--amount", "10", "--date", "2025-12-01",
+TODAY = dt.date.today().isoformat()  # after the demo's closed and locked year
+PAY = ["--contact", "Bluebell Nursery", "--amount", "10", "--date", TODAY,
        "--allocate", "INV-00025=10"]
 
 
@@ -79,7 +81,7 @@ def test_pay(run, faults, demo_book, copy_of, kind):
     assert run("check", path)[0] == 0
 
 
-JOURNAL = ["--date", "2025-12-01", "--memo", "Owner's capital",
+JOURNAL = ["--date", TODAY, "--memo", "Owner's capital",
            "--debit", "1000=2500:From the owner", "--credit", "3000=2500"]
 
 
@@ -88,14 +90,19 @@ JOURNAL = ["--date", "2025-12-01", "--memo", "Owner's capital",
 def test_journal(run, faults, demo_book, copy_of, kind, command):
     """Recording a journal takes its number, saves it and posts it; voiding posts the
     reversal and marks it: failing at any of those steps leaves the book as it was."""
+    recorded = {}
+
     def prepared(name: str) -> Path:
         path = copy_of(demo_book, name)
-        if command == "void":
-            assert run("journal", path, *JOURNAL)[0] == 0
+        if command == "void":  # the journal just recorded: the demo's are in its locked year
+            status, out, _ = run("journal", path, *JOURNAL)
+            assert status == 0
+            recorded["number"] = re.search(r"JNL-\d{5}", out).group()
         return path
 
-    args = {"journal": ["journal", None, *JOURNAL], "void": ["void", "JNL-00001", None, "--yes"]}
     counted, path = prepared("counted.book"), prepared("journal.book")
+    args = {"journal": ["journal", None, *JOURNAL],
+            "void": ["void", recorded.get("number"), None, "--yes"]}
     faults.count()
     assert run(*[counted if a is None else a for a in args[command]])[0] == 0
     original = path.read_bytes()
@@ -114,8 +121,8 @@ def test_journal(run, faults, demo_book, copy_of, kind, command):
 def test_import(run, faults, demo_book, copy_of, tmp_path, kind):
     rows = tmp_path / "invoices.csv"
     rows.write_text("contact,date,description,unit_price,account\n"
-                    "Brand New Ltd,2025-11-03,Design work,450.00,4000\n"
-                    "Bluebell Nursery,2025-11-04,Plants,120.50,4000\n", encoding="utf-8")
+                    f"Brand New Ltd,{TODAY},Design work,450.00,4000\n"
+                    f"Bluebell Nursery,{TODAY},Plants,120.50,4000\n", encoding="utf-8")
     command = ["import", "invoices", None, rows, "--create-contacts"]
     counted = copy_of(demo_book, "counted.book")
     faults.count()

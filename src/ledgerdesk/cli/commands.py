@@ -60,6 +60,8 @@ def demo_summary(stats: DemoStats, elapsed: float) -> list[tuple[str, str]]:
                       f"{stats.credit_notes} credit notes"),
         ("payments", str(stats.payments)),
         ("journals", str(stats.journals)),
+        ("opening", f"{stats.opening} invoices and bills open the day before (OB-), and "
+                    f"{stats.opening} payments of them"),
         ("voided", f"{stats.voided} documents and payments"),
         ("time taken", f"{elapsed:.2f} s"),
     ]

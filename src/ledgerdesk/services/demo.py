@@ -3,7 +3,9 @@
 ``generate_demo`` fills a freshly initialised book with contacts, invoices, bills, credit
 notes and payments spread over the 18 months before ``today``: paid, partly paid, overdue,
 settled several at a time, with kept credit, refunds, voids and drafts; then the manual
-journals of such a business (``demo_journals``: capital, a loan, depreciation, tax paid).
+journals of such a business (``demo_journals``: capital, a loan, depreciation, tax paid),
+after the opening balances it brought from another program (``demo_opening``); last, the
+fiscal year before ``today``'s is locked, as a closed and filed year is.
 Everything obeys the rules the services enforce (gap-free numbers, balanced entries that
 ``domain.postings`` would post, never an over-allocation); the documents and payments are
 written in one ``book.bulk(new_book=True)`` transaction, in chunks of about 20,000
@@ -51,10 +53,13 @@ from ledgerdesk.services.demo_data import (
     email_for,
 )
 from ledgerdesk.services.demo_journals import add_demo_journals
+from ledgerdesk.services.demo_opening import add_demo_opening
 from ledgerdesk.services.demo_plan import PlanContact
 from ledgerdesk.services.demo_process import GeneratorProcess, generator_process
 from ledgerdesk.services.demo_rows import Counts
 from ledgerdesk.services.demo_worker import HISTORY_DAYS, DemoJob, generate_in_process
+from ledgerdesk.services.fiscal_year import read_fiscal_year_start
+from ledgerdesk.services.lock import change_lock
 from ledgerdesk.services.ports import Book, BulkWriter
 from ledgerdesk.services.settings import ADDRESS, TAX_NUMBER
 from ledgerdesk.services.setup import base_currency
@@ -84,6 +89,7 @@ class DemoStats:
     voided: int
     seconds: float
     journals: int = 0
+    opening: int = 0  # the opening invoices and bills (not in ``invoices``/``bills``)
 
     @property
     def documents_per_second(self) -> float:
@@ -93,7 +99,7 @@ class DemoStats:
 def generate_demo(
     book: Book, *, size: int = 0, seed: int = 7, today: dt.date,
     progress: Progress | None = None, in_process: bool | None = None,
-    with_journals: bool = True,
+    with_journals: bool = True, lock_last_year: bool = True,
 ) -> DemoStats:
     """Fill the new, initialised ``book`` with a demo; ``size`` invoices+bills (0: small).
 
@@ -101,8 +107,9 @@ def generate_demo(
     more than one core, by a second process while this one writes (``demo_process``),
     unless ``in_process`` says otherwise.  That process is started with ``spawn``, so a
     script that calls this needs the usual ``if __name__ == "__main__":`` guard.
-    ``with_journals=False`` leaves out the manual journals (for a test that numbers its own
-    from JNL-00001).
+    ``with_journals=False`` leaves out the manual journals, the opening balances' included
+    (for a test that numbers its own from JNL-00001); ``lock_last_year=False`` leaves the
+    last finished fiscal year open (for a test that writes into it).
     """
     if size < 0:
         raise ValueError("size is a number of documents, 0 for the small demo")
@@ -129,11 +136,18 @@ def generate_demo(
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
         counts = _fill(bulk, process, job, report)
     first = today - dt.timedelta(days=HISTORY_DAYS)
-    journals = add_demo_journals(book, first, today) if with_journals else 0
+    journals = opening = 0
+    if with_journals:
+        opening = add_demo_opening(book, first - dt.timedelta(days=1),
+                                   [c.name for c in customers[:2]],
+                                   [c.name for c in suppliers[:1]])
+        journals = bool(opening) + add_demo_journals(book, first, today)  # + the opening one
+    if lock_last_year:
+        _close_last_year(book, today)
     return DemoStats(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
         credit_notes=counts.credit_notes, payments=counts.payments, voided=counts.voided,
-        seconds=time.perf_counter() - started, journals=journals,
+        seconds=time.perf_counter() - started, journals=journals, opening=opening,
     )
 
 
@@ -149,6 +163,13 @@ def _fill(
     for kind in DocumentKind:
         bulk.set_next_number(kind, summary.numbers[kind] + 1)
     return summary.counts
+
+
+def _close_last_year(book: Book, today: dt.date) -> None:
+    """Lock the books through the end of the fiscal year before ``today``'s: that year is
+    finished, its tax paid and its accounts filed, as a real business's would be."""
+    year_began, _ = read_fiscal_year_start(book).year_of(today)
+    change_lock(book, year_began - dt.timedelta(days=1))
 
 
 def _setup(book: Book) -> tuple[str, dict[str, Account], dict[tuple[Side, Decimal], int]]:

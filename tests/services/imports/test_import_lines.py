@@ -23,7 +23,9 @@ def demo(tmp_path_factory):
 
     book = create_book(tmp_path_factory.mktemp("lines") / "demo.book")
     initialise_book(book, "Demo Co", "EUR")
-    generate_demo(book, today=TODAY)
+    # Without the opening balances: an import numbers its documents in the book's own
+    # series, which the opening ones (OB-1001) are not in.
+    generate_demo(book, today=TODAY, with_journals=False)
     yield book
     book.close()
 
