@@ -107,9 +107,12 @@ def generate_demo(
     more than one core, by a second process while this one writes (``demo_process``),
     unless ``in_process`` says otherwise.  That process is started with ``spawn``, so a
     script that calls this needs the usual ``if __name__ == "__main__":`` guard.
-    ``with_journals=False`` leaves out the manual journals, the opening balances' included
-    (for a test that numbers its own from JNL-00001); ``lock_last_year=False`` leaves the
-    last finished fiscal year open (for a test that writes into it).
+    The small demo (``size`` 0) also has opening balances, manual journals and its last
+    finished fiscal year locked; a sized one (a benchmark's) keeps to documents and
+    payments.  ``with_journals=False`` leaves out the manual journals, the opening
+    balances' included (for a test that numbers its own from JNL-00001);
+    ``lock_last_year=False`` leaves the last finished fiscal year open (for a test that
+    writes into it).
     """
     if size < 0:
         raise ValueError("size is a number of documents, 0 for the small demo")
@@ -137,12 +140,13 @@ def generate_demo(
         counts = _fill(bulk, process, job, report)
     first = today - dt.timedelta(days=HISTORY_DAYS)
     journals = opening = 0
-    if with_journals:
+    small = size == 0  # a sized book measures documents and payments: it keeps to those
+    if with_journals and small:
         opening = add_demo_opening(book, first - dt.timedelta(days=1),
                                    [c.name for c in customers[:2]],
                                    [c.name for c in suppliers[:1]])
         journals = bool(opening) + add_demo_journals(book, first, today)  # + the opening one
-    if lock_last_year:
+    if lock_last_year and small:
         _close_last_year(book, today)
     return DemoStats(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
