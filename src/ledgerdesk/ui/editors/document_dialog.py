@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +30,7 @@ from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
 from ledgerdesk.ui.editors.credit_dialog import add_apply_button
+from ledgerdesk.ui.editors.line_grid_dialog import LineGridDialog
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.link_dialog import add_link_row
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
@@ -52,7 +48,7 @@ TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices
              TaxMode.NO_TAX: "No tax"}
 
 
-class DocumentDialog(QDialog):
+class DocumentDialog(LineGridDialog):
     def __init__(self, editor: DocumentEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -75,12 +71,9 @@ class DocumentDialog(QDialog):
         self.tax_mode.setCurrentIndex(list(TAX_MODES).index(editor.tax_mode))
         self.model = LineTableModel(editor, self)
         self.table = self._make_table()
-        self.add_line_button = QPushButton("&Add line")
-        self.remove_line_button = QPushButton("Remove &line")
+        self._grid_buttons()
         self.totals = QLabel()
-        self.totals.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.message = error_label()
-        self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("&Save draft",
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
         self.authorise_button = self.buttons.addButton("A&uthorise",
@@ -112,12 +105,6 @@ class DocumentDialog(QDialog):
                                        AccountDelegate(self.editor.accounts, table))
         table.setItemDelegateForColumn(LineColumn.TAX_CODE,
                                        TaxCodeDelegate(self.editor.tax_code_choices(), table))
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(LineColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 80), (2, 110), (3, 90), (4, 190), (5, 150), (6, 120)):
-            header.resizeSection(column, width)
-        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         return table
 
     def _lay_out(self) -> None:
@@ -140,28 +127,12 @@ class DocumentDialog(QDialog):
         form.addRow("Number:", self.number)
         form.addRow("&Tax:", self.tax_mode)
         self.link_state = add_link_row(form, self, self.editor)
-        line_buttons = QHBoxLayout()
-        line_buttons.addWidget(self.add_line_button)
-        line_buttons.addWidget(self.remove_line_button)
-        line_buttons.addStretch(1)
-        line_buttons.addWidget(self.totals)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(line_buttons)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self._set_tab_order()
-
-    def _set_tab_order(self) -> None:
-        """Tab follows the form: who, when, reference, tax, the lines cell by cell, the line
-        buttons, then the dialog's buttons."""
-        chain = [self.contact, self.new_contact_button, self.issue, self.due, self.reference,
-                 self.tax_mode, self.table, self.add_line_button, self.remove_line_button,
-                 self.buttons]
-        for first, second in pairwise(chain):
-            self.setTabOrder(first, second)
+        self._grid_columns({1: 80, 2: 110, 3: 90, 4: 190, 5: 150, 6: 120},
+                           stretch=LineColumn.DESCRIPTION)
+        # Tab follows the form: who, when, reference, tax, then the lines cell by cell.
+        self._grid_stack(self.banner, form, self.totals, [self.message],
+                         [self.contact, self.new_contact_button, self.issue, self.due,
+                          self.reference, self.tax_mode], [])
 
     def _connect(self) -> None:
         e = self.editor
@@ -172,17 +143,12 @@ class DocumentDialog(QDialog):
         self.due.dateChanged.connect(self._show_due_hint)
         self.reference.textEdited.connect(e.set_reference)
         self.tax_mode.currentIndexChanged.connect(self._tax_mode_chosen)
-        self.model.edited.connect(self._refresh)
-        self.add_line_button.clicked.connect(self._add_line)
-        self.remove_line_button.clicked.connect(
-            lambda: self.model.remove_line(self.table.currentIndex().row()))
+        self._grid_connect(first_column=LineColumn.DESCRIPTION)
         self.save_button.clicked.connect(self.save)
         self.authorise_button.clicked.connect(self.authorise)
         self.void_button.clicked.connect(self.void)
         self.print_button.clicked.connect(self.print_pdf)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, activated=self.print_pdf)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
     def _apply_read_only(self) -> None:
         ro = self.editor.read_only
@@ -238,15 +204,6 @@ class DocumentDialog(QDialog):
         hint = "" if self.editor.read_only else self.editor.due_hint
         self.due_hint.setText(hint)
         self.due_hint.setVisible(bool(hint))
-
-    def _add_line(self) -> None:
-        row = self.model.add_line()
-        first = self.model.index(row, LineColumn.DESCRIPTION)
-        self.table.setFocus()
-        self.table.setCurrentIndex(first)  # opens the cell's editor …
-        editor = self.table.indexWidget(first)
-        if editor is not None:
-            editor.setFocus()  # … which must have the keys, or typing goes nowhere
 
     def _new_contact(self) -> None:
         name = self.contact.currentText().strip()
@@ -307,11 +264,9 @@ class DocumentDialog(QDialog):
             window.statusBar().showMessage(text, 8000)
 
     def reject(self) -> None:
-        if self.editor.edited and not self.editor.read_only and not dialogs.confirm(
-                self, "Discard changes?", "Your changes have not been saved. Discard them?",
-                "&Discard"):
-            return
-        super().reject()
+        if self._grid_rejected("Discard changes?",
+                               "Your changes have not been saved. Discard them?"):
+            super().reject()
 
 
 def open_document_editor(session, kind: DocumentKind, document_id: int | None,

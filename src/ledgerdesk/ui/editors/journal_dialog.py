@@ -9,22 +9,15 @@ Save (Enter) is enabled only when nothing is wrong; Esc asks before dropping wha
 
 from __future__ import annotations
 
-from itertools import pairwise
-
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +28,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
+from ledgerdesk.ui.editors.line_grid_dialog import LineGridDialog
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.models.journal_lines import FIELDS, TITLES, JournalColumn, JournalLineModel
 from ledgerdesk.ui.widgets import banner_label, date_edit, error_label, to_date
@@ -66,7 +60,7 @@ class JournalGrid(GridTable):
         super().keyPressEvent(event)
 
 
-class JournalDialog(QDialog):
+class JournalDialog(LineGridDialog):
     def __init__(self, editor: JournalEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
@@ -80,14 +74,11 @@ class JournalDialog(QDialog):
         self.number = QLabel()
         self.model = JournalLineModel(editor, self)
         self.table = self._make_table()
-        self.add_line_button = QPushButton("&Add line")
-        self.remove_line_button = QPushButton("Remove &line")
+        self._grid_buttons()
         self.balance = QLabel()
-        self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.balance.setTextFormat(Qt.TextFormat.RichText)
         self.cell_message = error_label()
         self.message = error_label()
-        self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
         self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -107,13 +98,6 @@ class JournalDialog(QDialog):
         for column in (JournalColumn.DEBIT, JournalColumn.CREDIT):
             table.setItemDelegateForColumn(column, live)
         table.setItemDelegateForColumn(JournalColumn.DESCRIPTION, LeftLiveTextDelegate(table))
-        table.verticalHeader().setDefaultSectionSize(26)
-        header = table.horizontalHeader()
-        for column, width in ((JournalColumn.ACCOUNT, 260), (JournalColumn.DEBIT, 130),
-                              (JournalColumn.CREDIT, 130)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(JournalColumn.DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        table.setEditTriggers(QTableView.EditTrigger.AllEditTriggers)
         return table
 
     def _lay_out(self) -> None:
@@ -124,35 +108,17 @@ class JournalDialog(QDialog):
             form.addRow(label, field)
         form.addRow("", self.memo_error)
         form.addRow("Number:", self.number)
-        line_buttons = QHBoxLayout()
-        line_buttons.addWidget(self.add_line_button)
-        line_buttons.addWidget(self.remove_line_button)
-        line_buttons.addStretch(1)
-        line_buttons.addWidget(self.balance)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.banner)
-        layout.addLayout(form)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(line_buttons)
-        layout.addWidget(self.cell_message)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        chain = [self.date, self.memo, self.table, self.add_line_button,
-                 self.remove_line_button, self.buttons]
-        for first, second in pairwise(chain):
-            self.setTabOrder(first, second)
+        self._grid_columns({JournalColumn.ACCOUNT: 260, JournalColumn.DEBIT: 130,
+                            JournalColumn.CREDIT: 130}, stretch=JournalColumn.DESCRIPTION)
+        self._grid_stack(self.banner, form, self.balance, [self.cell_message, self.message],
+                         [self.date, self.memo], [])
 
     def _connect(self) -> None:
         self.date.dateChanged.connect(self._date_changed)
         self.memo.textEdited.connect(self._memo_edited)
-        self.model.edited.connect(self._refresh)
-        self.add_line_button.clicked.connect(self._add_line)
-        self.remove_line_button.clicked.connect(
-            lambda: self.model.remove_line(self.table.currentIndex().row()))
+        self._grid_connect(first_column=JournalColumn.ACCOUNT)
         self.save_button.clicked.connect(self.save)
         self.void_button.clicked.connect(self.void)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
 
     def _apply_read_only(self) -> None:
         read_only = self.editor.read_only
@@ -197,15 +163,6 @@ class JournalDialog(QDialog):
         self.editor.set_memo(text)
         self._refresh()
 
-    def _add_line(self) -> None:
-        row = self.model.add_line()
-        first = self.model.index(row, JournalColumn.ACCOUNT)
-        self.table.setFocus()
-        self.table.setCurrentIndex(first)  # opens the cell's editor …
-        cell = self.table.indexWidget(first)
-        if cell is not None:
-            cell.setFocus()  # … which must have the keys, or typing goes nowhere
-
     def _commit_open_cell(self) -> None:
         """A cell still being typed in (Enter pressed inside it) counts before saving."""
         cell = self.table.indexWidget(self.table.currentIndex())
@@ -238,11 +195,9 @@ class JournalDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.editor.edited and not self.editor.read_only and not dialogs.confirm(
-                self, "Discard this journal?",
-                "What you typed has not been saved. Discard it?", "&Discard"):
-            return
-        super().reject()
+        if self._grid_rejected("Discard this journal?",
+                               "What you typed has not been saved. Discard it?"):
+            super().reject()
 
 
 def _show(label: QLabel, text: str) -> None:
