@@ -28,5 +28,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("contacts") as batch:
-        batch.drop_column("address")
+    # In place (SQLite 3.35+): a batch copy of the table would lose its names' NOCASE.
+    op.execute("ALTER TABLE contacts DROP COLUMN address")

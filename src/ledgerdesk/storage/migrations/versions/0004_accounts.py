@@ -38,5 +38,6 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute("DROP TRIGGER trg_journal_lines_archived_account")
-    with op.batch_alter_table("accounts") as batch:
-        batch.drop_column("archived")
+    # SQLite 3.35+ drops the column with its own CHECK in place: a batch copy would keep
+    # the table's CHECK naming it (and copy a table that every posting refers to).
+    op.execute("ALTER TABLE accounts DROP COLUMN archived")

@@ -9,9 +9,13 @@
 An existing book gets a code for each rate each side used ("Tax 20%"), and a "No tax 0%"
 code on each side, which the lines of documents without tax refer to.  Posted lines are
 given their code with the line triggers lifted for the update, and nothing else of them
-changes.  ``journal_entries`` is rebuilt for its wider CHECK by renaming: with foreign keys
-on (they cannot be turned off inside the migration's transaction) a drop of the referenced
-table would fail, while a rename carries ``journal_lines``' reference along.
+changes.  A book goes back (downgrade) only while nothing needs what this adds: no tax
+settlement and no document rounded per document (their totals would no longer add up);
+otherwise the backup the upgrade took is the way back, and the downgrade says so.
+
+``journal_entries`` is rebuilt for its wider CHECK by renaming: with foreign keys on (they
+cannot be turned off inside the migration's transaction) a drop of the referenced table
+would fail, while a rename carries ``journal_lines``' reference along.
 
 Revision ID: 0007_tax_codes
 Revises: 0006_audit
@@ -99,8 +103,12 @@ def _add_columns() -> None:
     op.execute("ALTER TABLE document_lines ADD COLUMN tax_code_id INTEGER "
                "REFERENCES tax_codes (id)")
     op.create_index("ix_document_lines_tax_code_id", "document_lines", ["tax_code_id"])
+    _posted_frozen(_POSTED_FIELDS)
+
+
+def _posted_frozen(fields: tuple[str, ...]) -> None:
     op.execute("DROP TRIGGER trg_documents_posted_frozen")
-    changed = " OR ".join(f"NEW.{name} IS NOT OLD.{name}" for name in _POSTED_FIELDS)
+    changed = " OR ".join(f"NEW.{name} IS NOT OLD.{name}" for name in fields)
     op.execute("CREATE TRIGGER trg_documents_posted_frozen BEFORE UPDATE ON documents "
                f"WHEN OLD.lifecycle <> 'DRAFT' AND ({changed}) "
                + _raise("a posted document cannot be changed"))
@@ -146,8 +154,9 @@ def _give_lines_codes() -> None:
         op.execute(_line_trigger(verb, ids))
 
 
-def _rebuild_journal_entries() -> None:
-    """The same table with TAX_SETTLEMENT among its source types (see the module)."""
+def _rebuild_journal_entries(source_types: tuple[str, ...]) -> None:
+    """The same table with (upgrade) or without (downgrade) TAX_SETTLEMENT among its
+    source types (see the module)."""
     op.execute("ALTER TABLE journal_entries RENAME TO journal_entries_0003")
     op.execute("ALTER TABLE journal_lines RENAME TO journal_lines_0003")
     for name in ("ix_journal_entries_date", "ix_journal_entries_source",
@@ -162,7 +171,7 @@ def _rebuild_journal_entries() -> None:
         sa.Column("source_id", sa.Integer, nullable=True),
         sa.Column("reverses_id", sa.Integer, sa.ForeignKey("journal_entries.id"),
                   nullable=True),
-        sa.CheckConstraint(_one_of("source_type", _SOURCE_TYPES),
+        sa.CheckConstraint(_one_of("source_type", source_types),
                            name="ck_journal_entries_source_type"),
     )
     op.create_table(
@@ -204,8 +213,30 @@ def upgrade() -> None:
     _create_tables()
     _add_columns()
     _give_lines_codes()
-    _rebuild_journal_entries()
+    _rebuild_journal_entries(_SOURCE_TYPES)
+
+
+def _refuse_what_0006_cannot_hold() -> None:
+    conn = op.get_bind()
+    needs = [what for what, sql in (
+        ("a settled tax return", "SELECT 1 FROM tax_settlements"),
+        ("a document rounded per document",
+         "SELECT 1 FROM documents WHERE tax_rounding = 'PER_DOCUMENT'"),
+    ) if conn.exec_driver_sql(sql + " LIMIT 1").first() is not None]
+    if needs:
+        raise RuntimeError(f"The book holds {' and '.join(needs)}, which a book before tax "
+                           "codes cannot hold: open the backup taken when it was upgraded.")
 
 
 def downgrade() -> None:
-    raise NotImplementedError("a book is never taken back to before tax codes")
+    """Back to 0006: the codes go (each line keeps the rate it was posted at)."""
+    _refuse_what_0006_cannot_hold()
+    _posted_frozen(tuple(f for f in _POSTED_FIELDS if f != "tax_rounding"))
+    # SQLite 3.35+ drops a column with its own CHECK or REFERENCES, once no index or
+    # trigger names it: no rebuild of these tables, which others refer to.
+    op.execute("ALTER TABLE documents DROP COLUMN tax_rounding")
+    op.drop_index("ix_document_lines_tax_code_id", "document_lines")
+    op.execute("ALTER TABLE document_lines DROP COLUMN tax_code_id")
+    op.drop_table("tax_settlements")  # its index and triggers go with it
+    op.drop_table("tax_codes")
+    _rebuild_journal_entries(_SOURCE_TYPES[:-1])
