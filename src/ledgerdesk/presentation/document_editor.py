@@ -10,8 +10,10 @@ a banner that says why and what to do instead.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
+
+from pydantic import ValidationError
 
 from ledgerdesk.domain.documents import (
     DocumentKind,
@@ -31,7 +33,7 @@ from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
 from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number, price_text
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_picker import TaxCodePicker, rounding_note
-from ledgerdesk.services.commands import DocumentDraft, LineInput
+from ledgerdesk.services.commands import DocumentDraft, LineInput, problems_from
 from ledgerdesk.services.documents import (
     authorise_document,
     load_document,
@@ -274,18 +276,35 @@ class DocumentEditor:
     # ---- saving -------------------------------------------------------------------------------
 
     def draft(self) -> DocumentDraft:
+        """The form as a command; ``ValidationFailed`` naming each field (and the line,
+        counted as the form shows it) whose text the command refuses, e.g. a control
+        character pasted into a description."""
         assert self.contact_id is not None
-        return DocumentDraft(
-            kind=self.kind, contact_id=self.contact_id, issue_date=self.issue_date,
-            due_date=self.due_date, reference=self.reference, tax_mode=self.tax_mode,
-            lines=[self._input(line) for line in self.lines if _has_content(line)],
-        )
+        lines, problems = [], []
+        for index, line in enumerate(self.lines):
+            if not _has_content(line):
+                continue
+            try:
+                lines.append(self._input(line))
+            except ValidationError as exc:
+                problems += [replace(p, field=f"lines[{index}].{p.field}")
+                             for p in problems_from(exc)]
+        try:
+            draft = DocumentDraft(
+                kind=self.kind, contact_id=self.contact_id, issue_date=self.issue_date,
+                due_date=self.due_date, reference=self.reference, tax_mode=self.tax_mode,
+                lines=lines)
+        except ValidationError as exc:
+            problems += [p for p in problems_from(exc) if not p.field.startswith("lines")]
+        if problems:
+            raise ValidationFailed(problems)
+        return draft
 
     def save(self) -> SaveDraftStep | None:
         if not self.can_save:
             return None
-        draft = self.draft()
         try:
+            draft = self.draft()
             new_id = save_draft(self.session.book, draft, document_id=self.document_id)
         except (ValidationFailed, NotAllowed, BookFailure) as exc:
             self._refused(exc)

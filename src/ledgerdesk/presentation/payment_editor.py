@@ -13,6 +13,8 @@ import datetime as dt
 import uuid
 from decimal import Decimal
 
+from pydantic import ValidationError
+
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, Payment, PaymentKind
@@ -21,7 +23,7 @@ from ledgerdesk.presentation.allocation_grid import AllocationGrid, AllocationRo
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.payment_messages import PaymentMessages
 from ledgerdesk.presentation.session import Session
-from ledgerdesk.services.commands import AllocationInput, RecordPayment
+from ledgerdesk.services.commands import AllocationInput, RecordPayment, problems_from
 from ledgerdesk.services.payments import RecordedPayment, open_items, record_payment
 from ledgerdesk.services.ports import BookFailure
 
@@ -154,6 +156,10 @@ class PaymentEditor(AllocationGrid):
             return None
         try:
             result = record_payment(self.session.book, self.command())
+        except ValidationError as exc:  # a text the command refuses, e.g. pasted too long
+            self.save_error = " ".join(f"{p.field.replace('_', ' ').capitalize()}: {p.message}"
+                                       for p in problems_from(exc))
+            return None
         except (BookFailure, NotAllowed) as exc:  # a lock date: its one sentence, form kept
             self.save_error = str(exc)
             return None

@@ -111,5 +111,13 @@ def problems_from(error: ValidationError) -> list[Problem]:
         path = ""
         for part in err["loc"]:
             path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
-        problems.append(Problem(path or "input", err["type"], err["msg"]))
+        problems.append(Problem(path or "input", err["type"], _message(err)))
     return problems
+
+
+def _message(err) -> str:
+    """pydantic's sentence, or ours where its is vague (a pasted text too long)."""
+    if err["type"] == "string_too_long" and isinstance(err.get("input"), str):
+        return (f"It has {len(err['input'])} characters; at most {err['ctx']['max_length']} "
+                "fit: shorten it.")
+    return err["msg"]
