@@ -29,8 +29,8 @@ def account_label(code: str, name: str) -> str:
 class TaxCodeRow:
     name: str
     side: str
-    rate: str
     account: str
+    rate: str
     used: str
     use: TaxCodeUse
 
@@ -56,8 +56,9 @@ class TaxCodeList:
 
     def _row(self, use: TaxCodeUse) -> TaxCodeRow:
         code = use.code
-        return TaxCodeRow(code.name, side_label(code), self.number(code.rate),
+        return TaxCodeRow(code.name, side_label(code),
                           account_label(code.account_code, use.account_name),
+                          self.number(code.rate),
                           f"used on {use.used_on}" if use.used_on else UNUSED, use)
 
     def count_text(self) -> str:
