@@ -212,3 +212,24 @@ def test_the_screenshots_show_a_refusal_and_change_no_book(qtbot, ui_session, bo
     assert (refused.rate.text(), refused.errors["rate"].text().split(",")[0]) == (
         "21", f"Standard 20% is used on posted documents ({used_20})")
     assert codes(book) == before
+
+
+@pytest.mark.parametrize(("key", "modifier", "title"), [
+    (Qt.Key.Key_H, ALT, "Tax code Reduced 5% (purchases)"),
+    (Qt.Key.Key_N, CTRL, "New tax code"),
+])
+def test_alt_h_changes_and_ctrl_n_adds_and_esc_leaves_untouched(qtbot, dialog, answers, key,
+                                                                modifier, title):
+    go_to(qtbot, dialog, "Reduced 5%", "Purchases")
+    titles = []
+
+    def leave(editor: TaxCodeDialog) -> None:
+        titles.append(editor.windowTitle())
+        qtbot.waitUntil(lambda: focused() is not None and focused().window() is editor)
+        qtbot.keyClick(focused(), Qt.Key.Key_Escape)
+
+    ran = when_open(leave)
+    qtbot.keyClick(dialog.table, key, modifier)
+    qtbot.waitUntil(lambda: bool(ran) and not ran[0].isVisible())
+    assert titles == [title] and not answers
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.table

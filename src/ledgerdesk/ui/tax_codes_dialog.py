@@ -1,6 +1,6 @@
 """``TaxCodesDialog`` (File > Tax codes…, Ctrl+Shift+T): every tax code with its side,
 rate, account and the posted document that uses it ("unused" while none); Add… (Alt+A,
-Ctrl+N) and Change… (Alt+C, Enter on a row) open ``TaxCodeDialog``.  It is a book setting
+Ctrl+N) and Change… (Alt+H, Enter on a row) open ``TaxCodeDialog``.  It is a book setting
 like Settings… and Connections…, so it lives beside them rather than among the pages
 (whose Ctrl+digit keys are all taken).  The window reloads it when the book changes."""
 
@@ -68,7 +68,8 @@ class TaxCodesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.add_button = self._button(buttons, "&Add…", self.add_code)
-        self.change_button = self._button(buttons, "&Change…", self.change_current)
+        # Not "&Change": KDE's Close button is "&Close".
+        self.change_button = self._button(buttons, "C&hange…", self.change_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_code)
         top = QHBoxLayout()
         top.addWidget(note, 1)
