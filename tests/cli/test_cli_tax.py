@@ -178,3 +178,39 @@ def test_the_exported_journal_agrees_with_tools_after_a_settlement(run, book_cop
             if D(r["debit"]) - D(r["credit"])}
     assert tools == ours
     assert run("check", book_copy)[0] == 0
+
+
+def tax_codes_csv(run, book: Path) -> str:
+    status, out, _ = run("list", "tax-codes", book, "--csv", "-")
+    assert status == 0
+    return out
+
+
+@pytest.mark.parametrize("rate", ["abc", "1e5", "5,5", "", "NaN", "0x10"])
+def test_a_rate_that_is_not_a_percentage_is_one_line_about_percentages(run, taxed_book, rate):
+    before = tax_codes_csv(run, taxed_book)
+    status, out, err = run("tax-code", taxed_book, "Books", f"--rate={rate}", "--side", "sales")
+    assert (status, out) == (2, "")
+    assert err == (f"ledgerdesk tax-code: error: argument --rate: “{rate}” is not a "
+                   "percentage, like 20 or 5.5 (see ledgerdesk tax-code --help)\n")
+    assert tax_codes_csv(run, taxed_book) == before
+
+
+@pytest.mark.parametrize(("rate", "why"), [
+    ("-5", "A tax rate is 0 to 100 percent, not -5%."),
+    ("150", "A tax rate is 0 to 100 percent, not 150%."),
+    ("1" + "0" * 40, "A tax rate is 0 to 100 percent."),  # too long to echo
+    ("5.5555", "A tax rate has at most 3 decimal places."),
+])
+def test_a_rate_out_of_range_is_one_clear_line_and_changes_nothing(run, taxed_book, rate, why):
+    before = tax_codes_csv(run, taxed_book)
+    status, out, err = run("tax-code", taxed_book, "Books", "--rate", rate, "--side", "sales")
+    assert (status, out) == (1, "")
+    assert err == f"ledgerdesk: error: rate: {why}\n"
+    assert tax_codes_csv(run, taxed_book) == before
+
+
+def test_a_rate_may_be_written_with_its_percent_sign(run, taxed_book):
+    status, out, err = run("tax-code", taxed_book, "Books", "--rate", "5.5%", "--side", "sales")
+    assert (status, err) == (0, "")
+    assert out == "Created sales tax code Books at 5.5%, posting to 2200 Sales Tax.\n"

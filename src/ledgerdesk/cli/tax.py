@@ -5,14 +5,29 @@ return)."""
 from __future__ import annotations
 
 import argparse
+import re
+from decimal import Decimal
 from typing import Any, TextIO
 
 from ledgerdesk.cli.books import opened
-from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
+from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.tax_codes import not_a_percentage
 from ledgerdesk.domain.wording import plain_amount, worded
 
 SIDES = {"sales": Side.SALES, "purchases": Side.PURCHASES}
+# A plain decimal with a dot, and a % if the user likes; no exponent, NaN or grouping.  A
+# sign is read, so that a negative rate is refused by the domain's rule, saying the range.
+_PERCENT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?%?")
+
+
+def parse_rate(text: str) -> Decimal:
+    """``--rate``: ``20``, ``5.5`` or ``5.5%``; anything else is not a percentage (the
+    range, 0 to 100 with 3 decimals, is ``tax_code_problems``'s to say)."""
+    cleaned = text.strip()
+    if not _PERCENT.fullmatch(cleaned):
+        raise argparse.ArgumentTypeError(not_a_percentage(f"“{text}”").rstrip("."))
+    return Decimal(cleaned.rstrip("%"))
 
 
 def add_parser(commands: Any, command: Any) -> None:
@@ -35,7 +50,7 @@ def add_parser(commands: Any, command: Any) -> None:
     )
     sub.add_argument("path", metavar="PATH", help="the book file")
     sub.add_argument("name", metavar="NAME", help='the code\'s name, e.g. "Standard 20%%"')
-    sub.add_argument("--rate", required=True, type=parse_amount, metavar="R",
+    sub.add_argument("--rate", required=True, type=parse_rate, metavar="R",
                      help="percent, e.g. 20 or 5.5")
     sub.add_argument("--side", required=True, choices=sorted(SIDES),
                      help="used on sales (invoices) or purchases (bills)")
@@ -59,19 +74,11 @@ def run_settle_tax(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_tax_code(args: argparse.Namespace, out: TextIO) -> int:
-    from ledgerdesk.domain.tax_codes import percent_text, side_words
     from ledgerdesk.services.tax_codes import save_tax_code
 
     with opened(args.path) as book:
         saved = save_tax_code(book, args.name, args.rate, SIDES[args.side], args.account)
-        with book.read() as tx:
-            account = tx.accounts()[saved.code.account_code].name
-    code = saved.code
-    what = (f"{side_words(code.side)} tax code {code.name}" + (" is already" if not saved.changed
-                                                               else ""))
-    verb = "Created " if saved.created else "Changed " if saved.changed else ""
-    sentence = f"{verb}{what} at {percent_text(code.rate)}%, posting to {code.account_code} "
-    out.write(f"{sentence[0].upper()}{sentence[1:]}{account}.\n")
+    out.write(f"{saved.words}\n")
     return 0
 
 

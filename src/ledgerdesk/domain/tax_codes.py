@@ -17,6 +17,7 @@ from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem
 
 MAX_NAME = 60
+MAX_SHOWN_RATE = 12  # a longer rate is not echoed in a message (``--rate 1000…0``)
 
 
 def percent_text(rate: Decimal) -> str:
@@ -71,7 +72,7 @@ def tax_code_problems(name: str, rate: Decimal, account_code: str,
     elif why := text_problem(name, "tax code name"):
         problems.append(Problem("name", "plain_text", why))
     if not rate.is_finite() or not 0 <= rate <= 100:
-        problems.append(Problem("rate", "out_of_range", "A tax rate is 0 to 100 percent.",
+        problems.append(Problem("rate", "out_of_range", _out_of_range(rate),
                                 {"attempted": rate} if rate.is_finite() else {}))
     elif rate != rate.quantize(Decimal("0.001")):
         problems.append(Problem("rate", "too_precise",
@@ -80,6 +81,40 @@ def tax_code_problems(name: str, rate: Decimal, account_code: str,
         problems.append(Problem("account", "unknown",
                                 f"There is no account {account_code!r} in the chart."))
     return problems
+
+
+def _out_of_range(rate: Decimal) -> str:
+    """Naming the rate given, unless it is too long to read at a glance."""
+    shown = percent_text(rate) if rate.is_finite() else ""
+    if not shown or len(shown) > MAX_SHOWN_RATE:
+        return "A tax rate is 0 to 100 percent."
+    return f"A tax rate is 0 to 100 percent, not {shown}%."
+
+
+def rate_example(decimal: str = ".") -> str:
+    """How a rate is written, with the decimal separator of the face asking (``5,5``)."""
+    return f"like 20 or 5{decimal}5"
+
+
+def not_a_percentage(quoted: str, decimal: str = ".") -> str:
+    """The one sentence for a rate that cannot be read as a number (``quoted``: the text as
+    typed, in quotes): the command line's ``--rate`` and the window's Rate field."""
+    return f"{quoted} is not a percentage, {rate_example(decimal)}."
+
+
+def no_rate(decimal: str = ".") -> str:
+    return f"A tax code needs a rate, {rate_example(decimal)}."
+
+
+def saved_words(code: TaxCode, account_name: str, *, created: bool, changed: bool) -> str:
+    """What saving a code did, as the command line prints it and the window shows it:
+    ``Created sales tax code Books at 5.5%, posting to 2200 Sales Tax.``; ``… is already
+    at …`` when it was already so."""
+    verb = "Created " if created else "Changed " if changed else ""
+    what = f"{side_words(code.side)} tax code {code.name}" + ("" if changed else " is already")
+    sentence = (f"{verb}{what} at {percent_text(code.rate)}%, posting to {code.account_code} "
+                f"{account_name}.")
+    return sentence[0].upper() + sentence[1:]
 
 
 def rate_change_problem(code: TaxCode, new_rate: Decimal, used_on: str) -> Problem:

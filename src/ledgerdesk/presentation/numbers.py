@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ledgerdesk.domain.tax_codes import no_rate, not_a_percentage
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, split_number
 from ledgerdesk.presentation.locales import echo
 from ledgerdesk.presentation.number_symbols import number_symbols
@@ -36,6 +37,24 @@ def parse_number(text: str, locale: str, places: int) -> Decimal:
         raise NumberError(f"{echo(text)} is too large.")
     value = Decimal(f"{whole or 0}.{fraction or 0}")
     return -value if negative and value else value
+
+
+def parse_percent(text: str, locale: str) -> Decimal:
+    """A percentage as typed (``20``, ``5,5`` in German, ``5.5 %``), or ``NumberError`` in
+    the words ``ledgerdesk tax-code --rate`` uses; whether it is 0 to 100 with at most 3
+    decimals is the domain's rule to say (``tax_code_problems``), as it says for ``--rate``."""
+    decimal = number_symbols(locale).decimal
+    if not text.strip():
+        raise NumberError(no_rate(decimal))
+    try:
+        typed = split_number(text, locale, affixes=("%",))
+    except AmountError:
+        typed = None
+    if typed is None:
+        raise NumberError(not_a_percentage(echo(text), decimal))
+    # As typed, like ``--rate``: 5,50 is 5.50, and 20 stays 20 (not 20.0) in the audit log.
+    value = Decimal(f"{typed.whole or 0}" + (f".{typed.fraction}" if typed.fraction else ""))
+    return -value if typed.negative and value else value
 
 
 class NumberText:

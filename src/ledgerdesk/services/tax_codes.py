@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side, TaxMode
-from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.domain.tax_codes import (
     DEFAULT_CODES,
@@ -24,6 +24,7 @@ from ledgerdesk.domain.tax_codes import (
     name_for_rate,
     percent_text,
     rate_change_problem,
+    saved_words,
     side_words,
     tax_code_problems,
 )
@@ -42,11 +43,40 @@ class TaxCodeUse:
 
     code: TaxCode
     used_on: str
+    account_name: str = ""
 
 
 def tax_code_uses(book: Book) -> list[TaxCodeUse]:
     with book.read() as tx:
-        return [TaxCodeUse(c, tx.tax_code_posted_on(c.id or 0) or "") for c in tx.tax_codes()]
+        accounts = tx.accounts()
+        return [TaxCodeUse(c, tx.tax_code_posted_on(c.id or 0) or "",
+                           _name_of(accounts, c.account_code)) for c in tx.tax_codes()]
+
+
+#: Accounts a code's tax may never post to: money owed or held is not tax.
+NOT_FOR_TAX = (AccountRole.RECEIVABLE, AccountRole.PAYABLE, AccountRole.BANK)
+
+
+@dataclass(frozen=True)
+class TaxAccounts:
+    """The accounts a code may post to (active, none of ``NOT_FOR_TAX``), by code, and the
+    one a new code posts to unless told otherwise."""
+
+    accounts: list[Account]
+    default: str
+
+
+def tax_accounts(book: Book) -> TaxAccounts:
+    with book.read() as tx:
+        chart = tx.accounts()
+        offered = [a for code, a in sorted(chart.items())
+                   if not a.archived and a.role not in NOT_FOR_TAX]
+        return TaxAccounts(offered, tax_account(tx))
+
+
+def _name_of(accounts: dict[str, Account], code: str) -> str:
+    account = accounts.get(code)
+    return account.name if account is not None else ""
 
 
 def tax_account(tx: Transaction) -> str:
@@ -70,6 +100,13 @@ class SavedCode:
     code: TaxCode
     created: bool
     changed: bool  # False: the code was already so
+    account_name: str = ""
+
+    @property
+    def words(self) -> str:
+        """What was done, in the one sentence both faces show (``domain.saved_words``)."""
+        return saved_words(self.code, self.account_name, created=self.created,
+                           changed=self.changed)
 
 
 def save_tax_code(book: Book, name: str, rate: Decimal, side: Side,
@@ -94,20 +131,20 @@ def save_tax_code(book: Book, name: str, rate: Decimal, side: Side,
                                 account_change_problem(existing, account, used_on))
         if problems:
             raise ValidationFailed(problems)
+        account_name = _name_of(tx.accounts(), account)
         if existing is None:
             code = TaxCode(name, rate, side, account)
-            return SavedCode(replace(code, id=tx.add_tax_code(code)), True, True)
+            return SavedCode(replace(code, id=tx.add_tax_code(code)), True, True, account_name)
         wanted = replace(existing, rate=rate, account_code=account)
         if wanted == existing:
-            return SavedCode(existing, False, False)
+            return SavedCode(existing, False, False, account_name)
         tx.update_tax_code(wanted)
-        return SavedCode(wanted, False, True)
+        return SavedCode(wanted, False, True, account_name)
 
 
 def _account_problems(tx: Transaction, code: str) -> list[Problem]:
     account = tx.accounts().get(code)
-    if account is not None and account.role in (AccountRole.RECEIVABLE, AccountRole.PAYABLE,
-                                                 AccountRole.BANK):
+    if account is not None and account.role in NOT_FOR_TAX:
         return [Problem("account", "not_for_tax",
                         f"Tax cannot post to {code} {account.name}: choose a tax account.")]
     return []

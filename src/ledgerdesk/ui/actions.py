@@ -34,6 +34,9 @@ SPECS = (
     ActionSpec("print_pdf", "&Print to PDF…", Key.Print,
                "The selected invoice or credit note, or a contact's statement, as a PDF"),
     ActionSpec("settings", "Se&ttings…", "Ctrl+,", "Company, locale, numbering and logo"),
+    ActionSpec("tax_codes", "Ta&x codes…", "Ctrl+Shift+T",
+               "Tax codes: add one, or change the rate or account of one no posted document "
+               "uses"),
     ActionSpec("connections", "Co&nnections…", None,
                "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
@@ -96,7 +99,7 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["export_csv"])
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()
-    file_menu.addActions([actions["settings"], actions["connections"]])
+    file_menu.addActions([actions["settings"], actions["tax_codes"], actions["connections"]])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     edit = bar.addMenu("&Edit")

@@ -7,9 +7,16 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+)
 
 from ledgerdesk import __version__
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
@@ -41,6 +48,9 @@ def system_locale_name() -> str:
 
 
 class MainWindow(QMainWindow):
+    #: The open book was changed (here, by another window or by another program).
+    book_changed = Signal()
+
     def __init__(self, files: BookFiles, prefs: Preferences,
                  clock: Callable[[], dt.date] = dt.date.today,
                  system_locale: str | None = None, remotes: Remotes | None = None) -> None:
@@ -51,6 +61,7 @@ class MainWindow(QMainWindow):
         self.system_locale = system_locale or system_locale_name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
+        self.tax_codes_dialog: QDialog | None = None
         self.undo_stack = UndoStack(self)
         self.setWindowTitle("Ledgerdesk")
         self.setMinimumSize(900, 560)
@@ -83,6 +94,7 @@ class MainWindow(QMainWindow):
         a["close_book"].triggered.connect(self.close_book)
         a["settings"].triggered.connect(self.show_settings)
         a["connections"].triggered.connect(self.show_connections)
+        a["tax_codes"].triggered.connect(self.show_tax_codes)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -177,6 +189,8 @@ class MainWindow(QMainWindow):
 
     def _drop_view(self) -> None:
         self._stale_timer.stop()
+        if self.tax_codes_dialog is not None:
+            self.tax_codes_dialog.done(0)
         self.undo_stack.clear()
         if self.book_view is not None:
             self.book_view.stop()
@@ -220,8 +234,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "connections", "import_csv", "opening_balances",
-                     "export_csv",
+        for name in ("close_book", "settings", "tax_codes", "connections", "import_csv",
+                     "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
                      "find", "print_pdf", *GO_ACTIONS):
             self.actions[name].setEnabled(enabled)
@@ -233,6 +247,7 @@ class MainWindow(QMainWindow):
         if revision != self._seen_revision:
             self._seen_revision = revision
             self.book_view.reload()
+            self.book_changed.emit()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -259,6 +274,26 @@ class MainWindow(QMainWindow):
 
             ConnectionsDialog(self.session, self.remotes, self).exec()
             self.book_view.reload()
+
+    def show_tax_codes(self) -> None:
+        """File > Tax codes…: window-modal but not blocking, so the book's changes reach it."""
+        if self.session is None:
+            return
+        if self.tax_codes_dialog is None:
+            from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
+
+            dialog = TaxCodesDialog(self.session, self)
+            self.book_changed.connect(dialog.reload)
+            dialog.finished.connect(self._tax_codes_closed)
+            self.tax_codes_dialog = dialog
+            dialog.open()
+        self.tax_codes_dialog.activateWindow()
+
+    def _tax_codes_closed(self) -> None:
+        dialog, self.tax_codes_dialog = self.tax_codes_dialog, None
+        if dialog is not None:
+            self.book_changed.disconnect(dialog.reload)
+            dialog.deleteLater()
 
     def import_csv(self) -> None:
         if self.session is None or self.book_view is None:

@@ -48,6 +48,7 @@ from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
+from ledgerdesk.ui.tax_code_screens import tax_code_dialogs
 from ledgerdesk.ui.tax_return_screens import tax_return_screens
 
 SIZE = (1280, 800)
@@ -122,6 +123,9 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
             save(name, dialog)
     for name, widget in tax_return_screens(window, view, _wait_until):
         save(name, widget)
+    for name, dialog in tax_code_dialogs(session, window):
+        with _shown(dialog):
+            save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):

@@ -1,0 +1,140 @@
+"""``TaxCodeDialog``: a new tax code (name, side, rate, account), or an existing one's rate
+and account.  Each problem shows under its field as soon as the field is typed in (every
+one when Save is pressed), the field outlined and what was typed kept; Enter saves, Esc asks
+before dropping changes.  The words and rules are ``presentation.tax_code_editor``'s."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.tax_codes import side_words
+from ledgerdesk.presentation.number_symbols import number_symbols
+from ledgerdesk.presentation.session import Session
+from ledgerdesk.presentation.tax_code_editor import TaxCodeEditor
+from ledgerdesk.services.tax_codes import TaxCodeUse
+from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE
+from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
+
+
+class TaxCodeDialog(QDialog):
+    def __init__(self, session: Session, use: TaxCodeUse | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = TaxCodeEditor(session, use)
+        self.setWindowTitle(self.editor.title)
+        self.name = QLineEdit()
+        self.side_box = QComboBox()
+        for side in Side:
+            self.side_box.addItem(side_words(side).capitalize(), side)
+        self.rate = QLineEdit()
+        self.rate.setPlaceholderText(f"e.g. 20 or 5{number_symbols(session.locale).decimal}5")
+        self.account_box = QComboBox()
+        for code, label in self.editor.accounts:
+            self.account_box.addItem(label, code)
+        self.errors = {name: error_label() for name in ("name", "rate", "account")}
+        form = QFormLayout()
+        for text, field, name in (("&Name:", self.name, "name"), ("Si&de:", self.side_box, ""),
+                                  ("&Rate (%):", self.rate, "rate"),
+                                  ("&Account:", self.account_box, "account")):
+            form_row(form, text, self._with_error(field, name), field)
+        below: list[QWidget] = []
+        if self.editor.note:
+            self.note = QLabel(self.editor.note)
+            self.note.setWordWrap(True)
+            self.note.setStyleSheet("color: #606060;")
+            below.append(self.note)
+        self._show_values()
+        self._touched: set[str] = set()
+        self.message = save_cancel_dialog(self, form, self.save, 560, below)
+        self._watch()
+        first = self.name if use is None else self.rate
+        first.setFocus()
+        first.selectAll()
+
+    def _with_error(self, field: QWidget, name: str) -> QVBoxLayout:
+        """The field with its problem under it (hidden, so taking no room, while none)."""
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(field)
+        if name:
+            column.addWidget(self.errors[name])
+        return column
+
+    def _show_values(self) -> None:
+        values = self.editor.values
+        self.name.setText(str(values["name"]))
+        self.side_box.setCurrentIndex(self.side_box.findData(values["side"]))
+        self.rate.setText(str(values["rate"]))
+        self.account_box.setCurrentIndex(max(self.account_box.findData(values["account"]), 0))
+        if self.editor.before is not None:  # name and side are what name the code
+            self.name.setEnabled(False)
+            self.side_box.setEnabled(False)
+
+    def _watch(self) -> None:
+        self.name.textChanged.connect(lambda _: self._typed("name"))
+        self.rate.textChanged.connect(lambda _: self._typed("rate"))
+        self.side_box.currentIndexChanged.connect(lambda _: self._typed("name"))
+        self.account_box.currentIndexChanged.connect(lambda _: self._typed("account"))
+
+    def typed(self) -> dict[str, object]:
+        return {"name": self.name.text(), "side": self.side_box.currentData(),
+                "rate": self.rate.text(), "account": self.account_box.currentData() or ""}
+
+    def fields(self) -> dict[str, QWidget]:
+        """Each field by the name the problems use."""
+        return {"name": self.name, "rate": self.rate, "account": self.account_box}
+
+    def _typed(self, field: str) -> None:
+        self._touched.add(field)
+        self._show(self.editor.problems(**self.typed()))  # type: ignore[arg-type]
+
+    def _show(self, problems: dict[str, str]) -> None:
+        """The problems of the fields typed in so far (all of them after Save)."""
+        for name, field in self.fields().items():
+            why = problems.get(name, "") if name in self._touched else ""
+            self.errors[name].setText(why)
+            self.errors[name].setVisible(bool(why))
+            field.setStyleSheet(WRONG_FIELD_STYLE if why else "")
+        self.message.setText(problems.get("book", ""))
+        self.message.setVisible("book" in problems)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to hold the problems shown: a top-level dialog does not grow by itself for
+        a word-wrapped label that appears (the in-use refusal takes three lines)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        wanted = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
+                  else layout.totalSizeHint().height())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
+
+    def save(self) -> None:
+        problems = self.editor.save(**self.typed())  # type: ignore[arg-type]
+        self._touched.update(self.fields())
+        self._show(problems)
+        if not problems:
+            self.accept()
+            return
+        wrong = next((field for name, field in self.fields().items() if name in problems), None)
+        if wrong is not None:
+            wrong.setFocus()
+
+    def reject(self) -> None:
+        if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
+                dialogs.confirm(self, "Discard changes?", "The tax code has not been saved. "
+                                "Discard your changes?", "&Discard"):
+            return
+        super().reject()
