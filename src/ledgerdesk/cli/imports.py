@@ -17,7 +17,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.whole_numbers import whole_number
-from ledgerdesk.domain.wording import plural
+from ledgerdesk.domain.wording import plural, worded
 from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 
 if TYPE_CHECKING:  # the use case (and pydantic) loads only when the command runs
@@ -118,8 +118,18 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
 def _write_match(match: Any, out: TextIO) -> None:
     line = match.line
     head = f"row {line.row}: {line.date} {line.amount:f} {line.reference!r} {line.counterparty!r}"
+    if match.posting is not None:
+        out.write(f"{head}: already in the book ({match.posting.what})\n")
+        return
     if match.already_imported or match.why_not:
         out.write(f"{head}: {match.why_not or 'already imported'}\n")
+        return
+    if match.journal is not None:
+        journal = match.journal
+        how = "a transfer, journal with" if journal.transfer else "journal"
+        by = "" if journal.transfer else " by rule"
+        out.write(f"{head}: {how} {journal.account_code} {shown_inert(journal.account_name)}"
+                  f"{by} ({shown_inert(worded(journal.words))})\n")
         return
     if match.named:
         numbers = ", ".join(d.number for d in match.named)

@@ -13,28 +13,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.documents import DocumentKind
-from ledgerdesk.services.batch_port import batched
 from ledgerdesk.services.imports import apply
-from ledgerdesk.services.imports.accept import (
-    Excess,
-    PlannedPayment,
-    Unmatched,
-    accept,
-    line_tokens,
-)
+from ledgerdesk.services.imports.accept import Excess, Unmatched
 from ledgerdesk.services.imports.apply import Created, Progress
 from ledgerdesk.services.imports.batch_documents import documents_step
-from ledgerdesk.services.imports.batch_payments import payments_step
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.currency_column import checked_currency
 from ledgerdesk.services.imports.document_rows import read_documents
 from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
-from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
+from ledgerdesk.services.imports.matching import LineMatch
 from ledgerdesk.services.imports.opening_rows import opening_step, read_opening
 from ledgerdesk.services.imports.rows import StatementLine, read_contacts, read_statement
 from ledgerdesk.services.imports.source import CsvRow, CsvSource, open_csv
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import base_currency
+from ledgerdesk.services.statement_accept import plan_statement, statement_step
+from ledgerdesk.services.statement_matching import match_statement
 
 _DOCUMENT_KINDS = {
     ImportKind.INVOICES: DocumentKind.SALES_INVOICE, ImportKind.BILLS: DocumentKind.BILL,
@@ -99,19 +93,18 @@ def import_file(
     matches: list[LineMatch] = []
     unmatched: list[Unmatched] = []
     excess: list[Excess] = []
-    planned: list[PlannedPayment] = []
+    planned: list[object] = []
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(rows, mapping, problems), mapping)
     elif kind is ImportKind.BANK:
         lines = read_statement(rows, mapping, problems, currency)
-        tokens = line_tokens(lines)
-        matches = suggest(book, lines, tokens)
-        planned, unmatched, excess = accept(matches, tokens, options.choices,
-                                            best=options.accept_suggestions,
-                                            bank_account=options.bank_account,
-                                            keep=options.keep_excess)
+        match = match_statement(book, options.bank_account, lines)
+        plan = plan_statement(match, options.choices, best=options.accept_suggestions,
+                              keep=options.keep_excess)
+        matches, unmatched, excess = list(match.lines), plan.unmatched, plan.excess
         problems += excess_problems(excess, options.keep_excess, lines, problems, mapping)
-        step = payments_step(planned, mapping)
+        step = statement_step(plan, mapping, currency)
+        planned = [*plan.payments, *plan.journals]
     elif kind is ImportKind.OPENING_BALANCES:
         if options.as_of is None:
             raise ValueError("opening balances need their date")
@@ -142,16 +135,6 @@ def excess_problems(
     problems += [RowProblem(row, "", "is marked to keep its excess as credit, but the file "
                                      "has no such line") for row in sorted(keep - known)]
     return problems
-
-
-def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -> list[LineMatch]:
-    """Each line's ranked suggestions among the open invoices and bills, as they are now."""
-    kinds = {DocumentKind.SALES_INVOICE if ln.amount > 0 else DocumentKind.BILL for ln in lines}
-    index = OpenDocumentIndex(book.queries().list_documents(kinds, open_only=True) if kinds else [])
-    with book.read() as tx:
-        recorded = batched(tx).payment_tokens_in(tokens.values())
-    done = {row for row, token in tokens.items() if token in recorded}
-    return [index.match(ln, ln.row in done) for ln in lines]
 
 
 class _Counter:
