@@ -55,3 +55,30 @@ def test_importing_a_statement_twice_records_each_line_once(run, book_copy, tmp_
     assert status == 0, err
     assert out.count("already in the book (journal JNL-") == 2
     assert _counts(run, book_copy) == after_first
+
+
+def test_an_ofx_statement_imports_from_the_command_line(run, book_copy, tmp_path):
+    today = dt.date.today().strftime("%Y%m%d")
+    ofx = tmp_path / "bank.qfx"
+    ofx.write_text(
+        "OFXHEADER:100\nDATA:OFXSGML\nVERSION:102\nSECURITY:NONE\nENCODING:USASCII\n"
+        "CHARSET:1252\nCOMPRESSION:NONE\nOLDFILEUID:NONE\nNEWFILEUID:NONE\n\n"
+        "<OFX><SIGNONMSGSRSV1><SONRS><STATUS><CODE>0<SEVERITY>INFO</STATUS>"
+        f"<DTSERVER>{today}<LANGUAGE>ENG</SONRS></SIGNONMSGSRSV1><BANKMSGSRSV1><STMTTRNRS>"
+        "<TRNUID>1<STATUS><CODE>0<SEVERITY>INFO</STATUS><STMTRS><CURDEF>EUR<BANKACCTFROM>"
+        "<BANKID>1<ACCTID>99<ACCTTYPE>CHECKING</BANKACCTFROM><BANKTRANLIST>"
+        f"<DTSTART>{today}<DTEND>{today}<STMTTRN><TRNTYPE>FEE<DTPOSTED>{today}"
+        "<TRNAMT>-4.20<FITID>F-1<NAME>THE BANK<MEMO>Monthly fee</STMTTRN>"
+        f"</BANKTRANLIST><LEDGERBAL><BALAMT>95.80<DTASOF>{today}</LEDGERBAL></STMTRS>"
+        "</STMTTRNRS></BANKMSGSRSV1></OFX>\n", encoding="ascii")
+    assert run("bank-rule", book_copy, "--reference-contains", "monthly fee",
+               "--account", "6400", "--memo", "Bank fees")[0] == 0
+    status, out, err = run("import", "bank", book_copy, ofx, "--accept-suggestions")
+    assert status == 0, err
+    assert "Read: OFX 1.02 statement of account 99" in out
+    assert "line 1: " in out and "journal 6400 Utilities by rule" in out
+    assert "Imported: 1 from 1 lines" in out and "journal JNL-" in out and "-4.20" in out
+    status, out, _ = run("import", "bank", book_copy, ofx, "--accept-suggestions")
+    assert status == 0 and "already in the book (journal JNL-" in out
+    status, _, err = run("import", "bank", book_copy, ofx, "--map", "date=x")
+    assert status == 1 and "--map is for CSV files" in err

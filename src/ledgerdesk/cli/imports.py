@@ -91,33 +91,40 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     """The mapping and suggestions on ``out``; then the problems on ``err``, or what was
     (or would be) created on ``out``."""
     mapping = preview.mapping
-    used = ", ".join(f"{name} <- {mapping.headers[i]!r}" for name, i in mapping.columns.items())
-    out.write(f"Columns: {used}\n")
+    where = "line" if preview.source else "row"  # an OFX or CAMT file has no rows
+    if preview.source:
+        out.write(f"Read: {shown_inert(preview.source)}\n")
+    else:
+        used = ", ".join(f"{name} <- {mapping.headers[i]!r}"
+                         for name, i in mapping.columns.items())
+        out.write(f"Columns: {used}\n")
     if mapping.unused_headers():
         out.write(f"Not imported: {', '.join(repr(h) for h in mapping.unused_headers())}\n")
     for match in preview.matches:
-        _write_match(match, out)
+        _write_match(match, out, where)
     if preview.problems:
-        err.write(f"{plural(len(preview.problems), 'problem')} in {plural(preview.rows, 'row')}; "
-                  "nothing was imported:\n")
-        _write_some([str(p) for p in preview.problems], err)
+        err.write(f"{plural(len(preview.problems), 'problem')} in "
+                  f"{plural(preview.rows, where)}; nothing was imported:\n")
+        _write_some([str(p).replace("row ", "line ", 1) if preview.source else str(p)
+                     for p in preview.problems], err)
         if any(not e.kept for e in preview.excess):
             err.write("To keep an excess as the contact's credit, mark its line: "
                       "--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit "
                       "column.\n")
         return
     for unmatched in preview.unmatched:
-        out.write(f"Not recorded: row {unmatched.line.row}: {unmatched.reason}\n")
+        out.write(f"Not recorded: {where} {unmatched.line.row}: {unmatched.reason}\n")
     verb = "Imported" if preview.committed else "Would import (dry run, nothing written)"
     if preview.kind is ImportKind.BANK and not preview.committed and not preview.created:
         verb = "Nothing recorded; --accept-suggestions records the best matches"
-    out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} rows\n")
-    _write_some([f"row {c.row}: {c.what}" for c in preview.created], out)
+    out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} {where}s\n")
+    _write_some([f"{where} {c.row}: {c.what}" for c in preview.created], out)
 
 
-def _write_match(match: Any, out: TextIO) -> None:
+def _write_match(match: Any, out: TextIO, where: str) -> None:
     line = match.line
-    head = f"row {line.row}: {line.date} {line.amount:f} {line.reference!r} {line.counterparty!r}"
+    head = (f"{where} {line.row}: {line.date} {line.amount:f} {line.reference!r} "
+            f"{line.counterparty!r}")
     if match.posting is not None:
         out.write(f"{head}: already in the book ({match.posting.what})\n")
         return
