@@ -128,3 +128,10 @@ def test_only_a_bank_account_can_be_matched(banks):
     with pytest.raises(NotAllowed, match="6500 is not a bank account; the bank accounts are "
                                          "1000, 1010"):
         match_statement(banks, "6500", [line(2, "1.00")])
+
+
+def test_a_bank_named_only_bank_is_not_found_in_every_bank_charge(banks):
+    found = match_statement(banks, "1010", [line(2, "-3.00", "Bank charges"),
+                                            line(3, "-50.00", "Transfer to 1000")])
+    assert found.lines[0].journal is None
+    assert found.lines[1].journal.account_code == "1000"

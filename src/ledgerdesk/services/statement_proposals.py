@@ -24,6 +24,10 @@ from ledgerdesk.services.imports.matching import name_key, tokens
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.statement_postings import DATE_WINDOW
 
+#: Account names too plain to name an account in a bank's text ("Bank charges" is no
+#: transfer to the account called "Bank"): such an account is named by its code only.
+_PLAIN_NAMES = frozenset({"bank", "the bank", "cash", "account", "current account", "main"})
+
 
 @dataclass(frozen=True, slots=True)
 class JournalProposal:
@@ -67,7 +71,9 @@ class Proposer:
         words = tokens(f"{line.reference} {line.counterparty}")
         text = f" {name_key(f'{line.reference} {line.counterparty}')} "
         for bank in self.banks:
-            if bank.code.upper() in words or f" {name_key(bank.name)} " in text:
+            name = name_key(bank.name)
+            named = bool(name) and name not in _PLAIN_NAMES and f" {name} " in text
+            if bank.code.upper() in words or named:
                 towards = "to" if line.amount < 0 else "from"
                 memo = f"Transfer {towards} {bank.name}"
                 why = (f"the line names the bank account {bank.code} {bank.name}",)
