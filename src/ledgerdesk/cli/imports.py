@@ -116,7 +116,10 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
         out.write(f"Not recorded: {where} {unmatched.line.row}: {unmatched.reason}\n")
     verb = "Imported" if preview.committed else "Would import (dry run, nothing written)"
     if preview.kind is ImportKind.BANK and not preview.committed and not preview.created:
-        verb = "Nothing recorded; --accept-suggestions records the best matches"
+        in_book = bool(preview.matches) and all(m.posting is not None or m.already_imported
+                                                for m in preview.matches)
+        verb = ("Nothing recorded: every line is already in the book" if in_book else
+                "Nothing recorded; --accept-suggestions records the best matches")
     out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} {where}s\n")
     _write_some([f"{where} {c.row}: {c.what}" for c in preview.created], out)
 

@@ -153,3 +153,16 @@ def test_a_corrupt_or_foreign_file_is_one_line_and_changes_nothing(
     message = str(caught.value)
     assert message.startswith(name) and "\n" not in message and "root:" not in message
     assert state() == before
+
+
+@pytest.mark.parametrize(("name", "count"), [("ofx1.ofx", 3), ("camt053.xml", 7),
+                                             ("statement.csv", 2)])
+def test_any_statement_file_reads_into_lines_for_a_reconciliation(name, count, book, csv_file):
+    from ledgerdesk.services.imports.bank_import import statement_lines
+
+    path = FILES / name if name != "statement.csv" else csv_file(
+        [["Date", "Amount", "Reference"], ["2024-02-01", "-2.50", "fee"],
+         ["2024-02-02", "10.00", "interest"]], name=name)
+    found = statement_lines(book, path)
+    assert len(found.lines) == count and found.problems == []
+    assert found.described == ("CSV file" if name.endswith(".csv") else found.described)
