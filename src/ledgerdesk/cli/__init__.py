@@ -56,6 +56,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "lock": ("lock", "run_lock"),
     "settle-tax": ("tax", "run_settle_tax"),
     "tax-code": ("tax", "run_tax_code"),
+    "bank-rule": ("bank", "run_bank_rule"),
+    "export-statement": ("bank", "run_export_statement"),
 }
 
 

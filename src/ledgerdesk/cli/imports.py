@@ -17,7 +17,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.whole_numbers import whole_number
-from ledgerdesk.domain.wording import plural
+from ledgerdesk.domain.wording import plural, worded
 from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 
 if TYPE_CHECKING:  # the use case (and pydantic) loads only when the command runs
@@ -91,35 +91,55 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     """The mapping and suggestions on ``out``; then the problems on ``err``, or what was
     (or would be) created on ``out``."""
     mapping = preview.mapping
-    used = ", ".join(f"{name} <- {mapping.headers[i]!r}" for name, i in mapping.columns.items())
-    out.write(f"Columns: {used}\n")
+    where = "line" if preview.source else "row"  # an OFX or CAMT file has no rows
+    if preview.source:
+        out.write(f"Read: {shown_inert(preview.source)}\n")
+    else:
+        used = ", ".join(f"{name} <- {mapping.headers[i]!r}"
+                         for name, i in mapping.columns.items())
+        out.write(f"Columns: {used}\n")
     if mapping.unused_headers():
         out.write(f"Not imported: {', '.join(repr(h) for h in mapping.unused_headers())}\n")
     for match in preview.matches:
-        _write_match(match, out)
+        _write_match(match, out, where)
     if preview.problems:
-        err.write(f"{plural(len(preview.problems), 'problem')} in {plural(preview.rows, 'row')}; "
-                  "nothing was imported:\n")
-        _write_some([str(p) for p in preview.problems], err)
+        err.write(f"{plural(len(preview.problems), 'problem')} in "
+                  f"{plural(preview.rows, where)}; nothing was imported:\n")
+        _write_some([str(p).replace("row ", "line ", 1) if preview.source else str(p)
+                     for p in preview.problems], err)
         if any(not e.kept for e in preview.excess):
             err.write("To keep an excess as the contact's credit, mark its line: "
                       "--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit "
                       "column.\n")
         return
     for unmatched in preview.unmatched:
-        out.write(f"Not recorded: row {unmatched.line.row}: {unmatched.reason}\n")
+        out.write(f"Not recorded: {where} {unmatched.line.row}: {unmatched.reason}\n")
     verb = "Imported" if preview.committed else "Would import (dry run, nothing written)"
     if preview.kind is ImportKind.BANK and not preview.committed and not preview.created:
-        verb = "Nothing recorded; --accept-suggestions records the best matches"
-    out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} rows\n")
-    _write_some([f"row {c.row}: {c.what}" for c in preview.created], out)
+        in_book = bool(preview.matches) and all(m.posting is not None or m.already_imported
+                                                for m in preview.matches)
+        verb = ("Nothing recorded: every line is already in the book" if in_book else
+                "Nothing recorded; --accept-suggestions records the best matches")
+    out.write(f"\n{verb}: {len(preview.created)} from {preview.rows} {where}s\n")
+    _write_some([f"{where} {c.row}: {c.what}" for c in preview.created], out)
 
 
-def _write_match(match: Any, out: TextIO) -> None:
+def _write_match(match: Any, out: TextIO, where: str) -> None:
     line = match.line
-    head = f"row {line.row}: {line.date} {line.amount:f} {line.reference!r} {line.counterparty!r}"
+    head = (f"{where} {line.row}: {line.date} {line.amount:f} {line.reference!r} "
+            f"{line.counterparty!r}")
+    if match.posting is not None:
+        out.write(f"{head}: already in the book ({match.posting.what})\n")
+        return
     if match.already_imported or match.why_not:
         out.write(f"{head}: {match.why_not or 'already imported'}\n")
+        return
+    if match.journal is not None:
+        journal = match.journal
+        how = "a transfer, journal with" if journal.transfer else "journal"
+        by = "" if journal.transfer else " by rule"
+        out.write(f"{head}: {how} {journal.account_code} {shown_inert(journal.account_name)}"
+                  f"{by} ({shown_inert(worded(journal.words))})\n")
         return
     if match.named:
         numbers = ", ".join(d.number for d in match.named)

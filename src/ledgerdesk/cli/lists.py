@@ -38,8 +38,9 @@ JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
 AUDIT = "audit"
 TAX_CODES = "tax-codes"
+BANK_RULES = "bank-rules"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES)
+              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -140,7 +141,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
-                                   AUDIT, TAX_CODES):
+                                   AUDIT, TAX_CODES, BANK_RULES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -190,6 +191,11 @@ def list_source(
         from ledgerdesk.services.tax_codes import tax_code_uses
 
         return TAX_CODE_COLUMNS, tax_code_uses(book)
+    if kind == BANK_RULES:
+        from ledgerdesk.cli.bank import BANK_RULE_COLUMNS
+        from ledgerdesk.services.bank_rules import bank_rules
+
+        return BANK_RULE_COLUMNS, bank_rules(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -210,6 +216,7 @@ KIND_HELP: dict[str, str] = {
     ACCOUNTS: "the chart of accounts with each account's balance today",
     AUDIT: "the audit log: when (UTC), who and what, oldest first",
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
+    BANK_RULES: "bank rules: the reference text, the account it posts to, the memo",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "
@@ -217,4 +224,5 @@ ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this f
 
 _NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
           "invoice-lines": "invoice lines",
-          "bill-lines": "bill lines", AUDIT: "audit log rows", TAX_CODES: "tax codes"}
+          "bill-lines": "bill lines", AUDIT: "audit log rows", TAX_CODES: "tax codes",
+          BANK_RULES: "bank rules"}

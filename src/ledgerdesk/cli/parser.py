@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from ledgerdesk import __version__
 from ledgerdesk.cli import (
     accounts,
+    bank,
     imports,
     journals,
     lock,
@@ -75,6 +76,7 @@ def build_parser() -> OneLineParser:
     _add_open(commands)
     accounts.add_parser(commands, _command)
     imports.add_parser(commands, _command)
+    bank.add_parser(commands, _command)
     sync_parser.add_parser(commands, _command)
     printing.add_parser(commands, _command)
     new_book.add_parser(commands, _command)

@@ -115,10 +115,16 @@ def _account_problems(path: str, item: JournalLine,
     if getattr(account, "archived", False):  # once accounts can be archived
         return [Problem(path, "archived_account",
                         f"{account.code} {account.name} is archived; choose an account in use.")]
-    if account.role in _CONTROL_WHY:
-        return [Problem(path, "control_account",
-                        f"{account.code} {account.name} {_CONTROL_WHY[account.role]}.")]
+    if why := control_account_problem(account):
+        return [Problem(path, "control_account", why)]
     return []
+
+
+def control_account_problem(account: Account) -> str:
+    """Why a journal (or a bank rule) cannot post to ``account``; "" when it can."""
+    if account.role in _CONTROL_WHY:
+        return f"{account.code} {account.name} {_CONTROL_WHY[account.role]}."
+    return ""
 
 
 def _amount_problem(path: str, item: JournalLine, currency: str) -> Problem | None:

@@ -4,7 +4,9 @@ choice for it (the best match, another suggestion, or skip), without Qt.
 A line starts on its best suggestion only when that is clear; a tie is left to the user,
 and so is a line with no suggestion.  The chosen documents become ``ImportOptions.choices``.
 A line paying more than its documents owe waits for the user to tick "Keep the excess as
-credit" for it (``ImportOptions.keep_excess``): the excess is never kept silently.
+credit" for it (``ImportOptions.keep_excess``): the excess is never kept silently.  A line
+already in the book is said so and offers nothing; a line offered as a journal (a bank rule,
+a transfer) is never set to pay a document by itself.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ class LineChoices:
     def options(self, row: int) -> list[Option]:
         """What the user may choose for the line; none when the file names its documents."""
         match = self.matches[row]
-        if match.named or match.already_imported or match.why_not:
+        if match.named or match.already_imported or match.why_not or match.posting:
             return []
         found = [Option(s.document.id, f"{s.document.number} · {s.document.contact_name} · "
                                         f"{self.fmt.format(s.document.outstanding.amount)} "
@@ -123,12 +125,21 @@ class LineChoices:
 
 def _clear_best(match: LineMatch) -> int | None:
     found = match.suggestions
+    if match.journal is not None:  # a bank rule's (or a transfer's) words beat the amount
+        return None
     if not found or (len(found) > 1 and found[0].score == found[1].score):
         return None
     return found[0].document.id
 
 
 def _why_not(match: LineMatch) -> str:
+    if match.posting is not None:
+        return f"already in the book ({match.posting.what})"
+    if match.journal is not None:
+        journal = match.journal
+        return (f"a journal with {journal.account_code} {journal.account_name}: "
+                f"{worded(journal.words)}; ledgerdesk import bank --accept-suggestions "
+                "records it")
     if match.already_imported:
         return "already imported"
     if match.why_not:

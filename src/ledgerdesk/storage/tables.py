@@ -272,3 +272,6 @@ from ledgerdesk.storage import sync_tables  # noqa: E402, F401, I001
 
 # So do the manual journals' headers (migration 0005_journals).
 from ledgerdesk.storage import journal_tables  # noqa: E402, F401
+
+# And the bank rules (migration 0008_bank_rules).
+from ledgerdesk.storage import bank_tables  # noqa: E402, F401

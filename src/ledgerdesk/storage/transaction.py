@@ -23,6 +23,7 @@ from ledgerdesk.storage.mapping import (
     entry_from_rows,
 )
 from ledgerdesk.storage.tables import accounts, contacts, journal_entries, journal_lines, settings
+from ledgerdesk.storage.tx_bank import BankStore
 from ledgerdesk.storage.tx_batch import BatchStore
 from ledgerdesk.storage.tx_chart import ChartStore
 from ledgerdesk.storage.tx_documents import DocumentStore
@@ -34,7 +35,7 @@ from ledgerdesk.storage.tx_tax import TaxStore
 
 
 class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore,
-                        JournalStore, OpeningStore, TaxStore):
+                        JournalStore, OpeningStore, TaxStore, BankStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

@@ -67,6 +67,11 @@ def _statement_lines(session: Session) -> list[list[str]]:
         reference = f"Payment {doc.number}" if n % 2 == 0 else "Thank you"
         lines.append([str(session.today), f"{amount:f}", reference, doc.contact_name])
     lines.append([str(session.today), "12.34", "Interest", "The Bank"])
+    paid = max(session.book.queries().list_payments(), key=lambda p: (p.date, p.id), default=None)
+    if paid is not None and not paid.voided:  # a payment typed in: already in the book
+        sign = "" if paid.kind.money_in else "-"
+        lines.append([str(paid.date), f"{sign}{paid.amount.amount:f}", paid.reference,
+                      paid.contact_name])
     return lines
 
 

@@ -63,15 +63,23 @@ class Excess:
                 "mark the line to keep the excess, or correct the amount")
 
 
-def line_tokens(lines: Iterable[StatementLine]) -> dict[int, str]:
+def line_tokens(lines: Iterable[StatementLine], bank_code: str = "") -> dict[int, str]:
     """A client token per line (by row), the same each time the same statement is read, so
-    importing a statement twice records each payment once."""
+    importing a statement twice records each payment once: from the bank's id of the line
+    when the file gives one, else from the account, date, amount, reference, counterparty
+    and how many such lines came before it in the file."""
     seen: dict[str, int] = {}
     found = {}
     for line in lines:
-        key = f"{line.date}|{line.amount:f}|{line.reference}|{line.counterparty}"
-        seen[key] = seen.get(key, 0) + 1
-        digest = hashlib.sha256(f"bank|{key}|{seen[key]}".encode()).hexdigest()
+        if line.bank_id:  # unique at the bank; a file repeating one gets a second token
+            key = f"{bank_code}|id|{line.bank_id}"
+            seen[key] = seen.get(key, 0) + 1
+            key += f"|{seen[key]}" if seen[key] > 1 else ""
+        else:
+            key = f"{line.date}|{line.amount:f}|{line.reference}|{line.counterparty}"
+            seen[key] = seen.get(key, 0) + 1
+            key = f"{bank_code}|{key}|{seen[key]}"
+        digest = hashlib.sha256(f"bank|{key}".encode()).hexdigest()
         found[line.row] = f"bank-{digest[:32]}"
     return found
 
@@ -93,8 +101,10 @@ def accept(
     excesses: list[Excess] = []
     used: dict[int, Decimal] = defaultdict(Decimal)
     for match in matches:
-        if match.already_imported:
-            continue
+        if match.already_imported or match.posting is not None:
+            continue  # recorded before: nothing to record
+        if match.journal is not None and match.line.row not in choices:
+            continue  # a journal's to record (``statement_journals``), unless a document chosen
         if match.why_not:
             unmatched.append(Unmatched(match.line, match.why_not))
             continue

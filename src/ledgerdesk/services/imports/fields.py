@@ -74,6 +74,8 @@ _BANK = (
               "yes: keep what the line pays beyond its documents as the contact's credit",
               False, ("keep excess", "keep as credit", "kept as credit")),
     FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
+    FieldSpec("bank_id", "the bank's id of the line: one already recorded is not again",
+              False, ("transaction id", "fitid", "bank id")),
 )
 
 _OPENING = (

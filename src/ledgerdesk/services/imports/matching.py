@@ -13,12 +13,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import Words, joined, worded
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.read_models import DocumentSummary
+
+if TYPE_CHECKING:  # they import this module's word helpers
+    from ledgerdesk.services.bank_ports import BankPosting
+    from ledgerdesk.services.statement_proposals import JournalProposal
 
 _TOKEN = re.compile(r"[0-9A-Za-z][0-9A-Za-z\-/_.]*[0-9A-Za-z]|[0-9A-Za-z]")
 NUMBER_IN_REFERENCE, DOC_REFERENCE, SAME_AMOUNT, COUNTERPARTY = 50, 30, 30, 20
@@ -43,6 +48,8 @@ class LineMatch:
     already_imported: bool = False
     named: tuple[DocumentSummary, ...] = ()  # the open documents the file itself names
     why_not: str = ""  # why the line cannot be recorded (void, a refund, a named document)
+    posting: BankPosting | None = None  # already in the book as this posting: record nothing
+    journal: JournalProposal | None = None  # offered as a new journal (a bank rule, a transfer)
 
     @property
     def kind(self) -> DocumentKind:

@@ -48,6 +48,7 @@ class StatementLine:
     documents: tuple[str, ...] = ()  # numbers the file says it pays (our payments export)
     skip: str = ""  # why the file's own columns say not to record it (void, a refund)
     keep_excess: bool = False  # the file marks it to keep what it pays beyond its documents
+    bank_id: str = ""  # the bank's own id of the line (OFX FITID, CAMT reference), if any
 
 
 def read_contacts(
@@ -105,7 +106,7 @@ def read_statement(
         documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
         lines.append(StatementLine(
             row.number, date, amount, cells.text("reference"), cells.text("counterparty"),
-            documents, skip, keep,
+            documents, skip, keep, cells.text("bank_id"),
         ))
     return lines
 

@@ -13,26 +13,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.documents import DocumentKind
-from ledgerdesk.services.batch_port import batched
 from ledgerdesk.services.imports import apply
-from ledgerdesk.services.imports.accept import (
-    Excess,
-    PlannedPayment,
-    Unmatched,
-    accept,
-    line_tokens,
-)
+from ledgerdesk.services.imports.accept import Excess, Unmatched
 from ledgerdesk.services.imports.apply import Created, Progress
+from ledgerdesk.services.imports.bank_import import BankStep, bank_step
 from ledgerdesk.services.imports.batch_documents import documents_step
-from ledgerdesk.services.imports.batch_payments import payments_step
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.currency_column import checked_currency
 from ledgerdesk.services.imports.document_rows import read_documents
-from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind
-from ledgerdesk.services.imports.matching import LineMatch, OpenDocumentIndex
+from ledgerdesk.services.imports.fields import ColumnMapping, ImportKind, MappingError
+from ledgerdesk.services.imports.matching import LineMatch
 from ledgerdesk.services.imports.opening_rows import opening_step, read_opening
-from ledgerdesk.services.imports.rows import StatementLine, read_contacts, read_statement
+from ledgerdesk.services.imports.rows import read_contacts, read_statement
 from ledgerdesk.services.imports.source import CsvRow, CsvSource, open_csv
+from ledgerdesk.services.imports.statement_files import (
+    StatementFormat,
+    read_statement_file,
+    statement_format,
+)
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import base_currency
 
@@ -67,6 +65,8 @@ class ImportPreview:
     matches: list[LineMatch] = field(default_factory=list)  # bank only
     unmatched: list[Unmatched] = field(default_factory=list)  # bank only
     excess: list[Excess] = field(default_factory=list)  # bank: lines paying beyond their documents
+    #: bank: what an OFX or CAMT.053 file is ("OFX 1.02 statement of account …"); "" for CSV
+    source: str = ""
 
     @property
     def ok(self) -> bool:
@@ -89,6 +89,8 @@ def import_file(
 ) -> ImportPreview:
     """Raises ``ImportFileError`` or ``MappingError`` for a file it cannot read at all."""
     options = options or ImportOptions()
+    if kind is ImportKind.BANK and (found := statement_format(path)) is not StatementFormat.CSV:
+        return _import_statement_file(book, path, found, overrides, options)
     source = open_csv(path)
     mapping = mapping_for(source, kind, overrides)
     problems: list[RowProblem] = []
@@ -96,22 +98,13 @@ def import_file(
     with book.read() as tx:  # contacts carry no amounts: a book not set up still takes them
         currency = "" if kind is ImportKind.CONTACTS else base_currency(tx)
     rows = checked_currency(counter.rows(), mapping, problems, currency)
-    matches: list[LineMatch] = []
-    unmatched: list[Unmatched] = []
-    excess: list[Excess] = []
-    planned: list[PlannedPayment] = []
+    bank: BankStep | None = None
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(rows, mapping, problems), mapping)
     elif kind is ImportKind.BANK:
         lines = read_statement(rows, mapping, problems, currency)
-        tokens = line_tokens(lines)
-        matches = suggest(book, lines, tokens)
-        planned, unmatched, excess = accept(matches, tokens, options.choices,
-                                            best=options.accept_suggestions,
-                                            bank_account=options.bank_account,
-                                            keep=options.keep_excess)
-        problems += excess_problems(excess, options.keep_excess, lines, problems, mapping)
-        step = payments_step(planned, mapping)
+        bank = bank_step(book, lines, problems, mapping, currency, options)
+        step = bank.step
     elif kind is ImportKind.OPENING_BALANCES:
         if options.as_of is None:
             raise ValueError("opening balances need their date")
@@ -120,38 +113,43 @@ def import_file(
     else:
         documents = read_documents(rows, mapping, problems)
         step = documents_step(_DOCUMENT_KINDS[kind], documents, mapping, options.create_contacts)
-    commit = not options.dry_run and (kind is not ImportKind.BANK or bool(planned))
+    commit = not options.dry_run and (bank is None or bank.records)
     created, committed = apply.in_one_transaction(
         book, step, problems, commit, options.progress,
         {"kind": kind.value, "file": path.name, "rows": counter.count},
     )
     problems.sort(key=lambda p: p.row)
+    if bank is None:
+        return ImportPreview(kind, mapping, counter.count, problems, created, committed)
     return ImportPreview(kind, mapping, counter.count, problems, created, committed,
-                         matches, unmatched, excess)
+                         bank.matches, bank.unmatched, bank.excess)
 
 
-def excess_problems(
-    excess: list[Excess], keep: frozenset[int], lines: list[StatementLine],
-    found: list[RowProblem], mapping: ColumnMapping,
-) -> list[RowProblem]:
-    """A problem for each line with an excess it is not marked to keep, and for each row
-    marked to keep one that is not a statement line (nor already a problem)."""
-    problems = [RowProblem(e.row, mapping.header("amount"), e.reason)
-                for e in excess if not e.kept]
-    known = {line.row for line in lines} | {p.row for p in found}
-    problems += [RowProblem(row, "", "is marked to keep its excess as credit, but the file "
-                                     "has no such line") for row in sorted(keep - known)]
-    return problems
-
-
-def suggest(book: Book, lines: list[StatementLine], tokens: Mapping[int, str]) -> list[LineMatch]:
-    """Each line's ranked suggestions among the open invoices and bills, as they are now."""
-    kinds = {DocumentKind.SALES_INVOICE if ln.amount > 0 else DocumentKind.BILL for ln in lines}
-    index = OpenDocumentIndex(book.queries().list_documents(kinds, open_only=True) if kinds else [])
+def _import_statement_file(
+    book: Book, path: Path, kind: StatementFormat, overrides: Mapping[str, str] | None,
+    options: ImportOptions,
+) -> ImportPreview:
+    """An OFX or CAMT.053 statement: its lines as the file gives them, no column mapping."""
+    if overrides:
+        raise MappingError(f"{path.name} is a {kind} file, which names its own fields; "
+                           "--map is for CSV files.")
     with book.read() as tx:
-        recorded = batched(tx).payment_tokens_in(tokens.values())
-    done = {row for row, token in tokens.items() if token in recorded}
-    return [index.match(ln, ln.row in done) for ln in lines]
+        currency = base_currency(tx)
+    found = read_statement_file(path, kind, currency)
+    problems = list(found.problems)
+    mapping = ColumnMapping(ImportKind.BANK, (), {})
+    refused = {p.row for p in problems}
+    lines = [line for line in found.lines if line.row not in refused]
+    bank = bank_step(book, lines, problems, mapping, currency, options)
+    created, committed = apply.in_one_transaction(
+        book, bank.step, problems, not options.dry_run and bank.records, options.progress,
+        {"kind": ImportKind.BANK.value, "file": path.name, "rows": len(found.lines),
+         "format": str(kind)},
+    )
+    problems.sort(key=lambda p: p.row)
+    return ImportPreview(ImportKind.BANK, mapping, len(found.lines), problems, created,
+                         committed, bank.matches, bank.unmatched, bank.excess,
+                         source=found.described)
 
 
 class _Counter:

@@ -1,0 +1,76 @@
+"""``ledgerdesk bank-rule`` and ``export-statement``: remember a bank rule; write a bank
+account's postings as a statement CSV (``list bank-rules`` lists the rules)."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, TextIO
+
+from ledgerdesk.cli.arguments import file_name
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import parse_date
+from ledgerdesk.cli.output import Column, export_csv
+
+#: One row per rule (``services.bank_rules.BankRuleRow``).
+BANK_RULE_COLUMNS = (
+    Column("id", "Id", 4, lambda r: r.rule.id, numeric=True),
+    Column("reference_contains", "Reference contains", 24, lambda r: r.rule.reference_contains),
+    Column("account", "Account", 7, lambda r: r.rule.account_code),
+    Column("account_name", "Account name", 24, lambda r: r.account_name),
+    Column("memo", "Memo", 24, lambda r: r.rule.memo),
+)
+
+
+def add_parser(commands: Any, command: Any) -> None:
+    sub = command(
+        commands, "bank-rule", "remember a bank rule: reference text -> account",
+        "Remember that a statement line whose reference (or counterparty) contains TEXT, in "
+        "any case, and pays no open document, is a journal between the bank and --account "
+        "(bank fees, interest). `import bank --accept-suggestions` records it. Not the "
+        "receivable or payable account, nor an archived one.",
+    )
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--reference-contains", required=True, metavar="TEXT",
+                     help='e.g. "STRIPE FEE"')
+    sub.add_argument("--account", required=True, metavar="CODE",
+                     help="the account the line's other side posts to")
+    sub.add_argument("--memo", default="", metavar="TEXT",
+                     help="the journal's memo (default: the line's reference)")
+    sub = command(
+        commands, "export-statement", "write a bank account's postings as a statement CSV",
+        "Write the standing postings of a bank account (not voids) from --from to --to as a "
+        "bank statement CSV: date, amount (money in positive), reference, counterparty; "
+        "the columns `import bank` reads.",
+    )
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--bank", "--account", dest="bank", metavar="CODE",
+                     help="the bank account (default: the first)")
+    sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
+                     help="first day (default: the first posting)")
+    sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
+                     help="last day (default: the last posting)")
+    sub.add_argument("-o", "--output", type=file_name, metavar="FILE", default="-",
+                     help="write to FILE (default, or '-': standard output)")
+    sub.add_argument("--bom", action="store_true",
+                     help="start the CSV with a byte order mark (for Excel)")
+
+
+def run_bank_rule(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.services.bank_rules import add_bank_rule
+
+    with opened(args.path) as book:
+        saved = add_bank_rule(book, args.reference_contains, args.account, args.memo)
+    rule = saved.rule
+    out.write(f"Rule {rule.id}: a reference containing {rule.reference_contains!r} posts to "
+              f"{rule.account_code} {saved.account_name}.\n")
+    return 0
+
+
+def run_export_statement(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.services.statement_export import STATEMENT_COLUMNS, statement_postings
+
+    with opened(args.path) as book:
+        found = statement_postings(book, args.bank, args.start, args.end)
+    export_csv(STATEMENT_COLUMNS, found.postings, args.output, out,
+               f"statement lines of {found.bank_code} {found.bank_name}", bom=args.bom)
+    return 0
