@@ -134,3 +134,17 @@ def test_bad_allocation_syntax(run, book_copy):
 @pytest.mark.parametrize("text", ["0", "12", "1234.56", "-3.50"])
 def test_plain_amounts_parse_exactly(text):
     assert parse_amount(text) == Decimal(text)
+
+
+def test_a_bank_code_with_a_line_break_is_refused_on_one_line(run, book_copy):
+    invoice = open_invoice(run, book_copy)
+    before = snapshot(run, book_copy)
+    status, out, err = run(
+        "pay", book_copy, "--contact", invoice["contact"], "--amount", "1",
+        "--date", "2026-01-15", "--bank", "10\n00", "--allocate", f"{invoice['number']}=1",
+    )
+    assert status == 1 and not out
+    header, problem = err.splitlines()  # the refusal, then one line per problem
+    assert "not recorded" in header
+    assert problem == "  bank_account: '10\\n00' is not a bank account."
+    assert snapshot(run, book_copy) == before

@@ -123,7 +123,8 @@ def build_payment(
         problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
     bank = command.bank_account_code or default_bank(accounts)
     if bank not in accounts or accounts[bank].role is not AccountRole.BANK:
-        problems.append(Problem("bank_account", "not_bank", f"{bank} is not a bank account."))
+        shown = bank if bank.isprintable() else repr(bank)  # one line, whatever was typed
+        problems.append(Problem("bank_account", "not_bank", f"{shown} is not a bank account."))
     elif accounts[bank].archived:
         problems.append(Problem("bank_account", "archived", archived_problem(accounts[bank])))
     if currency != book_currency:
