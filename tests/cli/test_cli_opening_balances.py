@@ -136,3 +136,52 @@ def test_a_dry_run_writes_nothing(run, new_book, tmp_path) -> None:
                          "--as-of", "2024-12-31", "--create-contacts", "--dry-run")
     assert status == 0 and "Would import" in out
     assert new_book.read_bytes() == before
+
+
+OVERDUE = HEADER + (  # open on 2024-12-31, both fallen due before it
+    "1000,5000.00,,,,\n"
+    "1100,1200.00,,Acme Retail,A-1043,2024-11-30\n"
+    "2000,,800.00,Paper Co,P-77,2024-12-15\n"
+    "3000,,5400.00,,,\n"
+)
+
+
+def aging_rows(run, path: Path, report: str) -> list[tuple[str, str, str, str, str]]:
+    status, out, _ = run("report", report, path, "--as-of", "2024-12-31", "--detail",
+                         "--csv", "-")
+    assert status == 0
+    return [(r["issue_date"], r["due_date"], r["days_overdue"], r["bucket"], r["outstanding"])
+            for r in csv.DictReader(io.StringIO(out))]
+
+
+def test_overdue_open_documents_come_in_overdue(run, new_book, tmp_path) -> None:
+    status, _, err = run("import", "opening-balances", new_book, write(tmp_path, OVERDUE),
+                           "--as-of", "2024-12-31", "--create-contacts")
+    assert (status, err) == (0, "")
+    assert aging_rows(run, new_book, "receivable-aging") == [
+        ("2024-12-31", "2024-11-30", "31", "31-60", "1200.00")]
+    assert aging_rows(run, new_book, "payable-aging") == [
+        ("2024-12-31", "2024-12-15", "16", "1-30", "800.00")]
+    assert run("check", new_book)[0] == 0
+
+
+@pytest.mark.parametrize(("listed", "kind", "report"), [
+    ("invoice-lines", "invoices", "receivable-aging"),
+    ("invoices", "invoices", "receivable-aging"),
+    ("bill-lines", "bills", "payable-aging"),
+    ("bills", "bills", "payable-aging"),
+])
+def test_exported_opening_documents_import_into_another_book(run, new_book, tmp_path, listed,
+                                                             kind, report) -> None:
+    """An open document dated the opening day and due before it is exported as it stands;
+    another book's invoice or bill import takes it back, dates and amount unchanged."""
+    assert run("import", "opening-balances", new_book, write(tmp_path, OVERDUE),
+               "--as-of", "2024-12-31", "--create-contacts")[0] == 0
+    exported = tmp_path / f"{listed}.csv"
+    assert run("list", listed, new_book, "--csv", exported)[0] == 0
+    other = tmp_path / "other.book"
+    assert run("new", other, "--company", "Other Co", "--currency", "EUR")[0] == 0
+    status, out, err = run("import", kind, other, exported, "--create-contacts")
+    assert (status, err) == (0, ""), out
+    assert aging_rows(run, other, report) == aging_rows(run, new_book, report)
+    assert run("check", other)[0] == 0

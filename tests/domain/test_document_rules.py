@@ -29,8 +29,9 @@ def make(kind=DocumentKind.SALES_INVOICE, lines=(GOOD_LINE,), **changes) -> Docu
     return Document(**fields)
 
 
-def check(doc, contact=CUSTOMER, *, authorising=True):
-    return validate_document(doc, contact, ACCOUNTS, base_currency="EUR", authorising=authorising)
+def check(doc, contact=CUSTOMER, *, authorising=True, **options):
+    return validate_document(doc, contact, ACCOUNTS, base_currency="EUR", authorising=authorising,
+                             **options)
 
 
 def fields(problems) -> list[tuple[str, str]]:
@@ -59,6 +60,15 @@ def test_contact_is_required_and_must_have_the_right_role():
 def test_due_date_before_issue_date():
     assert fields(check(make(due_date=DAY - dt.timedelta(days=1)))) == [
         ("due_date", "before_issue")]
+
+
+def test_a_document_brought_in_may_have_fallen_due_before_its_date_here():
+    """An invoice recorded as it stands elsewhere (imported as issued, or open on the
+    opening day) was issued before its date here, so it may be overdue already."""
+    overdue = make(due_date=DAY - dt.timedelta(days=31))
+    assert check(overdue, brought_in=True) == []
+    assert fields(check(overdue)) == [("due_date", "before_issue")]  # typed here: a slip
+    assert fields(check(make(currency="USD"), brought_in=True)) == [("currency", "not_base")]
 
 
 def test_currency_problems():

@@ -17,6 +17,13 @@ agree with the model, and the ledger rules must hold:
 - the tax account holds the tax of the live documents less what settlements paid;
 - ``check_book`` finds nothing wrong.
 
+Opening balances come in once, at any step (every other record is dated after their day):
+balances and open invoices, bills and credit notes for the machine's contacts, some overdue
+on the day.  Their documents are paid, credited and voided by the same rules as any other,
+their journal is a journal like any other, and the trial balance on the opening day stays
+exactly what was entered.  Entered inside the lock, a second time, after the book's first
+entry, empty or a cent out of balance, they are refused and change nothing.
+
 The chart changes under it too: accounts are re-coded (every posting, document line and
 payment follows, so every figure stays on the account under its new code), archived and
 restored at zero; archiving an account the books post to by themselves is refused.
@@ -39,6 +46,7 @@ from ledgerdesk.domain.chart import AccountChange
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.lock import Locked
+from ledgerdesk.domain.opening import OpeningLine
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.reports.periods import Period
@@ -61,8 +69,9 @@ from ledgerdesk.services.documents import (
 )
 from ledgerdesk.services.journal_commands import JournalLineInput, RecordJournal
 from ledgerdesk.services.journal_queries import JournalQuery
-from ledgerdesk.services.journals import record_journal, void_journal
+from ledgerdesk.services.journals import find_journal, record_journal, void_journal
 from ledgerdesk.services.lock import change_lock
+from ledgerdesk.services.opening import opening_balances_of, record_opening_balances
 from ledgerdesk.services.payments import check_payment, record_payment, void_payment
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.setup import initialise_book
@@ -70,6 +79,7 @@ from ledgerdesk.services.tax_settlement import settle_tax
 from ledgerdesk.storage.book import create_book
 
 DAY = dt.date(2024, 2, 1)
+OPENING = dt.date(2023, 12, 31)  # before every other date the machine writes on
 EARLY = dt.date(2024, 1, 10)  # journals of a period a lock closes
 LOCK = dt.date(2024, 1, 31)  # the latest lock the machine sets: the day before DAY
 K = DocumentKind
@@ -99,6 +109,11 @@ TAX_PERIODS = (Period(dt.date(2024, 1, 1), dt.date(2024, 1, 31)),
                Period(dt.date(2024, 1, 1), dt.date(2024, 3, 31)))
 #: a document's tax as the return counts it: output tax +, input tax -
 TAX_SIGN = {K.SALES_INVOICE: 1, K.SALES_CREDIT_NOTE: -1, K.BILL: -1, K.PURCHASE_CREDIT_NOTE: 1}
+#: Opening balances' plain accounts (bank, savings, equipment, equity; the last balances)
+OPENING_ACCOUNTS = ["1000", "1010", "1500", "3000"]
+#: (control account, a debit) -> the open document an opening line on it becomes
+OPENING_KIND = {(RECEIVABLE, True): K.SALES_INVOICE, (RECEIVABLE, False): K.SALES_CREDIT_NOTE,
+                (PAYABLE, False): K.BILL, (PAYABLE, True): K.PURCHASE_CREDIT_NOTE}
 
 cents = st.integers(min_value=1, max_value=50_000)
 #: tax rates in tenths of a percent: 0 %, 5.5 %, 10 %, 20 %
@@ -125,6 +140,7 @@ class ModelDoc:
     number: str | None = None
     source_payment: int | None = None
     tax: int = 0  # cents, per line as the book rounds by default
+    date: dt.date = DAY
 
 
 @dataclass
@@ -162,6 +178,9 @@ class Model:
     payments: dict[int, ModelPayment] = field(default_factory=dict)
     issued: dict[DocumentKind, int] = field(default_factory=dict)
     journals: dict[int, ModelJournal] = field(default_factory=dict)
+    #: what the opening balances entered, by first code (debit positive); empty before
+    opening: dict[str, int] = field(default_factory=dict)
+    opening_journal: str | None = None  # its number ("" when every line was a document)
 
     def journalled(self, account: str) -> int:
         """What the live manual journals moved on ``account``, debit positive."""
@@ -186,7 +205,7 @@ class Model:
         ]
 
     def tax_due(self) -> int:
-        """Output less input tax of the live documents (every one is dated DAY)."""
+        """Output less input tax of the live documents (dated DAY; the opening's have none)."""
         return sum(TAX_SIGN.get(d.kind, 0) * d.tax for d in self.docs.values()
                    if d.lifecycle is Lifecycle.AUTHORISED)
 
@@ -242,6 +261,7 @@ class LedgerMachine(RuleBasedStateMachine):
         self.codes = {a.code: a.code for a in list_accounts(self.book, DAY).rows}  # first: now
         self.archived: set[str] = set()  # first codes
         self.lock: dt.date | None = None  # every other rule writes on DAY, after any lock
+        self.names: dict[int, str] = {}  # contact id -> name, as opening lines name them
 
     def teardown(self) -> None:
         self.book.close()
@@ -259,15 +279,16 @@ class LedgerMachine(RuleBasedStateMachine):
             [(r.id, r.voided) for r in self.book.journals().journal_page(JournalQuery(), 0, 999)],
         )
 
-    def refused_without_change(self, action, error=ValidationFailed):
+    def refused_without_change(self, action, error=ValidationFailed) -> Exception:
         before = self.snapshot()
         try:
             action()
-        except error:
-            pass
+        except error as exc:
+            refused = exc
         else:
             raise AssertionError(f"expected {error}, nothing was refused")
         assert self.snapshot() == before, "a refused action changed the book"
+        return refused
 
     def add_doc(self, doc_id: int, kind, contact: int, total: int, lifecycle, number=None,
                 tax: int = 0):
@@ -276,18 +297,20 @@ class LedgerMachine(RuleBasedStateMachine):
                                            tax=tax)
 
     # --- contacts and documents ----------------------------------------------------------
+    def contact(self, name: str) -> None:
+        contact_id = add_contact(self.book, NewContact(name=name, role=ContactRole.BOTH))
+        self.model.contacts.append(contact_id)
+        self.names[contact_id] = name
+
     @initialize()
     def two_contacts(self) -> None:
         for name in ("Alpha", "Beta"):
-            self.model.contacts.append(
-                add_contact(self.book, NewContact(name=name, role=ContactRole.BOTH)))
+            self.contact(name)
 
     @precondition(lambda self: len(self.model.contacts) < 3)
     @rule()
     def add_a_contact(self) -> None:
-        name = f"Contact {len(self.model.contacts) + 1}"
-        self.model.contacts.append(
-            add_contact(self.book, NewContact(name=name, role=ContactRole.BOTH)))
+        self.contact(f"Contact {len(self.model.contacts) + 1}")
 
     @rule(data=st.data(), kind=st.sampled_from(EDITABLE), price=cents, tenths=tax_tenths,
           empty=st.sampled_from([False] * 4 + [True]))
@@ -443,10 +466,14 @@ class LedgerMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def void_a_document(self, data) -> None:
         doc = data.draw(st.sampled_from(list(self.model.docs.values())))
-        settled = any(p.start <= DAY <= p.end for p, _ in self.model.settled)
+        settled = any(p.start <= doc.date <= p.end for p, _ in self.model.settled)
         refused = (doc.lifecycle is Lifecycle.VOIDED or doc.kind not in EDITABLE
                    or self.model.in_use(doc.id)
                    or (doc.lifecycle is Lifecycle.AUTHORISED and settled))  # its tax is paid
+        if (self.lock is not None and doc.date <= self.lock and doc.kind in EDITABLE
+                and doc.lifecycle is not Lifecycle.VOIDED):  # an opening document, locked
+            self.refused_without_change(lambda: void_document(self.book, doc.id, DAY), Locked)
+            return
         if refused:
             self.refused_without_change(lambda: void_document(self.book, doc.id, DAY), NotAllowed)
             return
@@ -581,6 +608,65 @@ class LedgerMachine(RuleBasedStateMachine):
         if attempt:
             self.refused_without_change(attempt, Locked)
 
+    # --- opening balances ----------------------------------------------------------------
+    @rule(data=st.data(), plain=st.lists(st.tuples(st.sampled_from(OPENING_ACCOUNTS), cents,
+                                                   st.booleans()), max_size=3),
+          documents=st.lists(st.tuples(st.sampled_from([RECEIVABLE, PAYABLE]), cents,
+                                       st.booleans(), st.integers(-60, 60)), max_size=3),
+          how=st.sampled_from(["balanced"] * 4 + ["a_cent_out", "late"]))
+    def enter_opening_balances(self, data, plain, documents, how) -> None:
+        """Balances and open documents (some overdue on the day) as the wizard enters them;
+        refused inside the lock, a second time, after an entry, empty or out of balance."""
+        lines = [(code, c if debit else -c, None) for code, c, debit in plain]
+        lines += [(code, c if debit else -c, (data.draw(st.sampled_from(self.model.contacts)),
+                                              f"OB-{i + 1}", OPENING + dt.timedelta(days)))
+                  for i, (code, c, debit, days) in enumerate(documents)]
+        if total := sum(c for _, c, _ in lines):
+            lines.append(("3000", -total, None))
+        if how == "a_cent_out" and lines:
+            code, c, document = lines[0]
+            lines[0] = (code, c + (1 if c > 0 else -1), document)
+        first = min((e.date for e in self.book.queries().journal()), default=None)
+        if how == "late" and (first is None or first > DAY):  # nothing to come after it
+            how = "balanced"
+        as_of = DAY if how == "late" else OPENING  # every entry is dated on or before DAY
+        entered = [OpeningLine(
+            self.codes[code], money(c) if c > 0 else None, money(-c) if c < 0 else None,
+            *((self.names[document[0]], *document[1:]) if document else ()))
+            for code, c, document in lines]
+        record = lambda: record_opening_balances(self.book, as_of, entered)  # noqa: E731
+        if self.lock is not None and as_of <= self.lock:
+            self.refused_without_change(record, Locked)
+        elif self.model.opening_journal is not None or how == "late":
+            assert type(self.refused_without_change(record, NotAllowed)) is NotAllowed
+        elif how != "balanced" or not lines:
+            refused = self.refused_without_change(record)
+            assert [p.code for p in refused.problems] == ["unbalanced" if lines else "no_lines"]
+        else:
+            self._opened(record(), lines)
+
+    def _opened(self, result, lines: list[tuple[str, int, tuple | None]]) -> None:
+        """The model after opening balances: each document open, the rest one journal."""
+        with self.book.read() as tx:
+            for code, c, (contact, number, due) in [ln for ln in lines if ln[2]]:
+                doc = tx.find_document(number)
+                kind = OPENING_KIND[(code, c > 0)]
+                assert (doc.kind, doc.contact_id, doc.issue_date, doc.due_date) == (
+                    kind, contact, OPENING, due)
+                self.add_doc(doc.id, kind, contact, abs(c), Lifecycle.AUTHORISED, number)
+                self.model.docs[doc.id].date = OPENING
+        journalled = [(code, c) for code, c, document in lines if not document]
+        if documents := sum(c for _, c, document in lines if document):
+            journalled.append(("3100", documents))  # their other side, given back
+        self.model.opening_journal = result.journal_number
+        if journalled:
+            assert result.journal_number == f"JNL-{len(self.model.journals) + 1:05d}"
+            journal = find_journal(self.book, result.journal_number)
+            self.model.journals[journal.id] = ModelJournal(
+                journal.id, journal.number, journalled, date=OPENING)
+        for code, c, _ in lines:
+            self.model.opening[code] = self.model.opening.get(code, 0) + c
+
     # --- tax returns -----------------------------------------------------------------
     @rule(period=st.sampled_from(TAX_PERIODS), early=st.sampled_from([False] * 3 + [True]))
     def settle_the_tax_return(self, period, early) -> None:
@@ -656,6 +742,15 @@ class LedgerMachine(RuleBasedStateMachine):
         for row in rows:
             debits = sum(c for _, c in self.model.journals[row.id].lines if c > 0)
             assert minor(row.total.amount) == debits
+
+    @invariant()
+    def the_opening_day_is_what_was_entered(self) -> None:
+        """Nothing else is dated on or before it, and a void is dated after it."""
+        shown = {r.code: minor(r.balance.amount)
+                 for r in self.book.queries().trial_balance(OPENING) if not r.balance.is_zero}
+        assert shown == {self.codes[code]: c for code, c in self.model.opening.items() if c}
+        opened = self.model.opening_journal
+        assert opening_balances_of(self.book) == (None if opened is None else (OPENING, opened))
 
     @invariant()
     def book_checks_clean(self) -> None:

@@ -54,6 +54,23 @@ def test_finish_waits_for_the_rows_to_balance(dialog, ui_session) -> None:
         "A-1043", dt.date(2025, 1, 30), Decimal("1200.00"))
 
 
+def test_an_invoice_overdue_on_the_day_is_taken_and_ages_as_overdue(dialog, ui_session) -> None:
+    """Due before the opening day, as an invoice still open then often is: no problem beside
+    the cell, and the invoice, dated the opening day, is 31 days overdue on it."""
+    from ledgerdesk.domain.documents import Side
+    from ledgerdesk.services.reports import aging_documents
+
+    type_row(dialog, 0, "1100", "1.200,00", "", "Acme Retail", "A-1043", "30.11.2024")
+    type_row(dialog, 1, "3000", "", "1.200,00")
+    assert dialog.table.item(0, FIELDS.index("due_date")).toolTip() == ""
+    assert dialog.finish_button.isEnabled()
+    dialog.finish_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    (row,) = aging_documents(ui_session.book, Side.SALES, AS_OF)
+    assert (row.number, row.issue_date, row.due_date, row.days_overdue) == (
+        "A-1043", AS_OF, dt.date(2024, 11, 30), 31)
+
+
 def test_each_problem_sits_beside_its_cell(dialog) -> None:
     type_row(dialog, 0, "1100", "10,00")
     type_row(dialog, 1, "3000", "", "10,00", "Someone")

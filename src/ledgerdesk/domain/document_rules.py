@@ -1,4 +1,11 @@
-"""Validation of invoices, bills and credit notes before they are saved or authorised."""
+"""Validation of invoices, bills and credit notes before they are saved or authorised.
+
+A due date before the date is a slip in a document written here, so it is refused.  A
+document brought in as it stands elsewhere is another matter: an invoice still open on a
+book's opening day is dated that day but was issued before it, and may be overdue already.
+The opening balances record such documents, our exports write them, and the invoice and
+bill imports (of issued documents; a draft is finished here) take them back the same way.
+"""
 
 from __future__ import annotations
 
@@ -21,8 +28,10 @@ def validate_document(
     *,
     base_currency: str,
     authorising: bool,
+    brought_in: bool = False,
 ) -> list[Problem]:
-    """Every problem with ``doc``; a draft may be incomplete, an authorised one may not."""
+    """Every problem with ``doc``; a draft may be incomplete, an authorised one may not.
+    ``brought_in``: recorded as issued elsewhere, so its due date may be before its date."""
     problems: list[Problem] = []
     if contact is None:
         problems.append(Problem("contact", "required", "Choose a contact."))
@@ -30,7 +39,7 @@ def validate_document(
         problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
     elif doc.kind.side is Side.PURCHASES and not contact.role.is_supplier:
         problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
-    if doc.due_date < doc.issue_date:
+    if doc.due_date < doc.issue_date and not brought_in:
         problems.append(Problem("due_date", "before_issue", "The due date is before the date."))
     currency_problems = _currency_problems(doc, base_currency)
     problems.extend(currency_problems)

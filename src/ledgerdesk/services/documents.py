@@ -132,10 +132,12 @@ def _authorise(tx: Transaction, document_id: int) -> str:
     return number
 
 
-def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | None) -> Document:
+def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | None, *,
+                   brought_in: bool = False) -> Document:
     """The domain document a draft describes (not saved, not checked): each line on its tax
     code (made for a bare rate when missing), rounded as the book now rounds tax.  A line
-    naming a code the book does not have is refused with the document's other problems."""
+    naming a code the book does not have is refused with the document's other problems
+    (those of a document ``brought_in``, see ``check_document``)."""
     if draft.kind not in EDITABLE_KINDS:
         raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
     terms = payment_terms_of(tx.get_contact(draft.contact_id))
@@ -159,7 +161,8 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
     )
     if problems:
         others = validate_document(doc, tx.get_contact(doc.contact_id), tx.accounts(),
-                                   base_currency=base_currency(tx), authorising=False)
+                                   base_currency=base_currency(tx), authorising=False,
+                                   brought_in=brought_in)
         raise ValidationFailed(problems + [p for p in others if p.field not in
                                            {q.field for q in problems}])
     return doc
@@ -174,11 +177,13 @@ def payment_terms(book: Book, contact_id: int | None) -> int:
         return payment_terms_of(tx.get_contact(contact_id))
 
 
-def check_document(tx: Transaction, doc: Document, *, authorising: bool) -> None:
-    """Raise ``ValidationFailed`` with every problem of ``doc`` against the book."""
+def check_document(tx: Transaction, doc: Document, *, authorising: bool,
+                   brought_in: bool = False) -> None:
+    """Raise ``ValidationFailed`` with every problem of ``doc`` against the book
+    (``brought_in``: issued elsewhere, see ``domain.document_rules``)."""
     problems = validate_document(
         doc, tx.get_contact(doc.contact_id), tx.accounts(),
-        base_currency=base_currency(tx), authorising=authorising,
+        base_currency=base_currency(tx), authorising=authorising, brought_in=brought_in,
     )
     if problems:
         raise ValidationFailed(problems)

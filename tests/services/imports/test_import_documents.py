@@ -101,6 +101,52 @@ def test_dry_run_shows_the_numbers_it_would_take_and_writes_nothing(
     assert documents(book) == []
 
 
+def test_an_issued_invoice_that_fell_due_before_its_date_comes_in_overdue(
+    book, csv_file, run_import, add_contact
+):
+    """A document brought over as it stands (such as one open on another book's opening
+    day, dated then) may have fallen due before its date: the opening balances take it, so
+    the invoice import does too, and the aging shows it overdue."""
+    from ledgerdesk.domain.documents import Side
+    from ledgerdesk.services.reports import aging_documents
+
+    add_contact("Acme Retail", ContactRole.CUSTOMER)
+    path = csv_file([LINES, ["A-1043", "Acme Retail", "2024-12-31", "2024-11-30", "Opening",
+                             "1", "1200.00", "3100", ""]])
+    preview = run_import(path, "invoices")
+    assert preview.ok and preview.committed, preview.problems
+    (invoice,) = documents(book)
+    assert (invoice.issue_date, invoice.due_date) == (dt.date(2024, 12, 31),
+                                                      dt.date(2024, 11, 30))
+    (row,) = aging_documents(book, Side.SALES, dt.date(2024, 12, 31))
+    assert (row.days_overdue, row.outstanding.amount) == (31, Decimal("1200.00"))
+
+
+def test_an_issued_invoice_due_before_its_date_is_refused_only_for_what_is_wrong(
+    book, csv_file, run_import, add_contact
+):
+    add_contact("Acme Retail", ContactRole.CUSTOMER)
+    header = [*LINES, "Tax code"]
+    path = csv_file([header, ["A-1043", "Acme Retail", "2024-12-31", "2024-11-30", "Desk",
+                              "1", "10.00", "4000", "", "No such code"]])
+    preview = run_import(path, "invoices")
+    assert [(p.row, p.column) for p in preview.problems] == [(2, "Tax code")]
+
+
+def test_a_draft_falling_due_before_its_date_is_refused_as_the_editor_refuses_it(
+    book, csv_file, run_import, add_contact
+):
+    """A draft is finished and authorised here, by the editor's rules."""
+    add_contact("Acme Retail", ContactRole.CUSTOMER)
+    header = [*LINES, "Status"]
+    path = csv_file([header, ["D-1", "Acme Retail", "2024-12-31", "2024-11-30", "Desk", "1",
+                              "10.00", "4000", "", "draft"]])
+    preview = run_import(path, "invoices")
+    assert [(p.row, p.column, p.reason) for p in preview.problems] == [
+        (2, "Due", "The due date is before the date.")]
+    assert documents(book) == []
+
+
 @pytest.mark.parametrize(("name", "kind", "role"), [
     ("invoices", DocumentKind.SALES_INVOICE, ContactRole.CUSTOMER),
     ("bills", DocumentKind.BILL, ContactRole.SUPPLIER),

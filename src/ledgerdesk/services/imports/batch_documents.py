@@ -115,10 +115,11 @@ def _checker(
             due_date=source.due_date, reference=(source.reference or source.number)[:255],
             tax_mode=source.tax_mode, lines=lines,
         )
-        doc = build_document(reads, draft, None)
+        issued = source.lifecycle is not Lifecycle.DRAFT  # a draft is finished here
+        doc = build_document(reads, draft, None, brought_in=issued)
         refuse_inside_lock(reads, doc.issue_date, f"the {doc.kind.label}")  # refuses the file
         try:
-            check_document(reads, doc, authorising=source.lifecycle is not Lifecycle.DRAFT)
+            check_document(reads, doc, authorising=issued, brought_in=issued)
         except ValidationFailed as exc:  # "choose a contact" says less than "no contact X"
             missing += [p for p in exc.problems if not (missing and p.field == "contact")]
         if missing:
