@@ -29,7 +29,7 @@ sizes="16 32 48 128 256"
 
 refresh() {  # the desktop's caches; each tool is optional
   if command -v update-mime-database >/dev/null; then
-    update-mime-database "$share/mime" >/dev/null || true  # (it notes a prefix off XDG_DATA_DIRS)
+    update-mime-database "$share/mime" >/dev/null 2>&1 || true  # (notes a prefix off XDG_DATA_DIRS)
   fi
   if command -v update-desktop-database >/dev/null; then
     update-desktop-database "$share/applications" || true
