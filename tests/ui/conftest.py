@@ -80,3 +80,17 @@ def book_window(qtbot, tmp_path, book):
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     return window
+
+
+@pytest.fixture
+def dark(qapp):
+    """The application in dark mode (as when the system asks for it), light again after."""
+    from PySide6.QtCore import Qt
+
+    from ledgerdesk.ui.theme import use_scheme
+
+    use_scheme(qapp, Qt.ColorScheme.Dark)
+    qapp.processEvents()  # widgets hear of the new palette from the event loop
+    yield qapp.palette()
+    use_scheme(qapp, Qt.ColorScheme.Light)
+    qapp.processEvents()

@@ -143,7 +143,7 @@ def test_ctrl_n_adds_an_account(qtbot, page):
 
 
 def test_a_refused_field_is_outlined_and_kept(qtbot, ui_session):
-    from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE
+    from ledgerdesk.ui.theme import wrong_field_style
 
     dialog = AccountDialog(ui_session)
     qtbot.addWidget(dialog)
@@ -151,7 +151,7 @@ def test_a_refused_field_is_outlined_and_kept(qtbot, ui_session):
     dialog.name.setText("Sales again")
     dialog.save()
     assert dialog.result() != dialog.DialogCode.Accepted
-    assert dialog.code.styleSheet() == WRONG_FIELD_STYLE and dialog.code.text() == "4000"
+    assert dialog.code.styleSheet() == wrong_field_style() and dialog.code.text() == "4000"
     assert dialog.message.text() == "Account 4000 already exists."
     dialog.type_box.setCurrentIndex(dialog.type_box.findText("Income"))
     assert not dialog.bank.isEnabled()  # only an asset can be a bank

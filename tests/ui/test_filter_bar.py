@@ -18,7 +18,7 @@ from ledgerdesk.app.files import build_demo_book
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.preferences import Preferences
-from ledgerdesk.ui.views.filter_bar import WRONG_FIELD_STYLE
+from ledgerdesk.ui.theme import wrong_field_style
 
 TODAY = dt.date(2024, 6, 30)
 
@@ -124,7 +124,7 @@ def test_a_bad_date_is_explained_and_nothing_changes(qtbot, page):
     assert page.bar.message.isVisible()
     assert page.bar.message.text().startswith("To: “31.02.2024”")
     assert page.bar.date_to.text() == "31.02.2024"
-    assert page.bar.date_to.styleSheet() == WRONG_FIELD_STYLE
+    assert page.bar.date_to.styleSheet() == wrong_field_style()
     assert shown_ids(page) == before and page.presenter.query.date_to is None
 
 

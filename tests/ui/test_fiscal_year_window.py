@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QDialogButtonBox
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
 from ledgerdesk.services.fiscal_year import read_fiscal_year_start
 from ledgerdesk.services.settings import read_settings
-from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE, SettingsDialog
+from ledgerdesk.ui.settings_dialog import SettingsDialog
+from ledgerdesk.ui.theme import wrong_field_style
 
 
 @pytest.fixture
@@ -55,7 +56,7 @@ def test_29_february_is_refused_beside_the_field_and_kept(qtbot, settings_dialog
     press_save(qtbot, settings_dialog)
     assert settings_dialog.result() != settings_dialog.DialogCode.Accepted
     assert settings_dialog.year_start.text() == "02-29"
-    assert settings_dialog.year_start.styleSheet() == WRONG_FIELD_STYLE
+    assert settings_dialog.year_start.styleSheet() == wrong_field_style()
     shown = settings_dialog.message.text()
     _, _, err = run("settings", book.path, "--fiscal-year-start", "02-29")
     assert shown and shown in err  # the same sentence as the command line's

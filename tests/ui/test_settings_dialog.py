@@ -14,7 +14,8 @@ from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.services.settings import read_settings
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.preferences import Preferences
-from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE, SettingsDialog
+from ledgerdesk.ui.settings_dialog import SettingsDialog
+from ledgerdesk.ui.theme import wrong_field_style
 
 
 @pytest.fixture
@@ -67,7 +68,7 @@ def test_a_bad_prefix_is_explained_keeps_the_text_and_saves_nothing(qtbot, setti
     assert settings_dialog.message.isVisible()
     assert "bill prefix must be 1 to 12 characters without spaces" in (
         settings_dialog.message.text())
-    assert bill.text() == "MY BILLS" and bill.styleSheet() == WRONG_FIELD_STYLE
+    assert bill.text() == "MY BILLS" and bill.styleSheet() == wrong_field_style()
     assert settings_dialog.company.text() == "Renamed"
     assert read_settings(book) == before
     retype(qtbot, bill, "BILL-")  # corrected: saved, and the outline goes

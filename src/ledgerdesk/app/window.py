@@ -53,9 +53,10 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     return run_app(StorageBookFiles(), path=path, demo=demo, remotes=SyncRemotes())
 
 
-def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list[Path]:
+def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
+                    dark: bool = False) -> list[Path]:
     """Render every screen to ``folder`` offscreen (no display needed), on ``book`` or on a
-    fresh demo book in a temporary folder."""
+    fresh demo book in a temporary folder; ``dark``: in dark mode."""
     import datetime as dt
     import tempfile
 
@@ -78,4 +79,4 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None) -> list
         sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
                                 Path(scratch) / "preferences.ini", locale,
-                                sync_book=sync_book, remotes=SyncRemotes())
+                                sync_book=sync_book, remotes=SyncRemotes(), dark=dark)

@@ -143,7 +143,7 @@ def screenshots(args: argparse.Namespace, out: TextIO) -> int:
             pass
     if args.locale:
         check_locale(args.locale)
-    for path in run_screenshots(Path(args.folder), book, args.locale):
+    for path in run_screenshots(Path(args.folder), book, args.locale, dark=args.dark):
         out.write(f"{path}\n")
     return 0
 

@@ -193,6 +193,8 @@ def _add_open(commands: Any) -> None:
     sub.add_argument("--book", type=file_name, metavar="PATH",
                      help="the book to show (default: a new demo)")
     sub.add_argument("--locale", metavar="L", help="e.g. de_DE, fr_FR (default: the book's)")
+    sub.add_argument("--dark", action="store_true",
+                     help="in dark mode, as when the system asks for it")
     sub = _command(commands, "summary", "print a book's summary (what the dashboard shows)",
                    "Print a book's counts, what is owed both ways and the trial balance totals.")
     sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")

@@ -1,4 +1,5 @@
-"""A print model as HTML for Qt's rich text engine, from ``resources/print/document.html``.
+"""A print model as HTML for Qt's rich text engine, from ``resources/print/document.html``
+(read through ``importlib.resources``, so an installed wheel and a frozen bundle find it).
 
 Every piece of text from the book (names, addresses, descriptions, references) goes through
 ``html.escape`` here and nowhere else, so a customer called ``<b>Acme & Co</b>`` prints as
@@ -13,13 +14,13 @@ from __future__ import annotations
 
 from functools import cache
 from html import escape
-from pathlib import Path
 from string import Template
 
 from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.print_model import Align, PrintModel
+from ledgerdesk.resources import resource
 
-TEMPLATE = Path(__file__).resolve().parent.parent / "resources" / "print" / "document.html"
+TEMPLATE = resource("print", "document.html")
 LOGO_URL = "ledgerdesk-logo:"
 #: The most room the logo takes above the company's name, in points (width, height).
 LOGO_BOX_PT = (170, 60)

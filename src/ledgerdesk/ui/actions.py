@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolBar
 
@@ -116,6 +117,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     toolbar = window.addToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
+    # Icons with their words: an icon alone would leave "Record payment" to be guessed.
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     toolbar.addActions([actions["new_document"], actions["record_payment"]])
     toolbar.addSeparator()
     toolbar.addActions([undo, redo, actions["refresh"]])

@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from ledgerdesk.presentation.session import BookFiles
 from ledgerdesk.services.sync_admin import Remotes
+from ledgerdesk.ui.icons import app_icon
 from ledgerdesk.ui.main_window import MainWindow
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.theme import follow_system
 
 
 def application() -> QApplication:
@@ -24,6 +26,10 @@ def application() -> QApplication:
     app.setApplicationName("Ledgerdesk")
     app.setOrganizationName("Ledgerdesk")
     app.setApplicationDisplayName("Ledgerdesk")
+    # The desktop file's name: Wayland and the taskbar match the window to its launcher.
+    app.setDesktopFileName("org.ledgerdesk.Ledgerdesk")
+    app.setWindowIcon(app_icon())
+    follow_system(app)
     return app
 
 

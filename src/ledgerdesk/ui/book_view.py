@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -18,6 +18,7 @@ from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.journal_queries import JournalSummary
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, file_dialogs, undo
+from ledgerdesk.ui.icons import paint_pages
 from ledgerdesk.ui.views.accounts_page import AccountsPage
 from ledgerdesk.ui.views.dashboard import DashboardPage
 from ledgerdesk.ui.views.journals_page import JournalsPage
@@ -46,6 +47,7 @@ class BookView(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.addItems(PAGES)
+        paint_pages(self.nav, self.palette())
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(session)
@@ -303,6 +305,11 @@ class BookView(QWidget):
         if is_error:
             dialogs.error(self, "That could not be done", message)
         self.window_.statusBar().showMessage(message, 8000)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark or back
+            paint_pages(self.nav, self.palette())
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F6:

@@ -24,6 +24,7 @@ from ledgerdesk.domain.fiscal_year import fiscal_year_problem
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE, CREATE
+from ledgerdesk.ui.theme import Tone, tone_style
 
 BOOK_FILTER = "Ledgerdesk books (*.book);;All files (*)"
 
@@ -87,7 +88,7 @@ class NewBookDialog(QDialog):
                     self.year_start_edit)
         form.addRow(_label("Book &file:", self.path_edit), where)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #b00020;")
+        self.problem.setStyleSheet(tone_style(Tone.ERROR))
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -23,10 +23,10 @@ from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label
 
 NOT_IMPORTED = "(not imported)"
-NOTE_STYLE = "color: #606060;"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
 
 
@@ -53,7 +53,7 @@ class SourcePage(QWidget):
         note = QLabel("Every row is checked before anything is written, and a file with any "
                       "bad row imports nothing. The next step maps the file's columns.")
         note.setWordWrap(True)
-        note.setStyleSheet(NOTE_STYLE)
+        note.setStyleSheet(tone_style(Tone.NOTE))
         self.message = error_label()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -124,7 +124,7 @@ class MappingPage(QWidget):
             name.setBuddy(combo)
             sample = QLabel(spec.sample)
             about = QLabel(spec.help)
-            about.setStyleSheet(NOTE_STYLE)
+            about.setStyleSheet(tone_style(Tone.NOTE))
             for column, widget in enumerate((name, combo, sample, about)):
                 grid.addWidget(widget, row, column)
             self.combos[spec.name], self.samples[spec.name] = combo, sample

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QTimer, Signal
+from PySide6.QtCore import QEvent, QLocale, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,6 +32,7 @@ from ledgerdesk.ui.actions import (
     shortcut_rows,
 )
 from ledgerdesk.ui.book_view import BookView
+from ledgerdesk.ui.icons import app_icon, paint_actions
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
@@ -73,6 +74,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = QMenu("Open &recent", self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = build_menus(self, self.actions, undo, redo, self.recent_menu)
+        self.setWindowIcon(app_icon())
+        self._paint_icons()
         self.stack = QStackedWidget()
         self.welcome = WelcomePage()
         self.stack.addWidget(self.welcome)
@@ -326,6 +329,15 @@ class MainWindow(QMainWindow):
         QMessageBox.about(self, "About Ledgerdesk",
                           f"Ledgerdesk {__version__}\nOffline double-entry books for small "
                           "businesses.")
+
+    def _paint_icons(self) -> None:
+        paint_actions([*self.actions.values(), self.undo_action, self.redo_action],
+                      self.palette())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark or back
+            self._paint_icons()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.prefs.set_geometry(self.saveGeometry())

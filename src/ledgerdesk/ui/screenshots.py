@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QTimer
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Side
@@ -50,17 +50,21 @@ from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
 from ledgerdesk.ui.tax_code_screens import tax_code_dialogs
 from ledgerdesk.ui.tax_return_screens import tax_return_screens
+from ledgerdesk.ui.theme import use_scheme
 
 SIZE = (1280, 800)
 
 
 def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
                      locale: str | None = None, *, sync_book: Path | None = None,
-                     remotes: Remotes | None = None) -> list[Path]:
+                     remotes: Remotes | None = None, dark: bool = False) -> list[Path]:
     """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
-    (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34)."""
+    (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34);
+    ``dark`` shows them in dark mode, as when the system asks for it."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    application()
+    app = application()
+    if dark:
+        use_scheme(app, Qt.ColorScheme.Dark)
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
     window = MainWindow(files, prefs, remotes=remotes, system_locale=locale)

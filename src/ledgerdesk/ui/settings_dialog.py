@@ -26,9 +26,8 @@ from ledgerdesk.presentation.tax_rounding_choice import CHOICES, NOTE, TaxRoundi
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.logo import LogoPicker
+from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import address_edit, date_edit, form_row, save_cancel_dialog, to_date
-
-WRONG_FIELD_STYLE = "border: 1px solid #b3261e;"
 
 
 class SettingsDialog(QDialog):
@@ -62,7 +61,7 @@ class SettingsDialog(QDialog):
         form.addRow("&Locale (numbers, dates):", self.locale_box)
         form.addRow("Base currency:", self.currency)
         note = QLabel("Chosen when the book was created; every posted amount is in it.")
-        note.setStyleSheet("color: #606060;")
+        note.setStyleSheet(tone_style(Tone.NOTE))
         form.addRow("", note)
         form.addRow("Fiscal &year starts (MM-DD):", self.year_start)
         lock_row = QHBoxLayout()
@@ -87,7 +86,7 @@ class SettingsDialog(QDialog):
         # Two set lines: a word-wrapped label in a form row is given room for more.
         self.lock_note = QLabel("Nothing dated on or before it can be entered, paid, voided\n"
                                 "or imported. Untick to unlock (the audit log keeps it).")
-        self.lock_note.setStyleSheet("color: #606060;")
+        self.lock_note.setStyleSheet(tone_style(Tone.NOTE))
 
     def _add_tax_rounding(self, session: Session, form: QFormLayout) -> None:
         self.rounding = TaxRoundingChoice(session)
@@ -97,7 +96,7 @@ class SettingsDialog(QDialog):
         self.tax_rounding.setCurrentIndex(self.tax_rounding.findData(self.rounding.loaded))
         self.tax_rounding_note = QLabel(NOTE)
         self.tax_rounding_note.setWordWrap(True)
-        self.tax_rounding_note.setStyleSheet("color: #606060;")
+        self.tax_rounding_note.setStyleSheet(tone_style(Tone.NOTE))
         form.addRow("Tax &rounding:", self.tax_rounding)
         form.addRow("", self.tax_rounding_note)
 
@@ -127,7 +126,7 @@ class SettingsDialog(QDialog):
         if not problems:  # refused settings save nothing, the rounding neither
             problems = self.rounding.save(self.tax_rounding.currentData())
         for name, field in self.fields().items():
-            field.setStyleSheet(WRONG_FIELD_STYLE if name in problems else "")
+            field.setStyleSheet(wrong_field_style() if name in problems else "")
         self.message.setText(" ".join(problems.values()))
         self.message.setVisible(bool(problems))
         if not problems:

@@ -29,6 +29,7 @@ from ledgerdesk.ui.editors.tax_code_dialog import TaxCodeDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.theme import Tone, tone_style
 
 
 class TaxCodeColumn(IntEnum):
@@ -61,7 +62,7 @@ class TaxCodesDialog(QDialog):
         self.count_label = QLabel()
         note = QLabel(NOTE)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #606060;")
+        note.setStyleSheet(tone_style(Tone.NOTE))
         self.status = QLabel()
         self.status.setObjectName("taxCodesStatus")
         self.status.setWordWrap(True)

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.ui.icons import app_icon
+from ledgerdesk.ui.theme import Tone, tone_style
+
 
 class WelcomePage(QWidget):
     open_requested = Signal()
@@ -52,9 +55,14 @@ class WelcomePage(QWidget):
         self.recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._activated)
         self.empty_hint = QLabel("No recent books yet. Create one, open one, or try the demo.")
-        self.empty_hint.setStyleSheet("color: palette(mid);")
+        self.empty_hint.setStyleSheet(tone_style(Tone.NOTE))
+        mark = QLabel()
+        mark.setPixmap(app_icon().pixmap(56, 56))
+        heading = QHBoxLayout()
+        heading.addWidget(mark)
+        heading.addWidget(title, 1)
         column = QVBoxLayout()
-        column.addWidget(title)
+        column.addLayout(heading)
         column.addWidget(subtitle)
         column.addSpacing(18)
         column.addLayout(buttons)

@@ -22,13 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.presentation.contacts import ContactChoice
-
-ERROR_STYLE = "color: #b3261e;"
+from ledgerdesk.ui.theme import Tone, tone_style
 
 
 def error_label() -> QLabel:
     label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
+    label.setStyleSheet(tone_style(Tone.ERROR))
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.hide()
@@ -39,7 +38,7 @@ def banner_label() -> QLabel:
     """A yellow note across the top of an editor that says why it is read-only."""
     label = QLabel()
     label.setWordWrap(True)
-    label.setStyleSheet("background: #fff4ce; border: 1px solid #e0c96b; "
+    label.setStyleSheet("background: #fff4ce; color: #33290a; border: 1px solid #e0c96b; "
                         "padding: 8px; border-radius: 4px;")
     label.hide()
     return label

@@ -19,7 +19,7 @@ from ledgerdesk.presentation.chart import TYPE_LABELS, AccountEditor
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.chart import AccountSummary
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE
+from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
 RE_CODE_NOTE = ("A new code keeps every posting, document and payment on this account; "
@@ -48,7 +48,7 @@ class AccountDialog(QDialog):
             self.type_box.setEnabled(False)  # the reports' sections rest on it
             note = QLabel(RE_CODE_NOTE)
             note.setWordWrap(True)
-            note.setStyleSheet("color: #606060;")
+            note.setStyleSheet(tone_style(Tone.NOTE))
             below.append(note)
         if self.editor.bank_fixed:
             self.bank.setEnabled(False)
@@ -86,7 +86,7 @@ class AccountDialog(QDialog):
     def save(self) -> None:
         problems = self.editor.save(**self.typed())  # type: ignore[arg-type]
         for name, field in self.fields().items():
-            field.setStyleSheet(WRONG_FIELD_STYLE if name in problems else "")
+            field.setStyleSheet(wrong_field_style() if name in problems else "")
         self.message.setText(" ".join(problems.values()))
         self.message.setVisible(bool(problems))
         if not problems:

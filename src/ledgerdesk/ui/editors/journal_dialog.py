@@ -31,9 +31,8 @@ from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.line_grid_dialog import LineGridDialog
 from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.models.journal_lines import FIELDS, TITLES, JournalColumn, JournalLineModel
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import banner_label, date_edit, error_label, to_date
-
-BALANCED_STYLE, OFF_STYLE = "color: #1b6e20;", "color: #b3261e;"
 
 
 class LeftLiveTextDelegate(LiveTextDelegate):
@@ -138,8 +137,8 @@ class JournalDialog(LineGridDialog):
         gap = "&nbsp;" * 5  # rich text (for the bold) folds plain spaces into one
         text = f"Debits {debits}{gap}Credits {credits}"
         self.balance.setText(f"{text}{gap}<b>{words}</b>" if words else text)
-        self.balance.setStyleSheet(BALANCED_STYLE if words == "Balanced" else OFF_STYLE
-                                   if words else "")
+        tone = Tone.GOOD if words == "Balanced" else Tone.ERROR
+        self.balance.setStyleSheet(tone_style(tone) if words else "")
         _show(self.memo_error, self.editor.field_error("memo") or self.editor.field_error("date"))
         _show(self.cell_message, " ".join(self._cell_problems()))
         _show(self.message, " ".join(self.editor.form_problems()))

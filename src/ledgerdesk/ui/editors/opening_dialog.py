@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -37,11 +37,9 @@ from ledgerdesk.services.imports.fields import MappingError
 from ledgerdesk.services.imports.source import ImportFileError
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
+from ledgerdesk.ui.theme import Tone, tone_style, unused_cell_background, wrong_cell_background
 from ledgerdesk.ui.widgets import date_edit, to_date
 
-_ERROR = QBrush(QColor("#fde2e2"))
-_NOTE = "color: #555;"
-_PROBLEM = "color: #b00020;"
 CSV_FILTER = "CSV files (*.csv);;All files (*)"
 
 
@@ -69,7 +67,7 @@ class OpeningDialog(QDialog):
         self.cell_message, self.message = QLabel(), QLabel()
         for label in (self.cell_message, self.message):
             label.setWordWrap(True)
-            label.setStyleSheet(_PROBLEM)
+            label.setStyleSheet(tone_style(Tone.ERROR))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.finish_button = self.buttons.addButton("&Finish",
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
@@ -94,7 +92,7 @@ class OpeningDialog(QDialog):
                       "due date. The rows must balance to the cent; the trial balance on the "
                       "date will be exactly these rows.")
         note.setWordWrap(True)
-        note.setStyleSheet(_NOTE)
+        note.setStyleSheet(tone_style(Tone.NOTE))
         row_buttons = QHBoxLayout()
         for widget in (self.add_row, self.read_file):
             row_buttons.addWidget(widget)
@@ -130,12 +128,12 @@ class OpeningDialog(QDialog):
                 item.setText(wizard.cell_text(row, name))
                 error = wizard.line_error(row, name)
                 item.setToolTip(error)
-                item.setBackground(_ERROR if error else QBrush())
+                item.setBackground(QBrush(wrong_cell_background()) if error else QBrush())
                 if column in (1, 2):
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight
                                           | Qt.AlignmentFlag.AlignVCenter)
                 if column >= 3 and not document and not item.text():
-                    item.setBackground(QBrush(QColor("#f3f3f3")))
+                    item.setBackground(QBrush(unused_cell_background()))
         self.table.blockSignals(False)
         debits, credits, words = wizard.balance_text()
         self.balance.setText(f"Debits {debits}   Credits {credits}   {words}".rstrip())

@@ -22,7 +22,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_editor import TaxCodeEditor
 from ledgerdesk.services.tax_codes import TaxCodeUse
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.settings_dialog import WRONG_FIELD_STYLE
+from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
 
 
@@ -51,7 +51,7 @@ class TaxCodeDialog(QDialog):
         if self.editor.note:
             self.note = QLabel(self.editor.note)
             self.note.setWordWrap(True)
-            self.note.setStyleSheet("color: #606060;")
+            self.note.setStyleSheet(tone_style(Tone.NOTE))
             below.append(self.note)
         self._show_values()
         self._touched: set[str] = set()
@@ -104,7 +104,7 @@ class TaxCodeDialog(QDialog):
             why = problems.get(name, "") if name in self._touched else ""
             self.errors[name].setText(why)
             self.errors[name].setVisible(bool(why))
-            field.setStyleSheet(WRONG_FIELD_STYLE if why else "")
+            field.setStyleSheet(wrong_field_style() if why else "")
         self.message.setText(problems.get("book", ""))
         self.message.setVisible("book" in problems)
         self._fit()

@@ -11,14 +11,14 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from ledgerdesk.presentation.allocation_grid import AllocationGrid
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.theme import Tone, tone_colour
 
 Index = QModelIndex | QPersistentModelIndex
-WRONG = QColor("#b3261e")
 
 
 class AllocationColumn(IntEnum):
@@ -71,7 +71,7 @@ class AllocationTableModel(EditorGridModel):
             return alignment(column in NUMERIC)
         if role == Qt.ItemDataRole.ForegroundRole and self.editor.row_is_wrong(index.row()) \
                 and column in (AllocationColumn.THIS_PAYMENT, AllocationColumn.CHECK):
-            return QBrush(WRONG)
+            return QBrush(tone_colour(Tone.ERROR))
         if role == Role.ENTITY:
             return self.editor.rows[index.row()].document
         if role == Role.SORT:

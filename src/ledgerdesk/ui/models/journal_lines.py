@@ -15,8 +15,8 @@ from PySide6.QtGui import QBrush
 
 from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
-from ledgerdesk.ui.models.lines import WRONG, WRONG_BACKGROUND
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,7 +66,8 @@ class JournalLineModel(LineGridModel):
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             return error
-        return QBrush(WRONG if role == Qt.ItemDataRole.ForegroundRole else WRONG_BACKGROUND)
+        return QBrush(tone_colour(Tone.ERROR) if role == Qt.ItemDataRole.ForegroundRole
+                      else wrong_cell_background())
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.editor.read_only:

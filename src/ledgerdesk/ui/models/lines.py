@@ -6,16 +6,15 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from ledgerdesk.domain.documents import TaxMode
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
-WRONG = QColor("#b3261e")
-WRONG_BACKGROUND = QColor("#fde7e9")
 NO_TAX_TIP = ("This document carries no tax; choose another Tax setting to use the tax "
               "codes.")
 
@@ -83,9 +82,9 @@ class LineTableModel(LineGridModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return error or None
         if role == Qt.ItemDataRole.ForegroundRole and error:
-            return QBrush(WRONG)
+            return QBrush(tone_colour(Tone.ERROR))
         if role == Qt.ItemDataRole.BackgroundRole and error:
-            return QBrush(WRONG_BACKGROUND)
+            return QBrush(wrong_cell_background())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column in NUMERIC)
         if role == Role.ENTITY:

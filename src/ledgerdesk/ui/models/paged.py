@@ -14,9 +14,10 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QGuiApplication
 
-from ledgerdesk.presentation.columns import ListPresenter, Mark
+from ledgerdesk.presentation.columns import ListPresenter
+from ledgerdesk.ui.theme import mark_colour
 
 log = logging.getLogger(__name__)
 PAGE = 200
@@ -28,15 +29,6 @@ class Role(IntEnum):
     ENTITY = Qt.ItemDataRole.UserRole + 1  # the backing read-model record
     SORT = Qt.ItemDataRole.UserRole + 2  # the real value (Decimal, date), not its text
     MARK = Qt.ItemDataRole.UserRole + 3  # the row's status Mark
-
-
-MARK_COLOURS = {
-    Mark.OVERDUE: QColor("#b3261e"),
-    Mark.PARTLY_PAID: QColor("#8a5a00"),
-    Mark.PAID: QColor("#1b6e20"),
-    Mark.VOID: QColor("#757575"),
-    Mark.DRAFT: QColor("#3a5a99"),
-}
 
 
 class PagedTableModel(QAbstractTableModel):
@@ -135,7 +127,7 @@ class PagedTableModel(QAbstractTableModel):
             return self.presenter.mark(row)
         if role == Qt.ItemDataRole.ForegroundRole and column.key == "status":
             # Only the status cell is coloured: no need to derive the mark for the others.
-            colour = MARK_COLOURS.get(self.presenter.mark(row))
+            colour = mark_colour(self.presenter.mark(row), QGuiApplication.palette())
             return QBrush(colour) if colour is not None else None
         return None
 

@@ -2,7 +2,8 @@
 
 It shows the first rows the run read, then pulls the rest of a long report from its stream
 ``FETCH`` rows at a time as the view scrolls (``canFetchMore``/``fetchMore``); the totals
-stay under the last row fetched.  Section headings and totals are bold, totals shaded.
+stay under the last row fetched.  Section headings and totals are bold and shaded, in a
+shade of the palette in force (``theme.shading``), so they read in dark mode too.
 Every override is total: a failed fetch ends the stream instead of raising into Qt.
 """
 
@@ -13,16 +14,17 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont, QGuiApplication
 
 from ledgerdesk.presentation.report_results import ReportLine, ReportResult, Style
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.theme import shading
 
 log = logging.getLogger(__name__)
 FETCH = 2000
 Index = QModelIndex | QPersistentModelIndex
-TOTAL_BACKGROUND = QColor("#eef1f5")
-SECTION_BACKGROUND = QColor("#f7f7f7")
+#: How far a totals row and a section heading are shaded from the base towards the text.
+TOTAL_SHADE, SECTION_SHADE = 0.09, 0.04
 
 
 def _bold() -> QFont:
@@ -97,7 +99,8 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and line.style is not Style.ROW:
             return self._bold
         if role == Qt.ItemDataRole.BackgroundRole and line.style is not Style.ROW:
-            return QBrush(TOTAL_BACKGROUND if line.style is Style.TOTAL else SECTION_BACKGROUND)
+            shade = TOTAL_SHADE if line.style is Style.TOTAL else SECTION_SHADE
+            return QBrush(shading(QGuiApplication.palette(), shade))
         if role == Role.SORT:
             return line.values[column]
         if role == Role.ENTITY:

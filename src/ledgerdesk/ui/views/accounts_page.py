@@ -25,6 +25,7 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.theme import Tone, tone_style
 
 
 class AccountColumn(IntEnum):
@@ -56,7 +57,7 @@ class AccountsPage(QWidget):
         self.table = self._make_table()
         self.count_label = QLabel()
         self.note = QLabel()
-        self.note.setStyleSheet("color: #606060;")
+        self.note.setStyleSheet(tone_style(Tone.NOTE))
         self.status = QLabel()
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)

@@ -8,7 +8,7 @@ that asks for the next page (``more_requested``); Enter or a double-click on a r
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from ledgerdesk.presentation.dashboard import SECTION_TITLES, AttentionRow
@@ -18,11 +18,11 @@ from ledgerdesk.services.dashboard import (
     AttentionKind,
     AttentionPage,
 )
+from ledgerdesk.ui.theme import Tone, tone_colour
 
 HEADERS = ("Document", "Contact", "Date", "", "Amount")
 MORE = Qt.ItemDataRole.UserRole + 1  # on a "Show more" row: (kind, next offset)
 ITEM = Qt.ItemDataRole.UserRole + 2  # on a row: its AttentionItem
-OVERDUE_COLOUR = QColor("#b3261e")
 
 
 class AttentionList(QTreeWidget):
@@ -87,7 +87,7 @@ class AttentionList(QTreeWidget):
             item.setData(0, ITEM, row.item)
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if kind is AttentionKind.OVERDUE:
-                item.setForeground(3, QBrush(OVERDUE_COLOUR))
+                item.setForeground(3, QBrush(tone_colour(Tone.ERROR)))
         if page.more > 0:
             more = QTreeWidgetItem(section, [f"Show {min(page.more, ATTENTION_PAGE):,} more of "
                                              f"{page.more:,}…"])

@@ -4,6 +4,8 @@ Two series side by side in blue and orange (the Okabe-Ito pair, told apart with 
 common kind of colour blindness), a legend, category names below, and an amount axis whose
 labels are the locale's compact amounts placed on round values.  Hovering a bar shows its
 exact amount; ``tooltip(series, category)`` is the same text for tests and screen readers.
+The chart is drawn in the palette's colours (its base, text and a grid between them) and
+drawn again when the palette changes, so it reads in dark mode too (``theme``).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from PySide6.QtCharts import (
     QChart,
     QChartView,
 )
-from PySide6.QtCore import QMargins, Qt
-from PySide6.QtGui import QColor, QCursor, QFont, QPainter
+from PySide6.QtCore import QEvent, QMargins, Qt
+from PySide6.QtGui import QBrush, QCursor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QToolTip, QWidget
 
 from ledgerdesk.presentation.dashboard_charts import BarChart
+from ledgerdesk.ui.theme import Tone, mixed, series_colour, tone_style
 
-COLOURS = (QColor("#0072B2"), QColor("#E69F00"))  # blue, orange
+Role = QPalette.ColorRole
 
 
 class BarChartView(QChartView):
@@ -35,19 +38,31 @@ class BarChartView(QChartView):
         self.data: BarChart | None = None
         self.empty_label = QLabel(self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(dark); background: transparent;")
+        self.empty_label.setStyleSheet(tone_style(Tone.NOTE, " background: transparent;"))
         self.empty_label.hide()
         self.chart().setTitle(title)  # until the first figures arrive
         self._style(self.chart())
 
-    @staticmethod
-    def _style(chart: QChart) -> None:
+    def _style(self, chart: QChart) -> None:
         font = QFont(chart.titleFont())
         font.setBold(True)
         chart.setTitleFont(font)
         chart.setMargins(QMargins(4, 4, 4, 4))
         chart.layout().setContentsMargins(0, 0, 0, 0)  # line up with the cards above
         chart.setBackgroundRoundness(6)
+        palette = self.palette()
+        chart.setBackgroundBrush(QBrush(palette.color(Role.Base)))
+        chart.setBackgroundPen(QPen(palette.color(Role.Midlight)))
+        chart.setTitleBrush(QBrush(palette.color(Role.Text)))
+        chart.legend().setLabelColor(palette.color(Role.Text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark or back: draw again
+            if self.data is not None:
+                self.show_chart(self.data)
+            else:
+                self._style(self.chart())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -61,7 +76,8 @@ class BarChartView(QChartView):
         self._style(chart)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         series = QBarSeries()
-        for index, (source, colour) in enumerate(zip(data.series, COLOURS, strict=False)):
+        for index, source in enumerate(data.series[:2]):
+            colour = series_colour(index, self.palette())
             bars = QBarSet(source.name)
             # Bar heights only: every amount a user reads is formatted from the Decimal.
             bars.append([float(value) for value in source.values])
@@ -78,6 +94,7 @@ class BarChartView(QChartView):
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         chart.addAxis(self._amount_axis(data), Qt.AlignmentFlag.AlignLeft)
+        self._colour_axes(chart)
         series.attachAxis(chart.axes(Qt.Orientation.Vertical)[0])
         old = self.chart()
         self.setChart(chart)
@@ -99,8 +116,15 @@ class BarChartView(QChartView):
                 label += "\u200b"
             used.add(label)
             axis.append(label, float(value))
-        axis.setGridLineColor(QColor("#dddddd"))
         return axis
+
+    def _colour_axes(self, chart: QChart) -> None:
+        palette = self.palette()
+        text, base = palette.color(Role.Text), palette.color(Role.Base)
+        for axis in chart.axes():
+            axis.setLabelsBrush(QBrush(text))
+            axis.setLinePenColor(mixed(base, text, 0.45))
+            axis.setGridLineColor(mixed(base, text, 0.15))
 
     def tooltip(self, series: int, category: int) -> str:
         if self.data is None:

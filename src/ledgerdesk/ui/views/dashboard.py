@@ -42,6 +42,7 @@ from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionPage
 from ledgerdesk.ui.loader import Loader
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.views.attention_list import AttentionList
 from ledgerdesk.ui.views.dashboard_tiles import Tile
 
@@ -70,7 +71,7 @@ class DashboardPage(QWidget):
         self.pager.loaded.connect(self._more)
         self.pager.failed.connect(self._failed)
         self.state = QLabel()
-        self.state.setStyleSheet("color: palette(mid);")
+        self.state.setStyleSheet(tone_style(Tone.NOTE))
         self.tiles = [Tile(title) for title in TILE_TITLES]
         self.money_chart: BarChartView | None = None  # made when first reloaded
         self.aging_chart: BarChartView | None = None

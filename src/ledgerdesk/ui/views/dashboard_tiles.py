@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
-ALERT = "#b3261e"
+from ledgerdesk.ui.theme import Tone, tone_style
 
 
 class Tile(QFrame):
@@ -16,7 +16,7 @@ class Tile(QFrame):
                            " palette(midlight); border-radius: 8px; }")
         self.setMinimumWidth(200)
         self.title = QLabel(title)
-        self.title.setStyleSheet("color: palette(dark); font-weight: 600;")
+        self.title.setStyleSheet(tone_style(Tone.NOTE, " font-weight: 600;"))
         self.value = QLabel()
         self.detail = QLabel()
         self.detail.setWordWrap(True)
@@ -33,6 +33,6 @@ class Tile(QFrame):
                     alert: bool = False) -> None:
         self.value.setStyleSheet("color: palette(mid);" if waiting else "")
         self.value.setText(f"<span style='font-size:19pt; font-weight:600'>{value}</span>")
-        self.detail.setStyleSheet(f"color: {ALERT}; font-weight: 600;" if alert
-                                  else "color: palette(dark);")
+        self.detail.setStyleSheet(tone_style(Tone.ERROR, " font-weight: 600;") if alert
+                                  else tone_style(Tone.NOTE))
         self.detail.setText(f"! {detail}" if alert else detail)

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ledgerdesk.ui.theme import Tone, tone_style
+
 
 class EmptyState(QWidget):
     clear_requested = Signal()
@@ -18,7 +20,7 @@ class EmptyState(QWidget):
         self.label = QLabel()
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.label.setWordWrap(True)
-        self.label.setStyleSheet("color: #505050; font-size: 15px;")
+        self.label.setStyleSheet(tone_style(Tone.NOTE, " font-size: 15px;"))
         # No mnemonic: the filter bar's own Clear filters has Alt+L.
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setToolTip("Show every row again")

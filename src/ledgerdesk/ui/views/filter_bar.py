@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
-from ledgerdesk.ui.widgets import ERROR_STYLE, ContactPicker
+from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
+from ledgerdesk.ui.widgets import ContactPicker
 
 FILTER_DELAY_MS = 250
-WRONG_FIELD_STYLE = "border: 1px solid #b3261e;"
 
 
 class FilterBar(QWidget):
@@ -46,9 +46,9 @@ class FilterBar(QWidget):
         self.clear_button = QPushButton("C&lear filters")
         self.clear_button.setToolTip("Show every row again")
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #505050;")
+        self.summary.setStyleSheet(tone_style(Tone.NOTE))
         self.message = QLabel()
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(tone_style(Tone.ERROR))
         self.message.hide()
         # Two rows, so the bar fits the window's minimum width: what and who, then when,
         # what is filtered (or why not) and Clear filters.
@@ -200,7 +200,7 @@ class FilterBar(QWidget):
         self.message.setVisible(bool(message))
         for field in (self.contact, self.date_from, self.date_to):
             if field is not None:
-                field.setStyleSheet(WRONG_FIELD_STYLE if field is wrong else "")
+                field.setStyleSheet(wrong_field_style() if field is wrong else "")
         self.show_state()
 
     def show_state(self) -> None:

@@ -48,6 +48,7 @@ from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.models.report_table import ReportTableModel
 from ledgerdesk.ui.settle_tax_dialog import SettleTaxDialog
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.views.report_bar import ReportBar
 
 RUNNING = "Running…"
@@ -94,7 +95,7 @@ class ReportsPage(QWidget):
         self.reports.setFixedWidth(150)
         self.heading = QLabel()
         self.state = QLabel()
-        self.state.setStyleSheet("color: palette(mid);")
+        self.state.setStyleSheet(tone_style(Tone.NOTE))
         self.bar = ReportBar(self.form, _accounts(session))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
