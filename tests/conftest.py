@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
@@ -427,3 +428,21 @@ def deliver_answer() -> Callable[..., None]:
             time.sleep(0.001)
 
     return deliver
+
+
+@pytest.fixture
+def installed():
+    """``installed(name, package=name)``: the path of a command-line tool (ledger, hledger,
+    the freedesktop validators).  Missing, the test is skipped on a developer's machine but
+    fails on CI (``CI`` set), where .ci/run installs it: a check that quietly stops running
+    would look the same as one that passes."""
+    def find(name: str, package: str | None = None) -> str:
+        path = shutil.which(name)
+        if path is None:
+            why = f"{name} is not installed (apt-get install {package or name})"
+            if os.environ.get("CI"):
+                pytest.fail(why)
+            pytest.skip(why)
+        return path
+
+    return find

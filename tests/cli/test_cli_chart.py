@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -81,10 +80,9 @@ def test_re_coding_keeps_reports_and_the_exported_journal(run, book_copy, tmp_pa
 
 
 @pytest.mark.parametrize("tool", ["ledger", "hledger"])
-def test_after_a_re_code_the_tools_still_agree_with_the_trial_balance(run, book_copy,
+def test_after_a_re_code_the_tools_still_agree_with_the_trial_balance(installed, run, book_copy,
                                                                       tmp_path, tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+    installed(tool)
     assert run("edit-account", book_copy, "1000", "--code", "1999", "--name", "Main bank")[0] == 0
     journal = tmp_path / "book.journal"
     assert run("export-journal", book_copy, "-o", journal)[0] == 0

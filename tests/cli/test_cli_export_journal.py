@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import re
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -55,9 +54,8 @@ def journal_file(run, demo_book, tmp_path) -> Path:
 
 
 @pytest.mark.parametrize("tool", ["ledger", "hledger"])
-def test_tool_balances_equal_trial_balance(run, demo_book, journal_file, tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+def test_tool_balances_equal_trial_balance(installed, run, demo_book, journal_file, tool):
+    installed(tool)
     result = subprocess.run(
         [tool, "-f", str(journal_file), "balance", "--flat", "--no-total"],
         capture_output=True, text=True, check=True, timeout=120,
@@ -77,12 +75,11 @@ def test_journal_to_stdout_has_every_account(run, demo_book):
 
 
 @pytest.mark.parametrize("tool", ["ledger", "hledger"])
-def test_manual_journals_keep_the_tools_equal_to_the_trial_balance(run, book_copy, tmp_path,
-                                                                    tool):
+def test_manual_journals_keep_the_tools_equal_to_the_trial_balance(
+        installed, run, book_copy, tmp_path, tool):
     """Owner's capital, a loan and a repayment, depreciation (voided and recorded again),
     with descriptions holding what the journal formats give a meaning to."""
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+    installed(tool)
     day = dt.date.today().isoformat()  # after the demo's locked year
     journals = [
         (day, "Owner's capital; first year", ["--debit", "1000=15000:From the owner",

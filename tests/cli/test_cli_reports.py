@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -125,9 +124,8 @@ def test_journal_list_has_every_line_and_balances(run, demo_book):
         k: v for k, v in trial_balance(run, demo_book).items() if v}
 
 
-def test_trial_balance_as_of_equals_ledger_cli(run, demo_book, tmp_path):
-    if shutil.which("ledger") is None:
-        pytest.skip("ledger is not installed")
+def test_trial_balance_as_of_equals_ledger_cli(installed, run, demo_book, tmp_path):
+    installed("ledger")
     from test_cli_export_journal import NAMES, parse_balance_lines
 
     journal = tmp_path / "book.journal"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -151,10 +150,9 @@ def test_settings_choose_the_tax_rounding_and_say_what_it_changes(run, taxed_boo
 
 
 @pytest.mark.parametrize("tool", ["ledger", "hledger"])
-def test_the_exported_journal_agrees_with_tools_after_a_settlement(run, book_copy, tmp_path,
-                                                                   tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+def test_the_exported_journal_agrees_with_tools_after_a_settlement(
+        installed, run, book_copy, tmp_path, tool):
+    installed(tool)
     year = dt.date.today().year - 1  # the demo's 18 months hold last year's third quarter
     assert run("lock", book_copy, "--clear")[0] == 0  # which the demo has closed and locked
     status, _, err = run("settle-tax", book_copy, "--from", f"{year}-07-01", "--to",

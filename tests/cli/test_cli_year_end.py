@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -82,10 +81,9 @@ def tool_balance(tool: str, journal: Path, account: str, through: str) -> Decima
 @pytest.mark.parametrize(("as_of", "year_start"), [
     ("2024-03-31", "2023-04-01"), ("2024-04-01", "2024-04-01"), ("2024-06-30", "2024-04-01"),
 ])
-def test_retained_earnings_equal_the_tools_income_statement_of_earlier_years(
+def test_retained_earnings_equal_the_tools_income_statement_of_earlier_years(installed,
         run, year_book, tmp_path, tool, as_of, year_start):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+    installed(tool)
     journal = tmp_path / "book.journal"
     assert run("export-journal", year_book, "-o", journal)[0] == 0
     rows = sheet(run, year_book, as_of)
@@ -117,10 +115,9 @@ def test_the_balance_sheet_balances_in_both_columns_and_check_passes(run, year_b
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_the_demo_books_retained_earnings_equal_the_tools_earlier_years(
+def test_the_demo_books_retained_earnings_equal_the_tools_earlier_years(installed,
         run, book_copy, tmp_path, tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+    installed(tool)
     assert run("settings", book_copy, "--fiscal-year-start", "07-01")[0] == 0
     journal = tmp_path / "demo.journal"
     assert run("export-journal", book_copy, "-o", journal)[0] == 0

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import shutil
 import subprocess
 from decimal import Decimal
 from pathlib import Path
@@ -53,10 +52,9 @@ def tool_profit(tool: str, journal: Path, before: dt.date) -> Decimal:
 
 
 @pytest.mark.parametrize("tool", TOOLS)
-def test_retained_earnings_equal_the_tools_income_statement_of_the_earlier_years(
+def test_retained_earnings_equal_the_tools_income_statement_of_the_earlier_years(installed,
         run, demo_book, tmp_path, tool):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+    installed(tool)
     journal = tmp_path / "demo.journal"
     assert run("export-journal", demo_book, "-o", journal)[0] == 0
     today = dt.date.today()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,20 +11,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
-def tool():
-    """``tool(name)``: the path of a command-line tool.  Missing, the test is skipped on a
-    developer's machine but fails on CI (``CI`` set), where .ci/run installs it: a check
-    that quietly stops running would look the same as one that passes."""
-    def find(name: str, package: str) -> str:
-        path = shutil.which(name)
-        if path is None:
-            why = f"{name} is not installed (apt-get install {package})"
-            if os.environ.get("CI"):
-                pytest.fail(why)
-            pytest.skip(why)
-        return path
-
-    return find
+def tool(installed):
+    """``tool(name, package)``: as ``installed`` (tests/conftest.py)."""
+    return installed
 
 
 @pytest.fixture(scope="session")

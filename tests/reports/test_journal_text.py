@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 import subprocess
 from decimal import Decimal
 
@@ -98,9 +97,8 @@ def test_journal_layout():
 
 
 @pytest.mark.parametrize("tool", ["ledger", "hledger"])
-def test_tools_read_awkward_names(tool, tmp_path):
-    if shutil.which(tool) is None:
-        pytest.skip(f"{tool} is not installed")
+def test_tools_read_awkward_names(installed, tool, tmp_path):
+    installed(tool)
     chart = dict(CHART)
     chart["7000"] = Account("7000", "[Odd] ; name @ (x)  two", AccountType.EXPENSE)
     entries = [entry("(Memo) with ; and  spaces", ("7000", "10.50"), ("1000", "-10.50"))]
