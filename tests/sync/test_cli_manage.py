@@ -19,6 +19,22 @@ def test_edit_connection_changes_base_url_and_scopes(run, connected, book) -> No
     assert edited.options["scopes"] == "offline_access accounting.transactions"
 
 
+def test_an_edited_base_url_is_trimmed_as_connect_trims_it(run, connected, book) -> None:  # noqa: F811
+    """A pasted " https://x " used to be stored as typed, and every sync then failed with a
+    traceback; it is now the address without the spaces (and a non-address is refused)."""
+    path, _, _ = connected
+    status, out, err = run("edit-connection", path, "--connection", "1", "--base-url",
+                           " https://sandbox.test/api.xro/2.0/ ")
+    assert status == 0, err
+    assert "at https://sandbox.test/api.xro/2.0." in out
+    assert [c.base_url for c in connections(book)] == ["https://sandbox.test/api.xro/2.0"]
+    before = connections(book)
+    status, _, err = run("edit-connection", path, "--connection", "1", "--base-url",
+                         "sandbox.test")
+    assert status != 0 and "is not a web address" in err and len(err.splitlines()) == 1
+    assert connections(book) == before
+
+
 def test_edit_connection_refuses_a_wrong_id_and_changes_nothing(run, connected, book) -> None:  # noqa: F811
     path, _, _ = connected
     before = connections(book)

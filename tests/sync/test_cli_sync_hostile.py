@@ -144,8 +144,8 @@ def test_an_address_python_cannot_even_split_is_no_web_address(
     status, _, err = run("edit-connection", path, "--connection", "1", "--base-url",
                          "https://[::1")
     assert status == 1
-    assert err == ("ledgerdesk: error: 'https://[::1' is not a web address (http:// or "
-                   "https://).\n")
+    assert err == ("ledgerdesk: error: --base-url 'https://[::1' is not a web address; write "
+                   "it in full, like https://api.example.com/v1.\n")  # as connect says it
     status, _, err = run("connect", "xero", path, "--base-url", "https://[::1", "--tenant", "t",
                          "--client-id", "app", secret=xero.issue_refresh_token())
     assert status == 1 and "--base-url 'https://[::1' is not a web address" in err

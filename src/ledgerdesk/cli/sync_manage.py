@@ -9,6 +9,7 @@ from typing import TextIO
 from ledgerdesk.cli import fail
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.sync_connect import web_address
 from ledgerdesk.domain.sync import Provider
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.services import sync_admin
@@ -48,8 +49,11 @@ def run_edit_connection(args: argparse.Namespace, out: TextIO) -> int:
             if connection.provider is not Provider.XERO:
                 raise CliError("Only Xero connections have scopes.")
             options["scopes"] = " ".join(args.scopes)
+        # The same check and trimming as connect's: a stored " https://x " failed every sync.
+        base_url = (web_address("--base-url", args.base_url) if args.base_url is not None
+                    else connection.base_url)
         edited = dataclasses.replace(connection, remote_ids=ids, options=options,
-                                     base_url=(args.base_url or connection.base_url).rstrip("/"))
+                                     base_url=base_url)
         sync_admin.edit_connection(book, edited)
     scopes = f" scopes: {options['scopes']}" if args.scopes else ""
     ids_text = "".join(f" {k}={v}" for k, v in ids.items())
