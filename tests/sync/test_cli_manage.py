@@ -26,7 +26,7 @@ def test_an_edited_base_url_is_trimmed_as_connect_trims_it(run, connected, book)
     status, out, err = run("edit-connection", path, "--connection", "1", "--base-url",
                            " https://sandbox.test/api.xro/2.0/ ")
     assert status == 0, err
-    assert "at https://sandbox.test/api.xro/2.0." in out
+    assert "Xero at https://sandbox.test/api.xro/2.0 tenant=" in out
     assert [c.base_url for c in connections(book)] == ["https://sandbox.test/api.xro/2.0"]
     before = connections(book)
     status, _, err = run("edit-connection", path, "--connection", "1", "--base-url",
