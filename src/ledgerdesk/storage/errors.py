@@ -22,6 +22,8 @@ NOT_UPGRADED = (", so the book could not be upgraded for this version of Ledgerd
                 "(it is unchanged)")
 #: ``outcome`` of a book that failed while it was being made.
 NOT_CREATED = ", so the book was not created"
+#: ``outcome`` of a backup that failed: its partial copy was removed.
+NOT_BACKED_UP = ", so no backup was made"
 
 
 class BookError(BookFailure):
@@ -115,6 +117,25 @@ class Locked(FileProblem):
 
     def __init__(self, path: Path | str, *, wait: float | str, outcome: str = "") -> None:
         super().__init__(path, outcome=outcome, wait=seconds(wait))
+
+
+class BackupFailedCheck(FileProblem):
+    """A fresh copy of the book did not pass ``check``: it was removed, as a backup that
+    cannot be restored is worse than none (it would be trusted)."""
+
+    template = ("The backup of {path} failed its check ({reason}){outcome}; "
+                "`ledgerdesk check {path}` explains.")
+
+
+class BackupFolderMissing(FileProblem):
+    template = ("The backup folder {path} does not exist{outcome}; connect its disk, or choose "
+                "another folder (File > Backups…, or `ledgerdesk backup BOOK --folder DIR`).")
+
+
+class BackupFolderUnwritable(FileProblem):
+    template = ("Ledgerdesk may not write in the backup folder {path}{outcome}; make it "
+                "writable, or choose another folder (File > Backups…, or `ledgerdesk backup "
+                "BOOK --folder DIR`).")
 
 
 class StorageFailed(FileProblem):
