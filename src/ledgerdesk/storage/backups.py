@@ -16,7 +16,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from ledgerdesk.domain.backups import (
@@ -33,7 +33,8 @@ from ledgerdesk.storage.failures import book_problem, os_problem
 from ledgerdesk.storage.probe import probe_book_file
 from ledgerdesk.storage.verify import verify_backup
 
-__all__ = ["list_backups", "remove_backup", "take_backup", "verify_backup"]
+__all__ = ["copy_book", "list_backups", "remove_backup", "take_backup", "verify_backup",
+           "write_backup"]
 
 #: Problems of the book being copied; any other failure while copying is the folder's.
 _THE_BOOKS = (errors.Damaged, errors.NotABook, errors.Locked, errors.NewerVersion)
@@ -45,18 +46,33 @@ def take_backup(book: Path, folder: Path, kind: BackupKind, *, now: dt.datetime 
     """Copy ``book`` into ``folder`` (made if missing, its parent must exist) as a verified
     backup of ``kind`` taken ``now``.  Problems are told with ``outcome`` (", so no backup
     was made"), about ``told_about`` when given (an upgrade says them about the book)."""
+    def copy(partial: Path) -> None:
+        copy_book(book, partial, read_only=probe_book_file(book, wait=wait), wait=wait)
+
+    return write_backup(book, folder, kind, copy, now=now, outcome=outcome,
+                        told_about=told_about)
+
+
+def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Path], None], *,
+                 now: dt.datetime | None = None, outcome: str = NOT_BACKED_UP,
+                 told_about: Path | None = None, keep_unverified: bool = False) -> Backup:
+    """``copy(partial)`` writes the book into ``partial``; it is verified and named.  A copy
+    that fails its check is removed, or with ``keep_unverified`` named as unverified (the
+    only copy of a broken book about to be replaced is worth keeping)."""
     taken = (now or dt.datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     made_folder = False
     partial: Path | None = None
     try:
-        read_only = probe_book_file(book, wait=wait)
         made_folder = _make_folder(folder)
         target = _free_name(folder, book.name, taken, kind)
         partial = target.with_name(target.name + INCOMPLETE)
-        copy_book(book, partial, read_only=read_only, wait=wait)
-        if (why := verify_backup(partial)) is not None:
+        copy(partial)
+        why = verify_backup(partial)
+        if why is not None and not keep_unverified:
             raise errors.BackupFailedCheck(book, reason=why)
-        partial.replace(target)
+        if why is not None:
+            target = _free_name(folder, book.name, taken, kind, verified=False)
+        _rename(partial, target)
         _sync_folder(folder)
     except BaseException as exc:
         if partial is not None:
@@ -67,7 +83,7 @@ def take_backup(book: Path, folder: Path, kind: BackupKind, *, now: dt.datetime 
         if isinstance(exc, (BookError, OSError, sqlite3.Error)):
             raise _told(exc, book, folder, outcome, told_about) from exc
         raise
-    return Backup(target, taken, kind, _size(target), verified=True)
+    return Backup(target, taken, kind, _size(target), verified=why is None)
 
 
 def copy_book(book: Path, target: Path, *, read_only: errors.ReadOnly | None = None,
@@ -93,6 +109,15 @@ def list_backups(book: Path, folder: Path) -> list[Backup]:
                 taken, kind, verified = read
                 found.append(Backup(path, taken, kind, _size(path), verified))
     return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def _rename(partial: Path, target: Path) -> None:
+    """A raw copy keeps the broken book's log beside it, under the matching name."""
+    wal = Path(f"{partial}-wal")
+    if wal.exists():
+        wal.replace(Path(f"{target}-wal"))
+    Path(f"{partial}-shm").unlink(missing_ok=True)
+    partial.replace(target)
 
 
 def remove_backup(path: Path) -> None:
