@@ -211,3 +211,10 @@ def test_a_failure_at_any_step_leaves_the_book_as_it_was(faults, saved: Path, bo
         assert [b.kind for b in backups.list_backups(book_path, folder_of(tmp_path))] == [
             BackupKind.MANUAL], where
         assert not list(tmp_path.glob("*.incomplete*")), where
+
+
+def test_a_link_to_the_book_stays_a_link(saved: Path, book_path: Path, tmp_path: Path) -> None:
+    link = tmp_path / "shortcut.book"
+    link.symlink_to(book_path)
+    restore_book(link, saved, folder_of(tmp_path), now=NOON)
+    assert link.is_symlink() and contacts(book_path) == ["Kept"]

@@ -56,6 +56,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "lock": ("lock", "run_lock"),
     "settle-tax": ("tax", "run_settle_tax"),
     "tax-code": ("tax", "run_tax_code"),
+    "backup": ("backups", "run_backup"),
+    "restore": ("backups", "run_restore"),
 }
 
 

@@ -38,8 +38,9 @@ JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
 AUDIT = "audit"
 TAX_CODES = "tax-codes"
+BACKUPS = "backups"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES)
+              ACCOUNTS, AUDIT, TAX_CODES, BACKUPS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -139,6 +140,11 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    if args.kind == BACKUPS:  # read from their names: the book itself may be broken
+        from ledgerdesk.cli.backups import run_list_backups
+
+        check_bom(args)
+        return run_list_backups(args, out)
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
                                    AUDIT, TAX_CODES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
@@ -210,6 +216,7 @@ KIND_HELP: dict[str, str] = {
     ACCOUNTS: "the chart of accounts with each account's balance today",
     AUDIT: "the audit log: when (UTC), who and what, oldest first",
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
+    BACKUPS: "the book's backups, newest first: when (UTC), kind, size, verified, file",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "

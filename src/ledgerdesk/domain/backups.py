@@ -46,6 +46,16 @@ class Backup:
     verified: bool  # it opened and passed ``check`` when it was written
 
 
+@dataclass(frozen=True, slots=True)
+class Restored:
+    """What a restore did: ``book`` is now ``backup``; ``before`` is the book as it was,
+    kept as a before-restore backup (None when there was no book)."""
+
+    book: Path
+    backup: Path
+    before: Backup | None
+
+
 def default_folder(book: Path) -> Path:
     return book.with_name(book.name + FOLDER_SUFFIX)
 
@@ -87,3 +97,12 @@ def daily_due(backups: Iterable[Backup], now: dt.datetime) -> bool:
     today = now.astimezone(UTC).date()
     return not any(b.kind is BackupKind.DAILY and b.taken.astimezone(UTC).date() == today
                    for b in backups)
+
+
+def size_words(size: int) -> str:
+    """``1234567`` -> ``1.2 MB`` (decimal units, a dot: the command line's plain words; the
+    window formats its own in the locale)."""
+    for unit, step in (("GB", 10**9), ("MB", 10**6), ("kB", 10**3)):
+        if size >= step:
+            return f"{size / step:.1f} {unit}"
+    return f"{size} B"

@@ -41,21 +41,24 @@ _THE_BOOKS = (errors.Damaged, errors.NotABook, errors.Locked, errors.NewerVersio
 
 
 def take_backup(book: Path, folder: Path, kind: BackupKind, *, now: dt.datetime | None = None,
-                wait: float = 5, outcome: str = NOT_BACKED_UP,
-                told_about: Path | None = None) -> Backup:
-    """Copy ``book`` into ``folder`` (made if missing, its parent must exist) as a verified
-    backup of ``kind`` taken ``now``.  Problems are told with ``outcome`` (", so no backup
-    was made"), about ``told_about`` when given (an upgrade says them about the book)."""
+                wait: float = 5, outcome: str = NOT_BACKED_UP, told_about: Path | None = None,
+                make_folder: bool = True, target: Path | None = None) -> Backup:
+    """Copy ``book`` into ``folder`` as a verified backup of ``kind`` taken ``now`` (into the
+    file ``target`` instead, when given).  ``folder`` is made if missing with
+    ``make_folder`` (never its parents: a folder on a disk that is not there must not be made
+    on another).  Problems are told with ``outcome`` (", so no backup was made"), about
+    ``told_about`` when given (an upgrade says them about the book)."""
     def copy(partial: Path) -> None:
         copy_book(book, partial, read_only=probe_book_file(book, wait=wait), wait=wait)
 
     return write_backup(book, folder, kind, copy, now=now, outcome=outcome,
-                        told_about=told_about)
+                        told_about=told_about, make_folder=make_folder, target=target)
 
 
 def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Path], None], *,
                  now: dt.datetime | None = None, outcome: str = NOT_BACKED_UP,
-                 told_about: Path | None = None, keep_unverified: bool = False) -> Backup:
+                 told_about: Path | None = None, keep_unverified: bool = False,
+                 make_folder: bool = True, target: Path | None = None) -> Backup:
     """``copy(partial)`` writes the book into ``partial``; it is verified and named.  A copy
     that fails its check is removed, or with ``keep_unverified`` named as unverified (the
     only copy of a broken book about to be replaced is worth keeping)."""
@@ -63,8 +66,8 @@ def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Pat
     made_folder = False
     partial: Path | None = None
     try:
-        made_folder = _make_folder(folder)
-        target = _free_name(folder, book.name, taken, kind)
+        made_folder = _make_folder(folder, make_folder)
+        target = target or _free_name(folder, book.name, taken, kind)
         partial = target.with_name(target.name + INCOMPLETE)
         copy(partial)
         why = verify_backup(partial)
@@ -101,14 +104,16 @@ def copy_book(book: Path, target: Path, *, read_only: errors.ReadOnly | None = N
 def list_backups(book: Path, folder: Path) -> list[Backup]:
     """The backups of ``book`` in ``folder``, and those earlier versions left beside the
     book, newest first."""
-    found: list[Backup] = []
+    found: list[tuple[Backup, int]] = []
     for place in dict.fromkeys((folder, book.parent)):
         for path in _entries(place):
             read = read_backup_name(path.name, book.name)
             if read is not None and path.is_file():
                 taken, kind, verified = read
-                found.append(Backup(path, taken, kind, _size(path), verified))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+                written = path.stat().st_mtime_ns  # which of one second's came last
+                found.append((Backup(path, taken, kind, _size(path), verified), written))
+    found.sort(key=lambda pair: (pair[0].taken, pair[1], pair[0].path.name), reverse=True)
+    return [backup for backup, _ in found]
 
 
 def _rename(partial: Path, target: Path) -> None:
@@ -138,11 +143,12 @@ def _size(path: Path) -> int:
     return path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)
 
 
-def _make_folder(folder: Path) -> bool:
-    """Make ``folder`` if it is missing (not its parents: a folder on a disk that is not
-    there must not be made on another); whether this made it."""
+def _make_folder(folder: Path, make: bool) -> bool:
+    """Make ``folder`` if it is missing and it may be; whether this made it."""
     if folder.is_dir():
         return False
+    if not make:
+        raise errors.BackupFolderMissing(folder)
     try:
         folder.mkdir()
     except FileNotFoundError:

@@ -302,10 +302,12 @@ def _bring_to_head(path: Path, engine: Engine, script_location: Path,
         raise NeedsUpgrade(path)
     from ledgerdesk.storage import backups  # it checks copies through this module
 
-    # Beside the book, the folder's problems are the book's (the same disk and folder).
-    told_about = path if folder == default_folder(path) else None
+    # Beside the book, the folder's problems are the book's (the same disk and folder); a
+    # folder the user chose is never made (its disk may not be there).
+    beside = folder == default_folder(path)
     backup = backups.take_backup(path, folder, BackupKind.BEFORE_MIGRATION, wait=wait,
-                                 outcome=NOT_UPGRADED, told_about=told_about)
+                                 outcome=NOT_UPGRADED, told_about=path if beside else None,
+                                 make_folder=beside)
     try:
         with translated(path, wait=wait):
             migrate.upgrade(engine, "head", script_location)

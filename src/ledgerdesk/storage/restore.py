@@ -19,10 +19,9 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from ledgerdesk.domain.backups import INCOMPLETE, Backup, BackupKind
+from ledgerdesk.domain.backups import INCOMPLETE, BackupKind, Restored
 from ledgerdesk.storage import errors
 from ledgerdesk.storage.backups import copy_book, remove_backup, write_backup
 from ledgerdesk.storage.errors import NOT_RESTORED, FileProblem
@@ -34,16 +33,11 @@ _SIDECARS = ("-wal", "-shm", "-journal")
 _DAMAGE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
-@dataclass(frozen=True, slots=True)
-class Restored:
-    book: Path
-    backup: Path
-    before: Backup | None  # the book as it was; None when there was no book
-
-
 def restore_book(book: Path, backup: Path, folder: Path, *, now: dt.datetime | None = None,
                  wait: float = 5) -> Restored:
-    """Replace ``book`` with ``backup``, keeping the book as it was in ``folder``."""
+    """Replace ``book`` with ``backup``, keeping the book as it was in ``folder``.  A link
+    to a book is followed: the book it points to is replaced, and the link stays."""
+    book = Path(os.path.realpath(book)) if book.is_symlink() else book
     _check_backup(book, backup, wait)
     if not os.path.lexists(book):
         _placed(backup, book, wait)
@@ -68,7 +62,7 @@ def _check_backup(book: Path, backup: Path, wait: float) -> None:
         why: str | None = "there is no such file"
     elif backup.is_dir():
         why = "it is a folder"
-    elif book.exists() and backup.resolve() == book.resolve():
+    elif os.path.realpath(backup) == os.path.realpath(book):
         why = "it is the book itself"
     else:
         why = verify_backup(backup, wait=wait)

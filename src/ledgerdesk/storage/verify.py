@@ -4,8 +4,8 @@ checks, then every ledger invariant).
 
 A copy taken before an upgrade has the older schema, which the invariants' queries do not
 know; SQLite's own checks are what can be asked of it (the upgrade that follows is checked
-by the migrations' tests, and the upgraded book by ``check``).  Opening read-only changes
-nothing in the copy, not even its journal mode.
+by the migrations' tests, and the upgraded book by ``check``).  Reading changes nothing in the
+file, not even its journal mode.
 """
 
 from __future__ import annotations
@@ -26,14 +26,24 @@ def verify_backup(path: Path, *, wait: float = 5) -> str | None:
     """Why the book file at ``path`` cannot be trusted as a backup, in a few words (what
     ``check`` found first, and how many more), or None when it can."""
     try:
-        probe_book_file(path, wait=wait)
-        problem = ReadOnly(path)
+        problem = _reader(path, probe_book_file(path, wait=wait))
         engine = make_engine(path, wait=wait, read_only=problem)
         with translated(path, wait=wait), contextlib.closing(
                 SqliteBook(path, engine, read_only=problem, wait=wait)) as book:
             return _findings(book, migrate.current_revision(engine))
     except BookError as exc:
         return _reason(exc)
+
+
+def _reader(path: Path, read_only: ReadOnly | None) -> ReadOnly | None:
+    """How to open the file so that reading it leaves it as it was.  A backup is in rollback
+    mode: read-only then writes nothing.  A WAL book (any book offered as a backup) is read
+    as the commands read it: a read-only connection would leave an empty ``-wal`` and
+    ``-shm`` beside it, which the last normal connection removes as it closes."""
+    with path.open("rb") as handle:
+        header = handle.read(20)
+    in_wal_mode = len(header) == 20 and header[18] == 2
+    return read_only if in_wal_mode else (read_only or ReadOnly(path))
 
 
 def _findings(book: SqliteBook, revision: str | None) -> str | None:
