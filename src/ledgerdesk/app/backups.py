@@ -27,6 +27,7 @@ from ledgerdesk.domain.backups import (
 )
 from ledgerdesk.domain.retention import to_prune
 from ledgerdesk.storage import backups as copies
+from ledgerdesk.storage.backups import Progress
 from ledgerdesk.storage.errors import BackupFolderMissing
 from ledgerdesk.storage.restore import restore_book
 
@@ -84,33 +85,40 @@ class StorageBackups:
 
     @absolute
     def back_up(self, book: Path, *, kind: BackupKind = BackupKind.MANUAL,
-                output: Path | None = None) -> Backup:
+                output: Path | None = None, progress: Progress | None = None) -> Backup:
         """A verified backup into the book's folder, or ``output``: a folder to put it in,
-        or the new file to write."""
+        or the new file to write.  ``progress`` may raise to stop (nothing is left)."""
         if output is not None and output.is_dir():
-            return self._take(book, output, kind, make_folder=False)
+            return self._take(book, output, kind, progress, make_folder=False)
         if output is not None:
-            return self._take(book, output.parent, kind, make_folder=False, target=output)
+            return self._take(book, output.parent, kind, progress, make_folder=False,
+                              target=output)
         folder = self.folder(book)
-        return self._take(book, folder, kind, make_folder=folder == default_folder(book))
+        return self._take(book, folder, kind, progress,
+                          make_folder=folder == default_folder(book))
 
     @absolute
-    def daily_backup(self, book: Path) -> Backup | None:
+    def daily_due(self, book: Path) -> bool:
+        """No daily backup of ``book`` was taken today (UTC)."""
+        return daily_due(self.list(book), self._clock())
+
+    @absolute
+    def daily_backup(self, book: Path, progress: Progress | None = None) -> Backup | None:
         """The day's backup, unless one was taken today (None); then the daily backups the
         retention policy no longer keeps are removed."""
         existing = self.list(book)
         if not daily_due(existing, self._clock()):
             return None
-        made = self.back_up(book, kind=BackupKind.DAILY)
+        made = self.back_up(book, kind=BackupKind.DAILY, progress=progress)
         for old in to_prune([made, *existing]):
             copies.remove_backup(old.path)
         return made
 
     @absolute
-    def restore(self, book: Path, backup: Path) -> Restored:
+    def restore(self, book: Path, backup: Path, progress: Progress | None = None) -> Restored:
         """Put ``backup`` in ``book``'s place; the book as it was is kept (``before``)."""
         return restore_book(book, backup, self._ready_folder(book), now=self._clock(),
-                            wait=self._wait)
+                            wait=self._wait, progress=progress)
 
     def _ready_folder(self, book: Path) -> Path:
         folder = self.folder(book)
@@ -118,7 +126,7 @@ class StorageBackups:
             raise BackupFolderMissing(folder)
         return folder
 
-    def _take(self, book: Path, folder: Path, kind: BackupKind, *, make_folder: bool,
-              target: Path | None = None) -> Backup:
+    def _take(self, book: Path, folder: Path, kind: BackupKind, progress: Progress | None, *,
+              make_folder: bool, target: Path | None = None) -> Backup:
         return copies.take_backup(book, folder, kind, now=self._clock(), wait=self._wait,
-                                  make_folder=make_folder, target=target)
+                                  make_folder=make_folder, target=target, progress=progress)

@@ -36,29 +36,35 @@ from ledgerdesk.storage.verify import verify_backup
 __all__ = ["copy_book", "list_backups", "remove_backup", "take_backup", "verify_backup",
            "write_backup"]
 
+#: (done, total): told as a backup goes; may raise to stop it.
+Progress = Callable[[int, int], None]
 #: Problems of the book being copied; any other failure while copying is the folder's.
 _THE_BOOKS = (errors.Damaged, errors.NotABook, errors.Locked, errors.NewerVersion)
 
 
 def take_backup(book: Path, folder: Path, kind: BackupKind, *, now: dt.datetime | None = None,
                 wait: float = 5, outcome: str = NOT_BACKED_UP, told_about: Path | None = None,
-                make_folder: bool = True, target: Path | None = None) -> Backup:
+                make_folder: bool = True, target: Path | None = None,
+                progress: Progress | None = None) -> Backup:
     """Copy ``book`` into ``folder`` as a verified backup of ``kind`` taken ``now`` (into the
     file ``target`` instead, when given).  ``folder`` is made if missing with
     ``make_folder`` (never its parents: a folder on a disk that is not there must not be made
     on another).  Problems are told with ``outcome`` (", so no backup was made"), about
-    ``told_about`` when given (an upgrade says them about the book)."""
+    ``told_about`` when given (an upgrade says them about the book).  ``progress(done, 2)``
+    is told after the copy and after its check, and may raise to stop (nothing is left)."""
     def copy(partial: Path) -> None:
         copy_book(book, partial, read_only=probe_book_file(book, wait=wait), wait=wait)
 
     return write_backup(book, folder, kind, copy, now=now, outcome=outcome,
-                        told_about=told_about, make_folder=make_folder, target=target)
+                        told_about=told_about, make_folder=make_folder, target=target,
+                        progress=progress)
 
 
 def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Path], None], *,
                  now: dt.datetime | None = None, outcome: str = NOT_BACKED_UP,
                  told_about: Path | None = None, keep_unverified: bool = False,
-                 make_folder: bool = True, target: Path | None = None) -> Backup:
+                 make_folder: bool = True, target: Path | None = None,
+                 progress: Progress | None = None) -> Backup:
     """``copy(partial)`` writes the book into ``partial``; it is verified and named.  A copy
     that fails its check is removed, or with ``keep_unverified`` named as unverified (the
     only copy of a broken book about to be replaced is worth keeping)."""
@@ -70,7 +76,11 @@ def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Pat
         target = target or _free_name(folder, book.name, taken, kind)
         partial = target.with_name(target.name + INCOMPLETE)
         copy(partial)
+        if progress is not None:
+            progress(1, 2)
         why = verify_backup(partial)
+        if progress is not None:
+            progress(2, 2)
         if why is not None and not keep_unverified:
             raise errors.BackupFailedCheck(book, reason=why)
         if why is not None:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ledgerdesk.domain.backups import INCOMPLETE, BackupKind, Restored
 from ledgerdesk.storage import errors
-from ledgerdesk.storage.backups import copy_book, remove_backup, write_backup
+from ledgerdesk.storage.backups import Progress, copy_book, remove_backup, write_backup
 from ledgerdesk.storage.errors import NOT_RESTORED, FileProblem
 from ledgerdesk.storage.failures import book_problem, os_problem, sqlite_code
 from ledgerdesk.storage.probe import probe_book_file
@@ -34,9 +34,11 @@ _DAMAGE = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 def restore_book(book: Path, backup: Path, folder: Path, *, now: dt.datetime | None = None,
-                 wait: float = 5) -> Restored:
+                 wait: float = 5, progress: Progress | None = None) -> Restored:
     """Replace ``book`` with ``backup``, keeping the book as it was in ``folder``.  A link
-    to a book is followed: the book it points to is replaced, and the link stays."""
+    to a book is followed: the book it points to is replaced, and the link stays.
+    ``progress`` hears of the book's backup (``write_backup``'s steps); it may raise to
+    stop, until the backup is being put in place."""
     book = Path(os.path.realpath(book)) if book.is_symlink() else book
     _check_backup(book, backup, wait)
     if not os.path.lexists(book):
@@ -46,7 +48,8 @@ def restore_book(book: Path, backup: Path, folder: Path, *, now: dt.datetime | N
     with _exclusive(book) as lock:
         before = write_backup(book, folder, BackupKind.BEFORE_RESTORE,
                               lambda partial: _copy_as_it_is(book, lock, partial, readable),
-                              now=now, outcome=NOT_RESTORED, keep_unverified=True)
+                              now=now, outcome=NOT_RESTORED, keep_unverified=True,
+                              progress=progress)
         try:
             _placed(backup, book, wait, lock)
         except BaseException:
