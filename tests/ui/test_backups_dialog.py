@@ -182,3 +182,15 @@ def test_a_failed_daily_backup_is_one_line_and_the_book_opens(qtbot, tmp_path, b
     message = window.statusBar().currentMessage()
     assert message.startswith(f"Today's backup failed: The backup folder {gone} does not exist")
     assert "\n" not in message and window.session is not None
+
+
+def test_the_application_takes_the_daily_backup(monkeypatch):
+    """``ledgerdesk open`` (and ``--demo``) hand the window backups with the daily one on."""
+    import ledgerdesk.ui.application as application
+    from ledgerdesk.app.window import run_window
+
+    given = {}
+    monkeypatch.setattr(application, "run_app", lambda files, **_: given.setdefault("f", files)
+                        and 0)
+    assert run_window() == 0
+    assert given["f"].backups.daily is True
