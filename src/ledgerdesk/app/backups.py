@@ -85,16 +85,19 @@ class StorageBackups:
 
     @absolute
     def back_up(self, book: Path, *, kind: BackupKind = BackupKind.MANUAL,
-                output: Path | None = None, progress: Progress | None = None) -> Backup:
+                output: Path | None = None, progress: Progress | None = None,
+                now: dt.datetime | None = None) -> Backup:
         """A verified backup into the book's folder, or ``output``: a folder to put it in,
-        or the new file to write.  ``progress`` may raise to stop (nothing is left)."""
+        or the new file to write.  ``progress`` may raise to stop (nothing is left); ``now``
+        is when it is taken (default: the clock's now)."""
+        taken = now or self._clock()
         if output is not None and output.is_dir():
-            return self._take(book, output, kind, progress, make_folder=False)
+            return self._take(book, output, kind, progress, taken, make_folder=False)
         if output is not None:
-            return self._take(book, output.parent, kind, progress, make_folder=False,
+            return self._take(book, output.parent, kind, progress, taken, make_folder=False,
                               target=output)
         folder = self.folder(book)
-        return self._take(book, folder, kind, progress,
+        return self._take(book, folder, kind, progress, taken,
                           make_folder=folder == default_folder(book))
 
     @absolute
@@ -126,7 +129,7 @@ class StorageBackups:
             raise BackupFolderMissing(folder)
         return folder
 
-    def _take(self, book: Path, folder: Path, kind: BackupKind, progress: Progress | None, *,
-              make_folder: bool, target: Path | None = None) -> Backup:
-        return copies.take_backup(book, folder, kind, now=self._clock(), wait=self._wait,
+    def _take(self, book: Path, folder: Path, kind: BackupKind, progress: Progress | None,
+              now: dt.datetime, *, make_folder: bool, target: Path | None = None) -> Backup:
+        return copies.take_backup(book, folder, kind, now=now, wait=self._wait,
                                   make_folder=make_folder, target=target, progress=progress)

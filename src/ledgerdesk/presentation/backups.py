@@ -25,6 +25,10 @@ from ledgerdesk.presentation.session import Progress
 KIND_WORDS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual",
               BackupKind.BEFORE_MIGRATION: "Before upgrade",
               BackupKind.BEFORE_RESTORE: "Before restore"}
+RETENTION_NOTE = ("The book is backed up once a day when it is opened; of those, the newest of "
+                  "the last 7 days, 4 weeks and 12 months are kept. Other backups are kept "
+                  "until you delete them. A verified backup opened and passed its check when it "
+                  "was made.")
 _UNITS = (("GB", 10**9), ("MB", 10**6), ("kB", 10**3))
 
 
@@ -37,7 +41,7 @@ class BookBackups(Protocol):
     def choose_folder(self, book: Path, folder: Path | None) -> None: ...
     def list(self, book: Path) -> list[Backup]: ...
     def back_up(self, book: Path, *, kind: BackupKind = ..., output: Path | None = None,
-                progress: Progress | None = None) -> Backup: ...
+                progress: Progress | None = None, now: dt.datetime | None = None) -> Backup: ...
     def daily_due(self, book: Path) -> bool: ...
     def daily_backup(self, book: Path, progress: Progress | None = None) -> Backup | None: ...
     def restore(self, book: Path, backup: Path,

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ledgerdesk.presentation.backups import BackupList, BackupRow, BookBackups
+from ledgerdesk.presentation.backups import (
+    RETENTION_NOTE,
+    BackupList,
+    BackupRow,
+    BookBackups,
+)
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs, file_dialogs
@@ -43,11 +48,11 @@ class BackupColumn(IntEnum):
 
     WHEN = 0
     KIND = 1
-    SIZE = 2
-    VERIFIED = 3
+    VERIFIED = 2
+    SIZE = 3  # last, at the right edge: not beside a word it would read as one with
 
 
-WIDTHS = {BackupColumn.WHEN: 220, BackupColumn.KIND: 150, BackupColumn.SIZE: 100}
+WIDTHS = {BackupColumn.WHEN: 230, BackupColumn.KIND: 160, BackupColumn.VERIFIED: 130}
 
 
 def open_backups(window: QMainWindow, session: Session) -> BackupsDialog:
@@ -65,10 +70,13 @@ class BackupsDialog(QDialog):
         self.window_, self.session = window, session
         self.setWindowTitle("Backups")
         self.presenter = BackupList(backups, session.path, session.locale, tz)
-        self.model = ReadRowsModel(BackupColumn, ("Taken", "Kind", "Size", "Verified"),
+        self.model = ReadRowsModel(BackupColumn, ("Taken", "Kind", "Verified", "Size"),
                                    frozenset({BackupColumn.SIZE}), self)
         self.table = self._make_table()
         self.count_label = QLabel()
+        note = QLabel(RETENTION_NOTE)
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #606060;")
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -93,6 +101,7 @@ class BackupsDialog(QDialog):
         folder_row.addWidget(self.beside_button)
         folder_row.addStretch(1)
         layout.addLayout(folder_row)
+        layout.addWidget(note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -111,7 +120,7 @@ class BackupsDialog(QDialog):
     def _make_table(self) -> QTableView:
         table = read_only_table(self.model, in_dialog=True)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(BackupColumn.VERIFIED, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
         return table
