@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from file_systems import fill_up
-from ledgerdesk.storage import errors, migrate, open_book
+from ledgerdesk.storage import backups, errors, open_book
 from ledgerdesk.storage.migrate import SCHEMA_HEAD
 
 PAY = ["--contact", "Bluebell Nursery", "--amount", "10", "--date", dt.date.today().isoformat(),
@@ -69,8 +69,8 @@ def test_an_upgrade_on_a_full_disk_leaves_no_partial_backup(book_at_0001, tiny_d
     disk = tiny_disk("1m")
     outcomes = set()
     backed_up = []
-    real_backup = migrate.backup_book
-    monkeypatch.setattr(migrate, "backup_book",
+    real_backup = backups.take_backup
+    monkeypatch.setattr(backups, "take_backup",
                         lambda *a, **k: backed_up.append(real_backup(*a, **k)) or backed_up[-1])
     for leave in range(0, 2 * len(original) + 64 * 1024, 16 * 1024):
         path = disk / f"old-{leave}.book"
@@ -89,12 +89,13 @@ def test_an_upgrade_on_a_full_disk_leaves_no_partial_backup(book_at_0001, tiny_d
         else:
             filler.unlink()
             outcomes.add("upgraded")
-            (backup,) = disk.glob(f"{path.name}.backup-0001-*")
+            (backup,) = (disk / f"{path.name}.backups").glob(f"{path.name}.backup-*")
+            assert backup == backed_up[0].path
             assert version(backup) == "0001" and version(path) == SCHEMA_HEAD
             with contextlib.closing(sqlite3.connect(backup)) as copy:
                 assert copy.execute("SELECT name FROM contacts").fetchall() == [
                     ("Old Customer",)]
         finally:
             for stale in disk.iterdir():
-                stale.unlink()
+                shutil.rmtree(stale) if stale.is_dir() else stale.unlink()
     assert outcomes == {"backup failed", "upgrade failed", "upgraded"}

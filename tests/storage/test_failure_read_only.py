@@ -91,7 +91,7 @@ def test_an_old_read_only_book_says_why_it_cannot_be_opened(as_root, book_at_000
     message = str(caught.value)
     assert message.startswith(f"{book_at_0001} is read-only")
     assert "upgraded" in message and "damaged" not in message
-    assert not list(tmp_path.glob("*.backup-*"))
+    assert not list(tmp_path.glob("*.backup*"))
 
 
 def test_no_book_can_be_created_in_a_read_only_folder(run, as_root, tmp_path):

@@ -19,7 +19,7 @@ def test_a_book_at_0001_opens_with_the_sync_tables_and_keeps_its_rows(book_at_00
             assert tx.connections() == [] and tx.outbox() == []
     finally:
         book.close()
-    assert list(book_at_0001.parent.glob("old.book.backup-0001-*"))
+    assert list((book_at_0001.parent / "old.book.backups").glob("old.book.backup-*"))
 
 
 def test_an_outbox_client_token_is_unique(xero_book, customer, issue, pay) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from ledgerdesk.app.backups import StorageBackups
 from ledgerdesk.app.files import ensure_demo_book, new_book, os_user
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import BookFileError, Progress
@@ -14,14 +15,18 @@ from ledgerdesk.storage import BookError, open_book
 
 class StorageBookFiles:
     """``busy_timeout``: seconds a write waits for another program's lock (None: storage's
-    default)."""
+    default); ``backups``: where books are backed up and restored from (by default without
+    the daily backup on opening, which the application turns on)."""
 
-    def __init__(self, *, busy_timeout: float | None = None) -> None:
+    def __init__(self, *, busy_timeout: float | None = None,
+                 backups: StorageBackups | None = None) -> None:
         self.busy_timeout = busy_timeout
+        self.backups = backups or StorageBackups()
 
     def open(self, path: Path) -> Book:
         try:
-            return open_book(path, busy_timeout=self.busy_timeout, user=os_user())
+            return open_book(path, busy_timeout=self.busy_timeout, user=os_user(),
+                             backup_folder=self.backups.chosen_folder(path))
         except BookError as exc:
             raise BookFileError(str(exc)) from exc
         except OSError as exc:

@@ -43,11 +43,19 @@ def os_user() -> str:
 @contextlib.contextmanager
 def opened(path: str | Path) -> Iterator[Book]:
     """An existing book, closed again when the caller is done."""
-    book = open_book(Path(path), user=os_user())
+    book = open_book(Path(path), user=os_user(), backup_folder=chosen_backup_folder(path))
     try:
         yield book
     finally:
         book.close()
+
+
+def chosen_backup_folder(path: str | Path) -> Path | None:
+    """The folder the user chose for the book's backups (the one before an upgrade too), or
+    None: beside the book."""
+    from ledgerdesk.app.backup_places import BackupPlaces
+
+    return BackupPlaces().chosen(Path(path))
 
 
 def book_settings(book: Book) -> tuple[str, str]:

@@ -47,10 +47,13 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
     except ImportError as exc:  # PySide6 or a Qt system library is missing
         raise WindowUnavailable(f"the window cannot open: {import_problem(exc)}; "
                                 f"{CLI_HINT}.") from exc
+    from ledgerdesk.app.backups import StorageBackups
     from ledgerdesk.app.book_files import StorageBookFiles
     from ledgerdesk.app.remotes import SyncRemotes
 
-    return run_app(StorageBookFiles(), path=path, demo=demo, remotes=SyncRemotes())
+    # The window takes the day's backup of each book it opens (screenshots and tests don't).
+    files = StorageBookFiles(backups=StorageBackups(daily=True))
+    return run_app(files, path=path, demo=demo, remotes=SyncRemotes())
 
 
 def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,

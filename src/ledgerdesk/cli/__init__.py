@@ -58,6 +58,8 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "tax-code": ("tax", "run_tax_code"),
     "bank-rule": ("bank", "run_bank_rule"),
     "export-statement": ("bank", "run_export_statement"),
+    "backup": ("backups", "run_backup"),
+    "restore": ("backups", "run_restore"),
 }
 
 

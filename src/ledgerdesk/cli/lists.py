@@ -39,8 +39,9 @@ ACCOUNTS = "accounts"
 AUDIT = "audit"
 TAX_CODES = "tax-codes"
 BANK_RULES = "bank-rules"
+BACKUPS = "backups"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES)
+              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES, BACKUPS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -140,6 +141,11 @@ def has_balance(contact: ContactSummary) -> bool:
 
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
+    if args.kind == BACKUPS:  # read from their names: the book itself may be broken
+        from ledgerdesk.cli.backups import run_list_backups
+
+        check_bom(args)
+        return run_list_backups(args, out)
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
                                    AUDIT, TAX_CODES, BANK_RULES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
@@ -217,6 +223,7 @@ KIND_HELP: dict[str, str] = {
     AUDIT: "the audit log: when (UTC), who and what, oldest first",
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
     BANK_RULES: "bank rules: the reference text, the account it posts to, the memo",
+    BACKUPS: "the book's backups, newest first: when (UTC), kind, size, verified, file",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "

@@ -8,6 +8,7 @@ from typing import Any, NoReturn
 from ledgerdesk import __version__
 from ledgerdesk.cli import (
     accounts,
+    backups,
     bank,
     imports,
     journals,
@@ -85,6 +86,7 @@ def build_parser() -> OneLineParser:
     voids.add_parser(commands, _command)
     lock.add_parser(commands, _command)
     tax.add_parser(commands, _command)
+    backups.add_parser(commands, _command)
     return parser
 
 
@@ -133,8 +135,8 @@ def _add_trial_balance(commands: Any) -> None:
 def _add_list(commands: Any) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
     sub = _command(commands, "list",
-                   "list contacts, documents, document lines, payments, the journal or the "
-                   "accounts",
+                   "list contacts, documents, document lines, payments, the journal, the "
+                   "accounts or a book's backups",
                    f"Print a list as a table, or as CSV. {kinds}.")
     sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")

@@ -10,12 +10,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from ledgerdesk.presentation.live_payments import LivePayments
 from ledgerdesk.presentation.locales import is_known_locale, normal_locale
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import BASE_CURRENCY, COMPANY_NAME
+
+if TYPE_CHECKING:
+    from ledgerdesk.presentation.backups import BookBackups
 
 Progress = Callable[[int, int], None]  # (done, total); may raise to cancel
 LOCALE_SETTING = "locale"
@@ -27,6 +30,9 @@ class BookFileError(Exception):
 
 
 class BookFiles(Protocol):
+    #: Backing up, listing and restoring book files (File > Backups…, the daily backup).
+    backups: BookBackups
+
     def open(self, path: Path) -> Book: ...
     def create(self, path: Path, *, company: str, currency: str,
                fiscal_year_start: str = "01-01") -> Book: ...

@@ -8,6 +8,7 @@ commit, made through this object or by any other connection or process on the fi
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import sqlite3
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
 
+from ledgerdesk.domain.backups import BackupKind, default_folder
 from ledgerdesk.storage import engine as engines
 from ledgerdesk.storage import migrate
 from ledgerdesk.storage.chart import SqliteChart
@@ -261,12 +263,15 @@ def _cannot_create(path: Path, error: OSError) -> BookError:
 
 
 def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
-              busy_timeout: float | None = None, user: str = "") -> SqliteBook:
+              busy_timeout: float | None = None, user: str = "",
+              backup_folder: Path | None = None) -> SqliteBook:
     """Open an existing book, upgrading its schema (after a backup) if it is older.
 
     A read-only book opens for reading (``SqliteBook.read_only`` says why it cannot be
     changed).  A write waits ``busy_timeout`` seconds for another program's lock (default
-    ``engine.BUSY_TIMEOUT_SECONDS``).  Every failure is a named problem (``storage.errors``).
+    ``engine.BUSY_TIMEOUT_SECONDS``).  The backup before an upgrade goes to
+    ``backup_folder`` (default: ``NAME.book.backups`` beside the book).  Every failure is a
+    named problem (``storage.errors``).
     """
     path = Path(path)
     wait = engines.BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
@@ -274,7 +279,8 @@ def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
     engine = make_engine(path, wait=wait, read_only=read_only)
     try:
         with translated(path, wait=wait):
-            _bring_to_head(path, engine, script_location, read_only, wait)
+            _bring_to_head(path, engine, script_location, read_only, wait,
+                           backup_folder or default_folder(path))
     except BaseException:
         engine.dispose()
         raise
@@ -282,7 +288,7 @@ def open_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
 
 
 def _bring_to_head(path: Path, engine: Engine, script_location: Path,
-                   read_only: ReadOnly | None, wait: float) -> None:
+                   read_only: ReadOnly | None, wait: float, folder: Path) -> None:
     current = migrate.current_revision(engine)
     if current is None:
         raise Damaged(path, reason="it is marked as a Ledgerdesk book but has no tables")
@@ -294,15 +300,22 @@ def _bring_to_head(path: Path, engine: Engine, script_location: Path,
         return
     if read_only is not None:
         raise NeedsUpgrade(path)
-    backup = None
+    from ledgerdesk.storage import backups  # it checks copies through this module
+
+    # Beside the book, the folder's problems are the book's (the same disk and folder); a
+    # folder the user chose is never made (its disk may not be there).
+    beside = folder == default_folder(path)
+    backup = backups.take_backup(path, folder, BackupKind.BEFORE_MIGRATION, wait=wait,
+                                 outcome=NOT_UPGRADED, told_about=path if beside else None,
+                                 make_folder=beside)
     try:
         with translated(path, wait=wait):
-            backup = migrate.backup_book(path, current, wait=wait)
             migrate.upgrade(engine, "head", script_location)
     except BaseException as exc:
         # The upgrade rolled back: the book is as it was, and its copy only takes room.
-        if backup is not None:
-            migrate.remove_backup(backup)
+        backups.remove_backup(backup.path)
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # when that copy was all it held
         if isinstance(exc, FileProblem):
             raise exc.restated(outcome=NOT_UPGRADED) from exc
         raise

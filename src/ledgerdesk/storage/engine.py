@@ -39,13 +39,17 @@ CONNECTION_PRAGMAS = (
 )
 
 
-def _pragmas(wait: float) -> Callable[[sqlite3.Connection, Any], None]:
+def _pragmas(wait: float, read_only: bool) -> Callable[[sqlite3.Connection, Any], None]:
+    # A read-only connection cannot change the journal mode: a backup (one file, in
+    # rollback mode) is read as it is, and a WAL book stays WAL without being told.
+    pragmas = [p for p in CONNECTION_PRAGMAS if not (read_only and "journal_mode" in p)]
+
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we emit BEGIN ourselves
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {round(wait * 1000)}")
-            for pragma in CONNECTION_PRAGMAS:
+            for pragma in pragmas:
                 cursor.execute(pragma)
         finally:
             cursor.close()
@@ -67,7 +71,7 @@ def make_engine(path: Path, *, wait: float | None = None,
     name, uri = database_name(path, read_only)
     url = URL.create("sqlite+pysqlite", database=name, query={"uri": "true"} if uri else {})
     engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": wait})
-    event.listen(engine, "connect", _pragmas(wait))
+    event.listen(engine, "connect", _pragmas(wait, read_only is not None))
     event.listen(engine, "begin", _on_begin)
     watch(engine, path, wait, write_option=(BEGIN_OPTION, WRITE[BEGIN_OPTION]))
     return engine

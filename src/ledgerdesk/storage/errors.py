@@ -22,6 +22,10 @@ NOT_UPGRADED = (", so the book could not be upgraded for this version of Ledgerd
                 "(it is unchanged)")
 #: ``outcome`` of a book that failed while it was being made.
 NOT_CREATED = ", so the book was not created"
+#: ``outcome`` of a backup that failed: its partial copy was removed.
+NOT_BACKED_UP = ", so no backup was made"
+#: ``outcome`` of a restore that failed or was refused: the book was not replaced.
+NOT_RESTORED = ", so nothing was restored"
 
 
 class BookError(BookFailure):
@@ -115,6 +119,38 @@ class Locked(FileProblem):
 
     def __init__(self, path: Path | str, *, wait: float | str, outcome: str = "") -> None:
         super().__init__(path, outcome=outcome, wait=seconds(wait))
+
+
+class BackupFailedCheck(FileProblem):
+    """A fresh copy of the book did not pass ``check``: it was removed, as a backup that
+    cannot be restored is worse than none (it would be trusted)."""
+
+    template = ("The backup of {path} failed its check ({reason}){outcome}; "
+                "`ledgerdesk check {path}` explains.")
+
+
+class BackupFolderMissing(FileProblem):
+    template = ("The backup folder {path} does not exist{outcome}; connect its disk, or choose "
+                "another folder (File > Backups…, or `ledgerdesk backup BOOK --folder DIR`).")
+
+
+class BackupFolderUnwritable(FileProblem):
+    template = ("Ledgerdesk may not write in the backup folder {path}{outcome}; make it "
+                "writable, or choose another folder (File > Backups…, or `ledgerdesk backup "
+                "BOOK --folder DIR`).")
+
+
+class InUse(FileProblem):
+    """Replacing a file another program has open would leave it writing to a ghost."""
+
+    template = ("{path} is open in another program (a Ledgerdesk window, or a command still "
+                "running){outcome}. Close it there and try again.")
+
+
+class CannotRestore(FileProblem):
+    """The file offered as a backup is not one to put in the book's place."""
+
+    template = "{path} cannot be restored: {reason}; {book} is unchanged."
 
 
 class StorageFailed(FileProblem):

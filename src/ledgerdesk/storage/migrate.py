@@ -1,9 +1,8 @@
 """Alembic run programmatically: no alembic.ini, the connection handed over in attributes.
 
-``open_book`` calls ``upgrade`` only after ``backup_book`` has copied the file with the
-SQLite backup API (a plain file copy of a live WAL database can lose rows).  The copy is
-written under a name that says it is incomplete and renamed only when whole, so a full disk
-or a crash never leaves a file that looks like a backup but is not.
+``open_book`` calls ``upgrade`` only after ``storage.backups`` has taken a before-migration
+backup (the SQLite backup API, written as ``….incomplete``, verified, then renamed), and
+removes that backup again when the upgrade fails, as the book is then unchanged.
 
 Alembic is imported only when a schema must be created or upgraded: importing it costs
 about as much as SQLAlchemy itself (~0.1 s), and opening a book that is already at
@@ -12,9 +11,6 @@ about as much as SQLAlchemy itself (~0.1 s), and opening a book that is already 
 
 from __future__ import annotations
 
-import datetime as dt
-import sqlite3
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,38 +83,3 @@ def upgrade(engine: Engine, target: str = "head", script_location: Path = MIGRAT
         conn.execution_options(**WRITE)
         with conn.begin():
             command.upgrade(alembic_config(conn, script_location), target)
-
-
-def backup_path(path: Path, revision: str, now: dt.datetime | None = None) -> Path:
-    """A sibling name like ``acme.book.backup-0001-20240601T120000`` that does not exist yet."""
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%dT%H%M%S")
-    candidate = path.with_name(f"{path.name}.backup-{revision}-{stamp}")
-    counter = 1
-    while candidate.exists():
-        counter += 1
-        candidate = path.with_name(f"{path.name}.backup-{revision}-{stamp}-{counter}")
-    return candidate
-
-
-def backup_book(path: Path, revision: str, *, wait: float = 5) -> Path:
-    """Copy the whole book, committed WAL content included, with the SQLite backup API.
-
-    The copy is made as ``….incomplete`` and renamed when whole; on any failure it is
-    removed and the error raised."""
-    target = backup_path(path, revision)
-    partial = target.with_name(f"{target.name}.incomplete")
-    try:
-        with closing(sqlite3.connect(path, timeout=wait)) as source, \
-                closing(sqlite3.connect(partial)) as copy:
-            source.backup(copy)
-        partial.replace(target)
-    except BaseException:
-        remove_backup(partial)
-        raise
-    return target
-
-
-def remove_backup(path: Path) -> None:
-    """Delete a backup (or a partial one) and any journal SQLite left beside it."""
-    for suffix in ("", "-journal", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)

@@ -40,6 +40,8 @@ SPECS = (
                "uses"),
     ActionSpec("connections", "Co&nnections…", None,
                "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),
+    ActionSpec("backups", "Bac&kups…", "Ctrl+Shift+B",
+               "This book's backups: back up now, restore one, choose where they go"),
     ActionSpec("quit", "&Quit", Key.Quit, "Quit Ledgerdesk"),
     ActionSpec("new_document", "&New…", Key.New,
                "A new invoice, bill, credit note, contact or account"),
@@ -101,6 +103,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()
     file_menu.addActions([actions["settings"], actions["tax_codes"], actions["connections"]])
+    file_menu.addSeparator()
+    file_menu.addAction(actions["backups"])
     file_menu.addSeparator()
     file_menu.addAction(actions["quit"])
     edit = bar.addMenu("&Edit")

@@ -46,6 +46,13 @@ def save_file(parent: QWidget, title: str, name_filter: str, suggested: str) -> 
     return _chosen(name)
 
 
+def choose_folder(parent: QWidget, title: str, start: Path | None = None) -> Path | None:
+    """An existing folder, or None when cancelled; starts in ``start`` when it exists."""
+    begin = start if start is not None and start.is_dir() else start_folder()
+    name = QFileDialog.getExistingDirectory(parent, title, str(begin))
+    return Path(name) if name else None
+
+
 def _chosen(name: str) -> Path | None:
     if not name:
         return None

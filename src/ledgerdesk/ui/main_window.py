@@ -32,6 +32,7 @@ from ledgerdesk.ui.actions import (
     shortcut_rows,
 )
 from ledgerdesk.ui.book_view import BookView
+from ledgerdesk.ui.daily_backup import start_daily_backup
 from ledgerdesk.ui.icons import app_icon, paint_actions
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.undo import UndoStack, undo_actions
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         a["close_book"].triggered.connect(self.close_book)
         a["settings"].triggered.connect(self.show_settings)
         a["connections"].triggered.connect(self.show_connections)
+        a["backups"].triggered.connect(self.show_backups)
         a["tax_codes"].triggered.connect(self.show_tax_codes)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
@@ -227,6 +229,8 @@ class MainWindow(QMainWindow):
         self._enable_book_actions(True)
         self._seen_revision = session.book.revision
         self._stale_timer.start()
+        if not same_book:
+            start_daily_backup(self, session)
 
     def _show_welcome(self) -> None:
         self.welcome.show_recent(self.prefs.recent_books())
@@ -237,7 +241,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "connections", "import_csv",
+        for name in ("close_book", "settings", "tax_codes", "connections", "backups",
+                     "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
                      "find", "print_pdf", *GO_ACTIONS):
@@ -291,6 +296,13 @@ class MainWindow(QMainWindow):
             self.tax_codes_dialog = dialog
             dialog.open()
         self.tax_codes_dialog.activateWindow()
+
+    def show_backups(self) -> None:
+        """File > Backups… (``ui.backups_dialog``)."""
+        if self.session is not None:
+            from ledgerdesk.ui.backups_dialog import open_backups
+
+            open_backups(self, self.session)
 
     def _tax_codes_closed(self) -> None:
         dialog, self.tax_codes_dialog = self.tax_codes_dialog, None

@@ -30,6 +30,7 @@ from ledgerdesk.presentation.session import BookFiles, Session
 from ledgerdesk.services.list_queries import StatusFilter
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.ui.application import application
+from ledgerdesk.ui.backup_screens import backup_dialogs
 from ledgerdesk.ui.chart_screens import account_dialogs, accounts_page
 from ledgerdesk.ui.dialogs import NewBookDialog
 from ledgerdesk.ui.editors.contact_dialog import ContactDialog
@@ -130,6 +131,10 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
     for name, dialog in tax_code_dialogs(session, window):
         with _shown(dialog):
             save(name, dialog)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-backups-") as scratch:
+        for name, dialog in backup_dialogs(session, window, files.backups, Path(scratch)):
+            with _shown(dialog):
+                save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):

@@ -93,6 +93,8 @@ class BackgroundTask(QObject):
         work: Callable[[Progress], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[str], None],
+        *,
+        quiet: bool = False,
     ) -> None:
         super().__init__(QCoreApplication.instance())
         self._owner: QWidget | None = owner
@@ -103,13 +105,17 @@ class BackgroundTask(QObject):
         self.job = Job(work)
         self._thread = QThread(self)
         self.job.moveToThread(self._thread)
-        self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
-        self.dialog.setWindowTitle("Ledgerdesk")
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(400)
-        # Not a queued slot of the job: its thread is busy running the work, so the request
-        # must be set directly (a thread-safe Event) for the next progress() to see it.
-        self.dialog.canceled.connect(self._cancel)
+        # Quiet work (the daily backup) shows no dialog: a window-modal one would stop the
+        # user working while it runs; the caller says in the status bar what happens.
+        self.dialog: QProgressDialog | None = None
+        if not quiet:
+            self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
+            self.dialog.setWindowTitle("Ledgerdesk")
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(400)
+            # Not a queued slot of the job: its thread is busy running the work, so the
+            # request must be set directly (a thread-safe Event) for the next progress().
+            self.dialog.canceled.connect(self._cancel)
         owner.destroyed.connect(self._orphaned)
         self.job.progressed.connect(self._progressed)
         self.job.succeeded.connect(self._succeeded)
@@ -151,7 +157,8 @@ class BackgroundTask(QObject):
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
-        if total > 0 and self._owner is not None and not self._ended:
+        if (total > 0 and self._owner is not None and not self._ended
+                and self.dialog is not None):
             self.dialog.setMaximum(total)
             self.dialog.setValue(min(done, total))
 
@@ -183,11 +190,11 @@ class BackgroundTask(QObject):
         if self._paused:
             self._paused = False
             gc_guard.resume()
-        if self._owner is not None:
+        if self._owner is not None and self.dialog is not None:
             self.dialog.reset()
             self.dialog.hide()
             self.dialog.deleteLater()  # a child of the owner: else one is left per task
-            self._owner = None
+        self._owner = None
         _running.discard(self)
         self.deleteLater()
 
@@ -198,9 +205,12 @@ def run_in_background(
     work: Callable[[Progress], Any],
     on_success: Callable[[Any], None],
     on_failure: Callable[[str], None],
+    *,
+    quiet: bool = False,
 ) -> BackgroundTask:
-    """Start ``work`` on a thread; show progress after a moment; call back on the GUI thread."""
-    task = BackgroundTask(owner, label, work, on_success, on_failure)
+    """Start ``work`` on a thread; show progress after a moment (never, when ``quiet``);
+    call back on the GUI thread."""
+    task = BackgroundTask(owner, label, work, on_success, on_failure, quiet=quiet)
     task.start()
     return task
 
