@@ -56,6 +56,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "lock": ("lock", "run_lock"),
     "settle-tax": ("tax", "run_settle_tax"),
     "tax-code": ("tax", "run_tax_code"),
+    "reconcile": ("reconcile", "run_reconcile"),
 }
 
 

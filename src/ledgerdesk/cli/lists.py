@@ -1,6 +1,7 @@
 """``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
 journal (one row per journal line), the manual journal entries (one row per entry), the
-lines of invoices or bills (one row per line), the chart of accounts or the audit log.
+lines of invoices or bills (one row per line), the chart of accounts, the audit log, the
+tax codes or the bank reconciliations.
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -38,8 +39,9 @@ JOURNAL_ENTRIES = "journal-entries"
 ACCOUNTS = "accounts"
 AUDIT = "audit"
 TAX_CODES = "tax-codes"
+RECONCILIATIONS = "reconciliations"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES)
+              ACCOUNTS, AUDIT, TAX_CODES, RECONCILIATIONS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -140,7 +142,7 @@ def has_balance(contact: ContactSummary) -> bool:
 
 def run_list(args: argparse.Namespace, out: TextIO) -> int:
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
-                                   AUDIT, TAX_CODES):
+                                   AUDIT, TAX_CODES, RECONCILIATIONS):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -190,6 +192,11 @@ def list_source(
         from ledgerdesk.services.tax_codes import tax_code_uses
 
         return TAX_CODE_COLUMNS, tax_code_uses(book)
+    if kind == RECONCILIATIONS:
+        from ledgerdesk.cli.reconciliations import RECONCILIATION_COLUMNS
+        from ledgerdesk.services.reconciliation import list_reconciliations
+
+        return RECONCILIATION_COLUMNS, list_reconciliations(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -210,6 +217,8 @@ KIND_HELP: dict[str, str] = {
     ACCOUNTS: "the chart of accounts with each account's balance today",
     AUDIT: "the audit log: when (UTC), who and what, oldest first",
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
+    RECONCILIATIONS: "bank reconciliations: account, statement date and balance, opening, "
+                     "what they cleared, finished or undone",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "

@@ -13,6 +13,7 @@ from ledgerdesk.cli import (
     lock,
     new_book,
     printing,
+    reconcile,
     report_options,
     settings,
     sync_parser,
@@ -83,6 +84,7 @@ def build_parser() -> OneLineParser:
     voids.add_parser(commands, _command)
     lock.add_parser(commands, _command)
     tax.add_parser(commands, _command)
+    reconcile.add_parser(commands, _command)
     return parser
 
 
