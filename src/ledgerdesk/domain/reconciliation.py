@@ -16,9 +16,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
-from ledgerdesk.domain.money import Money, total
+from ledgerdesk.domain.money import MAX_AMOUNT, Money, total
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.problems import NotAllowed, Problem
 from ledgerdesk.domain.wording import plain_amount, plural
@@ -116,6 +117,8 @@ def statement_problems(code: str, chart: Mapping[str, Account], date: dt.date,
     account = chart.get(code)
     banks = ", ".join(f"{a.code} {a.name}" for a in chart.values()
                       if a.role is AccountRole.BANK)
+    if not code.strip():
+        return [Problem("account", "required", f"Name the bank account to reconcile: {banks}.")]
     if account is None:
         return [Problem("account", "not_found",
                         f"There is no account {code}; the bank accounts are {banks}.")]
@@ -127,6 +130,17 @@ def statement_problems(code: str, chart: Mapping[str, Account], date: dt.date,
                         f"The statement date {date.isoformat()} is before that of the last "
                         f"{last.describe()}: statements are reconciled in order.")]
     return []
+
+
+def read_balance(amount: Decimal, currency: str) -> tuple[Money | None, list[Problem]]:
+    """The statement balance as typed, or why the book cannot hold it (never rounded)."""
+    if amount.is_finite() and abs(amount) >= MAX_AMOUNT:
+        return None, [Problem("statement_balance", "too_large",
+                              "The statement balance is too large for the book.")]
+    try:
+        return Money.exact(amount, currency), []
+    except (ValueError, ArithmeticError) as exc:
+        return None, [Problem("statement_balance", "invalid", str(exc))]
 
 
 def finish_problems(draft: ReconciliationDraft, ids: Collection[int]) -> list[Problem]:

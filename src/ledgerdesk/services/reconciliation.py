@@ -22,12 +22,13 @@ from typing import Any, Protocol
 
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.reconciliation import (
     BankPosting,
     Reconciliation,
     ReconciliationDraft,
     finish_problems,
+    read_balance,
     statement_problems,
     undo_refusal,
 )
@@ -109,12 +110,9 @@ def draft_in(tx: ReconciliationReads, account_code: str, statement_date: dt.date
     last = tx.last_reconciliation(account_code) if account_code in chart else None
     problems = statement_problems(account_code, chart, statement_date, last)
     currency = base_currency(tx)  # type: ignore[arg-type]
-    try:
-        balance = Money.exact(statement_balance, currency)
-    except (ValueError, ArithmeticError) as exc:
-        problems.append(Problem("statement_balance", "invalid", str(exc)))
-    if problems:
-        raise ValidationFailed(problems)
+    balance, wrong = read_balance(statement_balance, currency)
+    if problems or balance is None:
+        raise ValidationFailed(problems + wrong)
     postings = tx.uncleared_postings(account_code)
     return ReconciliationDraft(
         account_code, chart[account_code].name, statement_date, balance,

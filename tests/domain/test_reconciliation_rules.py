@@ -16,6 +16,7 @@ from ledgerdesk.domain.reconciliation import (
     ReconciliationDraft,
     finish_problems,
     posting_words,
+    read_balance,
     statement_problems,
     undo_refusal,
 )
@@ -94,6 +95,26 @@ def test_statement_problems_name_the_account_and_the_bank_accounts():
     not_bank = statement_problems("6000", CHART, JAN, None)
     assert not_bank[0].message.startswith("6000 Rent is not a bank account;")
     assert statement_problems("1000", CHART, JAN, None) == []
+
+
+def test_a_blank_account_is_asked_for():
+    (blank,) = statement_problems(" ", CHART, JAN, None)
+    assert (blank.field, blank.code) == ("account", "required")
+    assert blank.message == ("Name the bank account to reconcile: 1000 Bank, 1010 Savings.")
+
+
+@pytest.mark.parametrize(("typed", "code", "said"), [
+    ("1.005", "invalid", "1.005 has more than 2 decimal places, which EUR does not have"),
+    ("99999999999999999999", "too_large", "The statement balance is too large for the book."),
+])
+def test_a_statement_balance_the_book_cannot_hold_is_one_problem(typed, code, said):
+    from decimal import Decimal
+
+    balance, problems = read_balance(Decimal(typed), "EUR")
+    assert balance is None
+    assert [(p.field, p.code, p.message) for p in problems] == [
+        ("statement_balance", code, said)]
+    assert read_balance(Decimal("-12.5"), "EUR") == (eur("-12.50"), [])
 
 
 def test_a_statement_may_not_go_back_before_the_last_one_reconciled():
