@@ -2,7 +2,7 @@
 voiding or reversing a cleared posting's record, changing or deleting a reconciliation,
 clearing a posting twice or on another account, and undoing any but the latest; ``check``
 names a reconciliation that does not add up or a cleared posting that is void; the
-migration goes down to 0007 and up again."""
+migration goes down to exactly 0007's schema and up again, unless the book reconciled."""
 
 from __future__ import annotations
 
@@ -16,9 +16,7 @@ from storage_helpers import DAY, add_customer, authorise, invoice, pay, raw
 
 from ledgerdesk.services.reconciliation import finish_reconciliation, start_reconciliation
 from ledgerdesk.storage import SqliteBook, migrate
-from ledgerdesk.storage.engine import WRITE, make_engine
-
-RECONCILIATION_TABLES = {"reconciliations", "reconciliation_lines"}
+from ledgerdesk.storage.engine import APPLICATION_ID, WRITE, make_engine
 
 
 def _paid(book: SqliteBook, *amounts: str) -> list[int]:
@@ -167,26 +165,54 @@ def test_check_names_a_misplaced_line_and_a_broken_chain(book: SqliteBook,
         "before it ends with 40.00 EUR on 2024-03-01")
 
 
-def test_the_migration_goes_down_to_0007_and_up_again(book: SqliteBook,
-                                                      book_path: Path) -> None:
+def _downgrade(path: Path) -> None:
     from alembic import command
 
-    _paid(book, "40.00")
-    _reconciled(book, "40.00")
-    book.close()
-    engine = make_engine(book_path)
-    with engine.connect() as conn:
-        conn.execution_options(**WRITE)
-        with conn.begin():
-            command.downgrade(migrate.alembic_config(conn), "0007_tax_codes")
-    assert migrate.current_revision(engine) == "0007_tax_codes"
-    with sqlite3.connect(book_path) as conn:
-        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        payments = conn.execute("SELECT count(*) FROM payments").fetchone()[0]
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            conn.execution_options(**WRITE)
+            with conn.begin():
+                command.downgrade(migrate.alembic_config(conn), "0007_tax_codes")
+    finally:
+        engine.dispose()
+
+
+def _schema(path: Path) -> set[tuple[str, str]]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
     conn.close()
-    assert not names & RECONCILIATION_TABLES
-    assert not {n for n in names if "cleared" in n or "reconcil" in n}
-    assert payments == 1
+    return {(f"{kind} {name}", " ".join((sql or "").split())) for kind, name, sql in rows
+            if name != "alembic_version"}
+
+
+def test_the_migration_goes_down_to_0007_and_up_again(book: SqliteBook, book_path: Path,
+                                                      tmp_path: Path) -> None:
+    _paid(book, "40.00")
+    book.close()
+    _downgrade(book_path)
+    older = tmp_path / "older.book"
+    with sqlite3.connect(older) as conn:
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.close()
+    engine = make_engine(older)
+    migrate.upgrade(engine, "0007_tax_codes")
+    engine.dispose()
+    assert _schema(book_path) == _schema(older)
+    with sqlite3.connect(book_path) as conn:
+        assert conn.execute("SELECT count(*) FROM payments").fetchone()[0] == 1
+    conn.close()
+    engine = make_engine(book_path)
     migrate.upgrade(engine)
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
+
+
+def test_a_book_that_reconciled_is_not_taken_back(book: SqliteBook, book_path: Path) -> None:
+    _paid(book, "40.00")
+    _reconciled(book, "40.00")
+    book.close()
+    schema = _schema(book_path)
+    with pytest.raises(RuntimeError, match="open the backup taken when it was upgraded"):
+        _downgrade(book_path)
+    assert _schema(book_path) == schema

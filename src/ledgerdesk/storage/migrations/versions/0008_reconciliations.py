@@ -13,6 +13,10 @@
   the reconciliation; these triggers are the last line of defence.
 - ``ix_journal_entries_reverses``: whether an entry is reversed, asked for each line.
 
+A book goes back (downgrade) only while it holds no reconciliation, finished or undone:
+a book before them cannot hold one, and what was cleared would be lost without a word;
+otherwise the backup the upgrade took is the way back, and the downgrade says so.
+
 Revision ID: 0008_reconciliations
 Revises: 0007_tax_codes
 Create Date: 2026-12-07
@@ -138,6 +142,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    """Back to 0007, for a book that never reconciled (see the module)."""
+    if op.get_bind().exec_driver_sql("SELECT 1 FROM reconciliations LIMIT 1").first():
+        raise RuntimeError("The book holds bank reconciliations, which a book before them "
+                           "cannot hold: open the backup taken when it was upgraded.")
     op.execute("DROP TRIGGER trg_journal_entries_cleared_kept")
     for name, *_ in _VOIDS:
         op.execute(f"DROP TRIGGER {name}")
