@@ -720,22 +720,29 @@ class LedgerMachine(RuleBasedStateMachine):
         done = finish_reconciliation(self.book, code, when, money(balance), draft.all_ids)
         self.recon.recs.append(ModelReconciliation(done.id, account, when, balance, opening, due))
 
-    @precondition(lambda self: any(p[1] in ("PAYMENT", "MANUAL") for p in self.recon.cleared()))
+    def cleared_records(self) -> list[tuple[str, int]]:
+        """Payments and journals a standing reconciliation cleared, but not those the lock
+        refuses to void first (a journal dated inside it: the lock is the older rule)."""
+        return sorted({(source, source_id) for _, source, source_id, _ in self.recon.cleared()
+                       if source == "PAYMENT" or (source == "MANUAL" and (
+                           self.lock is None or self.model.journals[source_id].date > self.lock))})
+
+    @precondition(lambda self: bool(self.cleared_records()))
     @rule(data=st.data())
     def voiding_a_cleared_record_is_refused(self, data) -> None:
         """The void of a payment or journal a standing reconciliation cleared: refused,
         naming that reconciliation, and nothing changes."""
-        _, source, source_id, _ = data.draw(st.sampled_from(sorted(
-            p for p in self.recon.cleared() if p[1] in ("PAYMENT", "MANUAL"))))
+        source, source_id = data.draw(st.sampled_from(self.cleared_records()))
         void = void_payment if source == "PAYMENT" else void_journal
         before = self.reconciliations_seen()
         self.refused_reconciling(lambda: void(self.book, source_id, DAY), Cleared)
         standing = [r.id for r in self.recon.recs if not r.undone
                     and any(p[1:3] == (source, source_id) for p in r.cleared)]
-        assert len(standing) == 1 and before == self.reconciliations_seen()
+        assert before == self.reconciliations_seen()
         with pytest.raises(Cleared) as refused:
             void(self.book, source_id, DAY)
-        assert refused.value.reconciliation.id == standing[0]
+        # A journal on both bank accounts may be cleared by one reconciliation of each.
+        assert refused.value.reconciliation.id in standing
 
     @precondition(lambda self: bool(self.recon.recs))
     @rule(data=st.data())
