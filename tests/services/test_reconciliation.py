@@ -26,6 +26,7 @@ from ledgerdesk.services.lock import change_lock
 from ledgerdesk.services.payments import void_payment
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.services.reconciliation import (
+    cleared_line_ids,
     finish_reconciliation,
     list_reconciliations,
     reconciliation_postings,
@@ -199,6 +200,17 @@ def test_undoing_the_reconciliation_lets_the_void_through(book, january, state):
     again = start_reconciliation(book, "1000", JAN_END, Decimal("1000.00"))
     assert again.opening.is_zero and again.previous is None  # the undone one does not count
     assert len(again.candidates) == 1
+
+
+def test_statement_matching_learns_which_lines_are_cleared_already(book, january):
+    assert cleared_line_ids(book, "1000") == frozenset()
+    draft = start_reconciliation(book, "1000", JAN_END, Decimal("1000.00"))
+    capital = draft.candidates[0].line_id
+    finish_reconciliation(book, "1000", JAN_END, Decimal("1000.00"), [capital])
+    assert cleared_line_ids(book, "1000") == {capital}
+    assert cleared_line_ids(book, "1010") == frozenset()
+    undo_reconciliation(book, 1)
+    assert cleared_line_ids(book, "1000") == frozenset()
 
 
 def test_only_the_latest_reconciliation_of_an_account_can_be_undone(book, january):

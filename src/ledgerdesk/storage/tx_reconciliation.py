@@ -65,6 +65,14 @@ class ReconciliationStore(TransactionBase):
             " ORDER BY e.date, l.id", (account_code,))
         return [posting_from_row(row) for row in rows]
 
+    def cleared_line_ids(self, account_code: str) -> frozenset[int]:
+        """The account's journal lines a standing reconciliation clears."""
+        rows = self._conn.exec_driver_sql(
+            "SELECT c.journal_line_id FROM reconciliation_lines AS c JOIN reconciliations AS r"
+            " ON r.id = c.reconciliation_id WHERE r.undone = 0 AND r.account_code = ?",
+            (account_code,))
+        return frozenset(row[0] for row in rows)
+
     def cleared_postings(self, reconciliation_id: int) -> list[BankPosting]:
         rows = self._conn.exec_driver_sql(
             f"{_POSTING} JOIN reconciliation_lines AS c ON c.journal_line_id = l.id"
