@@ -24,6 +24,13 @@ their journal is a journal like any other, and the trial balance on the opening 
 exactly what was entered.  Entered inside the lock, a second time, after the book's first
 entry, empty or a cent out of balance, they are refused and change nothing.
 
+The bank is reconciled along the way (both bank accounts, at statement dates before, on and
+after the lock): the draft's uncleared postings are exactly the model's live bank postings
+not yet cleared, a finished reconciliation is listed with what it cleared, a wrong balance
+or an earlier statement date is refused without a change, only the latest reconciliation of
+an account is undone, and a cleared payment or journal is not voided while its
+reconciliation stands.
+
 The chart changes under it too: accounts are re-coded (every posting, document line and
 payment follows, so every figure stays on the account under its new code), archived and
 restored at zero; archiving an account the books post to by themselves is refused.
@@ -34,10 +41,12 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
@@ -49,6 +58,7 @@ from ledgerdesk.domain.lock import Locked
 from ledgerdesk.domain.opening import OpeningLine
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.domain.reconciliation import Cleared
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.services.chart import edit_account, list_accounts
 from ledgerdesk.services.commands import (
@@ -74,6 +84,13 @@ from ledgerdesk.services.lock import change_lock
 from ledgerdesk.services.opening import opening_balances_of, record_opening_balances
 from ledgerdesk.services.payments import check_payment, record_payment, void_payment
 from ledgerdesk.services.queries import check_book
+from ledgerdesk.services.reconciliation import (
+    finish_reconciliation,
+    list_reconciliations,
+    reconciliation_postings,
+    start_reconciliation,
+    undo_reconciliation,
+)
 from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.services.tax_settlement import settle_tax
 from ledgerdesk.storage.book import create_book
@@ -114,6 +131,11 @@ OPENING_ACCOUNTS = ["1000", "1010", "1500", "3000"]
 #: (control account, a debit) -> the open document an opening line on it becomes
 OPENING_KIND = {(RECEIVABLE, True): K.SALES_INVOICE, (RECEIVABLE, False): K.SALES_CREDIT_NOTE,
                 (PAYABLE, False): K.BILL, (PAYABLE, True): K.PURCHASE_CREDIT_NOTE}
+
+#: statement dates: before, on and after the lock, and after each tax settlement's date
+STATEMENT_DATES = (EARLY, LOCK, DAY, dt.date(2024, 2, 29), dt.date(2024, 3, 31),
+                   dt.date(2024, 4, 30))
+SAVINGS = "1010"  # the other bank account; only journals move it
 
 cents = st.integers(min_value=1, max_value=50_000)
 #: tax rates in tenths of a percent: 0 %, 5.5 %, 10 %, 20 %
@@ -212,6 +234,36 @@ class Model:
     def next_number(self, kind: DocumentKind) -> str:
         self.issued[kind] = self.issued.get(kind, 0) + 1
         return f"{PREFIX[kind]}{self.issued[kind]:05d}"
+
+
+#: A bank posting as the model knows it: (account's first code, source type, id, cents).
+Posting = tuple[str, str, int, int]
+
+
+@dataclass
+class ModelReconciliation:
+    id: int
+    account: str  # first code
+    date: dt.date
+    balance: int
+    opening: int
+    cleared: Counter[Posting]
+    undone: bool = False
+
+
+@dataclass
+class ReconciliationModel:
+    recs: list[ModelReconciliation] = field(default_factory=list)
+
+    def last(self, account: str) -> ModelReconciliation | None:
+        standing = [r for r in self.recs if r.account == account and not r.undone]
+        return standing[-1] if standing else None
+
+    def cleared(self) -> Counter[Posting]:
+        return sum((r.cleared for r in self.recs if not r.undone), Counter())
+
+    def clears(self, source: str, source_id: int) -> bool:
+        return any(p[1] == source and p[2] == source_id for p in self.cleared())
 
 
 def line_tax(price: int, tenths: int) -> int:
@@ -485,6 +537,9 @@ class LedgerMachine(RuleBasedStateMachine):
     def void_a_payment(self, data) -> None:
         live = [p for p in self.model.payments.values() if not p.voided]
         payment = data.draw(st.sampled_from(live))
+        if self.recon.clears("PAYMENT", payment.id):  # a standing reconciliation cleared it
+            self.refused_reconciling(lambda: void_payment(self.book, payment.id, DAY), Cleared)
+            return
         if payment.credit is not None and self.model.in_use(payment.credit):
             self.refused_without_change(
                 lambda: void_payment(self.book, payment.id, DAY), NotAllowed)
@@ -559,6 +614,9 @@ class LedgerMachine(RuleBasedStateMachine):
         if journal.voided:
             self.refused_without_change(
                 lambda: void_journal(self.book, journal.id, DAY), NotAllowed)
+            return
+        if self.recon.clears("MANUAL", journal.id):  # a standing reconciliation cleared it
+            self.refused_reconciling(lambda: void_journal(self.book, journal.id, DAY), Cleared)
             return
         assert void_journal(self.book, journal.id, DAY) == journal.number
         journal.voided = True
@@ -688,6 +746,114 @@ class LedgerMachine(RuleBasedStateMachine):
         self.model.settled.append((period, due))
         balances = {r.code: r.balance for r in self.book.queries().trial_balance()}
         assert balances[self.codes[SALES_TAX]].is_zero, balances[self.codes[SALES_TAX]]
+
+    # --- bank reconciliations --------------------------------------------------------
+    @initialize()
+    def no_reconciliation_yet(self) -> None:
+        self.recon = ReconciliationModel()
+
+    def bank_postings(self, account: str) -> list[tuple[Posting, dt.date]]:
+        """The live postings on a bank account (first code), with their dates."""
+        found = [((account, "MANUAL", j.id, c), j.date) for j in self.model.journals.values()
+                 if not j.voided for code, c in j.lines if code == account]
+        if account == BANK:  # payments and tax settlements use the first bank account
+            found += [((BANK, "PAYMENT", p.id, p.amount if p.kind in MONEY_IN else -p.amount),
+                       DAY) for p in self.model.payments.values() if not p.voided]
+            found += [((BANK, "TAX_SETTLEMENT", index + 1, -due),
+                       period.end + dt.timedelta(days=20))
+                      for index, (period, due) in enumerate(self.model.settled)]
+        return found
+
+    def uncleared(self, account: str, through: dt.date) -> Counter[Posting]:
+        dated = Counter(p for p, day in self.bank_postings(account) if day <= through)
+        return dated - self.recon.cleared()
+
+    def as_posting(self, account: str, posting) -> Posting:
+        return (account, posting.source_type.value, posting.source_id,
+                minor(posting.amount.amount))
+
+    def reconciliations_seen(self):
+        return [(r.id, r.account_code, r.statement_date, r.statement_balance, r.undone,
+                 r.cleared) for r in list_reconciliations(self.book)]
+
+    def refused_reconciling(self, action, error=ValidationFailed) -> None:
+        """Refused, with neither the ledger nor the reconciliations changed."""
+        before = self.reconciliations_seen()
+        self.refused_without_change(action, error)
+        assert self.reconciliations_seen() == before
+
+    @rule(data=st.data(), account=st.sampled_from([BANK, BANK, SAVINGS]),
+          when=st.sampled_from(STATEMENT_DATES), off=st.sampled_from([0] * 3 + [1, -1]))
+    def reconcile_a_statement(self, data, account, when, off) -> None:
+        """Everything live and uncleared by the statement date is on it; a balance off by
+        anything is refused, and so is a statement before the last one reconciled."""
+        code, last = self.codes[account], self.recon.last(account)
+        if last is not None and when < last.date:
+            self.refused_reconciling(lambda: start_reconciliation(
+                self.book, code, when, money(last.balance)))
+            return
+        opening = last.balance if last else 0
+        due = self.uncleared(account, when)
+        balance = opening + sum(p[3] * n for p, n in due.items())
+        draft = start_reconciliation(self.book, code, when, money(balance))
+        assert Counter(self.as_posting(account, p) for p in draft.candidates) == due
+        assert minor(draft.opening.amount) == opening
+        if off:
+            wrong = money(balance + off * data.draw(cents))
+            self.refused_reconciling(lambda: finish_reconciliation(
+                self.book, code, when, wrong, draft.all_ids))
+            return
+        done = finish_reconciliation(self.book, code, when, money(balance), draft.all_ids)
+        self.recon.recs.append(ModelReconciliation(done.id, account, when, balance, opening, due))
+
+    def cleared_records(self) -> list[tuple[str, int]]:
+        """Payments and journals a standing reconciliation cleared, but not those the lock
+        refuses to void first (a journal dated inside it: the lock is the older rule)."""
+        return sorted({(source, source_id) for _, source, source_id, _ in self.recon.cleared()
+                       if source == "PAYMENT" or (source == "MANUAL" and (
+                           self.lock is None or self.model.journals[source_id].date > self.lock))})
+
+    @precondition(lambda self: bool(self.cleared_records()))
+    @rule(data=st.data())
+    def voiding_a_cleared_record_is_refused(self, data) -> None:
+        """The void of a payment or journal a standing reconciliation cleared: refused,
+        naming that reconciliation, and nothing changes."""
+        source, source_id = data.draw(st.sampled_from(self.cleared_records()))
+        void = void_payment if source == "PAYMENT" else void_journal
+        before = self.reconciliations_seen()
+        self.refused_reconciling(lambda: void(self.book, source_id, DAY), Cleared)
+        standing = [r.id for r in self.recon.recs if not r.undone
+                    and any(p[1:3] == (source, source_id) for p in r.cleared)]
+        assert before == self.reconciliations_seen()
+        with pytest.raises(Cleared) as refused:
+            void(self.book, source_id, DAY)
+        # A journal on both bank accounts may be cleared by one reconciliation of each.
+        assert refused.value.reconciliation.id in standing
+
+    @precondition(lambda self: bool(self.recon.recs))
+    @rule(data=st.data())
+    def undo_a_reconciliation(self, data) -> None:
+        """Only the latest standing reconciliation of its account; then its postings are
+        uncleared, and their records may be voided again."""
+        rec = data.draw(st.sampled_from(self.recon.recs))
+        if rec.undone or self.recon.last(rec.account) is not rec:
+            self.refused_reconciling(lambda: undo_reconciliation(self.book, rec.id), NotAllowed)
+            return
+        assert undo_reconciliation(self.book, rec.id).undone
+        rec.undone = True
+
+    @invariant()
+    def reconciliations_agree_with_the_model(self) -> None:
+        first = {now: was for was, now in self.codes.items()}
+        seen = self.reconciliations_seen()
+        assert [(i, first[code], day, minor(bal.amount), undone, n)
+                for i, code, day, bal, undone, n in seen] == [
+            (r.id, r.account, r.date, r.balance, r.undone, sum(r.cleared.values()))
+            for r in self.recon.recs]
+        for rec in self.recon.recs:
+            if not rec.undone:
+                _, postings = reconciliation_postings(self.book, rec.id)
+                assert Counter(self.as_posting(rec.account, p) for p in postings) == rec.cleared
 
     # --- invariants --------------------------------------------------------------------
     @invariant()

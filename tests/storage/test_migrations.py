@@ -32,6 +32,12 @@ EXPECTED_TRIGGERS = {
     "trg_manual_journals_no_delete",  # 0005_journals
     "trg_tax_settlements_no_update", "trg_tax_settlements_no_delete",
     "trg_tax_settlements_no_overlap",  # 0007_tax_codes
+    "trg_reconciliations_only_undo", "trg_reconciliations_latest_undone",
+    "trg_reconciliations_no_delete", "trg_reconciliations_follow_on",
+    "trg_reconciliation_lines_no_update", "trg_reconciliation_lines_no_delete",
+    "trg_reconciliation_lines_cleared_once", "trg_reconciliation_lines_fit",
+    "trg_journal_entries_cleared_kept", "trg_payments_cleared_kept",
+    "trg_manual_journals_cleared_kept", "trg_documents_cleared_kept",  # 0009_reconciliations
 }
 
 

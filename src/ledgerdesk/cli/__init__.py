@@ -60,6 +60,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "export-statement": ("bank", "run_export_statement"),
     "backup": ("backups", "run_backup"),
     "restore": ("backups", "run_restore"),
+    "reconcile": ("reconcile", "run_reconcile"),
 }
 
 

@@ -1,6 +1,7 @@
 """``ledgerdesk list KIND PATH``: contacts, invoices, bills, credit notes, payments, the
 journal (one row per journal line), the manual journal entries (one row per entry), the
-lines of invoices or bills (one row per line), the chart of accounts or the audit log.
+lines of invoices or bills (one row per line), the chart of accounts, the audit log, the
+tax codes or the bank reconciliations.
 
 Rows stream from the book's queries straight into the table or the CSV writer, so a list
 of any length runs in constant memory.
@@ -40,8 +41,9 @@ AUDIT = "audit"
 TAX_CODES = "tax-codes"
 BANK_RULES = "bank-rules"
 BACKUPS = "backups"
+RECONCILIATIONS = "reconciliations"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES, BACKUPS)
+              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES, BACKUPS, RECONCILIATIONS)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -147,7 +149,7 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         check_bom(args)
         return run_list_backups(args, out)
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
-                                   AUDIT, TAX_CODES, BANK_RULES):
+                                   AUDIT, TAX_CODES, BANK_RULES, RECONCILIATIONS):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
     check_bom(args)
     with opened(args.path) as book:
@@ -202,6 +204,11 @@ def list_source(
         from ledgerdesk.services.bank_rules import bank_rules
 
         return BANK_RULE_COLUMNS, bank_rules(book)
+    if kind == RECONCILIATIONS:
+        from ledgerdesk.cli.reconciliations import RECONCILIATION_COLUMNS
+        from ledgerdesk.services.reconciliation import list_reconciliations
+
+        return RECONCILIATION_COLUMNS, list_reconciliations(book)
     if kind in LINE_LISTS:
         return DOCUMENT_LINE_COLUMNS, document_lines(book, kind)
     documents: Iterator[DocumentSummary] = list_documents(book, kind, open_only=open_only)
@@ -224,6 +231,8 @@ KIND_HELP: dict[str, str] = {
     TAX_CODES: "tax codes with their rate, account and a posted document using each",
     BANK_RULES: "bank rules: the reference text, the account it posts to, the memo",
     BACKUPS: "the book's backups, newest first: when (UTC), kind, size, verified, file",
+    RECONCILIATIONS: "bank reconciliations: account, statement date and balance, opening, "
+                     "what they cleared, finished or undone",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "

@@ -15,6 +15,7 @@ from ledgerdesk.cli import (
     lock,
     new_book,
     printing,
+    reconcile,
     report_options,
     settings,
     sync_parser,
@@ -87,6 +88,7 @@ def build_parser() -> OneLineParser:
     lock.add_parser(commands, _command)
     tax.add_parser(commands, _command)
     backups.add_parser(commands, _command)
+    reconcile.add_parser(commands, _command)
     return parser
 
 

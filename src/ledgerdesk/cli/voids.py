@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
+from ledgerdesk.cli.reconcile import cleared_refusal
 from ledgerdesk.domain.journals import JOURNAL_PREFIX
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotFound
+from ledgerdesk.domain.reconciliation import Cleared
 
 if TYPE_CHECKING:
     from ledgerdesk.services.ports import Book
@@ -59,7 +61,10 @@ def run_void(args: argparse.Namespace, out: TextIO) -> int:
         if not args.yes and not confirmed(target, sys.stdin, sys.stderr):
             sys.stderr.write("Nothing was voided.\n")
             return 1
-        target.void()
+        try:
+            target.void()
+        except Cleared as exc:
+            raise cleared_refusal(exc, args.path) from None
     out.write(f"Voided {target.name}: a reversal was posted on {target.date.isoformat()}.\n")
     return 0
 

@@ -19,6 +19,7 @@ from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.domain.tax_settlement import overlapping
+from ledgerdesk.services.cleared_guard import refuse_if_cleared
 from ledgerdesk.services.commands import DocumentDraft
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book, Transaction
@@ -92,6 +93,8 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
     # void's own (the reversal it posts), so a closed period is never touched.
     refuse_inside_lock(tx, doc.issue_date, doc.number or f"the draft {doc.kind.label}")
     refuse_inside_lock(tx, date, "the void")
+    if doc.lifecycle is Lifecycle.AUTHORISED:  # a draft posted nothing to clear
+        refuse_if_cleared(tx, SourceType.DOCUMENT, document_id, doc.number or "")
     _refuse_if_tax_settled(tx, doc)
     if tx.active_allocations_on(document_id):
         raise NotAllowed(

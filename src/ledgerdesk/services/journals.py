@@ -22,6 +22,7 @@ from ledgerdesk.domain.journals import (
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.cleared_guard import refuse_if_cleared
 from ledgerdesk.services.journal_commands import RecordJournal
 from ledgerdesk.services.journal_queries import JournalBook, JournalQuery, JournalSummary
 from ledgerdesk.services.lock import refuse_inside_lock
@@ -83,6 +84,7 @@ def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
             raise NotAllowed(f"{journal.number} is already void.")
         refuse_inside_lock(tx, journal.date, journal.number or "the journal")
         refuse_inside_lock(tx, date, "the void")
+        refuse_if_cleared(tx, SourceType.MANUAL, journal_id, journal.number or "the journal")
         if date < journal.date:
             raise NotAllowed(
                 f"{journal.number} cannot be voided before its own date: it is dated "

@@ -19,6 +19,7 @@ from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.services.cleared_guard import refuse_if_cleared
 from ledgerdesk.services.commands import RecordPayment
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.outbox import enqueue_payment, enqueue_void
@@ -85,6 +86,7 @@ def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
             raise NotAllowed("This payment is already void.")
         refuse_inside_lock(tx, payment.date, payment_number(payment_id))
         refuse_inside_lock(tx, date, "the void")
+        refuse_if_cleared(tx, SourceType.PAYMENT, payment_id, payment_number(payment_id))
         credit = tx.prepayment_of(payment_id)
         if credit is not None and credit.lifecycle is Lifecycle.AUTHORISED:
             assert credit.id is not None

@@ -226,6 +226,9 @@ journal_entries = Table(
     one_of("source_type", SourceType, "ck_journal_entries_source_type"),
     Index("ix_journal_entries_date", "date"),
     Index("ix_journal_entries_source", "source_type", "source_id"),
+    # 0008: is an entry reversed (a reconciliation clears only live postings)?
+    Index("ix_journal_entries_reverses", "reverses_id",
+          sqlite_where=text("reverses_id IS NOT NULL")),
 )
 
 journal_lines = Table(
@@ -275,3 +278,5 @@ from ledgerdesk.storage import journal_tables  # noqa: E402, F401
 
 # And the bank rules (migration 0008_bank_rules).
 from ledgerdesk.storage import bank_tables  # noqa: E402, F401
+# And the bank reconciliations (migration 0009_reconciliations).
+from ledgerdesk.storage import reconciliation_tables  # noqa: E402, F401

@@ -1,0 +1,86 @@
+"""``ledgerdesk reconcile PATH --account CODE --statement-date D --statement-balance AMOUNT``
+and ``ledgerdesk reconcile PATH --undo ID``.
+
+Without a statement file, the account's uncleared postings dated on or before D are the
+ones on the statement, and all of them are taken as cleared: the command prints the
+figures and finishes (exit 0, printing the reconciliation's id) only when the difference
+is zero; otherwise it lists what would close it, says the difference on stderr, exits 1
+and records nothing.  The same services as the window's (``services.reconciliation``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+from typing import Any, TextIO
+
+from ledgerdesk.cli.arguments import file_name, id_argument
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
+from ledgerdesk.domain.reconciliation import Cleared
+from ledgerdesk.domain.wording import plural
+
+_STATEMENT = ("account", "statement_date", "statement_balance")
+
+
+def add_parser(commands: Any, command: Any) -> None:
+    sub = command(
+        commands, "reconcile", "reconcile a bank account to a statement, or undo one",
+        "Reconcile a bank account to its statement of --statement-date closing at "
+        "--statement-balance: the uncleared postings dated on or before that date are "
+        "taken as cleared, and the reconciliation is recorded only when the difference "
+        "(statement balance - opening reconciled balance - cleared) is zero; otherwise "
+        "nothing is recorded and the exit status is 1. A cleared posting's payment, journal "
+        "or document cannot be voided while its reconciliation stands. --undo ID undoes "
+        "the latest reconciliation of an account (see 'list reconciliations').",
+    )
+    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("--account", metavar="CODE", help="the bank account's code")
+    sub.add_argument("--statement-date", type=parse_date, metavar="DATE",
+                     help="the statement's closing date, YYYY-MM-DD")
+    sub.add_argument("--statement-balance", type=parse_amount, metavar="AMOUNT",
+                     help="the statement's closing balance, a plain number: 1234.56 "
+                          "(negative when overdrawn)")
+    sub.add_argument("--undo", type=id_argument, metavar="ID",
+                     help="undo reconciliation ID (the latest of its account)")
+
+
+def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
+    given = [name for name in _STATEMENT if getattr(args, name) is not None]
+    if args.undo is not None:
+        if given:
+            raise CliError("--undo ID goes alone: it takes no --account, --statement-date "
+                           "or --statement-balance.")
+        return _undo(args.path, args.undo, out)
+    if len(given) < len(_STATEMENT):
+        raise CliError("reconcile needs --account, --statement-date and "
+                       "--statement-balance (or --undo ID).")
+    from ledgerdesk.cli.reconciliations import said, write_draft
+    from ledgerdesk.services.reconciliation import finish_reconciliation, start_reconciliation
+
+    statement = (args.account, args.statement_date, args.statement_balance)
+    with opened(args.path) as book:
+        draft = start_reconciliation(book, *statement)
+        ticked = draft.all_ids  # no statement file: everything by its date is on it
+        write_draft(draft, ticked, out)
+        out.flush()
+        done = finish_reconciliation(book, *statement, ticked)
+    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+    return 0
+
+
+def _undo(path: str, reconciliation_id: int, out: TextIO) -> int:
+    from ledgerdesk.cli.reconciliations import said
+    from ledgerdesk.domain.reconciliation import undone_words
+    from ledgerdesk.services.reconciliation import undo_reconciliation
+
+    with opened(path) as book:
+        undone = undo_reconciliation(book, reconciliation_id)
+    out.write(said(f"{undone_words(undone)}."))
+    return 0
+
+
+def cleared_refusal(exc: Cleared, path: str) -> CliError:
+    """The refusal of a void with the command that undoes the reconciliation in it."""
+    command = f"ledgerdesk reconcile {shlex.quote(path)} --undo {exc.reconciliation.id}"
+    return CliError(exc.said(command))

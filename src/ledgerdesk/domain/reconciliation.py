@@ -1,0 +1,208 @@
+"""Bank reconciliation: a statement's closing balance against the book's cleared postings.
+
+A posting is one journal line on a bank account, whatever posted it (a payment, a journal,
+a tax settlement, a document on an account later marked bank), so anything that moves the
+bank can be cleared.  A void record's lines (the reversed entry and its reversal) are never
+postings to clear: they cancel out, and "nothing cleared is void" is one of ``check``'s
+rules.  The difference (statement balance - the opening reconciled balance - the cleared
+postings) must be zero to finish; the opening is the last standing reconciliation's
+statement balance, 0 for the first.  Only the latest standing reconciliation of an account
+may be undone, and while one stands the records of its postings cannot be voided
+(``Cleared``, one sentence naming it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
+from ledgerdesk.domain.money import MAX_AMOUNT, Money, total
+from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.domain.problems import NotAllowed, Problem
+from ledgerdesk.domain.wording import plain_amount, plural
+
+
+@dataclass(frozen=True, slots=True)
+class BankPosting:
+    line_id: int  # the journal line
+    date: dt.date
+    amount: Money  # debit positive: money into the account
+    what: str  # as the lists name its record: "PAY-00017 Customer receipt Acme"
+    source_type: SourceType
+    source_id: int | None
+
+
+def posting_words(source_type: SourceType, source_id: int | None, memo: str) -> str:
+    """A posting named by its record: a payment's entry memo lacks its number."""
+    if source_type is SourceType.PAYMENT and source_id is not None:
+        return f"{payment_number(source_id)} {memo}".strip()
+    return memo
+
+
+@dataclass(frozen=True, slots=True)
+class Reconciliation:
+    account_code: str
+    account_name: str
+    statement_date: dt.date
+    statement_balance: Money
+    opening: Money  # the account's previous standing reconciliation's balance, or 0
+    id: int | None = None
+    undone: bool = False
+    cleared: int = 0  # how many postings it cleared
+    cleared_total: Money | None = None  # their sum, as the book holds them
+
+    def describe(self) -> str:
+        """"reconciliation 3 of 1000 Bank (statement 2026-01-31)"."""
+        return (f"reconciliation {self.id} of {self.account_code} {self.account_name} "
+                f"(statement {self.statement_date.isoformat()})")
+
+
+@dataclass(frozen=True, slots=True)
+class ReconciliationDraft:
+    """A statement against the account's uncleared postings, before anything is ticked.
+
+    The caller ticks postings (``line_id``s of ``candidates``); every figure follows from
+    the ticked ids, so a window can show a live difference without asking the book."""
+
+    account_code: str
+    account_name: str
+    statement_date: dt.date
+    statement_balance: Money
+    opening: Money
+    previous: Reconciliation | None  # the one this starts from
+    candidates: tuple[BankPosting, ...]  # uncleared, dated on or before the statement
+    later: tuple[BankPosting, ...] = ()  # uncleared, dated after it: not on this statement
+
+    @property
+    def all_ids(self) -> tuple[int, ...]:
+        return tuple(p.line_id for p in self.candidates)
+
+    def cleared(self, ids: Iterable[int]) -> tuple[BankPosting, ...]:
+        ticked = set(ids)
+        return tuple(p for p in self.candidates if p.line_id in ticked)
+
+    def uncleared(self, ids: Iterable[int]) -> tuple[BankPosting, ...]:
+        ticked = set(ids)
+        return tuple(p for p in self.candidates if p.line_id not in ticked)
+
+    def cleared_total(self, ids: Iterable[int]) -> Money:
+        return total([p.amount for p in self.cleared(ids)], self.opening.currency)
+
+    def difference(self, ids: Iterable[int]) -> Money:
+        return self.statement_balance - self.opening - self.cleared_total(ids)
+
+    def strays(self, ids: Iterable[int]) -> list[int]:
+        """Ticked ids that are not among the candidates, in order."""
+        known = set(self.all_ids)
+        return sorted({i for i in ids if i not in known})
+
+    def explaining(self, ids: Collection[int]) -> tuple[BankPosting, ...]:
+        """Postings that alone would close the difference: an unticked one (or one dated
+        after the statement) of exactly the difference, or a ticked one of minus it."""
+        gap = self.difference(ids)
+        if gap.is_zero:
+            return ()
+        ticked = set(ids)
+        return tuple(p for p in (*self.candidates, *self.later)
+                     if p.amount == (-gap if p.line_id in ticked else gap))
+
+
+def statement_problems(code: str, chart: Mapping[str, Account], date: dt.date,
+                       last: Reconciliation | None) -> list[Problem]:
+    """What is wrong with reconciling account ``code`` to a statement of ``date``, given
+    the account's last standing reconciliation ``last``."""
+    account = chart.get(code)
+    banks = ", ".join(f"{a.code} {a.name}" for a in chart.values()
+                      if a.role is AccountRole.BANK)
+    if not code.strip():
+        return [Problem("account", "required", f"Name the bank account to reconcile: {banks}.")]
+    if account is None:
+        return [Problem("account", "not_found",
+                        f"There is no account {code}; the bank accounts are {banks}.")]
+    if account.role is not AccountRole.BANK:
+        return [Problem("account", "not_bank", f"{code} {account.name} is not a bank "
+                        f"account; the bank accounts are {banks}.")]
+    if last is not None and date < last.statement_date:
+        return [Problem("statement_date", "before_last",
+                        f"The statement date {date.isoformat()} is before that of the last "
+                        f"{last.describe()}: statements are reconciled in order.")]
+    return []
+
+
+def read_balance(amount: Decimal, currency: str) -> tuple[Money | None, list[Problem]]:
+    """The statement balance as typed, or why the book cannot hold it (never rounded)."""
+    if amount.is_finite() and abs(amount) >= MAX_AMOUNT:
+        return None, [Problem("statement_balance", "too_large",
+                              "The statement balance is too large for the book.")]
+    try:
+        return Money.exact(amount, currency), []
+    except (ValueError, ArithmeticError) as exc:
+        return None, [Problem("statement_balance", "invalid", str(exc))]
+
+
+def finish_problems(draft: ReconciliationDraft, ids: Collection[int]) -> list[Problem]:
+    """Why the draft cannot be finished with ``ids`` ticked; empty when it can."""
+    strays = draft.strays(ids)
+    if strays:
+        return [Problem("cleared", "not_candidate",
+                        f"Not an uncleared posting of {draft.account_code} "
+                        f"{draft.account_name} dated on or before "
+                        f"{draft.statement_date.isoformat()}: "
+                        + ", ".join(str(i) for i in strays) + ".")]
+    gap = draft.difference(ids)
+    if gap.is_zero:
+        return []
+    cleared = draft.cleared(ids)
+    return [Problem(
+        "difference", "not_zero",
+        f"The difference is {gap}: the statement says {draft.statement_balance}, the "
+        f"opening reconciled balance is {draft.opening} and "
+        f"{plural(len(cleared), 'cleared posting')} come to {draft.cleared_total(ids)}; "
+        "it must be zero to finish, so nothing was recorded.",
+        {"difference": gap.amount})]
+
+
+class Cleared(NotAllowed):
+    """A record whose bank posting a standing reconciliation cleared may not be voided."""
+
+    def __init__(self, what: str, reconciliation: Reconciliation) -> None:
+        self.what = what
+        self.reconciliation = reconciliation
+        super().__init__(self.said())
+
+    def said(self, undo_command: str | None = None) -> str:
+        """The sentence; the command line adds the command that undoes the reconciliation,
+        as the window cannot run one."""
+        how = f" ({undo_command})" if undo_command else ""
+        return (f"{self.what} is cleared in {self.reconciliation.describe()}: "
+                f"undo that reconciliation first{how}.")
+
+
+def undo_refusal(target: Reconciliation, latest: Reconciliation | None) -> str | None:
+    """Why ``target`` may not be undone (``latest``: its account's newest standing one)."""
+    if target.undone:
+        return f"Reconciliation {target.id} was undone already."
+    if latest is not None and latest.id != target.id:
+        return (f"{_capital(target.describe())} is not the latest of {target.account_code} "
+                f"{target.account_name}: undo reconciliation {latest.id} (statement "
+                f"{latest.statement_date.isoformat()}) first.")
+    return None
+
+
+def finished_words(rec: Reconciliation) -> str:
+    """The audit log's words for a finished reconciliation."""
+    return (f"Reconciled {rec.account_code} {rec.account_name} to the statement of "
+            f"{rec.statement_date.isoformat()} (reconciliation {rec.id}): "
+            f"{plural(rec.cleared, 'posting')} cleared, balance "
+            f"{plain_amount(rec.statement_balance)} {rec.statement_balance.currency}")
+
+
+def undone_words(rec: Reconciliation) -> str:
+    return f"Undid {rec.describe()}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,193 @@
+"""``ledgerdesk reconcile`` and ``list reconciliations`` on a copy of the demo book.
+
+The demo's first month reconciles to zero from the command line against a statement
+balance worked out here from the exported journal; a cleared payment's void is then
+refused in one line that names the reconciliation and the command that undoes it; undone,
+the void goes through.  A wrong balance lists the figures, exits 1 and leaves the file
+byte for byte as it was; bad input is one line.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+
+def listed(run, kind: str, path: Path) -> list[dict[str, str]]:
+    status, out, err = run("list", kind, path, "--csv", "-")
+    assert status == 0, err
+    return list(csv.DictReader(io.StringIO(out)))
+
+
+def month_end(day: dt.date) -> dt.date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def live_bank_lines(run, path: Path, through: dt.date,
+                    after: dt.date = dt.date.min) -> list[dict[str, str]]:
+    """The journal's lines on 1000 dated after ``after`` up to ``through`` whose record was
+    never voided (a void posts an entry described "Void …" for the same source)."""
+    rows = listed(run, "journal", path)
+    voided = {(r["source"], r["source_id"]) for r in rows if r["description"].startswith("Void ")}
+    return [r for r in rows if r["account"] == "1000"
+            and after < dt.date.fromisoformat(r["date"]) <= through
+            and (r["source"], r["source_id"]) not in voided]
+
+
+def signed(row: dict[str, str]) -> Decimal:
+    return Decimal(row["debit"] or "0") - Decimal(row["credit"] or "0")
+
+
+@pytest.fixture
+def first_month(run, book_copy) -> tuple[Path, dt.date, Decimal, list[dict[str, str]]]:
+    """The demo copy, the end of its first month, the bank's balance then, its lines."""
+    first = min(dt.date.fromisoformat(r["date"]) for r in listed(run, "journal", book_copy))
+    end = month_end(first)
+    lines = live_bank_lines(run, book_copy, end)
+    return book_copy, end, sum((signed(r) for r in lines), Decimal(0)), lines
+
+
+def figure(label: str, amount: object) -> str:
+    """A line of the summary: the label, then the amount right-aligned."""
+    return f"{label:<27}{amount!s:>14}"
+
+
+def one_line(err: str) -> str:
+    assert len(err.splitlines()) == 1, err
+    return err
+
+
+def test_a_month_of_the_demo_reconciles_then_guards_its_payments_until_undone(
+        run, first_month):
+    path, end, balance, lines = first_month
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", balance)
+    assert (status, err) == (0, "")
+    assert figure("Statement balance", balance) in out
+    assert figure("Opening reconciled balance", "0.00") + "  (no earlier reconciliation)" in out
+    assert figure(f"Cleared: {len(lines)} postings", balance) in out
+    assert "Uncleared: none" in out
+    assert figure("Difference", "0.00") in out
+    assert out.endswith(f"Finished reconciliation 1 of 1000 Bank (statement {end}): "
+                        f"{len(lines)} postings cleared.\n")
+    assert run("check", path)[0] == 0
+
+    payment = next(r for r in lines if r["source"] == "payment")
+    number = f"PAY-{int(payment['source_id']):05d}"
+    before = path.read_bytes()
+    status, out, err = run("void", number, path, "--yes")  # the demo's lock speaks first
+    assert (status, out) == (1, "")
+    assert one_line(err) == (f"ledgerdesk: error: The books are locked through "
+                             f"{dt.date(end.year, 12, 31)}; {number} is dated "
+                             f"{payment['date']}.\n")
+    assert run("lock", path, "--clear")[0] == 0
+    before = path.read_bytes()
+    status, out, err = run("void", number, path, "--yes")
+    assert (status, out) == (1, "")
+    assert one_line(err) == (
+        f"ledgerdesk: error: {number} is cleared in reconciliation 1 of 1000 Bank (statement "
+        f"{end}): undo that reconciliation first (ledgerdesk reconcile {path} --undo 1).\n")
+    assert path.read_bytes() == before
+
+    assert run("reconcile", path, "--undo", "1") == (
+        0, f"Undid reconciliation 1 of 1000 Bank (statement {end}).\n", "")
+    status, out, err = run("void", number, path, "--yes")
+    assert (status, err) == (0, "") and out.startswith(f"Voided {number}")
+    assert run("check", path)[0] == 0
+    (row,) = listed(run, "reconciliations", path)
+    assert row == {"id": "1", "account": "1000", "account_name": "Bank",
+                   "statement_date": end.isoformat(), "opening_balance": "0.00",
+                   "cleared": str(len(lines)), "cleared_total": f"{balance}",
+                   "statement_balance": f"{balance}", "status": "undone"}
+
+
+def test_a_wrong_balance_lists_what_does_not_match_and_changes_nothing(run, first_month):
+    path, end, balance, _ = first_month
+    later = min(live_bank_lines(run, path, dt.date.max, end), key=lambda r: r["date"])
+    off = balance + signed(later)  # as if the statement had the next posting already
+    before = path.read_bytes()
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", off)
+    assert status == 1
+    assert figure("Difference", signed(later)) in out
+    assert "Would make it zero:" in out and later["description"][:20] in out
+    assert one_line(err).startswith(
+        f"ledgerdesk: error: difference: The difference is {signed(later)} EUR")
+    assert path.read_bytes() == before
+    assert listed(run, "reconciliations", path) == []
+
+
+def test_the_next_month_starts_from_the_first_and_the_list_shows_both(run, first_month):
+    path, end, balance, _ = first_month
+    assert run("reconcile", path, "--account", "1000", "--statement-date", end,
+               "--statement-balance", balance)[0] == 0
+    nxt = month_end(end + dt.timedelta(days=1))
+    closing = sum((signed(r) for r in live_bank_lines(run, path, nxt)), Decimal(0))
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", nxt,
+                           "--statement-balance", closing)
+    assert (status, err) == (0, "")
+    assert (figure("Opening reconciled balance", balance)
+            + f"  (reconciliation 1, statement {end})") in out
+    rows = listed(run, "reconciliations", path)
+    assert [(r["id"], r["opening_balance"], r["statement_balance"], r["status"])
+            for r in rows] == [("1", "0.00", f"{balance}", "finished"),
+                               ("2", f"{balance}", f"{closing}", "finished")]
+    status, out, err = run("reconcile", path, "--undo", "1")
+    assert status == 1 and "is not the latest of 1000 Bank: undo reconciliation 2" in \
+        one_line(err)
+    status, out, _ = run("list", "reconciliations", path)
+    assert status == 0 and out.endswith("\n2 reconciliations\n")
+
+
+@pytest.mark.parametrize(("args", "says"), [
+    (("--account", "9999"), "account: There is no account 9999; the bank accounts are "
+                            "1000 Bank, 1010 Savings."),
+    (("--account", "4000"), "account: 4000 "),
+    (("--account", "1000", "--statement-balance", "1.005"), "statement_balance: 1.005 has "
+                                                             "more than 2 decimal places"),
+])
+def test_bad_input_is_one_line_and_changes_nothing(run, book_copy, args, says):
+    options = {"--account": "1000", "--statement-date": "2025-06-30",
+               "--statement-balance": "10.00"}
+    options.update(dict(zip(args[::2], args[1::2], strict=True)))
+    before = book_copy.read_bytes()
+    status, out, err = run("reconcile", book_copy, *[x for kv in options.items() for x in kv])
+    assert (status, out) == (1, "")
+    assert one_line(err).startswith(f"ledgerdesk: error: {says}")
+    assert book_copy.read_bytes() == before
+
+
+@pytest.mark.parametrize(("args", "status", "says"), [
+    (("--account", "1000", "--statement-date", "2025-06-30"), 1,
+     "reconcile needs --account, --statement-date and --statement-balance (or --undo ID)."),
+    (("--undo", "1", "--account", "1000"), 1, "--undo ID goes alone"),
+    (("--account", "1000", "--statement-date", "2025-06-30", "--statement-balance", "1,00"),
+     2, "argument --statement-balance: '1,00' is not an amount"),
+    (("--account", "1000", "--statement-date", "30/06/2025", "--statement-balance", "1"),
+     2, "argument --statement-date: '30/06/2025' is not a date"),
+    (("--undo", "x"), 2, "argument --undo"),
+    (("--undo", "7"), 1, "There is no reconciliation 7."),
+])
+def test_options_that_do_not_go_together_are_one_line(run, book_copy, args, status, says):
+    got, out, err = run("reconcile", book_copy, *args)
+    assert (got, out) == (status, "")
+    assert says in one_line(err)
+
+
+def test_a_statement_before_the_last_reconciled_one_and_an_overdraft(run, first_month):
+    path, end, balance, _ = first_month
+    assert run("reconcile", path, "--account", "1000", "--statement-date", end,
+               "--statement-balance", balance)[0] == 0
+    status, _, err = run("reconcile", path, "--account", "1000", "--statement-date",
+                         end - dt.timedelta(days=1), "--statement-balance", balance)
+    assert status == 1 and "statement_date: The statement date" in one_line(err)
+    # A negative balance (an overdrawn account) is a value, not an option.
+    status, out, err = run("reconcile", path, "--account", "1010", "--statement-date", end,
+                           "--statement-balance", "-5.00")
+    assert status == 1 and "Statement balance" in out and "-5.00" in out
