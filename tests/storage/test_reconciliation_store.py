@@ -2,7 +2,7 @@
 voiding or reversing a cleared posting's record, changing or deleting a reconciliation,
 clearing a posting twice or on another account, and undoing any but the latest; ``check``
 names a reconciliation that does not add up or a cleared posting that is void; the
-migration goes down to exactly 0007's schema and up again, unless the book reconciled."""
+migration goes down to exactly 0008_bank_rules's schema and up again, unless the book reconciled."""
 
 from __future__ import annotations
 
@@ -173,7 +173,7 @@ def _downgrade(path: Path) -> None:
         with engine.connect() as conn:
             conn.execution_options(**WRITE)
             with conn.begin():
-                command.downgrade(migrate.alembic_config(conn), "0007_tax_codes")
+                command.downgrade(migrate.alembic_config(conn), "0008_bank_rules")
     finally:
         engine.dispose()
 
@@ -186,7 +186,7 @@ def _schema(path: Path) -> set[tuple[str, str]]:
             if name != "alembic_version"}
 
 
-def test_the_migration_goes_down_to_0007_and_up_again(book: SqliteBook, book_path: Path,
+def test_the_migration_goes_down_to_0008_and_up_again(book: SqliteBook, book_path: Path,
                                                       tmp_path: Path) -> None:
     _paid(book, "40.00")
     book.close()
@@ -196,7 +196,7 @@ def test_the_migration_goes_down_to_0007_and_up_again(book: SqliteBook, book_pat
         conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     conn.close()
     engine = make_engine(older)
-    migrate.upgrade(engine, "0007_tax_codes")
+    migrate.upgrade(engine, "0008_bank_rules")
     engine.dispose()
     assert _schema(book_path) == _schema(older)
     with sqlite3.connect(book_path) as conn:

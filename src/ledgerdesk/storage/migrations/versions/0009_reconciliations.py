@@ -142,7 +142,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Back to 0007, for a book that never reconciled (see the module)."""
+    """Back to 0008_bank_rules, for a book that never reconciled (see the module)."""
     if op.get_bind().exec_driver_sql("SELECT 1 FROM reconciliations LIMIT 1").first():
         raise RuntimeError("The book holds bank reconciliations, which a book before them "
                            "cannot hold: open the backup taken when it was upgraded.")
