@@ -86,7 +86,7 @@ def write_backup(book: Path, folder: Path, kind: BackupKind, copy: Callable[[Pat
         if why is not None:
             target = _free_name(folder, book.name, taken, kind, verified=False)
         _rename(partial, target)
-        _sync_folder(folder)
+        sync_folder(folder)
     except BaseException as exc:
         if partial is not None:
             remove_backup(partial)
@@ -177,7 +177,7 @@ def _free_name(folder: Path, book_name: str, taken: dt.datetime, kind: BackupKin
         number += 1
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     """The rename reaches the disk too (POSIX: sync the directory; elsewhere not possible)."""
     with contextlib.suppress(OSError, AttributeError):
         handle = os.open(folder, os.O_RDONLY)

@@ -23,7 +23,13 @@ from pathlib import Path
 
 from ledgerdesk.domain.backups import INCOMPLETE, BackupKind, Restored
 from ledgerdesk.storage import errors
-from ledgerdesk.storage.backups import Progress, copy_book, remove_backup, write_backup
+from ledgerdesk.storage.backups import (
+    Progress,
+    copy_book,
+    remove_backup,
+    sync_folder,
+    write_backup,
+)
 from ledgerdesk.storage.errors import NOT_RESTORED, FileProblem
 from ledgerdesk.storage.failures import book_problem, os_problem, sqlite_code
 from ledgerdesk.storage.probe import probe_book_file
@@ -139,7 +145,7 @@ def _placed(backup: Path, book: Path, wait: float,
         copy_book(backup, beside, read_only=probe_book_file(backup, wait=wait), wait=wait)
         _drop_log(book, lock)
         beside.replace(book)
-        _sync_folder(book.parent)
+        sync_folder(book.parent)
     except BaseException as exc:
         remove_backup(beside)
         if isinstance(exc, OSError) and not isinstance(exc, errors.BookError):
@@ -159,10 +165,3 @@ def _drop_log(book: Path, lock: sqlite3.Connection | None) -> None:
         Path(f"{book}{suffix}").unlink(missing_ok=True)
 
 
-def _sync_folder(folder: Path) -> None:
-    with contextlib.suppress(OSError, AttributeError):
-        handle = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(handle)
-        finally:
-            os.close(handle)

@@ -1,8 +1,12 @@
-"""``read_only_table``: the one setup of every table the user reads and picks rows from."""
+"""``read_only_table``: the one setup of every table the user reads and picks rows from;
+``opens_rows``: Enter or a double click opens the current row."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 ROW_HEIGHT = 26
@@ -30,3 +34,23 @@ def read_only_table(model: QAbstractItemModel, *, header: QHeaderView | None = N
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     vertical.setDefaultSectionSize(ROW_HEIGHT)
     return table
+
+
+class _EnterOpens(QObject):
+    def __init__(self, table: QTableView, open_row: Callable[[], None]) -> None:
+        super().__init__(table)  # lives as long as the table
+        self.open_row = open_row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self.open_row()
+            return True
+        return False
+
+
+def opens_rows(table: QTableView, open_row: Callable[[], None]) -> None:
+    """Enter (which a dialog would take for its default button) or a double click on a row
+    calls ``open_row``."""
+    table.doubleClicked.connect(lambda _: open_row())
+    table.installEventFilter(_EnterOpens(table, open_row))

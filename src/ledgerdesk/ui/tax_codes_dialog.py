@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +28,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui.editors.tax_code_dialog import TaxCodeDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
-from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.tables import opens_rows, read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -98,17 +98,8 @@ class TaxCodesDialog(QDialog):
         header.setSectionResizeMode(TaxCodeColumn.USED, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
-        table.doubleClicked.connect(lambda _: self.change_current())
-        table.installEventFilter(self)
+        opens_rows(table, self.change_current)
         return table
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.table and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.change_current()
-            return True
-        return super().eventFilter(watched, event)
 
     def reload(self, select: tuple[str, str] | None = None) -> None:
         """Read the codes again, keeping the row picked (or selecting ``select``: a name

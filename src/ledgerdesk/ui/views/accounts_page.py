@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -24,7 +22,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
-from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.tables import opens_rows, read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -90,17 +88,8 @@ class AccountsPage(QWidget):
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
             header.resizeSection(column, width)
-        table.doubleClicked.connect(lambda _: self.edit_current())
-        table.installEventFilter(self)
+        opens_rows(table, self.edit_current)
         return table
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (watched is self.table and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)
 
     # ---- rows ------------------------------------------------------------------------
 
