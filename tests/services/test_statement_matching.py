@@ -135,3 +135,21 @@ def test_a_bank_named_only_bank_is_not_found_in_every_bank_charge(banks):
                                             line(3, "-50.00", "Transfer to 1000")])
     assert found.lines[0].journal is None
     assert found.lines[1].journal.account_code == "1000"
+
+
+def test_what_runs_after_accept_in_its_transaction_takes_everything_back_when_it_refuses(
+        banks):
+    """The reconcile command finishes its reconciliation in accept's transaction: when
+    that is refused, the accepted journals must not stay behind."""
+    add_bank_rule(banks, "fee", "6500")
+    lines = [line(2, "-1.00", "fee")]
+    seen = {}
+
+    def refuse(tx, new_lines):
+        seen.update(new_lines)
+        raise NotAllowed("the reconciliation does not add up")
+
+    with pytest.raises(NotAllowed, match="does not add up"):
+        accept(banks, match_statement(banks, "1000", lines), then=refuse)
+    assert list(seen) == [2]  # it was given the new posting's ledger line
+    assert match_statement(banks, "1000", lines).lines[0].posting is None

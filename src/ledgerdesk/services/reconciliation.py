@@ -63,17 +63,24 @@ def finish_reconciliation(book: Book, account_code: str, statement_date: dt.date
                           statement_balance: Decimal, cleared: Iterable[int]) -> Reconciliation:
     """Record the reconciliation clearing exactly the postings ``cleared`` (journal line
     ids, from the draft), or raise ``ValidationFailed`` and record nothing."""
-    ids = list(dict.fromkeys(cleared))
     with book.write() as tx:
-        reads = _reads(tx)
-        draft = draft_in(reads, account_code, statement_date, statement_balance)
-        problems = finish_problems(draft, ids)
-        if problems:
-            raise ValidationFailed(problems)
-        rec = Reconciliation(draft.account_code, draft.account_name, statement_date,
-                             draft.statement_balance, draft.opening)
-        rec_id = reads.add_reconciliation(rec, [p.line_id for p in draft.cleared(ids)])
-        return _get(reads, rec_id)
+        return finish_in(tx, account_code, statement_date, statement_balance, cleared)
+
+
+def finish_in(tx: Any, account_code: str, statement_date: dt.date,
+              statement_balance: Decimal, cleared: Iterable[int]) -> Reconciliation:
+    """``finish_reconciliation`` inside the caller's write transaction (so a statement's
+    accepted suggestions and the reconciliation they close are recorded together)."""
+    ids = list(dict.fromkeys(cleared))
+    reads = _reads(tx)
+    draft = draft_in(reads, account_code, statement_date, statement_balance)
+    problems = finish_problems(draft, ids)
+    if problems:
+        raise ValidationFailed(problems)
+    rec = Reconciliation(draft.account_code, draft.account_name, statement_date,
+                         draft.statement_balance, draft.opening)
+    rec_id = reads.add_reconciliation(rec, [p.line_id for p in draft.cleared(ids)])
+    return _get(reads, rec_id)
 
 
 def undo_reconciliation(book: Book, reconciliation_id: int) -> Reconciliation:

@@ -9,7 +9,7 @@ case in one transaction, returning the ledger line ids of the new postings on th
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.ledger import SourceType
@@ -75,10 +75,13 @@ def accept(
     book: Book, match: StatementMatch, which: Collection[int] | None = None, *,
     choices: Mapping[int, int] | None = None, keep: Collection[int] = frozenset(),
     progress: Progress | None = None,
+    then: Callable[[Transaction, Mapping[int, int]], None] | None = None,
 ) -> Accepted:
     """Record the clear suggestion of every line not in the book (or of the rows in
     ``which``), and the documents ``choices`` names, in one transaction: all or nothing.
-    A line paying more than its documents owe keeps the excess only when in ``keep``."""
+    A line paying more than its documents owe keeps the excess only when in ``keep``.
+    ``then(tx, ledger_lines)`` runs last in the same transaction; if it raises, nothing
+    is recorded (a reconciliation finished on the new postings)."""
     if which is not None:
         wanted = set(which) | set(choices or {})
         match = StatementMatch(match.bank_code,
@@ -98,6 +101,8 @@ def accept(
         step(tx, found, created, progress)
         if not found:
             ledger_lines.update(_new_lines(tx, match.bank_code, plan, journal_ids))
+            if then is not None:
+                then(tx, ledger_lines)
 
     created, committed = apply.in_one_transaction(
         book, with_ids, problems, not plan.empty, progress,
