@@ -191,3 +191,131 @@ def test_a_statement_before_the_last_reconciled_one_and_an_overdraft(run, first_
     status, out, err = run("reconcile", path, "--account", "1010", "--statement-date", end,
                            "--statement-balance", "-5.00")
     assert status == 1 and "Statement balance" in out and "-5.00" in out
+
+
+# ---- --statement FILE: the bank's own lines decide what is cleared ----------------------------
+
+def exported(run, path: Path, end: dt.date, to: Path, extra: str = "") -> int:
+    """The demo's first month of 1000 as the bank would send it (plus ``extra`` lines);
+    the number of statement lines."""
+    status, _, err = run("export-statement", path, "--to", end, "-o", to)
+    assert status == 0, err
+    if extra:
+        with to.open("a", encoding="utf-8") as f:
+            f.write(extra)
+    return len(to.read_text(encoding="utf-8").splitlines()) - 1
+
+
+def test_a_statement_file_of_the_month_clears_every_line_it_matches(run, first_month, tmp_path):
+    path, end, balance, lines = first_month
+    statement = tmp_path / "month.csv"
+    assert exported(run, path, end, statement) == len(lines)
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", balance, "--statement", statement)
+    assert (status, err) == (0, "")
+    assert f"Statement: {len(lines)} lines up to {end}, {len(lines)} in the book" in out
+    assert "Not in the book: none" in out
+    assert figure(f"Cleared: {len(lines)} postings", balance) in out
+    assert figure("Difference", "0.00") in out
+    assert out.endswith(f"{len(lines)} postings cleared.\n")
+    (row,) = listed(run, "reconciliations", path)
+    assert (row["cleared"], row["status"]) == (str(len(lines)), "finished")
+
+
+FEE = "-7.50"
+
+
+@pytest.fixture
+def with_a_fee(run, first_month, tmp_path) -> tuple[Path, dt.date, Decimal, Path, int]:
+    """The first month's statement with a bank fee the book does not have yet, a rule that
+    knows it, and the lock cleared so the fee's journal may be dated in that month."""
+    path, end, balance, _ = first_month
+    statement = tmp_path / "fee.csv"
+    count = exported(run, path, end, statement, f"{end},{FEE},Card fee,The Bank\n")
+    assert run("lock", path, "--clear")[0] == 0
+    assert run("bank-rule", path, "--reference-contains", "card fee", "--account", "6400",
+               "--memo", "Bank fees")[0] == 0
+    return path, end, balance + Decimal(FEE), statement, count
+
+
+def test_a_line_not_in_the_book_is_listed_and_nothing_is_recorded(run, with_a_fee):
+    path, end, closing, statement, count = with_a_fee
+    journal = listed(run, "journal", path)
+    before = path.read_bytes()
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", closing, "--statement", statement)
+    assert status == 1
+    assert f"Statement: {count} lines up to {end}, {count - 1} in the book" in out
+    assert f"line {count + 1}: {end} {FEE} 'Card fee' 'The Bank': journal 6400 Utilities " \
+           "by rule" in out
+    assert figure("Difference", FEE) in out
+    assert "--accept-suggestions" in one_line(err)
+    assert listed(run, "journal", path) == journal
+    assert path.read_bytes() == before
+
+
+def test_accepting_the_suggestions_records_the_fee_and_finishes(run, with_a_fee):
+    path, end, closing, statement, count = with_a_fee
+    journal = listed(run, "journal", path)
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", closing, "--statement", statement,
+                           "--accept-suggestions")
+    assert (status, err) == (0, ""), out
+    assert "Recorded: line " in out and "journal JNL-" in out
+    assert figure("Difference", "0.00") in out
+    new = [r for r in listed(run, "journal", path) if r not in journal]
+    assert sorted((r["account"], r["debit"], r["credit"]) for r in new) == [
+        ("1000", "", "7.50"), ("6400", "7.50", "")]
+    (row,) = listed(run, "reconciliations", path)
+    assert (row["cleared"], row["statement_balance"]) == (str(count), f"{closing}")
+    assert run("check", path)[0] == 0
+
+
+def test_accepting_with_a_wrong_balance_records_nothing(run, with_a_fee):
+    path, end, closing, statement, _ = with_a_fee
+    before = path.read_bytes()
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", closing + 1, "--statement", statement,
+                           "--accept-suggestions")
+    assert status == 1
+    assert figure("Difference", "1.00") in out  # what it would be with the fee recorded
+    assert "nothing was recorded" in one_line(err)
+    assert path.read_bytes() == before
+    assert listed(run, "reconciliations", path) == []
+
+
+@pytest.mark.parametrize(("name", "text", "says"), [
+    ("missing.csv", None, "missing.csv"),
+    ("notes.xml", "<notes><note>hello</note></notes>\n", "notes.xml"),
+])
+def test_a_statement_file_that_cannot_be_read_is_one_line(run, book_copy, tmp_path, name, text,
+                                                          says):
+    statement = tmp_path / name
+    if text is not None:
+        statement.write_text(text, encoding="utf-8")
+    before = book_copy.read_bytes()
+    status, out, err = run("reconcile", book_copy, "--account", "1000", "--statement-date",
+                           "2025-06-30", "--statement-balance", "1", "--statement", statement)
+    assert (status, out) == (1, "")
+    assert says in one_line(err)
+    assert book_copy.read_bytes() == before
+
+
+def test_accept_suggestions_needs_a_statement(run, book_copy):
+    status, out, err = run("reconcile", book_copy, "--account", "1000", "--statement-date",
+                           "2025-06-30", "--statement-balance", "1", "--accept-suggestions")
+    assert (status, out) == (1, "")
+    assert "--accept-suggestions needs --statement FILE" in one_line(err)
+
+
+def test_a_suggestion_inside_the_lock_is_refused_in_one_line_and_nothing_recorded(run,
+                                                                                 with_a_fee):
+    path, end, closing, statement, _ = with_a_fee
+    assert run("lock", path, "--through", end)[0] == 0
+    before = path.read_bytes()
+    status, _, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                         "--statement-balance", closing, "--statement", statement,
+                         "--accept-suggestions")
+    assert status == 1
+    assert "nothing was recorded" in one_line(err) and "locked" in err
+    assert path.read_bytes() == before

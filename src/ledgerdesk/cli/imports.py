@@ -101,7 +101,7 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     if mapping.unused_headers():
         out.write(f"Not imported: {', '.join(repr(h) for h in mapping.unused_headers())}\n")
     for match in preview.matches:
-        _write_match(match, out, where)
+        write_match(match, out, where)
     if preview.problems:
         err.write(f"{plural(len(preview.problems), 'problem')} in "
                   f"{plural(preview.rows, where)}; nothing was imported:\n")
@@ -124,7 +124,10 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     _write_some([f"{where} {c.row}: {c.what}" for c in preview.created], out)
 
 
-def _write_match(match: Any, out: TextIO, where: str) -> None:
+def write_match(match: Any, out: TextIO, where: str,
+                nothing: str = "no open document matches") -> None:
+    """One statement line and what it is: in the book, or its suggestions (``reconcile``
+    lists the lines not in the book the same way)."""
     line = match.line
     head = (f"{where} {line.row}: {line.date} {line.amount:f} {line.reference!r} "
             f"{line.counterparty!r}")
@@ -146,7 +149,7 @@ def _write_match(match: Any, out: TextIO, where: str) -> None:
         out.write(f"{head}: pays {numbers} (named in the file)\n")
         return
     if not match.suggestions:
-        out.write(f"{head}: no open document matches\n")
+        out.write(f"{head}: {nothing}\n")
         return
     out.write(f"{head}:\n")
     for rank, s in enumerate(match.suggestions[:3], start=1):

@@ -6,6 +6,8 @@ ones on the statement, and all of them are taken as cleared: the command prints 
 figures and finishes (exit 0, printing the reconciliation's id) only when the difference
 is zero; otherwise it lists what would close it, says the difference on stderr, exits 1
 and records nothing.  The same services as the window's (``services.reconciliation``).
+With ``--statement FILE`` the bank's own lines decide what is cleared
+(``cli.reconcile_statement``).
 """
 
 from __future__ import annotations
@@ -30,9 +32,12 @@ def add_parser(commands: Any, command: Any) -> None:
         "--statement-balance: the uncleared postings dated on or before that date are "
         "taken as cleared, and the reconciliation is recorded only when the difference "
         "(statement balance - opening reconciled balance - cleared) is zero; otherwise "
-        "nothing is recorded and the exit status is 1. A cleared posting's payment, journal "
-        "or document cannot be voided while its reconciliation stands. --undo ID undoes "
-        "the latest reconciliation of an account (see 'list reconciliations').",
+        "nothing is recorded and the exit status is 1. With --statement FILE, only the "
+        "postings the file's lines are in the book as are cleared, and --accept-suggestions "
+        "records the other lines' suggestions with the reconciliation. A cleared "
+        "posting's payment, journal or document cannot be voided while its "
+        "reconciliation stands. --undo ID undoes the latest reconciliation of an account "
+        "(see 'list reconciliations').",
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--account", metavar="CODE", help="the bank account's code")
@@ -41,6 +46,14 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--statement-balance", type=parse_amount, metavar="AMOUNT",
                      help="the statement's closing balance, a plain number: 1234.56 "
                           "(negative when overdrawn)")
+    sub.add_argument("--statement", type=file_name, metavar="FILE",
+                     help="the bank's statement (CSV, OFX/QFX or CAMT.053): only the postings "
+                          "its lines dated on or before --statement-date are in the book as "
+                          "are cleared; the lines not in the book are listed with their "
+                          "suggestion")
+    sub.add_argument("--accept-suggestions", action="store_true",
+                     help="with --statement: record the suggestions of the lines not in the "
+                          "book and clear them too, only when the difference is then zero")
     sub.add_argument("--undo", type=id_argument, metavar="ID",
                      help="undo reconciliation ID (the latest of its account)")
 
@@ -48,13 +61,20 @@ def add_parser(commands: Any, command: Any) -> None:
 def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
     given = [name for name in _STATEMENT if getattr(args, name) is not None]
     if args.undo is not None:
-        if given:
-            raise CliError("--undo ID goes alone: it takes no --account, --statement-date "
-                           "or --statement-balance.")
+        if given or args.statement is not None or args.accept_suggestions:
+            raise CliError("--undo ID goes alone: it takes no --account, --statement-date, "
+                           "--statement-balance or --statement.")
         return _undo(args.path, args.undo, out)
     if len(given) < len(_STATEMENT):
         raise CliError("reconcile needs --account, --statement-date and "
                        "--statement-balance (or --undo ID).")
+    if args.accept_suggestions and args.statement is None:
+        raise CliError("--accept-suggestions needs --statement FILE: the suggestions are "
+                       "those of the statement's lines not in the book.")
+    if args.statement is not None:
+        from ledgerdesk.cli.reconcile_statement import reconcile_statement
+
+        return reconcile_statement(args, out)
     from ledgerdesk.cli.reconciliations import said, write_draft
     from ledgerdesk.services.reconciliation import finish_reconciliation, start_reconciliation
 

@@ -1,0 +1,69 @@
+"""``ledgerdesk reconcile … --statement FILE [--accept-suggestions]``: the bank's own
+statement decides which postings are cleared.
+
+Printed: how many of the statement's lines (dated on or before the statement date) are in
+the book, each line that is not with its suggestion, then the usual summary.  Finished
+(exit 0) only when the difference is zero; otherwise one line on stderr, exit 1, and
+nothing recorded, not even the accepted suggestions (``services.statement_reconciliation``).
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from ledgerdesk.cli.books import opened
+from ledgerdesk.cli.errors import CliError
+from ledgerdesk.cli.imports import write_match
+from ledgerdesk.cli.reconciliations import said, write_draft
+from ledgerdesk.domain.plain_text import shown_inert
+from ledgerdesk.domain.wording import plural
+
+if TYPE_CHECKING:
+    from ledgerdesk.services.statement_reconciliation import StatementDraft
+
+
+def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.services.imports.fields import MappingError
+    from ledgerdesk.services.imports.source import ImportFileError
+    from ledgerdesk.services.statement_reconciliation import finish, statement_draft
+
+    with opened(args.path) as book:
+        try:
+            found = statement_draft(book, args.account, args.statement_date,
+                                    args.statement_balance, Path(args.statement),
+                                    accepting=args.accept_suggestions)
+        except (ImportFileError, MappingError) as exc:
+            raise CliError(f"{args.statement}: {exc}") from None
+        _write_lines(found, out)
+        write_draft(found.draft, found.ticked, out)
+        out.flush()
+        if not found.balances:
+            raise CliError(_refusal(found))
+        done, accepted = finish(book, found)
+    for created in accepted.created if accepted else ():
+        out.write(f"Recorded: line {created.row}: {shown_inert(created.what)}\n")
+    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+    return 0
+
+
+def _write_lines(found: StatementDraft, out: TextIO) -> None:
+    lines = found.match.lines
+    out.write(said(f"Read: {found.described}"))
+    out.write(f"Statement: {plural(len(lines), 'line')} up to "
+              f"{found.draft.statement_date.isoformat()}, {found.in_book} in the book\n")
+    missing = found.not_in_book
+    out.write("Not in the book: none\n" if not missing else "Not in the book:\n")
+    for match in missing:
+        write_match(match, out, "line", nothing="no suggestion")
+
+
+def _refusal(found: StatementDraft) -> str:
+    gap = found.draft.difference(found.ticked)
+    text = (f"difference: The difference is {gap.amount:f} {gap.currency}, not zero; "
+            "nothing was recorded")
+    if found.not_in_book and not found.accepting:
+        text += ("; --accept-suggestions records the suggestions of the "
+                 f"{plural(len(found.not_in_book), 'line')} not in the book")
+    return text + "."
