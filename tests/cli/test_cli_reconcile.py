@@ -287,6 +287,8 @@ def test_accepting_with_a_wrong_balance_records_nothing(run, with_a_fee):
 @pytest.mark.parametrize(("name", "text", "says"), [
     ("missing.csv", None, "missing.csv"),
     ("notes.xml", "<notes><note>hello</note></notes>\n", "notes.xml"),
+    ("usd.csv", "date,amount,reference,currency\n2025-06-03,-5.00,fee,USD\n",
+     "currency: is USD, but this book keeps its amounts in EUR"),
 ])
 def test_a_statement_file_that_cannot_be_read_is_one_line(run, book_copy, tmp_path, name, text,
                                                           says):
