@@ -295,7 +295,7 @@ class DocumentEditor:
                 due_date=self.due_date, reference=self.reference, tax_mode=self.tax_mode,
                 lines=lines)
         except ValidationError as exc:
-            problems += [p for p in problems_from(exc) if not p.field.startswith("lines")]
+            problems += problems_from(exc)  # the lines' own were said above
         if problems:
             raise ValidationFailed(problems)
         return draft
