@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation import document_editor, journal_editor, opening_wizard
+from ledgerdesk.presentation import document_lines, journal_editor, opening_wizard
 from ledgerdesk.presentation.chart import AccountEditor
 from ledgerdesk.presentation.contact_editor import ContactEditor
 from ledgerdesk.presentation.document_editor import DocumentEditor
@@ -70,8 +70,8 @@ def test_a_document_form_answers_anything_in_words(session, customer, snapshot_o
     editor = DocumentEditor(session, DocumentKind.SALES_INVOICE)
     editor.set_contact(customer)
     editor.set_reference(reference)
-    _typed(editor, document_editor.LINE_FIELDS, texts)
-    _shown(editor, document_editor.LINE_FIELDS)
+    _typed(editor, document_lines.LINE_FIELDS, texts)
+    _shown(editor, document_lines.LINE_FIELDS)
     editor.totals()
     before = snapshot_of(session.book)
     if editor.save() is None:

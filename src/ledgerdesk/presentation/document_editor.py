@@ -10,7 +10,6 @@ a banner that says why and what to do instead.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from pydantic import ValidationError
@@ -28,12 +27,19 @@ from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.document_lines import (
+    DECIMALS,
+    LineDraft,
+    line_draft,
+    line_input,
+    line_inputs,
+)
 from ledgerdesk.presentation.due_date import DueDate
 from ledgerdesk.presentation.history import AuthoriseStep, SaveDraftStep
-from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_number, price_text
+from ledgerdesk.presentation.numbers import NumberError, parse_number
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_picker import TaxCodePicker, rounding_note
-from ledgerdesk.services.commands import DocumentDraft, LineInput, problems_from
+from ledgerdesk.services.commands import DocumentDraft, problems_from
 from ledgerdesk.services.documents import (
     authorise_document,
     load_document,
@@ -45,23 +51,9 @@ from ledgerdesk.services.line_defaults import last_used_account, last_used_tax_c
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import tax_rounding
 
-LINE_FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
-               "tax_code")
-DECIMALS = {"quantity": 4, "unit_price": 4, "discount_percent": 2}
 KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
               DocumentKind.SALES_CREDIT_NOTE: "credit note",
               DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note"}
-
-
-@dataclass
-class LineDraft:
-    texts: dict[str, str] = field(default_factory=lambda: {"quantity": "1"})
-    errors: dict[str, str] = field(default_factory=dict)
-    account_defaulted: bool = False  # the account is the form's default, not the user's
-    tax_defaulted: bool = False  # and the tax code (its id, as text)
-
-    def text(self, name: str) -> str:
-        return self.texts.get(name, "")
 
 
 class DocumentEditor:
@@ -280,15 +272,7 @@ class DocumentEditor:
         counted as the form shows it) whose text the command refuses, e.g. a control
         character pasted into a description."""
         assert self.contact_id is not None
-        lines, problems = [], []
-        for index, line in enumerate(self.lines):
-            if not _has_content(line):
-                continue
-            try:
-                lines.append(self._input(line))
-            except ValidationError as exc:
-                problems += [replace(p, field=f"lines[{index}].{p.field}")
-                             for p in problems_from(exc)]
+        lines, problems = line_inputs(self.lines, self.session.locale)
         try:
             draft = DocumentDraft(
                 kind=self.kind, contact_id=self.contact_id, issue_date=self.issue_date,
@@ -346,24 +330,11 @@ class DocumentEditor:
             code = "storage" if isinstance(exc, BookFailure) else "not_allowed"
             self.problems = [Problem("document", code, str(exc))]
 
-    def _number(self, line: LineDraft, name: str, default: str = "0") -> Decimal:
-        text = line.text(name).strip() or default
-        return parse_number(text, self.session.locale, DECIMALS[name])
-
-    def _input(self, line: LineDraft) -> LineInput:
-        code = line.text("tax_code").strip()
-        return LineInput(
-            description=line.text("description"), quantity=self._number(line, "quantity", "1"),
-            unit_price=self._number(line, "unit_price"), account_code=line.text("account_code"),
-            tax_code_id=int(code) if code.isdigit() else None,
-            discount_percent=self._number(line, "discount_percent"),
-        )
-
     def _item(self, line: LineDraft) -> LineItem | None:
         if line.errors or not line.text("unit_price").strip():
             return None
         try:
-            data = self._input(line)
+            data = line_input(line, self.session.locale)
             return LineItem(data.description, data.quantity, data.unit_price, data.account_code,
                             self.taxes.rate_of(line.text("tax_code")), data.discount_percent,
                             data.tax_code_id)
@@ -381,21 +352,9 @@ class DocumentEditor:
         if self.read_only:  # priced as it was posted; a draft as the book prices it now
             self.tax_rounding = doc.tax_rounding
         self._follow_contact()
-        self.lines = [self._line_draft(item) for item in doc.lines] or [self._blank_line()]
+        self.lines = ([line_draft(item, self.session.locale, self.fmt) for item in doc.lines]
+                      or [self._blank_line()])
         if not self.read_only:
             self._before = self.draft()
 
-    def _line_draft(self, item: LineItem) -> LineDraft:
-        plain = NumberText(self.session.locale)
-        return LineDraft({
-            "description": item.description, "quantity": plain(item.quantity),
-            "unit_price": price_text(item.unit_price, self.fmt, plain),
-            "discount_percent": plain(item.discount_percent),
-            "account_code": item.account_code,
-            "tax_code": "" if item.tax_code_id is None else str(item.tax_code_id),
-        })
-
-
-def _has_content(line: LineDraft) -> bool:
-    return any(line.text(name).strip() for name in ("description", "unit_price"))
 
