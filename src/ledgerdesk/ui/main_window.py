@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.system_locale = system_locale or system_locale_name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
-        self.tax_codes_dialog: QDialog | None = None
+        # The book's dialogs that do not block the window (Tax codes…, Reconcile…), by name.
+        self.book_dialogs: dict[str, QDialog] = {}
         self.undo_stack = UndoStack(self)
         self.setWindowTitle("Ledgerdesk")
         self.setMinimumSize(900, 560)
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         a["connections"].triggered.connect(self.show_connections)
         a["backups"].triggered.connect(self.show_backups)
         a["tax_codes"].triggered.connect(self.show_tax_codes)
+        a["reconcile"].triggered.connect(self.show_reconcile)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -194,8 +196,8 @@ class MainWindow(QMainWindow):
 
     def _drop_view(self) -> None:
         self._stale_timer.stop()
-        if self.tax_codes_dialog is not None:
-            self.tax_codes_dialog.done(0)
+        for dialog in list(self.book_dialogs.values()):
+            dialog.done(0)
         self.undo_stack.clear()
         if self.book_view is not None:
             self.book_view.stop()
@@ -241,7 +243,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "connections", "backups",
+        for name in ("close_book", "settings", "tax_codes", "reconcile", "connections",
+                     "backups",
                      "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
@@ -285,17 +288,47 @@ class MainWindow(QMainWindow):
 
     def show_tax_codes(self) -> None:
         """File > Tax codes…: window-modal but not blocking, so the book's changes reach it."""
-        if self.session is None:
-            return
-        if self.tax_codes_dialog is None:
+        if self.session is not None:
             from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
 
-            dialog = TaxCodesDialog(self.session, self)
+            self.open_book_dialog("tax_codes", partial(TaxCodesDialog, self.session, self))
+
+    @property
+    def tax_codes_dialog(self) -> QDialog | None:
+        return self.book_dialogs.get("tax_codes")
+
+    def open_book_dialog(self, name: str, make: Callable[[], QDialog]) -> QDialog:
+        """Show the book's dialog ``name``, made by ``make`` unless it is open already; it
+        reloads when the book changes and goes when the book closes."""
+        dialog = self.book_dialogs.get(name)
+        if dialog is None:
+            dialog = make()
             self.book_changed.connect(dialog.reload)
-            dialog.finished.connect(self._tax_codes_closed)
-            self.tax_codes_dialog = dialog
+            dialog.finished.connect(partial(self._book_dialog_closed, name))
+            self.book_dialogs[name] = dialog
             dialog.open()
-        self.tax_codes_dialog.activateWindow()
+        dialog.activateWindow()
+        return dialog
+
+    def _book_dialog_closed(self, name: str, _result: int = 0) -> None:
+        dialog = self.book_dialogs.pop(name, None)
+        if dialog is not None:
+            self.book_changed.disconnect(dialog.reload)
+            dialog.deleteLater()
+
+    def show_reconcile(self) -> None:
+        """Bank > Reconcile… (``ui.reconcile_dialog``): not blocking, like Tax codes…, so
+        the lists stay in reach while a statement is ticked off; the book's changes reach
+        it.  The account selected on the Accounts page, when it is a bank, comes first."""
+        if self.session is None or self.book_view is None:
+            return
+        from ledgerdesk.ui.reconcile_dialog import ReconcileDialog
+
+        code = self.book_view.selected_account_code()
+        dialog = self.open_book_dialog("reconcile", partial(ReconcileDialog, self.session,
+                                                            self, code))
+        if code is not None:
+            dialog.choose_account(code)
 
     def show_backups(self) -> None:
         """File > Backups… (``ui.backups_dialog``)."""
@@ -303,12 +336,6 @@ class MainWindow(QMainWindow):
             from ledgerdesk.ui.backups_dialog import open_backups
 
             open_backups(self, self.session)
-
-    def _tax_codes_closed(self) -> None:
-        dialog, self.tax_codes_dialog = self.tax_codes_dialog, None
-        if dialog is not None:
-            self.book_changed.disconnect(dialog.reload)
-            dialog.deleteLater()
 
     def import_csv(self) -> None:
         if self.session is None or self.book_view is None:
