@@ -354,7 +354,7 @@ def test_report_writes_the_window_s_page_finished_or_as_a_draft(run, first_month
 def test_report_into_a_missing_folder_is_refused_before_anything_is_recorded(
         run, first_month, tmp_path):
     path, end, balance, _ = first_month
-    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+    status, _out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
                            "--statement-balance", balance,
                            "--report", tmp_path / "nowhere" / "r.pdf")
     assert status != 0 and listed(run, "reconciliations", path) == []
