@@ -31,6 +31,7 @@ from ledgerdesk.ui.actions import (
     make_actions,
     shortcut_rows,
 )
+from ledgerdesk.ui.book_dialogs import BookDialogs
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.daily_backup import start_daily_backup
 from ledgerdesk.ui.icons import app_icon, paint_actions
@@ -49,7 +50,7 @@ def system_locale_name() -> str:
     return QLocale.system().name()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BookDialogs, QMainWindow):
     #: The open book was changed (here, by another window or by another program).
     book_changed = Signal()
 
@@ -102,6 +103,8 @@ class MainWindow(QMainWindow):
         a["backups"].triggered.connect(self.show_backups)
         a["tax_codes"].triggered.connect(self.show_tax_codes)
         a["reconcile"].triggered.connect(self.show_reconcile)
+        a["bank_rules"].triggered.connect(self.show_bank_rules)
+        a["export_statement"].triggered.connect(self.export_statement)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -243,8 +246,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "reconcile", "connections",
-                     "backups",
+        for name in ("close_book", "settings", "tax_codes", "reconcile", "bank_rules",
+                     "export_statement", "connections", "backups",
                      "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
@@ -285,50 +288,6 @@ class MainWindow(QMainWindow):
 
             ConnectionsDialog(self.session, self.remotes, self).exec()
             self.book_view.reload()
-
-    def show_tax_codes(self) -> None:
-        """File > Tax codes…: window-modal but not blocking, so the book's changes reach it."""
-        if self.session is not None:
-            from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
-
-            self.open_book_dialog("tax_codes", partial(TaxCodesDialog, self.session, self))
-
-    @property
-    def tax_codes_dialog(self) -> QDialog | None:
-        return self.book_dialogs.get("tax_codes")
-
-    def open_book_dialog(self, name: str, make: Callable[[], QDialog]) -> QDialog:
-        """Show the book's dialog ``name``, made by ``make`` unless it is open already; it
-        reloads when the book changes and goes when the book closes."""
-        dialog = self.book_dialogs.get(name)
-        if dialog is None:
-            dialog = make()
-            self.book_changed.connect(dialog.reload)
-            dialog.finished.connect(partial(self._book_dialog_closed, name))
-            self.book_dialogs[name] = dialog
-            dialog.open()
-        dialog.activateWindow()
-        return dialog
-
-    def _book_dialog_closed(self, name: str, _result: int = 0) -> None:
-        dialog = self.book_dialogs.pop(name, None)
-        if dialog is not None:
-            self.book_changed.disconnect(dialog.reload)
-            dialog.deleteLater()
-
-    def show_reconcile(self) -> None:
-        """Bank > Reconcile… (``ui.reconcile_dialog``): not blocking, like Tax codes…, so
-        the lists stay in reach while a statement is ticked off; the book's changes reach
-        it.  The account selected on the Accounts page, when it is a bank, comes first."""
-        if self.session is None or self.book_view is None:
-            return
-        from ledgerdesk.ui.reconcile_dialog import ReconcileDialog
-
-        code = self.book_view.selected_account_code()
-        dialog = self.open_book_dialog("reconcile", partial(ReconcileDialog, self.session,
-                                                            self, code))
-        if code is not None:
-            dialog.choose_account(code)
 
     def show_backups(self) -> None:
         """File > Backups… (``ui.backups_dialog``)."""

@@ -1,8 +1,9 @@
-"""Bank > Reconcile… for ``screenshots``: a month's statement mid-way (two postings the
-bank has not shown yet, a difference left and what would close it), then ticked to zero,
-then finished with the next month's statement started from it, and the printed report.
+"""The Bank menu for ``screenshots``: Reconcile… with a month's statement mid-way (two
+postings the bank has not shown yet, a difference left and what would close it), then
+ticked to zero, then finished with the next statement started from it, and the printed
+report; then Bank rules… with two rules and a third being typed.
 
-Finishing records a reconciliation, so all of it happens on a copy of the book in
+Finishing and adding a rule change the book, so all of it happens on a copy of the book in
 ``scratch`` (taken as a backup is): a screenshot changes no book.
 """
 
@@ -19,6 +20,8 @@ from PySide6.QtWidgets import QDialog, QMainWindow
 from ledgerdesk.presentation.print_reconciliation import book_balance
 from ledgerdesk.presentation.printing import PrintJob
 from ledgerdesk.presentation.session import BookFiles, Session
+from ledgerdesk.services.bank_rules import add_bank_rule
+from ledgerdesk.ui.bank_rules_dialog import BankRulesDialog
 from ledgerdesk.ui.reconcile_dialog import ReconcileDialog
 
 #: How many of the month's postings the bank has not shown yet in the mid-way shot.
@@ -33,6 +36,7 @@ def reconcile_dialogs(session: Session, window: QMainWindow, files: BookFiles,
     try:
         here = replace(session, book=book, path=copy)
         yield from _month(here, window)
+        yield "81-bank-rules", _rules(here, window)
     finally:
         book.close()
 
@@ -76,6 +80,17 @@ def _states(dialog: ReconcileDialog,
     if form.draft is not None:
         _type_balance(dialog, book_balance(form.draft))
     yield "79-reconcile-finished", dialog
+
+
+def _rules(session: Session, window: QMainWindow) -> BankRulesDialog:
+    """Two rules kept, a third being typed (on the copy: adding one changes the book)."""
+    for text, code, memo in (("STRIPE", "6200", "Card processing fees"),
+                             ("LOAN INTEREST", "6800", "")):
+        add_bank_rule(session.book, text, code, memo)
+    dialog = BankRulesDialog(session, window)
+    dialog.text.setText("GOCARDLESS")
+    dialog.memo.setText("Direct debit fees")
+    return dialog
 
 
 def _type_balance(dialog: ReconcileDialog, amount: Decimal) -> None:
