@@ -37,7 +37,9 @@ def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
                                     args.statement_balance, Path(args.statement),
                                     accepting=args.accept_suggestions)
         except (ImportFileError, MappingError) as exc:
-            raise CliError(f"{args.statement}: {exc}") from None
+            why = str(exc)  # a file's own problem starts with its name already
+            named = why.startswith(Path(args.statement).name)
+            raise CliError(why if named else f"{args.statement}: {why}") from None
         _write_lines(found, out)
         write_draft(found.draft, found.ticked, out)
         out.flush()
