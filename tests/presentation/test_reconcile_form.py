@@ -190,3 +190,64 @@ def test_the_report_of_the_one_just_finished_names_it(form, january):
     assert dict(job.model.facts)["Status"] == "Finished (reconciliation 1)"
     assert job.model.stamp == ""
     assert job.file_name == "Reconciliation 1000 Bank 2024-01-31.pdf"
+
+
+def statement(tmp_path, *lines: tuple[str, str, str, str]):
+    path = tmp_path / "statement.csv"
+    rows = ["Date,Amount,Reference,Counterparty", *(",".join(line) for line in lines)]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_statement_file_ticks_the_postings_its_lines_are_in_the_book_as(
+        form, january, tmp_path):
+    path = statement(tmp_path, ("2024-01-02", "1000.00", "Owner's capital", ""),
+                     ("2024-01-15", "250.00", f"PAY-{january.payment_id:05d}", "Acme Retail"))
+    form.use_statement(path)
+    assert form.start("1000", JAN_END, "1.250,00")
+    assert [r.ticked for r in form.rows()] == [True, True, False]  # the 40.00 is not on it
+    assert form.figures().balanced
+    assert form.statement_text() == "CSV file: 2 lines up to 2024-01-31, 2 in the book."
+    done = form.finish()
+    assert done is not None and done.cleared == 2
+    assert form.statement_path is None  # the next statement is ticked by hand again
+
+
+def test_a_line_not_in_the_book_is_named_and_recorded_with_the_reconciliation(
+        form, january, tmp_path, book):
+    from ledgerdesk.services.bank_rules import add_bank_rule
+
+    add_bank_rule(book, "card fee", "6000", "Card fees")
+    path = statement(tmp_path, ("2024-01-02", "1000.00", "Owner's capital", ""),
+                     ("2024-01-15", "250.00", f"PAY-{january.payment_id:05d}", "Acme Retail"),
+                     ("2024-01-20", "-40.00", "Owner's capital", ""),
+                     ("2024-01-31", "-7.50", "Card fee", "The Bank"))
+    form.use_statement(path)
+    assert form.start("1000", JAN_END, "1.202,50")
+    assert not form.figures().balanced
+    assert ("Not in the book: line 5 (2024-01-31, -7.50 'Card fee'): a journal with 6000 Rent "
+            "by rule. Tick “Record the suggestions” to record those that have one."
+            ) in form.statement_text()
+    form.use_statement(path, accepting=True)
+    assert form.start("1000", JAN_END, "1.202,50")
+    pending = [r for r in form.rows() if r.pending]
+    assert [(r.what, r.ticked) for r in pending] == [("To record: line 5: Card fee", True)]
+    form.toggle([pending[0].line_id])  # Space cannot untick what will be recorded
+    form.untick_all()
+    assert pending[0].line_id in form.ticked
+    form.tick_all()
+    assert form.figures().balanced
+    done = form.finish()
+    assert done is not None and done.cleared == 4
+    assert form.message.startswith("Finished reconciliation 1 of 1000 Bank (statement "
+                                   "2024-01-31): 4 postings cleared. Recorded: line 5: "
+                                   "journal JNL-00003")
+
+
+def test_a_statement_file_that_cannot_be_read_is_one_line_naming_it(form, january, tmp_path):
+    path = tmp_path / "statement.ofx"
+    path.write_text("not an ofx file", encoding="utf-8")
+    form.use_statement(path)
+    assert not form.start("1000", JAN_END, "1.210,00")
+    assert form.errors == {"statement": "statement.ofx is not an OFX file: it has no OFX "
+                                        "header."}

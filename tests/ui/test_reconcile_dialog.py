@@ -174,3 +174,44 @@ def test_the_selected_bank_account_on_the_accounts_page_comes_first(qtbot, book_
     book_window.show_reconcile()
     page = book_window.book_dialogs["reconcile"]
     assert page.account.currentData() == "1010"
+
+
+def test_the_banks_statement_file_ticks_what_it_shows_and_records_the_rest(
+        qtbot, page, book, tmp_path):
+    from ledgerdesk.services.bank_rules import add_bank_rule
+
+    add_bank_rule(book, "card fee", "6000", "Card fees")
+    path = tmp_path / "feb.csv"
+    path.write_text("Date,Amount,Reference,Counterparty\n"
+                    "2024-02-02,500.00,Owner's capital,\n"
+                    "2024-02-20,-120.00,Owner's capital,\n"
+                    "2024-02-28,-7.50,Card fee,The Bank\n", encoding="utf-8")
+    qtbot.keyClicks(page.balance, "372,50")
+    row = page.statement_row
+    assert not row.accepting.isEnabled()
+    qtbot.keyClicks(row.path, str(path))
+    qtbot.keyClick(row.path, Qt.Key.Key_Return)
+    assert [r.ticked for r in page.model.rows] == [True, False, True]
+    assert row.note.text().startswith("CSV file: 3 lines up to 2024-02-29, 2 in the book. "
+                                      "Not in the book: line 4")
+    assert difference(page) == euros("-7.5") and not page.finish_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_S, ALT)  # Record the suggestions
+    qtbot.waitUntil(lambda: len(page.model.rows) == 4)
+    assert page.model.rows[-1].what == "To record: line 4: Card fee"
+    assert difference(page) == euros("0") and page.finish_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_F, ALT)
+    qtbot.waitUntil(lambda: list_reconciliations(book) != [])
+    assert "3 postings cleared. Recorded: line 4: journal JNL-00004" in page.status.text()
+    assert row.path.text() == "" and row.note.isHidden()
+
+
+def test_a_statement_file_that_cannot_be_read_is_refused_under_it(qtbot, page, tmp_path):
+    path = tmp_path / "feb.ofx"
+    path.write_text("no", encoding="utf-8")
+    qtbot.keyClicks(page.balance, "380")
+    page.statement_row.path.setText(str(path))
+    page.statement_row._path_changed()
+    error = page.statement_row.error
+    assert not error.isHidden()
+    assert error.text() == "feb.ofx is not an OFX file: it has no OFX header."
+    assert page.model.rowCount() == 0 and page.statement_row.path.text() == str(path)

@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
@@ -28,6 +29,12 @@ from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, parse_
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.print_reconciliation import ReportFigures, reconciliation_job
 from ledgerdesk.presentation.printing import PrintJob
+from ledgerdesk.presentation.reconcile_statement import (
+    StatementUnreadable,
+    finish_statement,
+    read_statement,
+    statement_words,
+)
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import book_company
@@ -38,9 +45,10 @@ from ledgerdesk.services.reconciliation import (
     start_reconciliation,
     undo_reconciliation,
 )
+from ledgerdesk.services.statement_reconciliation import StatementDraft
 
 #: Where a refusal is shown: beside its field, or in the page's status line.
-FIELDS = ("account", "statement_date", "statement_balance")
+FIELDS = ("account", "statement_date", "statement_balance", "statement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +59,7 @@ class ReconcileRow:
     money_in: str  # "" for money out
     money_out: str
     ticked: bool
+    pending: bool = False  # a statement line to be recorded: cleared with it, always
 
     @property
     def line_id(self) -> int:
@@ -87,6 +96,10 @@ class ReconcileForm:
         self.message = ""  # the last thing done or refused, for the status line
         # The last one finished here, to print: its draft, what was ticked and its id.
         self.finished: tuple[ReconciliationDraft, frozenset[int], int | None] | None = None
+        # The bank's own statement file, when one decides what is cleared.
+        self.statement_path: Path | None = None
+        self.accepting = False  # record the suggestions of its lines not in the book
+        self.found: StatementDraft | None = None
 
     def load_accounts(self) -> list[Account]:
         self.accounts = bank_accounts(self.session.book)
@@ -96,6 +109,12 @@ class ReconcileForm:
         return self.money(Decimal("1234.56"))
 
     # ---- the statement --------------------------------------------------------------------
+
+    def use_statement(self, path: Path | None, accepting: bool = False) -> None:
+        """The bank's statement file decides what is ticked from the next ``start`` (None:
+        the user ticks alone)."""
+        self.statement_path, self.accepting = path, accepting
+        self.draft, self.found = None, None
 
     def start(self, account_code: str, statement_date: dt.date, balance_text: str) -> bool:
         """Read the account's postings against the statement; ticks of postings still on
@@ -107,18 +126,35 @@ class ReconcileForm:
             self.draft = None
             return False
         try:
-            draft = start_reconciliation(self.session.book, account_code, statement_date,
-                                         balance)
+            draft, from_file = self._draft(account_code, statement_date, balance)
         except ValidationFailed as exc:
             self.errors = {p.field if p.field in FIELDS else "": p.message
                            for p in exc.problems}
             self.draft = None
             return False
+        except (StatementUnreadable, NotAllowed) as exc:
+            self.errors, self.draft = {"statement": str(exc)}, None
+            return False
         same = (self.draft is not None and self.draft.account_code == draft.account_code
                 and self.draft.statement_date == draft.statement_date)
-        self.ticked = self.ticked & set(draft.all_ids) if same else set()
+        self.ticked = self.ticked & set(draft.all_ids) if same else set(from_file)
+        self.ticked |= {i for i in from_file if i < 0}  # to be recorded: always cleared
         self.draft = draft
         return True
+
+    def _draft(self, account_code: str, statement_date: dt.date,
+               balance: Decimal) -> tuple[ReconciliationDraft, tuple[int, ...]]:
+        """The draft, and the postings the statement file ticks (none without a file)."""
+        if self.statement_path is None:
+            self.found = None
+            return start_reconciliation(self.session.book, account_code, statement_date,
+                                        balance), ()
+        self.found = read_statement(self.session.book, account_code, statement_date,
+                                    balance, self.statement_path, self.accepting)
+        return self.found.draft, self.found.ticked
+
+    def statement_text(self) -> str:
+        return statement_words(self.found) if self.found is not None else ""
 
     def _balance(self, text: str) -> Decimal | None:
         if not text.strip():
@@ -141,28 +177,32 @@ class ReconcileForm:
     def _row(self, posting: BankPosting) -> ReconcileRow:
         amount = posting.amount.amount
         shown = self.money(abs(amount))
-        return ReconcileRow(posting, self.day(posting.date), posting.what,
+        pending = posting.line_id < 0
+        what = f"To record: {posting.what}" if pending else posting.what
+        return ReconcileRow(posting, self.day(posting.date), what,
                             shown if amount >= 0 else "", shown if amount < 0 else "",
-                            posting.line_id in self.ticked)
+                            posting.line_id in self.ticked, pending)
 
     def toggle(self, line_ids: Iterable[int]) -> None:
         """Space on the selected rows: tick them all, or untick them all when every one is
-        ticked already (as a file manager's check boxes do)."""
-        ids = set(line_ids)
+        ticked already (as a file manager's check boxes do).  A statement line to be
+        recorded stays ticked: it is cleared with what records it."""
+        ids = {i for i in line_ids if i > 0}
         if ids <= self.ticked:
             self.ticked -= ids
         else:
             self.ticked |= ids
 
     def set_ticked(self, line_id: int, ticked: bool) -> None:
-        (self.ticked.add if ticked else self.ticked.discard)(line_id)
+        if line_id > 0:
+            (self.ticked.add if ticked else self.ticked.discard)(line_id)
 
     def tick_all(self) -> None:
         if self.draft is not None:
             self.ticked = set(self.draft.all_ids)
 
     def untick_all(self) -> None:
-        self.ticked = set()
+        self.ticked = {i for i in self.ticked if i < 0}
 
     # ---- what the page says ---------------------------------------------------------------
 
@@ -205,10 +245,14 @@ class ReconcileForm:
         if draft is None:
             return None
         ids = [p.line_id for p in draft.cleared(self.ticked)]
+        note = ""
         try:
-            done = finish_reconciliation(self.session.book, draft.account_code,
-                                         draft.statement_date, draft.statement_balance.amount,
-                                         ids)
+            if self.found is not None:
+                done, note = finish_statement(self.session.book, self.found, ids)
+            else:
+                done = finish_reconciliation(self.session.book, draft.account_code,
+                                             draft.statement_date,
+                                             draft.statement_balance.amount, ids)
         except ValidationFailed as exc:
             self.message = " ".join(p.message for p in exc.problems)
             return None
@@ -216,8 +260,10 @@ class ReconcileForm:
             self.message = str(exc)
             return None
         self.finished = (draft, frozenset(ids), done.id)
-        self.message = f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."
+        self.message = (f"Finished {done.describe()}: {plural(done.cleared, 'posting')} "
+                        f"cleared.{note}")
         self.draft, self.ticked = None, set()
+        self.use_statement(None)  # the file was this statement's
         return done
 
     def report_job(self) -> PrintJob | None:

@@ -35,6 +35,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.models.reconcile_rows import ReconcileColumn, ReconcileModel
 from ledgerdesk.ui.print_flow import print_to_pdf
+from ledgerdesk.ui.reconcile_statement_row import StatementFileRow
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import date_edit, error_label, to_date
@@ -66,6 +67,7 @@ class ReconcileDialog(QDialog):
         middle.addWidget(self.figures)
         layout = QVBoxLayout(self)
         layout.addLayout(self.fields)
+        layout.addWidget(self.statement_row)
         layout.addLayout(middle, 1)
         layout.addWidget(self.hint)
         layout.addWidget(self.status)
@@ -103,6 +105,9 @@ class ReconcileDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
         self.fields = grid
+        self.statement_row = StatementFileRow()
+        self.errors["statement"] = self.statement_row.error
+        self.statement_row.changed.connect(self._statement_changed)
         self.account.currentIndexChanged.connect(lambda _: self.restart())
         self.date.dateChanged.connect(lambda _: self.restart())
         self.balance.textEdited.connect(lambda _: self.restart())
@@ -183,7 +188,13 @@ class ReconcileDialog(QDialog):
             self._show_errors(self.form.errors)
         self.model.refresh()
         self._show_figures()
+        self.statement_row.show_note(self.form.statement_text() if self.form.draft else "")
         self.undo_button.setEnabled(code is not None and self._latest(code) is not None)
+
+    def _statement_changed(self) -> None:
+        row = self.statement_row
+        self.form.use_statement(row.chosen(), row.accepting.isChecked())
+        self.restart()
 
     def _show_errors(self, errors: dict[str, str]) -> None:
         for name, label in self.errors.items():
@@ -226,6 +237,7 @@ class ReconcileDialog(QDialog):
 
     def finish(self) -> None:
         if self.form.finish() is not None:
+            self.statement_row.clear()  # the file was this statement's
             self.balance.clear()
             self.restart()
             self.balance.setFocus()

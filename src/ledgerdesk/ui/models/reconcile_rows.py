@@ -69,7 +69,7 @@ class ReconcileModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == ReconcileColumn.CLEARED:
+        if index.column() == ReconcileColumn.CLEARED and not self.rows[index.row()].pending:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
 
@@ -95,6 +95,8 @@ class ReconcileModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
+            if row.pending:
+                return "cleared when it is recorded"
             return "cleared" if row.ticked else "not cleared"
         if role == Role.ENTITY:
             return row
