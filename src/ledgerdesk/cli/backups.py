@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ledgerdesk.app.backups import StorageBackups
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column, export_csv, write_table
@@ -57,7 +56,7 @@ def add_parser(commands: Any, command: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, out: TextIO) -> int:
-    backups, book = StorageBackups(), Path(args.path)
+    backups, book = _backups(), Path(args.path)
     if args.folder is not None:
         if args.output is not None:
             raise CliError("--folder chooses where backups go; it does not go with -o.")
@@ -96,7 +95,7 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     if not args.yes and not _confirmed(book, backup, sys.stdin, sys.stderr):
         sys.stderr.write("Nothing was restored.\n")
         return 1
-    done = StorageBackups().restore(book, backup)
+    done = _backups().restore(book, backup)
     out.write(f"Restored {book} from {backup}{_taken(book, backup)}.\n")
     if done.before is None:
         out.write(f"There was no book at {book} to keep.\n")
@@ -124,7 +123,7 @@ def _taken(book: Path, backup: Path) -> str:
 def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:
     if args.open:
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
-    backups, book = StorageBackups(), Path(args.path)
+    backups, book = _backups(), Path(args.path)
     rows: list[Backup] = backups.list(book)
     if args.csv is not None:
         export_csv(BACKUP_COLUMNS, rows, args.csv, out, "backups", bom=args.bom)
@@ -132,3 +131,10 @@ def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:
     count = write_table(BACKUP_COLUMNS, rows, out)
     out.write(f"\n{count} backup{'' if count == 1 else 's'} in {backups.folder(book)}\n")
     return 0
+
+
+def _backups():
+    """The book's backups (imported here: ``--help`` needs no SQLAlchemy)."""
+    from ledgerdesk.app.backups import StorageBackups
+
+    return StorageBackups()

@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
-from ledgerdesk.cli.reconcile_report import check_report_target, write_report
 from ledgerdesk.domain.reconciliation import Cleared
 from ledgerdesk.domain.wording import plural
 
@@ -77,6 +76,8 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
     if args.accept_suggestions and args.statement is None:
         raise CliError("--accept-suggestions needs --statement FILE: the suggestions are "
                        "those of the statement's lines not in the book.")
+    from ledgerdesk.cli.reconcile_report import check_report_target, write_report
+
     check_report_target(args.report)
     if args.statement is not None:
         from ledgerdesk.cli.reconcile_statement import reconcile_statement
