@@ -280,3 +280,5 @@ from ledgerdesk.storage import journal_tables  # noqa: E402, F401
 from ledgerdesk.storage import bank_tables  # noqa: E402, F401
 # And the bank reconciliations (migration 0009_reconciliations).
 from ledgerdesk.storage import reconciliation_tables  # noqa: E402, F401
+# And the exchange rates (migration 0010_rates).
+from ledgerdesk.storage import rate_tables  # noqa: E402, F401
