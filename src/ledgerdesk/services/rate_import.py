@@ -58,8 +58,8 @@ class RateImport:
                          f"{book.currency} on {book.date.isoformat()}: {rate_text(book.rate)}"
                          f" (the file: {rate_text(file.rate)}).")
         if self.unusable:
-            lines.append(f"Skipped: {', '.join(self.unusable)} (no longer currencies a book "
-                         "can use).")
+            lines.append(f"Skipped: {plural(len(self.unusable), 'column')} of currencies no "
+                         f"longer in use ({', '.join(self.unusable)}).")
         if self.days_without_home:
             lines.append(f"Skipped: {plural(self.days_without_home, 'day')} without a "
                          f"{self.home} rate to convert through.")

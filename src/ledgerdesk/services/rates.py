@@ -117,3 +117,11 @@ def rate_currencies(book: Book) -> list[tuple[str, int]]:
 def home_currency(book: Book) -> str:
     with book.read() as tx:
         return base_currency(tx)
+
+
+def latest_rates(book: Book) -> list[ExchangeRate]:
+    """Each currency's newest rate, by currency."""
+    with book.read() as tx:
+        rates = rated(tx)
+        found = (rates.rate_on(code, dt.date.max) for code, _ in rates.rate_currencies())
+        return [rate for rate in found if rate is not None]

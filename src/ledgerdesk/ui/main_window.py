@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         a["connections"].triggered.connect(self.show_connections)
         a["backups"].triggered.connect(self.show_backups)
         a["tax_codes"].triggered.connect(self.show_tax_codes)
+        a["exchange_rates"].triggered.connect(self.show_rates)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -241,8 +242,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "connections", "backups",
-                     "import_csv",
+        for name in ("close_book", "settings", "tax_codes", "exchange_rates", "connections",
+                     "backups", "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
                      "find", "print_pdf", *GO_ACTIONS):
@@ -296,6 +297,13 @@ class MainWindow(QMainWindow):
             self.tax_codes_dialog = dialog
             dialog.open()
         self.tax_codes_dialog.activateWindow()
+
+    def show_rates(self) -> None:
+        """File > Exchange rates… (``ui.rates_dialog``)."""
+        if self.session is not None:
+            from ledgerdesk.ui.rates_dialog import open_rates
+
+            open_rates(self, self.session)
 
     def show_backups(self) -> None:
         """File > Backups… (``ui.backups_dialog``)."""

@@ -46,6 +46,7 @@ from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.opening_screens import opening_wizard
 from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.rate_screens import rate_dialogs
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
@@ -133,6 +134,10 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
             save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-backups-") as scratch:
         for name, dialog in backup_dialogs(session, window, files.backups, Path(scratch)):
+            with _shown(dialog):
+                save(name, dialog)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-rates-") as scratch:
+        for name, dialog in rate_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):
                 save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
