@@ -133,3 +133,9 @@ def test_the_screenshots_show_rates_of_a_scratch_book_and_change_no_book(qtbot, 
     assert names == ["77-exchange-rates", "78-exchange-rates-one-currency",
                      "79-exchange-rate-refused"]
     assert list(list_rates(book)) == []
+
+
+def test_the_list_follows_the_book_when_it_changes(qtbot, book, dialog):
+    save_rate(book, "CHF", Decimal("1.05"), dt.date(2024, 2, 29))  # as another program might
+    qtbot.waitUntil(lambda: ("29.02.2024", "CHF", "1,05") in cells(dialog), timeout=5000)
+    assert dialog.count_label.text() == "4 rates in 3 currencies"

@@ -70,7 +70,8 @@ class RateEditor:
         if problems:
             return problems
         _, day, number = self._read(date, rate)
-        assert day is not None and number is not None
+        if day is None or number is None:  # problems() read them: never reached
+            return {"book": "The form could not be read; check the date and the rate."}
         try:
             self.saved = save_rate(self.session.book, currency, number, day)
         except ValidationFailed as exc:

@@ -46,9 +46,13 @@ class RateColumn(IntEnum):
 
 
 def open_rates(window: QMainWindow, session: Session) -> RatesDialog:
-    """Show the dialog window-modal without blocking (it closes itself when done)."""
+    """Show the dialog window-modal without blocking (it closes itself when done); it
+    reloads when the window sees the book change (another program added a rate)."""
     dialog = RatesDialog(session, window)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    changed = window.book_changed  # type: ignore[attr-defined]
+    changed.connect(dialog.follow_book)
+    dialog.finished.connect(lambda _: changed.disconnect(dialog.follow_book))
     dialog.open()
     return dialog
 
@@ -123,6 +127,10 @@ class RatesDialog(QDialog):
                  if select is not None else None)
         if rows:
             self.table.selectRow(index or 0)
+
+    def follow_book(self) -> None:
+        """The book changed: the same view again, the same row picked if it is still there."""
+        self.reload(select=self.current_row())
 
     def _picked(self, index: int) -> None:
         self.reload(self.picker.itemData(index) or LATEST)
