@@ -1,4 +1,4 @@
-"""File > Exchange rates… as a user drives it: Ctrl+Shift+R lists the latest rate of each
+"""File > Exchange rates… as a user drives it: Ctrl+Shift+X lists the latest rate of each
 currency, the picker shows one currency's history, Alt+A adds a rate typed in the locale,
 a refused one keeps its text with the command line's words beside the field, and Import
 ECB file… reads the ECB's zip off the GUI thread and says what it added."""
@@ -49,19 +49,21 @@ def dialog(qtbot, book, book_window) -> RatesDialog:
     save_rate(book, "USD", Decimal("0.95"), dt.date(2024, 2, 1))
     save_rate(book, "USD", Decimal("0.9487"), dt.date(2024, 2, 29))
     save_rate(book, "GBP", Decimal("1.17"), dt.date(2024, 2, 29))
-    qtbot.keyClick(focused(), Qt.Key.Key_R, CTRL | SHIFT)
-    qtbot.waitUntil(lambda: any(d.isVisible() for d in book_window.findChildren(RatesDialog)))
-    opened = next(d for d in book_window.findChildren(RatesDialog) if d.isVisible())
+    qtbot.keyClick(focused(), Qt.Key.Key_X, CTRL | SHIFT)
+    qtbot.waitUntil(lambda: isinstance(book_window.book_dialogs.get("exchange_rates"),
+                                       RatesDialog)
+                    and book_window.book_dialogs["exchange_rates"].isVisible())
+    opened = book_window.book_dialogs["exchange_rates"]
     qtbot.waitUntil(lambda: focused() is opened.table)
     return opened
 
 
-def test_ctrl_shift_r_lists_each_currencys_latest_and_the_picker_a_history(qtbot, book_window,
+def test_ctrl_shift_x_lists_each_currencys_latest_and_the_picker_a_history(qtbot, book_window,
                                                                            dialog):
     assert cells(dialog) == [("29.02.2024", "GBP", "1,17"), ("29.02.2024", "USD", "0,9487")]
     assert dialog.model.headerData(RateColumn.RATE, Qt.Orientation.Horizontal) == "EUR per unit"
     assert dialog.count_label.text() == "3 rates in 2 currencies"
-    assert ("Exchange rates", "Ctrl+Shift+R") in book_window.shortcut_rows()
+    assert ("Exchange rates", "Ctrl+Shift+X") in book_window.shortcut_rows()
     dialog.picker.setCurrentIndex(dialog.picker.findData("USD"))
     assert cells(dialog) == [("29.02.2024", "USD", "0,9487"), ("01.02.2024", "USD", "0,95")]
     assert dialog.count_label.text() == "2 USD rates"
@@ -126,12 +128,12 @@ def test_the_screenshots_show_rates_of_a_scratch_book_and_change_no_book(qtbot, 
     for name, shown in rate_dialogs(ui_session, StorageBookFiles(), scratch, None):
         qtbot.addWidget(shown)
         names.append(name)
-        if name == "77-exchange-rates":
+        if name == "82-exchange-rates":
             assert shown.model.rowCount() == 5 and shown.status.text().startswith("25 new rates")
-        if name == "79-exchange-rate-refused":
+        if name == "84-exchange-rate-refused":
             assert shown.errors["rate"].text() == "A rate must be more than 0."
-    assert names == ["77-exchange-rates", "78-exchange-rates-one-currency",
-                     "79-exchange-rate-refused"]
+    assert names == ["82-exchange-rates", "83-exchange-rates-one-currency",
+                     "84-exchange-rate-refused"]
     assert list(list_rates(book)) == []
 
 

@@ -38,14 +38,14 @@ def rate_dialogs(session: Session, files: BookFiles, scratch: Path,
         summary = RateList(shown).import_file(sample)
         listed = RatesDialog(shown, parent)
         listed.status.setText(summary)
-        yield "77-exchange-rates", listed
+        yield "82-exchange-rates", listed
         history = RatesDialog(shown, parent)
         history.picker.setCurrentIndex(history.picker.findData("USD"))
-        yield "78-exchange-rates-one-currency", history
+        yield "83-exchange-rates-one-currency", history
         refused = RateDialog(shown, "", parent)
         refused.currency.setText(session.currency)
         refused.rate.setText("-1")
         refused.save()
-        yield "79-exchange-rate-refused", refused
+        yield "84-exchange-rate-refused", refused
     finally:
         book.close()

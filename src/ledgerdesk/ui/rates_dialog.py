@@ -1,14 +1,14 @@
-"""``RatesDialog`` (File > Exchange rates…, Ctrl+Shift+R): the rates the book holds, the
+"""``RatesDialog`` (File > Exchange rates…, Ctrl+Shift+X): the rates the book holds, the
 latest of each currency or one currency's history (the picker), with Add… (Alt+A, Ctrl+N:
 ``RateDialog``) and Import ECB file… (Alt+I: the ECB's ``eurofxref`` zip or CSV, read off
 the GUI thread, its summary in the command line's words below the list).  A book setting
-like Tax codes…, so it lives beside it in the File menu."""
+like Tax codes…, so it lives beside it in the File menu; the window reloads it when the book
+changes."""
 
 from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -43,18 +42,6 @@ class RateColumn(IntEnum):
     DATE = 0
     CURRENCY = 1
     RATE = 2
-
-
-def open_rates(window: QMainWindow, session: Session) -> RatesDialog:
-    """Show the dialog window-modal without blocking (it closes itself when done); it
-    reloads when the window sees the book change (another program added a rate)."""
-    dialog = RatesDialog(session, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    changed = window.book_changed  # type: ignore[attr-defined]
-    changed.connect(dialog.follow_book)
-    dialog.finished.connect(lambda _: changed.disconnect(dialog.follow_book))
-    dialog.open()
-    return dialog
 
 
 class RatesDialog(QDialog):
@@ -110,6 +97,9 @@ class RatesDialog(QDialog):
         return button
 
     def reload(self, currency: str | None = None, select: RateRow | None = None) -> None:
+        """Read the rates again (of ``currency``, else the same view), keeping the row
+        picked (or selecting ``select``) while it is shown."""
+        select = select or self.current_row()
         try:
             rows = self.presenter.reload(currency)
         except BookFailure as exc:
@@ -127,10 +117,6 @@ class RatesDialog(QDialog):
                  if select is not None else None)
         if rows:
             self.table.selectRow(index or 0)
-
-    def follow_book(self) -> None:
-        """The book changed: the same view again, the same row picked if it is still there."""
-        self.reload(select=self.current_row())
 
     def _picked(self, index: int) -> None:
         self.reload(self.picker.itemData(index) or LATEST)
