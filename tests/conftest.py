@@ -446,3 +446,61 @@ def installed():
         return path
 
     return find
+
+
+# ---- the ECB's reference rates files, small but in their real shape ----------------------------
+
+#: ``eurofxref.csv``: a space after each comma, the date written out, a comma at the end.
+ECB_DAILY = (
+    "Date, USD, JPY, BGN, CZK, DKK, GBP, HUF, PLN, RON, SEK, CHF, ISK, NOK, TRY, AUD, BRL, "
+    "CAD, CNY, HKD, IDR, ILS, INR, KRW, MXN, MYR, NZD, PHP, SGD, THB, ZAR, \n"
+    "04 December 2026, 1.0543, 158.20, 1.9558, 25.123, 7.4582, 0.83125, 410.55, 4.2660, "
+    "4.9753, 11.4830, 0.9312, 146.90, 11.7220, 36.512, 1.6342, 6.3040, 1.4812, 7.6815, "
+    "8.2050, 16892.35, 3.8050, 89.4570, 1478.52, 21.5030, 4.7020, 1.8020, 61.412, 1.4140, "
+    "36.210, 19.0510, \n"
+)
+#: ``eurofxref-hist.csv``: newest first, ISO dates, N/A where a currency had no rate, and
+#: columns of currencies that joined the euro.
+ECB_HIST = (
+    "Date,USD,JPY,BGN,CYP,CZK,DKK,EEK,GBP,HUF,CHF,HRK,\n"
+    "2026-12-04,1.0543,158.20,1.9558,N/A,25.123,7.4582,N/A,0.83125,410.55,0.9312,N/A,\n"
+    "2026-12-03,1.0512,157.85,1.9558,N/A,25.210,7.4585,N/A,0.83010,409.90,0.9298,N/A,\n"
+    "2026-12-01,1.0498,157.10,1.9558,N/A,25.180,7.4580,N/A,0.82950,410.10,0.9305,N/A,\n"
+    "1999-01-04,1.1789,133.73,N/A,0.58231,35.107,7.4501,15.6466,0.7111,251.48,1.6168,N/A,\n"
+)
+
+
+@pytest.fixture
+def ecb_file(tmp_path: Any) -> Callable[..., Any]:
+    """``ecb_file("daily" | "hist", zipped=False, text=None)``: the file as downloaded (the
+    zip holds the CSV under its own name); ``text`` replaces the CSV's content."""
+    import zipfile
+    from pathlib import Path
+
+    def _make(kind: str = "daily", zipped: bool = False, text: str | None = None) -> Path:
+        name = "eurofxref.csv" if kind == "daily" else "eurofxref-hist.csv"
+        content = text if text is not None else ECB_DAILY if kind == "daily" else ECB_HIST
+        csv_path = Path(tmp_path) / name
+        csv_path.write_text(content, encoding="utf-8")
+        if not zipped:
+            return csv_path
+        zip_path = csv_path.with_suffix(".zip")
+        with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.write(csv_path, name)
+        return zip_path
+
+    return _make
+
+
+@pytest.fixture
+def chf_book(tmp_path: Any) -> Iterator[Any]:
+    """A new book kept in CHF (rates through the euro)."""
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    opened = create_book(tmp_path / "chf.book")
+    try:
+        initialise_book(opened, "Atelier GmbH", "CHF")
+        yield opened
+    finally:
+        opened.close()

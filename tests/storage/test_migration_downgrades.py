@@ -120,3 +120,23 @@ def test_a_book_that_settled_tax_is_not_taken_back(demo_book: Path) -> None:
     engine = make_engine(demo_book)
     assert migrate.current_revision(engine) == migrate.head_revision()
     engine.dispose()
+
+
+def test_before_rates_a_book_forgets_its_rates_and_keeps_the_rest(demo_book: Path) -> None:
+    from decimal import Decimal
+
+    from ledgerdesk.services.rates import list_rates, save_rate
+
+    book = open_book(demo_book)
+    save_rate(book, "USD", Decimal("0.95"), TODAY)
+    book.close()
+    kept = ("journal_lines", "payments", "documents", "audit_log")
+    before = _table_rows(demo_book, kept)
+    _downgrade(demo_book, "0010_account_days")
+    assert "table exchange_rates" not in _schema(demo_book)
+    assert _table_rows(demo_book, kept) == before
+    book = open_book(demo_book)  # upgraded again: the table is back, empty
+    try:
+        assert list(list_rates(book)) == [] and check_book(book).ok
+    finally:
+        book.close()

@@ -61,6 +61,7 @@ HANDLERS: dict[str, tuple[str, str]] = {
     "backup": ("backups", "run_backup"),
     "restore": ("backups", "run_restore"),
     "reconcile": ("reconcile", "run_reconcile"),
+    "rate": ("rates", "run_rate"),
 }
 
 

@@ -23,6 +23,8 @@ from ledgerdesk.services.imports.fields import FIELDS, ImportKind, MappingError
 if TYPE_CHECKING:  # the use case (and pydantic) loads only when the command runs
     from ledgerdesk.services.imports.service import ImportPreview
 
+#: ``import rates``: the ECB's reference rates file, not a CSV of records.
+RATES = "rates"
 #: Problems and created records printed before "... and N more".
 SHOWN = 50
 
@@ -44,10 +46,11 @@ def add_parser(commands: Any, command: Any) -> None:
         "balances (--as-of DATE, on a book with nothing dated on or before it, once): one "
         "row per balance, balanced to the cent; a receivable or payable row is an open "
         "invoice or bill (a credit there: a credit note) with its contact, number and "
-        "due_date, dated DATE.",
+        "due_date, dated DATE. Rates: the ECB's eurofxref.zip or eurofxref-hist.zip (or the "
+        "CSV inside), converted to the book's currency; rates already in the book stay.",
     )
-    sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
-                     help=", ".join(k.value for k in ImportKind))
+    kinds = [k.value for k in ImportKind] + [RATES]
+    sub.add_argument("kind", choices=kinds, metavar="KIND", help=", ".join(kinds))
     sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("file", type=file_name, metavar="FILE", help="the CSV file to import")
     sub.add_argument("--dry-run", action="store_true",
@@ -68,6 +71,10 @@ def add_parser(commands: Any, command: Any) -> None:
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.kind == RATES:
+        from ledgerdesk.cli.rates import run_import_rates
+
+        return run_import_rates(args, out)
     from ledgerdesk.services.imports.service import ImportOptions, import_file
     from ledgerdesk.services.imports.source import ImportFileError
 

@@ -42,8 +42,9 @@ TAX_CODES = "tax-codes"
 BANK_RULES = "bank-rules"
 BACKUPS = "backups"
 RECONCILIATIONS = "reconciliations"
+RATES = "rates"
 LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS,
-              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES, BACKUPS, RECONCILIATIONS)
+              ACCOUNTS, AUDIT, TAX_CODES, BANK_RULES, BACKUPS, RECONCILIATIONS, RATES)
 
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
@@ -149,12 +150,20 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         check_bom(args)
         return run_list_backups(args, out)
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
-                                   AUDIT, TAX_CODES, BANK_RULES, RECONCILIATIONS):
+                                   AUDIT, TAX_CODES, BANK_RULES, RECONCILIATIONS, RATES):
         raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
+    if args.currency is not None and args.kind != RATES:
+        raise CliError("--currency applies to rates only.")
     check_bom(args)
     with opened(args.path) as book:
-        columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
-                                    for_csv=args.csv is not None)
+        if args.kind == RATES:
+            from ledgerdesk.cli.rates import RATE_COLUMNS
+            from ledgerdesk.services.rates import list_rates
+
+            columns, rows = RATE_COLUMNS, list_rates(book, args.currency)
+        else:
+            columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
+                                        for_csv=args.csv is not None)
         noun = _NOUNS.get(args.kind, args.kind)
         if args.csv is not None:
             export_csv(columns, rows, args.csv, out, noun, bom=args.bom)
@@ -233,6 +242,8 @@ KIND_HELP: dict[str, str] = {
     BACKUPS: "the book's backups, newest first: when (UTC), kind, size, verified, file",
     RECONCILIATIONS: "bank reconciliations: account, statement date and balance, opening, "
                      "what they cleared, finished or undone",
+    RATES: "exchange rates, newest first: date, currency, home units per unit (--currency C: "
+           "one currency's)",
 }
 ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
                  "began, earlier years' results in retained earnings; liabilities, equity "
@@ -241,4 +252,4 @@ ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this f
 _NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
           "invoice-lines": "invoice lines",
           "bill-lines": "bill lines", AUDIT: "audit log rows", TAX_CODES: "tax codes",
-          BANK_RULES: "bank rules"}
+          BANK_RULES: "bank rules", RATES: "exchange rates"}

@@ -15,6 +15,7 @@ from ledgerdesk.cli import (
     lock,
     new_book,
     printing,
+    rates,
     reconcile,
     report_options,
     settings,
@@ -89,6 +90,7 @@ def build_parser() -> OneLineParser:
     tax.add_parser(commands, _command)
     backups.add_parser(commands, _command)
     reconcile.add_parser(commands, _command)
+    rates.add_parser(commands, _command)
     return parser
 
 
@@ -144,6 +146,7 @@ def _add_list(commands: Any) -> None:
     sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
     sub.add_argument("--open", action="store_true",
                      help="only what still has something outstanding")
+    sub.add_argument("--currency", metavar="C", help="rates: only this currency's")
     sub.add_argument("--csv", type=file_name, metavar="FILE",
                      help="write CSV to FILE ('-' for standard output)")
     sub.add_argument("--bom", action="store_true",

@@ -18,6 +18,7 @@ from ledgerdesk.storage.chart_checks import chart_failures
 from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.lock_checks import lock_failures
 from ledgerdesk.storage.opening_checks import opening_failures
+from ledgerdesk.storage.rate_checks import rate_failures
 from ledgerdesk.storage.reconciliation_checks import reconciliation_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 from ledgerdesk.storage.tax_checks import tax_failures
@@ -160,4 +161,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *tax_failures(conn),
         *reconciliation_failures(conn),
         *account_days_failures(conn),
+        *rate_failures(conn),
     ]

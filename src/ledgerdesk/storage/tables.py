@@ -282,3 +282,5 @@ from ledgerdesk.storage import bank_tables  # noqa: E402, F401
 from ledgerdesk.storage import reconciliation_tables  # noqa: E402, F401
 # And the running balances (migration 0010_account_days).
 from ledgerdesk.storage import balance_tables  # noqa: E402, F401
+# And the exchange rates (migration 0011_rates).
+from ledgerdesk.storage import rate_tables  # noqa: E402, F401

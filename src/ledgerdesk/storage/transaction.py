@@ -2,7 +2,7 @@
 
 Documents, payments, sync rows, manual journals, tax codes and reconciliations live in their
 own mixins (``tx_documents``, ``tx_payments``, ``tx_sync``, ``tx_journals``, ``tx_tax``,
-``tx_reconciliation``); this module adds settings, the chart, contacts and the ledger.
+``tx_reconciliation``, ``tx_rates``); this module adds settings, the chart, contacts and the ledger.
 Every mutating method appends an audit row in the same transaction.
 """
 
@@ -30,6 +30,7 @@ from ledgerdesk.storage.tx_documents import DocumentStore
 from ledgerdesk.storage.tx_journals import JournalStore
 from ledgerdesk.storage.tx_opening import OpeningStore
 from ledgerdesk.storage.tx_payments import PaymentStore
+from ledgerdesk.storage.tx_rates import RateStore
 from ledgerdesk.storage.tx_reconciliation import ReconciliationStore
 from ledgerdesk.storage.tx_sync import SyncStore
 from ledgerdesk.storage.tx_tax import TaxStore
@@ -37,7 +38,7 @@ from ledgerdesk.storage.tx_tax import TaxStore
 
 class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, ChartStore,
                         JournalStore, OpeningStore, TaxStore, BankStore,
-                        ReconciliationStore):
+                        ReconciliationStore, RateStore):
     """One transaction on the book; commits or rolls back with the ``write()`` block."""
 
     # settings and chart ------------------------------------------------------------------

@@ -38,6 +38,8 @@ SPECS = (
     ActionSpec("tax_codes", "Ta&x codes…", "Ctrl+Shift+T",
                "Tax codes: add one, or change the rate or account of one no posted document "
                "uses"),
+    ActionSpec("exchange_rates", "Exchange r&ates…", "Ctrl+Shift+X",
+               "Exchange rates: add one, or import the ECB's reference rates file"),
     ActionSpec("connections", "Co&nnections…", None,
                "Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove"),
     ActionSpec("backups", "Bac&kups…", "Ctrl+Shift+B",
@@ -110,7 +112,8 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     file_menu.addAction(actions["export_csv"])
     file_menu.addAction(actions["print_pdf"])
     file_menu.addSeparator()
-    file_menu.addActions([actions["settings"], actions["tax_codes"], actions["connections"]])
+    file_menu.addActions([actions["settings"], actions["tax_codes"], actions["exchange_rates"],
+                          actions["connections"]])
     file_menu.addSeparator()
     file_menu.addAction(actions["backups"])
     file_menu.addSeparator()

@@ -1,7 +1,7 @@
-"""The main window's book dialogs that do not block it (Tax codes…, Reconcile…, Bank
-rules…) and Bank > Export statement…, as a mixin of ``MainWindow``: each non-blocking
-dialog is opened once, reloads when the book changes (``book_changed``) and goes when the
-book closes."""
+"""The main window's book dialogs that do not block it (Tax codes…, Exchange rates…,
+Reconcile…, Bank rules…) and Bank > Export statement…, as a mixin of ``MainWindow``: each
+non-blocking dialog is opened once, reloads when the book changes (``book_changed``) and
+goes when the book closes."""
 
 from __future__ import annotations
 
@@ -36,6 +36,13 @@ class BookDialogs:
             from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
 
             self.open_book_dialog("tax_codes", partial(TaxCodesDialog, self.session, self))
+
+    def show_rates(self) -> None:
+        """File > Exchange rates… (``ui.rates_dialog``), not blocking, like Tax codes…."""
+        if self.session is not None:
+            from ledgerdesk.ui.rates_dialog import RatesDialog
+
+            self.open_book_dialog("exchange_rates", partial(RatesDialog, self.session, self))
 
     @property
     def tax_codes_dialog(self) -> QDialog | None:

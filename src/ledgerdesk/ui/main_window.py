@@ -105,6 +105,7 @@ class MainWindow(BookDialogs, QMainWindow):
         a["reconcile"].triggered.connect(self.show_reconcile)
         a["bank_rules"].triggered.connect(self.show_bank_rules)
         a["export_statement"].triggered.connect(self.export_statement)
+        a["exchange_rates"].triggered.connect(self.show_rates)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -246,9 +247,8 @@ class MainWindow(BookDialogs, QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "reconcile", "bank_rules",
-                     "export_statement", "connections", "backups",
-                     "import_csv",
+        for name in ("close_book", "settings", "tax_codes", "exchange_rates", "reconcile",
+                     "bank_rules", "export_statement", "connections", "backups", "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
                      "find", "print_pdf", *GO_ACTIONS):
