@@ -10,7 +10,7 @@ prints the reconciliation report, Alt+F finishes.  All the logic is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import date_edit, error_label, to_date
 
+TYPING_PAUSE_MS = 300
 WIDTHS = {ReconcileColumn.CLEARED: 64, ReconcileColumn.DATE: 110,
           ReconcileColumn.MONEY_IN: 110, ReconcileColumn.MONEY_OUT: 110}
 
@@ -110,7 +111,16 @@ class ReconcileDialog(QDialog):
         self.statement_row.changed.connect(self._statement_changed)
         self.account.currentIndexChanged.connect(lambda _: self.restart())
         self.date.dateChanged.connect(lambda _: self.restart())
-        self.balance.textEdited.connect(lambda _: self.restart())
+        # With a statement file every restart reads the file again: wait for a pause.
+        self._typing = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self.restart)
+        self.balance.textEdited.connect(self._balance_edited)
+
+    def _balance_edited(self) -> None:
+        if self.form.statement_path is None:
+            self.restart()  # the book alone: at once, on every key
+        else:
+            self._typing.start()
 
     def _make_table(self) -> QTableView:
         table = read_only_table(self.model, in_dialog=True)
