@@ -118,7 +118,8 @@ class BackupsDialog(QDialog):
         return button
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
+        table = read_only_table(
+            self.model, "Backups", "This book's backups, newest first.", in_dialog=True)
         header = table.horizontalHeader()
         header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

@@ -6,6 +6,7 @@ presenters), filled with realistic input, given a moment to lay out, and grabbed
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import time
@@ -58,17 +59,22 @@ SIZE = (1280, 800)
 
 def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
                      locale: str | None = None, *, sync_book: Path | None = None,
-                     remotes: Remotes | None = None, dark: bool = False) -> list[Path]:
+                     remotes: Remotes | None = None, dark: bool = False,
+                     seen: Callable[[str, QWidget], None] | None = None,
+                     today: dt.date | None = None) -> list[Path]:
     """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
     (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34);
-    ``dark`` shows them in dark mode, as when the system asks for it."""
+    ``dark`` shows them in dark mode, as when the system asks for it.  ``seen`` is handed
+    each screen as it is grabbed (the accessibility test walks its controls); ``today``,
+    the window's day (the demo's), else the machine's."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     if dark:
         use_scheme(app, Qt.ColorScheme.Dark)
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
-    window = MainWindow(files, prefs, remotes=remotes, system_locale=locale)
+    clock = (lambda: today) if today is not None else dt.date.today
+    window = MainWindow(files, prefs, clock, remotes=remotes, system_locale=locale)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
@@ -82,6 +88,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         written.append(path)
+        if seen is not None:
+            seen(name, widget)
 
     save("01-welcome", window)
     if not window.open_path(book_path):

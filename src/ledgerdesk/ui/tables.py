@@ -9,17 +9,22 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ledgerdesk.ui.accessible import named
+
 ROW_HEIGHT = 26
 
 
-def read_only_table(model: QAbstractItemModel, *, header: QHeaderView | None = None,
-                    in_dialog: bool = False) -> QTableView:
+def read_only_table(model: QAbstractItemModel, name: str, description: str, *,
+                    header: QHeaderView | None = None, in_dialog: bool = False) -> QTableView:
     """Whole rows, one at a time, never edited, never wrapped, no row numbers, fixed height.
+
+    ``name`` and ``description`` are what a screen reader says of it (the table has no
+    label of its own): what it lists, and what the keys do on a row.
 
     ``header`` replaces the horizontal header (``SortHeader`` on the lists).  In a dialog
     (``in_dialog``) Tab leaves the table for the next field instead of walking its cells.
     """
-    table = QTableView()
+    table = named(QTableView(), name, description)
     if header is not None:
         table.setHorizontalHeader(header)
     table.setModel(model)

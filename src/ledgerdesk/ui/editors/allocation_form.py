@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
 from ledgerdesk.ui.widgets import error_label
@@ -31,7 +32,8 @@ WIDTHS = ((AllocationColumn.NUMBER, 120), (AllocationColumn.DUE, 110),
 
 
 def allocation_table(model: AllocationTableModel) -> QTableView:
-    table = QTableView()
+    table = named(QTableView(), "Allocation", "The open documents and how much of this "
+                  "goes to each; type an amount in a row's own column.")
     table.setModel(model)
     table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
     table.verticalHeader().hide()

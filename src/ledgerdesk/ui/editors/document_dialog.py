@@ -26,6 +26,7 @@ from ledgerdesk.presentation.printing import document_job
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
@@ -96,7 +97,8 @@ class DocumentDialog(LineGridDialog):
         self.resize(980, 620)
 
     def _make_table(self) -> QTableView:
-        table = GridTable()
+        table = named(GridTable(), "Lines", "One line a row; Tab moves from cell to cell, "
+                      "and past the last cell to the buttons.")
         table.setModel(self.model)
         live = LiveTextDelegate(table)
         for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT):
