@@ -1,4 +1,5 @@
-"""Every control a screen reader can reach has a name it can say.
+"""Every control a screen reader can reach has a name it can say, and every label the
+window colours itself reads at WCAG AA contrast, in light and in dark mode.
 
 The walk goes through every screen and dialog ``ledgerdesk screenshots`` renders (a screen
 added there is walked here too), and asks Qt's accessibility layer, which is what a screen
@@ -13,11 +14,13 @@ import datetime as dt
 import importlib
 import inspect
 import pkgutil
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QAccessible
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -25,6 +28,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSlider,
@@ -34,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 import ledgerdesk.ui
+from ledgerdesk.presentation.contrast import TEXT, contrast_ratio
+from ledgerdesk.ui.theme import mixed, use_scheme
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QAbstractItemView,
                QTabBar, QTextEdit, QPlainTextEdit, QSlider)
@@ -52,6 +58,8 @@ class Walk:
     unnamed: dict[tuple, str] = field(default_factory=dict)
     undescribed: dict[tuple, str] = field(default_factory=dict)
     windows: set[type] = field(default_factory=set)
+    faint: dict[tuple, str] = field(default_factory=dict)  # coloured text below AA
+    coloured: int = 0  # labels with a colour of the window's own, measured
 
     def seen(self, screen: str, top: QWidget) -> None:
         self.windows.add(type(top))
@@ -68,6 +76,56 @@ class Walk:
                 self.unnamed.setdefault(key, where)
             if isinstance(widget, QAbstractItemView) and not description(widget):
                 self.undescribed.setdefault(key, where)
+        for label in top.findChildren(QLabel):
+            if label.window() is top and label.isVisibleTo(top) and label.text():
+                self._measure(screen, label, top)
+
+    def _measure(self, screen: str, label: QLabel, top: QWidget) -> None:
+        text = sheet_colour(label, "color")
+        if text is None:
+            return
+        self.coloured += 1
+        background = next((colour for w in (label, *ancestors(label, top))
+                           if (colour := painted_behind(w)) is not None),
+                          label.palette().color(QPalette.ColorRole.Window))
+        ratio = contrast_ratio(rgb(text), rgb(background))
+        if ratio < TEXT:
+            words = f"{screen}: {path_words(label, top)} {label.text()[:40]!r} " \
+                    f"{text.name()} on {background.name()} at {ratio:.2f}:1"
+            self.faint.setdefault((type(top).__name__, path_words(label, top)), words)
+
+
+def sheet_colour(widget: QWidget, what: str) -> QColor | None:
+    """The colour ``widget``'s own style sheet gives its text (``color``) or its
+    ``background``: ``#rrggbb`` or ``palette(role)``, resolved in its palette now."""
+    found = re.search(rf"(?<![-\w]){what}(?:-color)?\s*:\s*([^;}}]+)", widget.styleSheet())
+    if found is None:
+        return None
+    value = found.group(1).strip()
+    role = re.fullmatch(r"palette\(([-a-z]+)\)", value)
+    if role is None:
+        return QColor(value)
+    name = "".join(part.capitalize() for part in role.group(1).split("-"))
+    return effective(widget.palette(), getattr(QPalette.ColorRole, name))
+
+
+def painted_behind(widget: QWidget) -> QColor | None:
+    """What ``widget`` paints behind its children, if it paints its own: its style sheet's
+    opaque background, or a chart's."""
+    if hasattr(widget, "chart"):
+        return widget.chart().backgroundBrush().color()
+    colour = sheet_colour(widget, "background")
+    return colour if colour is not None and colour.alpha() == 255 else None
+
+
+def effective(palette: QPalette, role: QPalette.ColorRole) -> QColor:
+    """``role``'s colour as painted on the palette's base (a placeholder is translucent)."""
+    colour = palette.color(role)
+    return mixed(palette.color(QPalette.ColorRole.Base), colour, colour.alphaF())
+
+
+def rgb(colour: QColor) -> tuple[int, int, int]:
+    return colour.red(), colour.green(), colour.blue()
 
 
 def controls(top: QWidget):
@@ -121,8 +179,7 @@ def description(widget: QWidget) -> str:
     return face.text(QAccessible.Text.Description) if face is not None else ""
 
 
-@pytest.fixture(scope="module")
-def walk(qapp, tmp_path_factory) -> Walk:
+def walk_every_screen(folder: Path, *, dark: bool = False) -> Walk:
     """Every screen and dialog of ``ledgerdesk screenshots``, on a demo book, walked."""
     from ledgerdesk.app.book_files import StorageBookFiles
     from ledgerdesk.app.files import DEFAULT_COMPANY, DEMO_CURRENCY, build_demo_book
@@ -130,7 +187,6 @@ def walk(qapp, tmp_path_factory) -> Walk:
     from ledgerdesk.app.sync_sample import build_sync_sample
     from ledgerdesk.ui.screenshots import take_screenshots
 
-    folder = tmp_path_factory.mktemp("walk")
     book = folder / "demo.book"
     build_demo_book(book, company=DEFAULT_COMPANY, currency=DEMO_CURRENCY, size=0, seed=7,
                     today=DAY)
@@ -138,8 +194,22 @@ def walk(qapp, tmp_path_factory) -> Walk:
     found = Walk()
     take_screenshots(StorageBookFiles(), book, folder / "shots", folder / "prefs.ini",
                      "en_US", sync_book=sync_book, remotes=SyncRemotes(), seen=found.seen,
-                     today=DAY)
+                     today=DAY, dark=dark)
     return found
+
+
+@pytest.fixture(scope="module")
+def walk(qapp, tmp_path_factory) -> Walk:
+    return walk_every_screen(tmp_path_factory.mktemp("walk"))
+
+
+@pytest.fixture(scope="module")
+def dark_walk(qapp, tmp_path_factory) -> Walk:
+    try:
+        yield walk_every_screen(tmp_path_factory.mktemp("dark"), dark=True)
+    finally:
+        use_scheme(qapp, Qt.ColorScheme.Light)
+        qapp.processEvents()
 
 
 def test_every_control_on_every_screen_has_a_name_a_screen_reader_says(walk):
@@ -165,3 +235,10 @@ def test_the_walk_reaches_every_dialog_of_the_window(walk):
                if not any(issubclass(seen, cls) for seen in walk.windows)}
     assert not missing
     assert Path(ledgerdesk.ui.__file__).exists()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_label_the_window_colours_reads_at_aa_contrast(scheme, request):
+    found = request.getfixturevalue("walk" if scheme == "light" else "dark_walk")
+    assert found.coloured > 20  # notes, refusals, tiles, the banner: measured, not skipped
+    assert not found.faint, "\n".join(sorted(found.faint.values()))

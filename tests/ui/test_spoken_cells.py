@@ -74,3 +74,13 @@ def test_an_over_allocated_row_is_read_as_a_problem(ui_session, customer, two_in
     model.setData(model.index(0, AllocationColumn.THIS_PAYMENT), "ten")
     said = model.index(0, AllocationColumn.CHECK).data(SPOKEN)
     assert said == "problem: not an amount"
+
+
+def test_a_dashboard_figure_is_read_without_its_markup_and_an_alert_as_a_problem(qtbot):
+    from ledgerdesk.ui.views.dashboard_tiles import Tile
+
+    tile = Tile("Net")
+    qtbot.addWidget(tile)
+    tile.show_figure("-1.234,00", "3 overdue", alert=True)
+    assert tile.value.accessibleName() == "minus 1.234,00"
+    assert tile.detail.accessibleName() == "problem: 3 overdue"

@@ -36,6 +36,7 @@ from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.link_dialog import add_link_row
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
 from ledgerdesk.ui.print_flow import print_to_pdf
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import (
     ContactPicker,
     banner_label,
@@ -62,7 +63,7 @@ class DocumentDialog(LineGridDialog):
         self.due = date_edit(editor.due_date, editor.session.locale)
         self.due_hint = QLabel()
         self.due_hint.setObjectName("dueHint")
-        self.due_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.due_hint.setStyleSheet(tone_style(Tone.NOTE))  # a placeholder's grey is 1.6:1
         self.reference = QLineEdit(editor.reference)
         self.number = QLabel()
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
