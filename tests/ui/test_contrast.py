@@ -50,3 +50,13 @@ def test_a_status_word_reads_on_plain_and_shaded_rows(palette, mark, row):
     colour = mark_colour(mark, palette)
     assert colour is not None
     assert contrast_ratio(rgb(colour), rgb(palette.color(row))) >= TEXT
+
+
+def test_the_focus_ring_stands_out_from_the_window_and_the_table(palette, qapp):
+    from ledgerdesk.presentation.contrast import GRAPHICS
+    from ledgerdesk.ui.focus_ring import ring_colour
+
+    ring = ring_colour(palette)
+    for role in (R.Window, R.Base):
+        assert contrast_ratio(rgb(ring), rgb(palette.color(role))) >= GRAPHICS, role
+    assert f"border: 2px solid {ring.name()}" in qapp.styleSheet()

@@ -139,7 +139,15 @@ def use_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     elif not wants_dark and app.property("ledgerdesk_dark_palette"):
         app.setPalette(app.style().standardPalette())
         app.setProperty("ledgerdesk_dark_palette", False)
+    _finish(app)
+
+
+def _finish(app: QApplication) -> None:
+    """What every palette gets: its selection and placeholders readable, the focus ring."""
+    from ledgerdesk.ui.focus_ring import show_focus  # it reads this module's colours
+
     make_readable(app)
+    show_focus(app)
 
 
 def follow_system(app: QApplication) -> None:
@@ -147,7 +155,8 @@ def follow_system(app: QApplication) -> None:
     hints = app.styleHints()
     if hints.colorScheme() == Qt.ColorScheme.Dark:
         use_scheme(app, Qt.ColorScheme.Dark)
-    make_readable(app)
+    else:  # the platform's own palette: asking for light would stop following the system
+        _finish(app)
     if not app.property("ledgerdesk_follows_system"):
         app.setProperty("ledgerdesk_follows_system", True)
         hints.colorSchemeChanged.connect(lambda scheme: use_scheme(app, scheme))
