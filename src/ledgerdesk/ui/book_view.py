@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
@@ -115,7 +122,10 @@ class BookView(QWidget):
         if index not in self._loaded:
             self._loaded.add(index)
             page.reload()
-        if isinstance(page, ListPage | AccountsPage):
+        # Arrowing through the navigation keeps the focus there (the next arrow goes to
+        # the next page, not to the list's rows); Ctrl+digit or a click goes to the list.
+        by_arrow = self.nav.hasFocus() and QApplication.mouseButtons() == Qt.MouseButton.NoButton
+        if isinstance(page, ListPage | AccountsPage) and not by_arrow:
             page.table.setFocus()
 
     def reload(self) -> None:
