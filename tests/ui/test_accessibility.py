@@ -216,7 +216,8 @@ def test_every_control_on_every_screen_has_a_name_a_screen_reader_says(walk):
     unnamed = sorted(walk.unnamed.values())
     assert not unnamed, f"{len(unnamed)} of {len(unnamed) + len(walk.named)} controls " \
                         "have no name:\n" + "\n".join(unnamed)
-    print(f"\n{len(walk.named)} of {len(walk.named)} controls named")
+    print(f"\n{len(walk.named)} of {len(walk.named)} controls named, "
+          f"on {len(walk.windows)} kinds of window and dialog")
 
 
 def test_every_table_and_list_says_what_it_holds_and_how_to_use_it(walk):
