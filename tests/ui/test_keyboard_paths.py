@@ -113,8 +113,9 @@ def test_a_dialog_opened_by_a_key_has_the_focus_and_esc_closes_it_saving_nothing
 
 def test_an_import_walked_with_keys_only_forward_back_and_through(qtbot, window, book,
                                                                   tmp_path):
-    """Alt+W to the kind, chosen with the arrows, Alt+F to the file, its name typed, Alt+N to the columns, Alt+B back, Alt+N again,
-    Alt+P to the preview, Alt+I to import (the question answered yes)."""
+    """Alt+W to the kind, chosen with the arrows, Alt+F to the file, its name typed, Alt+N
+    to the columns, Alt+B back, Alt+N again, Alt+P to the preview, Alt+I to import (the
+    question answered yes)."""
     from key_helpers import settle, type_in
 
     from ledgerdesk.ui.import_dialog import ImportDialog
