@@ -60,9 +60,7 @@ def run_bank_rule(args: argparse.Namespace, out: TextIO) -> int:
 
     with opened(args.path) as book:
         saved = add_bank_rule(book, args.reference_contains, args.account, args.memo)
-    rule = saved.rule
-    out.write(f"Rule {rule.id}: a reference containing {rule.reference_contains!r} posts to "
-              f"{rule.account_code} {saved.account_name}.\n")
+    out.write(saved.saved_words() + "\n")
     return 0
 
 

@@ -19,6 +19,7 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
+from ledgerdesk.cli.reconcile_report import check_report_target, write_report
 from ledgerdesk.domain.reconciliation import Cleared
 from ledgerdesk.domain.wording import plural
 
@@ -54,6 +55,10 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--accept-suggestions", action="store_true",
                      help="with --statement: record the suggestions of the lines not in the "
                           "book and clear them too, only when the difference is then zero")
+    sub.add_argument("--report", type=file_name, metavar="FILE",
+                     help="also write the reconciliation report as a PDF: the statement "
+                          "balance, the uncleared postings and the book balance (stamped "
+                          "DRAFT, with the difference, when nothing is recorded)")
     sub.add_argument("--undo", type=id_argument, metavar="ID",
                      help="undo reconciliation ID (the latest of its account)")
 
@@ -61,9 +66,10 @@ def add_parser(commands: Any, command: Any) -> None:
 def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
     given = [name for name in _STATEMENT if getattr(args, name) is not None]
     if args.undo is not None:
-        if given or args.statement is not None or args.accept_suggestions:
+        if (given or args.statement is not None or args.accept_suggestions
+                or args.report is not None):
             raise CliError("--undo ID goes alone: it takes no --account, --statement-date, "
-                           "--statement-balance or --statement.")
+                           "--statement-balance, --statement or --report.")
         return _undo(args.path, args.undo, out)
     if len(given) < len(_STATEMENT):
         raise CliError("reconcile needs --account, --statement-date and "
@@ -71,11 +77,13 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
     if args.accept_suggestions and args.statement is None:
         raise CliError("--accept-suggestions needs --statement FILE: the suggestions are "
                        "those of the statement's lines not in the book.")
+    check_report_target(args.report)
     if args.statement is not None:
         from ledgerdesk.cli.reconcile_statement import reconcile_statement
 
         return reconcile_statement(args, out)
     from ledgerdesk.cli.reconciliations import said, write_draft
+    from ledgerdesk.presentation.print_reconciliation import ReportFigures, finished_report
     from ledgerdesk.services.reconciliation import finish_reconciliation, start_reconciliation
 
     statement = (args.account, args.statement_date, args.statement_balance)
@@ -84,7 +92,10 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
         ticked = draft.all_ids  # no statement file: everything by its date is on it
         write_draft(draft, ticked, out)
         out.flush()
+        if not draft.difference(ticked).is_zero:
+            write_report(args.report, book, ReportFigures.of(draft, ticked), out)
         done = finish_reconciliation(book, *statement, ticked)
+        write_report(args.report, book, finished_report(book, draft, done), out)
     out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
     return 0
 
