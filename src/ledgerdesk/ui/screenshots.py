@@ -50,6 +50,7 @@ from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.reconcile_screens import reconcile_dialogs
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
+from ledgerdesk.ui.statement_export_dialog import StatementExportDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
 from ledgerdesk.ui.tax_code_screens import tax_code_dialogs
 from ledgerdesk.ui.tax_return_screens import tax_return_screens
@@ -232,6 +233,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "38-journal-balanced", balanced_editor(session, parent)
     yield "41-opening-unbalanced", opening_wizard(session, parent, balanced=False)
     yield "42-opening-balanced", opening_wizard(session, parent, balanced=True)
+    yield "82-export-statement", StatementExportDialog(session, parent)  # Bank > Export…
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
