@@ -38,6 +38,7 @@ from ledgerdesk.ui import dialogs, file_dialogs
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.workers import run_in_background
 
 RESTORED_MS = 15000
@@ -76,7 +77,7 @@ class BackupsDialog(QDialog):
         self.count_label = QLabel()
         note = QLabel(RETENTION_NOTE)
         note.setWordWrap(True)
-        note.setStyleSheet("color: #606060;")
+        note.setStyleSheet(tone_style(Tone.NOTE))  # a fixed grey was 2.2:1 in dark mode
         self.folder_label = QLabel()
         self.folder_label.setWordWrap(True)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -118,7 +119,8 @@ class BackupsDialog(QDialog):
         return button
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
+        table = read_only_table(
+            self.model, "Backups", "This book's backups, newest first.")
         header = table.horizontalHeader()
         header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

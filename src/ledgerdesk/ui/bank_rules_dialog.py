@@ -45,8 +45,9 @@ class BankRulesDialog(QDialog):
         self.presenter = BankRuleList(session)
         self.model = ReadRowsModel(RuleColumn, ("Rule", "Reference contains", "Posts to",
                                                 "Memo"), frozenset({RuleColumn.ID}), self)
-        self.table = read_only_table(self.model, in_dialog=True)
-        self.table.setAccessibleName("Bank rules")
+        self.table = read_only_table(
+            self.model, "Bank rules", "Each rule: the text a statement line's reference "
+            "contains, and the account it posts to.")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RuleColumn.MEMO, QHeaderView.ResizeMode.Stretch)
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),

@@ -6,7 +6,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.payments import PaymentKind
@@ -18,6 +25,7 @@ from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.journal_queries import JournalSummary
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, file_dialogs, undo
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.icons import paint_pages
 from ledgerdesk.ui.views.accounts_page import AccountsPage
 from ledgerdesk.ui.views.dashboard import DashboardPage
@@ -44,7 +52,8 @@ class BookView(QWidget):
     def __init__(self, session: Session, undo_stack: QUndoStack, window: QMainWindow) -> None:
         super().__init__(window)
         self.session, self.undo_stack, self.window_ = session, undo_stack, window
-        self.nav = QListWidget()
+        self.nav = named(QListWidget(), "Pages",
+                         "Choose the page to show; Ctrl and a digit goes to it from anywhere.")
         self.nav.setObjectName("navigation")
         self.nav.addItems(PAGES)
         paint_pages(self.nav, self.palette())
@@ -76,9 +85,10 @@ class BookView(QWidget):
         self.journals.open_requested.connect(self.open_journal)
         self.journals.new_requested.connect(self.new_journal)
         self.journals.void_requested.connect(self.void_journal)
-        for page in (self.dashboard, self.invoices, self.bills, self.credits, self.payments,
-                     self.contacts, self.reports, self.sync, self.accounts, self.journals):
-            self.pages.addWidget(page)
+        for title, page in zip(PAGES, (self.dashboard, self.invoices, self.bills, self.credits,
+                                       self.payments, self.contacts, self.reports, self.sync,
+                                       self.accounts, self.journals), strict=True):
+            self.pages.addWidget(named(page, title))  # a screen reader's name of the pane
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
@@ -119,7 +129,10 @@ class BookView(QWidget):
         if index not in self._loaded:
             self._loaded.add(index)
             page.reload()
-        if isinstance(page, ListPage | AccountsPage):
+        # Arrowing through the navigation keeps the focus there (the next arrow goes to
+        # the next page, not to the list's rows); Ctrl+digit or a click goes to the list.
+        by_arrow = self.nav.hasFocus() and QApplication.mouseButtons() == Qt.MouseButton.NoButton
+        if isinstance(page, ListPage | AccountsPage) and not by_arrow:
             page.table.setFocus()
 
     def reload(self) -> None:

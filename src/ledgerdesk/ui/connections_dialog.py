@@ -43,7 +43,8 @@ class ConnectionsDialog(QDialog):
         self.session, self.remotes = session, remotes
         self.setWindowTitle("Connections")
         self.model = connections_model(self)
-        self.table = read_only_table(self.model, in_dialog=True)
+        self.table = read_only_table(
+            self.model, "Connections", "The services this book sends payments to.")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.fiscal_year import fiscal_year_problem
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.button_words import BROWSE, CREATE
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -142,7 +143,8 @@ def ask_new_book(parent: QWidget) -> tuple[Path, str, str, str] | None:
 def shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle("Keyboard shortcuts")
-    table = QTableWidget(len(rows), 2)
+    table = named(QTableWidget(len(rows), 2), "Keyboard shortcuts",
+                  "Every action and the keys that do it.")
     table.setHorizontalHeaderLabels(["Action", "Keys"])
     for i, (what, keys) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(what))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.import_lines import KEEP
 from ledgerdesk.presentation.import_wizard import ImportWizard
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import (
     LineColumn,
@@ -54,7 +55,8 @@ class PreviewPage(QWidget):
         self.problems_only = QCheckBox("Show &problems only")
         self.problems_only.toggled.connect(self._fill_rows)
         self.model = import_preview_model(self)
-        self.table = _table(self.model, PreviewColumn.DETAIL)
+        self.table = named(_table(self.model, PreviewColumn.DETAIL), "Import preview",
+                           "What each row of the file will do, and each row's problems.")
         self.table.setColumnWidth(PreviewColumn.WHAT, 80)
         self.table.setColumnWidth(PreviewColumn.ROW, 60)
         self.table.setColumnWidth(PreviewColumn.COLUMN, 140)
@@ -62,7 +64,8 @@ class PreviewPage(QWidget):
         self.detail = QLabel()  # the selected row in full: a reason can be long
         self.detail.setWordWrap(True)
         self.lines_model = statement_lines_model(self)
-        self.lines = _table(self.lines_model, LineColumn.WHY)
+        self.lines = named(_table(self.lines_model, LineColumn.WHY), "Statement lines",
+                           "The statement's lines and what each will be recorded against.")
         for column, width in ((LineColumn.ROW, 44), (LineColumn.DATE, 86),
                               (LineColumn.AMOUNT, 90), (LineColumn.REFERENCE, 150),
                               (LineColumn.COUNTERPARTY, 160), (LineColumn.CHOICE, 200)):

@@ -123,9 +123,8 @@ class ReconcileDialog(QDialog):
             self._typing.start()
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
-        table.setAccessibleName("Uncleared postings")
-        table.setAccessibleDescription("Space ticks or unticks the selected postings")
+        table = read_only_table(self.model, "Uncleared postings",
+                                "Space ticks or unticks the selected postings")
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = table.horizontalHeader()
         header.setSectionResizeMode(ReconcileColumn.WHAT, QHeaderView.ResizeMode.Stretch)

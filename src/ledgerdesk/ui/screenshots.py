@@ -6,6 +6,7 @@ presenters), filled with realistic input, given a moment to lay out, and grabbed
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import time
@@ -50,6 +51,7 @@ from ledgerdesk.ui.rate_screens import rate_dialogs
 from ledgerdesk.ui.reconcile_screens import reconcile_dialogs
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
+from ledgerdesk.ui.statement_export_dialog import StatementExportDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
 from ledgerdesk.ui.tax_code_screens import tax_code_dialogs
 from ledgerdesk.ui.tax_return_screens import tax_return_screens
@@ -60,17 +62,22 @@ SIZE = (1280, 800)
 
 def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
                      locale: str | None = None, *, sync_book: Path | None = None,
-                     remotes: Remotes | None = None, dark: bool = False) -> list[Path]:
+                     remotes: Remotes | None = None, dark: bool = False,
+                     seen: Callable[[str, QWidget], None] | None = None,
+                     today: dt.date | None = None) -> list[Path]:
     """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
     (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34);
-    ``dark`` shows them in dark mode, as when the system asks for it."""
+    ``dark`` shows them in dark mode, as when the system asks for it.  ``seen`` is handed
+    each screen as it is grabbed (the accessibility test walks its controls); ``today``,
+    the window's day (the demo's), else the machine's."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = application()
     if dark:
         use_scheme(app, Qt.ColorScheme.Dark)
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
-    window = MainWindow(files, prefs, remotes=remotes, system_locale=locale)
+    clock = (lambda: today) if today is not None else dt.date.today
+    window = MainWindow(files, prefs, clock, remotes=remotes, system_locale=locale)
     window.resize(*SIZE)
     window.show()
     written: list[Path] = []
@@ -84,6 +91,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         path = folder / f"{name}.png"
         widget.grab().save(str(path))
         written.append(path)
+        if seen is not None:
+            seen(name, widget)
 
     save("01-welcome", window)
     if not window.open_path(book_path):
@@ -229,6 +238,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "38-journal-balanced", balanced_editor(session, parent)
     yield "41-opening-unbalanced", opening_wizard(session, parent, balanced=False)
     yield "42-opening-balanced", opening_wizard(session, parent, balanced=True)
+    yield "82-export-statement", StatementExportDialog(session, parent)  # Bank > Export…
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:

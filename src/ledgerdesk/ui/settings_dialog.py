@@ -25,6 +25,7 @@ from ledgerdesk.presentation.settings import SettingsEditor
 from ledgerdesk.presentation.tax_rounding_choice import CHOICES, NOTE, TaxRoundingChoice
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.logo import LogoPicker
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import address_edit, date_edit, form_row, save_cancel_dialog, to_date
@@ -79,8 +80,9 @@ class SettingsDialog(QDialog):
         Unlocked, the day offered is the end of last year."""
         self.locked = QCheckBox("through")
         self.locked.setChecked(lock is not None)
-        self.lock_date = date_edit(lock or dt.date(session.today.year - 1, 12, 31),
-                                   session.locale)
+        self.lock_date = named(date_edit(lock or dt.date(session.today.year - 1, 12, 31),
+                                         session.locale),
+                               "Locked through", "The last day of the closed period.")
         self.lock_date.setEnabled(lock is not None)
         self.locked.toggled.connect(self.lock_date.setEnabled)
         # Two set lines: a word-wrapped label in a form row is given room for more.

@@ -18,6 +18,7 @@ from ledgerdesk.ui.connection_form import ConnectionFormDialog
 from ledgerdesk.ui.connections_dialog import ConnectionsDialog
 from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
+from ledgerdesk.ui.link_dialog import LinkDialog
 from ledgerdesk.ui.main_window import MainWindow
 
 
@@ -35,3 +36,5 @@ def sync_dialogs(session: Session, window: MainWindow) -> Iterator[tuple[str, QD
         yield "33-add-connection", form
     linked = DocumentEditor(session, DocumentKind.SALES_INVOICE, stuck.item.document_id)
     yield "34-linked-invoice", DocumentDialog(linked, window)
+    number = linked.number or "INV"
+    yield "34-link-to-remote", LinkDialog(session, window.remotes, number, window)

@@ -9,17 +9,23 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from ledgerdesk.ui.accessible import named
+
 ROW_HEIGHT = 26
 
 
-def read_only_table(model: QAbstractItemModel, *, header: QHeaderView | None = None,
-                    in_dialog: bool = False) -> QTableView:
+def read_only_table(model: QAbstractItemModel, name: str, description: str, *,
+                    header: QHeaderView | None = None) -> QTableView:
     """Whole rows, one at a time, never edited, never wrapped, no row numbers, fixed height.
 
-    ``header`` replaces the horizontal header (``SortHeader`` on the lists).  In a dialog
-    (``in_dialog``) Tab leaves the table for the next field instead of walking its cells.
+    ``name`` and ``description`` are what a screen reader says of it (the table has no
+    label of its own): what it lists, and what the keys do on a row.
+
+    ``header`` replaces the horizontal header (``SortHeader`` on the lists).  Tab leaves
+    the table for the next control (the arrows move within it), in the window as in a
+    dialog: walking every cell of every row kept a keyboard user in a long list.
     """
-    table = QTableView()
+    table = named(QTableView(), name, description)
     if header is not None:
         table.setHorizontalHeader(header)
     table.setModel(model)
@@ -28,7 +34,7 @@ def read_only_table(model: QAbstractItemModel, *, header: QHeaderView | None = N
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
     table.setWordWrap(False)
-    table.setTabKeyNavigation(not in_dialog)
+    table.setTabKeyNavigation(False)
     vertical = table.verticalHeader()
     vertical.hide()
     vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

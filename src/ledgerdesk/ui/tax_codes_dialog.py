@@ -85,7 +85,8 @@ class TaxCodesDialog(QDialog):
         return button
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
+        table = read_only_table(
+            self.model, "Tax codes", "The book's tax codes. Enter changes the selected code.")
         header = table.horizontalHeader()
         header.setSectionResizeMode(TaxCodeColumn.USED, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

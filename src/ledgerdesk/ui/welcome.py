@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.icons import app_icon
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -50,7 +51,7 @@ class WelcomePage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.recent_label = QLabel("&Recent books")
-        self.recent = QListWidget()
+        self.recent = named(QListWidget(), "Recent books", "Enter opens the selected book.")
         self.recent.setObjectName("recentBooks")
         self.recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._activated)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
 from ledgerdesk.ui.widgets import error_label
@@ -30,8 +32,21 @@ WIDTHS = ((AllocationColumn.NUMBER, 120), (AllocationColumn.DUE, 110),
           (AllocationColumn.REMAINS, 120))
 
 
+class AllocationTable(QTableView):
+    """Shows where the keyboard is when Tab arrives: with no row current the grid drew
+    nothing different while it had the focus."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        model = self.model()
+        if not self.currentIndex().isValid() and model is not None and model.rowCount():
+            # The number, not the amount: the amount's cell opens its editor on arrival.
+            self.setCurrentIndex(model.index(0, AllocationColumn.NUMBER))
+
+
 def allocation_table(model: AllocationTableModel) -> QTableView:
-    table = QTableView()
+    table = named(AllocationTable(), "Allocation", "The open documents and how much of this "
+                  "goes to each; type an amount in a row's own column.")
     table.setModel(model)
     table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
     table.verticalHeader().hide()

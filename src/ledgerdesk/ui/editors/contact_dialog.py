@@ -58,7 +58,8 @@ class ContactDialog(QDialog):
         self.message = save_cancel_dialog(self, form, self.save, 560 if below else 460, below)
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
+        table = read_only_table(
+            self.model, "Open documents", "What this contact still owes or is owed, by document.")
         self.model.set_rows(self.editor.open_rows)
         table.setMinimumHeight(150)
         header = table.horizontalHeader()

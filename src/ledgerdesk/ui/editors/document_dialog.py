@@ -26,6 +26,7 @@ from ledgerdesk.presentation.printing import document_job
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
@@ -35,6 +36,7 @@ from ledgerdesk.ui.grid_table import GridTable
 from ledgerdesk.ui.link_dialog import add_link_row
 from ledgerdesk.ui.models.lines import LineColumn, LineTableModel
 from ledgerdesk.ui.print_flow import print_to_pdf
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import (
     ContactPicker,
     banner_label,
@@ -61,7 +63,7 @@ class DocumentDialog(LineGridDialog):
         self.due = date_edit(editor.due_date, editor.session.locale)
         self.due_hint = QLabel()
         self.due_hint.setObjectName("dueHint")
-        self.due_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.due_hint.setStyleSheet(tone_style(Tone.NOTE))  # a placeholder's grey is 1.6:1
         self.reference = QLineEdit(editor.reference)
         self.number = QLabel()
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -96,7 +98,8 @@ class DocumentDialog(LineGridDialog):
         self.resize(980, 620)
 
     def _make_table(self) -> QTableView:
-        table = GridTable()
+        table = named(GridTable(), "Lines", "One line a row; Tab moves from cell to cell, "
+                      "and past the last cell to the buttons.")
         table.setModel(self.model)
         live = LiveTextDelegate(table)
         for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT):

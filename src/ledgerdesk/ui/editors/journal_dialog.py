@@ -26,6 +26,7 @@ from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.presentation.journal_steps import RecordJournalStep
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.line_grid_dialog import LineGridDialog
@@ -89,7 +90,8 @@ class JournalDialog(LineGridDialog):
         self.resize(900, 560)
 
     def _make_table(self) -> QTableView:
-        table = JournalGrid()
+        table = named(JournalGrid(), "Lines", "One account a row, with a debit or a credit; "
+                      "Tab moves from cell to cell.")
         table.setModel(self.model)
         table.setItemDelegateForColumn(JournalColumn.ACCOUNT,
                                        AccountPickerDelegate(self.editor.accounts, table))

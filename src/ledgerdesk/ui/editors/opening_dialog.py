@@ -36,6 +36,7 @@ from ledgerdesk.presentation.opening_wizard import (
 from ledgerdesk.services.imports.fields import MappingError
 from ledgerdesk.services.imports.source import ImportFileError
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.theme import Tone, tone_style, unused_cell_background, wrong_cell_background
 from ledgerdesk.ui.widgets import date_edit, to_date
@@ -53,7 +54,8 @@ class OpeningDialog(QDialog):
         self.date.setMaximumWidth(160)
         self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
         self.create_contacts.setChecked(wizard.create_contacts)
-        self.table = QTableWidget(0, len(FIELDS))
+        self.table = named(QTableWidget(0, len(FIELDS)), "Opening balances",
+                           "One account a row with its debit or credit on the opening day.")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setItemDelegateForColumn(0, AccountPickerDelegate(wizard.accounts, self.table))
         self.table.verticalHeader().setDefaultSectionSize(26)

@@ -68,7 +68,8 @@ class PaymentDetailDialog(QDialog):
         self.resize(760, 460)
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, in_dialog=True)
+        table = read_only_table(
+            self.model, "Allocated to", "The documents this payment was allocated to.")
         header = table.horizontalHeader()
         header.setSectionResizeMode(PaidColumn.KIND, QHeaderView.ResizeMode.Stretch)
         for column, width in ((PaidColumn.NUMBER, 120), (PaidColumn.AMOUNT, 120),

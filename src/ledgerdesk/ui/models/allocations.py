@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush
 from ledgerdesk.presentation.allocation_grid import AllocationGrid
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 from ledgerdesk.ui.theme import Tone, tone_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,6 +66,8 @@ class AllocationTableModel(EditorGridModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(index.row(), column)
+        if role == SPOKEN:
+            return spoken_cell(self._text(index.row(), column))
         if role == Qt.ItemDataRole.ToolTipRole and column == AllocationColumn.CHECK:
             return self.editor.row_message(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole:

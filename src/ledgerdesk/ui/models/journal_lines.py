@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush
 from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,6 +53,8 @@ class JournalLineModel(LineGridModel):
         text = self.editor.lines[row].text(name)
         if role in (Qt.ItemDataRole.DisplayRole, Role.SORT):
             return self.editor.cell_text(row, name)
+        if role == SPOKEN:
+            return spoken_cell(self.editor.cell_text(row, name), self.editor.line_error(row, name))
         if role == Qt.ItemDataRole.EditRole:  # what the cell's editor starts with: as typed
             return self.editor.account_text(text) if name == "account" and text else text
         if role == Qt.ItemDataRole.TextAlignmentRole:

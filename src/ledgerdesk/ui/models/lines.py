@@ -12,6 +12,7 @@ from ledgerdesk.domain.documents import TaxMode
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
@@ -70,8 +71,10 @@ class LineTableModel(LineGridModel):
         name = FIELDS[column] if 0 <= column < len(FIELDS) else None
         error = self.editor.line_error(row, name) if name else ""
         if self._untaxed(column) and role in (Qt.ItemDataRole.DisplayRole,
-                                              Qt.ItemDataRole.ToolTipRole):
-            return "—" if role == Qt.ItemDataRole.DisplayRole else NO_TAX_TIP
+                                              Qt.ItemDataRole.ToolTipRole, SPOKEN):
+            return {Qt.ItemDataRole.DisplayRole: "—", SPOKEN: "no tax"}.get(role, NO_TAX_TIP)
+        if role == SPOKEN:
+            return spoken_cell(self.data(index), error)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):
             if name is None:
                 return self.editor.line_total(row)

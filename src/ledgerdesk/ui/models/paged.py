@@ -17,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from ledgerdesk.presentation.columns import ListPresenter
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, sorted_heading, spoken_cell
 from ledgerdesk.ui.theme import mark_colour
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,10 @@ class PagedTableModel(QAbstractTableModel):
         column = columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
             return column.title
+        if role == SPOKEN:
+            presenter = self.presenter
+            return sorted_heading(column.title, section == presenter.sort_column,
+                                  presenter.descending)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(column.numeric)
         return None
@@ -119,6 +124,8 @@ class PagedTableModel(QAbstractTableModel):
             return column.display(row)
         if role == Role.SORT:
             return column.value(row)
+        if role == SPOKEN:
+            return spoken_cell(column.display(row))
         if role == Role.ENTITY:
             return row
         if role == Qt.ItemDataRole.TextAlignmentRole:

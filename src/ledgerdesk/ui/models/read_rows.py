@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,6 +82,8 @@ class ReadRowsModel(EditorGridModel):
         row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return getattr(row, self._fields[index.column()])
+        if role == SPOKEN:
+            return spoken_cell(getattr(row, self._fields[index.column()]))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(index.column() in self.numeric)
         if role == Role.SORT:

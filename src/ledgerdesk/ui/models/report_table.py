@@ -18,6 +18,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication
 
 from ledgerdesk.presentation.report_results import ReportLine, ReportResult, Style
 from ledgerdesk.ui.models.paged import Role, alignment
+from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 from ledgerdesk.ui.theme import shading
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,8 @@ class ReportTableModel(QAbstractTableModel):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return line.cells[column]
+        if role == SPOKEN:
+            return spoken_cell(line.cells[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return alignment(self.result.numeric[column])
         if role == Qt.ItemDataRole.FontRole and line.style is not Style.ROW:

@@ -83,7 +83,8 @@ class AccountsPage(QWidget):
         self._enable()
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model)
+        table = read_only_table(
+            self.model, "Accounts", "The chart of accounts with balances. Enter edits the account.")
         header = table.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

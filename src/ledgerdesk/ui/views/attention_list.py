@@ -12,12 +12,14 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
 from ledgerdesk.presentation.dashboard import SECTION_TITLES, AttentionRow
+from ledgerdesk.presentation.spoken import spoken
 from ledgerdesk.services.dashboard import (
     ATTENTION_PAGE,
     AttentionItem,
     AttentionKind,
     AttentionPage,
 )
+from ledgerdesk.ui.models.spoken_cells import SPOKEN
 from ledgerdesk.ui.theme import Tone, tone_colour
 
 HEADERS = ("Document", "Contact", "Date", "", "Amount")
@@ -85,6 +87,7 @@ class AttentionList(QTreeWidget):
             item = QTreeWidgetItem(section, [row.what, row.contact, row.when, row.note,
                                              row.amount])
             item.setData(0, ITEM, row.item)
+            item.setData(4, SPOKEN, spoken(row.amount))  # a negative amount reads "minus"
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if kind is AttentionKind.OVERDUE:
                 item.setForeground(3, QBrush(tone_colour(Tone.ERROR)))

@@ -41,6 +41,7 @@ from ledgerdesk.presentation.dashboard_charts import aging_chart, money_chart
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionPage
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.views.attention_list import AttentionList
@@ -75,7 +76,9 @@ class DashboardPage(QWidget):
         self.tiles = [Tile(title) for title in TILE_TITLES]
         self.money_chart: BarChartView | None = None  # made when first reloaded
         self.aging_chart: BarChartView | None = None
-        self.attention = AttentionList()
+        self.attention = named(AttentionList(), "Needs attention",
+                               "Overdue and unpaid documents by kind. Enter opens the selected "
+                               "one.")
         self.attention.setMinimumHeight(150)
         self.attention.open_requested.connect(self.open_requested)
         self.attention.more_requested.connect(self._ask_more)

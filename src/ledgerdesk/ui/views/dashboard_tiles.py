@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from ledgerdesk.presentation.spoken import spoken
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -31,8 +32,12 @@ class Tile(QFrame):
 
     def show_figure(self, value: str, detail: str, *, waiting: bool = False,
                     alert: bool = False) -> None:
-        self.value.setStyleSheet("color: palette(mid);" if waiting else "")
+        # Waiting reads as a note: palette(mid) was 2:1 on the tile, in both schemes.
+        self.value.setStyleSheet(tone_style(Tone.NOTE) if waiting else "")
         self.value.setText(f"<span style='font-size:19pt; font-weight:600'>{value}</span>")
         self.detail.setStyleSheet(tone_style(Tone.ERROR, " font-weight: 600;") if alert
                                   else tone_style(Tone.NOTE))
         self.detail.setText(f"! {detail}" if alert else detail)
+        # Read as words: the figure without its markup, a minus as "minus", "!" as a problem.
+        self.value.setAccessibleName(spoken(value) if not waiting else detail)
+        self.detail.setAccessibleName(f"problem: {detail}" if alert else detail)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import ContactPicker
 
@@ -36,7 +37,9 @@ class FilterBar(QWidget):
     def __init__(self, filters: ListFilters, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filters = filters
-        self.search = QLineEdit(placeholderText="Search (Ctrl+F)", clearButtonEnabled=True)
+        self.search = named(QLineEdit(placeholderText="Search (Ctrl+F)", clearButtonEnabled=True),
+                            "Search", "Shows only the rows holding this text; Enter goes to "
+                            "the list.")
         self.search.setMinimumWidth(180)
         self.status: QComboBox | None = None
         self.contact: ContactPicker | None = None

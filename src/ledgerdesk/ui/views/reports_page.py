@@ -44,6 +44,7 @@ from ledgerdesk.presentation.tax_code_picker import every_code_choice
 from ledgerdesk.presentation.tax_settlement import SettleTaxForm
 from ledgerdesk.reports.tax_return import TaxReturn
 from ledgerdesk.services.fiscal_year import read_fiscal_year_start
+from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.loader import Loader
 from ledgerdesk.ui.models.report_table import ReportTableModel
 from ledgerdesk.ui.settle_tax_dialog import SettleTaxDialog
@@ -89,7 +90,8 @@ class ReportsPage(QWidget):
         self.loader = Loader(self)
         self.loader.loaded.connect(self._show)
         self.loader.failed.connect(self._failed)
-        self.reports = QListWidget()
+        self.reports = named(QListWidget(), "Reports",
+                             "Choose a report; its options and lines are to the right.")
         self.reports.setObjectName("reportList")
         self.reports.addItems([kind.title for kind in KINDS])
         self.reports.setFixedWidth(150)
@@ -128,7 +130,8 @@ class ReportsPage(QWidget):
         self.reports.setCurrentRow(0)
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model)
+        table = read_only_table(
+            self.model, "Report", "The report's lines. Enter on a line opens what makes it up.")
         table.doubleClicked.connect(lambda index: self.drill(index.row()))
         table.installEventFilter(self)
         return table

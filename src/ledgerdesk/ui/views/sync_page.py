@@ -84,7 +84,9 @@ class SyncPage(QWidget):
         self._enable()
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model)
+        table = read_only_table(
+            self.model, "Outbox", "Payments waiting to be sent to the connected services, "
+            "and their state.")
         header = table.horizontalHeader()
         header.setSectionResizeMode(OutboxColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((OutboxColumn.STATE, 110), (OutboxColumn.SERVICE, 80),
