@@ -52,7 +52,9 @@ class RatesDialog(QDialog):
         self.presenter = RateList(session)
         self.model = ReadRowsModel(RateColumn, ("Date", "Currency", f"{session.currency} per unit"),
                                    frozenset({RateColumn.RATE}), self)
-        self.table = read_only_table(self.model, in_dialog=True)
+        self.table = read_only_table(
+            self.model, "Exchange rates", "Each rate: its day, its currency and how many "
+            "units of the book's currency one unit of it is worth.")
         header = self.table.horizontalHeader()
         header.resizeSection(RateColumn.DATE, 120)
         header.resizeSection(RateColumn.CURRENCY, 90)

@@ -238,7 +238,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "38-journal-balanced", balanced_editor(session, parent)
     yield "41-opening-unbalanced", opening_wizard(session, parent, balanced=False)
     yield "42-opening-balanced", opening_wizard(session, parent, balanced=True)
-    yield "82-export-statement", StatementExportDialog(session, parent)  # Bank > Export…
+    yield "85-export-statement", StatementExportDialog(session, parent)  # Bank > Export…
 
 
 def _detail_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]:
