@@ -360,3 +360,13 @@ def test_report_into_a_missing_folder_is_refused_before_anything_is_recorded(
     assert status != 0 and listed(run, "reconciliations", path) == []
     assert one_line(err).rstrip().endswith(
         "is not a folder; the report cannot be written there.")
+
+
+def test_report_to_standard_output_is_refused_as_it_would_mix_with_the_summary(
+        run, first_month):
+    path, end, balance, _ = first_month
+    status, _out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                            "--statement-balance", balance, "--report", "-")
+    assert status != 0 and listed(run, "reconciliations", path) == []
+    assert one_line(err).rstrip().endswith(
+        "--report needs a file: the summary goes to standard output.")

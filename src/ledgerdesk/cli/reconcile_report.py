@@ -17,6 +17,8 @@ from ledgerdesk.services.ports import Book
 
 def check_report_target(report: str | None) -> None:
     """Refuse a report in a folder that does not exist before anything is recorded."""
+    if report == "-":
+        raise CliError("--report needs a file: the summary goes to standard output.")
     if report is not None and not Path(report).parent.is_dir():
         raise CliError(f"{Path(report).parent} is not a folder; the report cannot be "
                        "written there.")

@@ -27,19 +27,16 @@ if TYPE_CHECKING:
 
 
 def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
-    from ledgerdesk.services.imports.fields import MappingError
-    from ledgerdesk.services.imports.source import ImportFileError
-    from ledgerdesk.services.statement_reconciliation import finish, statement_draft
+    from ledgerdesk.presentation.reconcile_statement import StatementUnreadable, read_statement
+    from ledgerdesk.services.statement_reconciliation import finish
 
     with opened(args.path) as book:
-        try:
-            found = statement_draft(book, args.account, args.statement_date,
-                                    args.statement_balance, Path(args.statement),
-                                    accepting=args.accept_suggestions)
-        except (ImportFileError, MappingError) as exc:
-            why = str(exc)  # a file's own problem starts with its name already
-            named = why.startswith(Path(args.statement).name)
-            raise CliError(why if named else f"{args.statement}: {why}") from None
+        try:  # the window's words for a file it cannot read (``read_statement``)
+            found = read_statement(book, args.account, args.statement_date,
+                                   args.statement_balance, Path(args.statement),
+                                   args.accept_suggestions)
+        except StatementUnreadable as exc:
+            raise CliError(str(exc)) from None
         _write_lines(found, out)
         write_draft(found.draft, found.ticked, out)
         out.flush()
