@@ -14,6 +14,7 @@ from decimal import Decimal
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.rates import rate_problems
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
+from ledgerdesk.presentation.field_problems import by_field
 from ledgerdesk.presentation.numbers import NumberError, parse_number
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
@@ -75,10 +76,7 @@ class RateEditor:
         try:
             self.saved = save_rate(self.session.book, currency, number, day)
         except ValidationFailed as exc:
-            for problem in exc.problems:
-                field = problem.field if problem.field in FIELDS else "book"
-                problems[field] = " ".join(filter(None, (problems.get(field), problem.message)))
-            return problems
+            return by_field(exc.problems, FIELDS, problems)
         except (NotFound, NotAllowed, BookFailure) as exc:
             return {"book": str(exc)}
         self.message = self.saved.words

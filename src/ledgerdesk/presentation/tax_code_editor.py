@@ -19,6 +19,7 @@ from ledgerdesk.domain.tax_codes import (
     side_words,
     tax_code_problems,
 )
+from ledgerdesk.presentation.field_problems import by_field
 from ledgerdesk.presentation.numbers import NumberError, NumberText, parse_percent
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_list import account_label
@@ -114,10 +115,7 @@ class TaxCodeEditor:
             self.saved = save_tax_code(self.session.book, name.strip(),
                                        parse_percent(rate, self.session.locale), side, account)
         except ValidationFailed as exc:
-            for problem in exc.problems:
-                field = problem.field if problem.field in FIELDS else "book"
-                problems[field] = " ".join(filter(None, (problems.get(field), problem.message)))
-            return problems
+            return by_field(exc.problems, FIELDS, problems)
         except (NotFound, NotAllowed, BookFailure) as exc:
             return {"book": str(exc)}
         self.message = self.saved.words

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,12 +19,14 @@ from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_editor import TaxCodeEditor
 from ledgerdesk.services.tax_codes import TaxCodeUse
-from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
+from ledgerdesk.ui.editors.field_form import FieldForm
+from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
 
 
-class TaxCodeDialog(QDialog):
+class TaxCodeDialog(FieldForm):
+    UNSAVED = "The tax code has not been saved. Discard your changes?"
+
     def __init__(self, session: Session, use: TaxCodeUse | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,21 +54,11 @@ class TaxCodeDialog(QDialog):
             self.note.setStyleSheet(tone_style(Tone.NOTE))
             below.append(self.note)
         self._show_values()
-        self._touched: set[str] = set()
         self.message = save_cancel_dialog(self, form, self.save, 560, below)
         self._watch()
         first = self.name if use is None else self.rate
         first.setFocus()
         first.selectAll()
-
-    def _with_error(self, field: QWidget, name: str) -> QVBoxLayout:
-        """The field with its problem under it (hidden, so taking no room, while none)."""
-        column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addWidget(field)
-        if name:
-            column.addWidget(self.errors[name])
-        return column
 
     def _show_values(self) -> None:
         values = self.editor.values
@@ -93,48 +83,3 @@ class TaxCodeDialog(QDialog):
     def fields(self) -> dict[str, QWidget]:
         """Each field by the name the problems use."""
         return {"name": self.name, "rate": self.rate, "account": self.account_box}
-
-    def _typed(self, field: str) -> None:
-        self._touched.add(field)
-        self._show(self.editor.problems(**self.typed()))  # type: ignore[arg-type]
-
-    def _show(self, problems: dict[str, str]) -> None:
-        """The problems of the fields typed in so far (all of them after Save)."""
-        for name, field in self.fields().items():
-            why = problems.get(name, "") if name in self._touched else ""
-            self.errors[name].setText(why)
-            self.errors[name].setVisible(bool(why))
-            field.setStyleSheet(wrong_field_style() if why else "")
-        self.message.setText(problems.get("book", ""))
-        self.message.setVisible("book" in problems)
-        self._fit()
-
-    def _fit(self) -> None:
-        """Grow to hold the problems shown: a top-level dialog does not grow by itself for
-        a word-wrapped label that appears (the in-use refusal takes three lines)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        wanted = (layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth()
-                  else layout.totalSizeHint().height())
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
-
-    def save(self) -> None:
-        problems = self.editor.save(**self.typed())  # type: ignore[arg-type]
-        self._touched.update(self.fields())
-        self._show(problems)
-        if not problems:
-            self.accept()
-            return
-        wrong = next((field for name, field in self.fields().items() if name in problems), None)
-        if wrong is not None:
-            wrong.setFocus()
-
-    def reject(self) -> None:
-        if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
-                dialogs.confirm(self, "Discard changes?", "The tax code has not been saved. "
-                                "Discard your changes?", "&Discard"):
-            return
-        super().reject()
