@@ -14,11 +14,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ledgerdesk.services.ports import Book
-from ledgerdesk.services.setup import COMPANY_NAME, base_currency, initialise_book
-
-if TYPE_CHECKING:  # the generator is imported when a demo is built, not on every start
+if TYPE_CHECKING:  # the services are imported when a book is opened, not on every start
     from ledgerdesk.services.demo import DemoStats
+    from ledgerdesk.services.ports import Book
 
 APP_NAME = "Ledgerdesk"
 #: SQLite's companions of a book file: the write-ahead log, its index and a rollback journal.
@@ -59,6 +57,8 @@ def chosen_backup_folder(path: str | Path) -> Path | None:
 
 def book_settings(book: Book) -> tuple[str, str]:
     """(company name, base currency)."""
+    from ledgerdesk.services.setup import COMPANY_NAME, base_currency
+
     with book.read() as tx:
         return tx.get_setting(COMPANY_NAME) or "", base_currency(tx)
 
@@ -78,6 +78,8 @@ def new_book(path: Path, *, company: str, currency: str,
 
     book = create_book(path, user=os_user())
     try:
+        from ledgerdesk.services.setup import initialise_book
+
         initialise_book(book, company, currency, fiscal_year_start)
     except BaseException:
         book.close()
