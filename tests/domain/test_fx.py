@@ -5,6 +5,7 @@ the realised difference — to the cent, in currencies of 0, 2 and 3 decimals.""
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 
 import pytest
@@ -64,7 +65,7 @@ def test_any_split_takes_exactly_the_booked_home_amount(data, foreign, home, min
                       else []))
     bounds = [0, *cuts, minor]
     settled, taken = Money.zero(foreign), Money.zero(home)
-    for low, high in zip(bounds, bounds[1:], strict=False):
+    for low, high in itertools.pairwise(bounds):
         part = Money(Decimal(high - low).scaleb(-minor_exponent(foreign)), foreign)
         done = settle(booked, settled, part, at_rate(part, rate, home))
         exact = booked.home.amount * part.amount / total.amount
