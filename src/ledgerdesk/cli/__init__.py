@@ -21,6 +21,7 @@ from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
+from ledgerdesk.presentation.language import system_language, use_language
 from ledgerdesk.storage import BookError
 
 __all__ = ["main"]
@@ -86,6 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ledgerdesk`` with ``argv`` (default: the process's arguments); the exit status."""
     for stream in (sys.stdout, sys.stderr):
         tolerant(stream)
+    use_language(system_language())  # the system's, or LEDGERDESK_LANGUAGE
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

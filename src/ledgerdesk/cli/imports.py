@@ -15,6 +15,7 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.whole_numbers import whole_number
 from ledgerdesk.domain.wording import plural, worded
@@ -103,8 +104,11 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
     for match in preview.matches:
         write_match(match, out, where)
     if preview.problems:
-        err.write(f"{plural(len(preview.problems), 'problem')} in "
-                  f"{plural(preview.rows, where)}; nothing was imported:\n")
+        found = plural(len(preview.problems), "{count} problem", "{count} problems")
+        rows = (plural(preview.rows, "{count} line", "{count} lines") if preview.source
+                else plural(preview.rows, "{count} row", "{count} rows"))
+        err.write(_("{problems} in {rows}; nothing was imported:").format(
+            problems=found, rows=rows) + "\n")
         _write_some([str(p).replace("row ", "line ", 1) if preview.source else str(p)
                      for p in preview.problems], err)
         if any(not e.kept for e in preview.excess):

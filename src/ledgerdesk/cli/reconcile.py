@@ -19,8 +19,8 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
+from ledgerdesk.domain.i18n import ngettext
 from ledgerdesk.domain.reconciliation import Cleared
-from ledgerdesk.domain.wording import plural
 
 _STATEMENT = ("account", "statement_date", "statement_balance")
 
@@ -85,7 +85,9 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
         write_draft(draft, ticked, out)
         out.flush()
         done = finish_reconciliation(book, *statement, ticked)
-    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+    out.write(said(ngettext("Finished {what}: {count} posting cleared.",
+                            "Finished {what}: {count} postings cleared.",
+                            done.cleared).format(what=done.describe(), count=done.cleared)))
     return 0
 
 

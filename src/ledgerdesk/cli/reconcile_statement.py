@@ -17,8 +17,8 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.imports import write_match
 from ledgerdesk.cli.reconciliations import said, write_draft
+from ledgerdesk.domain.i18n import ngettext
 from ledgerdesk.domain.plain_text import shown_inert
-from ledgerdesk.domain.wording import plural
 
 if TYPE_CHECKING:
     from ledgerdesk.services.statement_reconciliation import StatementDraft
@@ -44,15 +44,19 @@ def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
         done, accepted = finish(book, found)
     for created in accepted.created if accepted else ():
         out.write(f"Recorded: line {created.row}: {shown_inert(created.what)}\n")
-    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+    out.write(said(ngettext("Finished {what}: {count} posting cleared.",
+                            "Finished {what}: {count} postings cleared.",
+                            done.cleared).format(what=done.describe(), count=done.cleared)))
     return 0
 
 
 def _write_lines(found: StatementDraft, out: TextIO) -> None:
     lines = found.match.lines
     out.write(said(f"Read: {found.described}"))
-    out.write(f"Statement: {plural(len(lines), 'line')} up to "
-              f"{found.draft.statement_date.isoformat()}, {found.in_book} in the book\n")
+    out.write(ngettext("Statement: {count} line up to {date}, {in_book} in the book",
+                       "Statement: {count} lines up to {date}, {in_book} in the book",
+                       len(lines)).format(count=len(lines), in_book=found.in_book,
+                                          date=found.draft.statement_date.isoformat()) + "\n")
     missing = found.not_in_book
     out.write("Not in the book: none\n" if not missing else "Not in the book:\n")
     for match in missing:
@@ -64,6 +68,9 @@ def _refusal(found: StatementDraft) -> str:
     text = (f"difference: The difference is {gap.amount:f} {gap.currency}, not zero; "
             "nothing was recorded")
     if found.not_in_book and not found.accepting:
-        text += ("; --accept-suggestions records the suggestions of the "
-                 f"{plural(len(found.not_in_book), 'line')} not in the book")
+        text += ngettext("; --accept-suggestions records the suggestions of the {count} line "
+                         "not in the book",
+                         "; --accept-suggestions records the suggestions of the {count} lines "
+                         "not in the book", len(found.not_in_book)).format(
+                             count=len(found.not_in_book))
     return text + "."

@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from typing import TextIO
 
 from ledgerdesk.cli.output import Column, cell_text, write_table
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.reconciliation import BankPosting, ReconciliationDraft
 from ledgerdesk.domain.wording import plural
@@ -60,8 +61,11 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
                    f"of {draft.statement_date.isoformat()}"))
     out.write(figure("Statement balance", draft.statement_balance))
     out.write(figure("Opening reconciled balance", draft.opening, since))
-    out.write(figure(f"Cleared: {plural(len(cleared), 'posting')}", draft.cleared_total(ticked)))
-    _postings(f"Uncleared: {plural(len(uncleared), 'posting')}" if uncleared
+    out.write(figure(_("Cleared: {postings}").format(
+        postings=plural(len(cleared), "{count} posting", "{count} postings")),
+        draft.cleared_total(ticked)))
+    _postings(_("Uncleared: {postings}").format(
+        postings=plural(len(uncleared), "{count} posting", "{count} postings")) if uncleared
               else "Uncleared: none", uncleared, out)
     gap = draft.difference(ticked)
     out.write(figure("Difference", gap))

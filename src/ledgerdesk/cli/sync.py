@@ -12,6 +12,7 @@ from typing import TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_connect import remote_errors
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, OutboxState, Provider
 from ledgerdesk.domain.whole_numbers import record_id
 from ledgerdesk.domain.wording import plural
@@ -50,7 +51,7 @@ def run_link(args: argparse.Namespace, out: TextIO) -> int:
     accounts = _pairs(args.account, "--account", "1000=090")
     documents = _pairs(args.document, "--document", "INV-00012=ID")
     payments = _pairs(args.payment, "--payment", "42=TRANSACTION")
-    for payment, _ in payments:
+    for payment, _transaction in payments:
         if record_id(payment) is None:
             raise CliError(f"--payment {payment!r} is not a payment id (a whole number).")
     with opened(args.path) as book, remote_errors():
@@ -103,9 +104,10 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(f"Stopped: {report.stopped}\n")
             left += len(sync_service.outbox(book, connection.id, LEFT))
     if left:
-        out.write(f"{plural(left, 'payment')} still failed or need you: a failed one is tried "
-                  "again by the next sync; one that needs you goes back in the queue with "
-                  "ledgerdesk sync PATH --retry ROW once it is fixed.\n")
+        out.write(_("{payments} still failed or need you: a failed one is tried again by the "
+                    "next sync; one that needs you goes back in the queue with "
+                    "ledgerdesk sync PATH --retry ROW once it is fixed.").format(
+                        payments=plural(left, "{count} payment", "{count} payments")) + "\n")
     return 1 if left else 0
 
 

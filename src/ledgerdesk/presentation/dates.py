@@ -27,8 +27,8 @@ from functools import lru_cache
 
 from babel.dates import parse_pattern, tokenize_pattern
 
+from ledgerdesk.domain.i18n import language as message_language
 from ledgerdesk.presentation.locales import (
-    MESSAGE_LANGUAGE,
     babel_locale,
     echo,
     locale_display_name,
@@ -250,7 +250,7 @@ def _checked(year: int, month: int, day: int, reader: _DateReader, text: str) ->
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     days = monthrange(year, month)[1]
     if not 1 <= day <= days:
-        name = babel_locale(MESSAGE_LANGUAGE).months["format"]["wide"][month]
+        name = babel_locale(message_language()).months["format"]["wide"][month]
         why = f"{name} {year} has {days} days" if day else "there is no day 0"
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     return dt.date(year, month, day)

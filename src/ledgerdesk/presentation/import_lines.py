@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_
 from ledgerdesk.domain.wording import worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
@@ -21,7 +22,7 @@ from ledgerdesk.services.imports.accept import Excess
 from ledgerdesk.services.imports.matching import LineMatch
 
 SKIP = "Skip this line"
-KEEP = "Keep the excess as credit"
+KEEP = N_("Keep the excess as credit")
 
 
 @dataclass(frozen=True, slots=True)

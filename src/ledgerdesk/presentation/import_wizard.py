@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import plural, worded
@@ -211,28 +212,35 @@ class ImportWizard:
     def summary(self) -> str:
         preview = self.preview
         if preview is None:
-            return "Preview checks every row and writes nothing."
+            return _("Preview checks every row and writes nothing.")
         if self.problems:
-            found = plural(len(self.problems), "problem")
-            return (f"{found} in {plural(preview.rows, 'row')}. Nothing can be imported until "
-                    "the file is fixed: fix it and preview again.")
+            found = plural(len(self.problems), "{count} problem", "{count} problems")
+            rows = plural(preview.rows, "{count} row", "{count} rows")
+            return _("{problems} in {rows}. Nothing can be imported until the file is fixed: "
+                     "fix it and preview again.").format(problems=found, rows=rows)
         waiting = self.lines.waiting if self.lines else []
         if waiting:
-            lines = (f"{plural(len(waiting), 'line')} "
-                     f"{'pays' if len(waiting) == 1 else 'pay'} more than "
-                     f"{'its' if len(waiting) == 1 else 'their'} documents owe")
-            return (f"{lines}. Tick “{KEEP}” for each to keep the excess as the contact’s "
-                    "credit, or fix the file and preview again.")
+            return ngettext(
+                "{count} line pays more than its documents owe. Tick “{keep}” for each to keep "
+                "the excess as the contact’s credit, or fix the file and preview again.",
+                "{count} lines pay more than their documents owe. Tick “{keep}” for each to "
+                "keep the excess as the contact’s credit, or fix the file and preview again.",
+                len(waiting)).format(count=len(waiting), keep=_(KEEP))
         if self.kind is ImportKind.BANK:
-            return (f"{preview.rows} lines; {self.recorded_lines} will be recorded as "
-                    "payments. Choose a document for a line, or skip it.")
-        return f"No problems in {preview.rows} rows: {len(preview.created)} records to create."
+            return _("{rows} lines; {recorded} will be recorded as payments. Choose a document "
+                     "for a line, or skip it.").format(rows=preview.rows,
+                                                      recorded=self.recorded_lines)
+        return _("No problems in {rows} rows: {created} records to create.").format(
+            rows=preview.rows, created=len(preview.created))
 
     def confirmation(self) -> str:
-        count = (f"{self.recorded_lines} payments" if self.kind is ImportKind.BANK
-                 else f"{len(self.preview.created) if self.preview else 0} records")
-        return (f"This will create {count} in {self.session.title}. An import cannot be "
-                "undone with Undo: to take it back, void each record. Import now?")
+        count = (_("{count} payments").format(count=self.recorded_lines)
+                 if self.kind is ImportKind.BANK
+                 else _("{count} records").format(
+                     count=len(self.preview.created) if self.preview else 0))
+        return _("This will create {count} in {book}. An import cannot be undone with Undo: "
+                 "to take it back, void each record. Import now?").format(
+                     count=count, book=self.session.title)
 
     def money(self, amount: Money) -> str:
         return self.fmt.format(amount.amount)

@@ -12,9 +12,9 @@ import dataclasses
 import enum
 from typing import Protocol, cast
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem, OutboxState, is_web_address
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync import retry
 from ledgerdesk.services.sync_ports import PaymentGateway, SyncTransaction
@@ -73,14 +73,16 @@ def removal_consequences(book: Book, connection: Connection) -> str:
     sent = sum(row.state is OutboxState.SENT and row.action is OutboxAction.CREATE
                for row in rows)
     where = connection.provider.label
-    parts = ["Its sign-in is removed from the keyring and its links are forgotten."]
+    parts = [_("Its sign-in is removed from the keyring and its links are forgotten.")]
     if waiting:
-        pushes = plural(waiting, "payment push", "payment pushes")
-        parts.append(f"{pushes} still queued will never be sent to {where}.")
+        parts.append(ngettext("{count} payment push still queued will never be sent to {where}.",
+                              "{count} payment pushes still queued will never be sent to "
+                              "{where}.", waiting).format(count=waiting, where=where))
     if sent:
-        parts.append(f"{plural(sent, 'payment')} already in {where} "
-                     f"{'stays' if sent == 1 else 'stay'} there.")
-    parts.append("Payments in this book are not changed.")
+        parts.append(ngettext("{count} payment already in {where} stays there.",
+                              "{count} payments already in {where} stay there.",
+                              sent).format(count=sent, where=where))
+    parts.append(_("Payments in this book are not changed."))
     return " ".join(parts)
 
 

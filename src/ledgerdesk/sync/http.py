@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 import httpx
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.whole_numbers import whole_number
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.remote_text import said
@@ -161,10 +161,12 @@ class RemoteClient:
             seconds is not None and seconds > self.policy.longest_wait_seconds
         ):
             wait = seconds or 0
-            raise RateLimited(
-                f"The remote's {problem or 'rate'} limit is reached; "
-                f"try again in {plural(int(wait // 60) + 1, 'minute')}.", wait,
-            )
+            minutes = int(wait // 60) + 1
+            limit = problem or _("rate")
+            raise RateLimited(ngettext(
+                "The remote's {limit} limit is reached; try again in {count} minute.",
+                "The remote's {limit} limit is reached; try again in {count} minutes.",
+                minutes).format(limit=limit, count=minutes), wait)
         if seconds is None:
             self.backoff(waits)
         else:
