@@ -19,3 +19,13 @@ def test_one_is_singular_and_every_other_count_is_plural() -> None:
 def test_a_count_takes_its_languages_plural_form(speaking, language, expected) -> None:
     speaking(language)
     assert [plural(n, "{count} payment", "{count} payments") for n in (0, 1, 2, 5)] == expected
+
+
+def test_a_mapping_built_before_the_language_was_chosen_reads_in_it(speaking) -> None:
+    from ledgerdesk.domain.i18n import N_, Translated
+
+    words = Translated({"n": N_("{count} payments")})
+    speaking("fr")
+    assert (words["n"], words.get("n"), words.values(), words.items()) == (
+        "{count} paiements", "{count} paiements", ["{count} paiements"],
+        [("n", "{count} paiements")])

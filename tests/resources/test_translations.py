@@ -108,6 +108,8 @@ def test_no_translation_loses_or_invents_a_placeholder_or_an_accelerator(languag
                              f"!= {sorted(want)}")
             if accelerators(text) != accelerators(sources[0]):
                 wrong.append(f"{sources[0]!r}: accelerator & in {text!r}")
+        if want:  # a str.format message: a "%" in it is a percent sign, not a placeholder
+            continue
         try:
             python_format(po(language), message)
         except Exception as exc:  # Babel's TranslationError: a %(x)s mismatch

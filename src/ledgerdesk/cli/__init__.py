@@ -19,6 +19,7 @@ from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.parser import PROG, build_parser
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.presentation.language import system_language, use_language
@@ -107,7 +108,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.demo:
             if args.command is not None:
-                return fail(f"--demo opens the demo book; it does not go with {args.command}.", 2)
+                return fail(_("--demo opens the demo book; it does not go with {command}.").format(
+                                command=args.command), 2)
             return run_window(demo=True)
         if args.command is None:
             parser.print_help(sys.stderr)
@@ -157,7 +159,7 @@ def fail(message: str, status: int = 1) -> int:
     """One line on stderr (a name from the book shown inert); returns ``status`` for the
     caller to exit with."""
     text = " ".join(shown_inert(message).split())
-    sys.stderr.write(f"{PROG}: error: {text}\n")
+    sys.stderr.write(_("{prog}: error: {text}").format(prog=PROG, text=text) + "\n")
     return status
 
 

@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.domain.whole_numbers import whole_number
 
@@ -28,7 +29,7 @@ class CliError(Exception):
 def check_bom(args: argparse.Namespace) -> None:
     """``--bom`` marks a CSV file for Excel; without ``--csv`` there is no file to mark."""
     if args.bom and args.csv is None:
-        raise CliError("--bom goes with --csv FILE.")
+        raise CliError(_("--bom goes with --csv FILE."))
 
 
 def parse_amount(text: str) -> Decimal:
@@ -82,10 +83,14 @@ def check_places(amount: Decimal, currency: str, label: str) -> None:
     try:
         rounded = quantize(amount, currency)
     except InvalidOperation:
-        raise CliError(f"{label} is far too large.") from None
+        raise CliError(_("{label} is far too large.").format(label=label)) from None
     if rounded != amount:
         places = minor_exponent(currency)
-        raise CliError(f"{label} has more decimal places than {currency} allows ({places}).")
+        raise CliError(_("{label} has more decimal places than {currency} allows "
+                         "({places}).").format(
+                           label=label,
+                           currency=currency,
+                           places=places))
 
 
 def check_locale(tag: str) -> str:
@@ -95,5 +100,6 @@ def check_locale(tag: str) -> str:
     try:
         babel_locale(tag)
     except ValueError:
-        raise CliError(f"{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.") from None
+        raise CliError(_("{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.").format(
+                           tag=tag)) from None
     return tag.replace("-", "_")

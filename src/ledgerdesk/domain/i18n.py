@@ -57,3 +57,22 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """``message`` unchanged: marks a constant for extraction, translated where it is shown."""
     return message
+
+
+class Translated(dict):  # type: ignore[type-arg]
+    """A mapping whose values are ``N_``-marked constants, read in the user's language:
+    ``STATUS_TEXT = Translated({"paid": N_("Paid")})``; ``STATUS_TEXT["paid"]``, ``get``,
+    ``values()`` and ``items()`` answer "Bezahlt" once German is chosen, however early the
+    mapping was built."""
+
+    def __getitem__(self, key: object) -> str:
+        return _(super().__getitem__(key))
+
+    def get(self, key: object, default: object = None) -> object:  # type: ignore[override]
+        return self[key] if key in self else default
+
+    def values(self) -> list[str]:  # type: ignore[override]
+        return [_(value) for value in super().values()]
+
+    def items(self) -> list[tuple[object, str]]:  # type: ignore[override]
+        return [(key, _(value)) for key, value in super().items()]

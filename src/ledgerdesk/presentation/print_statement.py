@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.print_model import (
@@ -52,7 +53,7 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
     notes = (_supplier_notes if supplier else _notes)(closing, money(abs(closing)),
                                                       date(figures.end), currency)
     return PrintModel(
-        title="Supplier statement" if supplier else "Statement", stamp="",
+        title=_("Supplier statement") if supplier else _("Statement"), stamp="",
         company=figures.company.name,
         company_lines=company_lines(figures.company), logo=figures.company.logo,
         recipient=contact.name, recipient_lines=tuple(address_lines(contact.address)),

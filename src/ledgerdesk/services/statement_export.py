@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ledgerdesk.domain.date_limits import FIRST_DAY, LAST_DAY
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.reports.csv_format import Column
@@ -44,13 +45,14 @@ def statement_postings(book: Book, bank_code: str | None = None,
     account that is not a bank account, naming it."""
     start, end = start or FIRST_DAY, end or LAST_DAY
     if start > end:
-        raise NotAllowed(f"The statement would start on {start.isoformat()}, after its end "
-                         f"{end.isoformat()}.")
+        raise NotAllowed(_("The statement would start on {start}, after its end {end}.").format(
+            start=start.isoformat(),
+            end=end.isoformat()))
     with book.read() as tx:
         accounts = tx.accounts()
         code = bank_code or default_bank(accounts)
         account = accounts.get(code)
         if account is None or account.role is not AccountRole.BANK:
-            raise NotAllowed(f"{code} is not a bank account of this book.")
+            raise NotAllowed(_("{code} is not a bank account of this book.").format(code=code))
         postings = banked(tx).bank_postings([code], start, end)
     return StatementExport(code, account.name, start, end, postings)

@@ -24,6 +24,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole, SourceType
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services.bank_ports import BankPosting, banked
@@ -60,9 +61,13 @@ def bank_account(tx: Transaction, bank_code: str | None) -> str:
     if account is None or account.role is not AccountRole.BANK:
         banks = ", ".join(sorted(a.code for a in accounts.values()
                                  if a.role is AccountRole.BANK and not a.archived))
-        raise NotAllowed(f"{code} is not a bank account; the bank accounts are {banks}.")
+        raise NotAllowed(_("{code} is not a bank account; the bank accounts are {banks}.").format(
+                             code=code,
+                             banks=banks))
     if account.archived:
-        raise NotAllowed(f"Account {code} {account.name} is archived; restore it first.")
+        raise NotAllowed(_("Account {code} {name} is archived; restore it first.").format(
+                             code=code,
+                             name=account.name))
     return code
 
 

@@ -50,10 +50,12 @@ class Resolution(enum.Enum):
 
 def edit_connection(book: Book, connection: Connection) -> None:
     if not is_web_address(connection.base_url):
-        raise NotAllowed(f"{connection.base_url!r} is not a web address (http:// or https://).")
+        raise NotAllowed(_("{base_url!r} is not a web address (http:// or https://).").format(
+                             base_url=connection.base_url))
     with book.write() as tx:
         if cast(SyncTransaction, tx).get_connection(connection.id or 0) is None:
-            raise NotFound(f"There is no connection {connection.id} in this book.")
+            raise NotFound(_("There is no connection {id} in this book.").format(
+                               id=connection.id))
         cast(SyncAdminTransaction, tx).update_connection(connection)
 
 
@@ -61,7 +63,8 @@ def remove_connection(book: Book, connection_id: int) -> dict[OutboxState, int]:
     """Remove the connection with its links and outbox rows; what the rows were, counted."""
     with book.write() as tx:
         if cast(SyncTransaction, tx).get_connection(connection_id) is None:
-            raise NotFound(f"There is no connection {connection_id} in this book.")
+            raise NotFound(_("There is no connection {connection_id} in this book.").format(
+                               connection_id=connection_id))
         return cast(SyncAdminTransaction, tx).remove_connection(connection_id)
 
 
@@ -94,9 +97,11 @@ def resolve(book: Book, outbox_id: int, resolution: Resolution) -> OutboxItem:
         sync = cast(SyncTransaction, tx)
         item = sync.get_outbox(outbox_id)
         if item is None:
-            raise NotFound(f"There is no outbox row {outbox_id}.")
+            raise NotFound(_("There is no outbox row {outbox_id}.").format(outbox_id=outbox_id))
         if item.state in (OutboxState.SENT, OutboxState.CANCELLED):
-            raise NotAllowed(f"Outbox row {outbox_id} is already {item.state.label}.")
+            raise NotAllowed(_("Outbox row {outbox_id} is already {label}.").format(
+                                 outbox_id=outbox_id,
+                                 label=item.state.label))
         if resolution is Resolution.DONE_REMOTELY:
             settled = dataclasses.replace(item, state=OutboxState.SENT, remote_message="",
                                           user_message="Marked as done remotely by you.")

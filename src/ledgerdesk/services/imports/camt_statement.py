@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.imports.source import ImportFileError
@@ -105,8 +106,8 @@ def _entry_lines(entry: Element, statement_id: str, currency: str,
     sign = -1 if _text(entry, "CdtDbtInd") == "DBIT" else 1
     date = _date(entry)
     if amount is None or date is None:
-        problems.append(RowProblem(number, "Ntry", "has no amount or booking date that can "
-                                                   "be read"))
+        problems.append(RowProblem(number, "Ntry", _("has no amount or booking date that can "
+                                                        "be read")))
         return
     status = _text(entry, "Sts/Cd") or _text(entry, "Sts")
     skip = "" if status in ("", "BOOK") else f"not booked at the bank ({status})"
