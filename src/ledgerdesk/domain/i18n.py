@@ -69,7 +69,7 @@ class Translated(dict):  # type: ignore[type-arg]
         return _(super().__getitem__(key))
 
     def get(self, key: object, default: object = None) -> object:  # type: ignore[override]
-        return self[key] if key in self else default
+        return self[key] if key in self else default  # noqa: SIM401 - self.get is this
 
     def values(self) -> list[str]:  # type: ignore[override]
         return [_(value) for value in super().values()]
