@@ -23,6 +23,7 @@ from ledgerdesk.domain.documents import (
     TaxMode,
     document_line_amounts,
 )
+from ledgerdesk.domain.i18n import N_, Translated
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -51,9 +52,9 @@ from ledgerdesk.services.line_defaults import last_used_account, last_used_tax_c
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import tax_rounding
 
-KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
-              DocumentKind.SALES_CREDIT_NOTE: "credit note",
-              DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note"}
+KIND_NAMES = Translated({DocumentKind.SALES_INVOICE: N_("invoice"), DocumentKind.BILL: N_("bill"),
+                         DocumentKind.SALES_CREDIT_NOTE: N_("credit note"),
+                         DocumentKind.PURCHASE_CREDIT_NOTE: N_("supplier credit note")})
 
 
 class DocumentEditor:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ledgerdesk.domain.i18n import _, ngettext
+from ledgerdesk.domain.i18n import N_, Translated, _, ngettext
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import plural, worded
@@ -36,8 +36,9 @@ from ledgerdesk.services.imports import (
 from ledgerdesk.services.imports.source import CsvSource
 from ledgerdesk.services.ports import Book
 
-KIND_LABELS = {ImportKind.CONTACTS: "Contacts", ImportKind.INVOICES: "Sales invoices",
-               ImportKind.BILLS: "Bills", ImportKind.BANK: "Bank statement"}
+KIND_LABELS = Translated({ImportKind.CONTACTS: N_("Contacts"), ImportKind.INVOICES: N_("Sales "
+                                                                                       "invoices"),
+                          ImportKind.BILLS: N_("Bills"), ImportKind.BANK: N_("Bank statement")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +132,7 @@ class ImportWizard:
 
     def mapping_error(self) -> str:
         if self.source is None:
-            return "Choose a CSV file first."
+            return _("Choose a CSV file first.")
         try:
             self.mapping.check()
         except MappingError as exc:
@@ -177,15 +178,15 @@ class ImportWizard:
     def rows(self, *, problems_only: bool = False) -> list[PreviewRow]:
         if self.preview is None:
             return []
-        found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.problems]
+        found = [PreviewRow(_("Problem"), p.row, p.column, p.reason) for p in self.problems]
         if not problems_only and self.preview.kind is not ImportKind.BANK:
-            found += [PreviewRow("Creates", c.row, "", worded(c.words, self.money))
+            found += [PreviewRow(_("Creates"), c.row, "", worded(c.words, self.money))
                       for c in self.preview.created]
         return found
 
     def detail(self, selected: PreviewRow) -> str:
         """The selected line in full; for a problem, every problem of its row at once."""
-        where = f"Row {selected.row}" if selected.row else "The file"
+        where = _("Row {row}").format(row=selected.row) if selected.row else _("The file")
         same = [r for r in self.rows(problems_only=True) if r.row == selected.row]
         if not selected.is_problem or len(same) < 2:
             column = f", {selected.column}" if selected.column else ""
