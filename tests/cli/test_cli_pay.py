@@ -146,5 +146,6 @@ def test_a_bank_code_with_a_line_break_is_refused_on_one_line(run, book_copy):
     assert status == 1 and not out
     header, problem = err.splitlines()  # the refusal, then one line per problem
     assert "not recorded" in header
-    assert problem == "  bank_account: '10\\n00' is not a bank account."
+    assert problem == ("  bank_account: There is no account '10\\n00'; the bank accounts are "
+                       "1000 Bank, 1010 Savings.")
     assert snapshot(run, book_copy) == before

@@ -321,3 +321,42 @@ def test_a_suggestion_inside_the_lock_is_refused_in_one_line_and_nothing_recorde
     assert status == 1
     assert "nothing was recorded" in one_line(err) and "locked" in err
     assert path.read_bytes() == before
+
+
+def pdf_words(path: Path) -> str:
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(path).pages)
+    return unicodedata.normalize("NFKC", text)  # the PDF's "ﬁ" ligature read as "fi"
+
+
+def test_report_writes_the_window_s_page_finished_or_as_a_draft(run, first_month, tmp_path):
+    path, end, balance, lines = first_month
+    draft = tmp_path / "draft.pdf"
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", balance + 1, "--report", draft)
+    assert status == 1 and listed(run, "reconciliations", path) == []
+    words = pdf_words(draft)
+    assert "DRAFT" in words and "Not finished: a difference of 1.00" in words
+    assert f"{draft}: Bank reconciliation of 1000 Bank, 1 page." in out
+    done = tmp_path / "done.pdf"
+    status, out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", balance, "--report", done)
+    assert status == 0, err
+    words = pdf_words(done)
+    assert "Finished (reconciliation 1)" in words and "DRAFT" not in words
+    assert f"{len(lines)} postings cleared" in words
+    assert "Every posting dated on or before the statement is cleared." in words
+
+
+def test_report_into_a_missing_folder_is_refused_before_anything_is_recorded(
+        run, first_month, tmp_path):
+    path, end, balance, _ = first_month
+    status, _out, err = run("reconcile", path, "--account", "1000", "--statement-date", end,
+                           "--statement-balance", balance,
+                           "--report", tmp_path / "nowhere" / "r.pdf")
+    assert status != 0 and listed(run, "reconciliations", path) == []
+    assert one_line(err).rstrip().endswith(
+        "is not a folder; the report cannot be written there.")

@@ -100,7 +100,8 @@ def test_statement_problems_name_the_account_and_the_bank_accounts():
 def test_a_blank_account_is_asked_for():
     (blank,) = statement_problems(" ", CHART, JAN, None)
     assert (blank.field, blank.code) == ("account", "required")
-    assert blank.message == ("Name the bank account to reconcile: 1000 Bank, 1010 Savings.")
+    assert blank.message == ("Name the bank account to reconcile; the bank accounts are "
+                             "1000 Bank, 1010 Savings.")
 
 
 @pytest.mark.parametrize(("typed", "code", "said"), [

@@ -29,7 +29,8 @@ after the lock): the draft's uncleared postings are exactly the model's live ban
 not yet cleared, a finished reconciliation is listed with what it cleared, a wrong balance
 or an earlier statement date is refused without a change, only the latest reconciliation of
 an account is undone, and a cleared payment or journal is not voided while its
-reconciliation stands.
+reconciliation stands.  The bank's own statement of everything in the book, imported once
+or twice with every suggestion accepted, records nothing: no line is doubled.
 
 The chart changes under it too: accounts are re-coded (every posting, document line and
 payment follows, so every figure stays on the account under its new code), archived and
@@ -59,6 +60,7 @@ from ledgerdesk.domain.opening import OpeningLine
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.domain.reconciliation import Cleared
+from ledgerdesk.reports.csv_format import write_csv
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.services.chart import edit_account, list_accounts
 from ledgerdesk.services.commands import (
@@ -77,6 +79,7 @@ from ledgerdesk.services.documents import (
     save_draft,
     void_document,
 )
+from ledgerdesk.services.imports import ImportKind, ImportOptions, import_file
 from ledgerdesk.services.journal_commands import JournalLineInput, RecordJournal
 from ledgerdesk.services.journal_queries import JournalQuery
 from ledgerdesk.services.journals import find_journal, record_journal, void_journal
@@ -92,6 +95,7 @@ from ledgerdesk.services.reconciliation import (
     undo_reconciliation,
 )
 from ledgerdesk.services.setup import initialise_book
+from ledgerdesk.services.statement_export import STATEMENT_COLUMNS, statement_postings
 from ledgerdesk.services.tax_settlement import settle_tax
 from ledgerdesk.storage.book import create_book
 
@@ -805,6 +809,24 @@ class LedgerMachine(RuleBasedStateMachine):
             return
         done = finish_reconciliation(self.book, code, when, money(balance), draft.all_ids)
         self.recon.recs.append(ModelReconciliation(done.id, account, when, balance, opening, due))
+
+    @rule(account=st.sampled_from([BANK, SAVINGS]), twice=st.booleans())
+    def import_the_banks_own_statement(self, account, twice) -> None:
+        """The bank's statement of everything the book holds, imported with every
+        suggestion accepted (twice, or once), records nothing and changes nothing: every
+        line is already in the book, cleared or not."""
+        code = self.codes[account]
+        lines = statement_postings(self.book, code).postings
+        path = self.dir / f"statement-{code}.csv"
+        with open(path, "w", newline="", encoding="utf-8") as out:
+            write_csv(STATEMENT_COLUMNS, lines, out)
+        before, seen = self.snapshot(), self.reconciliations_seen()
+        for _ in range(2 if twice else 1):
+            found = import_file(self.book, path, ImportKind.BANK, None, ImportOptions(
+                accept_suggestions=True, bank_account=code))
+            assert found.ok and found.created == [], found.problems
+            assert sum(m.posting is not None for m in found.matches) == len(lines)
+        assert self.snapshot() == before and self.reconciliations_seen() == seen
 
     def cleared_records(self) -> list[tuple[str, int]]:
         """Payments and journals a standing reconciliation cleared, but not those the lock

@@ -125,9 +125,10 @@ def test_a_refused_journal_records_nothing_and_says_why(banks):
 
 
 def test_only_a_bank_account_can_be_matched(banks):
-    with pytest.raises(NotAllowed, match="6500 is not a bank account; the bank accounts are "
-                                         "1000, 1010"):
+    with pytest.raises(NotAllowed) as refused:
         match_statement(banks, "6500", [line(2, "1.00")])
+    assert str(refused.value) == ("6500 Bank fees is not a bank account; the bank accounts "
+                                  "are 1000 Bank, 1010 Savings.")
 
 
 def test_a_bank_named_only_bank_is_not_found_in_every_bank_charge(banks):

@@ -29,8 +29,8 @@ ACCOUNT_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "add-account", "add an account to the chart",
-        "Add an account to the book's chart of accounts, for document lines or as a bank.",
+        commands, "add-account", _("add an account to the chart"),
+        _("Add an account to the book's chart of accounts, for document lines or as a bank."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("code", metavar="CODE", help=_("the account code, e.g. 6500"))
@@ -44,11 +44,11 @@ def add_parser(commands: Any, command: Any) -> None:
 
 def _add_edit_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "edit-account", "rename, re-code, archive or mark an account as bank",
-        "Change an account of the chart. Re-coding keeps every posting, document and payment "
-        "on the account. Only an account at a zero balance can be archived (income and "
-        "expense accounts: this fiscal year); the receivable, payable, sales tax and "
-        "retained earnings accounts keep their role and are never archived.",
+        commands, "edit-account", _("rename, re-code, archive or mark an account as bank"),
+        _("Change an account of the chart. Re-coding keeps every posting, document and payment "
+          "on the account. Only an account at a zero balance can be archived (income and expense "
+          "accounts: this fiscal year); the receivable, payable, sales tax and retained earnings "
+          "accounts keep their role and are never archived."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file"))
     sub.add_argument("code", metavar="CODE", help=_("the account's code now"))

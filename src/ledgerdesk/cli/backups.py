@@ -32,10 +32,10 @@ BACKUP_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "backup", "copy a book into a verified backup",
-        "Copy the book (even while it is open in the window) into its backup folder: "
-        "PATH.backups beside it, or the folder chosen with --folder. The copy is checked as "
-        "'check' checks a book, and removed if it fails. 'list backups PATH' lists them.",
+        commands, "backup", _("copy a book into a verified backup"),
+        _("Copy the book (even while it is open in the window) into its backup folder: "
+          "PATH.backups beside it, or the folder chosen with --folder. The copy is checked as "
+          "'check' checks a book, and removed if it fails. 'list backups PATH' lists them."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("-o", "--output", type=file_name, metavar="FILE",
@@ -48,10 +48,10 @@ def add_parser(commands: Any, command: Any) -> None:
                      help=_("from now on keep this book's backups in DIR (PATH.backups: beside it "
                        "again)"))
     sub = command(
-        commands, "restore", "replace a book with one of its backups (asks first)",
-        "Replace the book with BACKUP. The book as it is now is backed up first (kept, kind "
-        "before-restore). Refused while another program has the book open, and for a "
-        "BACKUP that is not a Ledgerdesk book passing 'check'. Without a terminal, add --yes.",
+        commands, "restore", _("replace a book with one of its backups (asks first)"),
+        _("Replace the book with BACKUP. The book as it is now is backed up first (kept, kind "
+          "before-restore). Refused while another program has the book open, and for a BACKUP "
+          "that is not a Ledgerdesk book passing 'check'. Without a terminal, add --yes."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("backup", type=file_name, metavar="BACKUP", help=_("the backup to restore"))

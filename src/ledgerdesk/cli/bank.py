@@ -24,11 +24,11 @@ BANK_RULE_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "bank-rule", "remember a bank rule: reference text -> account",
-        "Remember that a statement line whose reference (or counterparty) contains TEXT, in "
-        "any case, and pays no open document, is a journal between the bank and --account "
-        "(bank fees, interest). `import bank --accept-suggestions` records it. Not the "
-        "receivable or payable account, nor an archived one.",
+        commands, "bank-rule", _("remember a bank rule: reference text -> account"),
+        _("Remember that a statement line whose reference (or counterparty) contains TEXT, in "
+          "any case, and pays no open document, is a journal between the bank and --account "
+          "(bank fees, interest). `import bank --accept-suggestions` records it. Not the "
+          "receivable or payable account, nor an archived one."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--reference-contains", required=True, metavar="TEXT",
@@ -38,10 +38,10 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--memo", default="", metavar="TEXT",
                      help=_("the journal's memo (default: the line's reference)"))
     sub = command(
-        commands, "export-statement", "write a bank account's postings as a statement CSV",
-        "Write the standing postings of a bank account (not voids) from --from to --to as a "
-        "bank statement CSV: date, amount (money in positive), reference, counterparty; "
-        "the columns `import bank` reads.",
+        commands, "export-statement", _("write a bank account's postings as a statement CSV"),
+        _("Write the standing postings of a bank account (not voids) from --from to --to as a "
+          "bank statement CSV: date, amount (money in positive), reference, counterparty; the "
+          "columns `import bank` reads."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--bank", "--account", dest="bank", metavar="CODE",
@@ -61,13 +61,7 @@ def run_bank_rule(args: argparse.Namespace, out: TextIO) -> int:
 
     with opened(args.path) as book:
         saved = add_bank_rule(book, args.reference_contains, args.account, args.memo)
-    rule = saved.rule
-    out.write(_("Rule {id}: a reference containing {reference_contains!r} posts to {account_code} "
-      "{account_name}.").format(
-        id=rule.id,
-        reference_contains=rule.reference_contains,
-        account_code=rule.account_code,
-        account_name=saved.account_name) + "\n")
+    out.write(saved.saved_words() + "\n")
     return 0
 
 

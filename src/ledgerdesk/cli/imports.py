@@ -33,19 +33,18 @@ def add_parser(commands: Any, command: Any) -> None:
                        for kind, specs in FIELDS.items() if kind is not ImportKind.BILLS)
     sub = command(
         commands, "import",
-        "import contacts, invoices, bills, bank payments or opening balances from CSV",
-        "Import a CSV file (UTF-8, comma or semicolon separated, amounts like 1234.50, dates "
-        "YYYY-MM-DD) into the book: every row or, if any row is bad, nothing. Columns map to "
-        f"fields by header name (invoices and bills share fields). Fields: {fields}. Bank "
-        "lines are matched to open invoices (money in) and bills (money out), or pay the "
-        "documents a documents column names (as in `list payments --csv`); nothing is "
-        "recorded unless --accept-suggestions is given. A line paying more than its "
-        "documents owe is refused unless it is marked to keep the excess as credit "
-        "(--keep-excess-as-credit ROW, or yes in a keep_excess_as_credit column). Opening "
-        "balances (--as-of DATE, on a book with nothing dated on or before it, once): one "
-        "row per balance, balanced to the cent; a receivable or payable row is an open "
-        "invoice or bill (a credit there: a credit note) with its contact, number and "
-        "due_date, dated DATE.",
+        _("import contacts, invoices, bills, bank payments or opening balances from CSV"),
+        _("Import a CSV file (UTF-8, comma or semicolon separated, amounts like 1234.50, dates "
+          "YYYY-MM-DD) into the book: every row or, if any row is bad, nothing. Columns map to "
+          "fields by header name (invoices and bills share fields). Fields: {fields}. Bank lines "
+          "are matched to open invoices (money in) and bills (money out), or pay the documents a "
+          "documents column names (as in `list payments --csv`); nothing is recorded unless "
+          "--accept-suggestions is given. A line paying more than its documents owe is refused "
+          "unless it is marked to keep the excess as credit (--keep-excess-as-credit ROW, or yes "
+          "in a keep_excess_as_credit column). Opening balances (--as-of DATE, on a book with "
+          "nothing dated on or before it, once): one row per balance, balanced to the cent; a "
+          "receivable or payable row is an open invoice or bill (a credit there: a credit note) "
+          "with its contact, number and due_date, dated DATE.").format(fields=fields),
     )
     sub.add_argument("kind", choices=[k.value for k in ImportKind], metavar="KIND",
                      help=", ".join(k.value for k in ImportKind))

@@ -60,11 +60,11 @@ class AppendLine(argparse.Action):
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "journal", "record a manual journal, or list every problem and change nothing",
-        "Record a manual journal (owner's capital, a loan, a tax payment, depreciation, wages). "
-        "Give each line as --debit CODE=AMOUNT or --credit CODE=AMOUNT, repeated, in order; "
-        "CODE=AMOUNT:description gives a line its description. The debits must equal the "
-        "credits; the receivable and payable accounts move only with documents.",
+        commands, "journal", _("record a manual journal, or list every problem and change nothing"),
+        _("Record a manual journal (owner's capital, a loan, a tax payment, depreciation, "
+          "wages). Give each line as --debit CODE=AMOUNT or --credit CODE=AMOUNT, repeated, in "
+          "order; CODE=AMOUNT:description gives a line its description. The debits must equal "
+          "the credits; the receivable and payable accounts move only with documents."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file"))
     sub.add_argument("--date", required=True, type=parse_date, metavar="DATE",

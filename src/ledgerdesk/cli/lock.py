@@ -18,11 +18,10 @@ from ledgerdesk.domain.i18n import _
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "lock", "lock the books through a date, or clear the lock",
-        "Lock the books through DATE: nothing dated on or before it can then be created, "
-        "authorised, paid, voided, journalled or imported. Moving or clearing the lock is "
-        "allowed and recorded in the audit log ('list audit'). Without options, print the "
-        "lock.",
+        commands, "lock", _("lock the books through a date, or clear the lock"),
+        _("Lock the books through DATE: nothing dated on or before it can then be created, "
+          "authorised, paid, voided, journalled or imported. Moving or clearing the lock is "
+          "allowed and recorded in the audit log ('list audit'). Without options, print the lock."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     which = sub.add_mutually_exclusive_group()

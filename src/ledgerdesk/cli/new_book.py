@@ -15,9 +15,9 @@ from ledgerdesk.domain.i18n import _
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "new", "create an empty book",
-        "Create an empty book at PATH with the default chart of accounts, as File > New "
-        "book does in the window.",
+        commands, "new", _("create an empty book"),
+        _("Create an empty book at PATH with the default chart of accounts, as File > New book "
+          "does in the window."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file to create (must not exist)"))
     sub.add_argument("--company", required=True, metavar="NAME", help=_("the company's name"))

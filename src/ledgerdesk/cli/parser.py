@@ -105,8 +105,8 @@ def _command(commands: Any, name: str, summary: str, description: str = "") -> O
 
 def _add_demo(commands: Any) -> None:
     sub = _command(
-        commands, "demo", "create a demo book full of realistic data",
-        "Create a new book at PATH and fill it with realistic demo data.",
+        commands, "demo", _("create a demo book full of realistic data"),
+        _("Create a new book at PATH and fill it with realistic demo data."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file to create"))
     sub.add_argument("--size", type=non_negative_int, default=0,
@@ -119,14 +119,14 @@ def _add_demo(commands: Any) -> None:
 
 def _add_check(commands: Any) -> None:
     sub = _command(
-        commands, "check", "check a book's integrity and every ledger invariant",
-        "Run SQLite's integrity checks and every ledger invariant; exit 1 on any failure.",
+        commands, "check", _("check a book's integrity and every ledger invariant"),
+        _("Run SQLite's integrity checks and every ledger invariant; exit 1 on any failure."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
 
 
 def _add_trial_balance(commands: Any) -> None:
-    sub = _command(commands, "trial-balance", "debit and credit balance of every account")
+    sub = _command(commands, "trial-balance", _("debit and credit balance of every account"))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--as-of", type=parse_date, metavar="DATE",
                      help=_("balances at the end of DATE (YYYY-MM-DD)"))
@@ -139,9 +139,9 @@ def _add_trial_balance(commands: Any) -> None:
 def _add_list(commands: Any) -> None:
     kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
     sub = _command(commands, "list",
-                   "list contacts, documents, document lines, payments, the journal, the "
-                   "accounts or a book's backups",
-                   f"Print a list as a table, or as CSV. {kinds}.")
+                   _("list contacts, documents, document lines, payments, the journal, the "
+                     "accounts or a book's backups"),
+                   _("Print a list as a table, or as CSV. {kinds}.").format(kinds=kinds))
     sub.add_argument("kind", choices=LIST_KINDS, metavar="KIND", help=", ".join(LIST_KINDS))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--open", action="store_true",
@@ -154,9 +154,9 @@ def _add_list(commands: Any) -> None:
 
 def _add_export_journal(commands: Any) -> None:
     sub = _command(
-        commands, "export-journal", "the ledger as a ledger-cli / hledger journal",
-        "Write every journal entry as plain text that ledger-cli 3 and hledger read, with the "
-        "same balances as trial-balance.",
+        commands, "export-journal", _("the ledger as a ledger-cli / hledger journal"),
+        _("Write every journal entry as plain text that ledger-cli 3 and hledger read, with the "
+          "same balances as trial-balance."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("-o", "--output", type=file_name, metavar="FILE",
@@ -165,9 +165,9 @@ def _add_export_journal(commands: Any) -> None:
 
 def _add_pay(commands: Any) -> None:
     sub = _command(
-        commands, "pay", "record a payment, or list every problem and change nothing",
-        "Record a receipt, supplier payment or refund allocated to documents. The kind follows "
-        "from the documents (invoice: receipt; bill: supplier payment; credit note: refund).",
+        commands, "pay", _("record a payment, or list every problem and change nothing"),
+        _("Record a receipt, supplier payment or refund allocated to documents. The kind follows "
+          "from the documents (invoice: receipt; bill: supplier payment; credit note: refund)."),
     )
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--contact", required=True, metavar="NAME_OR_ID",
@@ -187,13 +187,13 @@ def _add_pay(commands: Any) -> None:
 
 
 def _add_open(commands: Any) -> None:
-    sub = _command(commands, "open", "open the window, on a book or the welcome screen",
-                   "Open the Ledgerdesk window on the book at PATH (without PATH: the last "
-                   "book, or the welcome screen).")
+    sub = _command(commands, "open", _("open the window, on a book or the welcome screen"),
+                   _("Open the Ledgerdesk window on the book at PATH (without PATH: the last "
+                     "book, or the welcome screen)."))
     sub.add_argument("path", type=file_name, metavar="PATH", nargs="?", help=_("the book file"))
-    sub = _command(commands, "screenshots", "render every screen and editor to PNG files",
-                   "Render the main screens and editors offscreen (no display needed) to PNG "
-                   "files in DIR, on a fresh demo book or on --book.")
+    sub = _command(commands, "screenshots", _("render every screen and editor to PNG files"),
+                   _("Render the main screens and editors offscreen (no display needed) to PNG "
+                     "files in DIR, on a fresh demo book or on --book."))
     sub.add_argument("folder", type=file_name, metavar="DIR",
                      help=_("where to write the PNG files"))
     sub.add_argument("--book", type=file_name, metavar="PATH",
@@ -201,6 +201,6 @@ def _add_open(commands: Any) -> None:
     sub.add_argument("--locale", metavar="L", help=_("e.g. de_DE, fr_FR (default: the book's)"))
     sub.add_argument("--dark", action="store_true",
                      help=_("in dark mode, as when the system asks for it"))
-    sub = _command(commands, "summary", "print a book's summary (what the dashboard shows)",
-                   "Print a book's counts, what is owed both ways and the trial balance totals.")
+    sub = _command(commands, "summary", _("print a book's summary (what the dashboard shows)"),
+                   _("Print a book's counts, what is owed both ways and the trial balance totals."))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))

@@ -15,10 +15,10 @@ from ledgerdesk.domain.i18n import _, ngettext
 
 def add_parser(commands: Any, command) -> None:
     sub = command(
-        commands, "print", "an invoice, credit note or statement as a PDF",
-        "Write an invoice or credit note (DOC is its number, e.g. INV-00012), or with "
-        "--statement a customer's statement (a supplier's: what we owe them, from their bills "
-        "and our payments), as a PDF with the company's details and logo. Needs no display.")
+        commands, "print", _("an invoice, credit note or statement as a PDF"),
+        _("Write an invoice or credit note (DOC is its number, e.g. INV-00012), or with "
+          "--statement a customer's statement (a supplier's: what we owe them, from their bills "
+          "and our payments), as a PDF with the company's details and logo. Needs no display."))
     sub.add_argument("doc", metavar="DOC", nargs="?", help=_("the document's number"))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("-o", "--output", type=file_name, required=True, metavar="FILE",

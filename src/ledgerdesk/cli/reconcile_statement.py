@@ -16,9 +16,11 @@ from typing import TYPE_CHECKING, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.imports import write_match
+from ledgerdesk.cli.reconcile_report import write_report
 from ledgerdesk.cli.reconciliations import said, write_draft
-from ledgerdesk.domain.i18n import ngettext
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.plain_text import shown_inert
+from ledgerdesk.presentation.print_reconciliation import ReportFigures, finished_report
 
 if TYPE_CHECKING:
     from ledgerdesk.services.statement_reconciliation import StatementDraft
@@ -35,15 +37,21 @@ def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
                                     args.statement_balance, Path(args.statement),
                                     accepting=args.accept_suggestions)
         except (ImportFileError, MappingError) as exc:
-            raise CliError(f"{args.statement}: {exc}") from None
+            why = str(exc)  # a file's own problem starts with its name already
+            named = why.startswith(Path(args.statement).name)
+            raise CliError(why if named else f"{args.statement}: {why}") from None
         _write_lines(found, out)
         write_draft(found.draft, found.ticked, out)
         out.flush()
         if not found.balances:
+            write_report(args.report, book, ReportFigures.of(found.draft, found.ticked), out)
             raise CliError(_refusal(found))
         done, accepted = finish(book, found)
+        write_report(args.report, book, finished_report(book, found.draft, done), out)
     for created in accepted.created if accepted else ():
-        out.write(f"Recorded: line {created.row}: {shown_inert(created.what)}\n")
+        out.write(_("Recorded: line {row}: {what}").format(
+                      row=created.row,
+                      what=shown_inert(created.what)) + "\n")
     out.write(said(ngettext("Finished {what}: {count} posting cleared.",
                             "Finished {what}: {count} postings cleared.",
                             done.cleared).format(what=done.describe(), count=done.cleared)))
@@ -52,13 +60,13 @@ def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_lines(found: StatementDraft, out: TextIO) -> None:
     lines = found.match.lines
-    out.write(said(f"Read: {found.described}"))
+    out.write(said(_("Read: {described}").format(described=found.described)))
     out.write(ngettext("Statement: {count} line up to {date}, {in_book} in the book",
                        "Statement: {count} lines up to {date}, {in_book} in the book",
                        len(lines)).format(count=len(lines), in_book=found.in_book,
                                           date=found.draft.statement_date.isoformat()) + "\n")
     missing = found.not_in_book
-    out.write("Not in the book: none\n" if not missing else "Not in the book:\n")
+    out.write(_("Not in the book: none") + "\n" if not missing else _("Not in the book:") + "\n")
     for match in missing:
         write_match(match, out, "line", nothing="no suggestion")
 

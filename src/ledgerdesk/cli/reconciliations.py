@@ -57,10 +57,13 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
     since = (f"reconciliation {previous.id}, statement {previous.statement_date.isoformat()}"
              if previous else "no earlier reconciliation")
     cleared, uncleared = draft.cleared(ticked), draft.uncleared(ticked)
-    out.write(said(f"Reconciling {draft.account_code} {draft.account_name} to the statement "
-                   f"of {draft.statement_date.isoformat()}"))
-    out.write(figure("Statement balance", draft.statement_balance))
-    out.write(figure("Opening reconciled balance", draft.opening, since))
+    out.write(said(_("Reconciling {account_code} {account_name} to the statement of "
+                     "{statement_date}").format(
+        account_code=draft.account_code,
+        account_name=draft.account_name,
+        statement_date=draft.statement_date.isoformat())))
+    out.write(figure(_("Statement balance"), draft.statement_balance))
+    out.write(figure(_("Opening reconciled balance"), draft.opening, since))
     out.write(figure(_("Cleared: {postings}").format(
         postings=plural(len(cleared), "{count} posting", "{count} postings")),
         draft.cleared_total(ticked)))
@@ -68,7 +71,7 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
         postings=plural(len(uncleared), "{count} posting", "{count} postings")) if uncleared
               else "Uncleared: none", uncleared, out)
     gap = draft.difference(ticked)
-    out.write(figure("Difference", gap))
+    out.write(figure(_("Difference"), gap))
     if not gap.is_zero:
         hints = draft.explaining(ticked)
         _postings("Would make it zero:" if hints else "No single posting would make it zero.",

@@ -79,9 +79,10 @@ REPORT_HELP = {
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                parse_date: Callable[[str], dt.date]) -> None:
     names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
-    sub = command(commands, "report", "print a report as a table, or write it as CSV",
-                  f"Print a report as a table, or write it as CSV. {names}. A period "
-                  "defaults to the fiscal year to date (see settings), a date to today.")
+    sub = command(commands, "report", _("print a report as a table, or write it as CSV"),
+                  _("Print a report as a table, or write it as CSV. {names}. A period defaults "
+                    "to the fiscal year to date (see settings), a date to today.").format(
+                      names=names))
     sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     dated = {"type": parse_date, "metavar": "DATE"}

@@ -61,9 +61,9 @@ PREFIX_KINDS = {kind.label.replace(" ", "-"): kind for kind in DocumentKind}
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "settings", "print the book's settings, or change them",
-        "Without options, print every setting of the book, one per line. With options, "
-        "change those settings (all of them, or none when one is refused).",
+        commands, "settings", _("print the book's settings, or change them"),
+        _("Without options, print every setting of the book, one per line. With options, change "
+          "those settings (all of them, or none when one is refused)."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file"))
     for option in OPTIONS:

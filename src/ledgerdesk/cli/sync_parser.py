@@ -22,11 +22,12 @@ PROVIDERS = [p.value for p in Provider]
 
 
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -> None:
-    sub = command(commands, "connect", "connect the book to Xero, Clockify, DayZero or Strapi",
-                  "Connect the book to a remote payment service. The secret (Xero: a refresh "
-                  "token from the PKCE sign-in, or use --sign-in; Clockify: an API key; DayZero: "
-                  "an API token; Strapi: the password) is read from "
-                  f"${SECRET_ENV}, or from standard input, and kept in the OS keyring only.")
+    sub = command(commands, "connect", _("connect the book to Xero, Clockify, DayZero or Strapi"),
+                  _("Connect the book to a remote payment service. The secret (Xero: a refresh "
+                    "token from the PKCE sign-in, or use --sign-in; Clockify: an API key; "
+                    "DayZero: an API token; Strapi: the password) is read from ${secret_env}, or "
+                    "from standard input, and kept in the OS keyring only.").format(
+                      secret_env=SECRET_ENV))
     sub.add_argument("provider", choices=PROVIDERS, metavar="PROVIDER", help=", ".join(PROVIDERS))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--base-url", required=True, metavar="URL",
@@ -47,15 +48,16 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
                      help=_("Xero --sign-in: the app's redirect address (default: %(default)s)"))
     sub.add_argument("--authorize-url", default=AUTHORIZE_URL, metavar="URL",
                      help=_("Xero --sign-in: the authorisation endpoint"))
-    sub = command(commands, "connections", "list the book's connections (never their secrets)")
+    sub = command(commands, "connections", _("list the book's connections (never their secrets)"))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
-    sub = command(commands, "disconnect", "remove a connection, its keyring entries and queue",
-                  "Remove a connection: its secret leaves the keyring, its links and queued "
-                  "pushes are dropped; payments here and anything already sent stay as they are.")
+    sub = command(commands, "disconnect", _("remove a connection, its keyring entries and queue"),
+                  _("Remove a connection: its secret leaves the keyring, its links and queued "
+                    "pushes are dropped; payments here and anything already sent stay as they "
+                    "are."))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--connection", type=id_argument, required=True, metavar="ID",
                      help=_("which one"))
-    sub = command(commands, "edit-connection", "change a connection's base URL, ids or scopes")
+    sub = command(commands, "edit-connection", _("change a connection's base URL, ids or scopes"))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--connection", type=id_argument, required=True, metavar="ID",
                      help=_("which one"))
@@ -63,9 +65,9 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--remote-id", action="append", default=[], metavar="NAME=ID",
                      help=_("a remote id, e.g. tenant=ID, workspace=ID or business=ID"))
     sub.add_argument("--scopes", nargs="+", metavar="SCOPE", help=_("Xero: the OAuth scopes"))
-    sub = command(commands, "link", "link invoices, bills, accounts, payments to remote twins",
-                  "Find each invoice or bill NUMBER through the remote API and link it; the "
-                  "options link by the remote's own ids instead.")
+    sub = command(commands, "link", _("link invoices, bills, accounts, payments to remote twins"),
+                  _("Find each invoice or bill NUMBER through the remote API and link it; the "
+                    "options link by the remote's own ids instead."))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("numbers", nargs="*", metavar="NUMBER", help=_("e.g. INV-00012"))
     sub.add_argument("--account", action="append", default=[], metavar="CODE=REMOTE",
@@ -75,9 +77,9 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser]) -
     sub.add_argument("--payment", action="append", default=[], metavar="ID=TRANSACTION",
                      help=_("DayZero: payment ID came from bank transaction TRANSACTION"))
     _which(sub)
-    sub = command(commands, "sync", "push queued payments; one line each, then a summary",
-                  "Push every pending or failed payment to its remote service. Exits 1 when "
-                  "anything is left failed or needing you.")
+    sub = command(commands, "sync", _("push queued payments; one line each, then a summary"),
+                  _("Push every pending or failed payment to its remote service. Exits 1 when "
+                    "anything is left failed or needing you."))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--retry", action="append", type=id_argument, default=[], metavar="ROW",
                      help=_("put outbox row ROW (failed or needs you) back in the queue first"))

@@ -33,10 +33,10 @@ def parse_rate(text: str) -> Decimal:
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "settle-tax", "record the payment (or refund) of a period's tax return",
-        "Post the net due of the tax return from --from to --to, paid on --date from --bank "
-        "(a refund: received into it), clearing the tax accounts for that period. A period "
-        "(or one overlapping it) is settled once.",
+        commands, "settle-tax", _("record the payment (or refund) of a period's tax return"),
+        _("Post the net due of the tax return from --from to --to, paid on --date from --bank (a "
+          "refund: received into it), clearing the tax accounts for that period. A period (or "
+          "one overlapping it) is settled once."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file"))
     dated = {"type": parse_date, "metavar": "DATE", "required": True}
@@ -45,9 +45,9 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--date", **dated, help=_("the day the money moved (after the period)"))
     sub.add_argument("--bank", metavar="CODE", help=_("bank account code (default: the first)"))
     sub = command(
-        commands, "tax-code", "create a tax code, or change one",
-        "Create the tax code NAME on --side, or give it a new --rate or --account while no "
-        "posted document uses it (a used code keeps both: make a new code instead).",
+        commands, "tax-code", _("create a tax code, or change one"),
+        _("Create the tax code NAME on --side, or give it a new --rate or --account while no "
+          "posted document uses it (a used code keeps both: make a new code instead)."),
     )
     sub.add_argument("path", metavar="PATH", help=_("the book file"))
     sub.add_argument("name", metavar="NAME", help=_('the code\'s name, e.g. "Standard 20%%"'))

@@ -43,10 +43,10 @@ class Voidable:
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "void", "void a journal, invoice, bill, credit note or payment (asks first)",
-        "Void a journal, invoice, bill or credit note by its number, or a payment by what "
-        "'list payments' shows first (PAY-00042, or 42): a reversal is posted and the record "
-        "stays in the book. Asks first; without a terminal to ask on, add --yes.",
+        commands, "void", _("void a journal, invoice, bill, credit note or payment (asks first)"),
+        _("Void a journal, invoice, bill or credit note by its number, or a payment by what "
+          "'list payments' shows first (PAY-00042, or 42): a reversal is posted and the record "
+          "stays in the book. Asks first; without a terminal to ask on, add --yes."),
     )
     sub.add_argument("number", metavar="NUMBER", help=_("e.g. JNL-00001, INV-00012, PAY-00042"))
     sub.add_argument("path", metavar="PATH", help=_("the book file"))

@@ -18,8 +18,9 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.bank_accounts import bank_account_problem, bank_accounts_words
 from ledgerdesk.domain.i18n import ngettext
-from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
+from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import MAX_AMOUNT, Money, total
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.problems import NotAllowed, Problem
@@ -115,17 +116,12 @@ def statement_problems(code: str, chart: Mapping[str, Account], date: dt.date,
                        last: Reconciliation | None) -> list[Problem]:
     """What is wrong with reconciling account ``code`` to a statement of ``date``, given
     the account's last standing reconciliation ``last``."""
-    account = chart.get(code)
-    banks = ", ".join(f"{a.code} {a.name}" for a in chart.values()
-                      if a.role is AccountRole.BANK)
     if not code.strip():
-        return [Problem("account", "required", f"Name the bank account to reconcile: {banks}.")]
-    if account is None:
-        return [Problem("account", "not_found",
-                        f"There is no account {code}; the bank accounts are {banks}.")]
-    if account.role is not AccountRole.BANK:
-        return [Problem("account", "not_bank", f"{code} {account.name} is not a bank "
-                        f"account; the bank accounts are {banks}.")]
+        return [Problem("account", "required",
+                        f"Name the bank account to reconcile; {bank_accounts_words(chart)}.")]
+    why = bank_account_problem(code, chart)
+    if why is not None:
+        return [Problem("account", "not_found" if code not in chart else "not_bank", why)]
     if last is not None and date < last.statement_date:
         return [Problem("statement_date", "before_last",
                         f"The statement date {date.isoformat()} is before that of the last "

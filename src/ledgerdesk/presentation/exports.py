@@ -28,6 +28,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.reports.csv_format import Column, write_csv
 from ledgerdesk.reports.report_views import csv_source
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
+from ledgerdesk.services.statement_export import STATEMENT_COLUMNS, statement_postings
 
 PROGRESS_EVERY = 1000  # rows between progress reports (and chances to cancel)
 
@@ -78,6 +79,16 @@ def report_export(session: Session, request: ReportRequest) -> Export:
         return csv_source(report_view(session, request))
 
     return Export(request.kind.title, run)
+
+
+def statement_export(session: Session, bank_code: str, start: dt.date,
+                     end: dt.date) -> Export:
+    """Bank > Export statement…: the account's standing postings from ``start`` to ``end``
+    as ``ledgerdesk export-statement`` writes them (``NotAllowed`` for a start after the
+    end, in its words)."""
+    found = statement_postings(session.book, bank_code, start, end)
+    what = f"statement of {found.bank_code} {found.bank_name}"
+    return Export(what, lambda: (STATEMENT_COLUMNS, found.postings), len(found.postings))
 
 
 def write_export(export: Export, path: Path, *, bom: bool,

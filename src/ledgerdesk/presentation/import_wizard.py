@@ -34,6 +34,12 @@ from ledgerdesk.services.imports import (
     open_csv,
 )
 from ledgerdesk.services.imports.source import CsvSource
+from ledgerdesk.services.imports.statement_files import (
+    StatementFile,
+    StatementFormat,
+    read_statement_file,
+    statement_format,
+)
 from ledgerdesk.services.ports import Book
 
 KIND_LABELS = Translated({ImportKind.CONTACTS: N_("Contacts"), ImportKind.INVOICES: N_("Sales "
@@ -87,26 +93,48 @@ class ImportWizard:
         self.dates = DateFormatter(session.locale)
         self.kind = ImportKind.CONTACTS
         self.source: CsvSource | None = None
+        # A bank's own statement file (OFX/QFX, CAMT.053) names its fields: nothing to map.
+        self.statement: StatementFile | None = None
         self.sample: tuple[str, ...] = ()
         self.overrides: dict[str, str] = {}
         self.create_contacts = False
         self.bank_account: str | None = None
+        self.path: Path | None = None
         self.preview: ImportPreview | None = None
         self.lines: LineChoices | None = None
 
     # ---- kind, file and mapping ----------------------------------------------------------
 
     def choose(self, kind: ImportKind, path: Path) -> str:
-        """Take the kind and file; the reason the file cannot be read, or ""."""
+        """Take the kind and file; the reason the file cannot be read, or "".  A bank
+        statement may be the bank's own OFX/QFX or CAMT.053 file as well as a CSV."""
         self.kind, self.overrides = kind, {}
         self._drop_preview()
+        self.source, self.sample, self.statement = None, (), None
         try:
+            found = statement_format(path) if kind is ImportKind.BANK else StatementFormat.CSV
+            if found is not StatementFormat.CSV:
+                self.statement = read_statement_file(path, found, self.session.currency)
+                self.path = path
+                return ""
             self.source = open_csv(path)
             self.sample = next((row.cells for row in self.source.rows()), ())
+            self.path = path
         except ImportFileError as exc:
             self.source, self.sample = None, ()
             return str(exc)
         return ""
+
+    @property
+    def statement_note(self) -> str:
+        """What the mapping step says instead of its columns for a bank's own file."""
+        if self.statement is None:
+            return ""
+        lines = plural(len(self.statement.lines), "{count} line", "{count} lines")
+        return _("{described}, {lines}. A {format} file names its own fields: there are no "
+                 "columns to map. Choose the bank account it is a statement of.").format(
+                     described=self.statement.described, lines=lines,
+                     format=self.statement.format)
 
     @property
     def mapping(self) -> ColumnMapping:
@@ -114,6 +142,8 @@ class ImportWizard:
         return ColumnMapping.default(self.kind, headers).with_overrides(self.overrides)
 
     def fields(self) -> list[FieldRow]:
+        if self.statement is not None:
+            return []
         mapping = self.mapping
         rows = []
         for spec in FIELDS[self.kind]:
@@ -131,6 +161,8 @@ class ImportWizard:
         self._drop_preview()
 
     def mapping_error(self) -> str:
+        if self.statement is not None:
+            return ""
         if self.source is None:
             return _("Choose a CSV file first.")
         try:
@@ -153,10 +185,10 @@ class ImportWizard:
     # ---- preview and import --------------------------------------------------------------
 
     def request(self, *, commit: bool) -> ImportRequest:
-        assert self.source is not None
+        assert self.path is not None and (self.source or self.statement) is not None
         choices = dict(self.lines.chosen) if self.lines else {}
         keep = frozenset(self.lines.kept) if self.lines else frozenset()
-        return ImportRequest(self.source.path, self.kind, dict(self.overrides), ImportOptions(
+        return ImportRequest(self.path, self.kind, dict(self.overrides), ImportOptions(
             dry_run=not commit, create_contacts=self.create_contacts, choices=choices,
             bank_account=self.bank_account, keep_excess=keep))
 

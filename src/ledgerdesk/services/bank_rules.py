@@ -20,6 +20,12 @@ class BankRuleRow:
     rule: BankRule
     account_name: str
 
+    def saved_words(self) -> str:
+        """What the command line and the window say once the rule is kept."""
+        rule = self.rule
+        return (f"Rule {rule.id}: a reference containing {rule.reference_contains!r} posts "
+                f"to {rule.account_code} {self.account_name}.")
+
 
 def add_bank_rule(book: Book, reference_contains: str, account_code: str,
                   memo: str = "") -> BankRuleRow:

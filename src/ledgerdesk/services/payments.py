@@ -11,10 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_payment
+from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.domain.ledger import Account, AccountRole, SourceType
+from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
@@ -128,11 +129,8 @@ def build_payment(
         problems.append(Problem("contact", "role", _("{name} is not a supplier.").format(
                                                        name=contact.name)))
     bank = command.bank_account_code or default_bank(accounts)
-    if bank not in accounts or accounts[bank].role is not AccountRole.BANK:
-        shown = bank if bank.isprintable() else repr(bank)  # one line, whatever was typed
-        problems.append(Problem("bank_account", "not_bank", _("{shown} is not a bank "
-                                                              "account.").format(
-                                                                shown=shown)))
+    if (why := bank_account_problem(bank, accounts)) is not None:
+        problems.append(Problem("bank_account", "not_bank", why))
     elif accounts[bank].archived:
         problems.append(Problem("bank_account", "archived", archived_problem(accounts[bank])))
     if currency != book_currency:

@@ -52,6 +52,12 @@ def company_details(tx: Transaction) -> CompanyDetails:
     )
 
 
+def book_company(book: Book) -> CompanyDetails:
+    """The company's details for a page that prints no document (a reconciliation)."""
+    with book.read() as tx:
+        return company_details(tx)
+
+
 def printable_document(book: Book, *, number: str | None = None,
                        document_id: int | None = None) -> PrintableDocument:
     """The invoice or credit note with ``number`` (as printed, e.g. INV-00012) or id."""

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
-from ledgerdesk.domain.ledger import Account
+from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.reconciliation import (
@@ -109,6 +109,15 @@ def reconciliation_postings(book: Book,
     with book.read() as tx:
         reads = _reads(tx)
         return _get(reads, reconciliation_id), reads.cleared_postings(reconciliation_id)
+
+
+def bank_accounts(book: Book) -> list[Account]:
+    """The accounts that can be reconciled, by code: every bank account, an archived one
+    too (its last statements may still be reconciled)."""
+    with book.read() as tx:
+        chart = _reads(tx).accounts()
+    return sorted((a for a in chart.values() if a.role is AccountRole.BANK),
+                  key=lambda a: a.code)
 
 
 def cleared_line_ids(book: Book, account_code: str) -> frozenset[int]:

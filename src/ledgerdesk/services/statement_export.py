@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.date_limits import FIRST_DAY, LAST_DAY
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.reports.csv_format import Column
 from ledgerdesk.services.bank_ports import BankPosting, banked
@@ -51,8 +51,9 @@ def statement_postings(book: Book, bank_code: str | None = None,
     with book.read() as tx:
         accounts = tx.accounts()
         code = bank_code or default_bank(accounts)
-        account = accounts.get(code)
-        if account is None or account.role is not AccountRole.BANK:
-            raise NotAllowed(_("{code} is not a bank account of this book.").format(code=code))
+        why = bank_account_problem(code, accounts)
+        if why is not None:
+            raise NotAllowed(why)
+        account = accounts[code]
         postings = banked(tx).bank_postings([code], start, end)
     return StatementExport(code, account.name, start, end, postings)

@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole, SourceType
@@ -57,13 +58,10 @@ def bank_account(tx: Transaction, bank_code: str | None) -> str:
     """``bank_code`` (default: the first bank account), refused unless a bank account in use."""
     accounts = tx.accounts()
     code = bank_code or default_bank(accounts)
-    account = accounts.get(code)
-    if account is None or account.role is not AccountRole.BANK:
-        banks = ", ".join(sorted(a.code for a in accounts.values()
-                                 if a.role is AccountRole.BANK and not a.archived))
-        raise NotAllowed(_("{code} is not a bank account; the bank accounts are {banks}.").format(
-                             code=code,
-                             banks=banks))
+    why = bank_account_problem(code, accounts)
+    if why is not None:
+        raise NotAllowed(why)
+    account = accounts[code]
     if account.archived:
         raise NotAllowed(_("Account {code} {name} is archived; restore it first.").format(
                              code=code,

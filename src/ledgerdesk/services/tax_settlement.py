@@ -10,8 +10,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.domain.tax_settlement import TaxSettlement, overlapping, settlement_entry
 from ledgerdesk.reports.periods import Period
@@ -57,16 +57,9 @@ def settle_tax(book: ReportBook, period: Period, date: dt.date,
 
 def _problems(accounts, bank: str, period: Period, date: dt.date) -> list[Problem]:
     problems = []
-    account = accounts.get(bank)
-    if account is None or account.role is not AccountRole.BANK:
-        banks = ", ".join(f"{a.code} {a.name}" for a in accounts.values()
-                          if a.role is AccountRole.BANK)
-        what = f"{bank} {account.name}" if account else bank
-        problems.append(Problem("bank", "not_a_bank",
-                                _("{what} is not a bank account; the bank accounts are "
-                                  "{banks}.").format(
-                                    what=what,
-                                    banks=banks)))
+    why = bank_account_problem(bank, accounts)
+    if why is not None:
+        problems.append(Problem("bank", "not_a_bank", why))
     if date < period.end:
         problems.append(Problem(
             "date", "inside_period",

@@ -49,6 +49,14 @@ SPECS = (
                "Record money received or paid, and allocate it"),
     ActionSpec("apply_credit", "&Apply credit…", "Ctrl+Shift+A",
                "Apply the selected credit note to its contact's open invoices or bills"),
+    ActionSpec("reconcile", "&Reconcile…", "Ctrl+Shift+R",
+               "Reconcile a bank account to its statement: tick what the statement shows "
+               "until the difference is zero"),
+    ActionSpec("bank_rules", "Bank r&ules…", None,
+               "Bank rules: a statement line whose reference contains a text is offered as "
+               "a journal to an account"),
+    ActionSpec("export_statement", "Export &statement…", None,
+               "A bank account's postings between two dates as a statement CSV"),
     ActionSpec("open_item", "&Open selected", None, "Open the selected row (Enter)"),
     ActionSpec("refresh", "&Refresh", Key.Refresh, "Reload the list from the book"),
     ActionSpec("find", "&Find…", Key.Find, "Filter the list by text"),
@@ -112,6 +120,9 @@ def build_menus(window: QMainWindow, actions: dict[str, QAction], undo: QAction,
     edit.addSeparator()
     edit.addActions([actions["new_document"], actions["record_payment"],
                      actions["apply_credit"], actions["open_item"]])
+    bank = bar.addMenu("&Bank")
+    bank.addActions([actions["reconcile"], actions["bank_rules"],
+                     actions["export_statement"]])
     view = bar.addMenu("&View")
     view.addActions([actions[name] for name in GO_ACTIONS])
     view.addSeparator()

@@ -106,6 +106,13 @@ class BookView(QWidget):
     def current_page(self) -> QWidget:
         return self.pages.currentWidget()
 
+    def selected_account_code(self) -> str | None:
+        """The account picked on the Accounts page, when that page is on screen."""
+        if self.current_page() is not self.accounts:
+            return None
+        row = self.accounts.current_row()
+        return row.code if row is not None else None
+
     def _page_changed(self, index: int) -> None:
         self.pages.setCurrentIndex(index)
         page = self.pages.widget(index)

@@ -33,6 +33,7 @@ ACTION_ICONS = {
     "refresh": "refresh-cw", "new_book": "book-plus", "open_book": "folder-open",
     "import_csv": "file-down", "export_csv": "file-up", "print_pdf": "printer",
     "settings": "settings", "tax_codes": "percent", "find": "search",
+    "reconcile": "list-checks",
     "go_dashboard": "layout-dashboard", "go_invoices": "file-text", "go_bills": "receipt",
     "go_credit_notes": "file-minus", "go_payments": "banknote", "go_contacts": "users",
     "go_reports": "chart-column", "go_sync": "cloud-upload", "go_accounts": "list-tree",

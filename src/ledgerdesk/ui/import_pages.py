@@ -28,10 +28,15 @@ from ledgerdesk.ui.widgets import error_label
 
 NOT_IMPORTED = "(not imported)"
 CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+#: A bank statement may also be the bank's own file.
+STATEMENT_FILTER = ("Bank statements (*.csv *.txt *.ofx *.qfx *.qbo *.xml *.053);;"
+                    "CSV files (*.csv *.txt);;OFX and QFX files (*.ofx *.qfx *.qbo);;"
+                    "CAMT.053 files (*.xml *.053);;All files (*)")
 
 
 class SourcePage(QWidget):
-    """Step 1: the kind of import and the CSV file."""
+    """Step 1: the kind of import and the file (a CSV; for a bank statement, the bank's
+    OFX/QFX or CAMT.053 file too)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,7 +56,8 @@ class SourcePage(QWidget):
         form.addRow("&What to import:", self.kind)  # Alt+I is the Import button's
         form.addRow(file_label, row)
         note = QLabel("Every row is checked before anything is written, and a file with any "
-                      "bad row imports nothing. The next step maps the file's columns.")
+                      "bad row imports nothing. The next step maps a CSV file's columns; a "
+                      "bank statement may also be the bank's own OFX, QFX or CAMT.053 file.")
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         self.message = error_label()
@@ -65,7 +71,10 @@ class SourcePage(QWidget):
         return ImportKind(self.kind.currentData()), Path(self.path.text().strip())
 
     def _browse(self) -> None:
-        path = file_dialogs.open_file(self, "Import a CSV file", CSV_FILTER,
+        bank = self.kind.currentData() == ImportKind.BANK
+        path = file_dialogs.open_file(self, "Import a bank statement" if bank
+                                      else "Import a CSV file",
+                                      STATEMENT_FILTER if bank else CSV_FILTER,
                                       self.path.text().strip())
         if path is not None:
             self.path.setText(str(path))
@@ -97,9 +106,16 @@ class MappingPage(QWidget):
         options.addWidget(self.bank)
         options.addStretch(1)
         self.message = error_label()
+        self.heading = QLabel("Which column of the file feeds each field (* required):")
+        self.statement_note = QLabel()
+        self.statement_note.setWordWrap(True)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Which column of the file feeds each field (* required):"))
+        layout.addWidget(self.heading)
+        layout.addWidget(self.statement_note)
         layout.addWidget(scroll, 1)
+        self.filler = QWidget()  # holds the note at the top while there is no grid
+        layout.addWidget(self.filler, 1)
         layout.addLayout(options)
         layout.addWidget(self.message)
 
@@ -130,6 +146,12 @@ class MappingPage(QWidget):
             self.combos[spec.name], self.samples[spec.name] = combo, sample
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(len(self.combos) + 1, 1)
+        note = self.wizard.statement_note  # a bank's own file: no columns to map
+        self.statement_note.setText(note)
+        self.statement_note.setVisible(bool(note))
+        self.heading.setVisible(not note)
+        self.scroll.setVisible(not note)
+        self.filler.setVisible(bool(note))
         self._load_options()
         self.show_problem()
 

@@ -31,6 +31,7 @@ from ledgerdesk.ui.actions import (
     make_actions,
     shortcut_rows,
 )
+from ledgerdesk.ui.book_dialogs import BookDialogs
 from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.daily_backup import start_daily_backup
 from ledgerdesk.ui.icons import app_icon, paint_actions
@@ -49,7 +50,7 @@ def system_locale_name() -> str:
     return QLocale.system().name()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BookDialogs, QMainWindow):
     #: The open book was changed (here, by another window or by another program).
     book_changed = Signal()
 
@@ -63,7 +64,8 @@ class MainWindow(QMainWindow):
         self.system_locale = system_locale or system_locale_name()
         self.session: Session | None = None
         self.book_view: BookView | None = None
-        self.tax_codes_dialog: QDialog | None = None
+        # The book's dialogs that do not block the window (Tax codes…, Reconcile…), by name.
+        self.book_dialogs: dict[str, QDialog] = {}
         self.undo_stack = UndoStack(self)
         self.setWindowTitle("Ledgerdesk")
         self.setMinimumSize(900, 560)
@@ -100,6 +102,9 @@ class MainWindow(QMainWindow):
         a["connections"].triggered.connect(self.show_connections)
         a["backups"].triggered.connect(self.show_backups)
         a["tax_codes"].triggered.connect(self.show_tax_codes)
+        a["reconcile"].triggered.connect(self.show_reconcile)
+        a["bank_rules"].triggered.connect(self.show_bank_rules)
+        a["export_statement"].triggered.connect(self.export_statement)
         a["import_csv"].triggered.connect(self.import_csv)
         a["opening_balances"].triggered.connect(self.opening_balances)
         a["quit"].triggered.connect(self.close)
@@ -194,8 +199,8 @@ class MainWindow(QMainWindow):
 
     def _drop_view(self) -> None:
         self._stale_timer.stop()
-        if self.tax_codes_dialog is not None:
-            self.tax_codes_dialog.done(0)
+        for dialog in list(self.book_dialogs.values()):
+            dialog.done(0)
         self.undo_stack.clear()
         if self.book_view is not None:
             self.book_view.stop()
@@ -241,7 +246,8 @@ class MainWindow(QMainWindow):
         self.welcome.new_button.setFocus()
 
     def _enable_book_actions(self, enabled: bool) -> None:
-        for name in ("close_book", "settings", "tax_codes", "connections", "backups",
+        for name in ("close_book", "settings", "tax_codes", "reconcile", "bank_rules",
+                     "export_statement", "connections", "backups",
                      "import_csv",
                      "opening_balances", "export_csv",
                      "new_document", "record_payment", "apply_credit", "open_item", "refresh",
@@ -283,32 +289,12 @@ class MainWindow(QMainWindow):
             ConnectionsDialog(self.session, self.remotes, self).exec()
             self.book_view.reload()
 
-    def show_tax_codes(self) -> None:
-        """File > Tax codes…: window-modal but not blocking, so the book's changes reach it."""
-        if self.session is None:
-            return
-        if self.tax_codes_dialog is None:
-            from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
-
-            dialog = TaxCodesDialog(self.session, self)
-            self.book_changed.connect(dialog.reload)
-            dialog.finished.connect(self._tax_codes_closed)
-            self.tax_codes_dialog = dialog
-            dialog.open()
-        self.tax_codes_dialog.activateWindow()
-
     def show_backups(self) -> None:
         """File > Backups… (``ui.backups_dialog``)."""
         if self.session is not None:
             from ledgerdesk.ui.backups_dialog import open_backups
 
             open_backups(self, self.session)
-
-    def _tax_codes_closed(self) -> None:
-        dialog, self.tax_codes_dialog = self.tax_codes_dialog, None
-        if dialog is not None:
-            self.book_changed.disconnect(dialog.reload)
-            dialog.deleteLater()
 
     def import_csv(self) -> None:
         if self.session is None or self.book_view is None:

@@ -46,6 +46,7 @@ from ledgerdesk.ui.models.allocations import AllocationColumn
 from ledgerdesk.ui.opening_screens import opening_wizard
 from ledgerdesk.ui.pdf import page_image
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.reconcile_screens import reconcile_dialogs
 from ledgerdesk.ui.report_screens import report_screens
 from ledgerdesk.ui.settings_dialog import SettingsDialog
 from ledgerdesk.ui.sync_screens import sync_dialogs
@@ -135,6 +136,14 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         for name, dialog in backup_dialogs(session, window, files.backups, Path(scratch)):
             with _shown(dialog):
                 save(name, dialog)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-reconcile-") as scratch:
+        for name, shown in reconcile_dialogs(session, window, files, Path(scratch)):
+            if isinstance(shown, PrintJob):
+                page_image(shown.model).save(str(folder / f"{name}.png"))
+                written.append(folder / f"{name}.png")
+                continue
+            shown.show()  # one dialog, in three states: it closes itself when done
+            save(name, shown)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:
         for name, dialog in import_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):
