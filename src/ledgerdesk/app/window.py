@@ -62,9 +62,10 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
 
 
 def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
-                    dark: bool = False) -> list[Path]:
+                    dark: bool = False, language: str | None = None) -> list[Path]:
     """Render every screen to ``folder`` offscreen (no display needed), on ``book`` or on a
-    fresh demo book in a temporary folder; ``dark``: in dark mode."""
+    fresh demo book in a temporary folder; ``dark``: in dark mode; ``language``: the words'
+    (default: the system's)."""
     import datetime as dt
     import tempfile
 
@@ -87,4 +88,5 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
         sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
                                 Path(scratch) / "preferences.ini", locale,
-                                sync_book=sync_book, remotes=SyncRemotes(), dark=dark)
+                                sync_book=sync_book, remotes=SyncRemotes(), dark=dark,
+                                language=language)

@@ -150,7 +150,8 @@ def screenshots(args: argparse.Namespace, out: TextIO) -> int:
             pass
     if args.locale:
         check_locale(args.locale)
-    for path in run_screenshots(Path(args.folder), book, args.locale, dark=args.dark):
+    for path in run_screenshots(Path(args.folder), book, args.locale, dark=args.dark,
+                                language=args.language):
         out.write(f"{path}\n")
     return 0
 

@@ -28,6 +28,7 @@ from ledgerdesk.cli.errors import non_negative_int, parse_allocation, parse_amou
 from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
+from ledgerdesk.presentation.language import LANGUAGES
 
 PROG = "ledgerdesk"
 
@@ -201,6 +202,8 @@ def _add_open(commands: Any) -> None:
     sub.add_argument("--locale", metavar="L", help=_("e.g. de_DE, fr_FR (default: the book's)"))
     sub.add_argument("--dark", action="store_true",
                      help=_("in dark mode, as when the system asks for it"))
+    sub.add_argument("--language", choices=sorted(LANGUAGES),
+                     help=_("the window's words in this language (default: the system's)"))
     sub = _command(commands, "summary", _("print a book's summary (what the dashboard shows)"),
                    _("Print a book's counts, what is owed both ways and the trial balance totals."))
     sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))

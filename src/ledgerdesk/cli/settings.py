@@ -89,7 +89,7 @@ def run_settings(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_("Tax rounding {said} {words}. {tax_rounding_note}\n").format(
                           said=said,
                           words=chosen.words,
-                          tax_rounding_note=TAX_ROUNDING_NOTE) + "\n")
+                          tax_rounding_note=_(TAX_ROUNDING_NOTE)) + "\n")
         if changes or prefixes:
             if "address" in changes:
                 changes["address"] = changes["address"].replace("\\n", "\n")

@@ -13,7 +13,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_compact_currency
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.services.dashboard import AgingSummary, MonthFlow
 
@@ -97,12 +97,11 @@ def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFo
     """What customers owe and what is owed to suppliers, by how overdue."""
     names = bucket_names(receivable)
     series = []
-    for title, noun, summary in ((_("Customers owe you"), "invoice", receivable),
-                                 (_("You owe suppliers"), "bill", payable)):
+    for title, sales, summary in ((_("Customers owe you"), True, receivable),
+                                  (_("You owe suppliers"), False, payable)):
         values = tuple(amount.amount for amount in summary.amounts)
         tips = tuple(
-            f"{title}, {_bucket_words(name)}: {money.format(value)} ({count:,} {noun}"
-            f"{'s' if count != 1 else ''})"
+            f"{title}, {_bucket_words(name)}: {money.format(value)} ({_documents(count, sales)})"
             for name, value, count in zip(names, values, summary.counts, strict=True)
         )
         series.append(Series(title, values, tips))
@@ -112,8 +111,14 @@ def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFo
                     _("Nothing is owed either way"))
 
 
+def _documents(count: int, sales: bool) -> str:
+    if sales:
+        return ngettext("{count:,} invoice", "{count:,} invoices", count).format(count=count)
+    return ngettext("{count:,} bill", "{count:,} bills", count).format(count=count)
+
+
 def _bucket_words(name: str) -> str:
-    if name == "Not due":
+    if name == _("Not due"):
         return _("not yet due")
     if name.endswith("+"):
         return _("{days}+ days overdue").format(days=name.rstrip("+"))

@@ -65,7 +65,7 @@ class PreviewRow:
 
     @property
     def is_problem(self) -> bool:
-        return self.what == "Problem"
+        return self.what == _("Problem")
 
 
 @dataclass(frozen=True, slots=True)

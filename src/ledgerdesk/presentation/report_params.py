@@ -37,9 +37,7 @@ class ReportKind(enum.Enum):
 
     @property
     def title(self) -> str:
-        if self is ReportKind.SALES_TAX:
-            return _("Sales tax summary")
-        return self.value.replace("-", " ").capitalize()
+        return _(_TITLES[self])
 
     @property
     def side(self) -> Side:
@@ -85,6 +83,21 @@ class Preset(enum.Enum):
     YEAR_TO_DATE = N_("Year to date")
     LAST_YEAR = N_("Last year")
     CUSTOM = N_("Custom")
+
+
+_TITLES = {
+    ReportKind.RECEIVABLE_AGING: N_("Receivable aging"),
+    ReportKind.PAYABLE_AGING: N_("Payable aging"),
+    ReportKind.PROFIT_AND_LOSS: N_("Profit and loss"),
+    ReportKind.BALANCE_SHEET: N_("Balance sheet"),
+    ReportKind.TRIAL_BALANCE: N_("Trial balance"),
+    ReportKind.GENERAL_LEDGER: N_("General ledger"),
+    ReportKind.PAYMENTS_REGISTER: N_("Payments register"),
+    ReportKind.SALES_TAX: N_("Sales tax summary"),
+    ReportKind.TAX_RETURN: N_("Tax return"),
+    ReportKind.CUSTOMER_STATEMENT: N_("Customer statement"),
+    ReportKind.SUPPLIER_STATEMENT: N_("Supplier statement"),
+}
 
 
 def preset_period(preset: Preset, today: dt.date,

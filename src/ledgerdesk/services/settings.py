@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.domain.tax_rounding import TaxRounding
@@ -30,8 +30,8 @@ LOCALE = "locale"
 MAX_PREFIX = 12
 TAX_ROUNDING = "tax_rounding"
 #: Said wherever the rounding is chosen: a change never reprices what is posted.
-TAX_ROUNDING_NOTE = ("Applies to documents saved from now on; posted documents keep the "
-                     "amounts they were posted with.")
+TAX_ROUNDING_NOTE = N_("Applies to documents saved from now on; posted documents keep the "
+                       "amounts they were posted with.")
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.backups import (
     RETENTION_NOTE,
     BackupList,
@@ -68,13 +69,13 @@ class BackupsDialog(QDialog):
                  tz: dt.tzinfo | None = None) -> None:
         super().__init__(window)
         self.window_, self.session = window, session
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self.presenter = BackupList(backups, session.path, session.locale, tz)
         self.model = ReadRowsModel(BackupColumn, ("Taken", "Kind", "Verified", "Size"),
                                    frozenset({BackupColumn.SIZE}), self)
         self.table = self._make_table()
         self.count_label = QLabel()
-        note = QLabel(RETENTION_NOTE)
+        note = QLabel(_(RETENTION_NOTE))
         note.setWordWrap(True)
         note.setStyleSheet("color: #606060;")
         self.folder_label = QLabel()
@@ -87,9 +88,9 @@ class BackupsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.back_up_button = self._button(buttons, "&Back up now", self.back_up)
         self.restore_button = self._button(buttons, "&Restore…", self.restore_current)
-        self.folder_button = QPushButton("Choose &folder…")
+        self.folder_button = QPushButton(_("Choose &folder…"))
         self.folder_button.clicked.connect(self.choose_folder)
-        self.beside_button = QPushButton("Beside the boo&k")
+        self.beside_button = QPushButton(_("Beside the boo&k"))
         self.beside_button.clicked.connect(self.folder_beside)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -150,7 +151,7 @@ class BackupsDialog(QDialog):
 
     def back_up(self) -> None:
         self.back_up_button.setEnabled(False)
-        self.status.setText("Backing up the book…")
+        self.status.setText(_("Backing up the book…"))
         backups, path = self.presenter.backups, self.session.path
         run_in_background(self, "Backing up the book…",
                           lambda progress: backups.back_up(path, progress=progress),
@@ -184,8 +185,8 @@ class BackupsDialog(QDialog):
 
     def restore_current(self) -> None:
         row = self.current_row()
-        if row is None or not dialogs.confirm(self, "Restore a backup",
-                                              self.presenter.restore_question(row), "Restore"):
+        if row is None or not dialogs.confirm(self, _("Restore a backup"),
+                                              self.presenter.restore_question(row), _("Restore")):
             return
         self.done(QDialog.DialogCode.Accepted)
         restore_in_window(self.window_, self.presenter, row.backup.path)
@@ -201,7 +202,7 @@ def restore_in_window(window: QMainWindow, presenter: BackupList, backup: Path) 
         window.statusBar().showMessage(presenter.restored_text(done), RESTORED_MS)
 
     def refused(message: str) -> None:
-        dialogs.error(window, "The book was not restored", message)
+        dialogs.error(window, _("The book was not restored"), message)
         window.open_path(path)  # type: ignore[attr-defined]
 
     run_in_background(window, "Restoring the book…",

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.bank_rule_list import NOTE, BankRuleList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
@@ -43,12 +44,12 @@ class RuleColumn(IntEnum):
 class BankRulesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bank rules")
+        self.setWindowTitle(_("Bank rules"))
         self.presenter = BankRuleList(session)
         self.model = ReadRowsModel(RuleColumn, ("Rule", "Reference contains", "Posts to",
                                                 "Memo"), frozenset({RuleColumn.ID}), self)
         self.table = read_only_table(self.model, in_dialog=True)
-        self.table.setAccessibleName("Bank rules")
+        self.table.setAccessibleName(_("Bank rules"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RuleColumn.MEMO, QHeaderView.ResizeMode.Stretch)
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
@@ -69,7 +70,7 @@ class BankRulesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("<b>A new rule</b>"))
+        layout.addWidget(QLabel(_("<b>A new rule</b>")))
         layout.addLayout(self._form())
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -80,15 +81,15 @@ class BankRulesDialog(QDialog):
     def _form(self) -> QFormLayout:
         self.text = QLineEdit()
         self.text.setPlaceholderText("STRIPE")
-        self.text.setAccessibleName("Reference contains")
+        self.text.setAccessibleName(_("Reference contains"))
         self.account = QComboBox()
-        self.account.setAccessibleName("Posts to account")
+        self.account.setAccessibleName(_("Posts to account"))
         self.memo = QLineEdit()
-        self.memo.setPlaceholderText("the line's reference")
-        self.memo.setAccessibleName("Memo")
+        self.memo.setPlaceholderText(_("the line's reference"))
+        self.memo.setAccessibleName(_("Memo"))
         self.errors = {name: error_label() for name in ("reference_contains", "account",
                                                         "memo", "")}
-        self.add_button = QPushButton("&Add rule")
+        self.add_button = QPushButton(_("&Add rule"))
         self.add_button.setAutoDefault(False)
         self.add_button.setDefault(True)  # Enter in a field adds the rule
         self.add_button.clicked.connect(self.add_rule)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
@@ -32,8 +33,8 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 
-PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts",
-         "Reports", "Sync", "Accounts", "Journals")
+PAGES = (N_("Dashboard"), N_("Sales invoices"), N_("Bills"), N_("Credit notes"), N_("Payments"),
+         N_("Contacts"), N_("Reports"), N_("Sync"), N_("Accounts"), N_("Journals"))
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -46,7 +47,7 @@ class BookView(QWidget):
         self.session, self.undo_stack, self.window_ = session, undo_stack, window
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
-        self.nav.addItems(PAGES)
+        self.nav.addItems([_(page) for page in PAGES])
         paint_pages(self.nav, self.palette())
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
@@ -233,9 +234,10 @@ class BookView(QWidget):
         """Void the journal selected on the Journals page, after asking."""
         from ledgerdesk.presentation.journal_editor import JournalEditor
 
-        if not dialogs.confirm(self, f"Void {summary.number}?",
-                               f"Voiding posts a reversal of {summary.number}; the journal "
-                               "and its number stay in the book. Void it?", "&Void"):
+        if not dialogs.confirm(self, _("Void {number}?").format(number=summary.number),
+                               _("Voiding posts a reversal of {number}; the journal and its "
+                                 "number stay in the book. Void it?").format(
+                                   number=summary.number), _("&Void")):
             return
         try:
             self._report(JournalEditor(self.session, summary.id).void(), False)
@@ -299,7 +301,7 @@ class BookView(QWidget):
         job = print_job(self.session, page.current_entity() if isinstance(page, ListPage)
                         else None)
         if job is None:
-            self._report(NOTHING_TO_PRINT, False)
+            self._report(_(NOTHING_TO_PRINT), False)
             return
         self._report(*print_to_pdf(self, job, file_dialogs.start_folder()))
 
@@ -310,7 +312,7 @@ class BookView(QWidget):
 
     def _report(self, message: str, is_error: bool) -> None:
         if is_error:
-            dialogs.error(self, "That could not be done", message)
+            dialogs.error(self, _("That could not be done"), message)
         self.window_.statusBar().showMessage(message, 8000)
 
     def changeEvent(self, event: QEvent) -> None:

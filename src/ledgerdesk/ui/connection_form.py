@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.presentation.connection_form import (
@@ -47,7 +48,7 @@ class ConnectionFormDialog(QDialog):
         self.secret_ref = existing.secret_ref if existing else remotes.new_secret_ref()
         self.saved: Connection | None = None
         self._browser: tuple[str, str, str] | None = None  # pasted address, verifier, state
-        self.setWindowTitle("Edit connection" if existing else "Add a connection")
+        self.setWindowTitle(_("Edit connection") if existing else _("Add a connection"))
         self.provider = QComboBox()
         for provider in Provider:
             self.provider.addItem(provider.label, provider.value)
@@ -55,10 +56,10 @@ class ConnectionFormDialog(QDialog):
         self.edits["secret"].setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {name: error_label() for name in FIELDS}
         self.labels = {name: QLabel() for name in FIELDS}
-        self.sign_in_button = QPushButton("Sign in with &Xero in the browser…")
+        self.sign_in_button = QPushButton(_("Sign in with &Xero in the browser…"))
         self.sign_in_button.clicked.connect(self.browser_sign_in)
         form = QFormLayout()
-        form.addRow("Se&rvice:", self.provider)
+        form.addRow(_("Se&rvice:"), self.provider)
         for name in FIELDS:
             self.labels[name].setBuddy(self.edits[name])
             form.addRow(self.labels[name], self.edits[name])
@@ -70,7 +71,7 @@ class ConnectionFormDialog(QDialog):
             self.provider.setCurrentIndex(self.provider.findData(existing.provider.value))
             self.provider.setEnabled(False)
             self._fill(ConnectionDraft.of(existing))
-            self.edits["secret"].setPlaceholderText("leave empty to keep the current one")
+            self.edits["secret"].setPlaceholderText(_("leave empty to keep the current one"))
         self._provider_changed()
 
     @property
@@ -121,7 +122,7 @@ class ConnectionFormDialog(QDialog):
             "the address the browser was sent to:", QLineEdit.EchoMode.Password)
         if ok and pasted.strip():
             self._browser = (pasted.strip(), verifier, state)
-            self.message.setText("Signed in through the browser; Save finishes the connection.")
+            self.message.setText(_("Signed in through the browser; Save finishes the connection."))
             self.message.show()
 
     def save(self) -> None:
@@ -160,5 +161,5 @@ class ConnectionFormDialog(QDialog):
         self.accept()
 
     def _refused(self, message: str) -> None:
-        self.message.setText(f"Not saved: {message}")
+        self.message.setText(_("Not saved: {message}").format(message=message))
         self.message.show()

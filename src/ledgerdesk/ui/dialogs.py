@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.fiscal_year import fiscal_year_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE, CREATE
@@ -62,20 +63,22 @@ class NewBookDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New book")
+        self.setWindowTitle(_("New book"))
         self.company_edit = QLineEdit()
-        self.company_edit.setPlaceholderText("e.g. Northwind Design Studio")
+        self.company_edit.setPlaceholderText(_("e.g. Northwind Design Studio"))
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
         self.currency_box.addItems(CURRENCIES)
-        self.currency_box.setToolTip("The currency the company's books are kept in: "
-                                     "a three-letter code such as EUR, USD or GBP")
+        self.currency_box.setToolTip(_("The currency the company's books are kept in: a "
+                                       "three-letter code such as EUR, USD or "
+          "GBP"))
         self.year_start_edit = QLineEdit("01-01")
         self.year_start_edit.setMaxLength(5)
-        self.year_start_edit.setToolTip("The first day of the fiscal year as month-day, e.g. "
-                                        "04-01 for 1 April; 01-01 is the calendar year")
+        self.year_start_edit.setToolTip(_("The first day of the fiscal year as month-day, e.g. "
+                                          "04-01 for 1 April; 01-01 is the "
+          "calendar year"))
         self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
-        self.path_edit.setToolTip("One company's books are one file, kept where you choose")
+        self.path_edit.setToolTip(_("One company's books are one file, kept where you choose"))
         browse = QPushButton(BROWSE)
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
@@ -141,7 +144,7 @@ def ask_new_book(parent: QWidget) -> tuple[Path, str, str, str] | None:
 
 def shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
+    dialog.setWindowTitle(_("Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2)
     table.setHorizontalHeaderLabels(["Action", "Keys"])
     for i, (what, keys) in enumerate(rows):

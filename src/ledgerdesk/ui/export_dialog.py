@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.exports import Export, exported_text, write_export
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE
@@ -38,19 +39,19 @@ def suggested_name(what: str) -> str:
 class ExportDialog(QDialog):
     def __init__(self, export: Export, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export {export.what}")
+        self.setWindowTitle(_("Export {what}").format(what=export.what))
         self.path = QLineEdit(str(folder / suggested_name(export.what)))
         self.path.setMinimumWidth(420)
         browse = QPushButton(BROWSE)
         browse.clicked.connect(self._browse)
-        self.bom = QCheckBox("&Excel-friendly (starts with a byte order mark)")
+        self.bom = QCheckBox(_("&Excel-friendly (starts with a byte order mark)"))
         self.bom.setChecked(True)
         self.message = error_label()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form_row(form, "&File:", row, self.path)
+        form_row(form, _("&File:"), row, self.path)
         form.addRow("", self.bom)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.export_button = buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.AcceptRole)

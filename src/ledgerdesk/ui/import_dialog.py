@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.import_wizard import ImportRequest, ImportWizard, run
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.imports import ImportKind, ImportPreview
@@ -38,7 +39,7 @@ class ImportDialog(QDialog):
     def __init__(self, session: Session, open_book: Callable[[], Book],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from CSV")
+        self.setWindowTitle(_("Import from CSV"))
         self.wizard = ImportWizard(session)
         self.open_book = open_book
         self.result: ImportPreview | None = None  # the committed import
@@ -56,7 +57,7 @@ class ImportDialog(QDialog):
         self.back = QPushButton(button_words.BACK)
         self.next = QPushButton(button_words.NEXT)
         self.import_button = QPushButton(button_words.IMPORT)
-        cancel = QPushButton("Cancel")
+        cancel = QPushButton(_("Cancel"))
         self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
         self.import_button.clicked.connect(self.start_import)
@@ -111,7 +112,7 @@ class ImportDialog(QDialog):
 
     def start_import(self) -> None:
         if not self.wizard.can_import or not dialogs.confirm(
-                self, "Import", self.wizard.confirmation(), button_words.IMPORT):
+                self, _("Import"), self.wizard.confirmation(), button_words.IMPORT):
             return
         self._run(self.wizard.request(commit=True), "Importing…", self._imported)
 

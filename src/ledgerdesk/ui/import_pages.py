@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
@@ -44,20 +45,21 @@ class SourcePage(QWidget):
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.path = QLineEdit()
-        self.path.setPlaceholderText("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD")
+        self.path.setPlaceholderText(_("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD"))
         browse = QPushButton(BROWSE)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        file_label = QLabel("&File:")
+        file_label = QLabel(_("&File:"))
         file_label.setBuddy(self.path)
         form = QFormLayout()
-        form.addRow("&What to import:", self.kind)  # Alt+I is the Import button's
+        form.addRow(_("&What to import:"), self.kind)  # Alt+I is the Import button's
         form.addRow(file_label, row)
-        note = QLabel("Every row is checked before anything is written, and a file with any "
-                      "bad row imports nothing. The next step maps a CSV file's columns; a "
-                      "bank statement may also be the bank's own OFX, QFX or CAMT.053 file.")
+        note = QLabel(_("Every row is checked before anything is written, and a file with any bad "
+                        "row imports "
+          "nothing. The next step maps a CSV file's columns; a bank statement may also be the "
+          "bank's own OFX, QFX or CAMT.053 file."))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         self.message = error_label()
@@ -94,11 +96,11 @@ class MappingPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
-        self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
+        self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
         self.create_contacts.toggled.connect(self._options_changed)
         self.bank = QComboBox()
         self.bank.currentIndexChanged.connect(self._options_changed)
-        self.bank_label = QLabel("Bank acco&unt:")  # Alt+B is Back
+        self.bank_label = QLabel(_("Bank acco&unt:"))  # Alt+B is Back
         self.bank_label.setBuddy(self.bank)
         options = QHBoxLayout()
         options.addWidget(self.create_contacts)
@@ -106,7 +108,7 @@ class MappingPage(QWidget):
         options.addWidget(self.bank)
         options.addStretch(1)
         self.message = error_label()
-        self.heading = QLabel("Which column of the file feeds each field (* required):")
+        self.heading = QLabel(_("Which column of the file feeds each field (* required):"))
         self.statement_note = QLabel()
         self.statement_note.setWordWrap(True)
         self.scroll = scroll

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
@@ -49,24 +50,24 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.session, self.remotes, self.number = session, remotes, number
         self.linked = False
-        self.setWindowTitle(f"Link {number} to a remote service")
+        self.setWindowTitle(_("Link {number} to a remote service").format(number=number))
         self.connection = QComboBox()
         for connection in connections(session.book):
             self.connection.addItem(f"{connection.provider.label} — {connection.base_url}",
                                     connection)
-        self.find_button = QPushButton(f"&Find {number} there")
+        self.find_button = QPushButton(_("&Find {number} there").format(number=number))
         self.find_button.clicked.connect(self.find)
         self.remote_id = QLineEdit()
-        self.remote_id.setPlaceholderText("the remote's own id of this invoice or bill")
+        self.remote_id.setPlaceholderText(_("the remote's own id of this invoice or bill"))
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.link_button = buttons.addButton("&Link", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.link)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Service:", self.connection)
+        form.addRow(_("&Service:"), self.connection)
         form.addRow("", self.find_button)
-        form.addRow("Remote &id:", self.remote_id)
+        form.addRow(_("Remote &id:"), self.remote_id)
         form.addRow(self.message)
         form.addRow(buttons)
         if self.connection.count() == 0:
@@ -124,10 +125,10 @@ def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
         return None
     state = QLabel(link_state(editor.session, editor.document_id))
     state.setObjectName("linkState")
-    button = QPushButton("Lin&k to remote…")
+    button = QPushButton(_("Lin&k to remote…"))
     button.setAutoDefault(False)
     button.setEnabled(editor.document_id is not None and bool(editor.number))
-    button.setToolTip("" if button.isEnabled() else "Authorise it first: links go by number.")
+    button.setToolTip("" if button.isEnabled() else _("Authorise it first: links go by number."))
 
     def link() -> None:
         chooser = LinkDialog(editor.session, _window_remotes(dialog), editor.number, dialog)
@@ -138,7 +139,7 @@ def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
     row = QHBoxLayout()
     row.addWidget(state, 1)
     row.addWidget(button)
-    form.addRow("Remote:", row)
+    form.addRow(_("Remote:"), row)
     return state
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, logo_from_file
 from ledgerdesk.ui import file_dialogs
@@ -64,9 +65,9 @@ class LogoPicker(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.choose_button = QPushButton("C&hoose…")
+        self.choose_button = QPushButton(_("C&hoose…"))
         self.choose_button.clicked.connect(self.choose)
-        self.remove_button = QPushButton("Re&move")
+        self.remove_button = QPushButton(_("Re&move"))
         self.remove_button.clicked.connect(lambda: self.set_logo(None))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +108,7 @@ class LogoPicker(QWidget):
         image = logo_image(self.logo, PREVIEW) if self.logo else None
         if image is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("No logo")
+            self.preview.setText(_("No logo"))
         else:
             self.preview.setPixmap(QPixmap.fromImage(image))
         self.remove_button.setEnabled(self.logo is not None)

@@ -59,7 +59,8 @@ SIZE = (1280, 800)
 
 def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path: Path,
                      locale: str | None = None, *, sync_book: Path | None = None,
-                     remotes: Remotes | None = None, dark: bool = False) -> list[Path]:
+                     remotes: Remotes | None = None, dark: bool = False,
+                     language: str | None = None) -> list[Path]:
     """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
     (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34);
     ``dark`` shows them in dark mode, as when the system asks for it."""
@@ -69,6 +70,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         use_scheme(app, Qt.ColorScheme.Dark)
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
+    if language:
+        prefs.set_language(language)
     window = MainWindow(files, prefs, remotes=remotes, system_locale=locale)
     window.resize(*SIZE)
     window.show()

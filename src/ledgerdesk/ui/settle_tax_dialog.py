@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.tax_settlement import SettleTaxForm
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.widgets import error_label, form_row
@@ -31,10 +32,14 @@ class SettleTaxDialog(QDialog):
         dates = form.dates
         what = "to receive back" if form.refund else "to pay"
         self.summary = QLabel(
-            f"<b>{form.money.format(abs(report.net_due).amount)}</b> {what} for "
-            f"{dates.short(report.period.start)} to {dates.short(report.period.end)}: "
-            f"output tax {form.money.format(report.output_tax.amount)}, input tax "
-            f"{form.money.format(report.input_tax.amount)}.")
+            _("<b>{format_}</b> {what} for {short} to {short2}: output tax {format_2}, input tax "
+              "{format_3}.").format(
+                format_=form.money.format(abs(report.net_due).amount),
+                what=what,
+                short=dates.short(report.period.start),
+                short2=dates.short(report.period.end),
+                format_2=form.money.format(report.output_tax.amount),
+                format_3=form.money.format(report.input_tax.amount)))
         self.summary.setWordWrap(True)
         self.date = QLineEdit(form.date_text)
         self.date.setFixedWidth(120)
@@ -49,9 +54,9 @@ class SettleTaxDialog(QDialog):
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         fields = QFormLayout()
-        form_row(fields, "&Paid on:" if not form.refund else "&Received on:", self.date,
+        form_row(fields, _("&Paid on:") if not form.refund else _("&Received on:"), self.date,
                  self.date)
-        form_row(fields, "&Bank:", self.bank, self.bank)
+        form_row(fields, _("&Bank:"), self.bank, self.bank)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(fields)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_list import NOTE, TaxCodeList, TaxCodeRow, side_label
 from ledgerdesk.services.ports import BookFailure
@@ -55,12 +56,12 @@ class TaxCodesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Tax codes")
+        self.setWindowTitle(_("Tax codes"))
         self.presenter = TaxCodeList(session)
         self.model = tax_codes_model(self)
         self.table = self._make_table()
         self.count_label = QLabel()
-        note = QLabel(NOTE)
+        note = QLabel(_(NOTE))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         self.status = QLabel()

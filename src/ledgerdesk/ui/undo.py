@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.ports import BookFailure
 
@@ -110,7 +111,7 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     """Edit > Undo and Redo: they call ``stack``'s checked ``undo``/``redo`` (the actions
     ``createUndoAction`` makes would call Qt's, which moves past a refusal) and name the
     step they would undo or redo."""
-    undo, redo = QAction("&Undo", parent), QAction("&Redo", parent)
+    undo, redo = QAction(_("&Undo"), parent), QAction(_("&Redo"), parent)
     for action, name in ((undo, "Undo"), (redo, "Redo")):
         action.setObjectName(name.lower())
         action.setIconText(name)  # the toolbar's button stays short; its tooltip names the step

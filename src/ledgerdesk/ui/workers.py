@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import gc_guard
 
 Progress = Callable[[int, int], None]
@@ -110,7 +111,7 @@ class BackgroundTask(QObject):
         self.dialog: QProgressDialog | None = None
         if not quiet:
             self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
-            self.dialog.setWindowTitle("Ledgerdesk")
+            self.dialog.setWindowTitle(_("Ledgerdesk"))
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(400)
             # Not a queued slot of the job: its thread is busy running the work, so the

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.presentation.chart import TYPE_LABELS, AccountEditor
 from ledgerdesk.presentation.session import Session
@@ -37,11 +38,11 @@ class AccountDialog(QDialog):
         self.type_box = QComboBox()
         for account_type, text in TYPE_LABELS.items():
             self.type_box.addItem(text, account_type)
-        self.bank = QCheckBox("&Bank account: payments can be made from and into it")
+        self.bank = QCheckBox(_("&Bank account: payments can be made from and into it"))
         form = QFormLayout()
-        form.addRow("C&ode:", self.code)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Type:", self.type_box)
+        form.addRow(_("C&ode:"), self.code)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Type:"), self.type_box)
         form.addRow("", self.bank)
         below: list[QWidget] = []
         if summary is not None:
@@ -52,7 +53,7 @@ class AccountDialog(QDialog):
             below.append(note)
         if self.editor.bank_fixed:
             self.bank.setEnabled(False)
-            self.bank.setToolTip("The books post to this account by themselves; its role stays")
+            self.bank.setToolTip(_("The books post to this account by themselves; its role stays"))
         self._show_values()
         self.type_box.currentIndexChanged.connect(lambda _: self._bank_allowed())
         self._bank_allowed()
@@ -98,7 +99,8 @@ class AccountDialog(QDialog):
 
     def reject(self) -> None:
         if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
-                dialogs.confirm(self, "Discard changes?", "The account has not been saved. "
-                                "Discard your changes?", "&Discard"):
+                dialogs.confirm(self, _("Discard changes?"), _("The account has not been saved. "
+                                                               "Discard your "
+                                                               "changes?"), _("&Discard")):
             return
         super().reject()

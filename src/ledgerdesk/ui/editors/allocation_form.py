@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
@@ -58,7 +59,7 @@ class AllocationDialog(QDialog):
         self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
                                           self, this_title=this_title)
         self.table = allocation_table(self.model)
-        self.oldest_button = QPushButton("&Allocate oldest first")
+        self.oldest_button = QPushButton(_("&Allocate oldest first"))
         self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -115,7 +116,7 @@ class AllocationDialog(QDialog):
             label.setVisible(bool(text))
         self.save_button.setEnabled(editor.can_save)
         self.save_button.setToolTip("" if editor.can_save else
-                                    "Fix what the form points out before saving.")
+                                    _("Fix what the form points out before saving."))
 
     def save(self) -> None:
         result = self.editor.save()
@@ -127,6 +128,6 @@ class AllocationDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.editor.dirty and not dialogs.confirm(self, *self.discard, "&Discard"):
+        if self.editor.dirty and not dialogs.confirm(self, *self.discard, _("&Discard")):
             return
         super().reject()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.credit_editor import CreditEditor, apply_label, credit_left
 from ledgerdesk.presentation.history import ApplyCreditStep
 from ledgerdesk.ui.editors.allocation_form import AllocationDialog
@@ -34,7 +35,7 @@ class CreditDialog(AllocationDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.date_edit = date_edit(editor.date, editor.session.locale)
-        self.save_button.setText("A&pply")
+        self.save_button.setText(_("A&pply"))
         self._lay_out()
         self.date_edit.dateChanged.connect(lambda d: editor.set_date(to_date(d)))
         self._refresh()
@@ -45,7 +46,7 @@ class CreditDialog(AllocationDialog):
         when.addWidget(self.date_edit)
         when.addStretch(1)
         form = QFormLayout()
-        form_row(form, "&Date:", when, self.date_edit)
+        form_row(form, _("&Date:"), when, self.date_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)

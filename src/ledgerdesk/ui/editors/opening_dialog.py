@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.opening_wizard import (
     FIELDS,
     HEADERS,
@@ -47,22 +48,22 @@ class OpeningDialog(QDialog):
     def __init__(self, wizard: OpeningWizard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wizard = wizard
-        self.setWindowTitle("Opening balances")
+        self.setWindowTitle(_("Opening balances"))
         self.resize(900, 520)
         self.date = date_edit(wizard.as_of, wizard.session.locale)
         self.date.setMaximumWidth(160)
-        self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
+        self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
         self.create_contacts.setChecked(wizard.create_contacts)
         self.table = QTableWidget(0, len(FIELDS))
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         self.table.setItemDelegateForColumn(0, AccountPickerDelegate(wizard.accounts, self.table))
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         for column, width in enumerate((240, 110, 110, 170, 100, 100)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.add_row = QPushButton("&Add row")
-        self.read_file = QPushButton("&Read a CSV file…")
+        self.add_row = QPushButton(_("&Add row"))
+        self.read_file = QPushButton(_("&Read a CSV file…"))
         self.balance = QLabel()
         self.cell_message, self.message = QLabel(), QLabel()
         for label in (self.cell_message, self.message):
@@ -84,13 +85,13 @@ class OpeningDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        label = QLabel("&Balances as of:")
+        label = QLabel(_("&Balances as of:"))
         label.setBuddy(self.date)
         form.addRow(label, self.date)
-        note = QLabel("One row per balance at the end of that day. A row on the receivable or "
-                      "payable account is an open invoice or bill: give its contact, number and "
-                      "due date. The rows must balance to the cent; the trial balance on the "
-                      "date will be exactly these rows.")
+        note = QLabel(_("One row per balance at the end of that day. A row on the receivable or "
+                        "payable "
+          "account is an open invoice or bill: give its contact, number and due date. The rows "
+          "must balance to the cent; the trial balance on the date will be exactly these rows."))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         row_buttons = QHBoxLayout()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.tax_codes import side_words
 from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.session import Session
@@ -37,7 +38,8 @@ class TaxCodeDialog(QDialog):
         for side in Side:
             self.side_box.addItem(side_words(side).capitalize(), side)
         self.rate = QLineEdit()
-        self.rate.setPlaceholderText(f"e.g. 20 or 5{number_symbols(session.locale).decimal}5")
+        self.rate.setPlaceholderText(_("e.g. 20 or 5{decimal}5").format(
+                                         decimal=number_symbols(session.locale).decimal))
         self.account_box = QComboBox()
         for code, label in self.editor.accounts:
             self.account_box.addItem(label, code)
@@ -134,7 +136,8 @@ class TaxCodeDialog(QDialog):
 
     def reject(self) -> None:
         if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
-                dialogs.confirm(self, "Discard changes?", "The tax code has not been saved. "
-                                "Discard your changes?", "&Discard"):
+                dialogs.confirm(self, _("Discard changes?"), _("The tax code has not been saved. "
+                                                               "Discard your "
+                                                               "changes?"), _("&Discard")):
             return
         super().reject()

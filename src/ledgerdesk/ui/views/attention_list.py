@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dashboard import SECTION_TITLES, AttentionRow
 from ledgerdesk.services.dashboard import (
     ATTENTION_PAGE,
@@ -20,7 +21,7 @@ from ledgerdesk.services.dashboard import (
 )
 from ledgerdesk.ui.theme import Tone, tone_colour
 
-HEADERS = ("Document", "Contact", "Date", "", "Amount")
+HEADERS = (N_("Document"), N_("Contact"), N_("Date"), "", N_("Amount"))
 MORE = Qt.ItemDataRole.UserRole + 1  # on a "Show more" row: (kind, next offset)
 ITEM = Qt.ItemDataRole.UserRole + 2  # on a row: its AttentionItem
 
@@ -33,7 +34,7 @@ class AttentionList(QTreeWidget):
         super().__init__()
         self.setObjectName("attention")
         self.setColumnCount(len(HEADERS))
-        self.setHeaderLabels(HEADERS)
+        self.setHeaderLabels([_(header) if header else "" for header in HEADERS])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -72,7 +73,7 @@ class AttentionList(QTreeWidget):
         total = self.totals[kind]
         self.sections[kind].setText(
             0, f"{SECTION_TITLES[kind]} ({total:,})" if total else
-            f"{SECTION_TITLES[kind]}: none")
+            _("{section_titles}: none").format(section_titles=SECTION_TITLES[kind]))
 
     def add_rows(self, kind: AttentionKind, rows: list[AttentionRow],
                  page: AttentionPage) -> None:
@@ -104,7 +105,7 @@ class AttentionList(QTreeWidget):
             self.open_requested.emit(item.data(0, ITEM))
         elif item.data(0, MORE) is not None:
             kind, offset = item.data(0, MORE)
-            item.setText(0, "Loading…")
+            item.setText(0, _("Loading…"))
             self.more_requested.emit(kind, offset)
 
     def first_row(self) -> QModelIndex:

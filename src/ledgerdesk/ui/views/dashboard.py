@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dashboard import (
     DashboardFigures,
@@ -83,7 +84,7 @@ class DashboardPage(QWidget):
 
     def _lay_out(self, title: str) -> None:
         heading = QHBoxLayout()
-        heading.addWidget(QLabel(f"<h2 style='margin:0'>{title}</h2>"))
+        heading.addWidget(QLabel(_("<h2 style='margin:0'>{title}</h2>").format(title=title)))
         heading.addSpacing(12)
         heading.addWidget(self.state)
         heading.addStretch(1)
@@ -99,8 +100,9 @@ class DashboardPage(QWidget):
         layout.addLayout(heading)
         layout.addLayout(cards)
         layout.addLayout(charts, 3)
-        layout.addWidget(QLabel("<b>Needs attention</b>  <span style='color:gray'>"
-                                "(Enter or double-click opens a row)</span>"))
+        layout.addWidget(QLabel(_("<b>Needs attention</b>  <span style='color:gray'>(Enter or "
+                                  "double-click opens a "
+          "row)</span>")))
         layout.addWidget(self.attention, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -177,7 +179,8 @@ class DashboardPage(QWidget):
 
     def _failed(self, message: str) -> None:
         first_line = message.splitlines()[0] if message else "unknown error"
-        self.state.setText(f"The figures could not be read: {first_line}")
+        self.state.setText(_("The figures could not be read: {first_line}").format(
+                               first_line=first_line))
         if self.figures is None:  # nothing to keep showing
             for tile in self.tiles:
                 tile.show_figure("—", "not available", waiting=True)

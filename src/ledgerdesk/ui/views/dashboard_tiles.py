@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -32,7 +33,8 @@ class Tile(QFrame):
     def show_figure(self, value: str, detail: str, *, waiting: bool = False,
                     alert: bool = False) -> None:
         self.value.setStyleSheet("color: palette(mid);" if waiting else "")
-        self.value.setText(f"<span style='font-size:19pt; font-weight:600'>{value}</span>")
+        self.value.setText(_("<span style='font-size:19pt; font-weight:600'>{value}</span>").format(
+                               value=value))
         self.detail.setStyleSheet(tone_style(Tone.ERROR, " font-weight: 600;") if alert
                                   else tone_style(Tone.NOTE))
         self.detail.setText(f"! {detail}" if alert else detail)

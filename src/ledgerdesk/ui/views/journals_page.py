@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.journal_list import JournalList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.journal_queries import JournalSummary
@@ -28,10 +29,10 @@ class JournalsPage(ListPage):
                                      "depreciation, wages.")
         self.add_date_filter("Fro&m:", "&to:", "Date")
         self.finish_filters()
-        self.new_button = QPushButton("Ne&w journal…")
-        self.new_button.setToolTip("Write a manual journal (Ctrl+N)")
-        self.void_button = QPushButton("Vo&id…")
-        self.void_button.setToolTip("Void the selected journal: a reversal is posted")
+        self.new_button = QPushButton(_("Ne&w journal…"))
+        self.new_button.setToolTip(_("Write a manual journal (Ctrl+N)"))
+        self.void_button = QPushButton(_("Vo&id…"))
+        self.void_button.setToolTip(_("Void the selected journal: a reversal is posted"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.void_button)

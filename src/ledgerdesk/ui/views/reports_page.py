@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import Export, report_export
@@ -99,7 +100,7 @@ class ReportsPage(QWidget):
         self.bar = ReportBar(self.form, _accounts(session))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.settle_button = QPushButton("&Settle…")  # the tax return's payment or refund
+        self.settle_button = QPushButton(_("&Settle…"))  # the tax return's payment or refund
         self.settle_button.setObjectName("settleTax")
         self.settle_button.hide()
         self.settle_button.clicked.connect(self.settle_tax)
@@ -149,7 +150,8 @@ class ReportsPage(QWidget):
     def _kind_chosen(self, row: int) -> None:
         self.bar.read_form()
         self.form.kind = KINDS[row]
-        self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
+        self.heading.setText(_("<h2 style='margin:0'>{title}</h2>").format(
+                                 title=self.form.kind.title))
         self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
         if self.form.kind is ReportKind.TAX_RETURN:
             self.bar.set_tax_codes(every_code_choice(self.session))
@@ -279,7 +281,7 @@ class ReportsPage(QWidget):
         self.settle_button.setVisible(self.form.kind is ReportKind.TAX_RETURN)
         if self.tax_return is None:
             self.settle_button.setEnabled(False)
-            self.settle_button.setToolTip("Run the tax return of every code first.")
+            self.settle_button.setToolTip(_("Run the tax return of every code first."))
             return
         why_not = SettleTaxForm(self.session, self.tax_return).why_not
         self.settle_button.setEnabled(not why_not)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import OutboxRow, SyncPanel
@@ -55,9 +56,9 @@ class SyncPage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("padding: 6px; background: palette(base); "
                                   "border: 1px solid palette(mid);")
-        self.sync_button = QPushButton("&Sync now")
-        self.retry_button = QPushButton("&Retry")
-        self.resolve_button = QPushButton("Res&olve…")
+        self.sync_button = QPushButton(_("&Sync now"))
+        self.retry_button = QPushButton(_("&Retry"))
+        self.resolve_button = QPushButton(_("Res&olve…"))
         self.resolve_menu = QMenu(self)
         for resolution in Resolution:
             action = self.resolve_menu.addAction(resolution.value)
@@ -74,7 +75,7 @@ class SyncPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2 style='margin:0'>Sync</h2>"))
+        layout.addWidget(QLabel(_("<h2 style='margin:0'>Sync</h2>")))
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -126,17 +127,19 @@ class SyncPage(QWidget):
         try:
             resolve(self.session.book, row.id, resolution)
         except (NotAllowed, NotFound, BookFailure) as exc:
-            dialogs.error(self, "That could not be done", str(exc))
+            dialogs.error(self, _("That could not be done"), str(exc))
         else:
-            self.status.setText(f"{row.payment} on {row.document}: {resolution.value.lower()}"
-                                " — done.")
+            self.status.setText(_("{payment} on {document}: {value} — done.").format(
+                payment=row.payment,
+                document=row.document,
+                value=resolution.value.lower()))
         self.reload()
 
     def sync_now(self) -> None:
         if self.remotes is None or self.task is not None:
             return
         remotes, open_book = self.remotes, self.open_book
-        self.status.setText("Syncing…")
+        self.status.setText(_("Syncing…"))
         self.sync_button.setEnabled(False)
         self.task = run_in_background(
             self, "Sending payments to the remote services…",
