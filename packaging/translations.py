@@ -30,7 +30,7 @@ DOMAIN = "ledgerdesk"
 
 #: The functions a message is written through (``domain/i18n.py``, ``domain/wording.py``),
 #: as Babel's keyword specs: ``plural(count, one, many)`` is ``ngettext`` from its 2nd arg.
-KEYWORDS = ("_", "N_", "ngettext:1,2", "pgettext:1c,2", "plural:2,3")
+KEYWORDS = ("_", "N_", "Nn_:1,2", "ngettext:1,2", "pgettext:1c,2", "plural:2,3")
 
 
 def keyword_args() -> list[str]:

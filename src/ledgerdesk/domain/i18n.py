@@ -76,3 +76,9 @@ class Translated(dict):  # type: ignore[type-arg]
 
     def items(self) -> list[tuple[object, str]]:  # type: ignore[override]
         return [(key, _(value)) for key, value in super().items()]
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """``(singular, plural)`` unchanged: marks a noun's two forms for extraction (as
+    ``ngettext``'s), counted later with ``ngettext(*pair, count)``."""
+    return singular, plural

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.amount_format import format_count
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
@@ -126,7 +126,9 @@ class ListFilters:
         short = self._dates.short
         if start and end:
             return f"{short(start)} – {short(end)}"
-        return f"from {short(start)}" if start else f"until {short(end)}"  # type: ignore[arg-type]
+        if start:
+            return _("from {date}").format(date=short(start))
+        return _("until {date}").format(date=short(end))  # type: ignore[arg-type]
 
     def count_text(self, count: int) -> str:
         """``12 invoices``, or ``12 of 1,234 invoices`` while filtered (numbers in the
@@ -135,7 +137,8 @@ class ListFilters:
             return f"{self._number(count)} {self._noun(count)}"
         everything = dataclasses.replace(self.presenter.query, **self._blank)
         total = self.presenter.count_where(everything)
-        return f"{self._number(count)} of {self._number(total)} {self._noun(total)}"
+        return _("{count} of {total} {noun}").format(
+            count=self._number(count), total=self._number(total), noun=self._noun(total))
 
     def empty_text(self, count: int) -> str:
         """What the table says in place of rows when ``count`` is 0 ("" otherwise): that the
@@ -143,13 +146,13 @@ class ListFilters:
         if count:
             return ""
         if self.is_filtered:
-            return _("No {noun} match these filters.").format(noun=self.noun[1])
-        return _("No {noun} yet — {create_hint}").format(
-                   noun=self.noun[1],
-                   create_hint=self.create_hint)
+            return _("No {noun} match these filters.").format(noun=self._noun(2))
+        return _("No {noun} yet — {create_hint}").format(noun=self._noun(2),
+                                                         create_hint=_(self.create_hint))
 
     def _noun(self, count: int) -> str:
-        return self.noun[0] if count == 1 else self.noun[1]
+        """The noun's form for ``count`` (``book_view`` marks its pairs with ``Nn_``)."""
+        return ngettext(*self.noun, count)
 
     def _number(self, count: int) -> str:
         return format_count(count, self._locale)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
-from ledgerdesk.domain.i18n import N_, _
+from ledgerdesk.domain.i18n import N_, Nn_, _
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
@@ -48,23 +48,27 @@ class BookView(QWidget):
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.addItems([_(page) for page in PAGES])
+        for row, page in enumerate(PAGES):  # the icons go by the page, not by its words
+            self.nav.item(row).setData(Qt.ItemDataRole.UserRole, page)
         paint_pages(self.nav, self.palette())
         self.nav.setFixedWidth(170)
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(session)
         self.dashboard.open_requested.connect(self.open_attention)
-        self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
-        self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
-        self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
-                                       ("credit", "credits"), "Ctrl+N creates a credit note.")
-        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"),
-                                 create_hint="Ctrl+N records one.")
-        self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
-        self.payments.add_date_filter("Fro&m:", "&to:", "Date")
+        self.invoices = self._documents(_("Sales invoices"), SALES_KINDS,
+                                        Nn_("invoice", "invoices"))
+        self.bills = self._documents(_("Bills"), BILL_KINDS, Nn_("bill", "bills"))
+        self.credits = self._documents(_("Credit notes and credits"), CREDIT_KINDS,
+                                       Nn_("credit", "credits"),
+                                       N_("Ctrl+N creates a credit note."))
+        self.payments = ListPage(_("Payments"), PaymentList(session),
+                                 Nn_("payment", "payments"), create_hint=N_("Ctrl+N records one."))
+        self.payments.add_contact_filter(_("C&ontact:"), lambda: contact_choices(session, None))
+        self.payments.add_date_filter(_("Fro&m:"), _("&to:"), _("Date"))
         self.payments.finish_filters()
         self.payments.open_requested.connect(self.open_payment)
-        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"),
-                                 create_hint="Ctrl+N adds one.")
+        self.contacts = ListPage(_("Contacts"), ContactList(session),
+                                 Nn_("contact", "contacts"), create_hint=N_("Ctrl+N adds one."))
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
         self.reports = ReportsPage(session)
@@ -88,13 +92,13 @@ class BookView(QWidget):
         self._loaded: set[int] = set()
 
     def _documents(self, title: str, kinds, noun,
-                   create_hint: str = "Ctrl+N creates one.") -> ListPage:
+                   create_hint: str = N_("Ctrl+N creates one.")) -> ListPage:
         page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
-        page.add_status_filter("&Status:", STATUS_FILTERS)
+        page.add_status_filter(_("&Status:"), STATUS_FILTERS)
         sides = {kind.side for kind in kinds}
         side = sides.pop() if len(sides) == 1 else None
-        page.add_contact_filter("C&ontact:", lambda: contact_choices(self.session, side))
-        page.add_date_filter("Issued fro&m:", "&to:", "Issued")
+        page.add_contact_filter(_("C&ontact:"), lambda: contact_choices(self.session, side))
+        page.add_date_filter(_("Issued fro&m:"), _("&to:"), _("Issued"))
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from PySide6.QtWidgets import QDialog, QWidget
 
 from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui.editors.account_dialog import AccountDialog
 
@@ -34,7 +35,7 @@ def account_dialogs(session: Session, view, parent: QWidget) -> Iterator[tuple[s
     refused = AccountDialog(session, None, parent)
     refused.code.setText(rows[0].code)
     refused.name.setText(_("Second current account"))
-    refused.type_box.setCurrentIndex(refused.type_box.findText("Asset"))
+    refused.type_box.setCurrentIndex(refused.type_box.findData(AccountType.ASSET))
     refused.bank.setChecked(True)
     refused.save()
     yield "66-new-account-refused", refused

@@ -206,7 +206,7 @@ def _filter_invoices(view) -> None:
     busiest = max({r.contact_id for r in owing},
                   key=lambda c: sum(r.contact_id == c for r in owing))
     bar.contact.select_id(busiest)
-    bar.status.setCurrentIndex(bar.status.findText("Open"))
+    bar.status.setCurrentIndex(bar.status.findData(StatusFilter.OPEN))
     first = min(r.issue_date for r in owing if r.contact_id == busiest)
     bar.date_from.setText(page.filters.date_text(first))
     bar.date_from.editingFinished.emit()

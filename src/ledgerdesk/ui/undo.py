@@ -114,7 +114,8 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     undo, redo = QAction(_("&Undo"), parent), QAction(_("&Redo"), parent)
     for action, name in ((undo, "Undo"), (redo, "Redo")):
         action.setObjectName(name.lower())
-        action.setIconText(name)  # the toolbar's button stays short; its tooltip names the step
+        # the toolbar's button stays short; its tooltip names the step
+        action.setIconText(_("Undo") if action is undo else _("Redo"))
     undo.triggered.connect(lambda: stack.undo())
     redo.triggered.connect(lambda: stack.redo())
 
@@ -122,10 +123,10 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     # it is being destroyed, too).  ``retitled`` comes from a live stack.
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
-    stack.undoTextChanged.connect(lambda text: undo.setText(_label("&Undo", text)))
-    stack.redoTextChanged.connect(lambda text: redo.setText(_label("&Redo", text)))
-    stack.retitled.connect(lambda: (undo.setText(_label("&Undo", stack.undoText())),
-                                    redo.setText(_label("&Redo", stack.redoText()))))
+    stack.undoTextChanged.connect(lambda text: undo.setText(_label(_("&Undo"), text)))
+    stack.redoTextChanged.connect(lambda text: redo.setText(_label(_("&Redo"), text)))
+    stack.retitled.connect(lambda: (undo.setText(_label(_("&Undo"), stack.undoText())),
+                                    redo.setText(_label(_("&Redo"), stack.redoText()))))
     undo.setEnabled(stack.canUndo())
     redo.setEnabled(stack.canRedo())
     return undo, redo

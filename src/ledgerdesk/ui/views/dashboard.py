@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dashboard import (
     DashboardFigures,
@@ -50,10 +50,10 @@ from ledgerdesk.ui.views.dashboard_tiles import Tile
 if TYPE_CHECKING:  # Qt Charts loads with the first figures, not with the window
     from ledgerdesk.ui.views.bar_chart import BarChartView
 
-LOADING = "Loading…"
-UPDATING = "Updating…"
+LOADING = N_("Loading…")
+UPDATING = N_("Updating…")
 WIDE = 1000  # px of page: below this the charts stack
-TILE_TITLES = ("Customers owe you", "You owe suppliers", "In the bank")
+TILE_TITLES = (N_("Customers owe you"), N_("You owe suppliers"), N_("In the bank"))
 
 
 class DashboardPage(QWidget):
@@ -73,7 +73,7 @@ class DashboardPage(QWidget):
         self.pager.failed.connect(self._failed)
         self.state = QLabel()
         self.state.setStyleSheet(tone_style(Tone.NOTE))
-        self.tiles = [Tile(title) for title in TILE_TITLES]
+        self.tiles = [Tile(_(title)) for title in TILE_TITLES]
         self.money_chart: BarChartView | None = None  # made when first reloaded
         self.aging_chart: BarChartView | None = None
         self.attention = AttentionList()
@@ -140,7 +140,7 @@ class DashboardPage(QWidget):
         """Read the figures again, off the GUI thread; the page updates when they arrive."""
         if self.money_chart is None:
             self._make_charts()
-        self.state.setText(LOADING if self.figures is None else UPDATING)
+        self.state.setText(_(LOADING) if self.figures is None else _(UPDATING))
         self.pager.drop()  # a page of the old list would not fit the new one
         self.loader.load(partial(dashboard_figures, self.session))
 
@@ -159,7 +159,7 @@ class DashboardPage(QWidget):
         self.tiles[1].show_figure(fmt(figures.payable.total.amount),
                                   overdue_line(figures.payable, self.money),
                                   alert=figures.payable.overdue_count > 0)
-        self.tiles[2].show_figure(fmt(figures.bank), "by the ledger")
+        self.tiles[2].show_figure(fmt(figures.bank), _("by the ledger"))
         locale = self.session.locale
         assert self.money_chart is not None and self.aging_chart is not None
         self.money_chart.show_chart(money_chart(figures.months, self.money, locale))

@@ -37,7 +37,7 @@ class FilterBar(QWidget):
     def __init__(self, filters: ListFilters, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filters = filters
-        self.search = QLineEdit(placeholderText="Search (Ctrl+F)", clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=_("Search (Ctrl+F)"), clearButtonEnabled=True)
         self.search.setMinimumWidth(180)
         self.status: QComboBox | None = None
         self.contact: ContactPicker | None = None
