@@ -71,7 +71,7 @@ class BackupsDialog(QDialog):
         self.window_, self.session = window, session
         self.setWindowTitle(_("Backups"))
         self.presenter = BackupList(backups, session.path, session.locale, tz)
-        self.model = ReadRowsModel(BackupColumn, ("Taken", "Kind", "Verified", "Size"),
+        self.model = ReadRowsModel(BackupColumn, (_("Taken"), _("Kind"), _("Verified"), _("Size")),
                                    frozenset({BackupColumn.SIZE}), self)
         self.table = self._make_table()
         self.count_label = QLabel()
@@ -86,8 +86,8 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.back_up_button = self._button(buttons, "&Back up now", self.back_up)
-        self.restore_button = self._button(buttons, "&Restore…", self.restore_current)
+        self.back_up_button = self._button(buttons, _("&Back up now"), self.back_up)
+        self.restore_button = self._button(buttons, _("&Restore…"), self.restore_current)
         self.folder_button = QPushButton(_("Choose &folder…"))
         self.folder_button.clicked.connect(self.choose_folder)
         self.beside_button = QPushButton(_("Beside the boo&k"))
@@ -153,7 +153,7 @@ class BackupsDialog(QDialog):
         self.back_up_button.setEnabled(False)
         self.status.setText(_("Backing up the book…"))
         backups, path = self.presenter.backups, self.session.path
-        run_in_background(self, "Backing up the book…",
+        run_in_background(self, _("Backing up the book…"),
                           lambda progress: backups.back_up(path, progress=progress),
                           self._backed_up, self._failed)
 
@@ -167,7 +167,7 @@ class BackupsDialog(QDialog):
         self.status.setText(message)
 
     def choose_folder(self) -> None:
-        folder = file_dialogs.choose_folder(self, "Where this book's backups go",
+        folder = file_dialogs.choose_folder(self, _("Where this book's backups go"),
                                             self.presenter.backups.folder(self.session.path))
         if folder is not None:
             self._set_folder(folder)
@@ -205,6 +205,6 @@ def restore_in_window(window: QMainWindow, presenter: BackupList, backup: Path) 
         dialogs.error(window, _("The book was not restored"), message)
         window.open_path(path)  # type: ignore[attr-defined]
 
-    run_in_background(window, "Restoring the book…",
+    run_in_background(window, _("Restoring the book…"),
                       lambda progress: backups.restore(path, backup, progress), restored,
                       refused)

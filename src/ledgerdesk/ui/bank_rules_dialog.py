@@ -46,8 +46,8 @@ class BankRulesDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Bank rules"))
         self.presenter = BankRuleList(session)
-        self.model = ReadRowsModel(RuleColumn, ("Rule", "Reference contains", "Posts to",
-                                                "Memo"), frozenset({RuleColumn.ID}), self)
+        self.model = ReadRowsModel(RuleColumn, (_("Rule"), _("Reference contains"), _("Posts to"),
+                                                _("Memo")), frozenset({RuleColumn.ID}), self)
         self.table = read_only_table(self.model, in_dialog=True)
         self.table.setAccessibleName(_("Bank rules"))
         header = self.table.horizontalHeader()
@@ -94,9 +94,9 @@ class BankRulesDialog(QDialog):
         self.add_button.setDefault(True)  # Enter in a field adds the rule
         self.add_button.clicked.connect(self.add_rule)
         form = QFormLayout()
-        for text, field, name in (("&Reference contains:", self.text, "reference_contains"),
-                                  ("&Posts to:", self.account, "account"),
-                                  ("&Memo:", self.memo, "memo")):
+        for text, field, name in ((_("&Reference contains:"), self.text, "reference_contains"),
+                                  (_("&Posts to:"), self.account, "account"),
+                                  (_("&Memo:"), self.memo, "memo")):
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(field)

@@ -162,7 +162,7 @@ class BookView(QWidget):
         else:
             export = None
         if export is None:
-            self._report("To export, show a list or run a report first.", False)
+            self._report(_("To export, show a list or run a report first."), False)
             return
         export_to_csv(self, export, file_dialogs.start_folder(), self._report)
 
@@ -289,8 +289,9 @@ class BookView(QWidget):
         credit = self.credits.current_entity() if self.current_page() is self.credits else None
         if not isinstance(credit, DocumentSummary) or not credit.outstanding.is_positive \
                 or credit.lifecycle is not Lifecycle.AUTHORISED:
-            self._report("To apply a credit, select an authorised credit note with credit "
-                         "left on the Credit notes page.", False)
+            self._report(_("To apply a credit, select an authorised credit note with credit left "
+                           "on the "
+              "Credit notes page."), False)
             return
         step = open_credit_dialog(self.session, credit.id, self)
         if step is not None:
@@ -311,7 +312,7 @@ class BookView(QWidget):
 
     def push(self, step: Step) -> None:
         undo.push(self.undo_stack, step, self._report, self.reload)
-        self._report(f"Done: {step.text}. Undo with Ctrl+Z.", False)
+        self._report(_("Done: {text}. Undo with Ctrl+Z.").format(text=step.text), False)
         self.reload()
 
     def _report(self, message: str, is_error: bool) -> None:

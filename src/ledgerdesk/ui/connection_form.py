@@ -87,8 +87,9 @@ class ConnectionFormDialog(QDialog):
         if self.existing is None:
             self.edits["base_url"].setText(BASE_URLS[self.chosen])
             self.edits["scopes"].setText(draft.scopes)
-        texts = {"base_url": "&Base URL:", "client_id": "&Client id:", "scopes": "Sco&pes:",
-                 "identifier": "&User name:", "secret": SECRET_LABEL[self.chosen],
+        texts = {"base_url": _("&Base URL:"), "client_id": _("&Client id:"),
+                 "scopes": _("Sco&pes:"),
+                 "identifier": _("&User name:"), "secret": SECRET_LABEL[self.chosen],
                  "remote_id": REMOTE_ID.get(self.chosen, ("", "&Id:"))[1]}
         for name in FIELDS:
             shown = name in draft.uses or name in ("base_url", "secret")
@@ -118,8 +119,9 @@ class ConnectionFormDialog(QDialog):
         url, verifier, state = self.remotes.start_browser_sign_in(connection, REDIRECT_URI)
         QDesktopServices.openUrl(QUrl(url))
         pasted, ok = QInputDialog.getText(
-            self, "Sign in with Xero", "Sign in and allow access in the browser, then paste "
-            "the address the browser was sent to:", QLineEdit.EchoMode.Password)
+            self, _("Sign in with Xero"), _("Sign in and allow access in the browser, then paste "
+                                            "the address the browser was "
+              "sent to:"), QLineEdit.EchoMode.Password)
         if ok and pasted.strip():
             self._browser = (pasted.strip(), verifier, state)
             self.message.setText(_("Signed in through the browser; Save finishes the connection."))
@@ -142,7 +144,8 @@ class ConnectionFormDialog(QDialog):
 
         self.edits["secret"].clear()  # it is on its way to the keyring, not kept here
         self._browser = None
-        run_in_background(self, f"Signing in to {connection.provider.label}…", sign_in,
+        run_in_background(self, _("Signing in to {label}…").format(
+                                    label=connection.provider.label), sign_in,
                           lambda _: self._store(connection), self._refused)
 
     def _store(self, connection: Connection) -> None:

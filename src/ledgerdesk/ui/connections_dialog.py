@@ -55,9 +55,9 @@ class ConnectionsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (("add", "&Add…", self.add), ("test", "&Test connection",
+        for name, text, slot in (("add", _("&Add…"), self.add), ("test", _("&Test connection"),
                                                               self.test),
-                                 ("edit", "&Edit…", self.edit), ("remove", "&Remove…",
+                                 ("edit", _("&Edit…"), self.edit), ("remove", _("&Remove…"),
                                                                   self.remove)):
             button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
@@ -115,10 +115,11 @@ class ConnectionsDialog(QDialog):
         if connection is None or remotes is None or connection.id is None:
             return
         self.status.setText(_("Asking {label}…").format(label=connection.provider.label))
-        run_in_background(self, f"Asking {connection.provider.label}…",
+        run_in_background(self, _("Asking {label}…").format(label=connection.provider.label),
                           lambda _progress: remotes.who(connection),
                           lambda said: self._tested(connection, said),
-                          lambda why: self._tested(connection, f"Not connected: {why}"))
+                          lambda why: self._tested(connection, _("Not connected: {why}").format(
+                                                                   why=why)))
 
     def _tested(self, connection: Connection, said: str) -> None:
         assert connection.id is not None
@@ -130,8 +131,10 @@ class ConnectionsDialog(QDialog):
         connection = self.current()
         if connection is None or connection.id is None:
             return
-        question = (f"Remove the {connection.provider.label} connection at "
-                    f"{connection.base_url}? {removal_consequences(self.session.book, connection)}")
+        question = (_("Remove the {label} connection at {base_url}? {removal_consequences}").format(
+            label=connection.provider.label,
+            base_url=connection.base_url,
+            removal_consequences=removal_consequences(self.session.book, connection)))
         if not dialogs.confirm(self, _("Remove connection?"), question, _("&Remove")):
             return
         try:

@@ -54,7 +54,7 @@ def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
 
 
 def choose_book_to_open(parent: QWidget) -> Path | None:
-    return file_dialogs.open_file(parent, "Open a book", BOOK_FILTER)
+    return file_dialogs.open_file(parent, _("Open a book"), BOOK_FILTER)
 
 
 class NewBookDialog(QDialog):
@@ -77,25 +77,25 @@ class NewBookDialog(QDialog):
         self.year_start_edit.setToolTip(_("The first day of the fiscal year as month-day, e.g. "
                                           "04-01 for 1 April; 01-01 is the "
           "calendar year"))
-        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
+        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / _("My company.book")))
         self.path_edit.setToolTip(_("One company's books are one file, kept where you choose"))
-        browse = QPushButton(BROWSE)
+        browse = QPushButton(_(BROWSE))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow(_label("Company &name:", self.company_edit), self.company_edit)
-        form.addRow(_label("&Home currency:", self.currency_box), self.currency_box)
-        form.addRow(_label("Fiscal &year starts (MM-DD):", self.year_start_edit),
+        form.addRow(_label(_("Company &name:"), self.company_edit), self.company_edit)
+        form.addRow(_label(_("&Home currency:"), self.currency_box), self.currency_box)
+        form.addRow(_label(_("Fiscal &year starts (MM-DD):"), self.year_start_edit),
                     self.year_start_edit)
-        form.addRow(_label("Book &file:", self.path_edit), where)
+        form.addRow(_label(_("Book &file:"), self.path_edit), where)
         self.problem = QLabel()
         self.problem.setStyleSheet(tone_style(Tone.ERROR))
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(CREATE)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_(CREATE))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -106,7 +106,7 @@ class NewBookDialog(QDialog):
         self.company_edit.setFocus()
 
     def _browse(self) -> None:
-        path = file_dialogs.save_file(self, "New book", BOOK_FILTER, self.path_edit.text())
+        path = file_dialogs.save_file(self, _("New book"), BOOK_FILTER, self.path_edit.text())
         if path is not None:
             name = str(path)
             self.path_edit.setText(name if name.endswith(".book") else name + ".book")
@@ -146,7 +146,7 @@ def shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     dialog = QDialog(parent)
     dialog.setWindowTitle(_("Keyboard shortcuts"))
     table = QTableWidget(len(rows), 2)
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    table.setHorizontalHeaderLabels([_("Action"), _("Keys")])
     for i, (what, keys) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(what))
         table.setItem(i, 1, QTableWidgetItem(keys))

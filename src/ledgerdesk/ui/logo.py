@@ -78,7 +78,7 @@ class LogoPicker(QWidget):
         self._show()
 
     def choose(self) -> None:
-        path = file_dialogs.open_file(self, "Choose the company logo", IMAGE_FILTER)
+        path = file_dialogs.open_file(self, _("Choose the company logo"), IMAGE_FILTER)
         if path is not None:
             self.load(path)
 
@@ -90,11 +90,14 @@ class LogoPicker(QWidget):
             self.report(" ".join(p.message for p in exc.problems))
             return False
         except OSError as exc:
-            self.report(f"{path.name} could not be read: {exc.strerror or exc}.")
+            self.report(_("{name} could not be read: {value}.").format(
+                            name=path.name,
+                            value=exc.strerror or exc))
             return False
         if natural_size(logo) is None:
-            self.report(f"{path.name} looks like an image but could not be read; it may be "
-                        f"damaged.")
+            self.report(_("{name} looks like an image but could not be read; it may be "
+                          "damaged.").format(
+                name=path.name))
             return False
         self.report("")
         self.set_logo(logo)

@@ -186,7 +186,7 @@ class MainWindow(BookDialogs, QMainWindow):
 
     def open_demo(self) -> None:
         run_in_background(
-            self, "Building the demo book…",
+            self, _("Building the demo book…"),
             lambda progress: self.files.demo(self.clock(), progress),
             self.open_path,
             lambda message: dialogs.error(self, _("The demo book could not be built"), message),
@@ -331,9 +331,9 @@ class MainWindow(BookDialogs, QMainWindow):
         dialogs.shortcuts(self, self.shortcut_rows())
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Ledgerdesk",
-                          f"Ledgerdesk {__version__}\nOffline double-entry books for small "
-                          "businesses.")
+        QMessageBox.about(self, _("About Ledgerdesk"),
+                          _("Ledgerdesk {version__}\nOffline double-entry books for small "
+                            "businesses.").format(version__=__version__))
 
     def _paint_icons(self) -> None:
         paint_actions([*self.actions.values(), self.undo_action, self.redo_action],

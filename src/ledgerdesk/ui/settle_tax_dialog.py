@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.tax_settlement import SettleTaxForm
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.widgets import error_label, form_row
 
-TITLE = "Settle the tax return"
+TITLE = N_("Settle the tax return")
 
 
 class SettleTaxDialog(QDialog):
@@ -27,10 +27,10 @@ class SettleTaxDialog(QDialog):
         super().__init__(parent)
         self.form = form
         self.done_text = ""
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         report = form.report
         dates = form.dates
-        what = "to receive back" if form.refund else "to pay"
+        what = _("to receive back") if form.refund else _("to pay")
         self.summary = QLabel(
             _("<b>{format_}</b> {what} for {short} to {short2}: output tax {format_2}, input tax "
               "{format_3}.").format(
@@ -50,7 +50,7 @@ class SettleTaxDialog(QDialog):
         self.message = error_label()
         self.buttons = QDialogButtonBox()
         self.settle_button = self.buttons.addButton(
-            "&Record refund" if form.refund else "&Record payment",
+            _("&Record refund") if form.refund else _("&Record payment"),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         fields = QFormLayout()
@@ -69,7 +69,7 @@ class SettleTaxDialog(QDialog):
     def settle(self) -> None:
         """Ask, then settle; on a refusal, say why and keep what was typed."""
         self.form.date_text, self.form.bank = self.date.text(), self.bank.currentData()
-        if not dialogs.confirm(self, TITLE, self.form.question(),
+        if not dialogs.confirm(self, _(TITLE), self.form.question(),
                                self.settle_button.text().replace("&", "")):
             return
         done = self.form.settle()

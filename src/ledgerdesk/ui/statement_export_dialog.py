@@ -54,7 +54,7 @@ class StatementExportDialog(QDialog):
         form_row(form, _("&From:"), self.start, self.start)
         form_row(form, _("&To:"), self.end, self.end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("&Next…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("&Next…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

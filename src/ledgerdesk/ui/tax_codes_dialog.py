@@ -48,7 +48,8 @@ WIDTHS = {TaxCodeColumn.NAME: 200, TaxCodeColumn.SIDE: 100, TaxCodeColumn.ACCOUN
 
 
 def tax_codes_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(TaxCodeColumn, ("Name", "Side", "Account", "Rate %", "Used"),
+    return ReadRowsModel(TaxCodeColumn,
+                         (_("Name"), _("Side"), _("Account"), _("Rate %"), _("Used")),
                          frozenset({TaxCodeColumn.RATE}), parent)
 
 
@@ -69,9 +70,9 @@ class TaxCodesDialog(QDialog):
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.add_button = self._button(buttons, "&Add…", self.add_code)
+        self.add_button = self._button(buttons, _("&Add…"), self.add_code)
         # Not "&Change": KDE's Close button is "&Close".
-        self.change_button = self._button(buttons, "C&hange…", self.change_current)
+        self.change_button = self._button(buttons, _("C&hange…"), self.change_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_code)
         top = QHBoxLayout()
         top.addWidget(note, 1)

@@ -43,7 +43,8 @@ class StepCommand(QUndoCommand):
     def attempt(self, verb: str) -> bool:
         """Run the step's undo or redo before the stack moves; False (and said why) when the
         book refused, so the stack can stay where it is."""
-        self._done = self._try(verb, refused=f"{verb.capitalize()} still offers it.")
+        self._done = self._try(verb, refused=_("{capitalize} still offers it.").format(
+                                                 capitalize=verb.capitalize()))
         return self._done
 
     def redo(self) -> None:
@@ -70,7 +71,11 @@ class StepCommand(QUndoCommand):
         try:
             message = action()
         except REFUSALS as exc:
-            self._report(f"Could not {verb} {self.step.text}: {exc} {refused}".rstrip(), True)
+            self._report(_("Could not {verb} {text}: {exc} {refused}").format(
+                             verb=verb,
+                             text=self.step.text,
+                             exc=exc,
+                             refused=refused).rstrip(), True)
             worked = False
         else:
             self._report(message, False)
@@ -112,7 +117,7 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     ``createUndoAction`` makes would call Qt's, which moves past a refusal) and name the
     step they would undo or redo."""
     undo, redo = QAction(_("&Undo"), parent), QAction(_("&Redo"), parent)
-    for action, name in ((undo, "Undo"), (redo, "Redo")):
+    for action, name in ((undo, _("Undo")), (redo, _("Redo"))):
         action.setObjectName(name.lower())
         # the toolbar's button stays short; its tooltip names the step
         action.setIconText(_("Undo") if action is undo else _("Redo"))

@@ -110,7 +110,7 @@ class BackgroundTask(QObject):
         # user working while it runs; the caller says in the status bar what happens.
         self.dialog: QProgressDialog | None = None
         if not quiet:
-            self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
+            self.dialog = QProgressDialog(label, _("Cancel"), 0, 0, owner)
             self.dialog.setWindowTitle(_("Ledgerdesk"))
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(400)
@@ -173,7 +173,7 @@ class BackgroundTask(QObject):
 
     @Slot()
     def _cancelled(self) -> None:
-        self._deliver(1, "Cancelled.")
+        self._deliver(1, _("Cancelled."))
 
     def _deliver(self, which: int, outcome: Any) -> None:
         callbacks, self._callbacks = self._callbacks, None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.presentation.chart import TYPE_LABELS, AccountEditor
 from ledgerdesk.presentation.session import Session
@@ -23,8 +23,8 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
-RE_CODE_NOTE = ("A new code keeps every posting, document and payment on this account; "
-                "reports and exports show the new code.")
+RE_CODE_NOTE = (N_("A new code keeps every posting, document and payment on this account; "
+                "reports and exports show the new code."))
 
 
 class AccountDialog(QDialog):
@@ -47,7 +47,7 @@ class AccountDialog(QDialog):
         below: list[QWidget] = []
         if summary is not None:
             self.type_box.setEnabled(False)  # the reports' sections rest on it
-            note = QLabel(RE_CODE_NOTE)
+            note = QLabel(_(RE_CODE_NOTE))
             note.setWordWrap(True)
             note.setStyleSheet(tone_style(Tone.NOTE))
             below.append(note)

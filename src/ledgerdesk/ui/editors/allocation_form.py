@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
@@ -51,7 +51,7 @@ class AllocationDialog(QDialog):
     """The grid's dialog; subclasses add their fields, lay them out and say what a saved
     result is (``saved``) and what Esc asks (``discard``: title, question)."""
 
-    discard = ("Discard?", "Nothing has been saved. Discard what you typed?")
+    discard = (N_("Discard?"), N_("Nothing has been saved. Discard what you typed?"))
 
     def __init__(self, editor: Any, parent: QWidget | None, this_title: str) -> None:
         super().__init__(parent)
@@ -128,6 +128,6 @@ class AllocationDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.editor.dirty and not dialogs.confirm(self, *self.discard, _("&Discard")):
+        if self.editor.dirty and not dialogs.confirm(self, *map(_, self.discard), _("&Discard")):
             return
         super().reject()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.credit_editor import CreditEditor, apply_label, credit_left
 from ledgerdesk.presentation.history import ApplyCreditStep
 from ledgerdesk.ui.editors.allocation_form import AllocationDialog
@@ -21,11 +21,11 @@ from ledgerdesk.ui.widgets import date_edit, form_row, to_date
 
 
 class CreditDialog(AllocationDialog):
-    discard = ("Discard this application?",
-               "The credit has not been applied. Discard what you typed?")
+    discard = (N_("Discard this application?"),
+               N_("The credit has not been applied. Discard what you typed?"))
 
     def __init__(self, editor: CreditEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, parent, "This credit")
+        super().__init__(editor, parent, _("This credit"))
         self.editor: CreditEditor = editor
         self.step: ApplyCreditStep | None = None
         self.setWindowTitle(editor.title)
@@ -50,7 +50,8 @@ class CreditDialog(AllocationDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        self.add_grid(layout, f"Apply to open &{self.editor.targets} (type in “This credit”):")
+        self.add_grid(layout, _("Apply to open &{targets} (type in “This credit”):").format(
+                                  targets=self.editor.targets))
         for first, second in ((self.date_edit, self.table), (self.table, self.oldest_button),
                               (self.oldest_button, self.buttons)):
             self.setTabOrder(first, second)

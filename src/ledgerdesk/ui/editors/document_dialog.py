@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.presentation.contacts import contact_choices, create_contact
 from ledgerdesk.presentation.document_editor import DocumentEditor
@@ -45,8 +45,9 @@ from ledgerdesk.ui.widgets import (
     to_date,
 )
 
-TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices include tax",
-             TaxMode.NO_TAX: "No tax"}
+TAX_MODES = Translated({TaxMode.EXCLUSIVE: N_("Prices exclude tax"),
+                        TaxMode.INCLUSIVE: N_("Prices include tax"),
+                        TaxMode.NO_TAX: N_("No tax")})
 
 
 class DocumentDialog(LineGridDialog):
@@ -75,12 +76,13 @@ class DocumentDialog(LineGridDialog):
         self._grid_buttons()
         self.totals = QLabel()
         self.message = error_label()
-        self.save_button = self.buttons.addButton("&Save draft",
+        self.save_button = self.buttons.addButton(_("&Save draft"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.authorise_button = self.buttons.addButton("A&uthorise",
+        self.authorise_button = self.buttons.addButton(_("A&uthorise"),
                                                        QDialogButtonBox.ButtonRole.ActionRole)
-        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
-        self.print_button = self.buttons.addButton("&Print…",
+        self.void_button = self.buttons.addButton(_("&Void…"),
+                                                  QDialogButtonBox.ButtonRole.ResetRole)
+        self.print_button = self.buttons.addButton(_("&Print…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = add_apply_button(self, editor)
@@ -269,8 +271,8 @@ class DocumentDialog(LineGridDialog):
             window.statusBar().showMessage(text, 8000)
 
     def reject(self) -> None:
-        if self._grid_rejected("Discard changes?",
-                               "Your changes have not been saved. Discard them?"):
+        if self._grid_rejected(_("Discard changes?"),
+                               _("Your changes have not been saved. Discard them?")):
             super().reject()
 
 

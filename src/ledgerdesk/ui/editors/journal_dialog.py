@@ -79,8 +79,10 @@ class JournalDialog(LineGridDialog):
         self.balance.setTextFormat(Qt.TextFormat.RichText)
         self.cell_message = error_label()
         self.message = error_label()
-        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.save_button = self.buttons.addButton(_("&Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.void_button = self.buttons.addButton(_("&Void…"),
+                                                  QDialogButtonBox.ButtonRole.ResetRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
         self.save_button.setDefault(True)
@@ -102,7 +104,7 @@ class JournalDialog(LineGridDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        for text, field in (("&Date:", self.date), ("&Memo:", self.memo)):
+        for text, field in ((_("&Date:"), self.date), (_("&Memo:"), self.memo)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
@@ -128,7 +130,7 @@ class JournalDialog(LineGridDialog):
         self.void_button.setVisible(self.editor.can_void)
         self.cancel_button.setText(_("Close") if read_only else _("Cancel"))
         self.number.setText(_("{value}    ·    amounts in {currency}").format(
-            value=self.editor.number or 'given when saved',
+            value=self.editor.number or _("given when saved"),
             currency=self.editor.session.currency))
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
@@ -154,7 +156,10 @@ class JournalDialog(LineGridDialog):
             for column, name in enumerate(FIELDS):
                 error = self.editor.line_error(row, name)
                 if error and (row, error) not in said:  # a debit and credit problem: once
-                    said[row, error] = f"Line {row + 1}, {TITLES[column].lower()}: {error}"
+                    said[row, error] = _("Line {value}, {titles}: {error}").format(
+                                           value=row + 1,
+                                           titles=_(TITLES[column]).lower(),
+                                           error=error)
         return list(said.values())
 
     def _date_changed(self, date: QDate) -> None:
@@ -198,8 +203,8 @@ class JournalDialog(LineGridDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self._grid_rejected("Discard this journal?",
-                               "What you typed has not been saved. Discard it?"):
+        if self._grid_rejected(_("Discard this journal?"),
+                               _("What you typed has not been saved. Discard it?")):
             super().reject()
 
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.opening_wizard import (
     FIELDS,
     HEADERS,
@@ -41,7 +41,7 @@ from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.theme import Tone, tone_style, unused_cell_background, wrong_cell_background
 from ledgerdesk.ui.widgets import date_edit, to_date
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+CSV_FILTER = N_("CSV files (*.csv);;All files (*)")
 
 
 class OpeningDialog(QDialog):
@@ -70,7 +70,7 @@ class OpeningDialog(QDialog):
             label.setWordWrap(True)
             label.setStyleSheet(tone_style(Tone.ERROR))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.finish_button = self.buttons.addButton("&Finish",
+        self.finish_button = self.buttons.addButton(_("&Finish"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self._lay_out()
         self._fill()
@@ -137,7 +137,10 @@ class OpeningDialog(QDialog):
                     item.setBackground(QBrush(unused_cell_background()))
         self.table.blockSignals(False)
         debits, credits, words = wizard.balance_text()
-        self.balance.setText(f"Debits {debits}   Credits {credits}   {words}".rstrip())
+        self.balance.setText(_("Debits {debits}   Credits {credits}   {words}").format(
+                                 debits=debits,
+                                 credits=credits,
+                                 words=words).rstrip())
         current = self.table.currentRow(), self.table.currentColumn()
         cell = wizard.line_error(current[0], FIELDS[current[1]]) if min(current) >= 0 else ""
         _show(self.cell_message, cell)
@@ -161,7 +164,7 @@ class OpeningDialog(QDialog):
         self._fill()
 
     def _read_file(self) -> None:
-        path = file_dialogs.open_file(self, "Read opening balances", CSV_FILTER, "")
+        path = file_dialogs.open_file(self, _("Read opening balances"), _(CSV_FILTER), "")
         if path is not None:
             self.read(Path(path))
 

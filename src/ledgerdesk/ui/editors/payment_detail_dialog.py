@@ -52,7 +52,7 @@ class PaymentDetailDialog(QDialog):
         self.model = paid_documents_model(self)
         self.table = self._make_table()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.void_button = self.buttons.addButton("&Void payment…",
+        self.void_button = self.buttons.addButton(_("&Void payment…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.void_button.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)

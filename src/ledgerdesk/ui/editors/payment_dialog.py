@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS, contact_choices
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
@@ -25,10 +25,10 @@ from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_ro
 
 
 class PaymentDialog(AllocationDialog):
-    discard = ("Discard this payment?", "The payment has not been saved. Discard it?")
+    discard = (N_("Discard this payment?"), N_("The payment has not been saved. Discard it?"))
 
     def __init__(self, editor: PaymentEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, parent, "This payment")
+        super().__init__(editor, parent, _("This payment"))
         self.editor: PaymentEditor = editor
         self.result_payment: RecordedPayment | None = None
         self.setWindowTitle(_("Record payment"))
@@ -71,7 +71,7 @@ class PaymentDialog(AllocationDialog):
         form_row(form, _("A&mount:"), amount, self.amount_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.add_grid(layout, "Allocate to &open documents (type in “This payment”):",
+        self.add_grid(layout, _("Allocate to &open documents (type in “This payment”):"),
                       self.keep_box)
         for first, second in ((self.kind_box, self.contact), (self.contact, self.date_edit),
                               (self.date_edit, self.reference_edit),

@@ -45,9 +45,10 @@ class TaxCodeDialog(QDialog):
             self.account_box.addItem(label, code)
         self.errors = {name: error_label() for name in ("name", "rate", "account")}
         form = QFormLayout()
-        for text, field, name in (("&Name:", self.name, "name"), ("Si&de:", self.side_box, ""),
-                                  ("&Rate (%):", self.rate, "rate"),
-                                  ("&Account:", self.account_box, "account")):
+        for text, field, name in ((_("&Name:"), self.name, "name"),
+                                  (_("Si&de:"), self.side_box, ""),
+                                  (_("&Rate (%):"), self.rate, "rate"),
+                                  (_("&Account:"), self.account_box, "account")):
             form_row(form, text, self._with_error(field, name), field)
         below: list[QWidget] = []
         if self.editor.note:

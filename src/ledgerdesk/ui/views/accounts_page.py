@@ -43,7 +43,8 @@ WIDTHS = {AccountColumn.CODE: 90, AccountColumn.TYPE: 90, AccountColumn.ROLE: 13
 
 
 def accounts_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(AccountColumn, ("Code", "Name", "Type", "Role", "Status", "Balance"),
+    return ReadRowsModel(AccountColumn,
+                         (_("Code"), _("Name"), _("Type"), _("Role"), _("Status"), _("Balance")),
                          frozenset({AccountColumn.BALANCE}), parent)
 
 

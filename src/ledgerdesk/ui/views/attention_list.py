@@ -90,8 +90,9 @@ class AttentionList(QTreeWidget):
             if kind is AttentionKind.OVERDUE:
                 item.setForeground(3, QBrush(tone_colour(Tone.ERROR)))
         if page.more > 0:
-            more = QTreeWidgetItem(section, [f"Show {min(page.more, ATTENTION_PAGE):,} more of "
-                                             f"{page.more:,}…"])
+            more = QTreeWidgetItem(section, [_("Show {min:,} more of {more:,}…").format(
+                min=min(page.more, ATTENTION_PAGE),
+                more=page.more)])
             more.setFirstColumnSpanned(True)
             more.setData(0, MORE, (kind, page.offset + len(page.items)))
 

@@ -131,8 +131,8 @@ class DashboardPage(QWidget):
         not at every start (a book opens on its invoices)."""
         from ledgerdesk.ui.views.bar_chart import BarChartView
 
-        self.money_chart = BarChartView("Money in and out")
-        self.aging_chart = BarChartView("Owed by days overdue")
+        self.money_chart = BarChartView(_("Money in and out"))
+        self.aging_chart = BarChartView(_("Owed by days overdue"))
         self.charts.addWidget(self.money_chart, 3)
         self.charts.addWidget(self.aging_chart, 2)
 
@@ -178,9 +178,9 @@ class DashboardPage(QWidget):
         self.attention.add_rows(page.kind, rows, page)
 
     def _failed(self, message: str) -> None:
-        first_line = message.splitlines()[0] if message else "unknown error"
+        first_line = message.splitlines()[0] if message else _("unknown error")
         self.state.setText(_("The figures could not be read: {first_line}").format(
                                first_line=first_line))
         if self.figures is None:  # nothing to keep showing
             for tile in self.tiles:
-                tile.show_figure("—", "not available", waiting=True)
+                tile.show_figure("—", _("not available"), waiting=True)

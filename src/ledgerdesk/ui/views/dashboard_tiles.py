@@ -28,7 +28,7 @@ class Tile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
         layout.addStretch(1)
-        self.show_figure("…", "Loading…", waiting=True)
+        self.show_figure("…", _("Loading…"), waiting=True)
 
     def show_figure(self, value: str, detail: str, *, waiting: bool = False,
                     alert: bool = False) -> None:

@@ -207,7 +207,7 @@ class FilterBar(QWidget):
 
     def show_state(self) -> None:
         active = self.filters.active()
-        self.summary.setText("Filtered by " + " · ".join(active) if active else _("No filters"))
+        self.summary.setText(_("Filtered by ") + " · ".join(active) if active else _("No filters"))
         self.summary.setVisible(not self.message.text())
         typed = any(edit is not None and edit.text() for edit in (
             self.search, self.date_from, self.date_to,

@@ -52,7 +52,7 @@ class ReportBar(QWidget):
         self.compare = QComboBox()
         for choice in Compare:
             self.compare.addItem(_(choice.value), choice)
-        self.compare_to = _date_field("a year before")
+        self.compare_to = _date_field(_("a year before"))
         self.buckets = QLineEdit(placeholderText="30,60,90")
         self.buckets.setFixedWidth(DATE_WIDTH)
         self.buckets.setToolTip(_("Days overdue that end each bucket, e.g. 30,60,90 or 7,14,30"))
@@ -87,16 +87,16 @@ class ReportBar(QWidget):
         self._groups[which] = box
 
     def _layout(self) -> None:
-        self._group(Field.CONTACT, ("C&ontact:", self.contact))
-        self._group(Field.ACCOUNT, ("Acco&unt:", self.account))
-        self._group(Field.PERIOD, ("&Period:", self.preset), ("&From:", self.start),
+        self._group(Field.CONTACT, (_("C&ontact:"), self.contact))
+        self._group(Field.ACCOUNT, (_("Acco&unt:"), self.account))
+        self._group(Field.PERIOD, (_("&Period:"), self.preset), (_("&From:"), self.start),
                     ("&to:", self.end))
-        self._group(Field.AS_OF, ("&As of:", self.as_of))
-        self._group(Field.COMPARE, ("&Beside:", self.compare))
-        self._group(Field.COMPARE_TO, ("&Beside:", self.compare_to))
-        self._group(Field.BUCKETS, ("Buc&kets (days):", self.buckets))
+        self._group(Field.AS_OF, (_("&As of:"), self.as_of))
+        self._group(Field.COMPARE, (_("&Beside:"), self.compare))
+        self._group(Field.COMPARE_TO, (_("&Beside:"), self.compare_to))
+        self._group(Field.BUCKETS, (_("Buc&kets (days):"), self.buckets))
         self._group(Field.DETAIL, ("", self.detail))
-        self._group(Field.TAX_CODE, ("Documents &on:", self.tax_code))
+        self._group(Field.TAX_CODE, (_("Documents &on:"), self.tax_code))
         first, self.second = QHBoxLayout(), QWidget()
         second = QHBoxLayout(self.second)
         for layout_, fields in ((first, FIRST_ROW), (second, SECOND_ROW)):

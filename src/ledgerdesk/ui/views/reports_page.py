@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import Export, report_export
@@ -52,8 +52,8 @@ from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.views.report_bar import ReportBar
 
-RUNNING = "Running…"
-NOT_RUN = "Not run"
+RUNNING = N_("Running…")
+NOT_RUN = N_("Not run")
 KINDS = tuple(ReportKind)
 CHAR_PIXELS = 7
 MAX_WIDTH = 300
@@ -166,9 +166,9 @@ class ReportsPage(QWidget):
         request = self.form.request()
         self.bar.show_problems()
         if request is None:
-            self.clear(NOT_RUN)
+            self.clear(_(NOT_RUN))
             return
-        self.state.setText(RUNNING)
+        self.state.setText(_(RUNNING))
         self.loader.load(partial(run_report, self.session, request))
 
     def clear(self, state: str = "") -> None:
@@ -208,8 +208,9 @@ class ReportsPage(QWidget):
             self.table.selectRow(first)
 
     def _failed(self, message: str) -> None:
-        self.clear(NOT_RUN)
-        self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
+        self.clear(_(NOT_RUN))
+        self.bar.show_problems(_("The report could not be run: {splitlines}").format(
+                                   splitlines=message.splitlines()[0]))
 
     def _size_columns(self, result: ReportResult) -> None:
         """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
@@ -285,8 +286,8 @@ class ReportsPage(QWidget):
             return
         why_not = SettleTaxForm(self.session, self.tax_return).why_not
         self.settle_button.setEnabled(not why_not)
-        self.settle_button.setToolTip(why_not or "Record the payment (or refund) of this "
-                                                 "return, clearing the tax account.")
+        self.settle_button.setToolTip(why_not or _("Record the payment (or refund) of this "
+                                                   "return, clearing the tax account."))
 
     def settle_tax(self) -> None:
         if self.tax_return is None:

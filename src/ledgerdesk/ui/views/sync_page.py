@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import OutboxRow, SyncPanel
@@ -33,7 +33,7 @@ from ledgerdesk.ui.models.sync_rows import OutboxColumn, outbox_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
-NO_REMOTES = "Sync is not available in this window (it was started without network access)."
+NO_REMOTES = N_("Sync is not available in this window (it was started without network access).")
 
 
 class SyncPage(QWidget):
@@ -69,7 +69,7 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.retry_button.clicked.connect(lambda: self.resolve_current(Resolution.RETRY))
         self.sync_button.setEnabled(remotes is not None)
-        self.sync_button.setToolTip("" if remotes else NO_REMOTES)
+        self.sync_button.setToolTip("" if remotes else _(NO_REMOTES))
         buttons = QHBoxLayout()
         for button in (self.sync_button, self.retry_button, self.resolve_button):
             buttons.addWidget(button)
@@ -142,7 +142,7 @@ class SyncPage(QWidget):
         self.status.setText(_("Syncing…"))
         self.sync_button.setEnabled(False)
         self.task = run_in_background(
-            self, "Sending payments to the remote services…",
+            self, _("Sending payments to the remote services…"),
             lambda progress: sync_all(open_book, remotes, progress),
             self._finished, self._failed)
 
@@ -153,7 +153,7 @@ class SyncPage(QWidget):
         self.reload()
 
     def _failed(self, message: str) -> None:
-        self._finished(f"Sync stopped: {message}")
+        self._finished(_("Sync stopped: {message}").format(message=message))
 
     def stop(self) -> None:
         """Before the book closes: wait for a running sync (it stops at its next row); its
@@ -167,5 +167,10 @@ class SyncPage(QWidget):
 def _detail(row: OutboxRow | None) -> str:
     if row is None:
         return ""
-    what = f"{row.action} of {row.amount} on {row.document} ({row.payment}) to {row.service}"
+    what = _("{action} of {amount} on {document} ({payment}) to {service}").format(
+               action=row.action,
+               amount=row.amount,
+               document=row.document,
+               payment=row.payment,
+               service=row.service)
     return f"{row.state} — {what}. {row.message}".strip()
