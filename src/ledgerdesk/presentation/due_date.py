@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import DEFAULT_PAYMENT_TERMS_DAYS
 from ledgerdesk.domain.documents import due_date_for
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import _, ngettext
 
 
 @dataclass
@@ -44,7 +44,8 @@ class DueDate:
     def hint(self, short_date: Callable[[dt.date], str]) -> str:
         """One line beside the field: whose terms give this date, or what they would give."""
         days = (_("due at once") if self.terms_days == 0 else
-                f"{self.terms_days} day{'' if self.terms_days == 1 else 's'}")
+                ngettext("{count} day", "{count} days", self.terms_days).format(
+                    count=self.terms_days))
         if not self.terms_of:
             return _("{days} until a contact is chosen").format(days=days)
         if self.typed is None:
