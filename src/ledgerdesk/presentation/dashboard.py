@@ -95,13 +95,15 @@ def attention_rows(page: AttentionPage, today: dt.date, money: AmountFormatter,
         what = f"{_WHAT[item.document_kind]} {item.number}".strip()
         if item.kind is AttentionKind.OVERDUE:
             days = (today - item.date).days
-            when = f"due {dates.short(item.date)}"
+            when = _("due {date}").format(date=dates.short(item.date))
             note = ngettext("{count:,} day overdue", "{count:,} days overdue", days).format(
                 count=days)
         elif item.kind is AttentionKind.UNALLOCATED:
-            when, note = f"paid {dates.short(item.date)}", _("allocate or refund")
+            when = _("paid {date}").format(date=dates.short(item.date))
+            note = _("allocate or refund")
         else:
-            when, note = f"issued {dates.short(item.date)}", _("apply or refund")
+            when = _("issued {date}").format(date=dates.short(item.date))
+            note = _("apply or refund")
         rows.append(AttentionRow(item, what, shown_inert(item.contact_name), when, note,
                                  money.format(item.amount.amount)))
     return rows
