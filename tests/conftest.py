@@ -57,6 +57,8 @@ def english() -> Iterator[None]:
     i18n.use(gettext.NullTranslations(), "en")
     yield
     i18n.use(gettext.NullTranslations(), "en")
+    if (qt_language := sys.modules.get("ledgerdesk.ui.qt_language")) is not None:
+        qt_language.use_qt_language("en")  # Qt's own words (Save, Cancel) too
 
 
 @pytest.fixture

@@ -84,3 +84,18 @@ def test_german_words_keep_the_books_amounts(qtbot, tmp_path, book, issue, custo
     row = invoices.presenter.page(0, 1)[0]
     assert invoices.presenter.columns[5].text(row) == "1,234.50"  # not 1.234,50
     assert invoices.presenter.columns[5].title == "Summe"
+
+
+def test_qts_own_buttons_follow_and_leave_no_german_behind(qtbot, tmp_path, book, ui_session):
+    """Save and Cancel are Qt's words: its catalogue for the language is installed with the
+    window's, and taken out again when the next window speaks English."""
+    def save_text() -> str:
+        dialog = SettingsDialog(ui_session)
+        qtbot.addWidget(dialog)
+        buttons = dialog.findChild(QDialogButtonBox)
+        return buttons.button(QDialogButtonBox.StandardButton.Save).text().replace("&", "")
+
+    window_in(qtbot, tmp_path, book, "de")
+    assert save_text() == "Speichern"
+    window_in(qtbot, tmp_path / "en", book, "en")
+    assert save_text() == "Save"

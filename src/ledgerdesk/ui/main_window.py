@@ -38,6 +38,7 @@ from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.daily_backup import start_daily_backup
 from ledgerdesk.ui.icons import app_icon, paint_actions
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.qt_language import use_qt_language
 from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
 from ledgerdesk.ui.workers import run_in_background, stop_tasks
@@ -66,7 +67,8 @@ class MainWindow(BookDialogs, QMainWindow):
         self.system_locale = system_locale or system_locale_name()
         # The words: Settings' choice, else LEDGERDESK_LANGUAGE or the system's (Qt knows it
         # where no LANG is set); chosen before any widget is built, as none is rebuilt later.
-        use_language(chosen_language(prefs.language(), system_locale=self.system_locale))
+        use_qt_language(use_language(chosen_language(prefs.language(),
+                                                     system_locale=self.system_locale)))
         self.session: Session | None = None
         self.book_view: BookView | None = None
         # The book's dialogs that do not block the window (Tax codes…, Reconcile…), by name.

@@ -217,7 +217,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "09-authorised-invoice", _authorised_invoice(session, parent)
     yield "10-payment-over-allocated", _payment(session, parent, over=True)
     yield "11-payment", _payment(session, parent, over=False)
-    yield "12-settings", SettingsDialog(session, parent)
+    yield "12-settings", SettingsDialog(session, parent, prefs=getattr(parent, "prefs", None))
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)

@@ -77,14 +77,14 @@ class SettingsDialog(QDialog):
         form_row(form, _("Lock the boo&ks:"), lock_row, self.locked)
         form.addRow("", self.lock_note)
         for kind, edit in self.prefixes.items():
-            form.addRow(f"{kind.label.capitalize()} prefix:", edit)
+            form.addRow(_("{kind} prefix:").format(kind=kind.label.capitalize()), edit)
         self._add_tax_rounding(session, form)
         self.message = save_cancel_dialog(self, form, self.save, 560)
 
     def _lock_fields(self, session: Session, lock: dt.date | None) -> None:
         """A tick box (ticked: locked) and the last locked day; unticking clears the lock.
         Unlocked, the day offered is the end of last year."""
-        self.locked = QCheckBox("through")
+        self.locked = QCheckBox(_("through"))
         self.locked.setChecked(lock is not None)
         self.lock_date = date_edit(lock or dt.date(session.today.year - 1, 12, 31),
                                    session.locale)
