@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.problems import Problem
 
 
@@ -127,11 +127,20 @@ def _over_available(
     )]
 
 
+#: A payment's kind as a sentence names it ("this customer receipt's 80.00").
+_KIND_WORDS = Translated({
+    PaymentKind.CUSTOMER_RECEIPT: N_("customer receipt"),
+    PaymentKind.SUPPLIER_PAYMENT: N_("supplier payment"),
+    PaymentKind.CUSTOMER_REFUND: N_("customer refund"),
+    PaymentKind.SUPPLIER_REFUND: N_("supplier refund"),
+})
+
+
 def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) -> list[Problem]:
     """Every problem with a payment draft, given fresh outstanding amounts of its documents."""
     problems: list[Problem] = []
     currency = payment.amount.currency
-    what = payment.kind.value.replace("_", " ").lower()
+    what = _KIND_WORDS[payment.kind]
     if not payment.amount.is_positive:
         problems.append(Problem(
             "amount", "not_positive", _("The payment amount must be more than zero."),

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from ledgerdesk.domain.i18n import _, ngettext
+from ledgerdesk.domain.i18n import N_, _, ngettext
 from ledgerdesk.domain.payments import OpenDocument, PaymentKind
 from ledgerdesk.domain.problems import Problem
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -19,10 +19,10 @@ _AMOUNT_FIELDS = ("amount", "allocations", "keep_excess_as_credit", "contact")
 
 class PaymentMessages:
     def __init__(self, fmt: AmountFormatter, kind: PaymentKind | None,
-                 noun: str = "payment") -> None:
+                 noun: str = N_("payment")) -> None:
         self.fmt = fmt
         self.kind = kind  # None: a credit being applied, not a payment
-        self.noun = noun  # "payment" or "credit": "this payment", "this credit's 80.00"
+        self.noun = _(noun)  # "payment" or a credit's kind: "this payment", "this credit's 80.00"
 
     def money(self, value: Decimal) -> str:
         return self.fmt.format(value)
