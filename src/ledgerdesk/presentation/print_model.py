@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, TaxMode
-from ledgerdesk.domain.i18n import N_, _, ngettext
+from ledgerdesk.domain.i18n import N_, _, ngettext, pgettext
 from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
@@ -147,11 +147,13 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
     money = amounts.format
     taxed = doc.tax_mode is not TaxMode.NO_TAX
     discounts = any(line.discount_percent for line in doc.lines)
-    columns = [Column(_("Qty"), Align.RIGHT, 8), Column(_("Unit price"), Align.RIGHT, 15)]
+    # The printed table's narrow columns take short words ("Anz.", "USt."), not the form's.
+    columns = [Column(pgettext("printed column", "Qty"), Align.RIGHT, 8),
+               Column(_("Unit price"), Align.RIGHT, 15)]
     if discounts:
         columns.append(Column(_("Discount"), Align.RIGHT, 11))
     if taxed:
-        columns.append(Column(_("Tax"), Align.RIGHT, 8))
+        columns.append(Column(pgettext("printed column", "Tax"), Align.RIGHT, 8))
     columns.append(Column(_("Amount"), Align.RIGHT, 17))
     columns.insert(0, Column(_("Description"), Align.LEFT, 100 - sum(c.width for c in columns)))
     rows = []
