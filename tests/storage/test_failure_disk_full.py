@@ -72,7 +72,8 @@ def test_an_upgrade_on_a_full_disk_leaves_no_partial_backup(book_at_0001, tiny_d
     real_backup = backups.take_backup
     monkeypatch.setattr(backups, "take_backup",
                         lambda *a, **k: backed_up.append(real_backup(*a, **k)) or backed_up[-1])
-    for leave in range(0, 2 * len(original) + 64 * 1024, 16 * 1024):
+    # Enough at the end for the backup and every migration (each adds tables to the book).
+    for leave in range(0, 2 * len(original) + 128 * 1024, 16 * 1024):
         path = disk / f"old-{leave}.book"
         path.write_bytes(original)
         filler = fill_up(disk, leave)

@@ -38,6 +38,7 @@ EXPECTED_TRIGGERS = {
     "trg_reconciliation_lines_cleared_once", "trg_reconciliation_lines_fit",
     "trg_journal_entries_cleared_kept", "trg_payments_cleared_kept",
     "trg_manual_journals_cleared_kept", "trg_documents_cleared_kept",  # 0009_reconciliations
+    "trg_journal_lines_account_days",  # 0010_account_days
 }
 
 

@@ -35,11 +35,13 @@ def test_general_ledger_walks_entries_by_date_without_sorting(filled, book_path)
     assert "TEMP B-TREE" not in plan
 
 
-def test_period_balances_read_the_covering_line_index(filled, book_path) -> None:
-    (plan,) = _plans(filled, book_path, lambda: filled.reports().account_balances(
-        PERIOD.end, PERIOD.start))
-    assert "ix_journal_entries_date (date>? AND date<?)" in plan
-    assert "COVERING INDEX ix_journal_lines_entry" in plan
+def test_period_balances_read_the_running_balances_not_the_journal(filled, book_path) -> None:
+    """A P&L or balance sheet reads a row per account, currency and day, no journal line."""
+    for start in (PERIOD.start, None):
+        (plan,) = _plans(filled, book_path, lambda s=start: filled.reports().account_balances(
+            PERIOD.end, s))
+        assert "SCAN d" in plan and "journal" not in plan
+        assert "TEMP B-TREE FOR GROUP BY" not in plan
 
 
 def test_payments_register_streams_in_date_order(filled, book_path) -> None:

@@ -14,11 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from platformdirs import user_data_dir
-
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.setup import COMPANY_NAME, base_currency, initialise_book
-from ledgerdesk.storage import create_book, open_book
 
 if TYPE_CHECKING:  # the generator is imported when a demo is built, not on every start
     from ledgerdesk.services.demo import DemoStats
@@ -43,6 +40,8 @@ def os_user() -> str:
 @contextlib.contextmanager
 def opened(path: str | Path) -> Iterator[Book]:
     """An existing book, closed again when the caller is done."""
+    from ledgerdesk.storage import open_book  # here: a command's --help needs no SQLAlchemy
+
     book = open_book(Path(path), user=os_user(), backup_folder=chosen_backup_folder(path))
     try:
         yield book
@@ -75,6 +74,8 @@ def remove_book_files(path: Path) -> None:
 def new_book(path: Path, *, company: str, currency: str,
              fiscal_year_start: str = "01-01") -> Book:
     """Create and set up an empty book; nothing is left behind on failure."""
+    from ledgerdesk.storage import create_book
+
     book = create_book(path, user=os_user())
     try:
         initialise_book(book, company, currency, fiscal_year_start)
@@ -132,6 +133,8 @@ def build_demo_book(
 
 def demo_book_path() -> Path:
     # appauthor=False: %LOCALAPPDATA%\Ledgerdesk on Windows, as the README says.
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False)) / DEMO_FILE
 
 

@@ -14,7 +14,6 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from ledgerdesk.app.backups import StorageBackups
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column, export_csv, write_table
@@ -59,7 +58,7 @@ def add_parser(commands: Any, command: Any) -> None:
 
 
 def run_backup(args: argparse.Namespace, out: TextIO) -> int:
-    backups, book = StorageBackups(), Path(args.path)
+    backups, book = _backups(), Path(args.path)
     if args.folder is not None:
         if args.output is not None:
             raise CliError(_("--folder chooses where backups go; it does not go with -o."))
@@ -107,7 +106,7 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     if not args.yes and not _confirmed(book, backup, sys.stdin, sys.stderr):
         sys.stderr.write(_("Nothing was restored.") + "\n")
         return 1
-    done = StorageBackups().restore(book, backup)
+    done = _backups().restore(book, backup)
     out.write(_("Restored {book} from {backup}{taken}.").format(
                   book=book,
                   backup=backup,
@@ -144,7 +143,7 @@ def _taken(book: Path, backup: Path) -> str:
 def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:
     if args.open:
         raise CliError(_("--open applies to contacts, invoices, bills and credit-notes only."))
-    backups, book = StorageBackups(), Path(args.path)
+    backups, book = _backups(), Path(args.path)
     rows: list[Backup] = backups.list(book)
     if args.csv is not None:
         export_csv(BACKUP_COLUMNS, rows, args.csv, out, "backups", bom=args.bom)
@@ -153,3 +152,10 @@ def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:
     out.write("\n" + ngettext("{count} backup in {folder}", "{count} backups in {folder}",
                               count).format(count=count, folder=backups.folder(book)) + "\n")
     return 0
+
+
+def _backups():
+    """The book's backups (imported here: ``--help`` needs no SQLAlchemy)."""
+    from ledgerdesk.app.backups import StorageBackups
+
+    return StorageBackups()

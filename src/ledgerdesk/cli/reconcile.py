@@ -19,7 +19,6 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
-from ledgerdesk.cli.reconcile_report import check_report_target, write_report
 from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.reconciliation import Cleared
 
@@ -69,15 +68,16 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
         if (given or args.statement is not None or args.accept_suggestions
                 or args.report is not None):
             raise CliError(_("--undo ID goes alone: it takes no --account, --statement-date, "
-              "--statement-balance, --statement or --report."))
+                             "--statement-balance, --statement or --report."))
         return _undo(args.path, args.undo, out)
     if len(given) < len(_STATEMENT):
         raise CliError(_("reconcile needs --account, --statement-date and --statement-balance (or "
                          "--undo ID)."))
     if args.accept_suggestions and args.statement is None:
-        raise CliError(_("--accept-suggestions needs --statement FILE: the suggestions are those "
-                         "of the "
-          "statement's lines not in the book."))
+        raise CliError(_("--accept-suggestions needs --statement FILE: the suggestions are "
+                         "those of the statement's lines not in the book."))
+    from ledgerdesk.cli.reconcile_report import check_report_target, write_report
+
     check_report_target(args.report)
     if args.statement is not None:
         from ledgerdesk.cli.reconcile_statement import reconcile_statement

@@ -30,7 +30,6 @@ from ledgerdesk.reports.report_views import (
     trial_balance_view,
 )
 from ledgerdesk.services import reports
-from ledgerdesk.services.contacts import resolve_contact
 from ledgerdesk.services.fiscal_year import read_fiscal_year_start
 from ledgerdesk.services.queries import trial_balance
 
@@ -103,6 +102,8 @@ def _aging(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
 
 def _contact_id(book: Any, name_or_id: str) -> int:
     with book.read() as tx:
+        from ledgerdesk.services.contacts import resolve_contact  # pydantic: only here
+
         contact = resolve_contact(tx, name_or_id)
     assert contact.id is not None
     return contact.id

@@ -27,7 +27,11 @@ from ledgerdesk.domain.reconciliation import (
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, parse_amount
 from ledgerdesk.presentation.dates import DateFormatter
-from ledgerdesk.presentation.print_reconciliation import ReportFigures, reconciliation_job
+from ledgerdesk.presentation.print_reconciliation import (
+    ReportFigures,
+    finished_report,
+    reconciliation_job,
+)
 from ledgerdesk.presentation.printing import PrintJob
 from ledgerdesk.presentation.reconcile_statement import (
     StatementUnreadable,
@@ -94,8 +98,8 @@ class ReconcileForm:
         self.ticked: set[int] = set()
         self.errors: dict[str, str] = {}  # field -> its refusal, the input kept
         self.message = ""  # the last thing done or refused, for the status line
-        # The last one finished here, to print: its draft, what was ticked and its id.
-        self.finished: tuple[ReconciliationDraft, frozenset[int], int | None] | None = None
+        # The last one finished here, to print, as the book now has it.
+        self.finished: ReportFigures | None = None
         # The bank's own statement file, when one decides what is cleared.
         self.statement_path: Path | None = None
         self.accepting = False  # record the suggestions of its lines not in the book
@@ -259,7 +263,7 @@ class ReconcileForm:
         except (NotAllowed, NotFound, BookFailure) as exc:
             self.message = str(exc)
             return None
-        self.finished = (draft, frozenset(ids), done.id)
+        self.finished = self._finished_report(draft, done)
         postings = plural(done.cleared, "{count} posting", "{count} postings")
         self.message = f"Finished {done.describe()}: {postings} cleared.{note}"
         self.draft, self.ticked = None, set()
@@ -270,14 +274,20 @@ class ReconcileForm:
         """The reconciliation report of the statement on the page, or else of the one just
         finished here; None when there is neither."""
         if self.draft is not None:
-            draft, ticked, rec_id = self.draft, frozenset(self.ticked), None
+            figures = ReportFigures.of(self.draft, frozenset(self.ticked))
         elif self.finished is not None:
-            draft, ticked, rec_id = self.finished
+            figures = self.finished
         else:
             return None
-        return reconciliation_job(ReportFigures.of(draft, ticked, rec_id),
-                                  book_company(self.session.book), self.session.locale,
-                                  self.session.today)
+        return reconciliation_job(figures, book_company(self.session.book),
+                                  self.session.locale, self.session.today)
+
+    def _finished_report(self, draft: ReconciliationDraft,
+                         done: Reconciliation) -> ReportFigures | None:
+        try:
+            return finished_report(self.session.book, draft, done)
+        except (ValidationFailed, NotAllowed, BookFailure):
+            return None  # recorded all the same: only its report cannot be read now
 
     def latest(self, account_code: str) -> Reconciliation | None:
         """The account's latest standing reconciliation: the one Undo would undo."""

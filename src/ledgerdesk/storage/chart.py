@@ -8,16 +8,15 @@ from ledgerdesk.domain.ledger import Account
 from ledgerdesk.storage.mapping import account_from_row
 from ledgerdesk.storage.pages import ListPages
 
-# Entries by date then their lines (the covering ix_journal_lines_entry), as the reports do.
+# From the running balances (``account_days``), as the reports read them.
 ACCOUNT_LIST = (
     "SELECT a.code, a.name, a.type, a.role, a.archived, COALESCE(t.balance, 0) AS balance"
     " FROM accounts AS a LEFT JOIN ("
-    "  SELECT l.account_code, SUM(l.amount_minor) AS balance"
-    "  FROM journal_entries AS e CROSS JOIN journal_lines AS l ON l.entry_id = e.id"
-    "  JOIN accounts AS x ON x.code = l.account_code"
-    "  WHERE e.date <= :as_of"
-    "  AND (e.date >= :year_start OR x.type NOT IN ('INCOME', 'EXPENSE'))"
-    "  GROUP BY l.account_code"
+    "  SELECT d.account_code, SUM(d.amount_minor) AS balance"
+    "  FROM account_days AS d JOIN accounts AS x ON x.code = d.account_code"
+    "  WHERE d.day <= :as_of"
+    "  AND (d.day >= :year_start OR x.type NOT IN ('INCOME', 'EXPENSE'))"
+    "  GROUP BY d.account_code"
     " ) AS t ON t.account_code = a.code ORDER BY a.code"
 )
 

@@ -13,6 +13,7 @@ from sqlalchemy import Connection
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
+from ledgerdesk.storage.balance_sql import account_days_failures
 from ledgerdesk.storage.chart_checks import chart_failures
 from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.lock_checks import lock_failures
@@ -158,4 +159,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *opening_failures(conn),
         *tax_failures(conn),
         *reconciliation_failures(conn),
+        *account_days_failures(conn),
     ]

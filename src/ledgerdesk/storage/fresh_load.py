@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ledgerdesk.domain.problems import NotAllowed
+from ledgerdesk.storage.balance_sql import REBUILD_ACCOUNT_DAYS
 
 #: The tables a load fills; their explicit indexes and INSERT triggers wait until the end.
 LOADED_TABLES = (
@@ -122,6 +123,9 @@ class DeferredSchema:
             reason = ("allocation exceeds the outstanding amount of its document" if refused[0]
                       else "only an authorised document can take an allocation")
             raise NotAllowed(f"The book refused the change: {reason}.")
+        # The running balances the journal lines' dropped trigger did not keep, at once.
+        self._raw.execute("DELETE FROM account_days")
+        self._raw.execute(REBUILD_ACCOUNT_DAYS)
         for _, sql in self._triggers:
             self._raw.execute(sql)
         self._triggers.clear()

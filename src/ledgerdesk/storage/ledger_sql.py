@@ -17,24 +17,27 @@ _BY_DATE = "journal_entries AS e CROSS JOIN journal_lines AS l ON l.entry_id = e
 
 
 def account_balances_sql(with_start: bool) -> str:
-    """Each account's debit-positive sum over entries up to :end (from :start if given)."""
-    start = " AND e.date >= :start" if with_start else ""
+    """Each account's debit-positive sum over the days up to :end (from :start if given),
+    from the running balances (``account_days``): a few rows per account and day."""
+    start = " AND d.day >= :start" if with_start else ""
     return (
         "SELECT t.account_code, a.name, a.type, t.currency, t.balance FROM ("
-        " SELECT l.account_code, l.currency, SUM(l.amount_minor) AS balance"
-        f" FROM {_BY_DATE} WHERE e.date <= :end{start} GROUP BY l.account_code, l.currency"
+        " SELECT d.account_code, d.currency, SUM(d.amount_minor) AS balance"
+        f" FROM account_days AS d WHERE d.day <= :end{start}"
+        " GROUP BY d.account_code, d.currency"
         ") AS t JOIN accounts AS a ON a.code = t.account_code ORDER BY t.account_code"
     )
 
 
+#: Before :start (from the running balances); the period's debits and credits (positive),
+#: from its lines, which the general ledger lists anyway.
 LEDGER_SUMS = (
-    "SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN l.amount_minor END), 0),"
-    " COALESCE(SUM(CASE WHEN e.date >= :start AND l.amount_minor > 0"
-    " THEN l.amount_minor END), 0),"
-    " COALESCE(SUM(CASE WHEN e.date >= :start AND l.amount_minor < 0"
-    " THEN -l.amount_minor END), 0)"
-    " FROM journal_lines AS l JOIN journal_entries AS e ON e.id = l.entry_id"
-    " WHERE l.account_code = :code AND e.date <= :end"
+    "SELECT (SELECT COALESCE(SUM(d.amount_minor), 0) FROM account_days AS d"
+    " WHERE d.account_code = :code AND d.day < :start),"
+    " COALESCE(SUM(CASE WHEN l.amount_minor > 0 THEN l.amount_minor END), 0),"
+    " COALESCE(SUM(CASE WHEN l.amount_minor < 0 THEN -l.amount_minor END), 0)"
+    f" FROM {_BY_DATE} AND l.account_code = :code"
+    " WHERE e.date >= :start AND e.date <= :end"
 )
 
 LEDGER_LINES = (

@@ -120,20 +120,13 @@ class SqliteQueries(ListPages):
 
     def trial_balance(self, as_of: dt.date | None = None) -> list[TrialBalanceRow]:
         """Balances of the accounts that have journal lines, by code (debit positive)."""
-        if as_of is None:
-            lines, params = "journal_lines AS l", ()
-        else:
-            # CROSS JOIN fixes the order: entries by date, then their lines from the
-            # covering ix_journal_lines_entry (instead of probing an entry per line).
-            lines = (
-                "journal_entries AS e CROSS JOIN journal_lines AS l ON l.entry_id = e.id"
-                " WHERE e.date <= ?"
-            )
-            params = (as_of.isoformat(),)
+        # The running balances (``account_days``): a row per account, currency and day.
+        where, params = ("", ()) if as_of is None else (" WHERE d.day <= ?",
+                                                        (as_of.isoformat(),))
         sql = (
             "SELECT t.account_code, a.name, a.type, t.currency, t.balance FROM ("
-            " SELECT l.account_code, l.currency, SUM(l.amount_minor) AS balance"
-            f" FROM {lines} GROUP BY l.account_code, l.currency) AS t"
+            " SELECT d.account_code, d.currency, SUM(d.amount_minor) AS balance"
+            f" FROM account_days AS d{where} GROUP BY d.account_code, d.currency) AS t"
             " JOIN accounts AS a ON a.code = t.account_code"
             " ORDER BY t.account_code, t.currency"
         )

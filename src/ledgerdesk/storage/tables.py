@@ -280,3 +280,5 @@ from ledgerdesk.storage import journal_tables  # noqa: E402, F401
 from ledgerdesk.storage import bank_tables  # noqa: E402, F401
 # And the bank reconciliations (migration 0009_reconciliations).
 from ledgerdesk.storage import reconciliation_tables  # noqa: E402, F401
+# And the running balances (migration 0010_account_days).
+from ledgerdesk.storage import balance_tables  # noqa: E402, F401

@@ -73,11 +73,11 @@ class ChartStore(TransactionBase):
     def account_balance(self, code: str, since: dt.date | None = None) -> int:
         """The account's debit-positive sum in minor units over every entry (from ``since``,
         when given, including entries dated later than today)."""
-        sql = ("SELECT COALESCE(SUM(l.amount_minor), 0) FROM journal_lines AS l"
-               " JOIN journal_entries AS e ON e.id = l.entry_id WHERE l.account_code = :code")
+        sql = ("SELECT COALESCE(SUM(amount_minor), 0) FROM account_days"
+               " WHERE account_code = :code")  # the running balances
         params: dict[str, Any] = {"code": code}
         if since is not None:
-            sql += " AND e.date >= :since"
+            sql += " AND day >= :since"
             params["since"] = since.isoformat()
         return int(self._conn.exec_driver_sql(sql, params).scalar_one())
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,8 +27,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
-from ledgerdesk.ui.theme import Tone, tone_style
-from ledgerdesk.ui.widgets import error_label, form_row
+from ledgerdesk.ui.widgets import error_label, form_row, note_and_count
 
 
 class RuleColumn(IntEnum):
@@ -55,18 +53,12 @@ class BankRulesDialog(QDialog):
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
                               (RuleColumn.ACCOUNT, 220)):
             header.resizeSection(column, width)
-        note = QLabel(NOTE)
-        note.setWordWrap(True)
-        note.setStyleSheet(tone_style(Tone.NOTE))
-        self.count_label = QLabel()
+        top, self.count_label = note_and_count(NOTE)
         self.status = QLabel()
         self.status.setObjectName("bankRulesStatus")
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        top = QHBoxLayout()
-        top.addWidget(note, 1)
-        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

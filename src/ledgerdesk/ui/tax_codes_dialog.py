@@ -8,12 +8,10 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -30,7 +28,7 @@ from ledgerdesk.ui.editors.tax_code_dialog import TaxCodeDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import opens_rows, read_only_table
-from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.widgets import note_and_count
 
 
 class TaxCodeColumn(IntEnum):
@@ -61,10 +59,7 @@ class TaxCodesDialog(QDialog):
         self.presenter = TaxCodeList(session)
         self.model = tax_codes_model(self)
         self.table = self._make_table()
-        self.count_label = QLabel()
-        note = QLabel(_(NOTE))
-        note.setWordWrap(True)
-        note.setStyleSheet(tone_style(Tone.NOTE))
+        top, self.count_label = note_and_count(_(NOTE))
         self.status = QLabel()
         self.status.setObjectName("taxCodesStatus")
         self.status.setWordWrap(True)
@@ -74,9 +69,6 @@ class TaxCodesDialog(QDialog):
         # Not "&Change": KDE's Close button is "&Close".
         self.change_button = self._button(buttons, _("C&hange…"), self.change_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_code)
-        top = QHBoxLayout()
-        top.addWidget(note, 1)
-        top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)

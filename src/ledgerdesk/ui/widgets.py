@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QPlainTextEdit,
@@ -83,6 +84,19 @@ def date_edit(value: dt.date, locale: str) -> QDateEdit:
     edit.setDisplayFormat(pattern)
     edit.setMinimumWidth(130)
     return edit
+
+
+def note_and_count(text: str) -> tuple[QHBoxLayout, QLabel]:
+    """A list dialog's top line: a grey note that wraps, and its count at the top right
+    (the label returned, filled by the caller)."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet(tone_style(Tone.NOTE))
+    count = QLabel()
+    top = QHBoxLayout()
+    top.addWidget(note, 1)
+    top.addWidget(count, 0, Qt.AlignmentFlag.AlignTop)
+    return top, count
 
 
 def form_row(form: QFormLayout, text: str, field: QWidget | QLayout, buddy: QWidget) -> None:
