@@ -42,10 +42,10 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--daily", action="store_true",
                      help=_("the day's backup, as the window takes on opening: only if none was "
                             "taken "
-                       "today (UTC); keeps 7 daily, 4 weekly, 12 monthly"))
+                            "today (UTC); keeps 7 daily, 4 weekly, 12 monthly"))
     sub.add_argument("--folder", type=file_name, metavar="DIR",
                      help=_("from now on keep this book's backups in DIR (PATH.backups: beside it "
-                       "again)"))
+                            "again)"))
     sub = command(
         commands, "restore", _("replace a book with one of its backups (asks first)"),
         _("Replace the book with BACKUP. The book as it is now is backed up first (kept, kind "
@@ -92,7 +92,7 @@ def _output(output: str | None) -> Path | None:
     if output == "-":
         raise CliError(_("-o - is standard output, which cannot hold a backup (a book file); name "
                          "a new file, "
-          "or a folder."))
+                         "or a folder."))
     path = Path(output)
     if os.path.lexists(path) and not path.is_dir():
         raise CliError(_("{path} already exists; a backup never replaces a file: name a new one, "
@@ -125,7 +125,7 @@ def _confirmed(book: Path, backup: Path, answers: TextIO, err: TextIO) -> bool:
     if not answers.isatty():
         raise CliError(_("restore asks before it replaces the book, and standard input is not a "
                          "terminal; add "
-          "--yes to restore {book}.").format(book=book))
+                         "--yes to restore {book}.").format(book=book))
     err.write(_("Replace {book} with {backup}{taken}? The book as it is now is backed up first. "
                 "[y/N] ").format(
         book=book,

@@ -56,7 +56,7 @@ def add_parser(commands: Any, command: Any) -> None:
                      type=_mapping, help=_("read FIELD from the column HEADER (repeatable)"))
     sub.add_argument("--create-contacts", action="store_true",
                      help=_("invoices, bills and opening balances: add contacts the book does not "
-                       "have yet"))
+                            "have yet"))
     sub.add_argument("--as-of", type=parse_date, metavar="DATE",
                      help=_("opening balances: the start date (YYYY-MM-DD), required there"))
     sub.add_argument("--accept-suggestions", action="store_true",
@@ -66,7 +66,7 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--keep-excess-as-credit", action="append", default=[], type=_row,
                      metavar="ROW", help=_("bank: keep what line ROW (as a spreadsheet numbers "
                                            "it) pays beyond its "
-                       "documents as the contact's credit (repeatable)"))
+                                           "documents as the contact's credit (repeatable)"))
 
 
 def run_import(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -116,7 +116,7 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
         if any(not e.kept for e in preview.excess):
             err.write(_("To keep an excess as the contact's credit, mark its line: "
                         "--keep-excess-as-credit "
-              "ROW, or yes in a keep_excess_as_credit column.") + "\n")
+                        "ROW, or yes in a keep_excess_as_credit column.") + "\n")
         return
     for unmatched in preview.unmatched:
         out.write(_("Not recorded: {where} {row}: {reason}").format(

@@ -30,7 +30,7 @@ def add_parser(commands: Any, command) -> None:
                      help=_("the supplier side, for a contact who is both (default: customer)"))
     sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
                      help=_("statement from DATE (default: 90 days before --to, 0001-01-01 at the "
-                       "earliest)"))
+                            "earliest)"))
     sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
                      help=_("statement to DATE (default: today)"))
     sub.add_argument("--locale", metavar="L", help=_("e.g. de_DE (default: the book's)"))

@@ -45,19 +45,19 @@ def add_parser(commands: Any, command: Any) -> None:
     sub.add_argument("--statement-balance", type=parse_amount, metavar="AMOUNT",
                      help=_("the statement's closing balance, a plain number: 1234.56 (negative "
                             "when "
-                       "overdrawn)"))
+                            "overdrawn)"))
     sub.add_argument("--statement", type=file_name, metavar="FILE",
                      help=_("the bank's statement (CSV, OFX/QFX or CAMT.053): only the postings "
                             "its "
-                       "lines dated on or before --statement-date are in the book as are "
-                       "cleared; the lines not in the book are listed with their suggestion"))
+                            "lines dated on or before --statement-date are in the book as are "
+                            "cleared; the lines not in the book are listed with their suggestion"))
     sub.add_argument("--accept-suggestions", action="store_true",
                      help=_("with --statement: record the suggestions of the lines not in the book "
-                       "and clear them too, only when the difference is then zero"))
+                            "and clear them too, only when the difference is then zero"))
     sub.add_argument("--report", type=file_name, metavar="FILE",
                      help=_("also write the reconciliation report as a PDF: the statement balance, "
-                       "the uncleared postings and the book balance (stamped DRAFT, with the "
-                       "difference, when nothing is recorded)"))
+                            "the uncleared postings and the book balance (stamped DRAFT, with the "
+                            "difference, when nothing is recorded)"))
     sub.add_argument("--undo", type=id_argument, metavar="ID",
                      help=_("undo reconciliation ID (the latest of its account)"))
 

@@ -74,7 +74,7 @@ def add_parser(commands: Any, command: Any) -> None:
                          join=', '.join(PREFIX_KINDS)))
     sub.add_argument("--tax-rounding", choices=ROUNDINGS,
                      help=_("round tax on each line, or once per tax code per document (documents "
-                       "saved from now on)"))
+                            "saved from now on)"))
 
 
 def run_settings(args: argparse.Namespace, out: TextIO) -> int:

@@ -37,7 +37,7 @@ def run_connect(args: argparse.Namespace, out: TextIO) -> int:
         connection_id = sync_service.add_connection(book, connection)
     out.write(_("Connected {label} at {base_url} (connection {connection_id}); its secret is in "
                 "the "
-      "keyring.").format(
+                "keyring.").format(
         label=connection.provider.label,
         base_url=connection.base_url,
         connection_id=connection_id) + "\n")
@@ -72,7 +72,7 @@ def web_address(option: str, text: str) -> str:
     """``text`` without a trailing slash, refused unless it is an http(s) address with a host."""
     if not is_web_address(text):
         raise CliError(_("{option} {text!r} is not a web address; write it in full, like "
-          "https://api.example.com/v1.").format(option=option, text=text))
+                         "https://api.example.com/v1.").format(option=option, text=text))
     return text.strip().rstrip("/")
 
 
@@ -102,7 +102,7 @@ def _browser_sign_in(connection: Connection, args: argparse.Namespace, out: Text
                                                        args.authorize_url)
     out.write(_("Open this address, sign in to Xero and allow access, then paste the address your "
                 "browser "
-      "was sent to:\n{url}").format(url=url) + "\n")
+                "was sent to:\n{url}").format(url=url) + "\n")
     out.flush()
     pasted = sys.stdin.readline().strip()
     if not pasted:

@@ -76,7 +76,7 @@ def confirmed(target: Voidable, answers: TextIO, err: TextIO) -> bool:
     if not answers.isatty():
         raise CliError(_("void asks before it voids, and standard input is not a terminal; add "
                          "--yes to void "
-          "{name}.").format(name=target.name))
+                         "{name}.").format(name=target.name))
     err.write(_("Void {name} ({what})? A reversal is posted on {date}; this cannot be undone. "
                 "[y/N] ").format(
         name=target.name,

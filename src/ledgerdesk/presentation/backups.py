@@ -27,9 +27,9 @@ KIND_WORDS = Translated({BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("M
                          BackupKind.BEFORE_MIGRATION: N_("Before upgrade"),
                          BackupKind.BEFORE_RESTORE: N_("Before restore")})
 RETENTION_NOTE = (N_("The book is backed up once a day when it is opened; of those, the newest of "
-                  "the last 7 days, 4 weeks and 12 months are kept. Other backups are kept "
-                  "until you delete them. A verified backup opened and passed its check when it "
-                  "was made."))
+                     "the last 7 days, 4 weeks and 12 months are kept. Other backups are kept "
+                     "until you delete them. A verified backup opened and passed its check when it "
+                     "was made."))
 _UNITS = (("GB", 10**9), ("MB", 10**6), ("kB", 10**3))
 
 

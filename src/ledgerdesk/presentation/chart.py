@@ -67,7 +67,7 @@ class AccountsList:
         ) for a in listed.rows]
         self.note = (_("Balances on {short}; income and expense accounts since this fiscal year "
                        "began on "
-          "{short2}, earlier years' results in retained earnings.").format(
+                       "{short2}, earlier years' results in retained earnings.").format(
             short=self.dates.short(listed.as_of),
             short2=self.dates.short(listed.year_start)))
         return self.rows
@@ -96,7 +96,7 @@ class AccountsList:
                 name=row.name))
         return (_("Archive account {code} {name}? It stays in history and reports; nothing new "
                   "can be "
-          "posted to it until it is restored.").format(code=row.code, name=row.name))
+                  "posted to it until it is restored.").format(code=row.code, name=row.name))
 
     def archive(self, row: AccountRow) -> str:
         """Archive (or restore) the row's account; "" when done, else why not."""

@@ -130,7 +130,7 @@ class VoidPaymentStep:
                    credit_number=recorded.credit_number) if recorded.credit_number else ""
         return (_("Undid the void of {payment_number}: it stays void, and {payment_number2} was "
                   "recorded "
-          "with the same allocations{kept}.").format(
+                  "with the same allocations{kept}.").format(
             payment_number=payment_number(before),
             payment_number2=payment_number(self.payment_id),
             kept=kept))
@@ -152,7 +152,7 @@ class VoidPaymentStep:
             if problem.code == "exceeds_outstanding" and 0 <= index < len(numbers):
                 reasons.append(_("{numbers} now has {money} outstanding, less than the {money2} "
                                  "{number} had "
-                  "allocated to it").format(
+                                 "allocated to it").format(
                     numbers=numbers[index],
                     money=money(problem.numbers['outstanding']),
                     money2=money(problem.numbers['attempted']),

@@ -147,7 +147,7 @@ def _why_not(match: LineMatch) -> str:
     if match.journal is not None:
         journal = match.journal
         return (_("a journal with {account_code} {account_name}: {words}; ledgerdesk import bank "
-          "--accept-suggestions records it").format(
+                  "--accept-suggestions records it").format(
             account_code=journal.account_code,
             account_name=journal.account_name,
             words=worded(journal.words)))

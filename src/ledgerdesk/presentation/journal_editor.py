@@ -92,11 +92,11 @@ class JournalEditor:
             when = self.short_date(self.reversed_on) if self.reversed_on else _("its void date")
             return (_("{number} is void: its reversal was posted on {when}. It stays in the books "
                       "for "
-              "the record.").format(number=self.number, when=when))
+                      "the record.").format(number=self.number, when=when))
         if self.read_only:
             return (_("{number} is posted to the ledger, so it can no longer be changed. To "
                       "correct it, "
-              "void it (a reversal is posted) and record a new journal.").format(
+                      "void it (a reversal is posted) and record a new journal.").format(
                 number=self.number))
         return ""
 
@@ -333,7 +333,7 @@ class JournalEditor:
             n, money = problem.numbers, self.fmt.format
             return (_("The debits ({money}) and credits ({money2}) differ by {money3}: a journal "
                       "must "
-              "balance to the cent.").format(
+                      "balance to the cent.").format(
                 money=money(n['debits']),
                 money2=money(n['credits']),
                 money3=money(n['difference'])))

@@ -99,7 +99,7 @@ class ListFilters:
     def no_such_contact(text: str) -> str:
         return (_("No contact is called {text}: pick one from the list, or empty the field to "
                   "show every "
-          "contact.").format(text=echo(text)))
+                  "contact.").format(text=echo(text)))
 
     # ---- what the bar shows ---------------------------------------------------------------
 

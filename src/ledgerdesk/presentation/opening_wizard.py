@@ -201,7 +201,7 @@ class OpeningWizard:
             n, money = problem.numbers, self.fmt.format
             return (_("The debits ({money}) and credits ({money2}) differ by {money3}: opening "
                       "balances "
-              "must balance to the cent.").format(
+                      "must balance to the cent.").format(
                 money=money(n['debits']),
                 money2=money(n['credits']),
                 money3=money(n['difference'])))

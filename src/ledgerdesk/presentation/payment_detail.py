@@ -58,7 +58,7 @@ class PaymentView:
             return ""
         return (_("{number} is void: its allocations no longer count and a reversal was posted. "
                   "It stays "
-          "in the books for the record and cannot be changed.").format(number=self.number))
+                  "in the books for the record and cannot be changed.").format(number=self.number))
 
     @property
     def amount(self) -> str:
@@ -102,7 +102,7 @@ class PaymentView:
         if self.detail.kept_credit_used and credit is not None:
             return (_("The credit {number} kept from {number2} has been applied; undo or void "
                       "what used "
-              "it first.").format(number=credit.number, number2=self.number))
+                      "it first.").format(number=credit.number, number2=self.number))
         return ""
 
     def void_question(self) -> str:

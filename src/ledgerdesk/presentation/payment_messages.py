@@ -33,7 +33,7 @@ class PaymentMessages:
             maximum = self.money(problem.numbers["maximum"])
             return (_("{money} is more than the {outstanding} outstanding on {number}; at most "
                       "{maximum} "
-              "can be allocated to it.").format(
+                      "can be allocated to it.").format(
                 money=self.money(amount),
                 outstanding=outstanding,
                 number=doc.number,
@@ -42,7 +42,7 @@ class PaymentMessages:
             maximum = self.money(problem.numbers["maximum"])
             return (_("The allocations add up to {money}, more than this {noun}'s {money2}; at "
                       "most "
-              "{maximum} can be allocated to {number}.").format(
+                      "{maximum} can be allocated to {number}.").format(
                 money=self.money(problem.numbers['attempted']),
                 noun=self.noun,
                 money2=self.money(problem.numbers['amount']),
@@ -87,7 +87,7 @@ class PaymentMessages:
         if problem.code == "exceeds_amount":
             return (_("The allocations add up to {money}, more than this {noun}'s {money2}; at "
                       "most "
-              "{money3} can be allocated in total.").format(
+                      "{money3} can be allocated in total.").format(
                 money=self.money(numbers['attempted']),
                 noun=self.noun,
                 money2=self.money(numbers['amount']),

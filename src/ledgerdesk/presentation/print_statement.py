@@ -77,14 +77,14 @@ def _notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
     if closing > 0:
         return (_("Please pay the balance of {amount} {currency} owed on {end}, quoting your "
                   "invoice "
-          "numbers. Thank you for your business.").format(
+                  "numbers. Thank you for your business.").format(
             amount=amount,
             currency=currency,
             end=end),)
     if closing < 0:
         return (_("Your account is in credit: it will be set against your next invoice, or "
                   "refunded on "
-          "request."),)
+                  "request."),)
     return (_("Your account is settled. Thank you for your business."),)
 
 
@@ -92,7 +92,7 @@ def _supplier_notes(closing, amount: str, end: str, currency: str) -> tuple[str,
     if closing > 0:
         return (_("Our records show {amount} {currency} owed to you on {end}. Please tell us of "
                   "any "
-          "difference.").format(amount=amount, currency=currency, end=end),)
+                  "difference.").format(amount=amount, currency=currency, end=end),)
     if closing < 0:
         return (_("Our records show you owe us {amount} {currency} on {end}, as credit to set "
                   "against "

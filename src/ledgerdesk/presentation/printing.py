@@ -19,7 +19,7 @@ from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
 from ledgerdesk.services.statements import default_start, statement_figures
 
 NOTHING_TO_PRINT = (N_("To print, select a sales invoice or a credit note, or a contact for "
-                    "their statement."))
+                       "their statement."))
 
 
 @dataclass(frozen=True, slots=True)

@@ -280,7 +280,7 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
     if isinstance(report, BalanceSheet) and report.previous_date is None:
         return [_("No date a year before {short} to compare with: the calendar starts on "
                   "0001-01-01, so "
-          "the earlier column is zero.").format(short=maker.dates.short(report.as_of))]
+                  "the earlier column is zero.").format(short=maker.dates.short(report.as_of))]
     if isinstance(report, ProfitAndLoss) and report.previous_period is None:
         return [_("No period before {short} to compare with: the Previous column is zero.").format(
             short=maker.dates.short(report.period.start))]

@@ -93,7 +93,7 @@ class SyncPanel:
     def summary(self) -> str:
         if not self.rows:
             return (_("Nothing is queued. Payments on invoices or bills linked to a connection are "
-              "queued here when they are recorded."))
+                      "queued here when they are recorded."))
         counts = {state: sum(r.outbox_state is state for r in self.rows) for state in OutboxState}
         parts = [f"{counts[s]} {STATE_TEXT[s].lower()}" for s in OutboxState if counts[s]]
         return ", ".join(parts) + "."

@@ -70,7 +70,7 @@ class TaxCodeEditor:
         if self.used_on:
             return (_("Used on posted documents ({used_on}): its rate and account stay as they "
                       "were "
-              "posted. For another rate, add a new code.").format(used_on=self.used_on))
+                      "posted. For another rate, add a new code.").format(used_on=self.used_on))
         return _("No posted document uses this code yet: its rate and account can change.")
 
     @property

@@ -15,7 +15,7 @@ from ledgerdesk.services.tax_codes import TaxCodeUse, tax_code_uses
 
 UNUSED = N_("unused")
 NOTE = (N_("A code used on posted documents keeps its rate and account: they were posted at "
-        "them. For another rate, add a new code."))
+           "them. For another rate, add a new code."))
 
 
 def side_label(code: TaxCode) -> str:

@@ -44,7 +44,7 @@ def add_bank_rule(book: Book, reference_contains: str, account_code: str,
         if same is not None:
             raise NotAllowed(_("There is already a rule for references containing "
                                "{reference_contains!r} (posting "
-              "to {account_code}).").format(
+                               "to {account_code}).").format(
                 reference_contains=same.reference_contains,
                 account_code=same.account_code))
         rule_id = bank.add_bank_rule(rule)

@@ -39,7 +39,7 @@ SPECS = (
     ActionSpec("settings", N_("Se&ttings…"), "Ctrl+,", N_("Company, locale, numbering and logo")),
     ActionSpec("tax_codes", N_("Ta&x codes…"), "Ctrl+Shift+T",
                N_("Tax codes: add one, or change the rate or account of one no posted document "
-               "uses")),
+                  "uses")),
     ActionSpec("connections", N_("Co&nnections…"), None,
                N_("Connections to Xero, Clockify, DayZero or Strapi: add, test, edit, remove")),
     ActionSpec("backups", N_("Bac&kups…"), "Ctrl+Shift+B",
@@ -53,10 +53,10 @@ SPECS = (
                N_("Apply the selected credit note to its contact's open invoices or bills")),
     ActionSpec("reconcile", N_("&Reconcile…"), "Ctrl+Shift+R",
                N_("Reconcile a bank account to its statement: tick what the statement shows "
-               "until the difference is zero")),
+                  "until the difference is zero")),
     ActionSpec("bank_rules", N_("Bank r&ules…"), None,
                N_("Bank rules: a statement line whose reference contains a text is offered as "
-               "a journal to an account")),
+                  "a journal to an account")),
     ActionSpec("export_statement", N_("Export &statement…"), None,
                N_("A bank account's postings between two dates as a statement CSV")),
     ActionSpec("open_item", N_("&Open selected"), None, N_("Open the selected row (Enter)")),

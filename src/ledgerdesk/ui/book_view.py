@@ -291,7 +291,7 @@ class BookView(QWidget):
                 or credit.lifecycle is not Lifecycle.AUTHORISED:
             self._report(_("To apply a credit, select an authorised credit note with credit left "
                            "on the "
-              "Credit notes page."), False)
+                           "Credit notes page."), False)
             return
         step = open_credit_dialog(self.session, credit.id, self)
         if step is not None:

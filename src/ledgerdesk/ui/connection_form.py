@@ -121,7 +121,7 @@ class ConnectionFormDialog(QDialog):
         pasted, ok = QInputDialog.getText(
             self, _("Sign in with Xero"), _("Sign in and allow access in the browser, then paste "
                                             "the address the browser was "
-              "sent to:"), QLineEdit.EchoMode.Password)
+                                            "sent to:"), QLineEdit.EchoMode.Password)
         if ok and pasted.strip():
             self._browser = (pasted.strip(), verifier, state)
             self.message.setText(_("Signed in through the browser; Save finishes the connection."))

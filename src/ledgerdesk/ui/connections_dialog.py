@@ -66,7 +66,7 @@ class ConnectionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(_("Payments on linked invoices and bills are pushed to these "
                                   "services. Their secrets are "
-          "in the system keyring only.")))
+                                  "in the system keyring only.")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)

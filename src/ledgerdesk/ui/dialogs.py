@@ -71,12 +71,12 @@ class NewBookDialog(QDialog):
         self.currency_box.addItems(CURRENCIES)
         self.currency_box.setToolTip(_("The currency the company's books are kept in: a "
                                        "three-letter code such as EUR, USD or "
-          "GBP"))
+                                       "GBP"))
         self.year_start_edit = QLineEdit("01-01")
         self.year_start_edit.setMaxLength(5)
         self.year_start_edit.setToolTip(_("The first day of the fiscal year as month-day, e.g. "
                                           "04-01 for 1 April; 01-01 is the "
-          "calendar year"))
+                                          "calendar year"))
         self.path_edit = QLineEdit(str(file_dialogs.start_folder() / _("My company.book")))
         self.path_edit.setToolTip(_("One company's books are one file, kept where you choose"))
         browse = QPushButton(_(BROWSE))

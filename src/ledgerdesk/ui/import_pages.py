@@ -31,8 +31,8 @@ NOT_IMPORTED = N_("(not imported)")
 CSV_FILTER = N_("CSV files (*.csv *.txt);;All files (*)")
 #: A bank statement may also be the bank's own file.
 STATEMENT_FILTER = (N_("Bank statements (*.csv *.txt *.ofx *.qfx *.qbo *.xml *.053);;"
-                    "CSV files (*.csv *.txt);;OFX and QFX files (*.ofx *.qfx *.qbo);;"
-                    "CAMT.053 files (*.xml *.053);;All files (*)"))
+                       "CSV files (*.csv *.txt);;OFX and QFX files (*.ofx *.qfx *.qbo);;"
+                       "CAMT.053 files (*.xml *.053);;All files (*)"))
 
 
 class SourcePage(QWidget):

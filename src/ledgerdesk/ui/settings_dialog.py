@@ -93,7 +93,7 @@ class SettingsDialog(QDialog):
         # Two set lines: a word-wrapped label in a form row is given room for more.
         self.lock_note = QLabel(_("Nothing dated on or before it can be entered, paid, voided\nor "
                                   "imported. Untick to "
-          "unlock (the audit log keeps it)."))
+                                  "unlock (the audit log keeps it)."))
         self.lock_note.setStyleSheet(tone_style(Tone.NOTE))
 
     def _add_language(self, form: QFormLayout) -> None:

@@ -38,7 +38,7 @@ class WelcomePage(QWidget):
         title.setFont(font)
         subtitle = QLabel(_("Offline books for your business: invoices, bills, credit notes and "
                             "payments, on a "
-          "double-entry ledger."))
+                            "double-entry ledger."))
         subtitle.setWordWrap(True)
         self.new_button = QPushButton(_("&New book…"))
         self.open_button = QPushButton(_("&Open book…"))

@@ -107,7 +107,7 @@ def _entry_lines(entry: Element, statement_id: str, currency: str,
     date = _date(entry)
     if amount is None or date is None:
         problems.append(RowProblem(number, "Ntry", _("has no amount or booking date that can "
-                                                        "be read")))
+                                                     "be read")))
         return
     status = _text(entry, "Sts/Cd") or _text(entry, "Sts")
     skip = "" if status in ("", "BOOK") else f"not booked at the bank ({status})"

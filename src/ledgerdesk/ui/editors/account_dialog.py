@@ -24,7 +24,7 @@ from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
 RE_CODE_NOTE = (N_("A new code keeps every posting, document and payment on this account; "
-                "reports and exports show the new code."))
+                   "reports and exports show the new code."))
 
 
 class AccountDialog(QDialog):

@@ -17,7 +17,7 @@ from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
 NO_TAX_TIP = (N_("This document carries no tax; choose another Tax setting to use the tax "
-              "codes."))
+                 "codes."))
 
 
 class LineColumn(IntEnum):

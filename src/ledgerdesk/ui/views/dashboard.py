@@ -102,7 +102,7 @@ class DashboardPage(QWidget):
         layout.addLayout(charts, 3)
         layout.addWidget(QLabel(_("<b>Needs attention</b>  <span style='color:gray'>(Enter or "
                                   "double-click opens a "
-          "row)</span>")))
+                                  "row)</span>")))
         layout.addWidget(self.attention, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
