@@ -37,8 +37,8 @@ def parse_amount(text: str) -> Decimal:
     cleaned = text.strip()
     if not _PLAIN_DECIMAL.fullmatch(cleaned):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an amount; write a plain number with a dot for decimals, "
-            "like 1234.56"
+            _("{text!r} is not an amount; write a plain number with a dot for decimals, like "
+              "1234.56").format(text=text)
         )
     return Decimal(cleaned)
 
@@ -48,14 +48,18 @@ def parse_date(text: str) -> dt.date:
     keeps, 0001-01-01 to 9999-12-31."""
     cleaned = text.strip()
     if off_calendar(cleaned):
-        raise argparse.ArgumentTypeError(f"{text!r} is off the calendar; dates run from "
-                                         f"{DATE_RANGE}")
+        raise argparse.ArgumentTypeError(_("{text!r} is off the calendar; dates run from "
+                                           "{date_range}").format(
+            text=text,
+            date_range=DATE_RANGE))
     if not _ISO_DATE.fullmatch(cleaned):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a date; write it as YYYY-MM-DD").format(
+                                             text=text))
     try:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a real "
+                                           "date").format(text=text)) from None
 
 
 def parse_allocation(text: str) -> tuple[str, Decimal]:
@@ -63,7 +67,8 @@ def parse_allocation(text: str) -> tuple[str, Decimal]:
     number, sep, amount = utf8_text(text).rpartition("=")
     if not sep or not number.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00"
+            _("{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00").format(
+                text=text)
         )
     return number.strip(), parse_amount(amount)
 
@@ -71,7 +76,8 @@ def parse_allocation(text: str) -> tuple[str, Decimal]:
 def non_negative_int(text: str) -> int:
     number = whole_number(text)
     if number is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of zero or more")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number of zero or more").format(
+                                             text=text))
     return number
 
 

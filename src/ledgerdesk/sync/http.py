@@ -142,7 +142,7 @@ class RemoteClient:
                 self.auth.refresh()
                 continue
             if answer.status == 401:
-                raise SignInFailed("The remote no longer accepts this connection's sign-in.")
+                raise SignInFailed(_("The remote no longer accepts this connection's sign-in."))
             if answer.status == 429:
                 rate_waits += 1
                 self._wait_for_rate(answer, rate_waits)
@@ -184,8 +184,10 @@ class RemoteClient:
             response = self.http.send(request)
         except httpx.HTTPError as exc:
             log.info("%s %s: no answer (%s)", method, httpx.URL(url).path, type(exc).__name__)
-            raise NoAnswer(f"{method} {httpx.URL(url).path}: no answer "
-                           f"({type(exc).__name__})") from None
+            raise NoAnswer(_("{method} {path}: no answer ({name__})").format(
+                method=method,
+                path=httpx.URL(url).path,
+                name__=type(exc).__name__)) from None
         log.info("%s %s: %s", method, response.url.path, response.status_code)
         try:
             parsed = exact_json.loads(response.content) if response.content else None
