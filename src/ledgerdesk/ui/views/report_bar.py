@@ -90,7 +90,7 @@ class ReportBar(QWidget):
         self._group(Field.CONTACT, (_("C&ontact:"), self.contact))
         self._group(Field.ACCOUNT, (_("Acco&unt:"), self.account))
         self._group(Field.PERIOD, (_("&Period:"), self.preset), (_("&From:"), self.start),
-                    ("&to:", self.end))
+                    (_("&to:"), self.end))
         self._group(Field.AS_OF, (_("&As of:"), self.as_of))
         self._group(Field.COMPARE, (_("&Beside:"), self.compare))
         self._group(Field.COMPARE_TO, (_("&Beside:"), self.compare_to))

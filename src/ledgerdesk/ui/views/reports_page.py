@@ -93,7 +93,10 @@ class ReportsPage(QWidget):
         self.reports = QListWidget()
         self.reports.setObjectName("reportList")
         self.reports.addItems([kind.title for kind in KINDS])
-        self.reports.setFixedWidth(150)
+        # as wide as its longest name, which another language makes longer ("Balance âgée
+        # fournisseurs"), so no name is cut off behind a scroll bar
+        self.reports.setFixedWidth(max(150, self.reports.sizeHintForColumn(0)
+                                       + 2 * self.reports.frameWidth() + 6))
         self.heading = QLabel()
         self.state = QLabel()
         self.state.setStyleSheet(tone_style(Tone.NOTE))
