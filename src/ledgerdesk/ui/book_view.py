@@ -51,7 +51,10 @@ class BookView(QWidget):
         for row, page in enumerate(PAGES):  # the icons go by the page, not by its words
             self.nav.item(row).setData(Qt.ItemDataRole.UserRole, page)
         paint_pages(self.nav, self.palette())
-        self.nav.setFixedWidth(170)
+        # wide enough for the longest page name in the user's language ("Facturas de
+        # proveedor"), so none hides behind a scroll bar
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0)
+                                   + 2 * self.nav.frameWidth() + 8))
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(session)
         self.dashboard.open_requested.connect(self.open_attention)

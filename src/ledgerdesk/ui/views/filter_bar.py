@@ -107,7 +107,7 @@ class FilterBar(QWidget):
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
         hint = self.filters.date_hint
         for edit, label in ((self.date_from, first), (self.date_to, last)):
-            edit.setPlaceholderText(f"e.g. {hint}")
+            edit.setPlaceholderText(_("e.g. {date}").format(date=hint))
             edit.setToolTip(_("A date such as {hint}; leave it empty for no limit.").format(
                                 hint=hint))
             edit.setClearButtonEnabled(True)
