@@ -89,12 +89,13 @@ class AttentionList(QTreeWidget):
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if kind is AttentionKind.OVERDUE:
                 item.setForeground(3, QBrush(tone_colour(Tone.ERROR)))
-        # "Eingangsrechnung BILL-00012" is longer than "Bill BILL-00012": the column grows to
-        # its words (within reason) rather than cut the number off.
-        wanted = self.header().sectionSizeHint(0)
-        for row in rows:
-            wanted = max(wanted, self.fontMetrics().horizontalAdvance(row.what) + 40)
-        self.setColumnWidth(0, max(self.columnWidth(0), min(wanted, 320)))
+        # "Eingangsrechnung BILL-00012" is longer than "Bill BILL-00012", "échéance 19/07/2025"
+        # than "due 19/07/2025": the columns grow to their words (within reason) rather than
+        # cut the number or the date off.
+        for column, texts in ((0, [row.what for row in rows]), (2, [row.when for row in rows])):
+            wanted = max((self.fontMetrics().horizontalAdvance(text) + 40 for text in texts),
+                         default=0)
+            self.setColumnWidth(column, max(self.columnWidth(column), min(wanted, 320)))
         if page.more > 0:
             more = QTreeWidgetItem(section, [_("Show {min:,} more of {more:,}…").format(
                 min=min(page.more, ATTENTION_PAGE),
