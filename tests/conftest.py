@@ -20,6 +20,9 @@ from hypothesis import settings
 
 # Qt tests run without a display; set before anything imports Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The suite reads English whatever this machine speaks (LANG, LANGUAGE …): the command line
+# and the window take their language from here first.  Tests of other languages set it.
+os.environ["LEDGERDESK_LANGUAGE"] = "en"
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
@@ -41,6 +44,30 @@ _ACCOUNT_FOR = {
     DocumentKind.BILL: "6000",
     DocumentKind.PURCHASE_CREDIT_NOTE: "6000",
 }
+
+
+@pytest.fixture(autouse=True)
+def english() -> Iterator[None]:
+    """Every test starts, and leaves the next one, in English (a test that switched to German
+    cannot leave its words behind)."""
+    import gettext
+
+    from ledgerdesk.domain import i18n
+
+    i18n.use(gettext.NullTranslations(), "en")
+    yield
+    i18n.use(gettext.NullTranslations(), "en")
+    if (qt_language := sys.modules.get("ledgerdesk.ui.qt_language")) is not None:
+        qt_language.use_qt_language("en")  # Qt's own words (Save, Cancel) too
+
+
+@pytest.fixture
+def speaking() -> Callable[[str], None]:
+    """``speaking("de")``: the process's messages in that language from now on (reset to
+    English after the test)."""
+    from ledgerdesk.presentation.language import use_language
+
+    return use_language
 
 
 @pytest.fixture

@@ -137,7 +137,7 @@ def test_dry_run_and_map_show_the_preview_and_write_nothing(run, empty_book, tmp
                          "--map", "name=Firma", "--map", "email=mail")
     assert status == 0
     assert "Columns: name <- 'Firma', email <- 'Mail'" in out
-    assert "Would import (dry run, nothing written): 1 from 1 rows" in out
+    assert "Would import (dry run, nothing written): 1 from 1 row" in out
     assert listed(run, "contacts", empty_book) == []
 
 
@@ -158,7 +158,7 @@ def test_bank_lines_are_suggested_then_recorded_when_accepted(run, book_copy, tm
     assert status == 0 and f"1. {invoice['number']} {invoice['contact']}" in out
     assert "Nothing recorded; --accept-suggestions records the best matches" in out
     status, out, _ = run("import", "bank", book_copy, path, "--accept-suggestions")
-    assert status == 0 and "Imported: 1 from 1 rows" in out
+    assert status == 0 and "Imported: 1 from 1 row" in out
     after = next(r for r in listed(run, "invoices", book_copy) if r["number"] == invoice["number"])
     assert after["status"] == "paid"
     assert run("check", book_copy)[0] == 0

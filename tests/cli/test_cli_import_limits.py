@@ -43,7 +43,7 @@ def test_dates_at_the_ends_of_the_calendar_import(run, book_copy, tmp_path, kind
     extra = ["--accept-suggestions"] if kind == "bank" else []
     status, out, err = run("import", kind.split("-")[0], book_copy, source, *extra)
     assert (status, err) == (0, ""), err
-    assert "Imported: 1 from 1 rows" in out
+    assert "Imported: 1 from 1 row" in out
 
 
 @pytest.mark.parametrize("date", OFF)

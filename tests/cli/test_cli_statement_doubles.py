@@ -77,7 +77,7 @@ def test_an_ofx_statement_imports_from_the_command_line(run, book_copy, tmp_path
     assert status == 0, err
     assert "Read: OFX 1.02 statement of account 99" in out
     assert "line 1: " in out and "journal 6400 Utilities by rule" in out
-    assert "Imported: 1 from 1 lines" in out and "journal JNL-" in out and "-4.20" in out
+    assert "Imported: 1 from 1 line" in out and "journal JNL-" in out and "-4.20" in out
     status, out, _ = run("import", "bank", book_copy, ofx, "--accept-suggestions")
     assert status == 0 and "already in the book (journal JNL-" in out
     status, _, err = run("import", "bank", book_copy, ofx, "--map", "date=x")

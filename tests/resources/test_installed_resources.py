@@ -33,7 +33,8 @@ def shipped_names() -> list[str]:
     from ledgerdesk.ui.icons import ICON_FILES
 
     app = [f"app/ledgerdesk-{size}.png" for size in (16, 32, 48, 128, 256)]
-    return ["print/document.html", "app/ledgerdesk.svg", *app, "icons/LICENSE",
+    mo = [f"locale/{language}/LC_MESSAGES/ledgerdesk.mo" for language in ("de", "fr", "es")]
+    return ["print/document.html", "app/ledgerdesk.svg", *app, "icons/LICENSE", *mo,
             *(f"icons/{name}.svg" for name in sorted(set(ICON_FILES.values())))]
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ledgerdesk.app.backups import StorageBackups
 from ledgerdesk.app.files import ensure_demo_book, new_book, os_user
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.session import BookFileError, Progress
 from ledgerdesk.services.ports import Book
@@ -35,7 +36,8 @@ class StorageBookFiles:
     def create(self, path: Path, *, company: str, currency: str,
                fiscal_year_start: str = "01-01") -> Book:
         if path.exists():
-            raise BookFileError(f"{path} already exists; choose another name.")
+            raise BookFileError(_("{path} already exists; choose another name.").format(
+                                    path=path))
         try:
             return new_book(path, company=company, currency=currency,
                             fiscal_year_start=fiscal_year_start)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ledgerdesk.app.window import WindowUnavailable, display_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.output_files import write_bytes
 from ledgerdesk.presentation.print_model import PrintModel
 
@@ -21,7 +22,8 @@ def print_pdf(model: PrintModel, target: Path | str, stdout: TextIO | None = Non
     try:
         from ledgerdesk.ui.pdf import pdf_bytes
     except ImportError as exc:  # PySide6 or a Qt system library is missing
-        raise WindowUnavailable(f"Qt cannot start here ({exc}), so no PDF can be drawn.") \
+        raise WindowUnavailable(_("Qt cannot start here ({exc}), so no PDF can be drawn.").format(
+                                    exc=exc)) \
             from exc
     data, pages = pdf_bytes(model)
     write_bytes(target, data, stdout=stdout)

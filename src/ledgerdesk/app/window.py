@@ -11,6 +11,8 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
+
 
 class WindowUnavailable(RuntimeError):
     """The window cannot open here; ``str()`` says why and what to use instead."""
@@ -41,12 +43,15 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
         raise WindowUnavailable(problem)
     missing = qt_library_problem(os.environ, sys.platform)
     if missing:  # Qt itself would print a misleading paragraph and abort with a core dump
-        raise WindowUnavailable(f"the window cannot open: {missing}; {CLI_HINT}.")
+        raise WindowUnavailable(_("the window cannot open: {missing}; {cli_hint}.").format(
+                                    missing=missing,
+                                    cli_hint=CLI_HINT))
     try:
         from ledgerdesk.ui.application import run_app
     except ImportError as exc:  # PySide6 or a Qt system library is missing
-        raise WindowUnavailable(f"the window cannot open: {import_problem(exc)}; "
-                                f"{CLI_HINT}.") from exc
+        raise WindowUnavailable(_("the window cannot open: {import_problem}; {cli_hint}.").format(
+            import_problem=import_problem(exc),
+            cli_hint=CLI_HINT)) from exc
     from ledgerdesk.app.backups import StorageBackups
     from ledgerdesk.app.book_files import StorageBookFiles
     from ledgerdesk.app.remotes import SyncRemotes
@@ -57,9 +62,10 @@ def run_window(path: Path | None = None, *, demo: bool = False) -> int:
 
 
 def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
-                    dark: bool = False) -> list[Path]:
+                    dark: bool = False, language: str | None = None) -> list[Path]:
     """Render every screen to ``folder`` offscreen (no display needed), on ``book`` or on a
-    fresh demo book in a temporary folder; ``dark``: in dark mode."""
+    fresh demo book in a temporary folder; ``dark``: in dark mode; ``language``: the words'
+    (default: the system's)."""
     import datetime as dt
     import tempfile
 
@@ -67,7 +73,7 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
     try:
         from ledgerdesk.ui.screenshots import take_screenshots
     except ImportError as exc:
-        raise WindowUnavailable(f"Qt cannot start here ({exc}).") from exc
+        raise WindowUnavailable(_("Qt cannot start here ({exc}).").format(exc=exc)) from exc
     from ledgerdesk.app.book_files import StorageBookFiles
     from ledgerdesk.app.files import DEFAULT_COMPANY, DEMO_CURRENCY, build_demo_book
 
@@ -82,4 +88,5 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
         sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
                                 Path(scratch) / "preferences.ini", locale,
-                                sync_book=sync_book, remotes=SyncRemotes(), dark=dark)
+                                sync_book=sync_book, remotes=SyncRemotes(), dark=dark,
+                                language=language)

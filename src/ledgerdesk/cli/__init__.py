@@ -19,8 +19,10 @@ from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.parser import PROG, build_parser
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
+from ledgerdesk.presentation.language import system_language, use_language
 from ledgerdesk.storage import BookError
 
 __all__ = ["main"]
@@ -87,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run ``ledgerdesk`` with ``argv`` (default: the process's arguments); the exit status."""
     for stream in (sys.stdout, sys.stderr):
         tolerant(stream)
+    use_language(system_language())  # the system's, or LEDGERDESK_LANGUAGE
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -106,7 +109,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         if args.demo:
             if args.command is not None:
-                return fail(f"--demo opens the demo book; it does not go with {args.command}.", 2)
+                return fail(_("--demo opens the demo book; it does not go with {command}.").format(
+                                command=args.command), 2)
             return run_window(demo=True)
         if args.command is None:
             parser.print_help(sys.stderr)
@@ -147,7 +151,8 @@ def screenshots(args: argparse.Namespace, out: TextIO) -> int:
             pass
     if args.locale:
         check_locale(args.locale)
-    for path in run_screenshots(Path(args.folder), book, args.locale, dark=args.dark):
+    for path in run_screenshots(Path(args.folder), book, args.locale, dark=args.dark,
+                                language=args.language):
         out.write(f"{path}\n")
     return 0
 
@@ -156,7 +161,7 @@ def fail(message: str, status: int = 1) -> int:
     """One line on stderr (a name from the book shown inert); returns ``status`` for the
     caller to exit with."""
     text = " ".join(shown_inert(message).split())
-    sys.stderr.write(f"{PROG}: error: {text}\n")
+    sys.stderr.write(_("{prog}: error: {text}").format(prog=PROG, text=text) + "\n")
     return status
 
 

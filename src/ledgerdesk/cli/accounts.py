@@ -11,6 +11,7 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 
 TYPE_NAMES = {t.value.lower(): t for t in AccountType}
@@ -28,41 +29,41 @@ ACCOUNT_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "add-account", "add an account to the chart",
-        "Add an account to the book's chart of accounts, for document lines or as a bank.",
+        commands, "add-account", _("add an account to the chart"),
+        _("Add an account to the book's chart of accounts, for document lines or as a bank."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
-    sub.add_argument("code", metavar="CODE", help="the account code, e.g. 6500")
-    sub.add_argument("name", metavar="NAME", help="the account name, e.g. Marketing")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
+    sub.add_argument("code", metavar="CODE", help=_("the account code, e.g. 6500"))
+    sub.add_argument("name", metavar="NAME", help=_("the account name, e.g. Marketing"))
     sub.add_argument("--type", required=True, choices=sorted(TYPE_NAMES),
-                     help="what kind of account it is")
+                     help=_("what kind of account it is"))
     sub.add_argument("--bank", action="store_true",
-                     help="payments can be made from and into it (an asset account)")
+                     help=_("payments can be made from and into it (an asset account)"))
     _add_edit_parser(commands, command)
 
 
 def _add_edit_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "edit-account", "rename, re-code, archive or mark an account as bank",
-        "Change an account of the chart. Re-coding keeps every posting, document and payment "
-        "on the account. Only an account at a zero balance can be archived (income and "
-        "expense accounts: this fiscal year); the receivable, payable, sales tax and "
-        "retained earnings accounts keep their role and are never archived.",
+        commands, "edit-account", _("rename, re-code, archive or mark an account as bank"),
+        _("Change an account of the chart. Re-coding keeps every posting, document and payment "
+          "on the account. Only an account at a zero balance can be archived (income and expense "
+          "accounts: this fiscal year); the receivable, payable, sales tax and retained earnings "
+          "accounts keep their role and are never archived."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("code", metavar="CODE", help="the account's code now")
-    sub.add_argument("--name", metavar="NAME", help="its new name")
-    sub.add_argument("--code", dest="new_code", metavar="NEW", help="its new code")
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
+    sub.add_argument("code", metavar="CODE", help=_("the account's code now"))
+    sub.add_argument("--name", metavar="NAME", help=_("its new name"))
+    sub.add_argument("--code", dest="new_code", metavar="NEW", help=_("its new code"))
     archive = sub.add_mutually_exclusive_group()
     archive.add_argument("--archive", dest="archived", action="store_const", const=True,
-                         help="archive it: kept in history and reports, nothing new posted")
+                         help=_("archive it: kept in history and reports, nothing new posted"))
     archive.add_argument("--restore", dest="archived", action="store_const", const=False,
-                         help="take it out of the archive")
+                         help=_("take it out of the archive"))
     bank = sub.add_mutually_exclusive_group()
     bank.add_argument("--bank", dest="bank", action="store_const", const=True,
-                      help="mark it as a bank account (an asset account)")
+                      help=_("mark it as a bank account (an asset account)"))
     bank.add_argument("--no-bank", dest="bank", action="store_const", const=False,
-                      help="it is no longer a bank account")
+                      help=_("it is no longer a bank account"))
 
 
 def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
@@ -75,7 +76,10 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         add_account(book, account)
     what = "bank account" if args.bank else f"{args.type} account"
-    out.write(f"Added {what} {account.code} {account.name}.\n")
+    out.write(_("Added {what} {code} {name}.").format(
+                  what=what,
+                  code=account.code,
+                  name=account.name) + "\n")
     return 0
 
 
@@ -90,14 +94,17 @@ def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
     change = AccountChange(name=args.name, code=args.new_code, archived=args.archived,
                            bank=args.bank)
     if change == AccountChange():
-        raise CliError("Say what to change: --name, --code, --archive, --restore, --bank or "
-                       "--no-bank.")
+        raise CliError(_("Say what to change: --name, --code, --archive, --restore, --bank or "
+                         "--no-bank."))
     with opened(args.path) as book:
         with book.read() as tx:
             before = tx.accounts().get(args.code)
         account = edit_account(book, args.code, change, today())
     assert before is not None  # edit_account found it
-    out.write(f"Saved account {account.code} {account.name}{_what_changed(before, account)}.\n")
+    out.write(_("Saved account {code} {name}{what_changed}.").format(
+                  code=account.code,
+                  name=account.name,
+                  what_changed=_what_changed(before, account)) + "\n")
     return 0
 
 

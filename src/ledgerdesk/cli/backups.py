@@ -18,6 +18,7 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.backups import UTC, Backup, BackupKind, read_backup_name, size_words
+from ledgerdesk.domain.i18n import _, ngettext
 
 BACKUP_COLUMNS = (
     Column("when", "When (UTC)", 20, lambda b: b.taken.strftime("%Y-%m-%dT%H:%M:%SZ")),
@@ -30,50 +31,58 @@ BACKUP_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "backup", "copy a book into a verified backup",
-        "Copy the book (even while it is open in the window) into its backup folder: "
-        "PATH.backups beside it, or the folder chosen with --folder. The copy is checked as "
-        "'check' checks a book, and removed if it fails. 'list backups PATH' lists them.",
+        commands, "backup", _("copy a book into a verified backup"),
+        _("Copy the book (even while it is open in the window) into its backup folder: "
+          "PATH.backups beside it, or the folder chosen with --folder. The copy is checked as "
+          "'check' checks a book, and removed if it fails. 'list backups PATH' lists them."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("-o", "--output", type=file_name, metavar="FILE",
-                     help="write the backup to FILE (a new file), or into the folder FILE")
+                     help=_("write the backup to FILE (a new file), or into the folder FILE"))
     sub.add_argument("--daily", action="store_true",
-                     help="the day's backup, as the window takes on opening: only if none "
-                          "was taken today (UTC); keeps 7 daily, 4 weekly, 12 monthly")
+                     help=_("the day's backup, as the window takes on opening: only if none was "
+                            "taken "
+                            "today (UTC); keeps 7 daily, 4 weekly, 12 monthly"))
     sub.add_argument("--folder", type=file_name, metavar="DIR",
-                     help="from now on keep this book's backups in DIR (PATH.backups: "
-                          "beside it again)")
+                     help=_("from now on keep this book's backups in DIR (PATH.backups: beside it "
+                            "again)"))
     sub = command(
-        commands, "restore", "replace a book with one of its backups (asks first)",
-        "Replace the book with BACKUP. The book as it is now is backed up first (kept, kind "
-        "before-restore). Refused while another program has the book open, and for a "
-        "BACKUP that is not a Ledgerdesk book passing 'check'. Without a terminal, add --yes.",
+        commands, "restore", _("replace a book with one of its backups (asks first)"),
+        _("Replace the book with BACKUP. The book as it is now is backed up first (kept, kind "
+          "before-restore). Refused while another program has the book open, and for a BACKUP "
+          "that is not a Ledgerdesk book passing 'check'. Without a terminal, add --yes."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
-    sub.add_argument("backup", type=file_name, metavar="BACKUP", help="the backup to restore")
-    sub.add_argument("--yes", action="store_true", help="restore without asking")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
+    sub.add_argument("backup", type=file_name, metavar="BACKUP", help=_("the backup to restore"))
+    sub.add_argument("--yes", action="store_true", help=_("restore without asking"))
 
 
 def run_backup(args: argparse.Namespace, out: TextIO) -> int:
     backups, book = _backups(), Path(args.path)
     if args.folder is not None:
         if args.output is not None:
-            raise CliError("--folder chooses where backups go; it does not go with -o.")
+            raise CliError(_("--folder chooses where backups go; it does not go with -o."))
         backups.choose_folder(book, Path(args.folder))
-        out.write(f"Backups of {book} now go to {backups.folder(book)}.\n")
+        out.write(_("Backups of {book} now go to {folder}.").format(
+                      book=book,
+                      folder=backups.folder(book)) + "\n")
     if args.daily:
         if args.output is not None:
-            raise CliError("--daily goes to the book's backup folder; it does not go with -o.")
+            raise CliError(_("--daily goes to the book's backup folder; it does not go with -o."))
         made = backups.daily_backup(book)
         if made is None:
             newest = next(b for b in backups.list(book) if b.kind is BackupKind.DAILY)
-            out.write(f"No backup needed: {book} was backed up today ({newest.path}).\n")
+            out.write(_("No backup needed: {book} was backed up today ({path}).").format(
+                          book=book,
+                          path=newest.path) + "\n")
             return 0
     else:
         made = backups.back_up(book, output=_output(args.output))
-    out.write(f"Backed up {book} to {made.path} ({size_words(made.size)}), verified: it opens "
-              "and passes check.\n")
+    out.write(_("Backed up {book} to {path} ({size_words}), verified: it opens and passes "
+                "check.").format(
+        book=book,
+        path=made.path,
+        size_words=size_words(made.size)) + "\n")
     return 0
 
 
@@ -81,36 +90,47 @@ def _output(output: str | None) -> Path | None:
     if output is None:
         return None
     if output == "-":
-        raise CliError("-o - is standard output, which cannot hold a backup (a book file); "
-                       "name a new file, or a folder.")
+        raise CliError(_("-o - is standard output, which cannot hold a backup (a book file); name "
+                         "a new file, "
+                         "or a folder."))
     path = Path(output)
     if os.path.lexists(path) and not path.is_dir():
-        raise CliError(f"{path} already exists; a backup never replaces a file: name a new "
-                       "one, or a folder.")
+        raise CliError(_("{path} already exists; a backup never replaces a file: name a new one, "
+                         "or a folder.").format(
+            path=path))
     return path
 
 
 def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     book, backup = Path(args.path), Path(args.backup)
     if not args.yes and not _confirmed(book, backup, sys.stdin, sys.stderr):
-        sys.stderr.write("Nothing was restored.\n")
+        sys.stderr.write(_("Nothing was restored.") + "\n")
         return 1
     done = _backups().restore(book, backup)
-    out.write(f"Restored {book} from {backup}{_taken(book, backup)}.\n")
+    out.write(_("Restored {book} from {backup}{taken}.").format(
+                  book=book,
+                  backup=backup,
+                  taken=_taken(book, backup)) + "\n")
     if done.before is None:
-        out.write(f"There was no book at {book} to keep.\n")
+        out.write(_("There was no book at {book} to keep.").format(book=book) + "\n")
     else:
         state = "verified" if done.before.verified else "unverified: it failed its check"
-        out.write(f"The book as it was is kept in {done.before.path} ({state}).\n")
+        out.write(_("The book as it was is kept in {path} ({state}).").format(
+                      path=done.before.path,
+                      state=state) + "\n")
     return 0
 
 
 def _confirmed(book: Path, backup: Path, answers: TextIO, err: TextIO) -> bool:
     if not answers.isatty():
-        raise CliError("restore asks before it replaces the book, and standard input is not a "
-                       f"terminal; add --yes to restore {book}.")
-    err.write(f"Replace {book} with {backup}{_taken(book, backup)}? The book as it is now is "
-              "backed up first. [y/N] ")
+        raise CliError(_("restore asks before it replaces the book, and standard input is not a "
+                         "terminal; add "
+                         "--yes to restore {book}.").format(book=book))
+    err.write(_("Replace {book} with {backup}{taken}? The book as it is now is backed up first. "
+                "[y/N] ").format(
+        book=book,
+        backup=backup,
+        taken=_taken(book, backup)))
     err.flush()
     return answers.readline().strip().lower() in ("y", "yes")
 
@@ -122,14 +142,15 @@ def _taken(book: Path, backup: Path) -> str:
 
 def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:
     if args.open:
-        raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
+        raise CliError(_("--open applies to contacts, invoices, bills and credit-notes only."))
     backups, book = _backups(), Path(args.path)
     rows: list[Backup] = backups.list(book)
     if args.csv is not None:
         export_csv(BACKUP_COLUMNS, rows, args.csv, out, "backups", bom=args.bom)
         return 0
     count = write_table(BACKUP_COLUMNS, rows, out)
-    out.write(f"\n{count} backup{'' if count == 1 else 's'} in {backups.folder(book)}\n")
+    out.write("\n" + ngettext("{count} backup in {folder}", "{count} backups in {folder}",
+                              count).format(count=count, folder=backups.folder(book)) + "\n")
     return 0
 
 

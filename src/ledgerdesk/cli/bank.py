@@ -10,6 +10,7 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import parse_date
 from ledgerdesk.cli.output import Column, export_csv
+from ledgerdesk.domain.i18n import _
 
 #: One row per rule (``services.bank_rules.BankRuleRow``).
 BANK_RULE_COLUMNS = (
@@ -23,36 +24,36 @@ BANK_RULE_COLUMNS = (
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "bank-rule", "remember a bank rule: reference text -> account",
-        "Remember that a statement line whose reference (or counterparty) contains TEXT, in "
-        "any case, and pays no open document, is a journal between the bank and --account "
-        "(bank fees, interest). `import bank --accept-suggestions` records it. Not the "
-        "receivable or payable account, nor an archived one.",
+        commands, "bank-rule", _("remember a bank rule: reference text -> account"),
+        _("Remember that a statement line whose reference (or counterparty) contains TEXT, in "
+          "any case, and pays no open document, is a journal between the bank and --account "
+          "(bank fees, interest). `import bank --accept-suggestions` records it. Not the "
+          "receivable or payable account, nor an archived one."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--reference-contains", required=True, metavar="TEXT",
-                     help='e.g. "STRIPE FEE"')
+                     help=_('e.g. "STRIPE FEE"'))
     sub.add_argument("--account", required=True, metavar="CODE",
-                     help="the account the line's other side posts to")
+                     help=_("the account the line's other side posts to"))
     sub.add_argument("--memo", default="", metavar="TEXT",
-                     help="the journal's memo (default: the line's reference)")
+                     help=_("the journal's memo (default: the line's reference)"))
     sub = command(
-        commands, "export-statement", "write a bank account's postings as a statement CSV",
-        "Write the standing postings of a bank account (not voids) from --from to --to as a "
-        "bank statement CSV: date, amount (money in positive), reference, counterparty; "
-        "the columns `import bank` reads.",
+        commands, "export-statement", _("write a bank account's postings as a statement CSV"),
+        _("Write the standing postings of a bank account (not voids) from --from to --to as a "
+          "bank statement CSV: date, amount (money in positive), reference, counterparty; the "
+          "columns `import bank` reads."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     sub.add_argument("--bank", "--account", dest="bank", metavar="CODE",
-                     help="the bank account (default: the first)")
+                     help=_("the bank account (default: the first)"))
     sub.add_argument("--from", dest="start", type=parse_date, metavar="DATE",
-                     help="first day (default: the first posting)")
+                     help=_("first day (default: the first posting)"))
     sub.add_argument("--to", dest="end", type=parse_date, metavar="DATE",
-                     help="last day (default: the last posting)")
+                     help=_("last day (default: the last posting)"))
     sub.add_argument("-o", "--output", type=file_name, metavar="FILE", default="-",
-                     help="write to FILE (default, or '-': standard output)")
+                     help=_("write to FILE (default, or '-': standard output)"))
     sub.add_argument("--bom", action="store_true",
-                     help="start the CSV with a byte order mark (for Excel)")
+                     help=_("start the CSV with a byte order mark (for Excel)"))
 
 
 def run_bank_rule(args: argparse.Namespace, out: TextIO) -> int:

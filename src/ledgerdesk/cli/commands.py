@@ -28,6 +28,7 @@ from ledgerdesk.cli.output import (
     text_output,
     write_table,
 )
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.ledger import JournalEntry
 from ledgerdesk.reports.journal_text import journal_lines
 from ledgerdesk.reports.report_views import TRIAL_BALANCE_COLUMNS, trial_balance_totals
@@ -40,14 +41,18 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.path)
     currency = check_currency(args.currency)
     if path.exists() and not args.force:
-        raise CliError(f"{path} already exists; choose another path or add --force to replace it.")
+        raise CliError(_("{path} already exists; choose another path or add --force to replace "
+                         "it.").format(path=path))
     started = time.perf_counter()
     stats = build_demo_book(  # built beside PATH, moved there when complete
         path, company=args.company, currency=currency, size=args.size, seed=args.seed,
         today=dt.date.today(), progress=progress_printer(sys.stderr) if args.size else None,
     )
     elapsed = time.perf_counter() - started
-    out.write(f"Created demo book {path} for {args.company} ({currency}).\n")
+    out.write(_("Created demo book {path} for {company} ({currency}).").format(
+                  path=path,
+                  company=args.company,
+                  currency=currency) + "\n")
     for label, value in demo_summary(stats, elapsed):
         out.write(f"  {label:<14}{value}\n")
     return 0
@@ -74,7 +79,10 @@ def progress_printer(err: TextIO) -> Callable[[int, int], None] | None:
 
     def show(done: int, target: int) -> None:
         end = "\n" if done >= target else ""
-        err.write(f"\r  {done:,} of {target:,} invoices and bills{end}")
+        err.write("\r  " + _("{done:,} of {target:,} invoices and bills{end}").format(
+                      done=done,
+                      target=target,
+                      end=end))
         err.flush()
 
     return show
@@ -88,7 +96,8 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     except Damaged as exc:
         return report_damage(out, args.path, exc.details["reason"])
     if report.ok:
-        out.write(f"OK: {args.path}: SQLite's integrity checks and every ledger invariant pass\n")
+        out.write(_("OK: {path}: SQLite's integrity checks and every ledger invariant pass").format(
+                      path=args.path) + "\n")
         return 0
     if report.integrity:
         count = len(report.integrity)
@@ -96,14 +105,20 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
             f"SQLite's checks found {count} problem{'s' if count > 1 else ''}, the first: "
             f"{report.integrity[0].rstrip('.')}"))
     for failure in report.invariants:
-        out.write(f"FAILED {failure.check}: {failure.detail}\n")
+        out.write(_("FAILED {check}: {detail}").format(
+                      check=failure.check,
+                      detail=failure.detail) + "\n")
     count = len(report.invariants)
-    out.write(f"{args.path}: {count} problem{'s' if count > 1 else ''} found\n")
+    out.write(ngettext("{path}: {count} problem found", "{path}: {count} problems found",
+                       count).format(path=args.path, count=count) + "\n")
     return 1
 
 
 def report_damage(out: TextIO, path: str, evidence: str) -> int:
-    out.write(f"FAILED {path} is damaged: {evidence}. Restore the book from a backup copy.\n")
+    out.write(_("FAILED {path} is damaged: {evidence}. Restore the book from a backup "
+                "copy.").format(
+                  path=path,
+                  evidence=evidence) + "\n")
     return 1
 
 
@@ -116,7 +131,10 @@ def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
         export_csv(TRIAL_BALANCE_COLUMNS, rows, args.csv, out, "accounts", bom=args.bom)
         return 0
     when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
-    out.write(f"Trial balance of {company or args.path}, {when} ({currency})\n\n")
+    out.write(_("Trial balance of {value}, {when} ({currency})\n").format(
+                  value=company or args.path,
+                  when=when,
+                  currency=currency) + "\n")
     debit, credit = trial_balance_totals(rows, currency)
     footer = ["", "Total", cell_text(debit), cell_text(credit)]
     write_table(TRIAL_BALANCE_COLUMNS, rows, out, footer=footer)
@@ -126,14 +144,16 @@ def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
 def run_export_journal(args: argparse.Namespace, out: TextIO) -> int:
     counter = _Counter()
     with opened(args.path) as book:
-        company, _ = book_settings(book)
+        company, _currency = book_settings(book)
         accounts, entries = journal(book)
         title = f"Ledgerdesk journal of {company}, exported {dt.date.today().isoformat()}"
         with text_output(args.output, out) as target:
             for line in journal_lines(accounts, counter.count(entries), title=title):
                 target.write(line + "\n")
     if not is_stdout(args.output):
-        out.write(f"Wrote {counter.total} journal entries to {args.output}.\n")
+        out.write(_("Wrote {total} journal entries to {output}.").format(
+                      total=counter.total,
+                      output=args.output) + "\n")
     return 0
 
 

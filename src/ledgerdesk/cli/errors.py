@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 
 from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.domain.whole_numbers import whole_number
 
@@ -28,7 +29,7 @@ class CliError(Exception):
 def check_bom(args: argparse.Namespace) -> None:
     """``--bom`` marks a CSV file for Excel; without ``--csv`` there is no file to mark."""
     if args.bom and args.csv is None:
-        raise CliError("--bom goes with --csv FILE.")
+        raise CliError(_("--bom goes with --csv FILE."))
 
 
 def parse_amount(text: str) -> Decimal:
@@ -36,8 +37,8 @@ def parse_amount(text: str) -> Decimal:
     cleaned = text.strip()
     if not _PLAIN_DECIMAL.fullmatch(cleaned):
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an amount; write a plain number with a dot for decimals, "
-            "like 1234.56"
+            _("{text!r} is not an amount; write a plain number with a dot for decimals, like "
+              "1234.56").format(text=text)
         )
     return Decimal(cleaned)
 
@@ -47,14 +48,18 @@ def parse_date(text: str) -> dt.date:
     keeps, 0001-01-01 to 9999-12-31."""
     cleaned = text.strip()
     if off_calendar(cleaned):
-        raise argparse.ArgumentTypeError(f"{text!r} is off the calendar; dates run from "
-                                         f"{DATE_RANGE}")
+        raise argparse.ArgumentTypeError(_("{text!r} is off the calendar; dates run from "
+                                           "{date_range}").format(
+            text=text,
+            date_range=DATE_RANGE))
     if not _ISO_DATE.fullmatch(cleaned):
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write it as YYYY-MM-DD")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a date; write it as YYYY-MM-DD").format(
+                                             text=text))
     try:
         return dt.date.fromisoformat(cleaned)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is not a real "
+                                           "date").format(text=text)) from None
 
 
 def parse_allocation(text: str) -> tuple[str, Decimal]:
@@ -62,7 +67,8 @@ def parse_allocation(text: str) -> tuple[str, Decimal]:
     number, sep, amount = utf8_text(text).rpartition("=")
     if not sep or not number.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00"
+            _("{text!r} is not an allocation; write DOCUMENT=AMOUNT, like INV-00012=120.00").format(
+                text=text)
         )
     return number.strip(), parse_amount(amount)
 
@@ -70,7 +76,8 @@ def parse_allocation(text: str) -> tuple[str, Decimal]:
 def non_negative_int(text: str) -> int:
     number = whole_number(text)
     if number is None:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of zero or more")
+        raise argparse.ArgumentTypeError(_("{text!r} is not a whole number of zero or more").format(
+                                             text=text))
     return number
 
 
@@ -82,10 +89,14 @@ def check_places(amount: Decimal, currency: str, label: str) -> None:
     try:
         rounded = quantize(amount, currency)
     except InvalidOperation:
-        raise CliError(f"{label} is far too large.") from None
+        raise CliError(_("{label} is far too large.").format(label=label)) from None
     if rounded != amount:
         places = minor_exponent(currency)
-        raise CliError(f"{label} has more decimal places than {currency} allows ({places}).")
+        raise CliError(_("{label} has more decimal places than {currency} allows "
+                         "({places}).").format(
+                           label=label,
+                           currency=currency,
+                           places=places))
 
 
 def check_locale(tag: str) -> str:
@@ -95,5 +106,6 @@ def check_locale(tag: str) -> str:
     try:
         babel_locale(tag)
     except ValueError:
-        raise CliError(f"{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.") from None
+        raise CliError(_("{tag!r} is not a locale; use a code like en_US, de_DE or fr_FR.").format(
+                           tag=tag)) from None
     return tag.replace("-", "_")

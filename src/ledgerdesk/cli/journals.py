@@ -15,6 +15,7 @@ from typing import Any, NamedTuple, TextIO
 
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import parse_amount, parse_date
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 
@@ -36,7 +37,7 @@ class LineArgument(NamedTuple):
 def parse_line(text: str) -> tuple[str, Decimal, str, str]:
     """``CODE=AMOUNT`` or ``CODE=AMOUNT:description`` (and the text as typed)."""
     code, sep, rest = text.partition("=")
-    amount, _, description = rest.partition(":")
+    amount, _colon, description = rest.partition(":")
     if not sep or not code.strip() or not amount.strip():
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a line; write CODE=AMOUNT or CODE=AMOUNT:description, "
@@ -59,21 +60,20 @@ class AppendLine(argparse.Action):
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "journal", "record a manual journal, or list every problem and change nothing",
-        "Record a manual journal (owner's capital, a loan, a tax payment, depreciation, wages). "
-        "Give each line as --debit CODE=AMOUNT or --credit CODE=AMOUNT, repeated, in order; "
-        "CODE=AMOUNT:description gives a line its description. The debits must equal the "
-        "credits; the receivable and payable accounts move only with documents.",
+        commands, "journal", _("record a manual journal, or list every problem and change nothing"),
+        _("Record a manual journal (owner's capital, a loan, a tax payment, depreciation, "
+          "wages). Give each line as --debit CODE=AMOUNT or --credit CODE=AMOUNT, repeated, in "
+          "order; CODE=AMOUNT:description gives a line its description. The debits must equal "
+          "the credits; the receivable and payable accounts move only with documents."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
     sub.add_argument("--date", required=True, type=parse_date, metavar="DATE",
-                     help="the journal's date, YYYY-MM-DD")
-    sub.add_argument("--memo", required=True, metavar="TEXT", help="what the journal is for")
-    for side in ("debit", "credit"):
+                     help=_("the journal's date, YYYY-MM-DD"))
+    sub.add_argument("--memo", required=True, metavar="TEXT", help=_("what the journal is for"))
+    for side, what in (("debit", _("a line that debits account CODE with AMOUNT (repeatable)")),
+                       ("credit", _("a line that credits account CODE with AMOUNT (repeatable)"))):
         sub.add_argument(f"--{side}", dest="lines", action=AppendLine, default=[],
-                         type=parse_line,
-                         metavar="CODE=AMOUNT[:TEXT]",
-                         help=f"a line that {side}s account CODE with AMOUNT (repeatable)")
+                         type=parse_line, metavar="CODE=AMOUNT[:TEXT]", help=what)
 
 
 def run_journal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -96,8 +96,10 @@ def run_journal(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         except _validation_error() as exc:
             report_refusal(problems_from(exc), lines, err)
             return 1
-    out.write(f"Recorded {recorded.number} ({shown_inert(command.memo)}): "
-              f"{recorded.total} debited and credited.\n")
+    out.write(_("Recorded {number} ({memo}): {total} debited and credited.").format(
+        number=recorded.number,
+        memo=shown_inert(command.memo),
+        total=recorded.total) + "\n")
     return 0
 
 
@@ -110,7 +112,7 @@ def _validation_error() -> type[Exception]:
 def report_refusal(problems: list[Problem], lines: list[LineArgument], err: TextIO) -> None:
     """Every problem on its own line, ``lines[i]`` followed by the option that gave it; the
     problems of the journal as a whole (``lines``) last."""
-    err.write("ledgerdesk journal: the journal was not recorded (nothing was changed):\n")
+    err.write(_("ledgerdesk journal: the journal was not recorded (nothing was changed):") + "\n")
     ordered = sorted(problems, key=lambda p: p.field == "lines")
     for problem in ordered:
         err.write(f"  {field_label(problem.field, lines)}: {shown_inert(problem.message)}\n")

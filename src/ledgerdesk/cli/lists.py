@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
@@ -151,9 +152,9 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         return run_list_backups(args, out)
     if args.open and args.kind in (PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LINE_LISTS, ACCOUNTS,
                                    AUDIT, TAX_CODES, BANK_RULES, RECONCILIATIONS, RATES):
-        raise CliError("--open applies to contacts, invoices, bills and credit-notes only.")
+        raise CliError(_("--open applies to contacts, invoices, bills and credit-notes only."))
     if args.currency is not None and args.kind != RATES:
-        raise CliError("--currency applies to rates only.")
+        raise CliError(_("--currency applies to rates only."))
     check_bom(args)
     with opened(args.path) as book:
         if args.kind == RATES:

@@ -13,21 +13,21 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import parse_date
+from ledgerdesk.domain.i18n import _
 
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "lock", "lock the books through a date, or clear the lock",
-        "Lock the books through DATE: nothing dated on or before it can then be created, "
-        "authorised, paid, voided, journalled or imported. Moving or clearing the lock is "
-        "allowed and recorded in the audit log ('list audit'). Without options, print the "
-        "lock.",
+        commands, "lock", _("lock the books through a date, or clear the lock"),
+        _("Lock the books through DATE: nothing dated on or before it can then be created, "
+          "authorised, paid, voided, journalled or imported. Moving or clearing the lock is "
+          "allowed and recorded in the audit log ('list audit'). Without options, print the lock."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     which = sub.add_mutually_exclusive_group()
     which.add_argument("--through", type=parse_date, metavar="DATE",
-                       help="the last locked day (YYYY-MM-DD)")
-    which.add_argument("--clear", action="store_true", help="remove the lock")
+                       help=_("the last locked day (YYYY-MM-DD)"))
+    which.add_argument("--clear", action="store_true", help=_("remove the lock"))
 
 
 def run_lock(args: argparse.Namespace, out: TextIO) -> int:
@@ -36,8 +36,9 @@ def run_lock(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         if args.through is None and not args.clear:
             lock = read_lock_date(book)
-            out.write(f"The books are locked through {lock.isoformat()}.\n" if lock
-                      else "The books are not locked.\n")
+            out.write(_("The books are locked through "
+                        "{lock}.").format(lock=lock.isoformat()) + "\n" if lock
+                      else _("The books are not locked.") + "\n")
             return 0
         out.write(f"{change_lock(book, None if args.clear else args.through)}.\n")
     return 0

@@ -10,30 +10,35 @@ from typing import Any, TextIO
 
 from ledgerdesk.app.files import new_book
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.i18n import _
 
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "new", "create an empty book",
-        "Create an empty book at PATH with the default chart of accounts, as File > New "
-        "book does in the window.",
+        commands, "new", _("create an empty book"),
+        _("Create an empty book at PATH with the default chart of accounts, as File > New book "
+          "does in the window."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file to create (must not exist)")
-    sub.add_argument("--company", required=True, metavar="NAME", help="the company's name")
+    sub.add_argument("path", metavar="PATH", help=_("the book file to create (must not exist)"))
+    sub.add_argument("--company", required=True, metavar="NAME", help=_("the company's name"))
     sub.add_argument("--currency", required=True, metavar="CODE",
-                     help="the home currency, an ISO 4217 code such as EUR, USD or GBP")
+                     help=_("the home currency, an ISO 4217 code such as EUR, USD or GBP"))
     sub.add_argument("--fiscal-year-start", default="01-01", metavar="MM-DD",
-                     help="the first day of the fiscal year (default 01-01)")
+                     help=_("the first day of the fiscal year (default 01-01)"))
 
 
 def run_new(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.path)
     if path.exists() or path.is_symlink():
-        raise CliError(f"{path} already exists; choose another path.")
+        raise CliError(_("{path} already exists; choose another path.").format(path=path))
     currency = args.currency.strip().upper()
     book = new_book(path, company=args.company.strip(), currency=currency,
                     fiscal_year_start=args.fiscal_year_start)
     book.close()
-    out.write(f"Created book {path} for {args.company.strip()} ({currency}), fiscal year from "
-              f"{args.fiscal_year_start.strip()}.\n")
+    out.write(_("Created book {path} for {company} ({currency}), fiscal year from "
+                "{fiscal_year_start}.").format(
+        path=path,
+        company=args.company.strip(),
+        currency=currency,
+        fiscal_year_start=args.fiscal_year_start.strip()) + "\n")
     return 0

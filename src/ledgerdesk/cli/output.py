@@ -11,6 +11,7 @@ import contextlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.output_files import STDOUT, is_stdout, open_output
 from ledgerdesk.reports.csv_format import Column, cell_text, write_csv
@@ -81,5 +82,9 @@ def export_csv(
     with text_output(target, stdout) as out:
         count = write_csv(columns, rows, out, bom=bom)
     if not is_stdout(target):
-        stdout.write(f"Wrote {count} {noun} to {target}{note}.\n")
+        stdout.write(_("Wrote {count} {noun} to {target}{note}.").format(
+                         count=count,
+                         noun=noun,
+                         target=target,
+                         note=note) + "\n")
     return count

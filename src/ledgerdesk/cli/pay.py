@@ -18,6 +18,7 @@ from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_places
 from ledgerdesk.domain.contacts import Contact, ContactRole
 from ledgerdesk.domain.documents import Document, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind, payment_kind_for
 from ledgerdesk.domain.plain_text import shown_inert
@@ -41,7 +42,7 @@ def run_pay(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             report_refusal(problems_from(exc), [], err)
             return 1
         except ValidationFailed as exc:
-            report_refusal(exc.problems, [number for number, _ in args.allocate], err)
+            report_refusal(exc.problems, [number for number, _amount in args.allocate], err)
             return 1
         report_success(book, recorded, command, contact, documents, currency, out)
     return 0
@@ -63,7 +64,7 @@ def build_command(
     assert contact.id is not None
     allocations = [
         AllocationInput(document_id=doc.id, amount=amount)
-        for doc, (_, amount) in zip(documents, args.allocate, strict=True)
+        for doc, (_number, amount) in zip(documents, args.allocate, strict=True)
     ]
     command = RecordPayment(
         kind=kind, contact_id=contact.id, date=args.date, amount=args.amount,
@@ -77,7 +78,7 @@ def resolve_document(tx: Transaction, number: str) -> Document:
     """A document by its number as typed, or in capitals (``inv-00012``)."""
     doc = numbered(tx, number)
     if doc is None or doc.id is None:
-        raise NotFound(f"There is no document numbered {number!r}.")
+        raise NotFound(_("There is no document numbered {number!r}.").format(number=number))
     return doc
 
 
@@ -89,8 +90,8 @@ def infer_kind(contact: Contact, documents: list[Document], *, refund: bool) -> 
         return payment_kind_for(first.side, refund or first.is_credit)
     if contact.role is ContactRole.BOTH:
         raise CliError(
-            f"{contact.name} is both a customer and a supplier; name a document with "
-            "--allocate so the direction of the payment is clear."
+            _("{name} is both a customer and a supplier; name a document with --allocate so the "
+              "direction of the payment is clear.").format(name=contact.name)
         )
     side = Side.SALES if contact.role.is_customer else Side.PURCHASES
     return payment_kind_for(side, refund)
@@ -98,7 +99,7 @@ def infer_kind(contact: Contact, documents: list[Document], *, refund: bool) -> 
 
 def report_refusal(problems: list[Problem], numbers: list[str], err: TextIO) -> None:
     """Every problem on its own line, ``allocations[i]`` followed by the document's number."""
-    err.write("ledgerdesk pay: the payment was not recorded (nothing was changed):\n")
+    err.write(_("ledgerdesk pay: the payment was not recorded (nothing was changed):") + "\n")
     for problem in problems:
         err.write(f"  {field_label(problem.field, numbers)}: {shown_inert(problem.message)}\n")
 
@@ -123,15 +124,23 @@ def report_success(
     direction = "from" if command.kind.money_in else "to"
     words = command.kind.value.replace("_", " ").lower()
     out.write(
-        f"Recorded payment {recorded.payment_id}: {words} of {Money(command.amount, currency)} "
-        f"{direction} {shown_inert(contact.name)}.\n"
+        _("Recorded payment {payment_id}: {words} of {money} {direction} {name}.").format(
+            payment_id=recorded.payment_id,
+            words=words,
+            money=Money(command.amount, currency),
+            direction=direction,
+            name=shown_inert(contact.name)) + "\n"
     )
     if recorded.credit_id is not None:
         allocated = sum((a.amount for a in command.allocations), Decimal(0))
         kept = Money(command.amount - allocated, currency)
-        out.write(f"Kept {kept} as credit {recorded.credit_number}.\n")
+        out.write(_("Kept {kept} as credit {credit_number}.").format(
+                      kept=kept,
+                      credit_number=recorded.credit_number) + "\n")
     with book.read() as tx:
         fresh = tx.open_documents([doc.id for doc in documents if doc.id is not None])
     for doc in documents:
         if doc.id in fresh:
-            out.write(f"{doc.number} now has {fresh[doc.id].outstanding} outstanding.\n")
+            out.write(_("{number} now has {outstanding} outstanding.").format(
+                          number=doc.number,
+                          outstanding=fresh[doc.id].outstanding) + "\n")

@@ -19,47 +19,47 @@ from typing import Any, TextIO
 from ledgerdesk.cli.arguments import file_name, id_argument
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_amount, parse_date
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.reconciliation import Cleared
-from ledgerdesk.domain.wording import plural
 
 _STATEMENT = ("account", "statement_date", "statement_balance")
 
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "reconcile", "reconcile a bank account to a statement, or undo one",
-        "Reconcile a bank account to its statement of --statement-date closing at "
-        "--statement-balance: the uncleared postings dated on or before that date are "
-        "taken as cleared, and the reconciliation is recorded only when the difference "
-        "(statement balance - opening reconciled balance - cleared) is zero; otherwise "
-        "nothing is recorded and the exit status is 1. With --statement FILE, only the "
-        "postings the file's lines are in the book as are cleared, and --accept-suggestions "
-        "records the other lines' suggestions with the reconciliation. A cleared "
-        "posting's payment, journal or document cannot be voided while its "
-        "reconciliation stands. --undo ID undoes the latest reconciliation of an account "
-        "(see 'list reconciliations').",
+        commands, "reconcile", _("reconcile a bank account to a statement, or undo one"),
+        _("Reconcile a bank account to its statement of --statement-date closing at "
+          "--statement-balance: the uncleared postings dated on or before that date are taken as "
+          "cleared, and the reconciliation is recorded only when the difference (statement "
+          "balance - opening reconciled balance - cleared) is zero; otherwise nothing is "
+          "recorded and the exit status is 1. With --statement FILE, only the postings the "
+          "file's lines are in the book as are cleared, and --accept-suggestions records the "
+          "other lines' suggestions with the reconciliation. A cleared posting's payment, "
+          "journal or document cannot be voided while its reconciliation stands. --undo ID "
+          "undoes the latest reconciliation of an account (see 'list reconciliations')."),
     )
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
-    sub.add_argument("--account", metavar="CODE", help="the bank account's code")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
+    sub.add_argument("--account", metavar="CODE", help=_("the bank account's code"))
     sub.add_argument("--statement-date", type=parse_date, metavar="DATE",
-                     help="the statement's closing date, YYYY-MM-DD")
+                     help=_("the statement's closing date, YYYY-MM-DD"))
     sub.add_argument("--statement-balance", type=parse_amount, metavar="AMOUNT",
-                     help="the statement's closing balance, a plain number: 1234.56 "
-                          "(negative when overdrawn)")
+                     help=_("the statement's closing balance, a plain number: 1234.56 (negative "
+                            "when "
+                            "overdrawn)"))
     sub.add_argument("--statement", type=file_name, metavar="FILE",
-                     help="the bank's statement (CSV, OFX/QFX or CAMT.053): only the postings "
-                          "its lines dated on or before --statement-date are in the book as "
-                          "are cleared; the lines not in the book are listed with their "
-                          "suggestion")
+                     help=_("the bank's statement (CSV, OFX/QFX or CAMT.053): only the postings "
+                            "its "
+                            "lines dated on or before --statement-date are in the book as are "
+                            "cleared; the lines not in the book are listed with their suggestion"))
     sub.add_argument("--accept-suggestions", action="store_true",
-                     help="with --statement: record the suggestions of the lines not in the "
-                          "book and clear them too, only when the difference is then zero")
+                     help=_("with --statement: record the suggestions of the lines not in the book "
+                            "and clear them too, only when the difference is then zero"))
     sub.add_argument("--report", type=file_name, metavar="FILE",
-                     help="also write the reconciliation report as a PDF: the statement "
-                          "balance, the uncleared postings and the book balance (stamped "
-                          "DRAFT, with the difference, when nothing is recorded)")
+                     help=_("also write the reconciliation report as a PDF: the statement balance, "
+                            "the uncleared postings and the book balance (stamped DRAFT, with the "
+                            "difference, when nothing is recorded)"))
     sub.add_argument("--undo", type=id_argument, metavar="ID",
-                     help="undo reconciliation ID (the latest of its account)")
+                     help=_("undo reconciliation ID (the latest of its account)"))
 
 
 def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
@@ -67,15 +67,15 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
     if args.undo is not None:
         if (given or args.statement is not None or args.accept_suggestions
                 or args.report is not None):
-            raise CliError("--undo ID goes alone: it takes no --account, --statement-date, "
-                           "--statement-balance, --statement or --report.")
+            raise CliError(_("--undo ID goes alone: it takes no --account, --statement-date, "
+                             "--statement-balance, --statement or --report."))
         return _undo(args.path, args.undo, out)
     if len(given) < len(_STATEMENT):
-        raise CliError("reconcile needs --account, --statement-date and "
-                       "--statement-balance (or --undo ID).")
+        raise CliError(_("reconcile needs --account, --statement-date and --statement-balance (or "
+                         "--undo ID)."))
     if args.accept_suggestions and args.statement is None:
-        raise CliError("--accept-suggestions needs --statement FILE: the suggestions are "
-                       "those of the statement's lines not in the book.")
+        raise CliError(_("--accept-suggestions needs --statement FILE: the suggestions are "
+                         "those of the statement's lines not in the book."))
     from ledgerdesk.cli.reconcile_report import check_report_target, write_report
 
     check_report_target(args.report)
@@ -97,7 +97,9 @@ def run_reconcile(args: argparse.Namespace, out: TextIO) -> int:
             write_report(args.report, book, ReportFigures.of(draft, ticked), out)
         done = finish_reconciliation(book, *statement, ticked)
         write_report(args.report, book, finished_report(book, draft, done), out)
-    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+    out.write(said(ngettext("Finished {what}: {count} posting cleared.",
+                            "Finished {what}: {count} postings cleared.",
+                            done.cleared).format(what=done.describe(), count=done.cleared)))
     return 0
 
 

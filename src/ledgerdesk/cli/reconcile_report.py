@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ledgerdesk.cli.errors import CliError
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.print_reconciliation import ReportFigures, reconciliation_print
 from ledgerdesk.services.ports import Book
 
@@ -20,8 +21,8 @@ def check_report_target(report: str | None) -> None:
     if report == "-":
         raise CliError("--report needs a file: the summary goes to standard output.")
     if report is not None and not Path(report).parent.is_dir():
-        raise CliError(f"{Path(report).parent} is not a folder; the report cannot be "
-                       "written there.")
+        raise CliError(_("{parent} is not a folder; the report cannot be written there.").format(
+            parent=Path(report).parent))
 
 
 def write_report(report: str | None, book: Book, figures: ReportFigures,
@@ -36,5 +37,6 @@ def write_report(report: str | None, book: Book, figures: ReportFigures,
         locale = tx.get_setting(LOCALE_SETTING) or DEFAULT_LOCALE
     model = reconciliation_print(figures, book_company(book), locale, dt.date.today())
     pages = print_pdf(model, report)
-    out.write(f"{report}: {model.footer.split(' · ')[0]}, {pages} "
-              f"page{'s' if pages != 1 else ''}.\n")
+    out.write(ngettext("{target}: {title}, {count} page.", "{target}: {title}, {count} pages.",
+                       pages).format(target=report, title=model.footer.split(" · ")[0],
+                                     count=pages) + "\n")

@@ -18,8 +18,8 @@ from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.imports import write_match
 from ledgerdesk.cli.reconcile_report import write_report
 from ledgerdesk.cli.reconciliations import said, write_draft
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.plain_text import shown_inert
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.print_reconciliation import ReportFigures, finished_report
 
 if TYPE_CHECKING:
@@ -46,18 +46,24 @@ def reconcile_statement(args: argparse.Namespace, out: TextIO) -> int:
         done, accepted = finish(book, found)
         write_report(args.report, book, finished_report(book, found.draft, done), out)
     for created in accepted.created if accepted else ():
-        out.write(f"Recorded: line {created.row}: {shown_inert(created.what)}\n")
-    out.write(said(f"Finished {done.describe()}: {plural(done.cleared, 'posting')} cleared."))
+        out.write(_("Recorded: line {row}: {what}").format(
+                      row=created.row,
+                      what=shown_inert(created.what)) + "\n")
+    out.write(said(ngettext("Finished {what}: {count} posting cleared.",
+                            "Finished {what}: {count} postings cleared.",
+                            done.cleared).format(what=done.describe(), count=done.cleared)))
     return 0
 
 
 def _write_lines(found: StatementDraft, out: TextIO) -> None:
     lines = found.match.lines
-    out.write(said(f"Read: {found.described}"))
-    out.write(f"Statement: {plural(len(lines), 'line')} up to "
-              f"{found.draft.statement_date.isoformat()}, {found.in_book} in the book\n")
+    out.write(said(_("Read: {described}").format(described=found.described)))
+    out.write(ngettext("Statement: {count} line up to {date}, {in_book} in the book",
+                       "Statement: {count} lines up to {date}, {in_book} in the book",
+                       len(lines)).format(count=len(lines), in_book=found.in_book,
+                                          date=found.draft.statement_date.isoformat()) + "\n")
     missing = found.not_in_book
-    out.write("Not in the book: none\n" if not missing else "Not in the book:\n")
+    out.write(_("Not in the book: none") + "\n" if not missing else _("Not in the book:") + "\n")
     for match in missing:
         write_match(match, out, "line", nothing="no suggestion")
 
@@ -67,6 +73,9 @@ def _refusal(found: StatementDraft) -> str:
     text = (f"difference: The difference is {gap.amount:f} {gap.currency}, not zero; "
             "nothing was recorded")
     if found.not_in_book and not found.accepting:
-        text += ("; --accept-suggestions records the suggestions of the "
-                 f"{plural(len(found.not_in_book), 'line')} not in the book")
+        text += ngettext("; --accept-suggestions records the suggestions of the {count} line "
+                         "not in the book",
+                         "; --accept-suggestions records the suggestions of the {count} lines "
+                         "not in the book", len(found.not_in_book)).format(
+                             count=len(found.not_in_book))
     return text + "."

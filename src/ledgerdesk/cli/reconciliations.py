@@ -12,6 +12,7 @@ from collections.abc import Collection, Sequence
 from typing import TextIO
 
 from ledgerdesk.cli.output import Column, cell_text, write_table
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.reconciliation import BankPosting, ReconciliationDraft
 from ledgerdesk.domain.wording import plural
@@ -56,15 +57,21 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
     since = (f"reconciliation {previous.id}, statement {previous.statement_date.isoformat()}"
              if previous else "no earlier reconciliation")
     cleared, uncleared = draft.cleared(ticked), draft.uncleared(ticked)
-    out.write(said(f"Reconciling {draft.account_code} {draft.account_name} to the statement "
-                   f"of {draft.statement_date.isoformat()}"))
-    out.write(figure("Statement balance", draft.statement_balance))
-    out.write(figure("Opening reconciled balance", draft.opening, since))
-    out.write(figure(f"Cleared: {plural(len(cleared), 'posting')}", draft.cleared_total(ticked)))
-    _postings(f"Uncleared: {plural(len(uncleared), 'posting')}" if uncleared
+    out.write(said(_("Reconciling {account_code} {account_name} to the statement of "
+                     "{statement_date}").format(
+        account_code=draft.account_code,
+        account_name=draft.account_name,
+        statement_date=draft.statement_date.isoformat())))
+    out.write(figure(_("Statement balance"), draft.statement_balance))
+    out.write(figure(_("Opening reconciled balance"), draft.opening, since))
+    out.write(figure(_("Cleared: {postings}").format(
+        postings=plural(len(cleared), "{count} posting", "{count} postings")),
+        draft.cleared_total(ticked)))
+    _postings(_("Uncleared: {postings}").format(
+        postings=plural(len(uncleared), "{count} posting", "{count} postings")) if uncleared
               else "Uncleared: none", uncleared, out)
     gap = draft.difference(ticked)
-    out.write(figure("Difference", gap))
+    out.write(figure(_("Difference"), gap))
     if not gap.is_zero:
         hints = draft.explaining(ticked)
         _postings("Would make it zero:" if hints else "No single posting would make it zero.",

@@ -13,6 +13,7 @@ from typing import Any
 
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError, check_bom
+from ledgerdesk.domain.i18n import _
 
 #: Options each report takes (besides PATH, --csv and --bom).
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -43,14 +44,18 @@ def check_options(args: argparse.Namespace) -> None:
     allowed = OPTIONS[args.name]
     for option, flag in FLAGS.items():
         if getattr(args, option) is not None and option not in allowed:
-            raise CliError(f"{flag} does not apply to {args.name}; it takes "
-                           f"{', '.join(FLAGS[o] for o in allowed)}.")
+            raise CliError(_("{flag} does not apply to {name}; it takes {join}.").format(
+                flag=flag,
+                name=args.name,
+                join=', '.join(FLAGS[o] for o in allowed)))
     for option in REQUIRED.get(args.name, ()):
         if getattr(args, option) is None:
-            raise CliError(f"{args.name} needs {FLAGS[option]}.")
+            raise CliError(_("{name} needs {flags}.").format(
+                               name=args.name,
+                               flags=FLAGS[option]))
     check_bom(args)
     if (args.previous_start is None) != (args.previous_end is None):
-        raise CliError("Give both --previous-from and --previous-to, or neither.")
+        raise CliError(_("Give both --previous-from and --previous-to, or neither."))
 
 
 #: For ``--help``.
@@ -74,28 +79,29 @@ REPORT_HELP = {
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                parse_date: Callable[[str], dt.date]) -> None:
     names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
-    sub = command(commands, "report", "print a report as a table, or write it as CSV",
-                  f"Print a report as a table, or write it as CSV. {names}. A period "
-                  "defaults to the fiscal year to date (see settings), a date to today.")
+    sub = command(commands, "report", _("print a report as a table, or write it as CSV"),
+                  _("Print a report as a table, or write it as CSV. {names}. A period defaults "
+                    "to the fiscal year to date (see settings), a date to today.").format(
+                      names=names))
     sub.add_argument("name", choices=REPORT_NAMES, metavar="NAME", help=", ".join(REPORT_NAMES))
-    sub.add_argument("path", type=file_name, metavar="PATH", help="the book file")
+    sub.add_argument("path", type=file_name, metavar="PATH", help=_("the book file"))
     dated = {"type": parse_date, "metavar": "DATE"}
-    sub.add_argument("--as-of", **dated, help="the day the report is at (YYYY-MM-DD)")
-    sub.add_argument("--from", dest="start", **dated, help="first day of the period")
-    sub.add_argument("--to", dest="end", **dated, help="last day of the period")
+    sub.add_argument("--as-of", **dated, help=_("the day the report is at (YYYY-MM-DD)"))
+    sub.add_argument("--from", dest="start", **dated, help=_("first day of the period"))
+    sub.add_argument("--to", dest="end", **dated, help=_("last day of the period"))
     sub.add_argument("--previous-from", dest="previous_start", **dated,
-                     help="first day of the period to compare with (default: the one before)")
+                     help=_("first day of the period to compare with (default: the one before)"))
     sub.add_argument("--previous-to", dest="previous_end", **dated,
-                     help="last day of the period to compare with")
-    sub.add_argument("--compare-to", **dated, help="balance sheet: the earlier date beside it"
-                     " (default: a year before)")
-    sub.add_argument("--buckets", metavar="DAYS", help="aging limits in days (default 30,60,90)")
-    sub.add_argument("--account", metavar="CODE", help="general ledger: the account's code")
+                     help=_("last day of the period to compare with"))
+    sub.add_argument("--compare-to", **dated, help=_("balance sheet: the earlier date beside it "
+                                                     "(default: a year before)"))
+    sub.add_argument("--buckets", metavar="DAYS", help=_("aging limits in days (default 30,60,90)"))
+    sub.add_argument("--account", metavar="CODE", help=_("general ledger: the account's code"))
     sub.add_argument("--contact", metavar="NAME_OR_ID",
-                     help="statement: the contact; aging: only this contact")
+                     help=_("statement: the contact; aging: only this contact"))
     sub.add_argument("--detail", action="store_const", const=True,
-                     help="aging: one row per document instead of per contact")
+                     help=_("aging: one row per document instead of per contact"))
     sub.add_argument("--csv", type=file_name, metavar="FILE",
-                     help="write CSV to FILE ('-' for standard output)")
+                     help=_("write CSV to FILE ('-' for standard output)"))
     sub.add_argument("--bom", action="store_true",
-                     help="start the CSV with a byte order mark (for Excel)")
+                     help=_("start the CSV with a byte order mark (for Excel)"))

@@ -13,6 +13,7 @@ from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import cell_text, export_csv, write_table
 from ledgerdesk.cli.report_options import check_options
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.reports.report_views import (
@@ -36,7 +37,7 @@ from ledgerdesk.services.queries import trial_balance
 def run_report(args: argparse.Namespace, out: TextIO) -> int:
     check_options(args)
     with opened(args.path) as book:
-        company, _ = book_settings(book)
+        company, _currency = book_settings(book)
         view = BUILDERS[args.name](book, args)
         if args.csv is not None:
             export_csv(*csv_source(view), args.csv, out, view.noun, bom=args.bom,
@@ -66,7 +67,11 @@ def period(args: argparse.Namespace, book: Any) -> Period:
 
 def _period(start: dt.date, end: dt.date, first: str, last: str) -> Period:
     if start > end:
-        raise CliError(f"{first} {start.isoformat()} is after {last} {end.isoformat()}.")
+        raise CliError(_("{first} {start} is after {last} {end}.").format(
+                           first=first,
+                           start=start.isoformat(),
+                           last=last,
+                           end=end.isoformat()))
     return Period(start, end)
 
 
@@ -76,7 +81,8 @@ def buckets(args: argparse.Namespace) -> AgingBuckets:
     try:
         return AgingBuckets.parse(args.buckets)
     except ValueError as exc:
-        raise CliError(f"--buckets {args.buckets}: {exc}.") from None
+        raise CliError(_("--buckets {buckets}: "
+                         "{exc}.").format(buckets=args.buckets, exc=exc)) from None
 
 
 def _aging(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
@@ -117,7 +123,7 @@ def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
 
 
 def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
-    _, currency = book_settings(book)
+    _company, currency = book_settings(book)
     when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
     return trial_balance_view(trial_balance(book, args.as_of), when, currency)
 

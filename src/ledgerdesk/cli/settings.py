@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.services.settings import (
     TAX_ROUNDING_NOTE,
@@ -60,20 +61,20 @@ PREFIX_KINDS = {kind.label.replace(" ", "-"): kind for kind in DocumentKind}
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "settings", "print the book's settings, or change them",
-        "Without options, print every setting of the book, one per line. With options, "
-        "change those settings (all of them, or none when one is refused).",
+        commands, "settings", _("print the book's settings, or change them"),
+        _("Without options, print every setting of the book, one per line. With options, change "
+          "those settings (all of them, or none when one is refused)."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
     for option in OPTIONS:
         sub.add_argument(f"--{option.name}", dest=option.field, metavar=option.metavar,
                          help=option.help)
     sub.add_argument("--prefix", action="append", default=[], metavar="KIND=TEXT",
-                     help="a document number prefix, e.g. invoice=INV- (kinds: "
-                          f"{', '.join(PREFIX_KINDS)})")
+                     help=_("a document number prefix, e.g. invoice=INV- (kinds: {join})").format(
+                         join=', '.join(PREFIX_KINDS)))
     sub.add_argument("--tax-rounding", choices=ROUNDINGS,
-                     help="round tax on each line, or once per tax code per document "
-                          "(documents saved from now on)")
+                     help=_("round tax on each line, or once per tax code per document (documents "
+                            "saved from now on)"))
 
 
 def run_settings(args: argparse.Namespace, out: TextIO) -> int:
@@ -85,7 +86,10 @@ def run_settings(args: argparse.Namespace, out: TextIO) -> int:
         if args.tax_rounding is not None:
             chosen = TaxRounding.from_words(args.tax_rounding)
             said = "is now" if set_tax_rounding(book, chosen) else "was already"
-            out.write(f"Tax rounding {said} {chosen.words}. {TAX_ROUNDING_NOTE}\n\n")
+            out.write(_("Tax rounding {said} {words}. {tax_rounding_note}\n").format(
+                          said=said,
+                          words=chosen.words,
+                          tax_rounding_note=_(TAX_ROUNDING_NOTE)) + "\n")
         if changes or prefixes:
             if "address" in changes:
                 changes["address"] = changes["address"].replace("\\n", "\n")
@@ -118,8 +122,9 @@ def _prefix(text: str) -> tuple[DocumentKind, str]:
     word, sep, prefix = text.partition("=")
     kind = PREFIX_KINDS.get(word.strip().lower())
     if not sep or kind is None:
-        raise CliError(f"--prefix {text!r}: write KIND=TEXT, KIND one of "
-                       f"{', '.join(PREFIX_KINDS)}.")
+        raise CliError(_("--prefix {text!r}: write KIND=TEXT, KIND one of {join}.").format(
+            text=text,
+            join=', '.join(PREFIX_KINDS)))
     return kind, prefix
 
 

@@ -19,6 +19,7 @@ from ledgerdesk.cli.arguments import text
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.sync_parser import SECRET_ENV
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, Provider, is_web_address
 from ledgerdesk.services import sync as sync_service
 from ledgerdesk.sync import gateways
@@ -34,8 +35,12 @@ def run_connect(args: argparse.Namespace, out: TextIO) -> int:
         else:
             gateways.sign_in(connection, read_secret())
         connection_id = sync_service.add_connection(book, connection)
-    out.write(f"Connected {connection.provider.label} at {connection.base_url} (connection "
-              f"{connection_id}); its secret is in the keyring.\n")
+    out.write(_("Connected {label} at {base_url} (connection {connection_id}); its secret is in "
+                "the "
+                "keyring.").format(
+        label=connection.provider.label,
+        base_url=connection.base_url,
+        connection_id=connection_id) + "\n")
     return 0
 
 
@@ -46,28 +51,28 @@ def _new_connection(args: argparse.Namespace) -> Connection:
         web_address("--token-url", args.token_url)
     if provider is Provider.XERO:
         if not (args.tenant and args.client_id):
-            raise CliError("Xero needs --tenant and --client-id.")
+            raise CliError(_("Xero needs --tenant and --client-id."))
         options = {"client_id": args.client_id, "token_url": args.token_url,
                    "scopes": " ".join(args.scopes)}
         return Connection(provider, base_url, {"tenant": args.tenant}, options, ref)
     if provider is Provider.CLOCKIFY:
         if not args.workspace:
-            raise CliError("Clockify needs --workspace.")
+            raise CliError(_("Clockify needs --workspace."))
         return Connection(provider, base_url, {"workspace": args.workspace}, {}, ref)
     if provider is Provider.DAYZERO:
         if not args.business:
-            raise CliError("DayZero needs --business.")
+            raise CliError(_("DayZero needs --business."))
         return Connection(provider, base_url, {"business": args.business}, {}, ref)
     if not args.identifier:
-        raise CliError("Strapi needs --identifier (the user name or email to sign in with).")
+        raise CliError(_("Strapi needs --identifier (the user name or email to sign in with)."))
     return Connection(provider, base_url, {}, {"identifier": args.identifier}, ref)
 
 
 def web_address(option: str, text: str) -> str:
     """``text`` without a trailing slash, refused unless it is an http(s) address with a host."""
     if not is_web_address(text):
-        raise CliError(f"{option} {text!r} is not a web address; write it in full, like "
-                       "https://api.example.com/v1.")
+        raise CliError(_("{option} {text!r} is not a web address; write it in full, like "
+                         "https://api.example.com/v1.").format(option=option, text=text))
     return text.strip().rstrip("/")
 
 
@@ -81,24 +86,27 @@ def read_secret() -> str:
             secret = "\udcff"  # what Python makes of such a byte elsewhere: refused below
     secret = secret.strip()
     if not secret:
-        raise CliError(f"No secret given: set {SECRET_ENV} or pipe it to standard input.")
+        raise CliError(_("No secret given: set {secret_env} or pipe it to standard input.").format(
+                           secret_env=SECRET_ENV))
     try:
         text(secret)
     except argparse.ArgumentTypeError:  # its message would show the secret
-        raise CliError(f"The secret {source} is not UTF-8 text; give it again from a "
-                       "terminal or file in UTF-8.") from None
+        raise CliError(_("The secret {source} is not UTF-8 text; give it again from a terminal or "
+                         "file in UTF-8.").format(
+            source=source)) from None
     return secret
 
 
 def _browser_sign_in(connection: Connection, args: argparse.Namespace, out: TextIO) -> None:
     url, verifier, state = gateways.start_xero_sign_in(connection, args.redirect_uri,
                                                        args.authorize_url)
-    out.write("Open this address, sign in to Xero and allow access, then paste the address "
-              f"your browser was sent to:\n{url}\n")
+    out.write(_("Open this address, sign in to Xero and allow access, then paste the address your "
+                "browser "
+                "was sent to:\n{url}").format(url=url) + "\n")
     out.flush()
     pasted = sys.stdin.readline().strip()
     if not pasted:
-        raise CliError("Nothing was pasted; the connection was not added.")
+        raise CliError(_("Nothing was pasted; the connection was not added."))
     gateways.finish_xero_sign_in(connection, pasted, verifier, state, args.redirect_uri)
 
 

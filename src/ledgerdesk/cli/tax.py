@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.tax_codes import not_a_percentage
 from ledgerdesk.domain.wording import plain_amount, worded
 
@@ -32,30 +33,30 @@ def parse_rate(text: str) -> Decimal:
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "settle-tax", "record the payment (or refund) of a period's tax return",
-        "Post the net due of the tax return from --from to --to, paid on --date from --bank "
-        "(a refund: received into it), clearing the tax accounts for that period. A period "
-        "(or one overlapping it) is settled once.",
+        commands, "settle-tax", _("record the payment (or refund) of a period's tax return"),
+        _("Post the net due of the tax return from --from to --to, paid on --date from --bank (a "
+          "refund: received into it), clearing the tax accounts for that period. A period (or "
+          "one overlapping it) is settled once."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
     dated = {"type": parse_date, "metavar": "DATE", "required": True}
-    sub.add_argument("--from", dest="start", **dated, help="first day of the period")
-    sub.add_argument("--to", dest="end", **dated, help="last day of the period")
-    sub.add_argument("--date", **dated, help="the day the money moved (after the period)")
-    sub.add_argument("--bank", metavar="CODE", help="bank account code (default: the first)")
+    sub.add_argument("--from", dest="start", **dated, help=_("first day of the period"))
+    sub.add_argument("--to", dest="end", **dated, help=_("last day of the period"))
+    sub.add_argument("--date", **dated, help=_("the day the money moved (after the period)"))
+    sub.add_argument("--bank", metavar="CODE", help=_("bank account code (default: the first)"))
     sub = command(
-        commands, "tax-code", "create a tax code, or change one",
-        "Create the tax code NAME on --side, or give it a new --rate or --account while no "
-        "posted document uses it (a used code keeps both: make a new code instead).",
+        commands, "tax-code", _("create a tax code, or change one"),
+        _("Create the tax code NAME on --side, or give it a new --rate or --account while no "
+          "posted document uses it (a used code keeps both: make a new code instead)."),
     )
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("name", metavar="NAME", help='the code\'s name, e.g. "Standard 20%%"')
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
+    sub.add_argument("name", metavar="NAME", help=_('the code\'s name, e.g. "Standard 20%%"'))
     sub.add_argument("--rate", required=True, type=parse_rate, metavar="R",
-                     help="percent, e.g. 20 or 5.5")
+                     help=_("percent, e.g. 20 or 5.5"))
     sub.add_argument("--side", required=True, choices=sorted(SIDES),
-                     help="used on sales (invoices) or purchases (bills)")
+                     help=_("used on sales (invoices) or purchases (bills)"))
     sub.add_argument("--account", metavar="CODE",
-                     help="where its tax posts (default: the Sales Tax account)")
+                     help=_("where its tax posts (default: the Sales Tax account)"))
 
 
 def run_settle_tax(args: argparse.Namespace, out: TextIO) -> int:
@@ -64,7 +65,9 @@ def run_settle_tax(args: argparse.Namespace, out: TextIO) -> int:
     from ledgerdesk.services.tax_settlement import settle_tax
 
     if args.start > args.end:
-        raise CliError(f"--from {args.start.isoformat()} is after --to {args.end.isoformat()}.")
+        raise CliError(_("--from {start} is after --to {end}.").format(
+                           start=args.start.isoformat(),
+                           end=args.end.isoformat()))
     with opened(args.path) as book:
         settled = settle_tax(book, Period(args.start, args.end), args.date, args.bank)
         with book.read() as tx:

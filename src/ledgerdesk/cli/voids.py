@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.cli.reconcile import cleared_refusal
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import JOURNAL_PREFIX
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.plain_text import shown_inert
@@ -42,16 +43,16 @@ class Voidable:
 
 def add_parser(commands: Any, command: Any) -> None:
     sub = command(
-        commands, "void", "void a journal, invoice, bill, credit note or payment (asks first)",
-        "Void a journal, invoice, bill or credit note by its number, or a payment by what "
-        "'list payments' shows first (PAY-00042, or 42): a reversal is posted and the record "
-        "stays in the book. Asks first; without a terminal to ask on, add --yes.",
+        commands, "void", _("void a journal, invoice, bill, credit note or payment (asks first)"),
+        _("Void a journal, invoice, bill or credit note by its number, or a payment by what "
+          "'list payments' shows first (PAY-00042, or 42): a reversal is posted and the record "
+          "stays in the book. Asks first; without a terminal to ask on, add --yes."),
     )
-    sub.add_argument("number", metavar="NUMBER", help="e.g. JNL-00001, INV-00012, PAY-00042")
-    sub.add_argument("path", metavar="PATH", help="the book file")
-    sub.add_argument("--yes", action="store_true", help="void without asking")
+    sub.add_argument("number", metavar="NUMBER", help=_("e.g. JNL-00001, INV-00012, PAY-00042"))
+    sub.add_argument("path", metavar="PATH", help=_("the book file"))
+    sub.add_argument("--yes", action="store_true", help=_("void without asking"))
     sub.add_argument("--date", type=parse_date, metavar="DATE",
-                     help="the reversal's date, YYYY-MM-DD (default: today)")
+                     help=_("the reversal's date, YYYY-MM-DD (default: today)"))
 
 
 def run_void(args: argparse.Namespace, out: TextIO) -> int:
@@ -59,22 +60,28 @@ def run_void(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         target = voidable(book, args.number.strip(), args.date, today)
         if not args.yes and not confirmed(target, sys.stdin, sys.stderr):
-            sys.stderr.write("Nothing was voided.\n")
+            sys.stderr.write(_("Nothing was voided.") + "\n")
             return 1
         try:
             target.void()
         except Cleared as exc:
             raise cleared_refusal(exc, args.path) from None
-    out.write(f"Voided {target.name}: a reversal was posted on {target.date.isoformat()}.\n")
+    out.write(_("Voided {name}: a reversal was posted on {date}.").format(
+                  name=target.name,
+                  date=target.date.isoformat()) + "\n")
     return 0
 
 
 def confirmed(target: Voidable, answers: TextIO, err: TextIO) -> bool:
     if not answers.isatty():
-        raise CliError("void asks before it voids, and standard input is not a terminal; "
-                       f"add --yes to void {target.name}.")
-    err.write(f"Void {target.name} ({shown_inert(target.what)})? A reversal is posted on "
-              f"{target.date.isoformat()}; this cannot be undone. [y/N] ")
+        raise CliError(_("void asks before it voids, and standard input is not a terminal; add "
+                         "--yes to void "
+                         "{name}.").format(name=target.name))
+    err.write(_("Void {name} ({what})? A reversal is posted on {date}; this cannot be undone. "
+                "[y/N] ").format(
+        name=target.name,
+        what=shown_inert(target.what),
+        date=target.date.isoformat()))
     err.flush()
     return answers.readline().strip().lower() in ("y", "yes")
 
@@ -116,7 +123,8 @@ def _payment(book: Book, payment_id: int, date: dt.date) -> Voidable:
         payment = tx.get_payment(payment_id)
         contact = tx.get_contact(payment.contact_id) if payment is not None else None
     if payment is None:
-        raise NotFound(f"There is no payment {payment_number(payment_id)}.")
+        raise NotFound(_("There is no payment {payment_number}.").format(
+                           payment_number=payment_number(payment_id)))
     words = payment.kind.value.replace("_", " ").lower()
     way = "from" if payment.kind.money_in else "to"
     what = f"{words} of {payment.amount} {way} {contact.name if contact else '?'}"
@@ -132,7 +140,7 @@ def _document(book: Book, number: str, date: dt.date) -> Voidable:
         doc = tx.find_document(number) or tx.find_document(number.upper())
         contact = tx.get_contact(doc.contact_id) if doc is not None else None
     if doc is None or doc.id is None:
-        raise NotFound(f"There is no document numbered {number!r}.")
+        raise NotFound(_("There is no document numbered {number!r}.").format(number=number))
     document_id = doc.id
     what = f"{doc.kind.label}, {contact.name if contact else '?'}, {doc.totals().total}"
     on = max(date, doc.issue_date)  # as void_document dates the reversal

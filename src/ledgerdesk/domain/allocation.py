@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment
+from ledgerdesk.domain.payments import Allocation, OpenDocument, Payment, PaymentKind
 from ledgerdesk.domain.problems import Problem
 
 
@@ -36,35 +37,43 @@ def validate_allocations(
         path = f"allocations[{i}]"
         doc = documents.get(alloc.document_id)
         if doc is None:
-            problems.append(Problem(f"{path}.document", "not_found", "No such document."))
+            problems.append(Problem(f"{path}.document", "not_found", _("No such document.")))
             continue
         if doc.kind not in allowed_kinds:
             problems.append(Problem(
                 f"{path}.document", "wrong_kind",
-                f"A {what} cannot be allocated to {doc.kind.label} {doc.number}.",
+                _("A {what} cannot be allocated to {label} {number}.").format(
+                    what=what,
+                    label=doc.kind.label,
+                    number=doc.number),
             ))
             continue
         if doc.contact_id != contact_id:
             problems.append(Problem(
                 f"{path}.document", "other_contact",
-                f"{doc.number} belongs to another contact.",
+                _("{number} belongs to another contact.").format(number=doc.number),
             ))
             continue
         if not doc.authorised:
             problems.append(Problem(
                 f"{path}.document", "not_open",
-                f"{doc.number} is not authorised; only authorised documents can be paid.",
+                _("{number} is not authorised; only authorised documents can be paid.").format(
+                    number=doc.number),
             ))
             continue
         if alloc.amount.currency != currency or doc.currency != currency:
             problems.append(Problem(
                 f"{path}.amount", "currency",
-                f"{doc.number} is in {doc.currency}; this {what} is in {currency}.",
+                _("{number} is in {currency}; this {what} is in {currency2}.").format(
+                    number=doc.number,
+                    currency=doc.currency,
+                    what=what,
+                    currency2=currency),
             ))
             continue
         if not alloc.amount.is_positive:
             problems.append(Problem(
-                f"{path}.amount", "not_positive", "An allocation must be more than zero.",
+                f"{path}.amount", "not_positive", _("An allocation must be more than zero."),
                 {"attempted": alloc.amount.amount},
             ))
             continue
@@ -90,8 +99,12 @@ def _over_document(
     maximum = max(room.amount if cap is None else min(room.amount, cap), 0)
     return Problem(
         f"{path}.amount", "exceeds_outstanding",
-        f"{attempted.amount} is more than the {doc.outstanding.amount} outstanding on "
-        f"{doc.number}; at most {maximum} can be allocated to it.",
+        _("{amount} is more than the {amount2} outstanding on {number}; at most {maximum} can be "
+          "allocated to it.").format(
+            amount=attempted.amount,
+            amount2=doc.outstanding.amount,
+            number=doc.number,
+            maximum=maximum),
         {"outstanding": doc.outstanding.amount, "attempted": attempted.amount,
          "maximum": maximum},
     )
@@ -105,20 +118,32 @@ def _over_available(
         return []
     return [Problem(
         "allocations", "exceeds_amount",
-        f"The allocations add up to {allocated}, more than this {what}'s {available.amount}; "
-        f"at most {available.amount} can be allocated.",
+        _("The allocations add up to {allocated}, more than this {what}'s {amount}; at most "
+          "{amount} can be allocated.").format(
+            allocated=allocated,
+            what=what,
+            amount=available.amount),
         {"amount": available.amount, "attempted": allocated, "maximum": available.amount},
     )]
+
+
+#: A payment's kind as a sentence names it ("this customer receipt's 80.00").
+_KIND_WORDS = Translated({
+    PaymentKind.CUSTOMER_RECEIPT: N_("customer receipt"),
+    PaymentKind.SUPPLIER_PAYMENT: N_("supplier payment"),
+    PaymentKind.CUSTOMER_REFUND: N_("customer refund"),
+    PaymentKind.SUPPLIER_REFUND: N_("supplier refund"),
+})
 
 
 def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) -> list[Problem]:
     """Every problem with a payment draft, given fresh outstanding amounts of its documents."""
     problems: list[Problem] = []
     currency = payment.amount.currency
-    what = payment.kind.value.replace("_", " ").lower()
+    what = _KIND_WORDS[payment.kind]
     if not payment.amount.is_positive:
         problems.append(Problem(
-            "amount", "not_positive", "The payment amount must be more than zero.",
+            "amount", "not_positive", _("The payment amount must be more than zero."),
             {"attempted": payment.amount.amount},
         ))
         return problems
@@ -132,7 +157,7 @@ def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) ->
     elif excess.is_positive and payment.kind.prepayment_kind is None:
         problems.append(Problem(
             "keep_excess_as_credit", "not_for_refunds",
-            "A refund cannot leave money as credit: allocate all of it.",
+            _("A refund cannot leave money as credit: allocate all of it."),
             {"amount": payment.amount.amount, "allocated": payment.allocated.amount},
         ))
     return problems
@@ -146,8 +171,12 @@ def _unallocated(payment: Payment, excess: Money) -> Problem:
         advice = "allocate it, lower the amount, or choose to keep the excess as credit."
     return Problem(
         "amount", "unallocated",
-        f"{excess.amount} of this {payment.amount.amount} payment is not allocated "
-        f"(allocated {allocated}); {advice}",
+        _("{amount} of this {amount2} payment is not allocated (allocated {allocated}); "
+          "{advice}").format(
+            amount=excess.amount,
+            amount2=payment.amount.amount,
+            allocated=allocated,
+            advice=advice),
         {"amount": payment.amount.amount, "allocated": allocated, "excess": excess.amount},
     )
 

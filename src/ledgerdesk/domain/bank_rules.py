@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ledgerdesk.domain.chart import archived_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import control_account_problem
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.plain_text import text_problem
@@ -39,21 +40,25 @@ def rule_problems(rule: BankRule, accounts: Mapping[str, Account]) -> list[Probl
     text = rule.reference_contains
     if not text.strip():
         problems.append(Problem("reference_contains", "required",
-                                "A rule needs the text its references contain."))
+                                _("A rule needs the text its references contain.")))
     elif len(text) > MAX_TEXT:
         problems.append(Problem("reference_contains", "too_long",
-                                f"A rule's text is at most {MAX_TEXT} characters."))
+                                _("A rule's text is at most {max_text} characters.").format(
+                                    max_text=MAX_TEXT)))
     elif why := text_problem(text, "rule's text"):
         problems.append(Problem("reference_contains", "plain_text", why))
     if len(rule.memo) > MAX_TEXT:
-        problems.append(Problem("memo", "too_long", f"A memo is at most {MAX_TEXT} characters."))
+        problems.append(Problem("memo", "too_long", _("A memo is at most {max_text} "
+                                                      "characters.").format(
+                                                        max_text=MAX_TEXT)))
     elif why := text_problem(rule.memo, "memo"):
         problems.append(Problem("memo", "plain_text", why))
     account = accounts.get(rule.account_code)
     if account is None:
         problems.append(Problem("account", "unknown_account",
-                                f"There is no account {rule.account_code or '(none)'} in the "
-                                "chart; choose one that is."))
+                                _("There is no account {value} in the chart; choose one that "
+                                  "is.").format(
+                                    value=rule.account_code or '(none)')))
     elif account.archived:
         problems.append(Problem("account", "archived_account", archived_problem(account)))
     elif why := control_account_problem(account):

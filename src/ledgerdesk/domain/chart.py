@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import text_problem
@@ -51,19 +52,20 @@ def archived_problem(account: Account) -> str:
 
 def code_problems(code: str, chart: Mapping[str, Account], field: str = "code") -> list[Problem]:
     if not code.strip():
-        return [Problem(field, "required", "An account needs a code.")]
+        return [Problem(field, "required", _("An account needs a code."))]
     if why := text_problem(code, "account code"):
         return [Problem(field, "plain_text", why)]
     if code != code.strip():
-        return [Problem(field, "spaces", "An account code cannot start or end with a space.")]
+        return [Problem(field, "spaces", _("An account code cannot start or end with a space."))]
     if code in chart:
-        return [Problem(field, "duplicate", f"Account {code} already exists.")]
+        return [Problem(field, "duplicate", _("Account {code} already exists.").format(
+                                                code=code))]
     return []
 
 
 def name_problems(name: str) -> list[Problem]:
     if not name.strip():
-        return [Problem("name", "required", "An account needs a name.")]
+        return [Problem("name", "required", _("An account needs a name."))]
     if why := text_problem(name, "account name"):
         return [Problem("name", "plain_text", why)]
     return []
@@ -88,7 +90,7 @@ def _bank_problems(account: Account, bank: bool, chart: Mapping[str, Account]) -
     if account.role in KEPT_ROLES:
         return [Problem("bank", "kept_role", _kept(account, "keeps that role"))]
     if bank and account.type is not AccountType.ASSET:
-        return [Problem("bank", "bank_asset", "A bank account is an asset account.")]
+        return [Problem("bank", "bank_asset", _("A bank account is an asset account."))]
     if not bank and _last_bank(account, chart):
         return [Problem("bank", "last_bank", _last_bank_text(account))]
     return []
@@ -104,8 +106,12 @@ def _archive_problems(account: Account, chart: Mapping[str, Account],
         when = " this fiscal year" if account.type in PROFIT_AND_LOSS else ""
         return [Problem(
             "archive", "balance",
-            f"Account {label(account)} has a balance of {balance.amount:f} {balance.currency}"
-            f"{when}; only an account at zero can be archived.",
+            _("Account {label} has a balance of {amount:f} {currency}{when}; only an account at "
+              "zero can be archived.").format(
+                label=label(account),
+                amount=balance.amount,
+                currency=balance.currency,
+                when=when),
             {"balance": balance.amount},
         )]
     return []

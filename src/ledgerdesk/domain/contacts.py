@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import Problem
 
 #: What fits the address window of a printed document.
@@ -50,21 +51,25 @@ def payment_terms_of(contact: Contact | None) -> int:
 def validate_contact(contact: Contact) -> list[Problem]:
     problems: list[Problem] = []
     if not contact.name.strip():
-        problems.append(Problem("name", "required", "A contact needs a name."))
+        problems.append(Problem("name", "required", _("A contact needs a name.")))
     elif len(contact.name) > 200:
-        problems.append(Problem("name", "too_long", "A contact's name is at most 200 characters."))
+        problems.append(Problem("name", "too_long", _("A contact's name is at most 200 "
+                                                      "characters.")))
     if not 0 <= contact.payment_terms_days <= 365:
         problems.append(
-            Problem("payment_terms_days", "out_of_range", "Payment terms are 0 to 365 days.")
+            Problem("payment_terms_days", "out_of_range", _("Payment terms are 0 to 365 days."))
         )
     if contact.email and "@" not in contact.email:
-        problems.append(Problem("email", "invalid", f"{contact.email!r} is not an email address."))
+        problems.append(Problem("email", "invalid", _("{email!r} is not an email address.").format(
+                                                        email=contact.email)))
     if len(contact.address) > MAX_ADDRESS:
         problems.append(Problem("address", "too_long",
-                                f"An address is at most {MAX_ADDRESS} characters."))
+                                _("An address is at most {max_address} characters.").format(
+                                    max_address=MAX_ADDRESS)))
     elif len(address_lines(contact.address)) > MAX_ADDRESS_LINES:
         problems.append(Problem("address", "too_many_lines",
-                                f"An address is at most {MAX_ADDRESS_LINES} lines."))
+                                _("An address is at most {max_address_lines} lines.").format(
+                                    max_address_lines=MAX_ADDRESS_LINES)))
     return problems
 
 

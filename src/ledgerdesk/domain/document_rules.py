@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.money import MAX_AMOUNT, is_currency_code
 from ledgerdesk.domain.problems import Problem
@@ -34,13 +35,15 @@ def validate_document(
     ``brought_in``: recorded as issued elsewhere, so its due date may be before its date."""
     problems: list[Problem] = []
     if contact is None:
-        problems.append(Problem("contact", "required", "Choose a contact."))
+        problems.append(Problem("contact", "required", _("Choose a contact.")))
     elif doc.kind.side is Side.SALES and not contact.role.is_customer:
-        problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
+        problems.append(Problem("contact", "role", _("{name} is not a customer.").format(
+                                                       name=contact.name)))
     elif doc.kind.side is Side.PURCHASES and not contact.role.is_supplier:
-        problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
+        problems.append(Problem("contact", "role", _("{name} is not a supplier.").format(
+                                                       name=contact.name)))
     if doc.due_date < doc.issue_date and not brought_in:
-        problems.append(Problem("due_date", "before_issue", "The due date is before the date."))
+        problems.append(Problem("due_date", "before_issue", _("The due date is before the date.")))
     currency_problems = _currency_problems(doc, base_currency)
     problems.extend(currency_problems)
     for i, line in enumerate(doc.lines):
@@ -52,15 +55,19 @@ def validate_document(
 
 def _currency_problems(doc: Document, base_currency: str) -> list[Problem]:
     if not is_currency_code(doc.currency):
-        return [Problem("currency", "invalid", f"{doc.currency!r} is not a currency code.")]
+        return [Problem("currency", "invalid", _("{currency!r} is not a currency code.").format(
+                                                   currency=doc.currency))]
     if doc.currency != base_currency:
         # Documents carry currency and rate already; posting at a rate comes with multi-currency.
         return [Problem(
             "currency", "not_base",
-            f"This book keeps {base_currency}; documents in {doc.currency} are not supported yet.",
+            _("This book keeps {base_currency}; documents in {currency} are not supported "
+              "yet.").format(
+                base_currency=base_currency,
+                currency=doc.currency),
         )]
     if doc.exchange_rate != 1:
-        return [Problem("exchange_rate", "not_one", "A base-currency document has rate 1.")]
+        return [Problem("exchange_rate", "not_one", _("A base-currency document has rate 1."))]
     return []
 
 
@@ -69,37 +76,42 @@ def _line_problems(path: str, line, accounts: Mapping[str, Account]) -> list[Pro
     account = accounts.get(line.account_code)
     if account is None:
         problems.append(Problem(
-            f"{path}.account_code", "not_found", f"There is no account {line.account_code!r}."
+            f"{path}.account_code", "not_found", _("There is no account {account_code!r}.").format(
+                                                     account_code=line.account_code)
         ))
     elif not account.accepts_lines:
         problems.append(Problem(
             f"{path}.account_code", "control",
-            f"{account.code} {account.name} is kept by the books; choose another account.",
+            _("{code} {name} is kept by the books; choose another account.").format(
+                code=account.code,
+                name=account.name),
         ))
     elif account.archived:
         problems.append(Problem(
             f"{path}.account_code", "archived",
-            f"{account.code} {account.name} is archived; choose another account.",
+            _("{code} {name} is archived; choose another account.").format(
+                code=account.code,
+                name=account.name),
         ))
     if not (0 < line.quantity < _MAX_QUANTITY):
         problems.append(Problem(
-            f"{path}.quantity", "out_of_range", "The quantity must be more than zero.",
+            f"{path}.quantity", "out_of_range", _("The quantity must be more than zero."),
             {"attempted": line.quantity},
         ))
     if not (0 <= line.unit_price < MAX_AMOUNT):
         problems.append(Problem(
             f"{path}.unit_price", "out_of_range",
-            "The price must be zero or more; use a credit note to give money back.",
+            _("The price must be zero or more; use a credit note to give money back."),
             {"attempted": line.unit_price},
         ))
     if not (0 <= line.discount_percent <= 100):
         problems.append(Problem(
-            f"{path}.discount_percent", "out_of_range", "A discount is 0 to 100 percent.",
+            f"{path}.discount_percent", "out_of_range", _("A discount is 0 to 100 percent."),
             {"attempted": line.discount_percent},
         ))
     if not (0 <= line.tax_rate <= 100):
         problems.append(Problem(
-            f"{path}.tax_rate", "out_of_range", "A tax rate is 0 to 100 percent.",
+            f"{path}.tax_rate", "out_of_range", _("A tax rate is 0 to 100 percent."),
             {"attempted": line.tax_rate},
         ))
     return problems
@@ -110,14 +122,14 @@ def _total_problems(doc: Document, authorising: bool) -> list[Problem]:
     try:
         doc_total = doc.totals().total
     except ValueError:
-        return [Problem("lines", "too_large", "The total is too large for the book.")]
+        return [Problem("lines", "too_large", _("The total is too large for the book."))]
     if not authorising:
         return []
     if not doc.lines:
-        return [Problem("lines", "required", "Add at least one line before authorising.")]
+        return [Problem("lines", "required", _("Add at least one line before authorising."))]
     if not doc_total.is_positive:
         return [Problem(
-            "lines", "not_positive", "The total must be more than zero to authorise.",
+            "lines", "not_positive", _("The total must be more than zero to authorise."),
             {"total": doc_total.amount},
         )]
     return []

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ledgerdesk.domain.date_limits import clamped_days_after
+from ledgerdesk.domain.i18n import N_, Translated
 from ledgerdesk.domain.money import Money, total
 from ledgerdesk.domain.tax_rounding import TaxRounding, line_taxes
 
@@ -63,14 +64,14 @@ class DocumentKind(enum.Enum):
 _SALES_KINDS = frozenset(
     {DocumentKind.SALES_INVOICE, DocumentKind.SALES_CREDIT_NOTE, DocumentKind.CUSTOMER_PREPAYMENT}
 )
-_LABELS = {
-    DocumentKind.SALES_INVOICE: "invoice",
-    DocumentKind.SALES_CREDIT_NOTE: "credit note",
-    DocumentKind.CUSTOMER_PREPAYMENT: "customer credit",
-    DocumentKind.BILL: "bill",
-    DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note",
-    DocumentKind.SUPPLIER_PREPAYMENT: "supplier credit",
-}
+_LABELS = Translated({
+    DocumentKind.SALES_INVOICE: N_("invoice"),
+    DocumentKind.SALES_CREDIT_NOTE: N_("credit note"),
+    DocumentKind.CUSTOMER_PREPAYMENT: N_("customer credit"),
+    DocumentKind.BILL: N_("bill"),
+    DocumentKind.PURCHASE_CREDIT_NOTE: N_("supplier credit note"),
+    DocumentKind.SUPPLIER_PREPAYMENT: N_("supplier credit"),
+})
 
 #: Kinds the user creates with lines; prepayments are created by a payment's excess.
 EDITABLE_KINDS = (

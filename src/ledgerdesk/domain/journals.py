@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole, JournalEntry, SourceType
 from ledgerdesk.domain.ledger import JournalLine as PostedLine
 from ledgerdesk.domain.money import MAX_AMOUNT, Money, minor_exponent, quantize
@@ -77,8 +78,9 @@ def validate_journal(journal: ManualJournal, accounts: Mapping[str, Account]) ->
     """Every problem with ``journal`` against the chart ``accounts``; changes nothing."""
     problems: list[Problem] = []
     if not journal.memo.strip():
-        problems.append(Problem("memo", "required", "Say what the journal is for, such as "
-                                "\u201cOwner's capital\u201d or \u201cDepreciation, March\u201d."))
+        problems.append(Problem("memo", "required", _("Say what the journal is for, such as "
+                                                      "“Owner's capital” or “Depreciation, "
+                                                      "March”.")))
     elif why := text_problem(journal.memo, "memo"):
         problems.append(Problem("memo", "plain_text", why))
     debits = credits = Decimal(0)
@@ -95,11 +97,11 @@ def validate_journal(journal: ManualJournal, accounts: Mapping[str, Account]) ->
     if len(journal.lines) < 2:
         problems.append(Problem(
             "lines", "too_few_lines",
-            "A journal needs at least two lines: an account debited and an account credited.",
+            _("A journal needs at least two lines: an account debited and an account credited."),
         ))
     if max(debits, credits) >= MAX_AMOUNT:
         problems.append(Problem("lines", "too_large",
-                                "The lines add up to more than the book can hold."))
+                                _("The lines add up to more than the book can hold.")))
     elif debits != credits:
         problems.append(_unbalanced(debits, credits, journal.currency))
     return problems
@@ -111,10 +113,13 @@ def _account_problems(path: str, item: JournalLine,
     if account is None:
         shown = item.account_code or "(none)"
         return [Problem(path, "unknown_account",
-                        f"There is no account {shown} in the chart; choose one that is.")]
+                        _("There is no account {shown} in the chart; choose one that is.").format(
+                            shown=shown))]
     if getattr(account, "archived", False):  # once accounts can be archived
         return [Problem(path, "archived_account",
-                        f"{account.code} {account.name} is archived; choose an account in use.")]
+                        _("{code} {name} is archived; choose an account in use.").format(
+                            code=account.code,
+                            name=account.name))]
     if why := control_account_problem(account):
         return [Problem(path, "control_account", why)]
     return []
@@ -129,35 +134,42 @@ def control_account_problem(account: Account) -> str:
 
 def _amount_problem(path: str, item: JournalLine, currency: str) -> Problem | None:
     if item.debit is None and item.credit is None:
-        return Problem(path, "no_amount", "Enter a debit or a credit on this line.")
+        return Problem(path, "no_amount", _("Enter a debit or a credit on this line."))
     if item.debit is not None and item.credit is not None:
         return Problem(path, "both_sides",
-                       "A line is either a debit or a credit; split it into two lines.")
+                       _("A line is either a debit or a credit; split it into two lines."))
     amount = item.debit if item.debit is not None else item.credit
     assert amount is not None
     side = "debit" if item.debit is not None else "credit"
     if not amount > 0:
-        return Problem(path, "not_positive", f"A {side} must be more than zero.",
+        return Problem(path, "not_positive", _("A {side} must be more than zero.").format(
+                                                 side=side),
                        {"attempted": amount})
     if amount >= MAX_AMOUNT:
-        return Problem(path, "too_large", f"The {side} is too large for the book.",
+        return Problem(path, "too_large", _("The {side} is too large for the book.").format(
+                                              side=side),
                        {"attempted": amount})
     if quantize(amount, currency) != amount:
         places = minor_exponent(currency)
         return Problem(path, "too_many_places",
-                       f"{amount} has more decimal places than {currency} allows ({places}).",
+                       _("{amount} has more decimal places than {currency} allows "
+                         "({places}).").format(
+                           amount=amount,
+                           currency=currency,
+                           places=places),
                        {"attempted": amount})
     return None
 
 
 def _unbalanced(debits: Decimal, credits: Decimal, currency: str) -> Problem:
     difference = abs(debits - credits)
-    more = "debits" if debits > credits else "credits"
+    more = _("the debits are more") if debits > credits else _("the credits are more")
     return Problem(
         "lines", "unbalanced",
-        f"The debits ({Money.of(debits, currency)}) and credits ({Money.of(credits, currency)})"
-        f" differ by {Money.of(difference, currency)}: the {more} are more, and a journal "
-        "must balance to the cent.",
+        _("The debits ({debits}) and credits ({credits}) differ by {difference}: {more}, and "
+          "a journal must balance to the cent.").format(
+            debits=Money.of(debits, currency), credits=Money.of(credits, currency),
+            difference=Money.of(difference, currency), more=more),
         {"debits": debits, "credits": credits, "difference": difference},
     )
 

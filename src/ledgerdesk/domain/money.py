@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from ledgerdesk.domain.currencies import ISO_CURRENCIES
+from ledgerdesk.domain.i18n import _
 
 #: The largest amount a book accepts, in major units: far beyond any small business and
 #: comfortably inside SQLite's 64-bit integers once scaled to minor units.
@@ -117,7 +118,9 @@ class Money:
         if not isinstance(other, Money):
             raise TypeError(f"cannot combine Money with {type(other).__name__}")
         if other.currency != self.currency:
-            raise CurrencyMismatch(f"cannot combine {self.currency} with {other.currency}")
+            raise CurrencyMismatch(_("cannot combine {currency} with {currency2}").format(
+                                       currency=self.currency,
+                                       currency2=other.currency))
 
     def __add__(self, other: Money) -> Money:
         self._check(other)

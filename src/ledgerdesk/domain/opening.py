@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Document, DocumentKind, LineItem, TaxMode
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import JournalLine, ManualJournal
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.money import MAX_AMOUNT, Money, minor_exponent, quantize
@@ -90,14 +91,16 @@ def validate_opening(lines: list[OpeningLine], accounts: Mapping[str, Account], 
         if key and line.number.strip():
             if key in seen:
                 problems.append(Problem(f"lines[{i}].number", "duplicate",
-                                        f"{line.number.strip()} is on an earlier line too; "
-                                        f"each open {kind.label} has its own number."))
+                                        _("{number} is on an earlier line too; each open {label} "
+                                          "has its own number.").format(
+                                            number=line.number.strip(),
+                                            label=kind.label)))
             seen.add(key)
     if not lines:
-        problems.append(Problem("lines", "no_lines", "Enter at least one balance."))
+        problems.append(Problem("lines", "no_lines", _("Enter at least one balance.")))
     elif max(debits, credits) >= MAX_AMOUNT:
         problems.append(Problem("lines", "too_large",
-                                "The lines add up to more than the book can hold."))
+                                _("The lines add up to more than the book can hold.")))
     elif debits != credits:
         problems.append(unbalanced(debits, credits, currency))
     return problems
@@ -105,12 +108,13 @@ def validate_opening(lines: list[OpeningLine], accounts: Mapping[str, Account], 
 
 def unbalanced(debits: Decimal, credits: Decimal, currency: str) -> Problem:
     difference = abs(debits - credits)
-    more = "debits" if debits > credits else "credits"
+    more = _("the debits are more") if debits > credits else _("the credits are more")
     return Problem(
         "lines", "unbalanced",
-        f"The debits ({Money.of(debits, currency)}) and credits ({Money.of(credits, currency)})"
-        f" differ by {Money.of(difference, currency)}: the {more} are more, and opening "
-        "balances must balance to the cent.",
+        _("The debits ({debits}) and credits ({credits}) differ by {difference}: {more}, and "
+          "opening balances must balance to the cent.").format(
+            debits=Money.of(debits, currency), credits=Money.of(credits, currency),
+            difference=Money.of(difference, currency), more=more),
         {"debits": debits, "credits": credits, "difference": difference},
     )
 
@@ -121,29 +125,39 @@ def _account_problems(path: str, line: OpeningLine,
     if account is None:
         shown = line.account_code or "(none)"
         return [Problem(f"{path}.account_code", "unknown_account",
-                        f"There is no account {shown} in the chart; choose one that is.")]
+                        _("There is no account {shown} in the chart; choose one that is.").format(
+                            shown=shown))]
     if account.archived:
         return [Problem(f"{path}.account_code", "archived_account",
-                        f"{account.code} {account.name} is archived; choose an account in use.")]
+                        _("{code} {name} is archived; choose an account in use.").format(
+                            code=account.code,
+                            name=account.name))]
     return []
 
 
 def _amount_problem(path: str, line: OpeningLine, currency: str) -> Problem | None:
     if line.debit is None and line.credit is None:
-        return Problem(f"{path}.debit", "no_amount", "Enter a debit or a credit on this line.")
+        return Problem(f"{path}.debit", "no_amount", _("Enter a debit or a credit on this line."))
     if line.debit is not None and line.credit is not None:
         return Problem(f"{path}.debit", "both_sides",
-                       "A balance is either a debit or a credit, not both.")
+                       _("A balance is either a debit or a credit, not both."))
     side = "debit" if line.debit is not None else "credit"
     amount = line.amount
     if not (line.debit or line.credit or 0) > 0:
-        return Problem(f"{path}.{side}", "not_positive", f"A {side} must be more than zero.")
+        return Problem(f"{path}.{side}", "not_positive", _("A {side} must be more than "
+                                                           "zero.").format(
+                                                             side=side))
     if amount >= MAX_AMOUNT:
-        return Problem(f"{path}.{side}", "too_large", f"The {side} is too large for the book.")
+        return Problem(f"{path}.{side}", "too_large", _("The {side} is too large for the "
+                                                        "book.").format(
+                                                          side=side))
     if quantize(amount, currency) != amount:
         return Problem(f"{path}.{side}", "too_many_places",
-                       f"{amount} has more decimal places than {currency} allows "
-                       f"({minor_exponent(currency)}).")
+                       _("{amount} has more decimal places than {currency} allows "
+                         "({minor_exponent}).").format(
+                           amount=amount,
+                           currency=currency,
+                           minor_exponent=minor_exponent(currency)))
     return None
 
 
@@ -153,11 +167,13 @@ def _document_problems(path: str, line: OpeningLine, kind: DocumentKind | None,
              "due_date": line.due_date}
     if kind is None:
         return [Problem(f"{path}.{name}", "not_a_document",
-                        f"Only a receivable or payable balance has a {name.replace('_', ' ')};"
-                        " leave it empty on this line.")
+                        _("Only a receivable or payable balance has a {replace}; leave it empty "
+                          "on this line.").format(replace=name.replace('_', ' ')))
                 for name in _DOCUMENT_FIELDS if given[name]]
     problems = [Problem(f"{path}.{name}", "required",
-                        f"An open {kind.label} needs its {name.replace('_', ' ')}.")
+                        _("An open {label} needs its {replace}.").format(
+                            label=kind.label,
+                            replace=name.replace('_', ' ')))
                 for name in _DOCUMENT_FIELDS if not given[name]]
     for name in ("contact", "number"):
         if given[name] and (why := text_problem(str(given[name]), name)):
@@ -169,11 +185,14 @@ def _document_problems(path: str, line: OpeningLine, kind: DocumentKind | None,
             format_number(prefix.upper(), int(digits)) == number.upper()):
         problems.append(Problem(
             f"{path}.number", "own_series",
-            f"{number} is a number this book gives its own {kind.label}s; write the old "
-            f"number another way (such as OLD-{digits}) so the two never meet."))
+            _("{number} is a number this book gives its own {label}s; write the old number "
+              "another way (such as OLD-{digits}) so the two never meet.").format(
+                number=number,
+                label=kind.label,
+                digits=digits)))
     if len(number) > 50:
-        problems.append(Problem(f"{path}.number", "too_long", "A number has 50 characters "
-                                "at most."))
+        problems.append(Problem(f"{path}.number", "too_long", _("A number has 50 characters at "
+                                                                "most.")))
     return problems
 
 

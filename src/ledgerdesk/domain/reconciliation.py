@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem, bank_accounts_words
+from ledgerdesk.domain.i18n import ngettext
 from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import MAX_AMOUNT, Money, total
 from ledgerdesk.domain.numbering import payment_number
@@ -154,10 +155,15 @@ def finish_problems(draft: ReconciliationDraft, ids: Collection[int]) -> list[Pr
     cleared = draft.cleared(ids)
     return [Problem(
         "difference", "not_zero",
-        f"The difference is {gap}: the statement says {draft.statement_balance}, the "
-        f"opening reconciled balance is {draft.opening} and "
-        f"{plural(len(cleared), 'cleared posting')} come to {draft.cleared_total(ids)}; "
-        "it must be zero to finish, so nothing was recorded.",
+        ngettext("The difference is {gap}: the statement says {balance}, the opening "
+                 "reconciled balance is {opening} and {count} cleared posting comes to "
+                 "{total}; it must be zero to finish, so nothing was recorded.",
+                 "The difference is {gap}: the statement says {balance}, the opening "
+                 "reconciled balance is {opening} and {count} cleared postings come to "
+                 "{total}; it must be zero to finish, so nothing was recorded.",
+                 len(cleared)).format(gap=gap, balance=draft.statement_balance,
+                                      opening=draft.opening, count=len(cleared),
+                                      total=draft.cleared_total(ids)),
         {"difference": gap.amount})]
 
 
@@ -192,7 +198,7 @@ def finished_words(rec: Reconciliation) -> str:
     """The audit log's words for a finished reconciliation."""
     return (f"Reconciled {rec.account_code} {rec.account_name} to the statement of "
             f"{rec.statement_date.isoformat()} (reconciliation {rec.id}): "
-            f"{plural(rec.cleared, 'posting')} cleared, balance "
+            f"{plural(rec.cleared, '{count} posting', '{count} postings')} cleared, balance "
             f"{plain_amount(rec.statement_balance)} {rec.statement_balance.currency}")
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem
 
@@ -65,10 +66,11 @@ def tax_code_problems(name: str, rate: Decimal, account_code: str,
     """Everything wrong with a code's fields, each with its field; empty when none."""
     problems = []
     if not name.strip():
-        problems.append(Problem("name", "required", "A tax code needs a name."))
+        problems.append(Problem("name", "required", _("A tax code needs a name.")))
     elif len(name) > MAX_NAME:
         problems.append(Problem("name", "too_long",
-                                f"A tax code's name is at most {MAX_NAME} characters."))
+                                _("A tax code's name is at most {max_name} characters.").format(
+                                    max_name=MAX_NAME)))
     elif why := text_problem(name, "tax code name"):
         problems.append(Problem("name", "plain_text", why))
     if not rate.is_finite() or not 0 <= rate <= 100:
@@ -76,10 +78,11 @@ def tax_code_problems(name: str, rate: Decimal, account_code: str,
                                 {"attempted": rate} if rate.is_finite() else {}))
     elif rate != rate.quantize(Decimal("0.001")):
         problems.append(Problem("rate", "too_precise",
-                                "A tax rate has at most 3 decimal places.", {"attempted": rate}))
+                                _("A tax rate has at most 3 decimal places."), {"attempted": rate}))
     if account_code not in accounts:
         problems.append(Problem("account", "unknown",
-                                f"There is no account {account_code!r} in the chart."))
+                                _("There is no account {account_code!r} in the chart.").format(
+                                    account_code=account_code)))
     return problems
 
 
@@ -121,9 +124,14 @@ def rate_change_problem(code: TaxCode, new_rate: Decimal, used_on: str) -> Probl
     """Refusing a new rate for a code that posted documents use (``used_on`` names one)."""
     return Problem(
         "rate", "in_use",
-        f"{code.name} is used on posted documents ({used_on}), so its rate stays "
-        f"{percent_text(code.rate)}%: they were posted at it. Make a new code for "
-        f"{percent_text(new_rate)}% instead (e.g. “{name_for_rate(new_rate)}”).",
+        _("{name} is used on posted documents ({used_on}), so its rate stays {percent_text}%: "
+          "they were posted at it. Make a new code for {percent_text2}% instead (e.g. "
+          "“{name_for_rate}”).").format(
+            name=code.name,
+            used_on=used_on,
+            percent_text=percent_text(code.rate),
+            percent_text2=percent_text(new_rate),
+            name_for_rate=name_for_rate(new_rate)),
         {"rate": code.rate, "attempted": new_rate},
     )
 
@@ -132,7 +140,11 @@ def account_change_problem(code: TaxCode, new_account: str, used_on: str) -> Pro
     """Refusing another account for a code that posted documents use."""
     return Problem(
         "account", "in_use",
-        f"{code.name} is used on posted documents ({used_on}), so its tax stays on "
-        f"{code.account_code}: their tax was posted there, and a settlement clears it there. "
-        f"Make a new code for {new_account} instead.",
+        _("{name} is used on posted documents ({used_on}), so its tax stays on {account_code}: "
+          "their tax was posted there, and a settlement clears it there. Make a new code for "
+          "{new_account} instead.").format(
+            name=code.name,
+            used_on=used_on,
+            account_code=code.account_code,
+            new_account=new_account),
     )

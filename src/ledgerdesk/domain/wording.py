@@ -11,15 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ledgerdesk.domain.i18n import ngettext
 from ledgerdesk.domain.money import Money
 
 #: A sentence as its parts: text, and amounts still to be written.
 Words = tuple[str | Money, ...]
 
 
-def plural(count: int, singular: str, many: str | None = None) -> str:
-    """``count`` and the noun that goes with it; ``many`` when adding an s is wrong."""
-    return f"{count} {singular if count == 1 else many or singular + 's'}"
+def plural(count: int, one: str, many: str) -> str:
+    """``count`` in the sentence that goes with it, by the user's language's plural rule:
+    ``plural(n, "{count} payment", "{count} payments")``.  Both forms are whole messages
+    with ``{count}`` in them (extracted as ``ngettext``'s), because a language may put the
+    number elsewhere or have more than two forms."""
+    return ngettext(one, many, count).format(count=count)
 
 
 def plain_amount(amount: Money) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.allocation import allocate_oldest_first
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
 from ledgerdesk.domain.problems import Problem
@@ -35,7 +36,7 @@ class AllocationRow:
 
 
 class AllocationGrid(ABC):
-    missing_amount = "Type the amount."  # what an empty required amount field says
+    missing_amount = N_("Type the amount.")  # what an empty required amount field says
 
     def __init__(self, session: Session, messages: PaymentMessages) -> None:
         self.session = session
@@ -113,7 +114,7 @@ class AllocationGrid(ABC):
 
     def _parse(self, text: str, *, required: bool) -> tuple[Decimal | None, str]:
         if not text.strip():
-            return None, (self.missing_amount if required else "")
+            return None, (_(self.missing_amount) if required else "")
         try:
             return parse_amount(text, self.session.locale, self.currency), ""
         except AmountError as exc:

@@ -24,6 +24,7 @@ from decimal import Decimal
 from enum import Enum
 from functools import lru_cache
 
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.money import MAX_AMOUNT, minor_exponent
 from ledgerdesk.presentation.amount_format import AmountFormatter, format_count
 from ledgerdesk.presentation.grouping import group_name, misgrouped
@@ -96,28 +97,31 @@ class _Reader:
         return AmountError(message, problem, text)
 
 
-_MESSAGES = {
-    AmountProblem.EMPTY: "No amount was entered: write it like {example}",
-    AmountProblem.NOT_A_NUMBER: "{text} is not an amount {where}: write digits, like {example}",
+_MESSAGES = Translated({
+    AmountProblem.EMPTY: N_("No amount was entered: write it like {example}"),
+    AmountProblem.NOT_A_NUMBER: N_("{text} is not an amount {where}: write digits, like {example}"),
     AmountProblem.EXPONENT: (
-        "{text} is not an amount: write all the digits, like {example}, without an exponent"
+        N_("{text} is not an amount: write all the digits, like {example}, without an exponent")
     ),
     AmountProblem.UNDERSCORE: (
-        "{text} is not an amount {where}: group thousands with {group}, not “_”, as in {example}"
+        N_("{text} is not an amount {where}: group thousands with {group}, not “_”, as in "
+           "{example}")
     ),
     AmountProblem.UNEXPECTED_CHARACTER: (
-        "{text} is not an amount {where}: {why} does not belong in it; write it like {example}"
+        N_("{text} is not an amount {where}: {why} does not belong in it; write it like {example}")
     ),
-    AmountProblem.SEPARATORS: "{text} is not an amount {where}: {separators}, as in {example}",
-    AmountProblem.GROUPING: "{text} is not an amount {where}: {why}",
-    AmountProblem.TOO_MANY_DECIMALS: "{text} has too many decimals: {decimals}",
-    AmountProblem.TOO_LARGE: "{text} is too large: amounts must be less than {limit}",
-}
+    AmountProblem.SEPARATORS: N_("{text} is not an amount {where}: {separators}, as in {example}"),
+    AmountProblem.GROUPING: N_("{text} is not an amount {where}: {why}"),
+    AmountProblem.TOO_MANY_DECIMALS: N_("{text} has too many decimals: {decimals}"),
+    AmountProblem.TOO_LARGE: N_("{text} is too large: amounts must be less than {limit}"),
+})
 
 
 def _separators_phrase(symbols: NumberSymbols) -> str:
     group = group_name(symbols)
-    return f"the decimal separator is “{symbols.decimal}” and {group} groups thousands"
+    return _("the decimal separator is “{decimal}” and {group} groups thousands").format(
+               decimal=symbols.decimal,
+               group=group)
 
 
 @lru_cache(maxsize=1024)

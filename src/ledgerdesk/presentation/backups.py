@@ -17,18 +17,19 @@ from typing import Protocol
 from babel.dates import format_time
 
 from ledgerdesk.domain.backups import Backup, BackupKind, Restored
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.presentation.amount_format import DigitWriter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.locales import babel_locale
 from ledgerdesk.presentation.session import Progress
 
-KIND_WORDS = {BackupKind.DAILY: "Daily", BackupKind.MANUAL: "Manual",
-              BackupKind.BEFORE_MIGRATION: "Before upgrade",
-              BackupKind.BEFORE_RESTORE: "Before restore"}
-RETENTION_NOTE = ("The book is backed up once a day when it is opened; of those, the newest of "
-                  "the last 7 days, 4 weeks and 12 months are kept. Other backups are kept "
-                  "until you delete them. A verified backup opened and passed its check when it "
-                  "was made.")
+KIND_WORDS = Translated({BackupKind.DAILY: N_("Daily"), BackupKind.MANUAL: N_("Manual"),
+                         BackupKind.BEFORE_MIGRATION: N_("Before upgrade"),
+                         BackupKind.BEFORE_RESTORE: N_("Before restore")})
+RETENTION_NOTE = (N_("The book is backed up once a day when it is opened; of those, the newest of "
+                     "the last 7 days, 4 weeks and 12 months are kept. Other backups are kept "
+                     "until you delete them. A verified backup opened and passed its check when it "
+                     "was made."))
 _UNITS = (("GB", 10**9), ("MB", 10**6), ("kB", 10**3))
 
 
@@ -74,7 +75,7 @@ class BackupList:
 
     def _row(self, backup: Backup) -> BackupRow:
         return BackupRow(self.when(backup), KIND_WORDS[backup.kind], self.size(backup.size),
-                         "Verified" if backup.verified else "Not verified", backup)
+                         _("Verified") if backup.verified else _("Not verified"), backup)
 
     def when(self, backup: Backup) -> str:
         local = backup.taken.astimezone(self.tz)
@@ -94,36 +95,42 @@ class BackupList:
     def folder_text(self) -> str:
         folder = self.backups.folder(self.book)
         if self.backups.chosen_folder(self.book) is None:
-            return f"Backups go to {folder}, beside the book."
-        return f"Backups go to {folder}, the folder chosen for this book."
+            return _("Backups go to {folder}, beside the book.").format(folder=folder)
+        return _("Backups go to {folder}, the folder chosen for this book.").format(
+                   folder=folder)
 
     def choose_folder(self, folder: Path | None) -> None:
         """From now on back up into ``folder`` (None: beside the book)."""
         self.backups.choose_folder(self.book, folder)
 
     def restore_question(self, row: BackupRow) -> str:
-        return (f"Restore the backup of {row.when}? The book is replaced by that copy, and "
-                "whatever was done since is gone from it. The book as it is now is backed up "
-                "first, so you can come back to it.")
+        return (_("Restore the backup of {when}? The book is replaced by that copy, and whatever "
+                  "was "
+          "done since is gone from it. The book as it is now is backed up first, so you can come "
+          "back to it.").format(when=row.when))
 
     def backed_up_text(self, backup: Backup) -> str:
-        return f"Backed up {self.when(backup)} ({self.size(backup.size)}), verified."
+        return _("Backed up {when} ({size}), verified.").format(
+                   when=self.when(backup),
+                   size=self.size(backup.size))
 
     def restored_text(self, restored: Restored) -> str:
         taken = next((b for b in self.rows if b.backup.path == restored.backup), None)
         when = taken.when if taken is not None else str(restored.backup)
-        text = f"Restored the backup of {when}."
+        text = _("Restored the backup of {when}.").format(when=when)
         if restored.before is not None:
-            state = "" if restored.before.verified else ", not verified"
-            text += (" The book as it was is kept among the backups "
-                     f"({KIND_WORDS[restored.before.kind]}{state}).")
+            state = "" if restored.before.verified else _(", not verified")
+            text += (" " + _("The book as it was is kept among the backups "
+                             "({kind_words}{state}).").format(
+                kind_words=KIND_WORDS[restored.before.kind],
+                state=state))
         return text
 
 
 def daily_text(made: Backup | None) -> str | None:
     """The status bar's line after opening a book: None when no backup was due."""
-    return None if made is None else "Backed up for today, verified."
+    return None if made is None else _("Backed up for today, verified.")
 
 
 def daily_failed_text(message: str) -> str:
-    return f"Today's backup failed: {' '.join(message.split())}"
+    return _("Today's backup failed: {join}").format(join=' '.join(message.split()))

@@ -6,6 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
+from ledgerdesk.domain.i18n import _
+
 
 class Writes(Protocol):
     def format(self, amount: Decimal) -> str: ...
@@ -16,8 +18,9 @@ def balance_text(fmt: Writes, debits: Decimal, credits: Decimal) -> tuple[str, s
     if not debits and not credits:
         words = ""
     elif debits == credits:
-        words = "Balanced"
+        words = _("Balanced")
     else:
-        more = "debits" if debits > credits else "credits"
-        words = f"Difference {fmt.format(abs(debits - credits))}: the {more} are more"
+        words = (_("Difference {amount}: the debits are more") if debits > credits
+                 else _("Difference {amount}: the credits are more")).format(
+                     amount=fmt.format(abs(debits - credits)))
     return fmt.format(debits), fmt.format(credits), words

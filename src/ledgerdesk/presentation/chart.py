@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledgerdesk.domain.chart import KEPT_ROLES, AccountChange
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -20,13 +21,14 @@ from ledgerdesk.services.chart import AccountSummary, ChartBook, edit_account, l
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.setup import add_account
 
-TYPE_LABELS = {AccountType.ASSET: "Asset", AccountType.LIABILITY: "Liability",
-               AccountType.EQUITY: "Equity", AccountType.INCOME: "Income",
-               AccountType.EXPENSE: "Expense"}
-ROLE_LABELS = {AccountRole.BANK: "Bank", AccountRole.RECEIVABLE: "Receivable",
-               AccountRole.PAYABLE: "Payable", AccountRole.SALES_TAX: "Sales tax",
-               AccountRole.RETAINED_EARNINGS: "Retained earnings"}
-ARCHIVED, ACTIVE = "Archived", "Active"
+TYPE_LABELS = Translated({AccountType.ASSET: N_("Asset"), AccountType.LIABILITY: N_("Liability"),
+                          AccountType.EQUITY: N_("Equity"), AccountType.INCOME: N_("Income"),
+                          AccountType.EXPENSE: N_("Expense")})
+ROLE_LABELS = Translated({AccountRole.BANK: N_("Bank"), AccountRole.RECEIVABLE: N_("Receivable"),
+                          AccountRole.PAYABLE: N_("Payable"),
+                          AccountRole.SALES_TAX: N_("Sales tax"),
+                          AccountRole.RETAINED_EARNINGS: N_("Retained earnings")})
+ARCHIVED, ACTIVE = N_("Archived"), N_("Active")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,18 +63,20 @@ class AccountsList:
         listed = list_accounts(self._book, self.session.today)
         self.rows = [AccountRow(
             a.code, a.name, TYPE_LABELS[a.type], ROLE_LABELS[a.role] if a.role else "",
-            ARCHIVED if a.archived else ACTIVE, self.money(a.balance.amount), a,
+            _(ARCHIVED) if a.archived else _(ACTIVE), self.money(a.balance.amount), a,
         ) for a in listed.rows]
-        self.note = (f"Balances on {self.dates.short(listed.as_of)}; income and expense "
-                     f"accounts since this fiscal year began on "
-                     f"{self.dates.short(listed.year_start)}, earlier years' results in "
-                     f"retained earnings.")
+        self.note = (_("Balances on {short}; income and expense accounts since this fiscal year "
+                       "began on "
+                       "{short2}, earlier years' results in retained earnings.").format(
+            short=self.dates.short(listed.as_of),
+            short2=self.dates.short(listed.year_start)))
         return self.rows
 
     def count_text(self) -> str:
         archived = sum(row.archived for row in self.rows)
         shown = f"{len(self.rows)} account{'s' if len(self.rows) != 1 else ''}"
-        return f"{shown}, {archived} archived" if archived else shown
+        return _("{shown}, {archived} "
+                 "archived").format(shown=shown, archived=archived) if archived else shown
 
     @property
     def _book(self) -> ChartBook:
@@ -81,15 +85,18 @@ class AccountsList:
     @staticmethod
     def archive_word(row: AccountRow | None) -> str:
         """What the page's button does for ``row``: archive it, or restore it."""
-        return "Restore" if row is not None and row.archived else "Archive"
+        return _("Restore") if row is not None and row.archived else _("Archive")
 
     @staticmethod
     def archive_question(row: AccountRow) -> str:
         if row.archived:
-            return (f"Restore account {row.code} {row.name}? It can take new lines, payments "
-                    "and postings again.")
-        return (f"Archive account {row.code} {row.name}? It stays in history and reports; "
-                "nothing new can be posted to it until it is restored.")
+            return (_("Restore account {code} {name}? It can take new lines, payments and "
+                      "postings again.").format(
+                code=row.code,
+                name=row.name))
+        return (_("Archive account {code} {name}? It stays in history and reports; nothing new "
+                  "can be "
+                  "posted to it until it is restored.").format(code=row.code, name=row.name))
 
     def archive(self, row: AccountRow) -> str:
         """Archive (or restore) the row's account; "" when done, else why not."""
@@ -115,8 +122,8 @@ class AccountEditor:
     @property
     def title(self) -> str:
         if self.before is None:
-            return "New account"
-        return f"Account {self.before.code} {self.before.name}"
+            return _("New account")
+        return _("Account {code} {name}").format(code=self.before.code, name=self.before.name)
 
     @property
     def values(self) -> dict[str, object]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.sync import Connection, Provider, is_web_address
 
 #: Base URLs a new connection starts with (a sandbox or a local server may replace them).
@@ -17,11 +18,11 @@ BASE_URLS = {Provider.XERO: "https://api.xero.com/api.xro/2.0",
              Provider.CLOCKIFY: "https://api.clockify.me/api/v1",
              Provider.DAYZERO: "https://api.dayzero.app",
              Provider.STRAPI: "https://"}
-REMOTE_ID = {Provider.XERO: ("tenant", "&Tenant id:"),
-             Provider.CLOCKIFY: ("workspace", "&Workspace id:"),
-             Provider.DAYZERO: ("business", "B&usiness id:")}
-SECRET_LABEL = {Provider.XERO: "&Refresh token:", Provider.CLOCKIFY: "API &key:",
-                Provider.DAYZERO: "API &token:", Provider.STRAPI: "&Password:"}
+REMOTE_ID = {Provider.XERO: ("tenant", N_("&Tenant id:")),
+             Provider.CLOCKIFY: ("workspace", N_("&Workspace id:")),
+             Provider.DAYZERO: ("business", N_("B&usiness id:"))}
+SECRET_LABEL = Translated({Provider.XERO: N_("&Refresh token:"), Provider.CLOCKIFY: N_("API &key:"),
+                           Provider.DAYZERO: N_("API &token:"), Provider.STRAPI: N_("&Password:")})
 DEFAULT_SCOPES = "offline_access accounting.payments accounting.invoices.read"
 #: Where Xero sends the browser after sign-in; the user pastes that address back.
 REDIRECT_URI = "http://localhost:8765/callback"
@@ -58,17 +59,20 @@ class ConnectionDraft:
         """Field name -> what is wrong with it; empty when the draft makes a connection."""
         found = {}
         if not is_web_address(self.base_url):
-            found["base_url"] = "Enter the API's address, starting with https:// (or http://)."
-        labels = {"remote_id": REMOTE_ID.get(self.provider, ("", "The id"))[1],
-                  "client_id": "The client id", "identifier": "The user name",
-                  "scopes": "The scopes"}
+            found["base_url"] = _("Enter the API's address, starting with https:// (or http://).")
+        labels = {"remote_id": _(REMOTE_ID.get(self.provider, ("", N_("The id")))[1]),
+                  "client_id": _("The client id"), "identifier": _("The user name"),
+                  "scopes": _("The scopes")}
         for name in sorted(self.uses):
             if not getattr(self, name).strip():
                 what = labels[name].replace("&", "").rstrip(":")
-                found[name] = f"{what} is needed for {self.provider.label}."
+                found[name] = _("{what} is needed for {label}.").format(
+                                  what=what,
+                                  label=self.provider.label)
         if secret_required and not browser and not self.secret.strip():
-            found["secret"] = (f"{SECRET_LABEL[self.provider].replace('&', '').rstrip(':')} "
-                               "is needed (it is kept in the system keyring only).")
+            found["secret"] = (_("{rstrip} is needed (it is kept in the system keyring "
+                                 "only).").format(
+                rstrip=SECRET_LABEL[self.provider].replace('&', '').rstrip(':')))
         return found
 
     def connection(self, secret_ref: str, existing: Connection | None = None) -> Connection:

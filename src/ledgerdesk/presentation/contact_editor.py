@@ -9,7 +9,9 @@ from pydantic import ValidationError
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.problems import ValidationFailed
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.history import EditContactStep
@@ -18,8 +20,9 @@ from ledgerdesk.services.commands import EditContact, NewContact, problems_from
 from ledgerdesk.services.contacts import add_contact, contact_overview, update_contact
 from ledgerdesk.services.ports import BookFailure
 
-ROLE_LABELS = {ContactRole.CUSTOMER: "Customer", ContactRole.SUPPLIER: "Supplier",
-               ContactRole.BOTH: "Customer and supplier"}
+ROLE_LABELS = Translated({ContactRole.CUSTOMER: N_("Customer"),
+                          ContactRole.SUPPLIER: N_("Supplier"),
+                          ContactRole.BOTH: N_("Customer and supplier")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +53,8 @@ class ContactEditor:
 
     @property
     def title(self) -> str:
-        return "New contact" if self.before is None else f"Contact {self.before.name}"
+        return _("New contact") if self.before is None else _("Contact {name}").format(
+                                                             name=self.before.name)
 
     def save(self, **values: object) -> bool:
         """Save the typed values (name, role, email, tax_number, payment_terms_days,
@@ -62,7 +66,8 @@ class ContactEditor:
                 after = EditContact(contact_id=self.before.contact_id, **values)
                 update_contact(self.session.book, after)
                 self.step = EditContactStep(self.session, self.before, after,
-                                            f"edit contact {self.before.name}")
+                                            _("edit contact {name}").format(
+                                                name=self.before.name))
         except ValidationError as exc:
             self.error = " ".join(p.message for p in problems_from(exc))
         except ValidationFailed as exc:
@@ -88,13 +93,14 @@ class ContactEditor:
                           for doc in overview.documents]
         parts = []
         if overview.receivable.amount:
-            parts.append(self._owed(overview.receivable.amount, "They owe you", "You owe them"))
+            parts.append(self._owed(overview.receivable.amount, _("They owe you"), _("You owe "
+                                                                                     "them")))
         if overview.payable.amount:
-            parts.append(self._owed(overview.payable.amount, "You owe them", "They owe you"))
+            parts.append(self._owed(overview.payable.amount, _("You owe them"), _("They owe you")))
         count = len(self.open_rows)
-        documents = f"{count} open document{'s' if count != 1 else ''}"
+        documents = plural(count, "{count} open document", "{count} open documents")
         self.balance = ("; ".join(parts) + f" ({documents})." if parts
-                        else "Nothing is open with them.")
+                        else _("Nothing is open with them."))
 
     def _owed(self, amount, positive: str, negative: str) -> str:
         words = positive if amount > 0 else negative

@@ -6,16 +6,17 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import N_, Translated
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.contact_names import contact_names
 
-PAYMENT_KIND_LABELS = {
-    PaymentKind.CUSTOMER_RECEIPT: "Money in from a customer",
-    PaymentKind.SUPPLIER_PAYMENT: "Money out to a supplier",
-    PaymentKind.CUSTOMER_REFUND: "Refund to a customer",
-    PaymentKind.SUPPLIER_REFUND: "Refund from a supplier",
-}
+PAYMENT_KIND_LABELS = Translated({
+    PaymentKind.CUSTOMER_RECEIPT: N_("Money in from a customer"),
+    PaymentKind.SUPPLIER_PAYMENT: N_("Money out to a supplier"),
+    PaymentKind.CUSTOMER_REFUND: N_("Refund to a customer"),
+    PaymentKind.SUPPLIER_REFUND: N_("Refund from a supplier"),
+})
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.allocation import validate_allocations
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
@@ -30,7 +31,7 @@ from ledgerdesk.services.ports import BookFailure
 
 def apply_label(side: Side) -> str:
     """The button text that opens this form for a credit of ``side``."""
-    return "Apply to i&nvoices…" if side is Side.SALES else "Apply to &bills…"
+    return _("Apply to i&nvoices…") if side is Side.SALES else _("Apply to &bills…")
 
 
 def credit_left(session: Session, document_id: int | None) -> Decimal:
@@ -78,13 +79,19 @@ class CreditEditor(AllocationGrid):
 
     @property
     def title(self) -> str:
-        return f"Apply {self.credit.number} to {self.targets}"
+        return _("Apply {number} to {targets}").format(
+                   number=self.credit.number,
+                   targets=self.targets)
 
     @property
     def heading(self) -> str:
-        return (f"{self.credit.kind.label.capitalize()} {self.credit.number} for "
-                f"{self.contact_name}: {self.fmt.format(self.available)} {self.currency} "
-                "left to apply.")
+        return (_("{capitalize} {number} for {contact_name}: {format_} {currency} left to "
+                  "apply.").format(
+            capitalize=self.credit.kind.label.capitalize(),
+            number=self.credit.number,
+            contact_name=self.contact_name,
+            format_=self.fmt.format(self.available),
+            currency=self.currency))
 
     @property
     def can_save(self) -> bool:
@@ -93,22 +100,33 @@ class CreditEditor(AllocationGrid):
     @property
     def summary(self) -> str:
         if self.available <= 0:
-            return f"{self.credit.number} has nothing left to apply."
+            return _("{number} has nothing left to apply.").format(number=self.credit.number)
         if not self.rows:
-            return f"{self.contact_name} has no open {self.targets} to apply this credit to."
+            return _("{contact_name} has no open {targets} to apply this credit to.").format(
+                       contact_name=self.contact_name,
+                       targets=self.targets)
         left = self.available - self.allocated
-        text = (f"Applying {self.fmt.format(self.allocated)} of the "
-                f"{self.fmt.format(self.available)} left on {self.credit.number}")
+        text = (_("Applying {format_} of the {format_2} left on {number}").format(
+            format_=self.fmt.format(self.allocated),
+            format_2=self.fmt.format(self.available),
+            number=self.credit.number))
         if left < 0:
-            return f"{text}; {self.fmt.format(-left)} too much."
+            return _("{text}; {format_} too much.").format(
+                       text=text,
+                       format_=self.fmt.format(-left))
         if left == 0:
-            return f"{text}; all of it is used."
-        return f"{text}; {self.fmt.format(left)} stays available."
+            return _("{text}; all of it is used.").format(text=text)
+        return _("{text}; {format_} stays available.").format(
+                   text=text,
+                   format_=self.fmt.format(left))
 
     def describe(self) -> str:
         """What saving does, for the Edit menu: "apply credit note CN-00001 to INV-00003"."""
         numbers = ", ".join(row.document.number for row in self.rows if row.amount)
-        return f"apply {self.credit.kind.label} {self.credit.number} to {numbers}"
+        return _("apply {label} {number} to {numbers}").format(
+                   label=self.credit.kind.label,
+                   number=self.credit.number,
+                   numbers=numbers)
 
     # ---- saving ----------------------------------------------------------------------------
 
@@ -133,9 +151,9 @@ class CreditEditor(AllocationGrid):
             self._reload_keeping_input(start.targets)
             problems = exc.problems if isinstance(exc, ValidationFailed) else []
             self.save_error = (
-                "The book changed while you were typing (another window or another program "
-                "used this credit or paid these documents); the amounts below are up to date. "
-                "Nothing was saved." if self._problems or self.available <= 0
+                _("The book changed while you were typing (another window or another program "
+                  "used this credit or paid these documents); the amounts below are up to date. "
+                  "Nothing was saved.") if self._problems or self.available <= 0
                 else " ".join(p.message for p in problems) or str(exc))
             return None
         self.save_error = ""

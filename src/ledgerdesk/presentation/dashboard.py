@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.i18n import N_, Translated, _, ngettext
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -62,17 +63,17 @@ def attention_more(session: Session, kind: AttentionKind, offset: int) -> Attent
     return attention(session.book, kind, session.today, offset)  # type: ignore[arg-type]
 
 
-SECTION_TITLES = {
-    AttentionKind.OVERDUE: "Overdue invoices and bills",
-    AttentionKind.UNALLOCATED: "Payments with money not yet allocated",
-    AttentionKind.CREDIT: "Credit notes with credit left",
-}
-_WHAT = {
-    DocumentKind.SALES_INVOICE: "Invoice", DocumentKind.BILL: "Bill",
-    DocumentKind.SALES_CREDIT_NOTE: "Credit note", DocumentKind.PURCHASE_CREDIT_NOTE:
-    "Supplier credit note", DocumentKind.CUSTOMER_PREPAYMENT: "Receipt",
-    DocumentKind.SUPPLIER_PREPAYMENT: "Payment",
-}
+SECTION_TITLES = Translated({
+    AttentionKind.OVERDUE: N_("Overdue invoices and bills"),
+    AttentionKind.UNALLOCATED: N_("Payments with money not yet allocated"),
+    AttentionKind.CREDIT: N_("Credit notes with credit left"),
+})
+_WHAT = Translated({
+    DocumentKind.SALES_INVOICE: N_("Invoice"), DocumentKind.BILL: N_("Bill"),
+    DocumentKind.SALES_CREDIT_NOTE: N_("Credit note"), DocumentKind.PURCHASE_CREDIT_NOTE:
+    N_("Supplier credit note"), DocumentKind.CUSTOMER_PREPAYMENT: N_("Receipt"),
+    DocumentKind.SUPPLIER_PREPAYMENT: N_("Payment"),
+})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +95,15 @@ def attention_rows(page: AttentionPage, today: dt.date, money: AmountFormatter,
         what = f"{_WHAT[item.document_kind]} {item.number}".strip()
         if item.kind is AttentionKind.OVERDUE:
             days = (today - item.date).days
-            when = f"due {dates.short(item.date)}"
-            note = f"{days:,} day{'s' if days != 1 else ''} overdue"
+            when = _("due {date}").format(date=dates.short(item.date))
+            note = ngettext("{count:,} day overdue", "{count:,} days overdue", days).format(
+                count=days)
         elif item.kind is AttentionKind.UNALLOCATED:
-            when, note = f"paid {dates.short(item.date)}", "allocate or refund"
+            when = _("paid {date}").format(date=dates.short(item.date))
+            note = _("allocate or refund")
         else:
-            when, note = f"issued {dates.short(item.date)}", "apply or refund"
+            when = _("issued {date}").format(date=dates.short(item.date))
+            note = _("apply or refund")
         rows.append(AttentionRow(item, what, shown_inert(item.contact_name), when, note,
                                  money.format(item.amount.amount)))
     return rows
@@ -109,7 +113,11 @@ def overdue_line(summary: AgingSummary, money: AmountFormatter) -> str:
     """"€1,234.00 overdue on 12 invoices" (or bills); "Nothing overdue"."""
     count = summary.overdue_count
     if not count and not summary.overdue.amount:
-        return "Nothing overdue"
-    noun = "invoice" if summary.side is Side.SALES else "bill"
-    return (f"{money.format(summary.overdue.amount)} overdue on {count:,} "
-            f"{noun}{'s' if count != 1 else ''}")
+        return _("Nothing overdue")
+    if summary.side is Side.SALES:
+        text = ngettext("{amount} overdue on {count:,} invoice",
+                        "{amount} overdue on {count:,} invoices", count)
+    else:
+        text = ngettext("{amount} overdue on {count:,} bill", "{amount} overdue on {count:,} bills",
+                        count)
+    return text.format(amount=money.format(summary.overdue.amount), count=count)

@@ -13,6 +13,7 @@ from decimal import Decimal
 from babel.dates import format_date
 from babel.numbers import format_compact_currency
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.services.dashboard import AgingSummary, MonthFlow
 
@@ -70,23 +71,25 @@ def money_chart(months: list[MonthFlow], money: AmountFormatter, locale: str) ->
     ins = tuple(flow.money_in.amount for flow in months)
     outs = tuple(flow.money_out.amount for flow in months)
     series = (
-        Series("Money in from customers", ins, tuple(
-            f"{m}: {money.format(v)} in from customers" for m, v in zip(full, ins, strict=True))),
-        Series("Money out to suppliers", outs, tuple(
-            f"{m}: {money.format(v)} out to suppliers" for m, v in zip(full, outs, strict=True))),
+        Series(_("Money in from customers"), ins, tuple(
+            _("{month}: {amount} in from customers").format(month=m, amount=money.format(v))
+            for m, v in zip(full, ins, strict=True))),
+        Series(_("Money out to suppliers"), outs, tuple(
+            _("{month}: {amount} out to suppliers").format(month=m, amount=money.format(v))
+            for m, v in zip(full, outs, strict=True))),
     )
     currency = months[0].money_in.currency if months else "EUR"
     span = (f"{format_date(months[0].month, 'LLL y', locale=locale)} – "
             f"{format_date(months[-1].month, 'LLL y', locale=locale)}") if months else ""
-    return BarChart(f"Money in and out, {span}", tuple(names), series,
+    return BarChart(_("Money in and out, {span}").format(span=span), tuple(names), series,
                     axis_ticks([*ins, *outs], currency, locale),
-                    "No money in or out in these twelve months")
+                    _("No money in or out in these twelve months"))
 
 
 def bucket_names(summary: AgingSummary) -> tuple[str, ...]:
     """Short enough for a narrow chart: "Not due", "1–30", ..., "90+" (days overdue)."""
     middle = [label.replace("-", "–") for label in summary.buckets.labels[1:-1]]
-    return ("Not due", *middle, f"{summary.buckets.limits[-1]}+")
+    return (_("Not due"), *middle, f"{summary.buckets.limits[-1]}+")
 
 
 def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFormatter,
@@ -94,22 +97,29 @@ def aging_chart(receivable: AgingSummary, payable: AgingSummary, money: AmountFo
     """What customers owe and what is owed to suppliers, by how overdue."""
     names = bucket_names(receivable)
     series = []
-    for title, noun, summary in (("Customers owe you", "invoice", receivable),
-                                 ("You owe suppliers", "bill", payable)):
+    for title, sales, summary in ((_("Customers owe you"), True, receivable),
+                                  (_("You owe suppliers"), False, payable)):
         values = tuple(amount.amount for amount in summary.amounts)
         tips = tuple(
-            f"{title}, {_bucket_words(name)}: {money.format(value)} ({count:,} {noun}"
-            f"{'s' if count != 1 else ''})"
+            f"{title}, {_bucket_words(name)}: {money.format(value)} ({_documents(count, sales)})"
             for name, value, count in zip(names, values, summary.counts, strict=True)
         )
         series.append(Series(title, values, tips))
-    return BarChart("Owed by days overdue", names, tuple(series),
+    return BarChart(_("Owed by days overdue"), names, tuple(series),
                     axis_ticks([v for s in series for v in s.values],
                                receivable.amounts[0].currency, locale),
-                    "Nothing is owed either way")
+                    _("Nothing is owed either way"))
+
+
+def _documents(count: int, sales: bool) -> str:
+    if sales:
+        return ngettext("{count:,} invoice", "{count:,} invoices", count).format(count=count)
+    return ngettext("{count:,} bill", "{count:,} bills", count).format(count=count)
 
 
 def _bucket_words(name: str) -> str:
-    if name == "Not due":
-        return "not yet due"
-    return f"{name.rstrip('+')}+ days overdue" if name.endswith("+") else f"{name} days overdue"
+    if name == _("Not due"):
+        return _("not yet due")
+    if name.endswith("+"):
+        return _("{days}+ days overdue").format(days=name.rstrip("+"))
+    return _("{days} days overdue").format(days=name)

@@ -27,8 +27,9 @@ from functools import lru_cache
 
 from babel.dates import parse_pattern, tokenize_pattern
 
+from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import language as message_language
 from ledgerdesk.presentation.locales import (
-    MESSAGE_LANGUAGE,
     babel_locale,
     echo,
     locale_display_name,
@@ -124,11 +125,18 @@ class _DateReader:
 
     def error(self, problem: DateProblem, text: str, why: str = "") -> DateError:
         if problem is DateProblem.EMPTY:
-            message = f"No date was entered: write it like {self.example}"
+            message = _("No date was entered: write it like {example}").format(
+                          example=self.example)
         elif why:
-            message = f"{echo(text)} is not a date {self.where}: {why}"
+            message = _("{text} is not a date {where}: {why}").format(
+                          text=echo(text),
+                          where=self.where,
+                          why=why)
         else:
-            message = f"{echo(text)} is not a date {self.where}: write it like {self.example}"
+            message = _("{text} is not a date {where}: write it like {example}").format(
+                          text=echo(text),
+                          where=self.where,
+                          example=self.example)
         return DateError(message, problem, text)
 
 
@@ -148,8 +156,9 @@ def _date_reader(locale: str) -> _DateReader:
         order=_field_order(short), day_first=_field_order(medium).index("d") <
         _field_order(medium).index("y"), months=months, literals=frozenset(literals),
         where=f"in {locale_display_name(locale)}", example=DateFormatter(locale).short(_EXAMPLE),
-        calendar=f"dates run from {DateFormatter(locale).short(dt.date.min)} to "
-                 f"{DateFormatter(locale).short(dt.date.max)}",
+        calendar=_("dates run from {short} to {short2}").format(
+            short=DateFormatter(locale).short(dt.date.min),
+            short2=DateFormatter(locale).short(dt.date.max)),
     )
 
 
@@ -233,7 +242,7 @@ def _year(digits: str, reader: _DateReader, text: str) -> int:
     if len(digits) == 4:
         return int(digits)  # 0000 is refused by _checked, with the range
     if len(digits) > 4:
-        why = f"a year has four digits; {reader.calendar}"
+        why = _("a year has four digits; {calendar}").format(calendar=reader.calendar)
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     if len(digits) == 2:
         two = int(digits)
@@ -243,14 +252,19 @@ def _year(digits: str, reader: _DateReader, text: str) -> int:
 
 def _checked(year: int, month: int, day: int, reader: _DateReader, text: str) -> dt.date:
     if not 1 <= year <= dt.MAXYEAR:
-        why = f"there is no year {year}; {reader.calendar}"
+        why = _("there is no year {year}; {calendar}").format(
+                  year=year,
+                  calendar=reader.calendar)
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     if not 1 <= month <= 12:
-        why = f"there is no month {month}; write it like {reader.example}"
+        why = _("there is no month {month}; write it like {example}").format(
+                  month=month,
+                  example=reader.example)
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     days = monthrange(year, month)[1]
     if not 1 <= day <= days:
-        name = babel_locale(MESSAGE_LANGUAGE).months["format"]["wide"][month]
-        why = f"{name} {year} has {days} days" if day else "there is no day 0"
+        name = babel_locale(message_language()).months["format"]["wide"][month]
+        why = (_("{month} {year} has {days} days").format(month=name, year=year, days=days)
+               if day else _("there is no day 0"))
         raise reader.error(DateProblem.NO_SUCH_DATE, text, why=why)
     return dt.date(year, month, day)

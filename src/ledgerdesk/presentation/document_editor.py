@@ -23,6 +23,7 @@ from ledgerdesk.domain.documents import (
     TaxMode,
     document_line_amounts,
 )
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -51,9 +52,9 @@ from ledgerdesk.services.line_defaults import last_used_account, last_used_tax_c
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import tax_rounding
 
-KIND_NAMES = {DocumentKind.SALES_INVOICE: "invoice", DocumentKind.BILL: "bill",
-              DocumentKind.SALES_CREDIT_NOTE: "credit note",
-              DocumentKind.PURCHASE_CREDIT_NOTE: "supplier credit note"}
+KIND_NAMES = Translated({DocumentKind.SALES_INVOICE: N_("invoice"), DocumentKind.BILL: N_("bill"),
+                         DocumentKind.SALES_CREDIT_NOTE: N_("credit note"),
+                         DocumentKind.PURCHASE_CREDIT_NOTE: N_("supplier credit note")})
 
 
 class DocumentEditor:
@@ -109,14 +110,17 @@ class DocumentEditor:
     def title(self) -> str:
         name = KIND_NAMES.get(self.kind, "document")
         if self.document_id is None:
-            return f"New {name}"
-        return f"{name.capitalize()} {self.number}" if self.number else f"Draft {name}"
+            return _("New {name}").format(name=name)
+        if self.number:
+            return f"{name.capitalize()} {self.number}"
+        return _("Draft {name}").format(name=name)
 
     @property
     def number_text(self) -> str:
         """The number and the currency, as the header shows them."""
-        number = self.number or "given when authorised"
-        return f"{number}    ·    amounts in {self.session.currency}"
+        number = self.number or _("given when authorised")
+        return _("{number}    ·    amounts in {currency}").format(number=number,
+                                                                  currency=self.session.currency)
 
     @property
     def rounding_note(self) -> str:
@@ -137,11 +141,13 @@ class DocumentEditor:
     @property
     def banner(self) -> str:
         if self.lifecycle is Lifecycle.AUTHORISED:
-            return (f"{self.number} is authorised and posted to the ledger, so it can no longer "
-                    "be changed. To correct it, void it (a reversal is posted) or issue a "
-                    "credit note.")
+            return (_("{number} is authorised and posted to the ledger, so it can no longer be "
+                      "changed. "
+              "To correct it, void it (a reversal is posted) or issue a credit note.").format(
+                number=self.number))
         if self.lifecycle is Lifecycle.VOIDED:
-            return f"{self.number or 'This draft'} is void; it stays in the books for the record."
+            return _("{number} is void; it stays in the books for the record.").format(
+                number=self.number or _("This draft"))
         return ""
 
     # ---- editing ------------------------------------------------------------------------
@@ -316,7 +322,8 @@ class DocumentEditor:
         assert self.document_id is not None
         void_document(self.session.book, self.document_id, self.session.today)
         self.lifecycle = Lifecycle.VOIDED
-        return f"{self.number or 'The draft'} is void; a reversal was posted."
+        return _("{number} is void; a reversal was posted.").format(
+            number=self.number or _("The draft"))
 
     # ---- internals ---------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import DEFAULT_PAYMENT_TERMS_DAYS
 from ledgerdesk.domain.documents import due_date_for
+from ledgerdesk.domain.i18n import _, ngettext
 
 
 @dataclass
@@ -42,11 +43,14 @@ class DueDate:
 
     def hint(self, short_date: Callable[[dt.date], str]) -> str:
         """One line beside the field: whose terms give this date, or what they would give."""
-        days = ("due at once" if self.terms_days == 0 else
-                f"{self.terms_days} day{'' if self.terms_days == 1 else 's'}")
+        days = (_("due at once") if self.terms_days == 0 else
+                ngettext("{count} day", "{count} days", self.terms_days).format(
+                    count=self.terms_days))
         if not self.terms_of:
-            return f"{days} until a contact is chosen"
+            return _("{days} until a contact is chosen").format(days=days)
         if self.typed is None:
-            return f"Terms of {self.terms_of}: {days}"
-        return (f"Typed by you; the terms of {self.terms_of} ({days}) give "
-                f"{short_date(self.from_terms)}")
+            return _("Terms of {terms_of}: {days}").format(terms_of=self.terms_of, days=days)
+        return (_("Typed by you; the terms of {terms_of} ({days}) give {short_date}").format(
+            terms_of=self.terms_of,
+            days=days,
+            short_date=short_date(self.from_terms)))

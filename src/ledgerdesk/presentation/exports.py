@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ledgerdesk.domain.i18n import ngettext
 from ledgerdesk.presentation.columns import Column as ListColumn
 from ledgerdesk.presentation.lists import QueryList
 from ledgerdesk.presentation.output_files import open_output
@@ -109,4 +110,5 @@ def write_export(export: Export, path: Path, *, bom: bool,
 
 
 def exported_text(count: int, path: Path) -> str:
-    return f"Exported {count:,} {'row' if count == 1 else 'rows'} to {path}."
+    return ngettext("Exported {count:,} row to {path}.", "Exported {count:,} rows to {path}.",
+                    count).format(count=count, path=path)

@@ -9,6 +9,7 @@ part, otherwise the same digits grouped the locale's way (``1,23,4567.00`` → 1
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.amount_format import group_digits
 from ledgerdesk.presentation.locales import echo
 from ledgerdesk.presentation.number_symbols import NumberSymbols
@@ -17,7 +18,7 @@ _SAMPLE_DIGITS = "1234567"
 
 
 def group_name(symbols: NumberSymbols) -> str:
-    return "a space" if symbols.group.isspace() else f"“{symbols.group}”"
+    return _("a space") if symbols.group.isspace() else f"“{symbols.group}”"
 
 
 def misgrouped(whole: str, fraction: str | None, negative: bool,
@@ -33,17 +34,22 @@ def misgrouped(whole: str, fraction: str | None, negative: bool,
                              or _grouped_as(groups, symbols.primary, symbols.primary)):
         return ""
     group = group_name(symbols)
-    why = (f"{group} groups digits and never follows a leading 0" if leading_zero
-           else f"{group} groups digits as in {_regrouped(_SAMPLE_DIGITS, symbols)}")
+    why = (_("{group} groups digits and never follows a leading "
+             "0").format(group=group) if leading_zero
+           else _("{group} groups digits as in {regrouped}").format(
+                    group=group,
+                    regrouped=_regrouped(_SAMPLE_DIGITS, symbols)))
     sign = "-" if negative else ""
     if len(groups) == 2 and fraction is None and groups[1]:
         guess = f"{sign}{groups[0] or '0'}{symbols.decimal}{groups[1]}"
-        return (f"{why}; did you mean {echo(guess)} "
-                f"(the decimal separator is “{symbols.decimal}”)?")
+        return (_("{why}; did you mean {guess} (the decimal separator is “{decimal}”)?").format(
+            why=why,
+            guess=echo(guess),
+            decimal=symbols.decimal))
     guess = sign + _regrouped("".join(groups).lstrip("0") or "0", symbols)
     if fraction:
         guess += symbols.decimal + fraction
-    return f"{why}; did you mean {echo(guess)}?"
+    return _("{why}; did you mean {guess}?").format(why=why, guess=echo(guess))
 
 
 def _regrouped(digits: str, symbols: NumberSymbols) -> str:

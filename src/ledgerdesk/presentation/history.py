@@ -14,6 +14,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -46,7 +47,8 @@ class RecordPaymentStep:
     def undo(self) -> str:
         self.payment_id = self.session.live_payments.current(self.payment_id)
         void_payment(self.session.book, self.payment_id, self.session.today)
-        return f"Undid {self.text}: the payment is void and a reversal was posted."
+        return _("Undid {text}: the payment is void and a reversal was posted.").format(
+                   text=self.text)
 
     def redo(self) -> str:
         # A new token: the voided payment stays void, this records it afresh.
@@ -54,7 +56,7 @@ class RecordPaymentStep:
         recorded = record_payment(self.session.book, self.command).payment_id
         self.session.live_payments.replaced(self.payment_id, recorded)
         self.payment_id = recorded
-        return f"Redid {self.text}."
+        return _("Redid {text}.").format(text=self.text)
 
 
 @dataclass
@@ -72,13 +74,13 @@ class SaveDraftStep:
         if self.before is None:
             void_document(self.session.book, self.document_id, self.session.today)
             self.can_redo = False
-            return f"Undid {self.text}: the new draft is void."
+            return _("Undid {text}: the new draft is void.").format(text=self.text)
         save_draft(self.session.book, self.before, document_id=self.document_id)
-        return f"Undid {self.text}."
+        return _("Undid {text}.").format(text=self.text)
 
     def redo(self) -> str:
         save_draft(self.session.book, self.after, document_id=self.document_id)
-        return f"Redid {self.text}."
+        return _("Redid {text}.").format(text=self.text)
 
 
 @dataclass
@@ -90,12 +92,13 @@ class AuthoriseStep:
 
     def undo(self) -> str:
         void_document(self.session.book, self.document_id, self.session.today)
-        return (f"Undid {self.text}: the document is void and a reversal was posted; "
-                "its number stays used.")
+        return (_("Undid {text}: the document is void and a reversal was posted; its number stays "
+                  "used.").format(
+            text=self.text))
 
     def redo(self) -> str:
         authorise_document(self.session.book, self.document_id)
-        return f"Redid {self.text}."
+        return _("Redid {text}.").format(text=self.text)
 
 
 @dataclass
@@ -108,8 +111,8 @@ class VoidPaymentStep:
 
     @property
     def text(self) -> str:
-        return (f"void payment {payment_number(self._live())} "
-                "(undo records it again as a new payment)")
+        return (_("void payment {payment_number} (undo records it again as a new payment)").format(
+            payment_number=payment_number(self._live())))
 
     def _live(self) -> int:
         return self.session.live_payments.current(self.payment_id)
@@ -123,15 +126,20 @@ class VoidPaymentStep:
             raise NotAllowed(self._why_not(detail, exc)) from exc
         self.session.live_payments.replaced(before, recorded.payment_id)
         self.payment_id = recorded.payment_id
-        kept = f", and {recorded.credit_number} keeps its credit" if recorded.credit_number else ""
-        return (f"Undid the void of {payment_number(before)}: it stays void, and "
-                f"{payment_number(self.payment_id)} was recorded with the same "
-                f"allocations{kept}.")
+        kept = _(", and {credit_number} keeps its credit").format(
+                   credit_number=recorded.credit_number) if recorded.credit_number else ""
+        return (_("Undid the void of {payment_number}: it stays void, and {payment_number2} was "
+                  "recorded "
+                  "with the same allocations{kept}.").format(
+            payment_number=payment_number(before),
+            payment_number2=payment_number(self.payment_id),
+            kept=kept))
 
     def redo(self) -> str:
         self.payment_id = self._live()
         void_payment(self.session.book, self.payment_id, self.session.today)
-        return f"Voided {payment_number(self.payment_id)} again; a reversal was posted."
+        return _("Voided {payment_number} again; a reversal was posted.").format(
+                   payment_number=payment_number(self.payment_id))
 
     def _why_not(self, detail: PaymentDetail, exc: ValidationFailed) -> str:
         money = AmountFormatter(self.session.locale, self.session.currency).format
@@ -142,12 +150,18 @@ class VoidPaymentStep:
             index = int(problem.field[12:].split("]")[0]) if problem.field.startswith(
                 "allocations[") else -1
             if problem.code == "exceeds_outstanding" and 0 <= index < len(numbers):
-                reasons.append(f"{numbers[index]} now has {money(problem.numbers['outstanding'])}"
-                               f" outstanding, less than the {money(problem.numbers['attempted'])}"
-                               f" {number} had allocated to it")
+                reasons.append(_("{numbers} now has {money} outstanding, less than the {money2} "
+                                 "{number} had "
+                                 "allocated to it").format(
+                    numbers=numbers[index],
+                    money=money(problem.numbers['outstanding']),
+                    money2=money(problem.numbers['attempted']),
+                    number=number))
             else:
                 reasons.append(problem.message.rstrip("."))
-        return f"{number} cannot be recorded again: {'; '.join(reasons)}. Nothing was recorded."
+        return _("{number} cannot be recorded again: {join}. Nothing was recorded.").format(
+                   number=number,
+                   join='; '.join(reasons))
 
 
 @dataclass
@@ -162,11 +176,12 @@ class ApplyCreditStep:
 
     def undo(self) -> str:
         void_credit_application(self.session.book, self.application_id)
-        return f"Undid {self.text}: the credit and the documents have their outstanding back."
+        return _("Undid {text}: the credit and the documents have their outstanding back.").format(
+                   text=self.text)
 
     def redo(self) -> str:
         self.application_id = apply_credit(self.session.book, self.command)
-        return f"Redid {self.text}."
+        return _("Redid {text}.").format(text=self.text)
 
 
 @dataclass
@@ -181,8 +196,8 @@ class EditContactStep:
 
     def undo(self) -> str:
         update_contact(self.session.book, self.before)
-        return f"Undid {self.text}: the previous details are back."
+        return _("Undid {text}: the previous details are back.").format(text=self.text)
 
     def redo(self) -> str:
         update_contact(self.session.book, self.after)
-        return f"Redid {self.text}."
+        return _("Redid {text}.").format(text=self.text)

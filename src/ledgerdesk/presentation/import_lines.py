@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_, _, ngettext
 from ledgerdesk.domain.wording import worded
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.services.imports.accept import Excess
 from ledgerdesk.services.imports.matching import LineMatch
 
-SKIP = "Skip this line"
-KEEP = "Keep the excess as credit"
+SKIP = N_("Skip this line")
+KEEP = N_("Keep the excess as credit")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,17 +76,21 @@ class LineChoices:
         found = self.excesses.get(row)
         if found is None:
             return KEEP
-        return f"Keep the excess {self.fmt.format(found.excess)} as {found.contact_name}’s credit"
+        return _("Keep the excess {format_} as {contact_name}’s credit").format(
+                   format_=self.fmt.format(found.excess),
+                   contact_name=found.contact_name)
 
     def options(self, row: int) -> list[Option]:
         """What the user may choose for the line; none when the file names its documents."""
         match = self.matches[row]
         if match.named or match.already_imported or match.why_not or match.posting:
             return []
-        found = [Option(s.document.id, f"{s.document.number} · {s.document.contact_name} · "
-                                        f"{self.fmt.format(s.document.outstanding.amount)} "
-                                        "outstanding") for s in match.suggestions]
-        return [*found, Option(None, SKIP)]
+        found = [Option(s.document.id, _("{number} · {contact_name} · {format_} "
+                                         "outstanding").format(
+            number=s.document.number,
+            contact_name=s.document.contact_name,
+            format_=self.fmt.format(s.document.outstanding.amount))) for s in match.suggestions]
+        return [*found, Option(None, _(SKIP))]
 
     def choose(self, row: int, document_id: int | None) -> None:
         if document_id is None:
@@ -102,12 +107,12 @@ class LineChoices:
         pick = next((s for s in match.suggestions if s.document.id == chosen), None)
         if match.named:
             choice = ", ".join(d.number for d in match.named)
-            why = self._excess_why(line.row) or "named in the file"
+            why = self._excess_why(line.row) or _("named in the file")
         elif pick is not None:
             choice = f"{pick.document.number} {pick.document.contact_name}"
             why = worded(pick.words, lambda amount: self.fmt.format(amount.amount))
         else:
-            choice, why = SKIP, _why_not(match)
+            choice, why = _(SKIP), _why_not(match)
         return LineRow(line.row, self.dates.short(line.date), self.fmt.format(line.amount),
                        line.reference, line.counterparty, choice, why)
 
@@ -115,12 +120,16 @@ class LineChoices:
         found = self.excesses.get(row)
         if found is None:
             return ""
-        excess, owner = self.fmt.format(found.excess), f"{found.contact_name}’s credit"
+        excess, owner = self.fmt.format(found.excess), _("{contact_name}’s credit").format(
+                                                           contact_name=found.contact_name)
         if row in self.kept:
-            return f"{excess} kept as {owner}"
-        owes = "owes" if len(found.numbers) == 1 else "owe in all"
-        return (f"pays {', '.join(found.numbers)}, which {owes} {self.fmt.format(found.owed)}: "
-                f"tick “{KEEP}” to keep {excess} as {owner}")
+            return _("{excess} kept as {owner}").format(excess=excess, owner=owner)
+        text = ngettext("pays {numbers}, which owes {owed}: tick “{keep}” to keep {excess} as "
+                        "{owner}",
+                        "pays {numbers}, which owe in all {owed}: tick “{keep}” to keep {excess} "
+                        "as {owner}", len(found.numbers))
+        return text.format(numbers=", ".join(found.numbers), owed=self.fmt.format(found.owed),
+                           keep=_(KEEP), excess=excess, owner=owner)
 
 
 def _clear_best(match: LineMatch) -> int | None:
@@ -134,20 +143,22 @@ def _clear_best(match: LineMatch) -> int | None:
 
 def _why_not(match: LineMatch) -> str:
     if match.posting is not None:
-        return f"already in the book ({match.posting.what})"
+        return _("already in the book ({what})").format(what=match.posting.what)
     if match.journal is not None:
         journal = match.journal
-        return (f"a journal with {journal.account_code} {journal.account_name}: "
-                f"{worded(journal.words)}; ledgerdesk import bank --accept-suggestions "
-                "records it")
+        return (_("a journal with {account_code} {account_name}: {words}; ledgerdesk import bank "
+                  "--accept-suggestions records it").format(
+            account_code=journal.account_code,
+            account_name=journal.account_name,
+            words=worded(journal.words)))
     if match.already_imported:
-        return "already imported"
+        return _("already imported")
     if match.why_not:
         return match.why_not
     if not match.suggestions:
-        return "no open document matches"
+        return _("no open document matches")
     found = match.suggestions
     if len(found) > 1 and found[0].score == found[1].score:
         tied = ", ".join(s.document.number for s in found if s.score == found[0].score)
-        return f"equally good matches: {tied}; choose one"
+        return _("equally good matches: {tied}; choose one").format(tied=tied)
     return "skipped"

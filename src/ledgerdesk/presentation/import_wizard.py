@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import N_, Translated, _, ngettext
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import plural, worded
@@ -41,8 +42,9 @@ from ledgerdesk.services.imports.statement_files import (
 )
 from ledgerdesk.services.ports import Book
 
-KIND_LABELS = {ImportKind.CONTACTS: "Contacts", ImportKind.INVOICES: "Sales invoices",
-               ImportKind.BILLS: "Bills", ImportKind.BANK: "Bank statement"}
+KIND_LABELS = Translated({ImportKind.CONTACTS: N_("Contacts"), ImportKind.INVOICES: N_("Sales "
+                                                                                       "invoices"),
+                          ImportKind.BILLS: N_("Bills"), ImportKind.BANK: N_("Bank statement")})
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +65,7 @@ class PreviewRow:
 
     @property
     def is_problem(self) -> bool:
-        return self.what == "Problem"
+        return self.what == _("Problem")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +130,11 @@ class ImportWizard:
         """What the mapping step says instead of its columns for a bank's own file."""
         if self.statement is None:
             return ""
-        return (f"{self.statement.described}, {plural(len(self.statement.lines), 'line')}. "
-                f"A {self.statement.format} file names its own fields: there are no columns "
-                "to map. Choose the bank account it is a statement of.")
+        lines = plural(len(self.statement.lines), "{count} line", "{count} lines")
+        return _("{described}, {lines}. A {format} file names its own fields: there are no "
+                 "columns to map. Choose the bank account it is a statement of.").format(
+                     described=self.statement.described, lines=lines,
+                     format=self.statement.format)
 
     @property
     def mapping(self) -> ColumnMapping:
@@ -160,7 +164,7 @@ class ImportWizard:
         if self.statement is not None:
             return ""
         if self.source is None:
-            return "Choose a CSV file first."
+            return _("Choose a CSV file first.")
         try:
             self.mapping.check()
         except MappingError as exc:
@@ -206,15 +210,15 @@ class ImportWizard:
     def rows(self, *, problems_only: bool = False) -> list[PreviewRow]:
         if self.preview is None:
             return []
-        found = [PreviewRow("Problem", p.row, p.column, p.reason) for p in self.problems]
+        found = [PreviewRow(_("Problem"), p.row, p.column, p.reason) for p in self.problems]
         if not problems_only and self.preview.kind is not ImportKind.BANK:
-            found += [PreviewRow("Creates", c.row, "", worded(c.words, self.money))
+            found += [PreviewRow(_("Creates"), c.row, "", worded(c.words, self.money))
                       for c in self.preview.created]
         return found
 
     def detail(self, selected: PreviewRow) -> str:
         """The selected line in full; for a problem, every problem of its row at once."""
-        where = f"Row {selected.row}" if selected.row else "The file"
+        where = _("Row {row}").format(row=selected.row) if selected.row else _("The file")
         same = [r for r in self.rows(problems_only=True) if r.row == selected.row]
         if not selected.is_problem or len(same) < 2:
             column = f", {selected.column}" if selected.column else ""
@@ -241,28 +245,35 @@ class ImportWizard:
     def summary(self) -> str:
         preview = self.preview
         if preview is None:
-            return "Preview checks every row and writes nothing."
+            return _("Preview checks every row and writes nothing.")
         if self.problems:
-            found = plural(len(self.problems), "problem")
-            return (f"{found} in {plural(preview.rows, 'row')}. Nothing can be imported until "
-                    "the file is fixed: fix it and preview again.")
+            found = plural(len(self.problems), "{count} problem", "{count} problems")
+            rows = plural(preview.rows, "{count} row", "{count} rows")
+            return _("{problems} in {rows}. Nothing can be imported until the file is fixed: "
+                     "fix it and preview again.").format(problems=found, rows=rows)
         waiting = self.lines.waiting if self.lines else []
         if waiting:
-            lines = (f"{plural(len(waiting), 'line')} "
-                     f"{'pays' if len(waiting) == 1 else 'pay'} more than "
-                     f"{'its' if len(waiting) == 1 else 'their'} documents owe")
-            return (f"{lines}. Tick “{KEEP}” for each to keep the excess as the contact’s "
-                    "credit, or fix the file and preview again.")
+            return ngettext(
+                "{count} line pays more than its documents owe. Tick “{keep}” for each to keep "
+                "the excess as the contact’s credit, or fix the file and preview again.",
+                "{count} lines pay more than their documents owe. Tick “{keep}” for each to "
+                "keep the excess as the contact’s credit, or fix the file and preview again.",
+                len(waiting)).format(count=len(waiting), keep=_(KEEP))
         if self.kind is ImportKind.BANK:
-            return (f"{preview.rows} lines; {self.recorded_lines} will be recorded as "
-                    "payments. Choose a document for a line, or skip it.")
-        return f"No problems in {preview.rows} rows: {len(preview.created)} records to create."
+            return _("{rows} lines; {recorded} will be recorded as payments. Choose a document "
+                     "for a line, or skip it.").format(rows=preview.rows,
+                                                      recorded=self.recorded_lines)
+        return _("No problems in {rows} rows: {created} records to create.").format(
+            rows=preview.rows, created=len(preview.created))
 
     def confirmation(self) -> str:
-        count = (f"{self.recorded_lines} payments" if self.kind is ImportKind.BANK
-                 else f"{len(self.preview.created) if self.preview else 0} records")
-        return (f"This will create {count} in {self.session.title}. An import cannot be "
-                "undone with Undo: to take it back, void each record. Import now?")
+        count = (_("{count} payments").format(count=self.recorded_lines)
+                 if self.kind is ImportKind.BANK
+                 else _("{count} records").format(
+                     count=len(self.preview.created) if self.preview else 0))
+        return _("This will create {count} in {book}. An import cannot be undone with Undo: "
+                 "to take it back, void each record. Import now?").format(
+                     count=count, book=self.session.title)
 
     def money(self, amount: Money) -> str:
         return self.fmt.format(amount.amount)

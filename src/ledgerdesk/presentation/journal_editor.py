@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import JournalLine, ManualJournal, validate_journal
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
@@ -83,17 +84,20 @@ class JournalEditor:
 
     @property
     def title(self) -> str:
-        return f"Journal {self.number}" if self.number else "New journal"
+        return _("Journal {number}").format(number=self.number) if self.number else _("New journal")
 
     @property
     def banner(self) -> str:
         if self.voided:
-            when = self.short_date(self.reversed_on) if self.reversed_on else "its void date"
-            return (f"{self.number} is void: its reversal was posted on {when}. It stays in "
-                    "the books for the record.")
+            when = self.short_date(self.reversed_on) if self.reversed_on else _("its void date")
+            return (_("{number} is void: its reversal was posted on {when}. It stays in the books "
+                      "for "
+                      "the record.").format(number=self.number, when=when))
         if self.read_only:
-            return (f"{self.number} is posted to the ledger, so it can no longer be changed. "
-                    "To correct it, void it (a reversal is posted) and record a new journal.")
+            return (_("{number} is posted to the ledger, so it can no longer be changed. To "
+                      "correct it, "
+                      "void it (a reversal is posted) and record a new journal.").format(
+                number=self.number))
         return ""
 
     @property
@@ -262,7 +266,9 @@ class JournalEditor:
         on = void_date(journal, self.session.today)
         void_journal(self.session.book, self.journal_id, on)
         self.voided, self.reversed_on = True, on
-        return f"{self.number} is void; a reversal was posted on {self.short_date(on)}."
+        return _("{number} is void; a reversal was posted on {short_date}.").format(
+                   number=self.number,
+                   short_date=self.short_date(on))
 
     # ---- internals --------------------------------------------------------------------------
 
@@ -325,8 +331,12 @@ class JournalEditor:
         """The domain's sentence, with its amounts in the user's locale."""
         if problem.code == "unbalanced":
             n, money = problem.numbers, self.fmt.format
-            return (f"The debits ({money(n['debits'])}) and credits ({money(n['credits'])}) "
-                    f"differ by {money(n['difference'])}: a journal must balance to the cent.")
+            return (_("The debits ({money}) and credits ({money2}) differ by {money3}: a journal "
+                      "must "
+                      "balance to the cent.").format(
+                money=money(n['debits']),
+                money2=money(n['credits']),
+                money3=money(n['difference'])))
         return problem.message
 
     def _load(self, journal_id: int) -> None:

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.presentation.columns import Column, Mark
 from ledgerdesk.presentation.lists import QueryList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.journal_queries import JournalQuery, JournalSort, JournalSummary
 
-STATUS_TEXT = {"posted": "Posted", "void": "⊘ Void"}
+STATUS_TEXT = Translated({"posted": N_("Posted"), "void": N_("⊘ Void")})
 
 
 class JournalList(QueryList[JournalQuery]):
@@ -19,13 +20,13 @@ class JournalList(QueryList[JournalQuery]):
         super().__init__(session, JournalQuery())
         money, date = self.money.format, self._date
         self.columns: list[Column[JournalSummary]] = [
-            Column("number", "Number", lambda r: r.number, lambda r: r.number, width=100),
-            Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100,
+            Column("number", _("Number"), lambda r: r.number, lambda r: r.number, width=100),
+            Column("date", _("Date"), lambda r: date(r.date), lambda r: r.date, width=100,
                    samples=self.dates),
-            Column("memo", "Memo", lambda r: r.memo, lambda r: r.memo, width=380),
-            Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
+            Column("memo", _("Memo"), lambda r: r.memo, lambda r: r.memo, width=380),
+            Column("total", _("Total"), lambda r: money(r.total.amount), lambda r: r.total.amount,
                    numeric=True, width=130),
-            Column("status", "Status", lambda r: STATUS_TEXT[r.status], lambda r: r.status,
+            Column("status", _("Status"), lambda r: STATUS_TEXT[r.status], lambda r: r.status,
                    sortable=False, width=100, plain=lambda r: r.status,
                    samples=tuple(STATUS_TEXT.values())),
         ]

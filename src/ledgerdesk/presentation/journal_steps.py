@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.journal_commands import RecordJournal
 from ledgerdesk.services.journals import load_journal, record_journal, void_date, void_journal
@@ -24,16 +25,19 @@ class RecordJournalStep:
 
     @property
     def text(self) -> str:
-        return f"record journal {self.number}"
+        return _("record journal {number}").format(number=self.number)
 
     def undo(self) -> str:
         journal = load_journal(self.session.book, self.journal_id)
         void_journal(self.session.book, self.journal_id, void_date(journal, self.session.today))
-        return (f"Undid {self.text}: it is void and a reversal was posted; its number "
-                "stays used.")
+        return (_("Undid {text}: it is void and a reversal was posted; its number stays "
+                  "used.").format(
+            text=self.text))
 
     def redo(self) -> str:
         before = self.text
         recorded = record_journal(self.session.book, self.command)
         self.journal_id, self.number = recorded.journal_id, recorded.number
-        return f"Redid {before}: recorded again as {recorded.number}."
+        return _("Redid {before}: recorded again as {number}.").format(
+                   before=before,
+                   number=recorded.number)

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.amount_format import format_count
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
@@ -72,13 +73,14 @@ class ListFilters:
         """Filter from ``first`` to ``last`` (either may be blank); "" when applied, else
         why not, and the dates filter stays as it was."""
         try:
-            start = self._read_date(first, "From")
-            end = self._read_date(last, "To")
+            start = self._read_date(first, _("From"))
+            end = self._read_date(last, _("To"))
         except DateError as exc:
             return str(exc)
         if start is not None and end is not None and start > end:
-            return (f"The range ends before it starts: {self._dates.short(end)} is before "
-                    f"{self._dates.short(start)}.")
+            return (_("The range ends before it starts: {short} is before {short2}.").format(
+                short=self._dates.short(end),
+                short2=self._dates.short(start)))
         self.presenter.filter(date_from=start, date_to=end)
         return ""
 
@@ -95,8 +97,9 @@ class ListFilters:
 
     @staticmethod
     def no_such_contact(text: str) -> str:
-        return (f"No contact is called {echo(text)}: pick one from the list, or empty the "
-                "field to show every contact.")
+        return (_("No contact is called {text}: pick one from the list, or empty the field to "
+                  "show every "
+                  "contact.").format(text=echo(text)))
 
     # ---- what the bar shows ---------------------------------------------------------------
 
@@ -108,21 +111,24 @@ class ListFilters:
         """Each active filter in words, in the bar's order."""
         query, words = self.presenter.query, []
         if self.offers("status") and query.status is not StatusFilter.ALL:
-            words.append(f"Status: {STATUS_FILTERS[query.status]}")
+            words.append(_("Status: {status_filters}").format(
+                             status_filters=STATUS_FILTERS[query.status]))
         if self.offers("contact_id") and query.contact_id is not None:
             name = self._contacts.get(query.contact_id, f"#{query.contact_id}")
-            words.append(f"Contact: {name}")
+            words.append(_("Contact: {name}").format(name=name))
         if self.offers("date_from") and (query.date_from or query.date_to):
             words.append(f"{self.date_label}: {self._range(query.date_from, query.date_to)}")
         if self.offers("text") and query.text:
-            words.append(f"Text: {echo(query.text)}")
+            words.append(_("Text: {text}").format(text=echo(query.text)))
         return words
 
     def _range(self, start: dt.date | None, end: dt.date | None) -> str:
         short = self._dates.short
         if start and end:
             return f"{short(start)} – {short(end)}"
-        return f"from {short(start)}" if start else f"until {short(end)}"  # type: ignore[arg-type]
+        if start:
+            return _("from {date}").format(date=short(start))
+        return _("until {date}").format(date=short(end))  # type: ignore[arg-type]
 
     def count_text(self, count: int) -> str:
         """``12 invoices``, or ``12 of 1,234 invoices`` while filtered (numbers in the
@@ -131,7 +137,8 @@ class ListFilters:
             return f"{self._number(count)} {self._noun(count)}"
         everything = dataclasses.replace(self.presenter.query, **self._blank)
         total = self.presenter.count_where(everything)
-        return f"{self._number(count)} of {self._number(total)} {self._noun(total)}"
+        return _("{count} of {total} {noun}").format(
+            count=self._number(count), total=self._number(total), noun=self._noun(total))
 
     def empty_text(self, count: int) -> str:
         """What the table says in place of rows when ``count`` is 0 ("" otherwise): that the
@@ -139,11 +146,13 @@ class ListFilters:
         if count:
             return ""
         if self.is_filtered:
-            return f"No {self.noun[1]} match these filters."
-        return f"No {self.noun[1]} yet — {self.create_hint}"
+            return _("No {noun} match these filters.").format(noun=self._noun(2))
+        return _("No {noun} yet — {create_hint}").format(noun=self._noun(2),
+                                                         create_hint=_(self.create_hint))
 
     def _noun(self, count: int) -> str:
-        return self.noun[0] if count == 1 else self.noun[1]
+        """The noun's form for ``count`` (``book_view`` marks its pairs with ``Nn_``)."""
+        return ngettext(*self.noun, count)
 
     def _number(self, count: int) -> str:
         return format_count(count, self._locale)

@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.sync import OutboxState
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -38,8 +39,9 @@ from ledgerdesk.services.sync_status import payment_states
 Q = TypeVar("Q")
 MARKS = {"draft": Mark.DRAFT, "open": Mark.OPEN, "partly paid": Mark.PARTLY_PAID,
          "overdue": Mark.OVERDUE, "paid": Mark.PAID, "void": Mark.VOID}
-STATUS_TEXT = {"draft": "Draft", "open": "Open", "partly paid": "◐ Partly paid",
-               "overdue": "⚠ Overdue", "paid": "✓ Paid", "void": "⊘ Void"}
+STATUS_TEXT = Translated({"draft": N_("Draft"), "open": N_("Open"), "partly paid": N_("◐ Partly "
+                                                                                      "paid"),
+                          "overdue": N_("⚠ Overdue"), "paid": N_("✓ Paid"), "void": N_("⊘ Void")})
 WIDE_DATE = dt.date(2024, 12, 28)  # two-digit day and month: as wide as a date gets
 
 
@@ -92,21 +94,21 @@ class DocumentList(QueryList[DocumentQuery]):
         super().__init__(session, DocumentQuery(kinds=tuple(kinds), today=session.today))
         money, date = self.money.format, self._date
         self.columns: list[Column[DocumentSummary]] = [
-            Column("number", "Number", lambda r: r.number or "(draft)", lambda r: r.number,
+            Column("number", _("Number"), lambda r: r.number or "(draft)", lambda r: r.number,
                    width=110),
-            Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
+            Column("contact", _("Contact"), lambda r: r.contact_name, lambda r: r.contact_name,
                    width=240),
-            Column("issued", "Issued", lambda r: date(r.issue_date), lambda r: r.issue_date,
+            Column("issued", _("Issued"), lambda r: date(r.issue_date), lambda r: r.issue_date,
                    width=100, samples=self.dates),
-            Column("due", "Due", lambda r: date(r.due_date), lambda r: r.due_date, width=100,
+            Column("due", _("Due"), lambda r: date(r.due_date), lambda r: r.due_date, width=100,
                    samples=self.dates),
-            Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
+            Column("reference", _("Reference"), lambda r: r.reference, lambda r: r.reference,
                    sortable=False, width=150),
-            Column("total", "Total", lambda r: money(r.total.amount), lambda r: r.total.amount,
+            Column("total", _("Total"), lambda r: money(r.total.amount), lambda r: r.total.amount,
                    numeric=True),
-            Column("outstanding", "Outstanding", self.outstanding_text,
+            Column("outstanding", _("Outstanding"), self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
-            Column("status", "Status", self.status_text, self.status, width=120,
+            Column("status", _("Status"), self.status_text, self.status, width=120,
                    plain=self.status, samples=tuple(STATUS_TEXT.values())),
         ]
 
@@ -144,39 +146,41 @@ class PaymentList(QueryList[PaymentQuery]):
         money, date = self.money.format, self._date
         self.columns: list[Column[PaymentSummary]] = [
             # The name the detail, the void question and the Edit menu use (PAY-00042).
-            Column("number", "Number", lambda r: payment_number(r.id), lambda r: r.id,
+            Column("number", _("Number"), lambda r: payment_number(r.id), lambda r: r.id,
                    sortable=False, width=90),
-            Column("date", "Date", lambda r: date(r.date), lambda r: r.date, width=100,
+            Column("date", _("Date"), lambda r: date(r.date), lambda r: r.date, width=100,
                    samples=self.dates),
-            Column("contact", "Contact", lambda r: r.contact_name, lambda r: r.contact_name,
+            Column("contact", _("Contact"), lambda r: r.contact_name, lambda r: r.contact_name,
                    width=180),
-            Column("kind", "Type", lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
+            Column("kind", _("Type"), lambda r: KIND_TEXT[r.kind.value], lambda r: r.kind.value,
                    sortable=False, width=120, samples=tuple(KIND_TEXT.values())),
-            Column("reference", "Reference", lambda r: r.reference, lambda r: r.reference,
+            Column("reference", _("Reference"), lambda r: r.reference, lambda r: r.reference,
                    width=100),
-            Column("documents", "Paid documents", lambda r: r.documents, lambda r: r.documents,
+            Column("documents", _("Paid documents"), lambda r: r.documents, lambda r: r.documents,
                    sortable=False, width=150),
-            Column("amount", "Amount", lambda r: money(r.amount.amount),
+            Column("amount", _("Amount"), lambda r: money(r.amount.amount),
                    lambda r: r.amount.amount, numeric=True, width=110),
-            Column("status", "Status", self.status_text, self.status_text, sortable=False,
-                   plain=self.status_words, samples=("Allocated", "⊘ Void")),
-            Column("sync", "Sync", self.sync_text, self.sync_text, sortable=False, width=90,
+            Column("status", _("Status"), self.status_text, self.status_text, sortable=False,
+                   plain=self.status_words, samples=(_("Allocated"), _("⊘ Void"))),
+            Column("sync", _("Sync"), self.sync_text, self.sync_text, sortable=False, width=90,
                    plain=self.sync_words),
         ]
         self.sync_states: dict[int, OutboxState] = {}  # of the pages read so far
 
     def status_text(self, row: PaymentSummary) -> str:
         if row.voided:
-            return "⊘ Void"
+            return _("⊘ Void")
         kept = row.amount.amount - row.allocated.amount
-        return f"{self.money.format(kept)} kept as credit" if kept else "Allocated"
+        if kept:
+            return _("{amount} kept as credit").format(amount=self.money.format(kept))
+        return _("Allocated")
 
     def status_words(self, row: PaymentSummary) -> str:
         """The status as a file carries it: ``void``, ``allocated``, ``2.50 kept as credit``."""
         if row.voided:
             return "void"
         kept = row.amount.amount - row.allocated.amount
-        return f"{kept:f} kept as credit" if kept else "allocated"
+        return _("{kept:f} kept as credit").format(kept=kept) if kept else "allocated"
 
     def mark(self, row: PaymentSummary) -> Mark:
         return Mark.VOID if row.voided else Mark.NONE
@@ -201,8 +205,10 @@ class PaymentList(QueryList[PaymentQuery]):
         return rows
 
 
-KIND_TEXT = {"CUSTOMER_RECEIPT": "Receipt", "SUPPLIER_PAYMENT": "Supplier payment",
-             "CUSTOMER_REFUND": "Refund to customer", "SUPPLIER_REFUND": "Refund from supplier"}
+KIND_TEXT = Translated({"CUSTOMER_RECEIPT": N_("Receipt"),
+                        "SUPPLIER_PAYMENT": N_("Supplier payment"),
+                        "CUSTOMER_REFUND": N_("Refund to customer"),
+                        "SUPPLIER_REFUND": N_("Refund from supplier")})
 
 
 class ContactList(QueryList[ContactQuery]):
@@ -212,15 +218,15 @@ class ContactList(QueryList[ContactQuery]):
         super().__init__(session, ContactQuery())
         money = self.money.format
         self.columns: list[Column[ContactSummary]] = [
-            Column("name", "Name", lambda r: r.name, lambda r: r.name, width=260),
-            Column("role", "Role", lambda r: r.role.value.capitalize(), lambda r: r.role.value,
+            Column("name", _("Name"), lambda r: r.name, lambda r: r.name, width=260),
+            Column("role", _("Role"), lambda r: r.role.value.capitalize(), lambda r: r.role.value,
                    sortable=False, width=100,
                    samples=tuple(role.value.capitalize() for role in ContactRole)),
-            Column("email", "Email", lambda r: r.email, lambda r: r.email, sortable=False,
+            Column("email", _("Email"), lambda r: r.email, lambda r: r.email, sortable=False,
                    width=220),
-            Column("receivable", "They owe", lambda r: money(r.receivable.amount),
+            Column("receivable", _("They owe"), lambda r: money(r.receivable.amount),
                    lambda r: r.receivable.amount, numeric=True),
-            Column("payable", "We owe", lambda r: money(r.payable.amount),
+            Column("payable", _("We owe"), lambda r: money(r.payable.amount),
                    lambda r: r.payable.amount, numeric=True),
         ]
 
@@ -231,8 +237,8 @@ class ContactList(QueryList[ContactQuery]):
         return self.session.book.queries().contact_page(self.query, offset, limit)
 
 
-STATUS_FILTERS = {
-    StatusFilter.ALL: "All", StatusFilter.DRAFT: "Drafts", StatusFilter.OPEN: "Open",
-    StatusFilter.OVERDUE: "Overdue", StatusFilter.PARTLY_PAID: "Partly paid",
-    StatusFilter.PAID: "Paid", StatusFilter.VOIDED: "Void",
-}
+STATUS_FILTERS = Translated({
+    StatusFilter.ALL: N_("All"), StatusFilter.DRAFT: N_("Drafts"), StatusFilter.OPEN: N_("Open"),
+    StatusFilter.OVERDUE: N_("Overdue"), StatusFilter.PARTLY_PAID: N_("Partly paid"),
+    StatusFilter.PAID: N_("Paid"), StatusFilter.VOIDED: N_("Void"),
+})

@@ -12,8 +12,7 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import UnknownLocaleError
 
-#: The language messages are written in; locale names inside them use it too.
-MESSAGE_LANGUAGE = "en"
+from ledgerdesk.domain.i18n import language as message_language
 
 _ECHO_LIMIT = 40
 
@@ -53,9 +52,10 @@ def is_known_locale(tag: str) -> bool:
     return True
 
 
-def locale_display_name(locale: str, in_language: str = MESSAGE_LANGUAGE) -> str:
-    """The locale's name for people, e.g. ``"German (Switzerland)"``."""
-    name = babel_locale(locale).get_display_name(in_language)
+def locale_display_name(locale: str, in_language: str | None = None) -> str:
+    """The locale's name for people, e.g. ``"German (Switzerland)"``, in ``in_language``
+    (by default the language messages are written in)."""
+    name = babel_locale(locale).get_display_name(in_language or message_language())
     return name or locale
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.fiscal_year import fiscal_year_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import text_problem
 
 #: Offered in the currency box; any other ISO 4217 code may be typed.
@@ -23,8 +24,8 @@ CURRENCIES = ("EUR", "USD", "GBP", "CHF", "CAD", "AUD", "NZD", "SEK", "NOK", "DK
 def company_problem(company: str) -> str:
     """Why ``company`` cannot be the new book's company name; "" when it can."""
     if not company.strip():
-        return "Type the company's name."
-    return text_problem(company, "company name")
+        return _("Type the company's name.")
+    return text_problem(company, _("company name"))
 
 
 def new_book_problem(path: Path, company: str, currency: str,
@@ -34,7 +35,7 @@ def new_book_problem(path: Path, company: str, currency: str,
     if why := company_problem(company):
         return why
     if not path.name:
-        return "Choose where to keep the book."
+        return _("Choose where to keep the book.")
     if path.exists():
-        return f"{path} already exists; choose another name."
+        return _("{path} already exists; choose another name.").format(path=path)
     return currency_problem(currency) or fiscal_year_problem(fiscal_year_start)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from babel import numbers
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.money import is_currency_code, minor_exponent
 from ledgerdesk.presentation.locales import babel_locale, without_format_marks
 
@@ -82,5 +83,7 @@ def decimals_phrase(currency: str) -> str:
     """``"EUR amounts have at most 2 decimals"``, ``"JPY amounts have no decimals"``."""
     places = minor_exponent(currency)
     if places == 0:
-        return f"{currency} amounts have no decimals"
-    return f"{currency} amounts have at most {places} decimal{'s' if places > 1 else ''}"
+        return _("{currency} amounts have no decimals").format(currency=currency)
+    return ngettext("{currency} amounts have at most {count} decimal",
+                    "{currency} amounts have at most {count} decimals", places).format(
+                        currency=currency, count=places)

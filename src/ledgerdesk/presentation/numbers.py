@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.tax_codes import no_rate, not_a_percentage
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, split_number
 from ledgerdesk.presentation.locales import echo
@@ -28,13 +29,16 @@ def parse_number(text: str, locale: str, places: int) -> Decimal:
     except AmountError as exc:
         raise NumberError(str(exc).replace("is not an amount", "is not a number")) from None
     if typed is None:
-        raise NumberError("No number was entered.")
+        raise NumberError(_("No number was entered."))
     negative, whole, fraction = typed.negative, typed.whole, typed.fraction
     if len(fraction) > places:
-        allowed = "no decimals" if places == 0 else f"at most {places} decimals"
-        raise NumberError(f"{echo(text)} has too many decimals: {allowed} here.")
+        allowed = _("no decimals") if places == 0 else _("at most {places} decimals").format(
+                                                        places=places)
+        raise NumberError(_("{text} has too many decimals: {allowed} here.").format(
+                              text=echo(text),
+                              allowed=allowed))
     if len(whole.lstrip("0")) > MAX_WHOLE_DIGITS:
-        raise NumberError(f"{echo(text)} is too large.")
+        raise NumberError(_("{text} is too large.").format(text=echo(text)))
     value = Decimal(f"{whole or 0}.{fraction or 0}")
     return -value if negative and value else value
 

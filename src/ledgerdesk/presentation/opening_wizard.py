@@ -14,6 +14,7 @@ import datetime as dt
 from decimal import Decimal
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.opening import OpeningLine, document_kind, validate_opening
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountError, AmountFormatter, parse_amount
@@ -25,7 +26,7 @@ from ledgerdesk.services.opening import OpenedBalances, record_opening_balances
 from ledgerdesk.services.ports import BookFailure
 
 FIELDS = ("account", "debit", "credit", "contact", "number", "due_date")
-HEADERS = ("Account", "Debit", "Credit", "Contact", "Number", "Due date")
+HEADERS = (N_("Account"), N_("Debit"), N_("Credit"), N_("Contact"), N_("Number"), N_("Due date"))
 AMOUNTS = ("debit", "credit")
 _FIELD_OF = {"account_code": "account"}
 
@@ -41,7 +42,7 @@ class OpeningWizard:
         self.accounts = [a for a in self.chart.values() if not a.archived]
         self.as_of = session.today
         self.create_contacts = True
-        self.lines = [JournalLineDraft() for _ in range(4)]
+        self.lines = [JournalLineDraft() for _line in range(4)]
         self.refusal: list[Problem] = []
         self.refused = ""  # a refusal of the book as a whole, in one sentence
         self.result: OpenedBalances | None = None
@@ -104,7 +105,7 @@ class OpeningWizard:
         if name in line.errors:
             return line.errors[name]
         for problem in [*self.refusal, *self._problems()]:
-            head, _, rest = problem.field.partition("].")
+            head, _dot, rest = problem.field.partition("].")
             if head == f"lines[{index}" and _FIELD_OF.get(rest, rest) == name:
                 return problem.message
         return ""
@@ -147,10 +148,13 @@ class OpeningWizard:
             return ""
         documents = sum(1 for i, words in self.result.created
                         if i >= 0 and not str(words[0]).startswith("contact "))
-        journal = f"journal {self.result.journal_number} and " if (
-            self.result.journal_number) else ""
-        return (f"Opening balances as of {self.dates.short(self.as_of)} recorded: "
-                f"{journal}{documents} open invoices and bills.")
+        if self.result.journal_number:
+            return _("Opening balances as of {date} recorded: journal {journal} and {documents} "
+                     "open invoices and bills.").format(
+                         date=self.dates.short(self.as_of), journal=self.result.journal_number,
+                         documents=documents)
+        return _("Opening balances as of {date} recorded: {documents} open invoices and "
+                 "bills.").format(date=self.dates.short(self.as_of), documents=documents)
 
     # ---- internals ---------------------------------------------------------------------------
     def _code_of(self, text: str) -> str:
@@ -195,9 +199,12 @@ class OpeningWizard:
     def _worded(self, problem: Problem) -> str:
         if problem.code == "unbalanced":
             n, money = problem.numbers, self.fmt.format
-            return (f"The debits ({money(n['debits'])}) and credits ({money(n['credits'])}) "
-                    f"differ by {money(n['difference'])}: opening balances must balance to "
-                    "the cent.")
+            return (_("The debits ({money}) and credits ({money2}) differ by {money3}: opening "
+                      "balances "
+                      "must balance to the cent.").format(
+                money=money(n['debits']),
+                money2=money(n['credits']),
+                money3=money(n['difference'])))
         return problem.message
 
 

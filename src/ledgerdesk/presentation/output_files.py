@@ -23,10 +23,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
+from ledgerdesk.domain.i18n import N_, _
+
 STDOUT = "-"
-FOLDER = "is a folder; give the name of a file in it"
-DATABASE = ("is a database (a Ledgerdesk book?); writing over it would destroy it, so choose "
-            "another file")
+FOLDER = N_("is a folder; give the name of a file in it")
+DATABASE = N_("is a database (a Ledgerdesk book?); writing over it would destroy it, so "
+              "choose another file")
 #: How every SQLite database file starts.
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -40,9 +42,9 @@ def real_target(path: Path) -> Path:
     yet).  Refuses a folder."""
     real = Path(os.path.realpath(path))
     if real.is_dir():
-        raise IsADirectoryError(errno.EISDIR, FOLDER, str(path))
+        raise IsADirectoryError(errno.EISDIR, _(FOLDER), str(path))
     if _is_database(real):
-        raise FileExistsError(errno.EEXIST, DATABASE, str(path))
+        raise FileExistsError(errno.EEXIST, _(DATABASE), str(path))
     return real
 
 

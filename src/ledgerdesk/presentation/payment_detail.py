@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS
@@ -49,14 +50,15 @@ class PaymentView:
 
     @property
     def title(self) -> str:
-        return f"Payment {self.number}" + (" (void)" if self.voided else "")
+        return _("Payment {number}").format(number=self.number) + (" (void)" if self.voided else "")
 
     @property
     def banner(self) -> str:
         if not self.voided:
             return ""
-        return (f"{self.number} is void: its allocations no longer count and a reversal was "
-                "posted. It stays in the books for the record and cannot be changed.")
+        return (_("{number} is void: its allocations no longer count and a reversal was posted. "
+                  "It stays "
+                  "in the books for the record and cannot be changed.").format(number=self.number))
 
     @property
     def amount(self) -> str:
@@ -67,15 +69,15 @@ class PaymentView:
         """(label, value) pairs for the form, in reading order."""
         payment, detail = self.detail.payment, self.detail
         rows = [
-            ("Number", self.number), ("Type", PAYMENT_KIND_LABELS[payment.kind]),
-            ("Date", self.date(payment.date)), ("Contact", detail.contact_name),
-            ("Bank account", detail.bank_account),
-            ("Amount", self.amount),
-            ("Reference", payment.reference or "—"),
+            (_("Number"), self.number), (_("Type"), PAYMENT_KIND_LABELS[payment.kind]),
+            (_("Date"), self.date(payment.date)), (_("Contact"), detail.contact_name),
+            (_("Bank account"), detail.bank_account),
+            (_("Amount"), self.amount),
+            (_("Reference"), payment.reference or "—"),
         ]
         if payment.excess.is_positive:
-            rows.append(("Unallocated", self._kept()))
-        rows.append(("Status", "Void" if self.voided else "Recorded"))
+            rows.append((_("Unallocated"), self._kept()))
+        rows.append((_("Status"), _("Void") if self.voided else _("Recorded")))
         return rows
 
     def rows(self) -> list[PaidRow]:
@@ -98,21 +100,30 @@ class PaymentView:
         """Why voiding would be refused now ("" when it would not)."""
         credit = self.detail.kept_credit
         if self.detail.kept_credit_used and credit is not None:
-            return (f"The credit {credit.number} kept from {self.number} has been applied; "
-                    "undo or void what used it first.")
+            return (_("The credit {number} kept from {number2} has been applied; undo or void "
+                      "what used "
+                      "it first.").format(number=credit.number, number2=self.number))
         return ""
 
     def void_question(self) -> str:
-        effects = [f"{row.number} goes from {row.outstanding} to {row.after_void} outstanding"
+        effects = [_("{number} goes from {outstanding} to {after_void} outstanding").format(
+                       number=row.number,
+                       outstanding=row.outstanding,
+                       after_void=row.after_void)
                    for row in self.rows()]
         credit = self.detail.kept_credit
         if credit is not None:
-            effects.append(f"the credit {credit.number} it kept is voided")
+            effects.append(_("the credit {number} it kept is voided").format(
+                               number=credit.number))
         what = ("; ".join(effects) + ". ") if effects else ""
-        towards = "from" if self.detail.payment.kind.money_in else "to"
-        return (f"Void payment {self.number} of {self.amount} {towards} "
-                f"{self.detail.contact_name}? {what[:1].upper()}{what[1:]}A reversal is posted; "
-                "undo records an equal new payment.")
+        question = (_("Void payment {number} of {amount} from {contact}? {effects}A reversal is "
+                      "posted; undo records an equal new payment.")
+                    if self.detail.payment.kind.money_in else
+                    _("Void payment {number} of {amount} to {contact}? {effects}A reversal is "
+                      "posted; undo records an equal new payment."))
+        return question.format(number=self.number, amount=self.amount,
+                               contact=self.detail.contact_name,
+                               effects=what[:1].upper() + what[1:])
 
     def void(self) -> VoidPaymentStep:
         """Void it (``NotAllowed`` says why not); the step to push on the undo stack."""
@@ -126,7 +137,11 @@ class PaymentView:
         excess = self.money(payment.excess.amount)
         credit = self.detail.kept_credit
         if credit is None:
-            return f"{excess} (not allocated)"
+            return _("{excess} (not allocated)").format(excess=excess)
         state = ("void" if not credit.authorised else
-                 f"{self.money(credit.outstanding.amount)} of it still unused")
-        return f"{excess} kept as credit {credit.number} ({state})"
+                 _("{money} of it still unused").format(
+                     money=self.money(credit.outstanding.amount)))
+        return _("{excess} kept as credit {number} ({state})").format(
+                   excess=excess,
+                   number=credit.number,
+                   state=state)

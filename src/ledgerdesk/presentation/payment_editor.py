@@ -16,6 +16,7 @@ from decimal import Decimal
 from pydantic import ValidationError
 
 from ledgerdesk.domain.allocation import validate_payment
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, Payment, PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
@@ -31,7 +32,7 @@ from ledgerdesk.services.ports import BookFailure
 class PaymentEditor(AllocationGrid):
     """A draft payment; nothing reaches the book until ``save``."""
 
-    missing_amount = "Type the amount paid."
+    missing_amount = N_("Type the amount paid.")
 
     def __init__(self, session: Session, kind: PaymentKind, date: dt.date | None = None) -> None:
         super().__init__(session, PaymentMessages(
@@ -124,7 +125,7 @@ class PaymentEditor(AllocationGrid):
     @property
     def summary(self) -> str:
         if self.contact_id is None:
-            return "Choose a contact to see what they still owe."
+            return _("Choose a contact to see what they still owe.")
         return self.messages.summary(self.amount, self.allocated, self.keep_excess_as_credit,
                                      len(self.rows))
 
@@ -133,7 +134,10 @@ class PaymentEditor(AllocationGrid):
         amount = self.fmt.format(self.amount or Decimal(0))
         towards = "from" if self.kind.money_in else "to"
         name = f" {towards} {self.contact_name}" if self.contact_name else ""
-        return f"record payment of {amount} {self.currency}{name}"
+        return _("record payment of {amount} {currency}{name}").format(
+                   amount=amount,
+                   currency=self.currency,
+                   name=name)
 
     # ---- saving ----------------------------------------------------------------------------
 
@@ -168,8 +172,8 @@ class PaymentEditor(AllocationGrid):
             self._reload_keeping_input(open_items(self.session.book, self.contact_id,
                                                   self.kind))
             self.save_error = (
-                "The book changed while you were typing (another window or another program "
-                "recorded a payment); the amounts below are up to date. Nothing was saved."
+                _("The book changed while you were typing (another window or another program "
+                  "recorded a payment); the amounts below are up to date. Nothing was saved.")
                 if self._problems else " ".join(p.message for p in exc.problems)
             )
             return None

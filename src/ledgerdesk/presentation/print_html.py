@@ -16,6 +16,7 @@ from functools import cache
 from html import escape
 from string import Template
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.print_model import Align, PrintModel
 from ledgerdesk.resources import resource
@@ -47,7 +48,7 @@ def print_html(model: PrintModel, logo_px: tuple[int, int] | None = None) -> str
     return _template().substitute(
         logo=logo, company=text(model.company),
         company_lines="<br/>".join(text(line) for line in model.company_lines),
-        title=escape(model.title), stamp=stamp, recipient_label=escape(model.recipient_label),
+        title=escape(model.title), stamp=stamp, recipient_label=escape(_(model.recipient_label)),
         recipient=text(model.recipient),
         recipient_lines="<br/>".join(text(line) for line in model.recipient_lines),
         facts="".join(
@@ -67,7 +68,8 @@ def _header(model: PrintModel) -> str:
 def _rows(model: PrintModel) -> str:
     if not model.rows:
         span = len(model.columns)
-        return f'<tr><td colspan="{span}" class="line muted">{escape(model.empty_text)}</td></tr>'
+        empty = escape(_(model.empty_text))
+        return f'<tr><td colspan="{span}" class="line muted">{empty}</td></tr>'
     aligns = [column.align for column in model.columns]
     return "\n".join("<tr>" + "".join(_cell(cell, align) for cell, align in
                                        zip(row, aligns, strict=True)) + "</tr>"

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, TaxMode
+from ledgerdesk.domain.i18n import N_, _, ngettext, pgettext
 from ledgerdesk.domain.plain_text import isolated, shown_inert
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
@@ -70,8 +71,8 @@ class PrintModel:
     footer: str  # bottom of every page, before "Page n of m"
     page_size: PageSize
     currency_note: str = ""  # "Amounts in EUR", above the table
-    recipient_label: str = "Bill to"
-    empty_text: str = field(default="No lines.")
+    recipient_label: str = N_("Bill to")
+    empty_text: str = field(default=N_("No lines."))
 
 
 def shown(value: str) -> str:
@@ -88,7 +89,7 @@ def page_size_for(locale: str) -> PageSize:
 def company_lines(company: CompanyDetails) -> tuple[str, ...]:
     lines = address_lines(company.address)
     if company.tax_number:
-        lines.append(f"Tax number: {company.tax_number}")
+        lines.append(_("Tax number: {tax_number}").format(tax_number=company.tax_number))
     return tuple(lines)
 
 
@@ -99,16 +100,17 @@ def document_print(printable: PrintableDocument, locale: str) -> PrintModel:
     money, number = amounts.format, NumberText(locale)
     date = DateFormatter(locale).medium
     invoice = doc.kind is DocumentKind.SALES_INVOICE
-    title = "Invoice" if invoice else "Credit note"
-    doc_number = doc.number or "Draft"
-    facts = [(f"{title} number", doc_number), ("Date", date(doc.issue_date))]
+    title = _("Invoice") if invoice else _("Credit note")
+    doc_number = doc.number or _("Draft")
+    number_label = _("Invoice number") if invoice else _("Credit note number")
+    facts = [(number_label, doc_number), (_("Date"), date(doc.issue_date))]
     if invoice:
-        facts.append(("Due date", date(doc.due_date)))
+        facts.append((_("Due date"), date(doc.due_date)))
     if doc.reference:
-        facts.append(("Reference", doc.reference))
+        facts.append((_("Reference"), doc.reference))
     recipient = list(address_lines(contact.address))
     if contact.tax_number:
-        recipient.append(f"Tax number: {contact.tax_number}")
+        recipient.append(_("Tax number: {tax_number}").format(tax_number=contact.tax_number))
     columns, rows = _lines_table(printable, amounts, number)
     return PrintModel(
         title=title, stamp=_stamp(printable), company=printable.company.name,
@@ -118,23 +120,24 @@ def document_print(printable: PrintableDocument, locale: str) -> PrintModel:
         notes=_notes(printable, date),
         footer=f"{title} {shown(doc_number)} · {shown(printable.company.name)}",
         page_size=page_size_for(locale), currency_note=_currency_note(doc),
-        recipient_label="Bill to" if invoice else "Credit to",
+        recipient_label=_("Bill to") if invoice else _("Credit to"),
     )
 
 
 def _currency_note(doc) -> str:
     if doc.tax_mode is TaxMode.INCLUSIVE:
-        return f"Amounts in {doc.currency}; prices and amounts include tax"
-    return f"Amounts in {doc.currency}"
+        return _("Amounts in {currency}; prices and amounts include tax").format(
+                   currency=doc.currency)
+    return _("Amounts in {currency}").format(currency=doc.currency)
 
 
 def _stamp(printable: PrintableDocument) -> str:
     lifecycle = printable.document.lifecycle
     if lifecycle is Lifecycle.DRAFT:
-        return "DRAFT"
+        return _("DRAFT")
     if lifecycle is Lifecycle.VOIDED:
-        return "VOID"
-    return "PAID" if printable.document.kind is DocumentKind.SALES_INVOICE \
+        return _("VOID")
+    return _("PAID") if printable.document.kind is DocumentKind.SALES_INVOICE \
         and printable.outstanding.is_zero else ""
 
 
@@ -144,13 +147,15 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
     money = amounts.format
     taxed = doc.tax_mode is not TaxMode.NO_TAX
     discounts = any(line.discount_percent for line in doc.lines)
-    columns = [Column("Qty", Align.RIGHT, 8), Column("Unit price", Align.RIGHT, 15)]
+    # The printed table's narrow columns take short words ("Anz.", "USt."), not the form's.
+    columns = [Column(pgettext("printed column", "Qty"), Align.RIGHT, 8),
+               Column(_("Unit price"), Align.RIGHT, 15)]
     if discounts:
-        columns.append(Column("Discount", Align.RIGHT, 11))
+        columns.append(Column(_("Discount"), Align.RIGHT, 11))
     if taxed:
-        columns.append(Column("Tax", Align.RIGHT, 8))
-    columns.append(Column("Amount", Align.RIGHT, 17))
-    columns.insert(0, Column("Description", Align.LEFT, 100 - sum(c.width for c in columns)))
+        columns.append(Column(pgettext("printed column", "Tax"), Align.RIGHT, 8))
+    columns.append(Column(_("Amount"), Align.RIGHT, 17))
+    columns.insert(0, Column(_("Description"), Align.LEFT, 100 - sum(c.width for c in columns)))
     rows = []
     for line, parts in zip(doc.lines, doc.line_amounts(), strict=True):
         cells = [line.description, number(line.quantity),
@@ -167,22 +172,22 @@ def _lines_table(printable: PrintableDocument, amounts: AmountFormatter,
 def _totals(printable: PrintableDocument, money, number: NumberText) -> tuple[TotalRow, ...]:
     doc = printable.document
     totals = doc.totals()
-    rows = [TotalRow("Subtotal", money(totals.net.amount))]
+    rows = [TotalRow(_("Subtotal"), money(totals.net.amount))]
     if doc.tax_mode is not TaxMode.NO_TAX:
         by_rate: dict[Decimal, Decimal] = defaultdict(Decimal)
         for line, amounts in zip(doc.lines, doc.line_amounts(), strict=True):
             by_rate[line.tax_rate] += amounts.tax.amount
-        rows += [TotalRow(f"Tax {number(rate)} %", money(amount))
+        rows += [TotalRow(_("Tax {number} %").format(number=number(rate)), money(amount))
                  for rate, amount in sorted(by_rate.items())]
-    rows.append(TotalRow("Total", money(totals.total.amount), strong=True))
+    rows.append(TotalRow(_("Total"), money(totals.total.amount), strong=True))
     if doc.lifecycle is not Lifecycle.AUTHORISED:
         return tuple(rows)
     if doc.kind is DocumentKind.SALES_INVOICE:
-        rows.append(TotalRow("Paid", money(printable.settled.amount)))
-        rows.append(TotalRow("Amount due", money(printable.outstanding.amount), strong=True))
+        rows.append(TotalRow(_("Paid"), money(printable.settled.amount)))
+        rows.append(TotalRow(_("Amount due"), money(printable.outstanding.amount), strong=True))
     else:
-        rows.append(TotalRow("Applied or refunded", money(printable.settled.amount)))
-        rows.append(TotalRow("Credit remaining", money(printable.outstanding.amount),
+        rows.append(TotalRow(_("Applied or refunded"), money(printable.settled.amount)))
+        rows.append(TotalRow(_("Credit remaining"), money(printable.outstanding.amount),
                              strong=True))
     return tuple(rows)
 
@@ -190,14 +195,16 @@ def _totals(printable: PrintableDocument, money, number: NumberText) -> tuple[To
 def _notes(printable: PrintableDocument, date) -> tuple[str, ...]:
     doc = printable.document
     if doc.kind is DocumentKind.SALES_CREDIT_NOTE:
-        return ("This credit can be set against your open or future invoices, or refunded.",)
+        return (_("This credit can be set against your open or future invoices, or refunded."),)
     if doc.lifecycle is Lifecycle.AUTHORISED and printable.outstanding.is_zero:
-        return ("Paid in full. Thank you.",)
+        return (_("Paid in full. Thank you."),)
     days = (doc.due_date - doc.issue_date).days
-    terms = "due on receipt" if days <= 0 else f"{days} days"
-    return (f"Payment terms: {terms}. Please pay by {date(doc.due_date)}, quoting "
-            f"{doc.number or 'the invoice number'}.",)
+    terms = (_("due on receipt") if days <= 0
+             else ngettext("{count} day", "{count} days", days).format(count=days))
+    quoting = doc.number or _("the invoice number")
+    return (_("Payment terms: {terms}. Please pay by {date}, quoting {number}.").format(
+        terms=terms, date=date(doc.due_date), number=quoting),)
 
 
 def page_label(page: int, pages: int) -> str:
-    return f"Page {page} of {pages}"
+    return _("Page {page} of {pages}").format(page=page, pages=pages)

@@ -106,7 +106,7 @@ def reconciliation_print(figures: ReportFigures, company: CompanyDetails, locale
         facts=(("Statement date", date(draft.statement_date)), ("Printed", date(today)),
                ("Status", status)),
         columns=COLUMNS, rows=rows, totals=tuple(totals),
-        notes=(f"{plural(len(figures.cleared), 'posting')} cleared, "
+        notes=(f"{plural(len(figures.cleared), '{count} posting', '{count} postings')} cleared, "
                f"{money(figures.cleared_total)}, from an opening reconciled balance of "
                f"{money(draft.opening.amount)} ({since}).",),
         footer=f"Bank reconciliation of {shown(account)} · {shown(company.name)}",

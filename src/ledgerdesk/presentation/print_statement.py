@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import address_lines
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.print_model import (
@@ -33,7 +34,7 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
     money = AmountFormatter(locale, currency).format
     date = DateFormatter(locale).medium
     blank = ""
-    rows = [(date(figures.start), blank, "Opening balance", blank, blank,
+    rows = [(date(figures.start), blank, _("Opening balance"), blank, blank,
              money(figures.opening.amount))]
     for line in figures.lines:
         rows.append((date(line.date), line.reference, line.description,
@@ -45,45 +46,55 @@ def statement_print(figures: StatementFigures, locale: str, today: dt.date) -> P
     closing = figures.closing.amount
     supplier = figures.side is Side.PURCHASES
     if supplier:
-        due_label = "We owe you" if closing >= 0 else "You owe us"
+        due_label = _("We owe you") if closing >= 0 else _("You owe us")
     else:
-        due_label = "Balance due" if closing >= 0 else "In credit"
+        due_label = _("Balance due") if closing >= 0 else _("In credit")
     contact = figures.contact
     notes = (_supplier_notes if supplier else _notes)(closing, money(abs(closing)),
                                                       date(figures.end), currency)
     return PrintModel(
-        title="Supplier statement" if supplier else "Statement", stamp="",
+        title=_("Supplier statement") if supplier else _("Statement"), stamp="",
         company=figures.company.name,
         company_lines=company_lines(figures.company), logo=figures.company.logo,
         recipient=contact.name, recipient_lines=tuple(address_lines(contact.address)),
-        facts=(("Statement date", date(today)),
-               ("Period", f"{date(figures.start)} – {date(figures.end)}")),
+        facts=((_("Statement date"), date(today)),
+               (_("Period"), f"{date(figures.start)} – {date(figures.end)}")),
         columns=COLUMNS, rows=tuple(rows),
-        totals=(TotalRow("Opening balance", money(figures.opening.amount)),
-                TotalRow("Charges", money(charges)), TotalRow("Credits", money(credits)),
+        totals=(TotalRow(_("Opening balance"), money(figures.opening.amount)),
+                TotalRow(_("Charges"), money(charges)), TotalRow(_("Credits"), money(credits)),
                 TotalRow(due_label, money(abs(closing)), strong=True)),
         notes=notes,
-        footer=f"Statement for {shown(contact.name)} · {shown(figures.company.name)}",
-        page_size=page_size_for(locale), currency_note=f"Amounts in {currency}",
-        recipient_label="Statement for",
+        footer=_("Statement for {name} · {name2}").format(
+                   name=shown(contact.name),
+                   name2=shown(figures.company.name)),
+        page_size=page_size_for(locale), currency_note=_("Amounts in {currency}").format(
+                                                           currency=currency),
+        recipient_label=_("Statement for"),
     )
 
 
 def _notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
     if closing > 0:
-        return (f"Please pay the balance of {amount} {currency} owed on {end}, quoting your "
-                f"invoice numbers. Thank you for your business.",)
+        return (_("Please pay the balance of {amount} {currency} owed on {end}, quoting your "
+                  "invoice "
+                  "numbers. Thank you for your business.").format(
+            amount=amount,
+            currency=currency,
+            end=end),)
     if closing < 0:
-        return ("Your account is in credit: it will be set against your next invoice, or "
-                "refunded on request.",)
-    return ("Your account is settled. Thank you for your business.",)
+        return (_("Your account is in credit: it will be set against your next invoice, or "
+                  "refunded on "
+                  "request."),)
+    return (_("Your account is settled. Thank you for your business."),)
 
 
 def _supplier_notes(closing, amount: str, end: str, currency: str) -> tuple[str, ...]:
     if closing > 0:
-        return (f"Our records show {amount} {currency} owed to you on {end}. Please tell us "
-                "of any difference.",)
+        return (_("Our records show {amount} {currency} owed to you on {end}. Please tell us of "
+                  "any "
+                  "difference.").format(amount=amount, currency=currency, end=end),)
     if closing < 0:
-        return (f"Our records show you owe us {amount} {currency} on {end}, as credit to set "
-                "against your next bill or to refund.",)
-    return ("Our account with you is settled.",)
+        return (_("Our records show you owe us {amount} {currency} on {end}, as credit to set "
+                  "against "
+          "your next bill or to refund.").format(amount=amount, currency=currency, end=end),)
+    return (_("Our account with you is settled."),)

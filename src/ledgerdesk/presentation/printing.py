@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.presentation.print_model import PrintModel, document_print
 from ledgerdesk.presentation.print_statement import statement_print
@@ -17,8 +18,8 @@ from ledgerdesk.services.printing import PRINTABLE_KINDS, printable_document
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary
 from ledgerdesk.services.statements import default_start, statement_figures
 
-NOTHING_TO_PRINT = ("To print, select a sales invoice or a credit note, or a contact for "
-                    "their statement.")
+NOTHING_TO_PRINT = (N_("To print, select a sales invoice or a credit note, or a contact for "
+                       "their statement."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +37,9 @@ def print_job(session: Session, selected: object) -> PrintJob | None:
         figures = statement_figures(session.book, selected.id,  # type: ignore[arg-type]
                                     default_start(end), end)
         model = statement_print(figures, session.locale, session.today)
-        return PrintJob(model, safe_file_name(f"Statement {selected.name} {end.isoformat()}"))
+        return PrintJob(model, safe_file_name(_("Statement {name} {end}").format(
+                                                  name=selected.name,
+                                                  end=end.isoformat())))
     return None
 
 
@@ -45,7 +48,7 @@ def document_job(session: Session, document_id: int) -> PrintJob:
     printable = printable_document(session.book, document_id=document_id)
     doc = printable.document
     words = "invoice" if doc.kind is DocumentKind.SALES_INVOICE else "credit note"
-    name = doc.number or f"Draft {words} {document_id}"
+    name = doc.number or f"Draft {words} {document_id}"  # a file name: kept in English
     return PrintJob(document_print(printable, session.locale), safe_file_name(name))
 
 

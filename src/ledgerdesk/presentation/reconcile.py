@@ -222,9 +222,9 @@ class ReconcileForm:
                 else "No earlier reconciliation: it starts from zero")
         return Figures(
             self.money(draft.statement_balance.amount), self.money(draft.opening.amount), note,
-            f"Cleared: {plural(len(cleared), 'posting')}",
+            f"Cleared: {plural(len(cleared), '{count} posting', '{count} postings')}",
             self.money(draft.cleared_total(self.ticked).amount),
-            f"Uncleared: {plural(len(uncleared), 'posting')}",
+            f"Uncleared: {plural(len(uncleared), '{count} posting', '{count} postings')}",
             self.money(sum((p.amount.amount for p in uncleared), Decimal(0))),
             self.money(gap.amount), gap.is_zero, self._hint(draft, gap.is_zero))
 
@@ -264,8 +264,8 @@ class ReconcileForm:
             self.message = str(exc)
             return None
         self.finished = self._finished_report(draft, done)
-        self.message = (f"Finished {done.describe()}: {plural(done.cleared, 'posting')} "
-                        f"cleared.{note}")
+        postings = plural(done.cleared, "{count} posting", "{count} postings")
+        self.message = f"Finished {done.describe()}: {postings} cleared.{note}"
         self.draft, self.ticked = None, set()
         self.use_statement(None)  # the file was this statement's
         return done
@@ -296,7 +296,8 @@ class ReconcileForm:
         return standing[-1] if standing else None
 
     def undo_question(self, rec: Reconciliation) -> str:
-        return (f"Undo {rec.describe()}? Its {plural(rec.cleared, 'posting')} become "
+        postings = plural(rec.cleared, "{count} posting", "{count} postings")
+        return (f"Undo {rec.describe()}? Its {postings} become "
                 "uncleared again, and their payments and journals may be voided.")
 
     def undo(self, rec: Reconciliation) -> bool:

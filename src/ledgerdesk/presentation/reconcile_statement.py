@@ -68,7 +68,7 @@ def line_words(match: LineMatch) -> str:
 def statement_words(found: StatementDraft) -> str:
     """What the file is and does: how many of its lines are in the book, and the others."""
     lines = found.match.lines
-    said = (f"{found.described}: {plural(len(lines), 'line')} up to "
+    said = (f"{found.described}: {plural(len(lines), '{count} line', '{count} lines')} up to "
             f"{found.draft.statement_date.isoformat()}, {found.in_book} in the book.")
     missing = found.not_in_book
     if not missing:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
 from ledgerdesk.reports.periods import AgingBuckets, Period, year_before
 
@@ -36,9 +37,7 @@ class ReportKind(enum.Enum):
 
     @property
     def title(self) -> str:
-        if self is ReportKind.SALES_TAX:
-            return "Sales tax summary"
-        return self.value.replace("-", " ").capitalize()
+        return _(_TITLES[self])
 
     @property
     def side(self) -> Side:
@@ -76,14 +75,29 @@ FIELDS: dict[ReportKind, tuple[Field, ...]] = {
 
 
 class Preset(enum.Enum):
-    THIS_MONTH = "This month"
-    LAST_MONTH = "Last month"
-    THIS_QUARTER = "This quarter"
-    FISCAL_YEAR_TO_DATE = "Fiscal year to date"
-    LAST_FISCAL_YEAR = "Last fiscal year"
-    YEAR_TO_DATE = "Year to date"
-    LAST_YEAR = "Last year"
-    CUSTOM = "Custom"
+    THIS_MONTH = N_("This month")
+    LAST_MONTH = N_("Last month")
+    THIS_QUARTER = N_("This quarter")
+    FISCAL_YEAR_TO_DATE = N_("Fiscal year to date")
+    LAST_FISCAL_YEAR = N_("Last fiscal year")
+    YEAR_TO_DATE = N_("Year to date")
+    LAST_YEAR = N_("Last year")
+    CUSTOM = N_("Custom")
+
+
+_TITLES = {
+    ReportKind.RECEIVABLE_AGING: N_("Receivable aging"),
+    ReportKind.PAYABLE_AGING: N_("Payable aging"),
+    ReportKind.PROFIT_AND_LOSS: N_("Profit and loss"),
+    ReportKind.BALANCE_SHEET: N_("Balance sheet"),
+    ReportKind.TRIAL_BALANCE: N_("Trial balance"),
+    ReportKind.GENERAL_LEDGER: N_("General ledger"),
+    ReportKind.PAYMENTS_REGISTER: N_("Payments register"),
+    ReportKind.SALES_TAX: N_("Sales tax summary"),
+    ReportKind.TAX_RETURN: N_("Tax return"),
+    ReportKind.CUSTOMER_STATEMENT: N_("Customer statement"),
+    ReportKind.SUPPLIER_STATEMENT: N_("Supplier statement"),
+}
 
 
 def preset_period(preset: Preset, today: dt.date,
@@ -116,8 +130,8 @@ def _months(year: int, month: int, count: int) -> Period:
 
 
 class Compare(enum.Enum):
-    PREVIOUS_PERIOD = "The period before"
-    LAST_YEAR = "The same period last year"
+    PREVIOUS_PERIOD = N_("The period before")
+    LAST_YEAR = N_("The same period last year")
 
 
 @dataclass(frozen=True)
@@ -187,7 +201,7 @@ class ReportForm:
 
     def _read(self, which: Field) -> dict[str, object]:
         if which is Field.PERIOD:
-            start, end = self._date(self.start_text, "From"), self._date(self.end_text, "To")
+            start, end = self._date(self.start_text, _("From")), self._date(self.end_text, _("To"))
             if start > end:
                 raise ValueError(f"The period ends ({self.dates.short(end)}) before it "
                                  f"starts ({self.dates.short(start)}).")
@@ -200,10 +214,10 @@ class ReportForm:
                 return {"period": period, "previous": previous}
             return {"period": period}
         if which is Field.AS_OF:
-            return {"as_of": self._date(self.as_of_text, "As of")}
+            return {"as_of": self._date(self.as_of_text, _("As of"))}
         if which is Field.COMPARE_TO:
             text = self.compare_to_text.strip()
-            return {"compare_to": self._date(text, "Compare to") if text else None}
+            return {"compare_to": self._date(text, _("Compare to")) if text else None}
         if which is Field.BUCKETS:
             try:
                 return {"buckets": AgingBuckets.parse(self.buckets_text)}

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import shown_inert
@@ -39,11 +40,11 @@ from ledgerdesk.services.queries import trial_balance
 HEAD = 1000  # rows read with the report; the rest stream in as the table scrolls
 HIDDEN = frozenset({"section", "source_id", "payment_id"})  # headings, or what a drill opens
 SECTIONS = {
-    AccountType.INCOME: ("Income", "Total income"),
-    AccountType.EXPENSE: ("Expenses", "Total expenses"),
-    AccountType.ASSET: ("Assets", "Total assets"),
-    AccountType.LIABILITY: ("Liabilities", "Total liabilities"),
-    AccountType.EQUITY: ("Equity", "Total equity"),
+    AccountType.INCOME: (N_("Income"), N_("Total income")),
+    AccountType.EXPENSE: (N_("Expenses"), N_("Total expenses")),
+    AccountType.ASSET: (N_("Assets"), N_("Total assets")),
+    AccountType.LIABILITY: (N_("Liabilities"), N_("Total liabilities")),
+    AccountType.EQUITY: (N_("Equity"), N_("Total equity")),
 }
 
 
@@ -115,7 +116,8 @@ def _built(session: Session, r: ReportRequest) -> tuple[Any, views.ReportView]:
     if kind is ReportKind.TRIAL_BALANCE:
         as_of = r.as_of or session.today
         rows = trial_balance(book, as_of)
-        return rows, views.trial_balance_view(rows, f"as of {as_of.isoformat()}",
+        return rows, views.trial_balance_view(rows, _("as of {as_of}").format(
+                                                        as_of=as_of.isoformat()),
                                               session.currency)
     report: Any
     if kind is ReportKind.PROFIT_AND_LOSS:
@@ -252,7 +254,7 @@ def _sections(maker: LineMaker, rows: list[Any], footers: list[ReportLine],
     by_label = {line.cells[min(1, len(line.cells) - 1)]: line for line in footers}
     lines: list[ReportLine] = []
     for section in order:
-        heading, total = SECTIONS[section]
+        heading, total = (_(words) for words in SECTIONS[section])
         lines.append(maker.heading(heading))
         lines += [maker.row(row) for row in rows if row.section is section]
         if total in by_label:
@@ -264,23 +266,30 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
     """What the parameters and the table do not already say, in the book's locale."""
     money = maker.text
     if isinstance(report, GeneralLedger):
-        return [f"Opening balance {money(report.opening)}, closing balance "
-                f"{money(report.closing)} (debit positive)."]
+        return [_("Opening balance {money}, closing balance {money2} (debit positive).").format(
+            money=money(report.opening),
+            money2=money(report.closing))]
     if isinstance(report, PaymentsRegister):
-        return [f"{report.count:,} payments: money in {money(report.money_in)}, money out "
-                f"{money(report.money_out)} (voided payments left out)."]
+        return [_("{count:,} payments: money in {money}, money out {money2} (voided payments left "
+                  "out).").format(
+            count=report.count,
+            money=money(report.money_in),
+            money2=money(report.money_out))]
     if isinstance(report, BalanceSheet) and not report.balances:
-        return ["Assets do not equal liabilities plus equity: run Check on this book."]
+        return [_("Assets do not equal liabilities plus equity: run Check on this book.")]
     if isinstance(report, BalanceSheet) and report.previous_date is None:
-        return [f"No date a year before {maker.dates.short(report.as_of)} to compare with: "
-                "the calendar starts on 0001-01-01, so the earlier column is zero."]
+        return [_("No date a year before {short} to compare with: the calendar starts on "
+                  "0001-01-01, so "
+                  "the earlier column is zero.").format(short=maker.dates.short(report.as_of))]
     if isinstance(report, ProfitAndLoss) and report.previous_period is None:
-        return [f"No period before {maker.dates.short(report.period.start)} to compare with: "
-                "the Previous column is zero."]
+        return [_("No period before {short} to compare with: the Previous column is zero.").format(
+            short=maker.dates.short(report.period.start))]
     if isinstance(report, TaxReturn):
         return tax_return_notes(report, money)
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
                          views.aged_by_label(report.aging, labels))
-        return [f"Owed on {maker.dates.short(report.period.end)} by age: {aged}."]
+        return [_("Owed on {short} by age: {aged}.").format(
+                    short=maker.dates.short(report.period.end),
+                    aged=aged)]
     return []

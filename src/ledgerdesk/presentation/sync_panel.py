@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxState
 from ledgerdesk.presentation.amount_format import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
@@ -19,15 +20,15 @@ from ledgerdesk.services.sync_admin import Resolution
 from ledgerdesk.services.sync_status import OutboxEntry, outbox_entries, payment_state
 
 #: How each state reads in a list, and the mark the payments show.
-STATE_TEXT = {OutboxState.PENDING: "Pending", OutboxState.SENT: "Sent",
-              OutboxState.FAILED: "Failed", OutboxState.NEEDS_YOU: "Needs you",
-              OutboxState.CANCELLED: "Cancelled"}
+STATE_TEXT = Translated({OutboxState.PENDING: N_("Pending"), OutboxState.SENT: N_("Sent"),
+                         OutboxState.FAILED: N_("Failed"), OutboxState.NEEDS_YOU: N_("Needs you"),
+                         OutboxState.CANCELLED: N_("Cancelled")})
 STATE_MARK = {OutboxState.PENDING: "◷", OutboxState.SENT: "✓", OutboxState.FAILED: "✗",
               OutboxState.NEEDS_YOU: "⚠", OutboxState.CANCELLED: "–"}
 
 
 def state_words(state: OutboxState | None) -> str:
-    return "Not synced" if state is None else f"{STATE_MARK[state]} {STATE_TEXT[state]}"
+    return _("Not synced") if state is None else f"{STATE_MARK[state]} {STATE_TEXT[state]}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,11 @@ def message_of(entry: OutboxEntry) -> str:
     item = entry.item
     parts = [item.user_message] if item.user_message else []
     if item.remote_message and item.remote_message != item.user_message:
-        parts.append(f"{entry.connection.provider.label} said: “{item.remote_message}”")
+        parts.append(_("{label} said: “{remote_message}”").format(
+                         label=entry.connection.provider.label,
+                         remote_message=item.remote_message))
     if not parts and item.remote_id and item.state is OutboxState.SENT:
-        parts.append(f"Remote id {item.remote_id}")
+        parts.append(_("Remote id {remote_id}").format(remote_id=item.remote_id))
     return " — ".join(parts)
 
 
@@ -83,14 +86,14 @@ class SyncPanel:
         return OutboxRow(
             item.id, state_words(item.state), entry.connection.provider.label,
             entry.payment_number, entry.document_number,
-            "Delete" if item.action is OutboxAction.DELETE else "Payment",
+            _("Delete") if item.action is OutboxAction.DELETE else _("Payment"),
             self.money.format(item.amount.amount),
             self.dates.short(item.date), message_of(entry), item.state)
 
     def summary(self) -> str:
         if not self.rows:
-            return ("Nothing is queued. Payments on invoices or bills linked to a connection "
-                    "are queued here when they are recorded.")
+            return (_("Nothing is queued. Payments on invoices or bills linked to a connection are "
+                      "queued here when they are recorded."))
         counts = {state: sum(r.outbox_state is state for r in self.rows) for state in OutboxState}
         parts = [f"{counts[s]} {STATE_TEXT[s].lower()}" for s in OutboxState if counts[s]]
         return ", ".join(parts) + "."
@@ -110,20 +113,24 @@ class ConnectionRow:
 def connection_row(connection: Connection) -> ConnectionRow:
     ids = ", ".join(f"{name} {value}" for name, value in connection.remote_ids.items())
     if connection.options.get("scopes"):
-        ids = f"{ids}; scopes {connection.options['scopes']}".lstrip("; ")
+        ids = _("{ids}; scopes "
+                "{options}").format(ids=ids, options=connection.options['scopes']).lstrip("; ")
     return ConnectionRow(connection.provider.label, connection.base_url, ids or "—",
-                         connection.label or "Not tested yet", connection)
+                         connection.label or _("Not tested yet"), connection)
 
 
 def payment_sync_text(session: Session, payment_id: int) -> str:
     """A payment's sync state for its detail: the summing-up state, then each push."""
     entries = outbox_entries(session.book, payment_id=payment_id)
     if not entries:
-        return "Not synced: none of its documents is linked to a remote service."
+        return _("Not synced: none of its documents is linked to a remote service.")
     lines = [state_words(payment_state(entries))]
     for entry in reversed(entries):
-        verb = "delete" if entry.item.action is OutboxAction.DELETE else "push"
+        text = (_("{service} delete for {number}: {state}") if entry.item.action is
+                OutboxAction.DELETE else _("{service} push for {number}: {state}"))
         message = message_of(entry)
-        lines.append(f"{entry.connection.provider.label} {verb} for {entry.document_number}: "
-                     f"{STATE_TEXT[entry.item.state].lower()}{f' — {message}' if message else ''}")
+        lines.append(text.format(service=entry.connection.provider.label,
+                                 number=entry.document_number,
+                                 state=STATE_TEXT[entry.item.state].lower())
+                     + (f" — {message}" if message else ""))
     return "\n".join(lines)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import OutboxState
 from ledgerdesk.presentation.sync_panel import STATE_TEXT
 from ledgerdesk.services import sync as sync_service
@@ -24,7 +25,7 @@ def sync_all(open_book: Callable[[], Book], remotes: Remotes, progress: Progress
     try:
         total = len(sync_service.outbox(book, None, OPEN_STATES))
         if not total:
-            return "Nothing to send: every queued payment is sent or waits for you."
+            return _("Nothing to send: every queued payment is sent or waits for you.")
         done = 0
         progress(done, total)
         results: dict[OutboxState, int] = {}

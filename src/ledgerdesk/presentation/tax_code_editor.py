@@ -12,6 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.tax_codes import (
     account_change_problem,
@@ -58,17 +59,20 @@ class TaxCodeEditor:
     @property
     def title(self) -> str:
         if self.before is None:
-            return "New tax code"
-        return f"Tax code {self.before.name} ({side_words(self.before.side)})"
+            return _("New tax code")
+        return _("Tax code {name} ({side_words})").format(
+                   name=self.before.name,
+                   side_words=side_words(self.before.side))
 
     @property
     def note(self) -> str:
         if self.before is None:
             return ""
         if self.used_on:
-            return (f"Used on posted documents ({self.used_on}): its rate and account stay as "
-                    "they were posted. For another rate, add a new code.")
-        return "No posted document uses this code yet: its rate and account can change."
+            return (_("Used on posted documents ({used_on}): its rate and account stay as they "
+                      "were "
+                      "posted. For another rate, add a new code.").format(used_on=self.used_on))
+        return _("No posted document uses this code yet: its rate and account can change.")
 
     @property
     def values(self) -> dict[str, object]:
@@ -93,8 +97,9 @@ class TaxCodeEditor:
             problems.setdefault(problem.field, problem.message)
         if self.before is None and "name" not in problems \
                 and (side, name.strip().casefold()) in self._taken:
-            problems["name"] = (f"There is already a {side_words(side)} tax code "
-                                f"{name.strip()}: change that code, or choose another name.")
+            problems["name"] = (_("There is already a {side_words} tax code {name}: change that "
+                                  "code, or choose "
+              "another name.").format(side_words=side_words(side), name=name.strip()))
         if self.before is not None and self.used_on and parsed is not None and not problems:
             if parsed != self.before.rate:
                 problems["rate"] = rate_change_problem(self.before, parsed, self.used_on).message

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.tax_codes import TaxCode, side_words
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.tax_codes import TaxCodeUse, tax_code_uses
 
-UNUSED = "unused"
-NOTE = ("A code used on posted documents keeps its rate and account: they were posted at "
-        "them. For another rate, add a new code.")
+UNUSED = N_("unused")
+NOTE = (N_("A code used on posted documents keeps its rate and account: they were posted at "
+           "them. For another rate, add a new code."))
 
 
 def side_label(code: TaxCode) -> str:
@@ -59,13 +61,15 @@ class TaxCodeList:
         return TaxCodeRow(code.name, side_label(code),
                           account_label(code.account_code, use.account_name),
                           self.number(code.rate),
-                          f"used on {use.used_on}" if use.used_on else UNUSED, use)
+                          _("used on {documents}").format(documents=use.used_on)
+                          if use.used_on else _(UNUSED), use)
 
     def count_text(self) -> str:
         count = len(self.rows)
-        shown = f"{count} tax code{'s' if count != 1 else ''}"
+        shown = plural(count, "{count} tax code", "{count} tax codes")
         used = sum(not row.changeable for row in self.rows)
-        return f"{shown}, {used} used on posted documents" if used else shown
+        return _("{shown}, {used} used on posted "
+                 "documents").format(shown=shown, used=used) if used else shown
 
     def index_of(self, name: str, side: str) -> int | None:
         """The row of the code ``name`` on ``side`` (a side's label), names in any case."""

@@ -12,16 +12,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.tax_codes import TaxCode, percent_text, side_words
 from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.tax_codes import list_tax_codes
 
-ROUNDING_NOTES = {
-    TaxRounding.PER_LINE: "Tax is rounded line by line",
-    TaxRounding.PER_DOCUMENT: "Tax is rounded once per tax code for the document",
-}
+ROUNDING_NOTES = Translated({
+    TaxRounding.PER_LINE: N_("Tax is rounded line by line"),
+    TaxRounding.PER_DOCUMENT: N_("Tax is rounded once per tax code for the document"),
+})
 
 
 class TaxCodePicker:
@@ -66,7 +67,8 @@ class TaxCodePicker:
 def rounding_note(rounding: TaxRounding, *, posted: bool) -> str:
     """Said under a form whose tax is not rounded line by line, or that was posted so."""
     if posted:
-        return f"{ROUNDING_NOTES[rounding]}, as when this document was posted."
+        return _("{rounding_notes}, as when this document was posted.").format(
+                   rounding_notes=ROUNDING_NOTES[rounding])
     return "" if rounding is TaxRounding.PER_LINE else f"{ROUNDING_NOTES[rounding]}."
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.wording import worded
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.reports.report_views import ReportView
@@ -28,5 +29,5 @@ def tax_return_parts(book: Any, period: Period,
 def tax_return_notes(report: TaxReturn, money: Callable[[object], str]) -> list[str]:
     notes = [worded(due_words(report), money)]
     if report.settled is not None:
-        notes.append(f"Settled by {report.settled.describe()}.")
+        notes.append(_("Settled by {settled}.").format(settled=report.settled.describe()))
     return notes

@@ -3,13 +3,14 @@ saving it with the one service call ``ledgerdesk settings --tax-rounding`` makes
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import N_
 from ledgerdesk.domain.tax_rounding import TaxRounding
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import TAX_ROUNDING_NOTE, set_tax_rounding, tax_rounding
 
-CHOICES = (("Per line", TaxRounding.PER_LINE),
-           ("Per document (once per tax code)", TaxRounding.PER_DOCUMENT))
+CHOICES = ((N_("Per line"), TaxRounding.PER_LINE),
+           (N_("Per document (once per tax code)"), TaxRounding.PER_DOCUMENT))
 NOTE = TAX_ROUNDING_NOTE
 
 

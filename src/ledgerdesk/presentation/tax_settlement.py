@@ -8,6 +8,7 @@ Problems come back by field, worded as the command line words them; what was typ
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.domain.tax_settlement import settled_words
@@ -41,9 +42,9 @@ class SettleTaxForm:
     def why_not(self) -> str:
         """Why this return cannot be settled ("" when it can)."""
         if self.report.settled is not None:
-            return f"Settled by {self.report.settled.describe()}."
+            return _("Settled by {settled}.").format(settled=self.report.settled.describe())
         if self.report.net_due.is_zero:
-            return "Nothing is due for this period."
+            return _("Nothing is due for this period.")
         return ""
 
     @property
@@ -56,11 +57,14 @@ class SettleTaxForm:
     def question(self) -> str:
         period = self.report.period
         amount = self.money.format(abs(self.report.net_due).amount)
-        verb, where = ("Receive", "into") if self.refund else ("Pay", "from")
-        return (f"{verb} {amount} of tax for {self.dates.short(period.start)} to "
-                f"{self.dates.short(period.end)} {where} {self._bank_name()} on "
-                f"{self.date_text.strip()}? It is posted to the ledger, and the period cannot "
-                "be settled again.")
+        question = (_("Receive {amount} of tax for {start} to {end} into {bank} on {date}? It is "
+                      "posted to the ledger, and the period cannot be settled again.")
+                    if self.refund else
+                    _("Pay {amount} of tax for {start} to {end} from {bank} on {date}? It is "
+                      "posted to the ledger, and the period cannot be settled again."))
+        return question.format(amount=amount, start=self.dates.short(period.start),
+                               end=self.dates.short(period.end), bank=self._bank_name(),
+                               date=self.date_text.strip())
 
     def settle(self) -> str | None:
         """Settle, saying what was done; None with ``problems`` when refused."""

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
@@ -99,12 +100,14 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
     ]
     columns.append(Column("unapplied_credits", UNAPPLIED_CREDITS, 17, lambda r: r.credits,
                           numeric=True))
-    columns.append(Column("total", "Total", AMOUNT, lambda r: r.total, numeric=True))
-    footer: Footer = ["Total", *report.totals, report.credits, report.total]
-    owed = "owed by customers" if who == "customer" else "owed to suppliers"
+    columns.append(Column("total", _("Total"), AMOUNT, lambda r: r.total, numeric=True))
+    footer: Footer = [_("Total"), *report.totals, report.credits, report.total]
+    owed = _("owed by customers") if who == "customer" else _("owed to suppliers")
     return ReportView(
-        "contacts", [f"{owed.capitalize()} as of {report.as_of.isoformat()}"], columns,
-        report.rows, [footer], f" (total {_money(report.total)})",
+        "contacts", [_("{capitalize} as of {as_of}").format(
+                         capitalize=owed.capitalize(),
+                         as_of=report.as_of.isoformat())], columns,
+        report.rows, [footer], " " + _("(total {money})").format(money=_money(report.total)),
     )
 
 
@@ -114,17 +117,17 @@ def aging_documents_view(
     labels = report.buckets.labels
     columns = [
         Column("contact", who.capitalize(), 24, lambda d: d.contact_name),
-        Column("number", "Number", 12, lambda d: d.number),
-        Column("kind", "Kind", 16, lambda d: d.kind.label),
-        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
-        Column("due_date", "Due", 10, lambda d: d.due_date),
-        Column("days_overdue", "Days", 6, lambda d: d.days_overdue, numeric=True),
-        Column("bucket", "Bucket", 8,
+        Column("number", _("Number"), 12, lambda d: d.number),
+        Column("kind", _("Kind"), 16, lambda d: d.kind.label),
+        Column("issue_date", _("Issued"), 10, lambda d: d.issue_date),
+        Column("due_date", _("Due"), 10, lambda d: d.due_date),
+        Column("days_overdue", _("Days"), 6, lambda d: d.days_overdue, numeric=True),
+        Column("bucket", _("Bucket"), 8,
                lambda d: UNAPPLIED_CREDIT if d.bucket is None else labels[d.bucket]),
-        Column("outstanding", "Outstanding", AMOUNT, lambda d: d.outstanding, numeric=True),
+        Column("outstanding", _("Outstanding"), AMOUNT, lambda d: d.outstanding, numeric=True),
     ]
     view = aging_view(report, who)
-    footer: Footer = ["Total", "", "", "", "", "", "", report.total]
+    footer: Footer = [_("Total"), "", "", "", "", "", "", report.total]
     return ReportView("documents", view.title, columns, documents, [footer], view.totals)
 
 
@@ -137,9 +140,9 @@ def bucket_header(label: str) -> str:
 
 def _account_columns(now: str, before: str) -> list[Column]:
     return [
-        Column("section", "Section", 9, lambda r: r.section.value.lower()),
-        Column("code", "Code", 6, lambda r: r.code),
-        Column("account", "Account", 28, lambda r: r.name),
+        Column("section", _("Section"), 9, lambda r: r.section.value.lower()),
+        Column("code", _("Code"), 6, lambda r: r.code),
+        Column("account", _("Account"), 28, lambda r: r.name),
         Column("amount", now, AMOUNT, lambda r: r.amount, numeric=True),
         Column("previous", before, AMOUNT, lambda r: r.previous, numeric=True),
     ]
@@ -151,56 +154,65 @@ def _pair_row(label: str, pair: tuple[Money, Money]) -> Footer:
 
 def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
     footers = [
-        _pair_row("Total income", report.income),
-        _pair_row("Total expenses", report.expenses),
-        _pair_row("Net profit", report.net_profit),
+        _pair_row(_("Total income"), report.income),
+        _pair_row(_("Total expenses"), report.expenses),
+        _pair_row(_("Net profit"), report.net_profit),
     ]
     before = report.previous_period
-    title = [f"Profit and loss, {report.period.label()}",
-             f"(previous period {before.label()})" if before else
-             f"(no period before {report.period.start.isoformat()} to compare with)"]
-    return ReportView("rows", title, _account_columns("This period", "Previous"),
-                      report.rows, footers, f" (net profit {_money(report.net_profit[0])})",
+    title = [_("Profit and loss, {label}").format(label=report.period.label()),
+             _("(previous period {label})").format(label=before.label()) if before else
+             _("(no period before {start} to compare with)").format(
+                 start=report.period.start.isoformat())]
+    return ReportView("rows", title, _account_columns(_("This period"), _("Previous")),
+                      report.rows, footers, " " + _("(net profit {money})").format(
+                                                money=_money(report.net_profit[0])),
                       csv_footers=True)
 
 
 def balance_sheet_view(report: BalanceSheet) -> ReportView:
     footers = [
-        _pair_row("Total assets", report.assets),
-        _pair_row("Total liabilities", report.liabilities),
-        _pair_row("Total equity", report.equity),
+        _pair_row(_("Total assets"), report.assets),
+        _pair_row(_("Total liabilities"), report.liabilities),
+        _pair_row(_("Total equity"), report.equity),
         _pair_row(LIABILITIES_AND_EQUITY, report.liabilities_and_equity),
     ]
     earlier = report.previous_date.isoformat() if report.previous_date else None
-    title = [f"Balance sheet as of {report.as_of.isoformat()}"
-             + (f" (beside {earlier})" if earlier else " (no date a year before to compare with)")]
+    beside = (_("(beside {earlier})").format(earlier=earlier) if earlier
+              else _("(no date a year before to compare with)"))
+    title = [_("Balance sheet as of {as_of}").format(as_of=report.as_of.isoformat())
+             + " " + beside]
     if report.year_began is not None:
-        title.append(f"Current year earnings since {report.year_began.isoformat()}, the "
-                     "fiscal year's first day; retained earnings before it")
+        title.append(_("Current year earnings since {year_began}, the fiscal year's first day; "
+                       "retained "
+                       "earnings before it").format(year_began=report.year_began.isoformat()))
     if not report.balances:
-        title.append("WARNING: assets do not equal liabilities plus equity; run check.")
-    columns = _account_columns(report.as_of.isoformat(), earlier or "Previous")
+        title.append(_("WARNING: assets do not equal liabilities plus equity; run check."))
+    columns = _account_columns(report.as_of.isoformat(), earlier or _("Previous"))
     return ReportView("rows", title, columns, report.rows, footers,
-                      f" (total assets {_money(report.assets[0])})", csv_footers=True)
+                      " " + _("(total assets "
+                              "{money})").format(money=_money(report.assets[0])), csv_footers=True)
 
 
 def general_ledger_view(report: GeneralLedger) -> ReportView:
     columns = [
-        Column("date", "Date", 10, lambda r: r.date),
-        Column("entry", "Entry", 7, lambda r: r.entry_id, numeric=True),
-        Column("description", "Description", 36, lambda r: r.description),
-        Column("source", "Source", 8, lambda r: r.source_type.lower()),
-        Column("source_id", "Id", 7, lambda r: r.source_id, numeric=True),
-        Column("debit", "Debit", AMOUNT, lambda r: r.debit, numeric=True),
-        Column("credit", "Credit", AMOUNT, lambda r: r.credit, numeric=True),
-        Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
+        Column("date", _("Date"), 10, lambda r: r.date),
+        Column("entry", _("Entry"), 7, lambda r: r.entry_id, numeric=True),
+        Column("description", _("Description"), 36, lambda r: r.description),
+        Column("source", _("Source"), 8, lambda r: r.source_type.lower()),
+        Column("source_id", _("Id"), 7, lambda r: r.source_id, numeric=True),
+        Column("debit", _("Debit"), AMOUNT, lambda r: r.debit, numeric=True),
+        Column("credit", _("Credit"), AMOUNT, lambda r: r.credit, numeric=True),
+        Column("balance", _("Balance"), AMOUNT, lambda r: r.balance, numeric=True),
     ]
-    title = [f"General ledger of {report.code} {report.name}, {report.period.label()}",
-             f"Opening balance {_money(report.opening)} (debit positive)"]
-    footer: Footer = ["", "", "Totals and closing balance", "", "", report.debits,
+    title = [_("General ledger of {code} {name}, {label}").format(
+                 code=report.code,
+                 name=report.name,
+                 label=report.period.label()),
+             _("Opening balance {money} (debit positive)").format(money=_money(report.opening))]
+    footer: Footer = ["", "", _("Totals and closing balance"), "", "", report.debits,
                       report.credits, report.closing]
-    return ReportView("journal lines", title, columns, report.lines, [footer],
-                      f" (closing balance {_money(report.closing)})")
+    return ReportView(_("journal lines"), title, columns, report.lines, [footer],
+                      " " + _("(closing balance {money})").format(money=_money(report.closing)))
 
 
 def aged_by_label(row: AgingRow, labels: Sequence[str]) -> list[tuple[str, Money]]:
@@ -219,62 +231,68 @@ def _unless_zero(amount: Money) -> Money | None:
 
 def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     columns = [
-        Column("date", "Date", 10, lambda r: r.date),
-        Column("document", "Document", 12, lambda r: r.reference),
-        Column("description", "Description", 40, lambda r: r.description),
-        Column("charges", "Charges", AMOUNT, lambda r: _unless_zero(r.charges), numeric=True),
-        Column("credits", "Credits", AMOUNT, lambda r: _unless_zero(r.credits), numeric=True),
-        Column("balance", "Balance", AMOUNT, lambda r: r.balance, numeric=True),
+        Column("date", _("Date"), 10, lambda r: r.date),
+        Column("document", _("Document"), 12, lambda r: r.reference),
+        Column("description", _("Description"), 40, lambda r: r.description),
+        Column("charges", _("Charges"), AMOUNT, lambda r: _unless_zero(r.charges), numeric=True),
+        Column("credits", _("Credits"), AMOUNT, lambda r: _unless_zero(r.credits), numeric=True),
+        Column("balance", _("Balance"), AMOUNT, lambda r: r.balance, numeric=True),
     ]
     zero = Money.zero(report.opening.currency)
-    opening = StatementLine(report.period.start, "", 0, "", "Opening balance", zero, zero,
+    opening = StatementLine(report.period.start, "", 0, "", _("Opening balance"), zero, zero,
                             report.opening)
     aging = ", ".join(f"{label} {cell_text(amount)}"
                       for label, amount in aged_by_label(report.aging, labels))
-    footers: list[Footer] = [["", "", "Closing balance", report.charges, report.credits,
+    footers: list[Footer] = [["", "", _("Closing balance"), report.charges, report.credits,
                               report.closing]]
-    title = [f"Statement of {report.contact_name}, {report.period.label()}"]
-    after = [f"Aging on {report.period.end.isoformat()}: {aging}"]
+    title = [_("Statement of {contact_name}, {label}").format(
+                 contact_name=report.contact_name,
+                 label=report.period.label())]
+    after = [_("Aging on {end}: {aging}").format(end=report.period.end.isoformat(), aging=aging)]
     return ReportView("lines", title, columns, itertools.chain([opening], report.lines),
-                      footers, f" (closing balance {_money(report.closing)})", after)
+                      footers, " " + _("(closing balance {money})").format(
+                                   money=_money(report.closing)), after)
 
 
 def payments_register_view(report: PaymentsRegister) -> ReportView:
     columns = [
-        Column("date", "Date", 10, lambda r: r.date),
-        Column("payment_id", "Id", 7, lambda r: r.payment_id, numeric=True),
-        Column("kind", "Kind", 16, lambda r: words(r.kind.value)),
-        Column("contact", "Contact", 24, lambda r: r.contact_name),
-        Column("reference", "Reference", 14, lambda r: r.reference),
-        Column("amount", "Amount", AMOUNT, lambda r: r.amount, numeric=True),
-        Column("document", "Document", 12, lambda r: r.document_number),
-        Column("applied", "Applied", AMOUNT, lambda r: r.applied, numeric=True),
-        Column("kept_as_credit", "Kept", 4, lambda r: r.kept_as_credit),
-        Column("void", "Void", 4, lambda r: r.voided),
+        Column("date", _("Date"), 10, lambda r: r.date),
+        Column("payment_id", _("Id"), 7, lambda r: r.payment_id, numeric=True),
+        Column("kind", _("Kind"), 16, lambda r: words(r.kind.value)),
+        Column("contact", _("Contact"), 24, lambda r: r.contact_name),
+        Column("reference", _("Reference"), 14, lambda r: r.reference),
+        Column("amount", _("Amount"), AMOUNT, lambda r: r.amount, numeric=True),
+        Column("document", _("Document"), 12, lambda r: r.document_number),
+        Column("applied", _("Applied"), AMOUNT, lambda r: r.applied, numeric=True),
+        Column("kept_as_credit", _("Kept"), 4, lambda r: r.kept_as_credit),
+        Column("void", _("Void"), 4, lambda r: r.voided),
     ]
-    title = [f"Payments register, {report.period.label()}: {report.count} payments",
-             f"Money in {_money(report.money_in)}, money out {_money(report.money_out)}"
-             " (voided payments left out)"]
+    title = [_("Payments register, {label}: {count} payments").format(
+                 label=report.period.label(),
+                 count=report.count),
+             _("Money in {money}, money out {money2} (voided payments left out)").format(
+                 money=_money(report.money_in),
+                 money2=_money(report.money_out))]
     return ReportView("lines", title, columns, report.rows, [],
-                      f" ({report.count} payments)")
+                      " " + _("({count} payments)").format(count=report.count))
 
 
 def sales_tax_view(report: SalesTaxSummary) -> ReportView:
     columns = [
-        Column("side", "Side", 15, lambda r: words(r.side.value)),
-        Column("rate", "Rate %", 7, lambda r: Percent(r.rate), numeric=True),
-        Column("documents", "Documents", 9, lambda r: r.documents, numeric=True),
-        Column("net", "Net", AMOUNT, lambda r: r.net, numeric=True),
-        Column("tax", "Tax", AMOUNT, lambda r: r.tax, numeric=True),
+        Column("side", _("Side"), 15, lambda r: words(r.side.value)),
+        Column("rate", _("Rate %"), 7, lambda r: Percent(r.rate), numeric=True),
+        Column("documents", _("Documents"), 9, lambda r: r.documents, numeric=True),
+        Column("net", _("Net"), AMOUNT, lambda r: r.net, numeric=True),
+        Column("tax", _("Tax"), AMOUNT, lambda r: r.tax, numeric=True),
     ]
-    footers: list[Footer] = [["Total sales", "", "", report.net_sales, report.output_tax],
-                              ["Total purchases", "", "", report.net_purchases,
+    footers: list[Footer] = [[_("Total sales"), "", "", report.net_sales, report.output_tax],
+                              [_("Total purchases"), "", "", report.net_purchases,
                                report.input_tax],
-                              ["Tax due", "", "", "", report.tax_due]]
-    title = [f"Sales tax summary, {report.period.label()}",
-             "(documents issued in the period; void documents left out)"]
+                              [_("Tax due"), "", "", "", report.tax_due]]
+    title = [_("Sales tax summary, {label}").format(label=report.period.label()),
+             _("(documents issued in the period; void documents left out)")]
     return ReportView("rates", title, columns, report.rows, footers,
-                      f" (tax due {_money(report.tax_due)})")
+                      " " + _("(tax due {money})").format(money=_money(report.tax_due)))
 
 
 TRIAL_BALANCE_COLUMNS = (
@@ -296,5 +314,6 @@ def trial_balance_totals(rows: Iterable[Any], currency: str) -> tuple[Money, Mon
 def trial_balance_view(rows: Sequence[Any], when: str, currency: str) -> ReportView:
     """``TrialBalanceRow``s (``when``: "as of 2024-03-31" or "all entries")."""
     debit, credit = trial_balance_totals(rows, currency)
-    return ReportView("accounts", [f"Trial balance, {when}"], TRIAL_BALANCE_COLUMNS, rows,
-                      [["", "Total", debit, credit]])
+    return ReportView("accounts", [_("Trial balance, "
+                                     "{when}").format(when=when)], TRIAL_BALANCE_COLUMNS, rows,
+                      [["", _("Total"), debit, credit]])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.tax_codes import TaxCode
 from ledgerdesk.domain.tax_settlement import TaxSettlement
@@ -135,6 +136,10 @@ def _document(line: TaxLine, net: Decimal, tax: Decimal, currency: str) -> TaxRe
 def due_words(report: TaxReturn) -> Words:
     """``Output tax 43.00, input tax 12.00: 31.00 to pay.`` (amounts for each face to write)."""
     due = report.net_due
-    what: Words = ((abs(due), " to pay.") if due.is_positive else
-                   ("nothing is due.",) if due.is_zero else (abs(due), " to be refunded."))
-    return ("Output tax ", report.output_tax, ", input tax ", report.input_tax, ": ", *what)
+    if due.is_positive:
+        what: Words = (abs(due), " " + _("to pay."))
+    elif due.is_zero:
+        what = (_("nothing is due."),)
+    else:
+        what = (abs(due), " " + _("to be refunded."))
+    return (_("Output tax "), report.output_tax, _(", input tax "), report.input_tax, ": ", *what)

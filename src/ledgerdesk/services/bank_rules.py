@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledgerdesk.domain.bank_rules import BankRule, rule_problems
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.services.bank_ports import banked
 from ledgerdesk.services.ports import Book
@@ -41,8 +42,11 @@ def add_bank_rule(book: Book, reference_contains: str, account_code: str,
         same = next((r for r in bank.bank_rules()
                      if r.reference_contains.casefold() == wanted), None)
         if same is not None:
-            raise NotAllowed(f"There is already a rule for references containing "
-                             f"{same.reference_contains!r} (posting to {same.account_code}).")
+            raise NotAllowed(_("There is already a rule for references containing "
+                               "{reference_contains!r} (posting "
+                               "to {account_code}).").format(
+                reference_contains=same.reference_contains,
+                account_code=same.account_code))
         rule_id = bank.add_bank_rule(rule)
         saved = BankRule(rule.reference_contains, rule.account_code, rule.memo, rule_id)
         return BankRuleRow(saved, accounts[rule.account_code].name)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from typing import Protocol, cast
 
 from ledgerdesk.domain.chart import PROFIT_AND_LOSS, AccountChange, change_problems
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotFound, ValidationFailed
@@ -100,7 +101,7 @@ def edit_account(book: Book, code: str, change: AccountChange, today: dt.date) -
         chart = tx.accounts()
         account = chart.get(code)
         if account is None:
-            raise NotFound(f"There is no account {code!r} in the chart.")
+            raise NotFound(_("There is no account {code!r} in the chart.").format(code=code))
         store = cast(ChartTransaction, tx)
         balance = None
         if change.archived and not account.archived:

@@ -13,6 +13,7 @@ import binascii
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.services.ports import Transaction
 
@@ -49,12 +50,13 @@ def logo_from_bytes(data: bytes, name: str = "The file") -> LogoImage:
     if len(data) > MAX_LOGO_BYTES:
         raise ValidationFailed([Problem(
             "logo", "too_large",
-            f"{name} is {len(data) // 1024} KB; a logo can be at most "
-            f"{MAX_LOGO_BYTES // 1024} KB. Save a smaller copy of it.")])
+            _("{name} is {value} KB; a logo can be at most {value2} KB. Save a smaller copy of "
+              "it.").format(name=name, value=len(data) // 1024, value2=MAX_LOGO_BYTES // 1024))])
     media_type = sniff_media_type(data)
     if media_type is None:
         raise ValidationFailed([Problem(
-            "logo", "not_an_image", f"{name} is not a PNG, JPEG or SVG image.")])
+            "logo", "not_an_image", _("{name} is not a PNG, JPEG or SVG image.").format(
+                                        name=name))])
     return LogoImage(media_type, data)
 
 
@@ -63,8 +65,11 @@ def logo_from_file(path: Path) -> LogoImage:
     if path.stat().st_size > MAX_LOGO_BYTES:  # before reading a huge file into memory
         raise ValidationFailed([Problem(
             "logo", "too_large",
-            f"{path.name} is {path.stat().st_size // 1024} KB; a logo can be at most "
-            f"{MAX_LOGO_BYTES // 1024} KB. Save a smaller copy of it.")])
+            _("{name} is {value} KB; a logo can be at most {value2} KB. Save a smaller copy of "
+              "it.").format(
+                name=path.name,
+                value=path.stat().st_size // 1024,
+                value2=MAX_LOGO_BYTES // 1024))])
     return logo_from_bytes(path.read_bytes(), path.name)
 
 

@@ -7,6 +7,7 @@ from typing import Protocol, runtime_checkable
 
 from ledgerdesk.domain.contacts import Contact, address_lines, validate_contact
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
 from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
@@ -65,7 +66,8 @@ def update_contact(book: Book, command: EditContact) -> Contact:
             raise TypeError("this book cannot edit contacts")
         before = tx.get_contact(command.contact_id)
         if before is None:
-            raise NotFound(f"There is no contact with id {command.contact_id}.")
+            raise NotFound(_("There is no contact with id {contact_id}.").format(
+                               contact_id=command.contact_id))
         _check_name(tx, contact)
         _check_role(tx, before, contact)
         tx.update_contact(contact)
@@ -76,7 +78,8 @@ def contact_overview(book: Book, contact_id: int) -> ContactOverview:
     with book.read() as tx:
         contact = tx.get_contact(contact_id)
         if contact is None:
-            raise NotFound(f"There is no contact with id {contact_id}.")
+            raise NotFound(_("There is no contact with id {contact_id}.").format(
+                               contact_id=contact_id))
         documents = tx.open_documents_for(contact_id, list(DocumentKind))
         currency = base_currency(tx)
     owed = {side: Money.zero(currency) for side in Side}
@@ -92,7 +95,8 @@ def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
     if contact is None and (contact_id := record_id(name_or_id)) is not None:
         contact = tx.get_contact(contact_id)
     if contact is None:
-        raise NotFound(f"There is no contact named {name_or_id!r}.")
+        raise NotFound(_("There is no contact named {name_or_id!r}.").format(
+                           name_or_id=name_or_id))
     return contact
 
 
@@ -122,7 +126,8 @@ def _check_name(tx: Transaction, contact: Contact) -> None:
     other = tx.find_contact(contact.name)
     if other is not None and other.id != contact.id:
         raise ValidationFailed(
-            [Problem("name", "duplicate", f"There is already a contact named {other.name}.")]
+            [Problem("name", "duplicate", _("There is already a contact named {name}.").format(
+                                              name=other.name))]
         )
 
 
@@ -130,12 +135,16 @@ def _check_role(tx: Transaction, before: Contact, after: Contact) -> None:
     """A customer with open sales documents stays a customer (likewise suppliers), or those
     documents could no longer be paid."""
     assert before.id is not None
-    for side, keeps, word in ((Side.SALES, after.role.is_customer, "customer"),
-                              (Side.PURCHASES, after.role.is_supplier, "supplier")):
+    for side, keeps, refusal in (
+            (Side.SALES, after.role.is_customer,
+             N_("{name} has open sales documents, so it stays a customer; settle or void them "
+                "first.")),
+            (Side.PURCHASES, after.role.is_supplier,
+             N_("{name} has open purchases documents, so it stays a supplier; settle or void "
+                "them first."))):
         kinds = [kind for kind in DocumentKind if kind.side is side]
         if not keeps and tx.open_documents_for(before.id, kinds):
             raise ValidationFailed([Problem(
                 "role", "open_documents",
-                f"{before.name} has open {side.value.lower()} documents, so it stays a "
-                f"{word}; settle or void them first.",
+                _(refusal).format(name=before.name),
             )])

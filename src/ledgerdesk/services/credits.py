@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.allocation import validate_allocations
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
@@ -38,7 +39,8 @@ def credit_to_apply(book: Book, credit_id: int) -> CreditToApply:
     with book.read() as tx:
         credit = tx.open_documents([credit_id]).get(credit_id)
         if credit is None or not credit.kind.is_credit:
-            raise NotFound(f"There is no credit note or credit with id {credit_id}.")
+            raise NotFound(_("There is no credit note or credit with id {credit_id}.").format(
+                               credit_id=credit_id))
         contact = tx.get_contact(credit.contact_id)
         targets = tx.open_documents_for(credit.contact_id, CREDIT_TARGETS[credit.kind.side])
     return CreditToApply(credit, contact.name if contact else "", targets)
@@ -49,14 +51,16 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
     with book.write() as tx:
         credit_doc = tx.get_document(command.credit_id)
         if credit_doc is None or not credit_doc.kind.is_credit:
-            raise NotFound(f"There is no credit note or credit with id {command.credit_id}.")
+            raise NotFound(_("There is no credit note or credit with id {credit_id}.").format(
+                               credit_id=command.credit_id))
         refuse_inside_lock(tx, command.date, "the credit's use")
         fresh = tx.open_documents([command.credit_id])
         credit = fresh.get(command.credit_id)
         if credit is None or not credit.authorised or not credit.outstanding.is_positive:
             name = credit_doc.number or "This credit"
             raise ValidationFailed(
-                [Problem("credit", "not_open", f"{name} has nothing left to apply.")]
+                [Problem("credit", "not_open", _("{name} has nothing left to apply.").format(
+                                                   name=name))]
             )
         try:
             allocations = [
@@ -81,8 +85,9 @@ def void_credit_application(book: Book, application_id: int) -> None:
     with book.write() as tx:
         application = tx.get_credit_application(application_id)
         if application is None:
-            raise NotFound(f"There is no credit application with id {application_id}.")
+            raise NotFound(_("There is no credit application with id {application_id}.").format(
+                               application_id=application_id))
         if application.voided:
-            raise NotAllowed("This credit application is already void.")
+            raise NotAllowed(_("This credit application is already void."))
         refuse_inside_lock(tx, application.date, "the credit's use")
         tx.mark_credit_application_voided(application_id)  # audited with the rows it freed

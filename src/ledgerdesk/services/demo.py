@@ -32,6 +32,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services import demo_worker
@@ -172,7 +173,7 @@ def _fill(
 def _close_last_year(book: Book, today: dt.date) -> None:
     """Lock the books through the end of the fiscal year before ``today``'s: that year is
     finished, its tax paid and its accounts filed, as a real business's would be."""
-    year_began, _ = read_fiscal_year_start(book).year_of(today)
+    year_began, _ends = read_fiscal_year_start(book).year_of(today)
     change_lock(book, year_began - dt.timedelta(days=1))
 
 
@@ -180,7 +181,7 @@ def _setup(book: Book) -> tuple[str, dict[str, Account], dict[tuple[Side, Decima
     """The book's base currency, chart and the tax codes of every rate the demo uses (made
     when missing); refuses a book that already has documents."""
     if next(iter(book.queries().list_documents(list(DocumentKind), limit=1)), None):
-        raise NotAllowed("The demo is generated into a new book; this one has documents.")
+        raise NotAllowed(_("The demo is generated into a new book; this one has documents."))
     rates = {(side, product.tax_rate) for side, products in
              ((Side.SALES, SALES_PRODUCTS), (Side.PURCHASES, PURCHASE_PRODUCTS))
              for product in products} | {(side, Decimal(0)) for side in Side}
@@ -208,7 +209,7 @@ def _add_contacts(
     named += [(n, ContactRole.BOTH) for n in BOTH_NAMES]
     extra = max(0, target // DOCUMENTS_PER_CONTACT - len(named))
     roles = (ContactRole.CUSTOMER,) * 11 + (ContactRole.SUPPLIER,) * 8 + (ContactRole.BOTH,)
-    reserved = tuple(n for n, _ in named)
+    reserved = tuple(n for n, _name in named)
     named += [(n, rng.choice(roles)) for n in contact_names(extra, rng, reserved)]
     contacts = [
         Contact(name, role, email=email_for(name),

@@ -14,6 +14,7 @@ import random
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import LineItem, Side, TaxMode, line_amounts
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountType
 from ledgerdesk.domain.money import quantize
 from ledgerdesk.domain.problems import NotAllowed
@@ -54,7 +55,7 @@ class Catalogue:
         u = rand()
         count = 1 if u < 0.5 else 2 if u < 0.8 else 3 if u < 0.95 else 4
         lines = []
-        for _ in range(count):
+        for _line in range(count):
             index = int(rand() * len(products))
             product = products[index]
             quantity = int(rand() * len(product.quantities))
@@ -100,6 +101,7 @@ def _resolve(product: Product, accounts: dict[str, Account]) -> Product:
             return dataclasses.replace(product, account_code=code)
     if product.account_type is AccountType.ASSET:
         return _resolve(dataclasses.replace(product, account_type=AccountType.EXPENSE), accounts)
-    raise NotAllowed(f"The chart has no {product.account_type.value.lower()} account.")
+    raise NotAllowed(_("The chart has no {value} account.").format(
+                         value=product.account_type.value.lower()))
 
 

@@ -15,6 +15,7 @@ from ledgerdesk.domain.documents import (
     LineItem,
     due_date_for,
 )
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
@@ -38,8 +39,10 @@ def save_draft(book: Book, draft: DocumentDraft, document_id: int | None = None)
             return tx.add_document(doc)
         existing = _get(tx, document_id)
         if existing.lifecycle is not Lifecycle.DRAFT:
-            raise NotAllowed(f"{existing.number} is {existing.lifecycle.value.lower()}; "
-                             "it can no longer be edited. Void it or issue a credit note.")
+            raise NotAllowed(_("{number} is {value}; it can no longer be edited. Void it or issue "
+                               "a credit note.").format(
+                number=existing.number,
+                value=existing.lifecycle.value.lower()))
         tx.replace_draft(doc)
         return document_id
 
@@ -67,7 +70,9 @@ def authorise_document(book: Book, document_id: int) -> str:
     with book.write() as tx:
         doc = _get(tx, document_id)
         if doc.lifecycle is not Lifecycle.DRAFT:
-            raise NotAllowed(f"{doc.number} is already {doc.lifecycle.value.lower()}.")
+            raise NotAllowed(_("{number} is already {value}.").format(
+                                 number=doc.number,
+                                 value=doc.lifecycle.value.lower()))
         refuse_inside_lock(tx, doc.issue_date, f"the draft {doc.kind.label}")
         check_document(tx, doc, authorising=True)
         rounding = tax_rounding_in(tx)
@@ -86,9 +91,9 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
     """``void_document`` inside the caller's transaction."""
     doc = _get(tx, document_id)
     if doc.kind not in EDITABLE_KINDS:
-        raise NotAllowed("A customer or supplier credit is voided with its payment.")
+        raise NotAllowed(_("A customer or supplier credit is voided with its payment."))
     if doc.lifecycle is Lifecycle.VOIDED:
-        raise NotAllowed(f"{doc.number or 'This draft'} is already void.")
+        raise NotAllowed(_("{value} is already void.").format(value=doc.number or 'This draft'))
     # Both dates: the record's (a void changes what the locked period shows) and the
     # void's own (the reversal it posts), so a closed period is never touched.
     refuse_inside_lock(tx, doc.issue_date, doc.number or f"the draft {doc.kind.label}")
@@ -98,7 +103,8 @@ def void_document_in(tx: Transaction, document_id: int, date: dt.date) -> None:
     _refuse_if_tax_settled(tx, doc)
     if tx.active_allocations_on(document_id):
         raise NotAllowed(
-            f"{doc.number} has payments or credits allocated; void those first."
+            _("{number} has payments or credits allocated; void those first.").format(
+                number=doc.number)
         )
     if doc.lifecycle is Lifecycle.AUTHORISED:
         for entry in tx.entries_for(SourceType.DOCUMENT, document_id):
@@ -114,8 +120,10 @@ def _refuse_if_tax_settled(tx: Transaction, doc: Document) -> None:
         return
     settled = overlapping(tx.tax_settlements(), doc.issue_date, doc.issue_date)
     if settled is not None:
-        raise NotAllowed(f"{doc.number}'s tax was settled with {settled.describe()}; "
-                         "record a credit note instead.")
+        raise NotAllowed(_("{number}'s tax was settled with {settled}; record a credit note "
+                           "instead.").format(
+            number=doc.number,
+            settled=settled.describe()))
 
 
 def load_document(book: Book, document_id: int) -> tuple[Document, str]:
@@ -142,7 +150,7 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
     naming a code the book does not have is refused with the document's other problems
     (those of a document ``brought_in``, see ``check_document``)."""
     if draft.kind not in EDITABLE_KINDS:
-        raise ValidationFailed([Problem("kind", "not_editable", "Credits come from payments.")])
+        raise ValidationFailed([Problem("kind", "not_editable", _("Credits come from payments."))])
     terms = payment_terms_of(tx.get_contact(draft.contact_id))
     due = draft.due_date or due_date_for(draft.issue_date, terms)
     lines, problems = [], []
@@ -195,5 +203,6 @@ def check_document(tx: Transaction, doc: Document, *, authorising: bool,
 def _get(tx: Transaction, document_id: int) -> Document:
     doc = tx.get_document(document_id)
     if doc is None:
-        raise NotFound(f"There is no document with id {document_id}.")
+        raise NotFound(_("There is no document with id {document_id}.").format(
+                           document_id=document_id))
     return doc

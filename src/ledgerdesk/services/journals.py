@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import (
     JournalLine,
     ManualJournal,
@@ -81,14 +82,17 @@ def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
     with book.write() as tx:
         journal = _get(tx, journal_id)
         if journal.voided:
-            raise NotAllowed(f"{journal.number} is already void.")
+            raise NotAllowed(_("{number} is already void.").format(number=journal.number))
         refuse_inside_lock(tx, journal.date, journal.number or "the journal")
         refuse_inside_lock(tx, date, "the void")
         refuse_if_cleared(tx, SourceType.MANUAL, journal_id, journal.number or "the journal")
         if date < journal.date:
             raise NotAllowed(
-                f"{journal.number} cannot be voided before its own date: it is dated "
-                f"{journal.date.isoformat()}, the void {date.isoformat()}."
+                _("{number} cannot be voided before its own date: it is dated {date}, the void "
+                  "{date2}.").format(
+                    number=journal.number,
+                    date=journal.date.isoformat(),
+                    date2=date.isoformat())
             )
         for entry in tx.entries_for(SourceType.MANUAL, journal_id):
             if entry.reverses_id is None:
@@ -121,7 +125,8 @@ def find_journal(book: Book, number: str) -> ManualJournal:
     with book.read() as tx:
         journal = tx.find_journal(number)
     if journal is None:
-        raise NotFound(f"There is no journal numbered {number.strip().upper()}.")
+        raise NotFound(_("There is no journal numbered {number}.").format(
+                           number=number.strip().upper()))
     return journal
 
 
@@ -143,5 +148,6 @@ def journal_entries(book: JournalBook) -> Iterator[JournalSummary]:
 def _get(tx: Tx, journal_id: int) -> ManualJournal:
     journal = tx.get_journal(journal_id)
     if journal is None:
-        raise NotFound(f"There is no journal with id {journal_id}.")
+        raise NotFound(_("There is no journal with id {journal_id}.").format(
+                           journal_id=journal_id))
     return journal

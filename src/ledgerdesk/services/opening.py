@@ -18,6 +18,7 @@ from typing import Any
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Lifecycle, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.opening import (
@@ -109,14 +110,16 @@ def refuse_unless_first(tx: Tx, as_of: dt.date) -> None:
     if (opened := _opened(tx)) is not None:
         journal = f" ({opened[1]})" if opened[1] else ""
         raise NotAllowed(
-            f"This book already has opening balances as of {opened[0].isoformat()}{journal}; "
-            "a book has one opening entry: correct it with a manual journal.")
+            _("This book already has opening balances as of {opened}{journal}; a book has one "
+              "opening entry: correct it with a manual journal.").format(
+                opened=opened[0].isoformat(),
+                journal=journal))
     first = tx.first_entry_through(as_of)
     if first is not None:
         raise NotAllowed(
-            f"The book already has entries dated on or before {as_of.isoformat()} (the first "
-            f"on {first.isoformat()}); opening balances come before everything else: choose "
-            "a date before the first entry.")
+            _("The book already has entries dated on or before {as_of} (the first on {first}); "
+              "opening balances come before everything else: choose a date before the first "
+              "entry.").format(as_of=as_of.isoformat(), first=first.isoformat()))
 
 
 def opening_balances_of(book: Book) -> tuple[dt.date, str] | None:
@@ -150,7 +153,9 @@ def _taken(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account]) -> li
               if (kind := document_kind(ln, accounts)) and ln.number.strip()}
     taken = tx.numbers_taken(wanted.values())
     return [Problem(f"lines[{i}].number", "taken",
-                    f"The book already has {kind.label} {number}; each has its own number.")
+                    _("The book already has {label} {number}; each has its own number.").format(
+                        label=kind.label,
+                        number=number))
             for i, (kind, number) in wanted.items() if (kind, number) in taken]
 
 
@@ -172,7 +177,9 @@ def _contacts(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], cr
             if not (contact.role.is_customer if role is ContactRole.CUSTOMER
                     else contact.role.is_supplier):
                 problems.append(Problem(f"lines[{i}].contact", "role",
-                                        f"{contact.name} is not a {role.value.lower()}."))
+                                        _("{name} is not a {value}.").format(
+                                            name=contact.name,
+                                            value=role.value.lower())))
             found[i] = contact.id
         elif create:
             if len(sides[name.casefold()]) > 1:
@@ -182,8 +189,8 @@ def _contacts(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], cr
         else:
             problems.append(Problem(
                 f"lines[{i}].contact", "not_found",
-                f"There is no contact named {name!r}; add it first, or choose to create "
-                "missing contacts."))
+                _("There is no contact named {name!r}; add it first, or choose to create missing "
+                  "contacts.").format(name=name)))
     return found
 
 

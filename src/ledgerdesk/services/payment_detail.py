@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument, Payment
 from ledgerdesk.domain.problems import NotFound
@@ -41,7 +42,8 @@ def load_payment(book: Book, payment_id: int) -> PaymentDetail:
     with book.read() as tx:
         payment = tx.get_payment(payment_id)
         if payment is None:
-            raise NotFound(f"There is no payment with id {payment_id}.")
+            raise NotFound(_("There is no payment with id {payment_id}.").format(
+                               payment_id=payment_id))
         contact = tx.get_contact(payment.contact_id)
         account = tx.accounts().get(payment.bank_account_code)
         fresh = tx.open_documents(a.document_id for a in payment.allocations)

@@ -14,6 +14,7 @@ from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
@@ -82,9 +83,10 @@ def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
     with book.write() as tx:
         payment = tx.get_payment(payment_id)
         if payment is None:
-            raise NotFound(f"There is no payment with id {payment_id}.")
+            raise NotFound(_("There is no payment with id {payment_id}.").format(
+                               payment_id=payment_id))
         if payment.voided:
-            raise NotAllowed("This payment is already void.")
+            raise NotAllowed(_("This payment is already void."))
         refuse_inside_lock(tx, payment.date, payment_number(payment_id))
         refuse_inside_lock(tx, date, "the void")
         refuse_if_cleared(tx, SourceType.PAYMENT, payment_id, payment_number(payment_id))
@@ -93,8 +95,8 @@ def void_payment(book: Book, payment_id: int, date: dt.date) -> None:
             assert credit.id is not None
             if tx.active_allocations_on(credit.id):
                 raise NotAllowed(
-                    f"The credit {credit.number} kept from this payment has been used; "
-                    "void what used it first."
+                    _("The credit {number} kept from this payment has been used; void what used "
+                      "it first.").format(number=credit.number)
                 )
             tx.mark_voided(credit.id)
         for entry in tx.entries_for(SourceType.PAYMENT, payment_id):
@@ -119,18 +121,22 @@ def build_payment(
     currency = command.currency or book_currency
     contact = tx.get_contact(command.contact_id)
     if contact is None:
-        problems.append(Problem("contact", "not_found", "Choose a contact."))
+        problems.append(Problem("contact", "not_found", _("Choose a contact.")))
     elif command.kind.side is Side.SALES and not contact.role.is_customer:
-        problems.append(Problem("contact", "role", f"{contact.name} is not a customer."))
+        problems.append(Problem("contact", "role", _("{name} is not a customer.").format(
+                                                       name=contact.name)))
     elif command.kind.side is Side.PURCHASES and not contact.role.is_supplier:
-        problems.append(Problem("contact", "role", f"{contact.name} is not a supplier."))
+        problems.append(Problem("contact", "role", _("{name} is not a supplier.").format(
+                                                       name=contact.name)))
     bank = command.bank_account_code or default_bank(accounts)
     if (why := bank_account_problem(bank, accounts)) is not None:
         problems.append(Problem("bank_account", "not_bank", why))
     elif accounts[bank].archived:
         problems.append(Problem("bank_account", "archived", archived_problem(accounts[bank])))
     if currency != book_currency:
-        problems.append(Problem("currency", "not_base", f"This book keeps {book_currency}."))
+        problems.append(Problem("currency", "not_base", _("This book keeps "
+                                                          "{book_currency}.").format(
+                                                            book_currency=book_currency)))
         return None, problems
     try:
         amount = Money.exact(command.amount, currency)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.services.company_logo import LogoImage, read_logo
@@ -70,10 +71,12 @@ def printable_document(book: Book, *, number: str | None = None,
         if doc is None or doc.id is None:
             raise NotFound(missing)
         if doc.kind not in PRINTABLE_KINDS:
-            raise NotAllowed(f"{doc.number or 'This draft'} is a {doc.kind.label}; only sales "
-                             f"invoices and credit notes are printed.")
+            raise NotAllowed(_("{value} is a {label}; only sales invoices and credit notes are "
+                               "printed.").format(
+                value=doc.number or 'This draft',
+                label=doc.kind.label))
         contact = tx.get_contact(doc.contact_id)
         if contact is None:
-            raise NotFound(f"The contact of {doc.number} is missing.")
+            raise NotFound(_("The contact of {number} is missing.").format(number=doc.number))
         outstanding = tx.open_documents([doc.id])[doc.id].outstanding
         return PrintableDocument(doc, contact, company_details(tx), outstanding)

@@ -43,13 +43,15 @@ class RateImport:
     @property
     def words(self) -> list[str]:
         """The summary, one sentence a line; the first says what changed."""
-        head = (f"{plural(len(self.new), 'new rate')}, {self.already} already in the book"
+        new = plural(len(self.new), "{count} new rate", "{count} new rates")
+        head = (f"{new}, {self.already} already in the book"
                 + (f", {len(self.kept)} kept as the book has them" if self.kept else ""))
         lines = [head + (" (dry run: nothing written)." if self.dry_run else ".")]
         if self.new:
             days = sorted({r.date for r in self.new})
             codes = {r.currency for r in self.new}
-            lines.append(f"New: {plural(len(codes), 'currency', 'currencies')} from "
+            many = plural(len(codes), "{count} currency", "{count} currencies")
+            lines.append(f"New: {many} from "
                          f"{days[0].isoformat()} to {days[-1].isoformat()}, in {self.home} "
                          "per unit.")
         if self.kept:
@@ -58,10 +60,12 @@ class RateImport:
                          f"{book.currency} on {book.date.isoformat()}: {rate_text(book.rate)}"
                          f" (the file: {rate_text(file.rate)}).")
         if self.unusable:
-            lines.append(f"Skipped: {plural(len(self.unusable), 'column')} of currencies no "
+            columns = plural(len(self.unusable), "{count} column", "{count} columns")
+            lines.append(f"Skipped: {columns} of currencies no "
                          f"longer in use ({', '.join(self.unusable)}).")
         if self.days_without_home:
-            lines.append(f"Skipped: {plural(self.days_without_home, 'day')} without a "
+            days_left = plural(self.days_without_home, "{count} day", "{count} days")
+            lines.append(f"Skipped: {days_left} without a "
                          f"{self.home} rate to convert through.")
         return lines
 

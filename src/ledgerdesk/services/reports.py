@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ledgerdesk.domain.date_limits import days_after
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotFound
@@ -118,7 +119,7 @@ def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger
     with book.read() as tx:
         account = tx.accounts().get(code)
     if account is None:
-        raise NotFound(f"There is no account {code!r} in the chart.")
+        raise NotFound(_("There is no account {code!r} in the chart.").format(code=code))
     queries = book.reports()
     currency = queries.currency()
     before, debits, credits = queries.ledger_sums(code, period)
@@ -136,14 +137,15 @@ def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
     with book.read() as tx:
         contact = tx.get_contact(contact_id)
     if contact is None:
-        raise NotFound(f"There is no contact with id {contact_id}.")
+        raise NotFound(_("There is no contact with id {contact_id}.").format(
+                           contact_id=contact_id))
     queries = book.reports()
     currency = queries.currency()
     before, charges, credits = (
         Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
     )
     aged = queries.aging(side, period.end, buckets, contact_id)
-    zero = tuple(Money.zero(currency) for _ in range(len(buckets)))
+    zero = tuple(Money.zero(currency) for _bucket in range(len(buckets)))
     return Statement(
         contact_id, contact.name, side, period, before, charges, credits,
         statement_lines(before, queries.statement_items(side, contact_id, period)),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ledgerdesk.domain.documents import DocumentKind
 from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.domain.tax_rounding import TaxRounding
@@ -29,8 +30,8 @@ LOCALE = "locale"
 MAX_PREFIX = 12
 TAX_ROUNDING = "tax_rounding"
 #: Said wherever the rounding is chosen: a change never reprices what is posted.
-TAX_ROUNDING_NOTE = ("Applies to documents saved from now on; posted documents keep the "
-                     "amounts they were posted with.")
+TAX_ROUNDING_NOTE = N_("Applies to documents saved from now on; posted documents keep the "
+                       "amounts they were posted with.")
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,7 @@ def update_settings(book: Book, wanted: CompanySettings, known_locales: Containe
 def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Problem]:
     problems = []
     if not wanted.company.strip():
-        problems.append(Problem("company", "required", "Type the company's name."))
+        problems.append(Problem("company", "required", _("Type the company's name.")))
     for name, label, value, lines in (("company", "company name", wanted.company, False),
                                       ("address", "address", wanted.address, True),
                                       ("tax_number", "tax number", wanted.tax_number, False)):
@@ -95,7 +96,8 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
     if wanted.locale and wanted.locale not in known_locales:
         problems.append(Problem(
             "locale", "unknown",
-            f"“{wanted.locale}” is not a locale Ledgerdesk knows: choose one from the list.",
+            _("“{locale}” is not a locale Ledgerdesk knows: choose one from the list.").format(
+                locale=wanted.locale),
         ))
     if why := fiscal_year_problem(wanted.fiscal_year_start):
         problems.append(Problem("fiscal_year_start", "invalid", why))
@@ -103,7 +105,9 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
         if not prefix.strip() or len(prefix) > MAX_PREFIX or any(c.isspace() for c in prefix):
             problems.append(Problem(
                 f"prefixes.{kind.value}", "invalid",
-                f"The {kind.label} prefix must be 1 to {MAX_PREFIX} characters without spaces.",
+                _("The {label} prefix must be 1 to {max_prefix} characters without spaces.").format(
+                    label=kind.label,
+                    max_prefix=MAX_PREFIX),
             ))
         elif why := text_problem(prefix, f"{kind.label} prefix"):
             problems.append(Problem(f"prefixes.{kind.value}", "plain_text", why))

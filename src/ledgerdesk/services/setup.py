@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ledgerdesk.domain.currencies import currency_problem, is_iso_currency
 from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import DEFAULT_CHART, Account, AccountRole, AccountType
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.postings import ChartRoles
@@ -22,7 +23,7 @@ def initialise_book(book: Book, company_name: str, base_currency: str,
     """Give a freshly created book its settings, default chart and number prefixes."""
     problems = []
     if not company_name.strip():
-        problems.append(Problem("company_name", "required", "Type the company's name."))
+        problems.append(Problem("company_name", "required", _("Type the company's name.")))
     elif why := text_problem(company_name, "company name"):
         problems.append(Problem("company_name", "plain_text", why))
     if not is_iso_currency(base_currency):
@@ -33,7 +34,7 @@ def initialise_book(book: Book, company_name: str, base_currency: str,
         raise ValidationFailed(problems)
     with book.write() as tx:
         if tx.get_setting(BASE_CURRENCY) is not None:
-            raise NotAllowed("This book is already set up.")
+            raise NotAllowed(_("This book is already set up."))
         tx.set_setting(COMPANY_NAME, company_name)
         tx.set_setting(BASE_CURRENCY, base_currency)
         year_start = FiscalYearStart.parse(fiscal_year_start)
@@ -49,21 +50,23 @@ def add_account(book: Book, account: Account) -> None:
     """Extend the chart; the roles the rules post to are fixed by the default chart."""
     problems = []
     if not account.code.strip() or not account.name.strip():
-        problems.append(Problem("code", "required", "An account needs a code and a name."))
+        problems.append(Problem("code", "required", _("An account needs a code and a name.")))
     for field, label, value in (("code", "account code", account.code),
                                 ("name", "account name", account.name)):
         if why := text_problem(value, label):
             problems.append(Problem(field, "plain_text", why))
     if account.role is not None and account.role is not AccountRole.BANK:
-        problems.append(Problem("role", "reserved", "Only bank accounts can be added with a role."))
+        problems.append(Problem("role", "reserved", _("Only bank accounts can be added with a "
+                                                      "role.")))
     if account.role is AccountRole.BANK and account.type is not AccountType.ASSET:
-        problems.append(Problem("type", "bank_asset", "A bank account is an asset account."))
+        problems.append(Problem("type", "bank_asset", _("A bank account is an asset account.")))
     if problems:
         raise ValidationFailed(problems)
     with book.write() as tx:
         if account.code in tx.accounts():
             raise ValidationFailed(
-                [Problem("code", "duplicate", f"Account {account.code} already exists.")]
+                [Problem("code", "duplicate", _("Account {code} already exists.").format(
+                                                  code=account.code))]
             )
         tx.add_account(account)
 
@@ -71,7 +74,7 @@ def add_account(book: Book, account: Account) -> None:
 def base_currency(tx: Transaction) -> str:
     value = tx.get_setting(BASE_CURRENCY)
     if value is None:
-        raise NotAllowed("This book has no base currency; it was not set up.")
+        raise NotAllowed(_("This book has no base currency; it was not set up."))
     return value
 
 
@@ -95,5 +98,5 @@ def default_bank(accounts: dict[str, Account]) -> str:
     banks = sorted(a.code for a in accounts.values()
                    if a.role is AccountRole.BANK and not a.archived)
     if not banks:
-        raise NotAllowed("The chart has no bank account.")
+        raise NotAllowed(_("The chart has no bank account."))
     return banks[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.date_limits import FIRST_DAY, LAST_DAY
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.reports.csv_format import Column
 from ledgerdesk.services.bank_ports import BankPosting, banked
@@ -44,8 +45,9 @@ def statement_postings(book: Book, bank_code: str | None = None,
     account that is not a bank account, naming it."""
     start, end = start or FIRST_DAY, end or LAST_DAY
     if start > end:
-        raise NotAllowed(f"The statement would start on {start.isoformat()}, after its end "
-                         f"{end.isoformat()}.")
+        raise NotAllowed(_("The statement would start on {start}, after its end {end}.").format(
+            start=start.isoformat(),
+            end=end.isoformat()))
     with book.read() as tx:
         accounts = tx.accounts()
         code = bank_code or default_bank(accounts)

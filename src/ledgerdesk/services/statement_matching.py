@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole, SourceType
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.services.bank_ports import BankPosting, banked
@@ -62,7 +63,9 @@ def bank_account(tx: Transaction, bank_code: str | None) -> str:
         raise NotAllowed(why)
     account = accounts[code]
     if account.archived:
-        raise NotAllowed(f"Account {code} {account.name} is archived; restore it first.")
+        raise NotAllowed(_("Account {code} {name} is archived; restore it first.").format(
+                             code=code,
+                             name=account.name))
     return code
 
 

@@ -15,6 +15,7 @@ from typing import Protocol
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.date_limits import clamped_days_after
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.reports.periods import Period
@@ -65,17 +66,22 @@ def statement_figures(book: ReportBook, contact_id: int, start: dt.date, end: dt
     """The contact's account from ``start`` to ``end``: a customer's sales side, a
     supplier's purchases side; ``side`` chooses for a contact who is both."""
     if start > end:
-        raise NotAllowed(f"The statement starts on {start} but ends before it, on {end}.")
+        raise NotAllowed(_("The statement starts on {start} but ends before it, on {end}.").format(
+                             start=start,
+                             end=end))
     with book.read() as tx:
         contact = tx.get_contact(contact_id)
         if contact is None:
-            raise NotFound(f"There is no contact with id {contact_id}.")
+            raise NotFound(_("There is no contact with id {contact_id}.").format(
+                               contact_id=contact_id))
         company = company_details(tx)
     if side is None:
         side = Side.SALES if contact.role.is_customer else Side.PURCHASES
     elif not (contact.role.is_customer if side is Side.SALES else contact.role.is_supplier):
         role = "customer" if side is Side.SALES else "supplier"
-        raise NotAllowed(f"{contact.name} is not a {role}, so has no {role} statement.")
+        raise NotAllowed(_("{name} is not a {role}, so has no {role} statement.").format(
+                             name=contact.name,
+                             role=role))
     s = reports.statement(book, side, contact_id, Period(start, end))
     return StatementFigures(contact, company, start, end, s.opening, tuple(s.lines),
                             s.closing, side)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, Link, LinkKind, OutboxItem, OutboxState, Provider
 from ledgerdesk.services.document_lookup import numbered
@@ -45,12 +46,15 @@ def choose_connection(book: Book, provider: Provider | None, connection_id: int 
     if connection_id is not None:
         found = [c for c in found if c.id == connection_id]
         if not found:
-            raise NotFound(f"There is no connection {connection_id} in this book.")
+            raise NotFound(_("There is no connection {connection_id} in this book.").format(
+                               connection_id=connection_id))
     if not found:
         what = provider.label if provider else "a remote service"
-        raise NotFound(f"This book has no connection to {what}; add one with ledgerdesk connect.")
+        raise NotFound(_("This book has no connection to {what}; add one with ledgerdesk "
+                         "connect.").format(
+                           what=what))
     if len(found) > 1:
-        raise NotAllowed("This book has several connections; name one with --connection ID.")
+        raise NotAllowed(_("This book has several connections; name one with --connection ID."))
     return found[0]
 
 
@@ -109,7 +113,8 @@ def link_document_to(book: Book, connection_id: int, number: str, remote_id: str
 def _link_document(tx: Transaction, connection_id: int, number: str, remote_id: str) -> Link:
     document = numbered(tx, number)
     if document is None or document.kind not in LINKABLE or document.id is None:
-        raise NotFound(f"{number}: no invoice or bill has this number here.")
+        raise NotFound(_("{number}: no invoice or bill has this number here.").format(
+                           number=number))
     link = Link(connection_id, LinkKind.DOCUMENT, str(document.id), remote_id)
     cast(SyncTransaction, tx).set_link(link)
     return link
@@ -125,7 +130,7 @@ def match_transaction(book: Book, connection_id: int, payment_id: int, remote_id
 def _match_transaction(tx: Transaction, connection_id: int, payment_id: int,
                        remote_id: str) -> Link:
     if tx.get_payment(payment_id) is None:
-        raise NotFound(f"There is no payment {payment_id}.")
+        raise NotFound(_("There is no payment {payment_id}.").format(payment_id=payment_id))
     sync = cast(SyncTransaction, tx)
     link = Link(connection_id, LinkKind.BANK_TRANSACTION, str(payment_id), remote_id)
     sync.set_link(link)
@@ -144,7 +149,7 @@ def link_account(book: Book, connection_id: int, code: str, remote: str) -> Link
 
 def _link_account(tx: Transaction, connection_id: int, code: str, remote: str) -> Link:
     if code not in tx.accounts():
-        raise NotFound(f"There is no account {code} in this book's chart.")
+        raise NotFound(_("There is no account {code} in this book's chart.").format(code=code))
     link = Link(connection_id, LinkKind.ACCOUNT, code, remote, remote)
     cast(SyncTransaction, tx).set_link(link)
     return link
@@ -171,10 +176,12 @@ def retry_rows(book: Book, outbox_ids: list[int]) -> list[OutboxItem]:
 def _retry(sync: SyncTransaction, outbox_id: int) -> OutboxItem:
     item = sync.get_outbox(outbox_id)
     if item is None:
-        raise NotFound(f"There is no outbox row {outbox_id}.")
+        raise NotFound(_("There is no outbox row {outbox_id}.").format(outbox_id=outbox_id))
     if item.state not in (OutboxState.FAILED, OutboxState.NEEDS_YOU):
-        raise NotAllowed(f"Outbox row {outbox_id} is {item.state.label}; only failed or "
-                         "needs-you rows are retried.")
+        raise NotAllowed(_("Outbox row {outbox_id} is {label}; only failed or needs-you rows are "
+                           "retried.").format(
+            outbox_id=outbox_id,
+            label=item.state.label))
     again = dataclasses.replace(item, state=OutboxState.PENDING, user_message="",
                                 remote_message="")
     sync.save_outbox(again)

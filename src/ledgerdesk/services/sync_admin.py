@@ -12,9 +12,9 @@ import dataclasses
 import enum
 from typing import Protocol, cast
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem, OutboxState, is_web_address
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.ports import Book
 from ledgerdesk.services.sync import retry
 from ledgerdesk.services.sync_ports import PaymentGateway, SyncTransaction
@@ -50,10 +50,12 @@ class Resolution(enum.Enum):
 
 def edit_connection(book: Book, connection: Connection) -> None:
     if not is_web_address(connection.base_url):
-        raise NotAllowed(f"{connection.base_url!r} is not a web address (http:// or https://).")
+        raise NotAllowed(_("{base_url!r} is not a web address (http:// or https://).").format(
+                             base_url=connection.base_url))
     with book.write() as tx:
         if cast(SyncTransaction, tx).get_connection(connection.id or 0) is None:
-            raise NotFound(f"There is no connection {connection.id} in this book.")
+            raise NotFound(_("There is no connection {id} in this book.").format(
+                               id=connection.id))
         cast(SyncAdminTransaction, tx).update_connection(connection)
 
 
@@ -61,7 +63,8 @@ def remove_connection(book: Book, connection_id: int) -> dict[OutboxState, int]:
     """Remove the connection with its links and outbox rows; what the rows were, counted."""
     with book.write() as tx:
         if cast(SyncTransaction, tx).get_connection(connection_id) is None:
-            raise NotFound(f"There is no connection {connection_id} in this book.")
+            raise NotFound(_("There is no connection {connection_id} in this book.").format(
+                               connection_id=connection_id))
         return cast(SyncAdminTransaction, tx).remove_connection(connection_id)
 
 
@@ -73,14 +76,16 @@ def removal_consequences(book: Book, connection: Connection) -> str:
     sent = sum(row.state is OutboxState.SENT and row.action is OutboxAction.CREATE
                for row in rows)
     where = connection.provider.label
-    parts = ["Its sign-in is removed from the keyring and its links are forgotten."]
+    parts = [_("Its sign-in is removed from the keyring and its links are forgotten.")]
     if waiting:
-        pushes = plural(waiting, "payment push", "payment pushes")
-        parts.append(f"{pushes} still queued will never be sent to {where}.")
+        parts.append(ngettext("{count} payment push still queued will never be sent to {where}.",
+                              "{count} payment pushes still queued will never be sent to "
+                              "{where}.", waiting).format(count=waiting, where=where))
     if sent:
-        parts.append(f"{plural(sent, 'payment')} already in {where} "
-                     f"{'stays' if sent == 1 else 'stay'} there.")
-    parts.append("Payments in this book are not changed.")
+        parts.append(ngettext("{count} payment already in {where} stays there.",
+                              "{count} payments already in {where} stay there.",
+                              sent).format(count=sent, where=where))
+    parts.append(_("Payments in this book are not changed."))
     return " ".join(parts)
 
 
@@ -92,9 +97,11 @@ def resolve(book: Book, outbox_id: int, resolution: Resolution) -> OutboxItem:
         sync = cast(SyncTransaction, tx)
         item = sync.get_outbox(outbox_id)
         if item is None:
-            raise NotFound(f"There is no outbox row {outbox_id}.")
+            raise NotFound(_("There is no outbox row {outbox_id}.").format(outbox_id=outbox_id))
         if item.state in (OutboxState.SENT, OutboxState.CANCELLED):
-            raise NotAllowed(f"Outbox row {outbox_id} is already {item.state.label}.")
+            raise NotAllowed(_("Outbox row {outbox_id} is already {label}.").format(
+                                 outbox_id=outbox_id,
+                                 label=item.state.label))
         if resolution is Resolution.DONE_REMOTELY:
             settled = dataclasses.replace(item, state=OutboxState.SENT, remote_message="",
                                           user_message="Marked as done remotely by you.")

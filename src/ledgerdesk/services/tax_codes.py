@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ledgerdesk.domain.documents import Side, TaxMode
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.domain.tax_codes import (
@@ -83,7 +84,7 @@ def tax_account(tx: Transaction) -> str:
     """The account a code posts to unless told otherwise: the chart's Sales Tax account."""
     codes = sorted(a.code for a in tx.accounts().values() if a.role is AccountRole.SALES_TAX)
     if not codes:
-        raise NotAllowed("The chart has no sales tax account.")
+        raise NotAllowed(_("The chart has no sales tax account."))
     return codes[0]
 
 
@@ -146,7 +147,9 @@ def _account_problems(tx: Transaction, code: str) -> list[Problem]:
     account = tx.accounts().get(code)
     if account is not None and account.role in NOT_FOR_TAX:
         return [Problem("account", "not_for_tax",
-                        f"Tax cannot post to {code} {account.name}: choose a tax account.")]
+                        _("Tax cannot post to {code} {name}: choose a tax account.").format(
+                            code=code,
+                            name=account.name))]
     return []
 
 
@@ -180,7 +183,7 @@ def line_code_in(tx: Transaction, side: Side, mode: TaxMode, path: str, *,
         code = next((c for c in codes if c.id == code_id), None)
         if code is None:
             return None, [Problem(f"{path}.tax_code", "unknown",
-                                  f"There is no tax code {code_id}.")]
+                                  _("There is no tax code {code_id}.").format(code_id=code_id))]
     elif name.strip():
         code = _named(codes, side, name.strip())
         if code is None and rate is not None and not tax_code_problems(
@@ -190,19 +193,27 @@ def line_code_in(tx: Transaction, side: Side, mode: TaxMode, path: str, *,
         if code is None:
             known = ", ".join(c.name for c in codes if c.side is side) or "none yet"
             return None, [Problem(f"{path}.tax_code", "unknown",
-                                  f"There is no {side_words(side)} tax code “{name.strip()}” "
-                                  f"(the {side_words(side)} codes: {known}).")]
+                                  _("There is no {side_words} tax code “{name}” (the "
+                                    "{side_words} codes: {known}).").format(
+                                      side_words=side_words(side),
+                                      name=name.strip(),
+                                      known=known))]
     elif rate is not None and not 0 <= rate <= 100:
         return None, []  # the document's rules say what is wrong with the rate
     else:
         return code_for_rate_in(tx, side, rate or Decimal(0)), []
     if code.side is not side:
         return None, [Problem(f"{path}.tax_code", "wrong_side",
-                              f"{code.name} is a {side_words(code.side)} tax code; this "
-                              f"document takes a {side_words(side)} one.")]
+                              _("{name} is a {side_words} tax code; this document takes a "
+                                "{side_words2} one.").format(
+                                  name=code.name,
+                                  side_words=side_words(code.side),
+                                  side_words2=side_words(side)))]
     if rate is not None and rate != code.rate:
         return None, [Problem(f"{path}.tax_rate", "not_the_codes",
-                              f"{code.name} is {percent_text(code.rate)}%, not "
-                              f"{percent_text(rate)}%: give the code or the rate, or both "
-                              "agreeing.")]
+                              _("{name} is {percent_text}%, not {percent_text2}%: give the code "
+                                "or the rate, or both agreeing.").format(
+                                  name=code.name,
+                                  percent_text=percent_text(code.rate),
+                                  percent_text2=percent_text(rate)))]
     return code, []

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.domain.tax_settlement import TaxSettlement, overlapping, settlement_entry
 from ledgerdesk.reports.periods import Period
@@ -28,8 +29,10 @@ def settle_tax(book: ReportBook, period: Period, date: dt.date,
         refuse_inside_lock(tx, date, "the tax settlement")
         earlier = overlapping(tx.tax_settlements(), period.start, period.end)
         if earlier is not None:
-            raise NotAllowed(f"{period.label()} overlaps the tax settlement "
-                             f"{earlier.describe()}: a period is settled once.")
+            raise NotAllowed(_("{label} overlaps the tax settlement {earlier}: a period is "
+                               "settled once.").format(
+                label=period.label(),
+                earlier=earlier.describe()))
         accounts = tx.accounts()
         bank_code = bank or default_bank(accounts)
         problems = _problems(accounts, bank_code, period, date)
@@ -39,8 +42,11 @@ def settle_tax(book: ReportBook, period: Period, date: dt.date,
         if found.net_due.is_zero:
             problems.append(Problem(
                 "period", "nothing_due",
-                f"Nothing is due for {period.label()} (output tax {found.output_tax}, input "
-                f"tax {found.input_tax}): there is nothing to pay or refund."))
+                _("Nothing is due for {label} (output tax {output_tax}, input tax {input_tax}): "
+                  "there is nothing to pay or refund.").format(
+                    label=period.label(),
+                    output_tax=found.output_tax,
+                    input_tax=found.input_tax)))
         if problems:
             raise ValidationFailed(problems)
         settlement = TaxSettlement(period.start, period.end, date, found.net_due, bank_code)
@@ -57,6 +63,8 @@ def _problems(accounts, bank: str, period: Period, date: dt.date) -> list[Proble
     if date < period.end:
         problems.append(Problem(
             "date", "inside_period",
-            f"The payment date {date.isoformat()} is before the period ends "
-            f"({period.end.isoformat()}): a return is settled once its period is over."))
+            _("The payment date {date} is before the period ends ({end}): a return is settled "
+              "once its period is over.").format(
+                date=date.isoformat(),
+                end=period.end.isoformat())))
     return problems

@@ -12,6 +12,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import Connection, OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
@@ -50,7 +51,7 @@ class ApiKeyAuth:
         return {"X-Api-Key": self._store.get(API_KEY).reveal()}
 
     def refresh(self) -> None:
-        raise SignInFailed("Clockify refused the API key.")
+        raise SignInFailed(_("Clockify refused the API key."))
 
 
 class ClockifyGateway(push_loop.Gateway):
@@ -140,7 +141,8 @@ class ClockifyGateway(push_loop.Gateway):
         try:
             due = Money.from_minor(int(balance), code) if balance is not None else None
         except (ValueError, TypeError, ArithmeticError):  # their messages quote the text
-            raise NoAnswer(f"Clockify described invoice {number} in a way Ledgerdesk could "
-                           "not read (its balance or currency).") from None
+            raise NoAnswer(_("Clockify described invoice {number} in a way Ledgerdesk could not "
+                             "read (its "
+                             "balance or currency).").format(number=number)) from None
         return RemoteDocument(said(invoice.get("id", "")), number, said(status),
                               status not in CLOSED, due)

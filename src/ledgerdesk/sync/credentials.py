@@ -11,6 +11,7 @@ from __future__ import annotations
 import keyring
 from keyring.errors import KeyringError, PasswordDeleteError
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.sync.scrub import remember
 
 SERVICE = "ledgerdesk"
@@ -49,10 +50,12 @@ class SecretStore:
         try:
             value = keyring.get_password(SERVICE, self._key(name))
         except KeyringError as exc:
-            raise SecretUnavailable(f"The keyring cannot be read ({type(exc).__name__}).") from None
+            raise SecretUnavailable(_("The keyring cannot be read ({name__}).").format(
+                                        name__=type(exc).__name__)) from None
         if value is None:
-            raise SecretUnavailable(f"The keyring holds no {name.replace('_', ' ')} for this "
-                                    "connection; connect again.")
+            raise SecretUnavailable(_("The keyring holds no {replace} for this connection; "
+                                      "connect again.").format(
+                replace=name.replace('_', ' ')))
         return Secret(value)
 
     def set(self, name: str, value: str) -> None:
@@ -72,7 +75,8 @@ class SecretStore:
         except PasswordDeleteError:
             pass  # there was none
         except KeyringError as exc:
-            raise SecretUnavailable(f"The keyring cannot be changed ({type(exc).__name__}).")\
+            raise SecretUnavailable(_("The keyring cannot be changed ({name__}).").format(
+                                        name__=type(exc).__name__))\
                 from None
 
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
 from ledgerdesk.sync import push_loop
@@ -46,7 +47,7 @@ class BearerAuth:
         return {"Authorization": f"Bearer {self._store.get(TOKEN).reveal()}"}
 
     def refresh(self) -> None:
-        raise SignInFailed("DayZero refused the API token.")
+        raise SignInFailed(_("DayZero refused the API token."))
 
 
 def unwrapped(body: Any) -> Any:
@@ -128,7 +129,7 @@ class DayZeroGateway(push_loop.Gateway):
     def _payments(self, bill_id: str) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
         params = {"limit": str(PAGE_SIZE)}
-        for _ in range(1000):
+        for _page in range(1000):
             answer = self.client.call("GET", f"{self._bills}/{bill_id}/payments",
                                       params=params, headers=self._headers(), safe=True)
             if not answer.ok:

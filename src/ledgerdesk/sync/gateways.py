@@ -8,6 +8,7 @@ import secrets
 
 import httpx
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.services.sync_ports import PaymentGateway
 from ledgerdesk.sync.clock import Clock, SystemClock
@@ -57,7 +58,8 @@ def open_gateway(
     if connection.provider is Provider.STRAPI:
         auth = strapi_auth(connection, http)
         return StrapiGateway(connection, RemoteClient(http, auth, clock, rng, policy), clock)
-    raise NotSupported(f"{connection.provider.label} sync is not available yet.")
+    raise NotSupported(_("{label} sync is not available yet.").format(
+                           label=connection.provider.label))
 
 
 def xero_auth(connection: Connection, http: httpx.Client, clock: Clock) -> XeroAuth:
@@ -79,7 +81,8 @@ def sign_in(connection: Connection, secret: str) -> None:
     names = {Provider.XERO: REFRESH_TOKEN, Provider.CLOCKIFY: API_KEY, Provider.DAYZERO: TOKEN,
              Provider.STRAPI: PASSWORD}
     if connection.provider not in names:
-        raise NotSupported(f"{connection.provider.label} sync is not available yet.")
+        raise NotSupported(_("{label} sync is not available yet.").format(
+                               label=connection.provider.label))
     store, name = SecretStore(connection.secret_ref), names[connection.provider]
     try:
         previous: str | None = store.get(name).reveal()

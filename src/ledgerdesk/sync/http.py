@@ -21,8 +21,8 @@ from typing import Any, Protocol
 
 import httpx
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.whole_numbers import whole_number
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.sync import exact_json
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.remote_text import said
@@ -142,7 +142,7 @@ class RemoteClient:
                 self.auth.refresh()
                 continue
             if answer.status == 401:
-                raise SignInFailed("The remote no longer accepts this connection's sign-in.")
+                raise SignInFailed(_("The remote no longer accepts this connection's sign-in."))
             if answer.status == 429:
                 rate_waits += 1
                 self._wait_for_rate(answer, rate_waits)
@@ -161,10 +161,12 @@ class RemoteClient:
             seconds is not None and seconds > self.policy.longest_wait_seconds
         ):
             wait = seconds or 0
-            raise RateLimited(
-                f"The remote's {problem or 'rate'} limit is reached; "
-                f"try again in {plural(int(wait // 60) + 1, 'minute')}.", wait,
-            )
+            minutes = int(wait // 60) + 1
+            limit = problem or _("rate")
+            raise RateLimited(ngettext(
+                "The remote's {limit} limit is reached; try again in {count} minute.",
+                "The remote's {limit} limit is reached; try again in {count} minutes.",
+                minutes).format(limit=limit, count=minutes), wait)
         if seconds is None:
             self.backoff(waits)
         else:
@@ -182,8 +184,10 @@ class RemoteClient:
             response = self.http.send(request)
         except httpx.HTTPError as exc:
             log.info("%s %s: no answer (%s)", method, httpx.URL(url).path, type(exc).__name__)
-            raise NoAnswer(f"{method} {httpx.URL(url).path}: no answer "
-                           f"({type(exc).__name__})") from None
+            raise NoAnswer(_("{method} {path}: no answer ({name__})").format(
+                method=method,
+                path=httpx.URL(url).path,
+                name__=type(exc).__name__)) from None
         log.info("%s %s: %s", method, response.url.path, response.status_code)
         try:
             parsed = exact_json.loads(response.content) if response.content else None

@@ -18,6 +18,7 @@ from typing import Annotated, Any
 import httpx
 from pydantic import BaseModel, ConfigDict, Field
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
@@ -60,7 +61,8 @@ class JwtAuth:
         try:
             response = self._http.send(request)
         except httpx.HTTPError as exc:
-            raise SignInUnanswered(f"Strapi's sign-in did not answer ({type(exc).__name__}).")\
+            raise SignInUnanswered(_("Strapi's sign-in did not answer ({name__}).").format(
+                                       name__=type(exc).__name__))\
                 from None
         try:
             body = response.json()
@@ -68,8 +70,11 @@ class JwtAuth:
             body = {} if response.status_code == 200 else {"message": response.text}
         if response.status_code != 200 or not isinstance(body, dict) or not body.get("jwt"):
             said = error_text(body)
-            raise SignInFailed(f"Strapi refused the sign-in for {self._identifier} "
-                               f"(HTTP {response.status_code}{f': {said}' if said else ''}).")
+            raise SignInFailed(_("Strapi refused the sign-in for {identifier} (HTTP "
+                                 "{status_code}{value}).").format(
+                identifier=self._identifier,
+                status_code=response.status_code,
+                value=f': {said}' if said else ''))
         self._jwt = str(body["jwt"])
         remember(self._jwt)
 
@@ -94,7 +99,9 @@ class StrapiGateway(push_loop.Gateway):
             "date": body["date"], "amountPaid": f"{body['amountPaid']:f}",
             "amountDue": f"{body['amountDue']:f}", "dueDate": body["dueDate"]})
         if not answer.ok:
-            raise NoAnswer(f"GET /payments: HTTP {answer.status} {error_text(answer.body)}")
+            raise NoAnswer(_("GET /payments: HTTP {status} {error_text}").format(
+                               status=answer.status,
+                               error_text=error_text(answer.body)))
         for entry in answer.body or []:
             entry_id = str(entry.get("id", ""))
             if entry_id and entry_id not in job.claimed:
@@ -115,7 +122,9 @@ class StrapiGateway(push_loop.Gateway):
         if answer.status == 404:
             return True
         if not answer.ok:
-            raise NoAnswer(f"GET /payments/{remote_id}: HTTP {answer.status}")
+            raise NoAnswer(_("GET /payments/{remote_id}: HTTP {status}").format(
+                               remote_id=remote_id,
+                               status=answer.status))
         return False
 
     def remove(self, remote_id: str, job: PushJob, item: OutboxItem) -> Answer:

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.sync import Connection, OutboxItem
 from ledgerdesk.services.sync_ports import PushJob, PushOutcome, RemoteDocument
@@ -135,8 +136,9 @@ class XeroGateway(push_loop.Gateway):
         try:
             amount_due = Money(Decimal(str(due)), code) if due is not None else None
         except (ValueError, ArithmeticError):  # their messages quote the remote's text
-            raise NoAnswer(f"Xero described invoice {number} in a way Ledgerdesk could not "
-                           "read (its amount due or currency).") from None
+            raise NoAnswer(_("Xero described invoice {number} in a way Ledgerdesk could not read "
+                             "(its amount "
+                             "due or currency).").format(number=number)) from None
         return RemoteDocument(said(found.get("InvoiceID", "")), number, said(status),
                               status == "AUTHORISED", amount_due)
 

@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import httpx
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.credentials import SecretStore
 from ledgerdesk.sync.http import SignInFailed, SignInUnanswered, built
@@ -53,12 +54,13 @@ def code_from(pasted: str, state: str) -> str:
         return text
     query = parse_qs(urlsplit(text).query or text.partition("?")[2] or text)
     if query.get("state", [state])[0] != state:
-        raise SignInFailed("That address belongs to another sign-in (its state differs).")
+        raise SignInFailed(_("That address belongs to another sign-in (its state differs)."))
     if "error" in query:
-        raise SignInFailed(f"Xero did not sign you in ({said(query['error'][0], 80)}).")
+        raise SignInFailed(_("Xero did not sign you in ({query}).").format(
+                               query=said(query['error'][0], 80)))
     codes = query.get("code", [])
     if not codes:
-        raise SignInFailed("That address holds no authorisation code.")
+        raise SignInFailed(_("That address holds no authorisation code."))
     return codes[0]
 
 
@@ -103,8 +105,8 @@ class XeroAuth:
         try:
             response = self._http.send(request)
         except httpx.HTTPError as exc:
-            raise SignInUnanswered(f"Xero's sign-in service did not answer "
-                                   f"({type(exc).__name__}).")\
+            raise SignInUnanswered(_("Xero's sign-in service did not answer ({name__}).").format(
+                name__=type(exc).__name__))\
                 from None
         try:
             body = response.json()
@@ -112,11 +114,12 @@ class XeroAuth:
             body = {"error": response.text}
         if response.status_code != 200:
             reason = error_text(body) or f"HTTP {response.status_code}"
-            raise SignInFailed(f"Xero refused the sign-in ({reason}); connect again.")
+            raise SignInFailed(_("Xero refused the sign-in ({reason}); connect again.").format(
+                                   reason=reason))
         if not (isinstance(body, dict) and body.get("access_token") and body.get("refresh_token")
                 and str(body.get("expires_in", 1800)).isdigit()):
-            raise SignInFailed("Xero's sign-in service answered without the tokens; "
-                               "connect again.")
+            raise SignInFailed(_("Xero's sign-in service answered without the tokens; connect "
+                                 "again."))
         return body
 
     def _take(self, tokens: dict) -> None:

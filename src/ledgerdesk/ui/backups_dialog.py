@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.backups import (
     RETENTION_NOTE,
     BackupList,
@@ -69,13 +70,13 @@ class BackupsDialog(QDialog):
                  tz: dt.tzinfo | None = None) -> None:
         super().__init__(window)
         self.window_, self.session = window, session
-        self.setWindowTitle("Backups")
+        self.setWindowTitle(_("Backups"))
         self.presenter = BackupList(backups, session.path, session.locale, tz)
-        self.model = ReadRowsModel(BackupColumn, ("Taken", "Kind", "Verified", "Size"),
+        self.model = ReadRowsModel(BackupColumn, (_("Taken"), _("Kind"), _("Verified"), _("Size")),
                                    frozenset({BackupColumn.SIZE}), self)
         self.table = self._make_table()
         self.count_label = QLabel()
-        note = QLabel(RETENTION_NOTE)
+        note = QLabel(_(RETENTION_NOTE))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))  # a fixed grey was 2.2:1 in dark mode
         self.folder_label = QLabel()
@@ -86,11 +87,11 @@ class BackupsDialog(QDialog):
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.back_up_button = self._button(buttons, "&Back up now", self.back_up)
-        self.restore_button = self._button(buttons, "&Restore…", self.restore_current)
-        self.folder_button = QPushButton("Choose &folder…")
+        self.back_up_button = self._button(buttons, _("&Back up now"), self.back_up)
+        self.restore_button = self._button(buttons, _("&Restore…"), self.restore_current)
+        self.folder_button = QPushButton(_("Choose &folder…"))
         self.folder_button.clicked.connect(self.choose_folder)
-        self.beside_button = QPushButton("Beside the boo&k")
+        self.beside_button = QPushButton(_("Beside the boo&k"))
         self.beside_button.clicked.connect(self.folder_beside)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -152,9 +153,9 @@ class BackupsDialog(QDialog):
 
     def back_up(self) -> None:
         self.back_up_button.setEnabled(False)
-        self.status.setText("Backing up the book…")
+        self.status.setText(_("Backing up the book…"))
         backups, path = self.presenter.backups, self.session.path
-        run_in_background(self, "Backing up the book…",
+        run_in_background(self, _("Backing up the book…"),
                           lambda progress: backups.back_up(path, progress=progress),
                           self._backed_up, self._failed)
 
@@ -168,7 +169,7 @@ class BackupsDialog(QDialog):
         self.status.setText(message)
 
     def choose_folder(self) -> None:
-        folder = file_dialogs.choose_folder(self, "Where this book's backups go",
+        folder = file_dialogs.choose_folder(self, _("Where this book's backups go"),
                                             self.presenter.backups.folder(self.session.path))
         if folder is not None:
             self._set_folder(folder)
@@ -186,8 +187,8 @@ class BackupsDialog(QDialog):
 
     def restore_current(self) -> None:
         row = self.current_row()
-        if row is None or not dialogs.confirm(self, "Restore a backup",
-                                              self.presenter.restore_question(row), "Restore"):
+        if row is None or not dialogs.confirm(self, _("Restore a backup"),
+                                              self.presenter.restore_question(row), _("Restore")):
             return
         self.done(QDialog.DialogCode.Accepted)
         restore_in_window(self.window_, self.presenter, row.backup.path)
@@ -203,9 +204,9 @@ def restore_in_window(window: QMainWindow, presenter: BackupList, backup: Path) 
         window.statusBar().showMessage(presenter.restored_text(done), RESTORED_MS)
 
     def refused(message: str) -> None:
-        dialogs.error(window, "The book was not restored", message)
+        dialogs.error(window, _("The book was not restored"), message)
         window.open_path(path)  # type: ignore[attr-defined]
 
-    run_in_background(window, "Restoring the book…",
+    run_in_background(window, _("Restoring the book…"),
                       lambda progress: backups.restore(path, backup, progress), restored,
                       refused)

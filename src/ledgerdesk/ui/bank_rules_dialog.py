@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.bank_rule_list import NOTE, BankRuleList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
@@ -41,13 +42,13 @@ class RuleColumn(IntEnum):
 class BankRulesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Bank rules")
+        self.setWindowTitle(_("Bank rules"))
         self.presenter = BankRuleList(session)
-        self.model = ReadRowsModel(RuleColumn, ("Rule", "Reference contains", "Posts to",
-                                                "Memo"), frozenset({RuleColumn.ID}), self)
+        self.model = ReadRowsModel(RuleColumn, (_("Rule"), _("Reference contains"), _("Posts to"),
+                                                _("Memo")), frozenset({RuleColumn.ID}), self)
         self.table = read_only_table(
-            self.model, "Bank rules", "Each rule: the text a statement line's reference "
-            "contains, and the account it posts to.")
+            self.model, _("Bank rules"), _("Each rule: the text a statement line's reference "
+                                          "contains, and the account it posts to."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(RuleColumn.MEMO, QHeaderView.ResizeMode.Stretch)
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
@@ -62,7 +63,7 @@ class BankRulesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel("<b>A new rule</b>"))
+        layout.addWidget(QLabel(_("<b>A new rule</b>")))
         layout.addLayout(self._form())
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -73,22 +74,22 @@ class BankRulesDialog(QDialog):
     def _form(self) -> QFormLayout:
         self.text = QLineEdit()
         self.text.setPlaceholderText("STRIPE")
-        self.text.setAccessibleName("Reference contains")
+        self.text.setAccessibleName(_("Reference contains"))
         self.account = QComboBox()
-        self.account.setAccessibleName("Posts to account")
+        self.account.setAccessibleName(_("Posts to account"))
         self.memo = QLineEdit()
-        self.memo.setPlaceholderText("the line's reference")
-        self.memo.setAccessibleName("Memo")
+        self.memo.setPlaceholderText(_("the line's reference"))
+        self.memo.setAccessibleName(_("Memo"))
         self.errors = {name: error_label() for name in ("reference_contains", "account",
                                                         "memo", "")}
-        self.add_button = QPushButton("&Add rule")
+        self.add_button = QPushButton(_("&Add rule"))
         self.add_button.setAutoDefault(False)
         self.add_button.setDefault(True)  # Enter in a field adds the rule
         self.add_button.clicked.connect(self.add_rule)
         form = QFormLayout()
-        for text, field, name in (("&Reference contains:", self.text, "reference_contains"),
-                                  ("&Posts to:", self.account, "account"),
-                                  ("&Memo:", self.memo, "memo")):
+        for text, field, name in ((_("&Reference contains:"), self.text, "reference_contains"),
+                                  (_("&Posts to:"), self.account, "account"),
+                                  (_("&Memo:"), self.memo, "memo")):
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(field)

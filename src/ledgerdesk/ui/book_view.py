@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
+from ledgerdesk.domain.i18n import N_, Nn_, _
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
@@ -40,8 +41,8 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 
-PAGES = ("Dashboard", "Sales invoices", "Bills", "Credit notes", "Payments", "Contacts",
-         "Reports", "Sync", "Accounts", "Journals")
+PAGES = (N_("Dashboard"), N_("Sales invoices"), N_("Bills"), N_("Credit notes"), N_("Payments"),
+         N_("Contacts"), N_("Reports"), N_("Sync"), N_("Accounts"), N_("Journals"))
 SALES_KINDS = (DocumentKind.SALES_INVOICE,)
 BILL_KINDS = (DocumentKind.BILL,)
 CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
@@ -55,24 +56,31 @@ class BookView(QWidget):
         self.nav = named(QListWidget(), "Pages",
                          "Choose the page to show; Ctrl and a digit goes to it from anywhere.")
         self.nav.setObjectName("navigation")
-        self.nav.addItems(PAGES)
+        self.nav.addItems([_(page) for page in PAGES])
+        for row, page in enumerate(PAGES):  # the icons go by the page, not by its words
+            self.nav.item(row).setData(Qt.ItemDataRole.UserRole, page)
         paint_pages(self.nav, self.palette())
-        self.nav.setFixedWidth(170)
+        # wide enough for the longest page name in the user's language ("Facturas de
+        # proveedor"), so none hides behind a scroll bar
+        self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0)
+                                   + 2 * self.nav.frameWidth() + 8))
         self.pages = QStackedWidget()
         self.dashboard = DashboardPage(session)
         self.dashboard.open_requested.connect(self.open_attention)
-        self.invoices = self._documents("Sales invoices", SALES_KINDS, ("invoice", "invoices"))
-        self.bills = self._documents("Bills", BILL_KINDS, ("bill", "bills"))
-        self.credits = self._documents("Credit notes and credits", CREDIT_KINDS,
-                                       ("credit", "credits"), "Ctrl+N creates a credit note.")
-        self.payments = ListPage("Payments", PaymentList(session), ("payment", "payments"),
-                                 create_hint="Ctrl+N records one.")
-        self.payments.add_contact_filter("C&ontact:", lambda: contact_choices(session, None))
-        self.payments.add_date_filter("Fro&m:", "&to:", "Date")
+        self.invoices = self._documents(_("Sales invoices"), SALES_KINDS,
+                                        Nn_("invoice", "invoices"))
+        self.bills = self._documents(_("Bills"), BILL_KINDS, Nn_("bill", "bills"))
+        self.credits = self._documents(_("Credit notes and credits"), CREDIT_KINDS,
+                                       Nn_("credit", "credits"),
+                                       N_("Ctrl+N creates a credit note."))
+        self.payments = ListPage(_("Payments"), PaymentList(session),
+                                 Nn_("payment", "payments"), create_hint=N_("Ctrl+N records one."))
+        self.payments.add_contact_filter(_("C&ontact:"), lambda: contact_choices(session, None))
+        self.payments.add_date_filter(_("Fro&m:"), _("&to:"), _("Date"))
         self.payments.finish_filters()
         self.payments.open_requested.connect(self.open_payment)
-        self.contacts = ListPage("Contacts", ContactList(session), ("contact", "contacts"),
-                                 create_hint="Ctrl+N adds one.")
+        self.contacts = ListPage(_("Contacts"), ContactList(session),
+                                 Nn_("contact", "contacts"), create_hint=N_("Ctrl+N adds one."))
         self.contacts.finish_filters()
         self.contacts.open_requested.connect(self.edit_contact)
         self.reports = ReportsPage(session)
@@ -97,13 +105,13 @@ class BookView(QWidget):
         self._loaded: set[int] = set()
 
     def _documents(self, title: str, kinds, noun,
-                   create_hint: str = "Ctrl+N creates one.") -> ListPage:
+                   create_hint: str = N_("Ctrl+N creates one.")) -> ListPage:
         page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
-        page.add_status_filter("&Status:", STATUS_FILTERS)
+        page.add_status_filter(_("&Status:"), STATUS_FILTERS)
         sides = {kind.side for kind in kinds}
         side = sides.pop() if len(sides) == 1 else None
-        page.add_contact_filter("C&ontact:", lambda: contact_choices(self.session, side))
-        page.add_date_filter("Issued fro&m:", "&to:", "Issued")
+        page.add_contact_filter(_("C&ontact:"), lambda: contact_choices(self.session, side))
+        page.add_date_filter(_("Issued fro&m:"), _("&to:"), _("Issued"))
         page.finish_filters()
         page.open_requested.connect(self.open_document)
         return page
@@ -170,7 +178,7 @@ class BookView(QWidget):
         else:
             export = None
         if export is None:
-            self._report("To export, show a list or run a report first.", False)
+            self._report(_("To export, show a list or run a report first."), False)
             return
         export_to_csv(self, export, file_dialogs.start_folder(), self._report)
 
@@ -246,9 +254,10 @@ class BookView(QWidget):
         """Void the journal selected on the Journals page, after asking."""
         from ledgerdesk.presentation.journal_editor import JournalEditor
 
-        if not dialogs.confirm(self, f"Void {summary.number}?",
-                               f"Voiding posts a reversal of {summary.number}; the journal "
-                               "and its number stay in the book. Void it?", "&Void"):
+        if not dialogs.confirm(self, _("Void {number}?").format(number=summary.number),
+                               _("Voiding posts a reversal of {number}; the journal and its "
+                                 "number stay in the book. Void it?").format(
+                                   number=summary.number), _("&Void")):
             return
         try:
             self._report(JournalEditor(self.session, summary.id).void(), False)
@@ -296,8 +305,9 @@ class BookView(QWidget):
         credit = self.credits.current_entity() if self.current_page() is self.credits else None
         if not isinstance(credit, DocumentSummary) or not credit.outstanding.is_positive \
                 or credit.lifecycle is not Lifecycle.AUTHORISED:
-            self._report("To apply a credit, select an authorised credit note with credit "
-                         "left on the Credit notes page.", False)
+            self._report(_("To apply a credit, select an authorised credit note with credit left "
+                           "on the "
+                           "Credit notes page."), False)
             return
         step = open_credit_dialog(self.session, credit.id, self)
         if step is not None:
@@ -312,18 +322,18 @@ class BookView(QWidget):
         job = print_job(self.session, page.current_entity() if isinstance(page, ListPage)
                         else None)
         if job is None:
-            self._report(NOTHING_TO_PRINT, False)
+            self._report(_(NOTHING_TO_PRINT), False)
             return
         self._report(*print_to_pdf(self, job, file_dialogs.start_folder()))
 
     def push(self, step: Step) -> None:
         undo.push(self.undo_stack, step, self._report, self.reload)
-        self._report(f"Done: {step.text}. Undo with Ctrl+Z.", False)
+        self._report(_("Done: {text}. Undo with Ctrl+Z.").format(text=step.text), False)
         self.reload()
 
     def _report(self, message: str, is_error: bool) -> None:
         if is_error:
-            dialogs.error(self, "That could not be done", message)
+            dialogs.error(self, _("That could not be done"), message)
         self.window_.statusBar().showMessage(message, 8000)
 
     def changeEvent(self, event: QEvent) -> None:

@@ -7,9 +7,11 @@ never meets Next on another letter.  Browse takes R because B belongs to Back in
 
 from __future__ import annotations
 
-BACK = "< &Back"
-NEXT = "&Next >"
-PREVIEW = "&Preview >"
-BROWSE = "B&rowse…"
-IMPORT = "&Import"
-CREATE = "&Create"
+from ledgerdesk.domain.i18n import N_
+
+BACK = N_("< &Back")
+NEXT = N_("&Next >")
+PREVIEW = N_("&Preview >")
+BROWSE = N_("B&rowse…")
+IMPORT = N_("&Import")
+CREATE = N_("&Create")

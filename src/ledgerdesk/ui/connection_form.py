@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.presentation.connection_form import (
@@ -47,7 +48,7 @@ class ConnectionFormDialog(QDialog):
         self.secret_ref = existing.secret_ref if existing else remotes.new_secret_ref()
         self.saved: Connection | None = None
         self._browser: tuple[str, str, str] | None = None  # pasted address, verifier, state
-        self.setWindowTitle("Edit connection" if existing else "Add a connection")
+        self.setWindowTitle(_("Edit connection") if existing else _("Add a connection"))
         self.provider = QComboBox()
         for provider in Provider:
             self.provider.addItem(provider.label, provider.value)
@@ -55,10 +56,10 @@ class ConnectionFormDialog(QDialog):
         self.edits["secret"].setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {name: error_label() for name in FIELDS}
         self.labels = {name: QLabel() for name in FIELDS}
-        self.sign_in_button = QPushButton("Sign in with &Xero in the browser…")
+        self.sign_in_button = QPushButton(_("Sign in with &Xero in the browser…"))
         self.sign_in_button.clicked.connect(self.browser_sign_in)
         form = QFormLayout()
-        form.addRow("Se&rvice:", self.provider)
+        form.addRow(_("Se&rvice:"), self.provider)
         for name in FIELDS:
             self.labels[name].setBuddy(self.edits[name])
             form.addRow(self.labels[name], self.edits[name])
@@ -70,7 +71,7 @@ class ConnectionFormDialog(QDialog):
             self.provider.setCurrentIndex(self.provider.findData(existing.provider.value))
             self.provider.setEnabled(False)
             self._fill(ConnectionDraft.of(existing))
-            self.edits["secret"].setPlaceholderText("leave empty to keep the current one")
+            self.edits["secret"].setPlaceholderText(_("leave empty to keep the current one"))
         self._provider_changed()
 
     @property
@@ -86,8 +87,9 @@ class ConnectionFormDialog(QDialog):
         if self.existing is None:
             self.edits["base_url"].setText(BASE_URLS[self.chosen])
             self.edits["scopes"].setText(draft.scopes)
-        texts = {"base_url": "&Base URL:", "client_id": "&Client id:", "scopes": "Sco&pes:",
-                 "identifier": "&User name:", "secret": SECRET_LABEL[self.chosen],
+        texts = {"base_url": _("&Base URL:"), "client_id": _("&Client id:"),
+                 "scopes": _("Sco&pes:"),
+                 "identifier": _("&User name:"), "secret": SECRET_LABEL[self.chosen],
                  "remote_id": REMOTE_ID.get(self.chosen, ("", "&Id:"))[1]}
         for name in FIELDS:
             shown = name in draft.uses or name in ("base_url", "secret")
@@ -117,11 +119,12 @@ class ConnectionFormDialog(QDialog):
         url, verifier, state = self.remotes.start_browser_sign_in(connection, REDIRECT_URI)
         QDesktopServices.openUrl(QUrl(url))
         pasted, ok = QInputDialog.getText(
-            self, "Sign in with Xero", "Sign in and allow access in the browser, then paste "
-            "the address the browser was sent to:", QLineEdit.EchoMode.Password)
+            self, _("Sign in with Xero"), _("Sign in and allow access in the browser, then paste "
+                                            "the address the browser was "
+                                            "sent to:"), QLineEdit.EchoMode.Password)
         if ok and pasted.strip():
             self._browser = (pasted.strip(), verifier, state)
-            self.message.setText("Signed in through the browser; Save finishes the connection.")
+            self.message.setText(_("Signed in through the browser; Save finishes the connection."))
             self.message.show()
 
     def save(self) -> None:
@@ -141,7 +144,8 @@ class ConnectionFormDialog(QDialog):
 
         self.edits["secret"].clear()  # it is on its way to the keyring, not kept here
         self._browser = None
-        run_in_background(self, f"Signing in to {connection.provider.label}…", sign_in,
+        run_in_background(self, _("Signing in to {label}…").format(
+                                    label=connection.provider.label), sign_in,
                           lambda _: self._store(connection), self._refused)
 
     def _store(self, connection: Connection) -> None:
@@ -160,5 +164,5 @@ class ConnectionFormDialog(QDialog):
         self.accept()
 
     def _refused(self, message: str) -> None:
-        self.message.setText(f"Not saved: {message}")
+        self.message.setText(_("Not saved: {message}").format(message=message))
         self.message.show()

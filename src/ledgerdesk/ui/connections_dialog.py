@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
 from ledgerdesk.presentation.session import Session
@@ -41,7 +42,7 @@ class ConnectionsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session, self.remotes = session, remotes
-        self.setWindowTitle("Connections")
+        self.setWindowTitle(_("Connections"))
         self.model = connections_model(self)
         self.table = read_only_table(
             self.model, "Connections", "The services this book sends payments to.")
@@ -55,17 +56,18 @@ class ConnectionsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.buttons: dict[str, QPushButton] = {}
-        for name, text, slot in (("add", "&Add…", self.add), ("test", "&Test connection",
+        for name, text, slot in (("add", _("&Add…"), self.add), ("test", _("&Test connection"),
                                                               self.test),
-                                 ("edit", "&Edit…", self.edit), ("remove", "&Remove…",
+                                 ("edit", _("&Edit…"), self.edit), ("remove", _("&Remove…"),
                                                                   self.remove)):
             button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             self.buttons[name] = button
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Payments on linked invoices and bills are pushed to these "
-                                "services. Their secrets are in the system keyring only."))
+        layout.addWidget(QLabel(_("Payments on linked invoices and bills are pushed to these "
+                                  "services. Their secrets are "
+                                  "in the system keyring only.")))
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -104,18 +106,21 @@ class ConnectionsDialog(QDialog):
         assert self.remotes is not None
         form = ConnectionFormDialog(self.session, self.remotes, self, existing)
         if form.exec() and form.saved is not None:
-            self.status.setText(f"Saved {form.saved.provider.label} at {form.saved.base_url}.")
+            self.status.setText(_("Saved {label} at {base_url}.").format(
+                                    label=form.saved.provider.label,
+                                    base_url=form.saved.base_url))
             self.reload(form.saved.id)
 
     def test(self) -> None:
         connection, remotes = self.current(), self.remotes
         if connection is None or remotes is None or connection.id is None:
             return
-        self.status.setText(f"Asking {connection.provider.label}…")
-        run_in_background(self, f"Asking {connection.provider.label}…",
+        self.status.setText(_("Asking {label}…").format(label=connection.provider.label))
+        run_in_background(self, _("Asking {label}…").format(label=connection.provider.label),
                           lambda _progress: remotes.who(connection),
                           lambda said: self._tested(connection, said),
-                          lambda why: self._tested(connection, f"Not connected: {why}"))
+                          lambda why: self._tested(connection, _("Not connected: {why}").format(
+                                                                   why=why)))
 
     def _tested(self, connection: Connection, said: str) -> None:
         assert connection.id is not None
@@ -127,17 +132,20 @@ class ConnectionsDialog(QDialog):
         connection = self.current()
         if connection is None or connection.id is None:
             return
-        question = (f"Remove the {connection.provider.label} connection at "
-                    f"{connection.base_url}? {removal_consequences(self.session.book, connection)}")
-        if not dialogs.confirm(self, "Remove connection?", question, "&Remove"):
+        question = (_("Remove the {label} connection at {base_url}? {removal_consequences}").format(
+            label=connection.provider.label,
+            base_url=connection.base_url,
+            removal_consequences=removal_consequences(self.session.book, connection)))
+        if not dialogs.confirm(self, _("Remove connection?"), question, _("&Remove")):
             return
         try:
             remove_connection(self.session.book, connection.id)
         except (NotAllowed, NotFound, BookFailure) as exc:
-            dialogs.error(self, "The connection was not removed", str(exc))
+            dialogs.error(self, _("The connection was not removed"), str(exc))
             return
         left = self.remotes.forget(connection) if self.remotes is not None else ""
-        self.status.setText(f"Removed the {connection.provider.label} connection.")
+        self.status.setText(_("Removed the {label} connection.").format(
+                                label=connection.provider.label))
         self.reload()
         if left:
-            dialogs.error(self, "The keyring could not be changed", left)
+            dialogs.error(self, _("The keyring could not be changed"), left)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMainWindow
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.backups import BookBackups, daily_failed_text, daily_text
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui.workers import run_in_background
 
-BACKING_UP = "Backing up the book…"
+BACKING_UP = N_("Backing up the book…")
 SHOWN_MS = 8000
 
 
@@ -29,7 +30,7 @@ def start_daily_backup(window: QMainWindow, session: Session) -> None:
     if not backups.daily_due(path):
         return
     bar = window.statusBar()
-    bar.showMessage(BACKING_UP)
+    bar.showMessage(_(BACKING_UP))
 
     def done(made: object) -> None:
         text = daily_text(made)  # type: ignore[arg-type]
@@ -38,6 +39,6 @@ def start_daily_backup(window: QMainWindow, session: Session) -> None:
         else:
             bar.showMessage(text, SHOWN_MS)
 
-    run_in_background(owner, BACKING_UP, lambda progress: backups.daily_backup(path, progress),
+    run_in_background(owner, _(BACKING_UP), lambda progress: backups.daily_backup(path, progress),
                       done, lambda message: bar.showMessage(daily_failed_text(message)),
                       quiet=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.fiscal_year import fiscal_year_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.accessible import named
@@ -54,7 +55,7 @@ def confirm(parent: QWidget, title: str, question: str, yes: str) -> bool:
 
 
 def choose_book_to_open(parent: QWidget) -> Path | None:
-    return file_dialogs.open_file(parent, "Open a book", BOOK_FILTER)
+    return file_dialogs.open_file(parent, _("Open a book"), BOOK_FILTER)
 
 
 class NewBookDialog(QDialog):
@@ -63,37 +64,39 @@ class NewBookDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("New book")
+        self.setWindowTitle(_("New book"))
         self.company_edit = QLineEdit()
-        self.company_edit.setPlaceholderText("e.g. Northwind Design Studio")
+        self.company_edit.setPlaceholderText(_("e.g. Northwind Design Studio"))
         self.currency_box = QComboBox()
         self.currency_box.setEditable(True)
         self.currency_box.addItems(CURRENCIES)
-        self.currency_box.setToolTip("The currency the company's books are kept in: "
-                                     "a three-letter code such as EUR, USD or GBP")
+        self.currency_box.setToolTip(_("The currency the company's books are kept in: a "
+                                       "three-letter code such as EUR, USD or "
+                                       "GBP"))
         self.year_start_edit = QLineEdit("01-01")
         self.year_start_edit.setMaxLength(5)
-        self.year_start_edit.setToolTip("The first day of the fiscal year as month-day, e.g. "
-                                        "04-01 for 1 April; 01-01 is the calendar year")
-        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / "My company.book"))
-        self.path_edit.setToolTip("One company's books are one file, kept where you choose")
-        browse = QPushButton(BROWSE)
+        self.year_start_edit.setToolTip(_("The first day of the fiscal year as month-day, e.g. "
+                                          "04-01 for 1 April; 01-01 is the "
+                                          "calendar year"))
+        self.path_edit = QLineEdit(str(file_dialogs.start_folder() / _("My company.book")))
+        self.path_edit.setToolTip(_("One company's books are one file, kept where you choose"))
+        browse = QPushButton(_(BROWSE))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
         where.addWidget(browse)
         form = QFormLayout()
-        form.addRow(_label("Company &name:", self.company_edit), self.company_edit)
-        form.addRow(_label("&Home currency:", self.currency_box), self.currency_box)
-        form.addRow(_label("Fiscal &year starts (MM-DD):", self.year_start_edit),
+        form.addRow(_label(_("Company &name:"), self.company_edit), self.company_edit)
+        form.addRow(_label(_("&Home currency:"), self.currency_box), self.currency_box)
+        form.addRow(_label(_("Fiscal &year starts (MM-DD):"), self.year_start_edit),
                     self.year_start_edit)
-        form.addRow(_label("Book &file:", self.path_edit), where)
+        form.addRow(_label(_("Book &file:"), self.path_edit), where)
         self.problem = QLabel()
         self.problem.setStyleSheet(tone_style(Tone.ERROR))
         self.problem.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(CREATE)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_(CREATE))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -104,7 +107,7 @@ class NewBookDialog(QDialog):
         self.company_edit.setFocus()
 
     def _browse(self) -> None:
-        path = file_dialogs.save_file(self, "New book", BOOK_FILTER, self.path_edit.text())
+        path = file_dialogs.save_file(self, _("New book"), BOOK_FILTER, self.path_edit.text())
         if path is not None:
             name = str(path)
             self.path_edit.setText(name if name.endswith(".book") else name + ".book")
@@ -142,10 +145,10 @@ def ask_new_book(parent: QWidget) -> tuple[Path, str, str, str] | None:
 
 def shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle("Keyboard shortcuts")
-    table = named(QTableWidget(len(rows), 2), "Keyboard shortcuts",
-                  "Every action and the keys that do it.")
-    table.setHorizontalHeaderLabels(["Action", "Keys"])
+    dialog.setWindowTitle(_("Keyboard shortcuts"))
+    table = named(QTableWidget(len(rows), 2), _("Keyboard shortcuts"),
+                  _("Every action and the keys that do it."))
+    table.setHorizontalHeaderLabels([_("Action"), _("Keys")])
     for i, (what, keys) in enumerate(rows):
         table.setItem(i, 0, QTableWidgetItem(what))
         table.setItem(i, 1, QTableWidgetItem(keys))

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.exports import Export, exported_text, write_export
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.widgets import error_label, form_row
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
-CSV_FILTER = "CSV files (*.csv)"
-CANCELLED = "Export cancelled; no file was written."
+CSV_FILTER = N_("CSV files (*.csv)")
+CANCELLED = N_("Export cancelled; no file was written.")
 
 
 def suggested_name(what: str) -> str:
@@ -38,22 +39,22 @@ def suggested_name(what: str) -> str:
 class ExportDialog(QDialog):
     def __init__(self, export: Export, folder: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Export {export.what}")
+        self.setWindowTitle(_("Export {what}").format(what=export.what))
         self.path = QLineEdit(str(folder / suggested_name(export.what)))
         self.path.setMinimumWidth(420)
-        browse = QPushButton(BROWSE)
+        browse = QPushButton(_(BROWSE))
         browse.clicked.connect(self._browse)
-        self.bom = QCheckBox("&Excel-friendly (starts with a byte order mark)")
+        self.bom = QCheckBox(_("&Excel-friendly (starts with a byte order mark)"))
         self.bom.setChecked(True)
         self.message = error_label()
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form_row(form, "&File:", row, self.path)
+        form_row(form, _("&File:"), row, self.path)
         form.addRow("", self.bom)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = buttons.addButton(_("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -63,7 +64,7 @@ class ExportDialog(QDialog):
         self.chosen: Path | None = None
 
     def _browse(self) -> None:
-        path = file_dialogs.save_file(self, "Export to CSV", CSV_FILTER, self.path.text())
+        path = file_dialogs.save_file(self, _("Export to CSV"), _(CSV_FILTER), self.path.text())
         if path is not None:
             self.path.setText(str(path))
 
@@ -71,11 +72,14 @@ class ExportDialog(QDialog):
         text = self.path.text().strip()
         path = Path(text).expanduser() if text else None
         if path is None:
-            problem = "Give the file to write."
+            problem = _("Give the file to write.")
         elif path.is_dir():
-            problem = f"{path} is a folder: add a file name, like {suggested_name('export')}."
+            problem = _("{path} is a folder: add a file name, like {suggested_name}.").format(
+                          path=path,
+                          suggested_name=suggested_name('export'))
         elif not path.parent.is_dir():
-            problem = f"There is no folder {path.parent}: choose one that exists."
+            problem = _("There is no folder {parent}: choose one that exists.").format(
+                          parent=path.parent)
         else:
             problem = ""
         self.message.setText(problem)
@@ -97,12 +101,14 @@ def export_to_csv(parent: QWidget, export: Export, folder: Path,
 
     def failed(message: str) -> None:
         if message == "Cancelled.":
-            report(CANCELLED, False)
+            report(_(CANCELLED), False)
         else:
-            report(f"The export to {path} failed: {message}", True)
+            report(_("The export to {path} failed: {message}").format(
+                       path=path,
+                       message=message), True)
 
     return run_in_background(
-        parent, f"Exporting {export.what}…",
+        parent, _("Exporting {what}…").format(what=export.what),
         lambda progress: write_export(export, path, bom=bom, progress=progress),
         lambda count: report(exported_text(count, path), False), failed,
     )

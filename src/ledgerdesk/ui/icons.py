@@ -92,7 +92,7 @@ def paint_pages(nav: QListWidget, palette: QPalette) -> None:
     """The navigation's entries get their page's icon in ``palette``."""
     for row in range(nav.count()):
         item = nav.item(row)
-        name = PAGE_ICONS.get(item.text())
+        name = PAGE_ICONS.get(item.data(Qt.ItemDataRole.UserRole) or item.text())
         if name is not None:
             item.setIcon(themed_icon(name, palette))
 

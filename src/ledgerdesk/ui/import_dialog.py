@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.import_wizard import ImportRequest, ImportWizard, run
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.imports import ImportKind, ImportPreview
@@ -38,7 +40,7 @@ class ImportDialog(QDialog):
     def __init__(self, session: Session, open_book: Callable[[], Book],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import from CSV")
+        self.setWindowTitle(_("Import from CSV"))
         self.wizard = ImportWizard(session)
         self.open_book = open_book
         self.result: ImportPreview | None = None  # the committed import
@@ -53,10 +55,10 @@ class ImportDialog(QDialog):
         for page in (self.source, self.mapping, self.preview):
             self.pages.addWidget(page)
         self.step = QLabel()
-        self.back = QPushButton(button_words.BACK)
-        self.next = QPushButton(button_words.NEXT)
-        self.import_button = QPushButton(button_words.IMPORT)
-        cancel = QPushButton("Cancel")
+        self.back = QPushButton(_(button_words.BACK))
+        self.next = QPushButton(_(button_words.NEXT))
+        self.import_button = QPushButton(_(button_words.IMPORT))
+        cancel = QPushButton(_("Cancel"))
         self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
         self.import_button.clicked.connect(self.start_import)
@@ -93,12 +95,12 @@ class ImportDialog(QDialog):
 
     def _update(self) -> None:
         index = self.pages.currentIndex()
-        titles = ("Step 1 of 3: what to import", "Step 2 of 3: columns and options",
-                  "Step 3 of 3: preview")
+        titles = (_("Step 1 of 3: what to import"), _("Step 2 of 3: columns and options"),
+                  _("Step 3 of 3: preview"))
         self.step.setText(titles[index])
         busy = self.task is not None
         self.back.setEnabled(index != SOURCE and not busy)
-        self.next.setText(button_words.PREVIEW if index == MAPPING else button_words.NEXT)
+        self.next.setText(_(button_words.PREVIEW) if index == MAPPING else _(button_words.NEXT))
         self.next.setEnabled(index != PREVIEW and not busy and (
             index == SOURCE or not self.wizard.mapping_error()))
         self.import_button.setEnabled(index == PREVIEW and self.wizard.can_import and not busy)
@@ -107,13 +109,13 @@ class ImportDialog(QDialog):
     # ---- running -------------------------------------------------------------------------
 
     def run_preview(self) -> None:
-        self._run(self.wizard.request(commit=False), "Checking every row…", self._previewed)
+        self._run(self.wizard.request(commit=False), _("Checking every row…"), self._previewed)
 
     def start_import(self) -> None:
         if not self.wizard.can_import or not dialogs.confirm(
-                self, "Import", self.wizard.confirmation(), button_words.IMPORT):
+                self, _("Import"), self.wizard.confirmation(), _(button_words.IMPORT)):
             return
-        self._run(self.wizard.request(commit=True), "Importing…", self._imported)
+        self._run(self.wizard.request(commit=True), _("Importing…"), self._imported)
 
     def _run(self, request: ImportRequest, label: str,
              done: Callable[[ImportPreview], None]) -> None:
@@ -144,7 +146,7 @@ class ImportDialog(QDialog):
             super().done(self._closing)
             return
         if message == "Cancelled.":
-            message = "Cancelled; nothing was written to the book."
+            message = _("Cancelled; nothing was written to the book.")
         page = self.pages.currentWidget()
         target = page.message if hasattr(page, "message") else self.preview.message
         target.setText(message)
@@ -168,10 +170,12 @@ class ImportDialog(QDialog):
         result = self.result
         if result is None:
             return ""
-        what = "payment" if result.kind is ImportKind.BANK else "record"
         count, rows = len(result.created), result.rows
-        return (f"Imported {count} {what}{'s' if count != 1 else ''} from {rows} "
-                f"row{'s' if rows != 1 else ''}.")
+        created = (plural(count, "{count} payment", "{count} payments")
+                   if result.kind is ImportKind.BANK
+                   else plural(count, "{count} record", "{count} records"))
+        return _("Imported {created} from {rows}.").format(
+            created=created, rows=plural(rows, "{count} row", "{count} rows"))
 
     def done(self, code: int) -> None:
         if self.task is not None:  # stop the worker first: it holds a book of its own

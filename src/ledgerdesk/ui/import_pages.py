@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
@@ -26,12 +27,12 @@ from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label
 
-NOT_IMPORTED = "(not imported)"
-CSV_FILTER = "CSV files (*.csv *.txt);;All files (*)"
+NOT_IMPORTED = N_("(not imported)")
+CSV_FILTER = N_("CSV files (*.csv *.txt);;All files (*)")
 #: A bank statement may also be the bank's own file.
-STATEMENT_FILTER = ("Bank statements (*.csv *.txt *.ofx *.qfx *.qbo *.xml *.053);;"
-                    "CSV files (*.csv *.txt);;OFX and QFX files (*.ofx *.qfx *.qbo);;"
-                    "CAMT.053 files (*.xml *.053);;All files (*)")
+STATEMENT_FILTER = (N_("Bank statements (*.csv *.txt *.ofx *.qfx *.qbo *.xml *.053);;"
+                       "CSV files (*.csv *.txt);;OFX and QFX files (*.ofx *.qfx *.qbo);;"
+                       "CAMT.053 files (*.xml *.053);;All files (*)"))
 
 
 class SourcePage(QWidget):
@@ -44,20 +45,21 @@ class SourcePage(QWidget):
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.path = QLineEdit()
-        self.path.setPlaceholderText("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD")
-        browse = QPushButton(BROWSE)
+        self.path.setPlaceholderText(_("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD"))
+        browse = QPushButton(_(BROWSE))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(browse)
-        file_label = QLabel("&File:")
+        file_label = QLabel(_("&File:"))
         file_label.setBuddy(self.path)
         form = QFormLayout()
-        form.addRow("&What to import:", self.kind)  # Alt+I is the Import button's
+        form.addRow(_("&What to import:"), self.kind)  # Alt+I is the Import button's
         form.addRow(file_label, row)
-        note = QLabel("Every row is checked before anything is written, and a file with any "
-                      "bad row imports nothing. The next step maps a CSV file's columns; a "
-                      "bank statement may also be the bank's own OFX, QFX or CAMT.053 file.")
+        note = QLabel(_("Every row is checked before anything is written, and a file with any bad "
+                        "row imports "
+          "nothing. The next step maps a CSV file's columns; a bank statement may also be the "
+          "bank's own OFX, QFX or CAMT.053 file."))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         self.message = error_label()
@@ -72,9 +74,9 @@ class SourcePage(QWidget):
 
     def _browse(self) -> None:
         bank = self.kind.currentData() == ImportKind.BANK
-        path = file_dialogs.open_file(self, "Import a bank statement" if bank
-                                      else "Import a CSV file",
-                                      STATEMENT_FILTER if bank else CSV_FILTER,
+        path = file_dialogs.open_file(self, _("Import a bank statement") if bank
+                                      else _("Import a CSV file"),
+                                      _(STATEMENT_FILTER) if bank else _(CSV_FILTER),
                                       self.path.text().strip())
         if path is not None:
             self.path.setText(str(path))
@@ -94,11 +96,11 @@ class MappingPage(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
-        self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
+        self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
         self.create_contacts.toggled.connect(self._options_changed)
         self.bank = QComboBox()
         self.bank.currentIndexChanged.connect(self._options_changed)
-        self.bank_label = QLabel("Bank acco&unt:")  # Alt+B is Back
+        self.bank_label = QLabel(_("Bank acco&unt:"))  # Alt+B is Back
         self.bank_label.setBuddy(self.bank)
         options = QHBoxLayout()
         options.addWidget(self.create_contacts)
@@ -106,7 +108,7 @@ class MappingPage(QWidget):
         options.addWidget(self.bank)
         options.addStretch(1)
         self.message = error_label()
-        self.heading = QLabel("Which column of the file feeds each field (* required):")
+        self.heading = QLabel(_("Which column of the file feeds each field (* required):"))
         self.statement_note = QLabel()
         self.statement_note.setWordWrap(True)
         self.scroll = scroll
@@ -126,14 +128,15 @@ class MappingPage(QWidget):
             QWidget().setLayout(old)  # reparent the old layout and its widgets to be dropped
         grid = QGridLayout(self.grid_host)
         grid.setHorizontalSpacing(18)
-        for column, title in enumerate(("Field", "Column in the file", "First row", "About")):
+        titles = (_("Field"), _("Column in the file"), _("First row"), _("About"))
+        for column, title in enumerate(titles):
             heading = QLabel(f"<b>{title}</b>")
             grid.addWidget(heading, 0, column)
         self.combos, self.samples = {}, {}
         for row, spec in enumerate(self.wizard.fields(), start=1):
             combo = QComboBox()
-            combo.addItems([NOT_IMPORTED, *self.wizard.headers()])
-            combo.setCurrentText(spec.header or NOT_IMPORTED)
+            combo.addItems([_(NOT_IMPORTED), *self.wizard.headers()])
+            combo.setCurrentText(spec.header or _(NOT_IMPORTED))
             combo.currentTextChanged.connect(lambda text, name=spec.name: self._pick(name, text))
             name = QLabel(spec.name.replace("_", " ").capitalize()
                           + (" *" if spec.required else ""))
@@ -168,11 +171,11 @@ class MappingPage(QWidget):
             self.bank.blockSignals(False)
 
     def _pick(self, name: str, text: str) -> None:
-        self.wizard.set_column(name, "" if text == NOT_IMPORTED else text)
+        self.wizard.set_column(name, "" if text == _(NOT_IMPORTED) else text)
         for spec in self.wizard.fields():  # a column taken here leaves the field it fed
             combo = self.combos[spec.name]
             combo.blockSignals(True)
-            combo.setCurrentText(spec.header or NOT_IMPORTED)
+            combo.setCurrentText(spec.header or _(NOT_IMPORTED))
             combo.blockSignals(False)
             self.samples[spec.name].setText(spec.sample)
         self.show_problem()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.import_lines import KEEP
 from ledgerdesk.presentation.import_wizard import ImportWizard
 from ledgerdesk.ui.accessible import named
@@ -52,7 +53,7 @@ class PreviewPage(QWidget):
         self.wizard = wizard
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.problems_only = QCheckBox("Show &problems only")
+        self.problems_only = QCheckBox(_("Show &problems only"))
         self.problems_only.toggled.connect(self._fill_rows)
         self.model = import_preview_model(self)
         self.table = named(_table(self.model, PreviewColumn.DETAIL), "Import preview",
@@ -73,7 +74,7 @@ class PreviewPage(QWidget):
         self.lines.selectionModel().selectionChanged.connect(self._line_selected)
         self.choice = QComboBox()
         self.choice.activated.connect(self._choose)
-        self.choice_label = QLabel("&Record the selected line against:")
+        self.choice_label = QLabel(_("&Record the selected line against:"))
         self.choice_label.setBuddy(self.choice)
         self.line_why = QLabel()  # the selected line's reason in full
         self.line_why.setWordWrap(True)
@@ -139,7 +140,7 @@ class PreviewPage(QWidget):
             return
         index = self.lines.currentIndex()
         why = self.lines_model.index(index.row(), LineColumn.WHY).data()
-        self.line_why.setText(f"Row {line}: {why}")
+        self.line_why.setText(_("Row {line}: {why}").format(line=line, why=why))
         options = self.wizard.lines.options(line)
         for option in options:
             self.choice.addItem(option.text, option.document_id)

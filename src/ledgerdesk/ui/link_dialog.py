@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
@@ -34,10 +35,10 @@ from ledgerdesk.ui.workers import run_in_background
 
 def link_state(session: Session, document_id: int | None) -> str:
     if document_id is None:
-        return "Not linked (save it first)."
+        return _("Not linked (save it first).")
     links = document_links(session.book, document_id)
     if not links:
-        return "Not linked to a remote service."
+        return _("Not linked to a remote service.")
     return "; ".join(f"Linked to {c.provider.label} {link.remote_number or link.remote_id}"
                      + (f" ({link.remote_id})" if link.remote_number else "")
                      for c, link in links)
@@ -49,28 +50,28 @@ class LinkDialog(QDialog):
         super().__init__(parent)
         self.session, self.remotes, self.number = session, remotes, number
         self.linked = False
-        self.setWindowTitle(f"Link {number} to a remote service")
+        self.setWindowTitle(_("Link {number} to a remote service").format(number=number))
         self.connection = QComboBox()
         for connection in connections(session.book):
             self.connection.addItem(f"{connection.provider.label} — {connection.base_url}",
                                     connection)
-        self.find_button = QPushButton(f"&Find {number} there")
+        self.find_button = QPushButton(_("&Find {number} there").format(number=number))
         self.find_button.clicked.connect(self.find)
         self.remote_id = QLineEdit()
-        self.remote_id.setPlaceholderText("the remote's own id of this invoice or bill")
+        self.remote_id.setPlaceholderText(_("the remote's own id of this invoice or bill"))
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.link_button = buttons.addButton("&Link", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.link_button = buttons.addButton(_("&Link"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.link)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
-        form.addRow("&Service:", self.connection)
+        form.addRow(_("&Service:"), self.connection)
         form.addRow("", self.find_button)
-        form.addRow("Remote &id:", self.remote_id)
+        form.addRow(_("Remote &id:"), self.remote_id)
         form.addRow(self.message)
         form.addRow(buttons)
         if self.connection.count() == 0:
-            self._say("This book has no connections: add one in File > Connections first.")
+            self._say(_("This book has no connections: add one in File > Connections first."))
             self.link_button.setEnabled(False)
         self.find_button.setEnabled(self.connection.count() > 0 and remotes is not None)
         self.resize(620, self.sizeHint().height())
@@ -83,20 +84,28 @@ class LinkDialog(QDialog):
         chosen: Connection = self.connection.currentData()
         remotes, number = self.remotes, self.number
         assert remotes is not None
-        self._say(f"Asking {chosen.provider.label}…")
-        run_in_background(self, f"Looking for {number} in {chosen.provider.label}…",
+        self._say(_("Asking {label}…").format(label=chosen.provider.label))
+        run_in_background(self, _("Looking for {number} in {label}…").format(
+                                    number=number,
+                                    label=chosen.provider.label),
                           lambda _p: remotes.gateway(chosen).find_document(number),
                           lambda found: self._found(chosen, found),
-                          lambda why: self._say(f"No answer: {why}"))
+                          lambda why: self._say(_("No answer: {why}").format(why=why)))
 
     def _found(self, chosen: Connection, found: RemoteDocument | None) -> None:
         if found is None:
-            self._say(f"{chosen.provider.label} has no invoice or bill numbered {self.number}"
-                      "; enter its id instead.")
+            self._say(_("{label} has no invoice or bill numbered {number}; enter its id "
+                        "instead.").format(
+                label=chosen.provider.label,
+                number=self.number))
             return
         self.remote_id.setText(found.remote_id)
-        due = f", {self._money(found.amount_due)} due" if found.amount_due is not None else ""
-        self._say(f"Found {found.number} ({found.status}{due}). Link saves it.")
+        due = (_(", {money} due").format(money=self._money(found.amount_due))
+               if found.amount_due is not None else "")
+        self._say(_("Found {number} ({status}{due}). Link saves it.").format(
+                      number=found.number,
+                      status=found.status,
+                      due=due))
 
     def _money(self, amount: Money) -> str:
         """In the book's locale; the currency named when it is not the book's."""
@@ -107,7 +116,7 @@ class LinkDialog(QDialog):
         chosen: Connection | None = self.connection.currentData()
         remote = self.remote_id.text().strip()
         if chosen is None or chosen.id is None or not remote:
-            self._say("Find it by number, or enter the remote id.")
+            self._say(_("Find it by number, or enter the remote id."))
             return
         try:
             link_document_to(self.session.book, chosen.id, self.number, remote)
@@ -124,10 +133,10 @@ def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
         return None
     state = QLabel(link_state(editor.session, editor.document_id))
     state.setObjectName("linkState")
-    button = QPushButton("Lin&k to remote…")
+    button = QPushButton(_("Lin&k to remote…"))
     button.setAutoDefault(False)
     button.setEnabled(editor.document_id is not None and bool(editor.number))
-    button.setToolTip("" if button.isEnabled() else "Authorise it first: links go by number.")
+    button.setToolTip("" if button.isEnabled() else _("Authorise it first: links go by number."))
 
     def link() -> None:
         chooser = LinkDialog(editor.session, _window_remotes(dialog), editor.number, dialog)
@@ -138,7 +147,7 @@ def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
     row = QHBoxLayout()
     row.addWidget(state, 1)
     row.addWidget(button)
-    form.addRow("Remote:", row)
+    form.addRow(_("Remote:"), row)
     return state
 
 

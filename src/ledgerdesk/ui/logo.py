@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, logo_from_file
 from ledgerdesk.ui import file_dialogs
@@ -64,9 +65,9 @@ class LogoPicker(QWidget):
         self.preview = QLabel()
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.choose_button = QPushButton("C&hoose…")
+        self.choose_button = QPushButton(_("C&hoose…"))
         self.choose_button.clicked.connect(self.choose)
-        self.remove_button = QPushButton("Re&move")
+        self.remove_button = QPushButton(_("Re&move"))
         self.remove_button.clicked.connect(lambda: self.set_logo(None))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -77,7 +78,7 @@ class LogoPicker(QWidget):
         self._show()
 
     def choose(self) -> None:
-        path = file_dialogs.open_file(self, "Choose the company logo", IMAGE_FILTER)
+        path = file_dialogs.open_file(self, _("Choose the company logo"), IMAGE_FILTER)
         if path is not None:
             self.load(path)
 
@@ -89,11 +90,14 @@ class LogoPicker(QWidget):
             self.report(" ".join(p.message for p in exc.problems))
             return False
         except OSError as exc:
-            self.report(f"{path.name} could not be read: {exc.strerror or exc}.")
+            self.report(_("{name} could not be read: {value}.").format(
+                            name=path.name,
+                            value=exc.strerror or exc))
             return False
         if natural_size(logo) is None:
-            self.report(f"{path.name} looks like an image but could not be read; it may be "
-                        f"damaged.")
+            self.report(_("{name} looks like an image but could not be read; it may be "
+                          "damaged.").format(
+                name=path.name))
             return False
         self.report("")
         self.set_logo(logo)
@@ -107,7 +111,7 @@ class LogoPicker(QWidget):
         image = logo_image(self.logo, PREVIEW) if self.logo else None
         if image is None:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText("No logo")
+            self.preview.setText(_("No logo"))
         else:
             self.preview.setPixmap(QPixmap.fromImage(image))
         self.remove_button.setEnabled(self.logo is not None)

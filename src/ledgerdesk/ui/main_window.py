@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk import __version__
+from ledgerdesk.domain.i18n import _
+from ledgerdesk.presentation.language import chosen_language, use_language
 from ledgerdesk.presentation.session import BookFileError, BookFiles, Session
 from ledgerdesk.services.ports import Book, BookFailure
 from ledgerdesk.services.sync_admin import Remotes
@@ -36,6 +38,7 @@ from ledgerdesk.ui.book_view import BookView
 from ledgerdesk.ui.daily_backup import start_daily_backup
 from ledgerdesk.ui.icons import app_icon, paint_actions
 from ledgerdesk.ui.preferences import Preferences
+from ledgerdesk.ui.qt_language import use_qt_language
 from ledgerdesk.ui.undo import UndoStack, undo_actions
 from ledgerdesk.ui.welcome import WelcomePage
 from ledgerdesk.ui.workers import run_in_background, stop_tasks
@@ -62,19 +65,23 @@ class MainWindow(BookDialogs, QMainWindow):
         self.remotes = remotes  # None: no sync (the Sync panel says so)
         # A book without a locale setting shows numbers and dates the way this machine does.
         self.system_locale = system_locale or system_locale_name()
+        # The words: Settings' choice, else LEDGERDESK_LANGUAGE or the system's (Qt knows it
+        # where no LANG is set); chosen before any widget is built, as none is rebuilt later.
+        use_qt_language(use_language(chosen_language(prefs.language(),
+                                                     system_locale=self.system_locale)))
         self.session: Session | None = None
         self.book_view: BookView | None = None
         # The book's dialogs that do not block the window (Tax codes…, Reconcile…), by name.
         self.book_dialogs: dict[str, QDialog] = {}
         self.undo_stack = UndoStack(self)
-        self.setWindowTitle("Ledgerdesk")
+        self.setWindowTitle(_("Ledgerdesk"))
         self.setMinimumSize(900, 560)
         self.actions = make_actions(self)
         undo, redo = undo_actions(self.undo_stack, self)
         undo.setShortcuts([QKeySequence(key) for key in UNDO_KEYS])
         redo.setShortcuts([QKeySequence(key) for key in REDO_KEYS])
         self.undo_action, self.redo_action = undo, redo
-        self.recent_menu = QMenu("Open &recent", self)
+        self.recent_menu = QMenu(_("Open &recent"), self)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.toolbar = build_menus(self, self.actions, undo, redo, self.recent_menu)
         self.setWindowIcon(app_icon())
@@ -139,14 +146,14 @@ class MainWindow(BookDialogs, QMainWindow):
             book = self.files.open(path)
             session = self._first_session(book, path)
         except (BookFileError, BookFailure) as exc:
-            dialogs.error(self, "The book could not be opened", str(exc))
+            dialogs.error(self, _("The book could not be opened"), str(exc))
             if not path.exists():
                 self.prefs.forget_book(path)
                 self.welcome.show_recent(self.prefs.recent_books())
             return False
         self._show_book(session)
         if book.read_only is not None:
-            dialogs.inform(self, "This book is read-only", str(book.read_only))
+            dialogs.inform(self, _("This book is read-only"), str(book.read_only))
         return True
 
     def _first_session(self, book: Book, path: Path) -> Session:
@@ -176,16 +183,16 @@ class MainWindow(BookDialogs, QMainWindow):
             book = self.files.create(path, company=company, currency=currency,
                                      fiscal_year_start=year_start)
         except BookFileError as exc:
-            dialogs.error(self, "The book could not be created", str(exc))
+            dialogs.error(self, _("The book could not be created"), str(exc))
             return
         self._show_book(self._session_of(book, path))
 
     def open_demo(self) -> None:
         run_in_background(
-            self, "Building the demo book…",
+            self, _("Building the demo book…"),
             lambda progress: self.files.demo(self.clock(), progress),
             self.open_path,
-            lambda message: dialogs.error(self, "The demo book could not be built", message),
+            lambda message: dialogs.error(self, _("The demo book could not be built"), message),
         )
 
     def close_book(self) -> None:
@@ -229,7 +236,9 @@ class MainWindow(BookDialogs, QMainWindow):
         self.book_view.show_page(1)
         self.stack.setCurrentWidget(self.book_view)
         read_only = " (read-only)" if session.book.read_only is not None else ""
-        self.setWindowTitle(f"{session.title}{read_only} — Ledgerdesk")
+        self.setWindowTitle(_("{title}{read_only} — Ledgerdesk").format(
+                                title=session.title,
+                                read_only=read_only))
         self.book_label.setText(f"{session.title} · {session.currency} · {session.path}"
                                 f"{read_only}")
         self._enable_book_actions(True)
@@ -241,8 +250,8 @@ class MainWindow(BookDialogs, QMainWindow):
     def _show_welcome(self) -> None:
         self.welcome.show_recent(self.prefs.recent_books())
         self.stack.setCurrentWidget(self.welcome)
-        self.setWindowTitle("Ledgerdesk")
-        self.book_label.setText("No book open")
+        self.setWindowTitle(_("Ledgerdesk"))
+        self.book_label.setText(_("No book open"))
         self._enable_book_actions(False)
         self.welcome.new_button.setFocus()
 
@@ -270,7 +279,7 @@ class MainWindow(BookDialogs, QMainWindow):
             action.triggered.connect(lambda _=False, p=path: self.open_path(p))
             self.recent_menu.addAction(action)
         if self.recent_menu.isEmpty():
-            self.recent_menu.addAction("No recent books").setEnabled(False)
+            self.recent_menu.addAction(_("No recent books")).setEnabled(False)
 
     # ---- dialogs ---------------------------------------------------------------------------
 
@@ -278,7 +287,7 @@ class MainWindow(BookDialogs, QMainWindow):
         if self.session is not None and self.book_view is not None:
             from ledgerdesk.ui.settings_dialog import SettingsDialog
 
-            if SettingsDialog(self.session, self).exec():
+            if SettingsDialog(self.session, self, prefs=self.prefs).exec():
                 self._show_book(self._session_of(self.session.book, self.session.path),
                                 same_book=True)
 
@@ -324,9 +333,9 @@ class MainWindow(BookDialogs, QMainWindow):
         dialogs.shortcuts(self, self.shortcut_rows())
 
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Ledgerdesk",
-                          f"Ledgerdesk {__version__}\nOffline double-entry books for small "
-                          "businesses.")
+        QMessageBox.about(self, _("About Ledgerdesk"),
+                          _("Ledgerdesk {version__}\nOffline double-entry books for small "
+                            "businesses.").format(version__=__version__))
 
     def _paint_icons(self) -> None:
         paint_actions([*self.actions.values(), self.undo_action, self.redo_action],

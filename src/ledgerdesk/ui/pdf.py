@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.output_files import write_bytes
 from ledgerdesk.presentation.print_html import LOGO_BOX_PT, LOGO_URL, print_html
 from ledgerdesk.presentation.print_model import PageSize, PrintModel, page_label
@@ -64,7 +65,7 @@ def pdf_bytes(model: PrintModel) -> tuple[bytes, int]:
     pages = _Pages(model, writer, DPI)
     painter = QPainter()
     if not painter.begin(writer):
-        raise PdfError("Qt could not start a PDF.")
+        raise PdfError(_("Qt could not start a PDF."))
     try:
         for index in range(pages.count):
             if index:

@@ -1,4 +1,5 @@
-"""What the window remembers between runs: recent books, the last book, window geometry."""
+"""What the window remembers between runs: recent books, the last book, window geometry, and
+the language the user chose in Settings (empty: the system's)."""
 
 from __future__ import annotations
 
@@ -51,6 +52,14 @@ class Preferences:
     def last_book(self) -> Path | None:
         value = self._settings.value("books/last")
         return Path(value) if value else None
+
+    def language(self) -> str:
+        """The language chosen in Settings (``"de"``), or ``""``: the system's."""
+        value = self._settings.value("window/language", "")
+        return value if isinstance(value, str) else ""
+
+    def set_language(self, language: str) -> None:
+        self._settings.setValue("window/language", language)
 
     def geometry(self) -> QByteArray | None:
         value = self._settings.value("window/geometry")

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtWidgets import QWidget
 
-from ledgerdesk.presentation.report_params import ReportKind
+from ledgerdesk.presentation.report_params import Preset, ReportKind
 from ledgerdesk.presentation.report_results import Target
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.export_dialog import ExportDialog
@@ -51,7 +51,7 @@ def report_screens(window: QWidget, view, wait: Wait) -> Iterator[Screen]:
     page.bar.start.setText("31.02.2024" if "." in page.bar.start.text() else "2/31/2024")
     page.run()
     yield "62-report-refused", window, True
-    page.bar.preset.setCurrentIndex(page.bar.preset.findText("Year to date"))
+    page.bar.preset.setCurrentIndex(page.bar.preset.findData(Preset.YEAR_TO_DATE))
     page.bar.preset.activated.emit(page.bar.preset.currentIndex())
     page.choose(ReportKind.PROFIT_AND_LOSS)
     wait(lambda: not page.running)

@@ -64,7 +64,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
                      locale: str | None = None, *, sync_book: Path | None = None,
                      remotes: Remotes | None = None, dark: bool = False,
                      seen: Callable[[str, QWidget], None] | None = None,
-                     today: dt.date | None = None) -> list[Path]:
+                     today: dt.date | None = None,
+                     language: str | None = None) -> list[Path]:
     """Write one PNG per screen into ``folder``; returns the files written.  ``sync_book``
     (a book whose outbox holds every state) adds the Sync panel and its dialogs (30-34);
     ``dark`` shows them in dark mode, as when the system asks for it.  ``seen`` is handed
@@ -76,6 +77,8 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
         use_scheme(app, Qt.ColorScheme.Dark)
     folder.mkdir(parents=True, exist_ok=True)
     prefs = Preferences.at(prefs_path)
+    if language:
+        prefs.set_language(language)
     clock = (lambda: today) if today is not None else dt.date.today
     window = MainWindow(files, prefs, clock, remotes=remotes, system_locale=locale)
     window.resize(*SIZE)
@@ -217,7 +220,7 @@ def _filter_invoices(view) -> None:
     busiest = max({r.contact_id for r in owing},
                   key=lambda c: sum(r.contact_id == c for r in owing))
     bar.contact.select_id(busiest)
-    bar.status.setCurrentIndex(bar.status.findText("Open"))
+    bar.status.setCurrentIndex(bar.status.findData(StatusFilter.OPEN))
     first = min(r.issue_date for r in owing if r.contact_id == busiest)
     bar.date_from.setText(page.filters.date_text(first))
     bar.date_from.editingFinished.emit()
@@ -228,7 +231,7 @@ def _dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, QDialog]]
     yield "09-authorised-invoice", _authorised_invoice(session, parent)
     yield "10-payment-over-allocated", _payment(session, parent, over=True)
     yield "11-payment", _payment(session, parent, over=False)
-    yield "12-settings", SettingsDialog(session, parent)
+    yield "12-settings", SettingsDialog(session, parent, prefs=getattr(parent, "prefs", None))
     yield "13-new-book", NewBookDialog(parent)
     yield "14-new-contact", ContactDialog(session, Side.SALES, parent)
     yield from _detail_dialogs(session, parent)

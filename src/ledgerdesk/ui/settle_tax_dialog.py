@@ -14,11 +14,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.tax_settlement import SettleTaxForm
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.widgets import error_label, form_row
 
-TITLE = "Settle the tax return"
+TITLE = N_("Settle the tax return")
 
 
 class SettleTaxDialog(QDialog):
@@ -26,15 +27,19 @@ class SettleTaxDialog(QDialog):
         super().__init__(parent)
         self.form = form
         self.done_text = ""
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         report = form.report
         dates = form.dates
-        what = "to receive back" if form.refund else "to pay"
+        what = _("to receive back") if form.refund else _("to pay")
         self.summary = QLabel(
-            f"<b>{form.money.format(abs(report.net_due).amount)}</b> {what} for "
-            f"{dates.short(report.period.start)} to {dates.short(report.period.end)}: "
-            f"output tax {form.money.format(report.output_tax.amount)}, input tax "
-            f"{form.money.format(report.input_tax.amount)}.")
+            _("<b>{format_}</b> {what} for {short} to {short2}: output tax {format_2}, input tax "
+              "{format_3}.").format(
+                format_=form.money.format(abs(report.net_due).amount),
+                what=what,
+                short=dates.short(report.period.start),
+                short2=dates.short(report.period.end),
+                format_2=form.money.format(report.output_tax.amount),
+                format_3=form.money.format(report.input_tax.amount)))
         self.summary.setWordWrap(True)
         self.date = QLineEdit(form.date_text)
         self.date.setFixedWidth(120)
@@ -45,13 +50,13 @@ class SettleTaxDialog(QDialog):
         self.message = error_label()
         self.buttons = QDialogButtonBox()
         self.settle_button = self.buttons.addButton(
-            "&Record refund" if form.refund else "&Record payment",
+            _("&Record refund") if form.refund else _("&Record payment"),
             QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         fields = QFormLayout()
-        form_row(fields, "&Paid on:" if not form.refund else "&Received on:", self.date,
+        form_row(fields, _("&Paid on:") if not form.refund else _("&Received on:"), self.date,
                  self.date)
-        form_row(fields, "&Bank:", self.bank, self.bank)
+        form_row(fields, _("&Bank:"), self.bank, self.bank)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(fields)
@@ -64,7 +69,7 @@ class SettleTaxDialog(QDialog):
     def settle(self) -> None:
         """Ask, then settle; on a refusal, say why and keep what was typed."""
         self.form.date_text, self.form.bank = self.date.text(), self.bank.currentData()
-        if not dialogs.confirm(self, TITLE, self.form.question(),
+        if not dialogs.confirm(self, _(TITLE), self.form.question(),
                                self.settle_button.text().replace("&", "")):
             return
         done = self.form.settle()

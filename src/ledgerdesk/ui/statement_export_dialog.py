@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.presentation.exports import Export, statement_export
 from ledgerdesk.presentation.session import Session
@@ -37,23 +38,23 @@ class StatementExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Export a bank statement")
+        self.setWindowTitle(_("Export a bank statement"))
         self.account = QComboBox()
-        self.account.setAccessibleName("Bank account")
+        self.account.setAccessibleName(_("Bank account"))
         for account in bank_accounts(session.book):
             self.account.addItem(f"{account.code} {account.name}", account.code)
         start, end = last_month(session.today)
         self.start = date_edit(start, session.locale)
-        self.start.setAccessibleName("From")
+        self.start.setAccessibleName(_("From"))
         self.end = date_edit(end, session.locale)
-        self.end.setAccessibleName("To")
+        self.end.setAccessibleName(_("To"))
         self.message = error_label()
         form = QFormLayout()
-        form_row(form, "Bank &account:", self.account, self.account)
-        form_row(form, "&From:", self.start, self.start)
-        form_row(form, "&To:", self.end, self.end)
+        form_row(form, _("Bank &account:"), self.account, self.account)
+        form_row(form, _("&From:"), self.start, self.start)
+        form_row(form, _("&To:"), self.end, self.end)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton("&Next…", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(_("&Next…"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

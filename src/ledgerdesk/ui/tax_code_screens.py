@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from PySide6.QtWidgets import QDialog, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui.editors.tax_code_dialog import TaxCodeDialog
 from ledgerdesk.ui.tax_codes_dialog import TaxCodesDialog
@@ -27,7 +28,7 @@ def tax_code_dialogs(session: Session, parent: QWidget) -> Iterator[tuple[str, Q
         refused.save()
         yield "74-tax-code-used-refused", refused
     new = TaxCodeDialog(session, None, parent)
-    new.name.setText("Books and newspapers")
+    new.name.setText(_("Books and newspapers"))
     new.rate.setText("5½")
     yield "75-tax-code-new-not-a-percentage", new
 

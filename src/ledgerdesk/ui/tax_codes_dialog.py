@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_list import NOTE, TaxCodeList, TaxCodeRow, side_label
 from ledgerdesk.services.ports import BookFailure
@@ -45,7 +46,8 @@ WIDTHS = {TaxCodeColumn.NAME: 200, TaxCodeColumn.SIDE: 100, TaxCodeColumn.ACCOUN
 
 
 def tax_codes_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(TaxCodeColumn, ("Name", "Side", "Account", "Rate %", "Used"),
+    return ReadRowsModel(TaxCodeColumn,
+                         (_("Name"), _("Side"), _("Account"), _("Rate %"), _("Used")),
                          frozenset({TaxCodeColumn.RATE}), parent)
 
 
@@ -53,19 +55,19 @@ class TaxCodesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Tax codes")
+        self.setWindowTitle(_("Tax codes"))
         self.presenter = TaxCodeList(session)
         self.model = tax_codes_model(self)
         self.table = self._make_table()
-        top, self.count_label = note_and_count(NOTE)
+        top, self.count_label = note_and_count(_(NOTE))
         self.status = QLabel()
         self.status.setObjectName("taxCodesStatus")
         self.status.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.add_button = self._button(buttons, "&Add…", self.add_code)
+        self.add_button = self._button(buttons, _("&Add…"), self.add_code)
         # Not "&Change": KDE's Close button is "&Close".
-        self.change_button = self._button(buttons, "C&hange…", self.change_current)
+        self.change_button = self._button(buttons, _("C&hange…"), self.change_current)
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_code)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.services.ports import BookFailure
 
@@ -42,7 +43,8 @@ class StepCommand(QUndoCommand):
     def attempt(self, verb: str) -> bool:
         """Run the step's undo or redo before the stack moves; False (and said why) when the
         book refused, so the stack can stay where it is."""
-        self._done = self._try(verb, refused=f"{verb.capitalize()} still offers it.")
+        self._done = self._try(verb, refused=_("{capitalize} still offers it.").format(
+                                                 capitalize=verb.capitalize()))
         return self._done
 
     def redo(self) -> None:
@@ -69,7 +71,11 @@ class StepCommand(QUndoCommand):
         try:
             message = action()
         except REFUSALS as exc:
-            self._report(f"Could not {verb} {self.step.text}: {exc} {refused}".rstrip(), True)
+            self._report(_("Could not {verb} {text}: {exc} {refused}").format(
+                             verb=verb,
+                             text=self.step.text,
+                             exc=exc,
+                             refused=refused).rstrip(), True)
             worked = False
         else:
             self._report(message, False)
@@ -110,10 +116,11 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     """Edit > Undo and Redo: they call ``stack``'s checked ``undo``/``redo`` (the actions
     ``createUndoAction`` makes would call Qt's, which moves past a refusal) and name the
     step they would undo or redo."""
-    undo, redo = QAction("&Undo", parent), QAction("&Redo", parent)
-    for action, name in ((undo, "Undo"), (redo, "Redo")):
+    undo, redo = QAction(_("&Undo"), parent), QAction(_("&Redo"), parent)
+    for action, name in ((undo, _("Undo")), (redo, _("Redo"))):
         action.setObjectName(name.lower())
-        action.setIconText(name)  # the toolbar's button stays short; its tooltip names the step
+        # the toolbar's button stays short; its tooltip names the step
+        action.setIconText(_("Undo") if action is undo else _("Redo"))
     undo.triggered.connect(lambda: stack.undo())
     redo.triggered.connect(lambda: stack.redo())
 
@@ -121,10 +128,10 @@ def undo_actions(stack: UndoStack, parent: QObject) -> tuple[QAction, QAction]:
     # it is being destroyed, too).  ``retitled`` comes from a live stack.
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
-    stack.undoTextChanged.connect(lambda text: undo.setText(_label("&Undo", text)))
-    stack.redoTextChanged.connect(lambda text: redo.setText(_label("&Redo", text)))
-    stack.retitled.connect(lambda: (undo.setText(_label("&Undo", stack.undoText())),
-                                    redo.setText(_label("&Redo", stack.redoText()))))
+    stack.undoTextChanged.connect(lambda text: undo.setText(_label(_("&Undo"), text)))
+    stack.redoTextChanged.connect(lambda text: redo.setText(_label(_("&Redo"), text)))
+    stack.retitled.connect(lambda: (undo.setText(_label(_("&Undo"), stack.undoText())),
+                                    redo.setText(_label(_("&Redo"), stack.redoText()))))
     undo.setEnabled(stack.canUndo())
     redo.setEnabled(stack.canRedo())
     return undo, redo

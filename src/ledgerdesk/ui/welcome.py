@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui.accessible import named
 from ledgerdesk.ui.icons import app_icon
 from ledgerdesk.ui.theme import Tone, tone_style
@@ -31,17 +32,18 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel("Ledgerdesk")
+        title = QLabel(_("Ledgerdesk"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 2.2)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel("Offline books for your business: invoices, bills, credit notes "
-                          "and payments, on a double-entry ledger.")
+        subtitle = QLabel(_("Offline books for your business: invoices, bills, credit notes and "
+                            "payments, on a "
+                            "double-entry ledger."))
         subtitle.setWordWrap(True)
-        self.new_button = QPushButton("&New book…")
-        self.open_button = QPushButton("&Open book…")
-        self.demo_button = QPushButton("&Try the demo")
+        self.new_button = QPushButton(_("&New book…"))
+        self.open_button = QPushButton(_("&Open book…"))
+        self.demo_button = QPushButton(_("&Try the demo"))
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)
@@ -50,12 +52,12 @@ class WelcomePage(QWidget):
             button.setMinimumWidth(150)
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.recent_label = QLabel("&Recent books")
-        self.recent = named(QListWidget(), "Recent books", "Enter opens the selected book.")
+        self.recent_label = QLabel(_("&Recent books"))
+        self.recent = named(QListWidget(), _("Recent books"), _("Enter opens the selected book."))
         self.recent.setObjectName("recentBooks")
         self.recent_label.setBuddy(self.recent)
         self.recent.itemActivated.connect(self._activated)
-        self.empty_hint = QLabel("No recent books yet. Create one, open one, or try the demo.")
+        self.empty_hint = QLabel(_("No recent books yet. Create one, open one, or try the demo."))
         self.empty_hint.setStyleSheet(tone_style(Tone.NOTE))
         mark = QLabel()
         mark.setPixmap(app_icon().pixmap(56, 56))
@@ -89,7 +91,9 @@ class WelcomePage(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             if not path.exists():
-                item.setText(f"{path.name}    —    missing: {path.parent}")
+                item.setText(_("{name}    —    missing: {parent}").format(
+                                 name=path.name,
+                                 parent=path.parent))
                 item.setForeground(self.palette().placeholderText())
             self.recent.addItem(item)
         self.recent.setVisible(bool(paths))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -116,7 +117,7 @@ class ContactPicker(QComboBox):
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMinimumWidth(320)
-        self.lineEdit().setPlaceholderText("Type a name…")
+        self.lineEdit().setPlaceholderText(_("Type a name…"))
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -173,7 +174,7 @@ def address_edit() -> QPlainTextEdit:
     """A few lines of postal address; Tab moves on (it would type a tab character)."""
     edit = QPlainTextEdit()
     edit.setTabChangesFocus(True)
-    edit.setPlaceholderText("Street, town, postcode, country: one per line")
+    edit.setPlaceholderText(_("Street, town, postcode, country: one per line"))
     lines = edit.fontMetrics().lineSpacing()
     edit.setFixedHeight(lines * 5 + 2 * edit.frameWidth() + 12)  # five lines, no scrolling
     return edit

@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import gc_guard
 
 Progress = Callable[[int, int], None]
@@ -109,8 +110,8 @@ class BackgroundTask(QObject):
         # user working while it runs; the caller says in the status bar what happens.
         self.dialog: QProgressDialog | None = None
         if not quiet:
-            self.dialog = QProgressDialog(label, "Cancel", 0, 0, owner)
-            self.dialog.setWindowTitle("Ledgerdesk")
+            self.dialog = QProgressDialog(label, _("Cancel"), 0, 0, owner)
+            self.dialog.setWindowTitle(_("Ledgerdesk"))
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(400)
             # Not a queued slot of the job: its thread is busy running the work, so the
@@ -172,7 +173,7 @@ class BackgroundTask(QObject):
 
     @Slot()
     def _cancelled(self) -> None:
-        self._deliver(1, "Cancelled.")
+        self._deliver(1, _("Cancelled."))
 
     def _deliver(self, which: int, outcome: Any) -> None:
         callbacks, self._callbacks = self._callbacks, None

@@ -14,6 +14,7 @@ from typing import Any
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.domain.wording import Words, worded
@@ -107,8 +108,8 @@ def contact_for(tx: Transaction, name: str, role: ContactRole, create: bool) -> 
     if not create:
         raise ValidationFailed([Problem(
             "contact", "not_found",
-            f"there is no contact named {name!r}; add it first, or choose to create missing "
-            "contacts",
+            _("there is no contact named {name!r}; add it first, or choose to create missing "
+              "contacts").format(name=name),
         )])
     return add_contact_in(tx, NewContact(name=name, role=role)), True
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports.accept import Excess, Unmatched
 from ledgerdesk.services.imports.apply import Step
 from ledgerdesk.services.imports.cells import RowProblem
@@ -84,6 +85,6 @@ def excess_problems(
     problems = [RowProblem(e.row, mapping.header("amount"), e.reason)
                 for e in excess if not e.kept]
     known = {line.row for line in lines} | {p.row for p in found}
-    problems += [RowProblem(row, "", "is marked to keep its excess as credit, but the file "
-                                     "has no such line") for row in sorted(keep - known)]
+    problems += [RowProblem(row, "", _("is marked to keep its excess as credit, but the file has "
+                                       "no such line")) for row in sorted(keep - known)]
     return problems

@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.imports.source import ImportFileError
@@ -70,21 +71,27 @@ def read_camt(path: Path, currency: str) -> StatementFile:
     try:
         root = parse(str(path), forbid_dtd=True).getroot()
     except DefusedXmlException:
-        raise ImportFileError(f"{path.name} is refused: it declares a DTD or entities, which "
-                              "a bank statement never has (they can read other files or grow "
-                              "without end).") from None
+        raise ImportFileError(_("{name} is refused: it declares a DTD or entities, which a bank "
+                                "statement never has "
+          "(they can read other files or grow without end).").format(name=path.name)) from None
     except (ParseError, ValueError) as exc:
         why = " ".join(str(exc).split())[:120]
-        raise ImportFileError(f"{path.name} is not a readable CAMT.053 file "
-                              f"({type(exc).__name__}: {why}).") from None
+        raise ImportFileError(_("{name} is not a readable CAMT.053 file ({name__}: {why}).").format(
+            name=path.name,
+            name__=type(exc).__name__,
+            why=why)) from None
     report = _find(root, "BkToCstmrStmt")
     statements = _all(report, "Stmt") if report is not None else []
     if not statements:
-        raise ImportFileError(f"{path.name} holds no CAMT.053 statement (no BkToCstmrStmt/Stmt).")
+        raise ImportFileError(_("{name} holds no CAMT.053 statement (no "
+                                "BkToCstmrStmt/Stmt).").format(
+                                  name=path.name))
     accounts = {_account(s) for s in statements}
     if len(accounts) > 1:
-        raise ImportFileError(f"{path.name} holds statements of {len(accounts)} accounts; "
-                              "export one account at a time.")
+        raise ImportFileError(_("{name} holds statements of {accounts} accounts; export one "
+                                "account at a time.").format(
+            name=path.name,
+            accounts=len(accounts)))
     lines: list[StatementLine] = []
     problems: list[RowProblem] = []
     for statement in statements:
@@ -105,8 +112,8 @@ def _entry_lines(entry: Element, statement_id: str, currency: str,
     sign = -1 if _text(entry, "CdtDbtInd") == "DBIT" else 1
     date = _date(entry)
     if amount is None or date is None:
-        problems.append(RowProblem(number, "Ntry", "has no amount or booking date that can "
-                                                   "be read"))
+        problems.append(RowProblem(number, "Ntry", _("has no amount or booking date that can "
+                                                        "be read")))
         return
     status = _text(entry, "Sts/Cd") or _text(entry, "Sts")
     skip = "" if status in ("", "BOOK") else f"not booked at the bank ({status})"

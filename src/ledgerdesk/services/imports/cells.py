@@ -14,6 +14,7 @@ from decimal import Decimal
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
 from ledgerdesk.domain.documents import TaxMode
+from ledgerdesk.domain.i18n import _
 
 _PLAIN_DECIMAL = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 _GROUPED = re.compile(r"[-+]?[0-9]{1,3}(?:[,. '\u00a0\u202f][0-9]{3})+(?:[.,][0-9]+)?")
@@ -50,44 +51,51 @@ def parse_decimal(text: str) -> Decimal:
         return Decimal(cleaned)
     if _DECIMAL_COMMA.fullmatch(cleaned) or _GROUPED.fullmatch(cleaned):
         raise CellError(
-            f"{cleaned!r} is written with a group separator or a decimal comma; "
-            "this import reads plain numbers with a dot, like 1234.50"
+            _("{cleaned!r} is written with a group separator or a decimal comma; this import "
+              "reads plain numbers with a dot, like 1234.50").format(cleaned=cleaned)
         )
-    raise CellError(f"{cleaned!r} is not a number; write it like 1234.50")
+    raise CellError(_("{cleaned!r} is not a number; write it like 1234.50").format(
+                        cleaned=cleaned))
 
 
 def parse_iso_date(text: str) -> dt.date:
     cleaned = text.strip()
     if off_calendar(cleaned):
-        raise CellError(f"{cleaned!r} is off the calendar; dates run from {DATE_RANGE}")
+        raise CellError(_("{cleaned!r} is off the calendar; dates run from {date_range}").format(
+                            cleaned=cleaned,
+                            date_range=DATE_RANGE))
     if _ISO_DATE.fullmatch(cleaned):
         try:
             return dt.date.fromisoformat(cleaned)
         except ValueError:
-            raise CellError(f"{cleaned!r} is not a real date") from None
+            raise CellError(_("{cleaned!r} is not a real date").format(cleaned=cleaned)) from None
     match = _SLASHED.fullmatch(cleaned)
     if match:
         first, second = int(match[1]), int(match[2])
         order = "DD/MM/YYYY" if first > 12 else "MM/DD/YYYY" if second > 12 else (
             "DD/MM/YYYY or MM/DD/YYYY")
         raise CellError(
-            f"{cleaned!r} is written as {order}; this import reads ISO dates, YYYY-MM-DD "
-            "(convert the column in the spreadsheet first)"
+            _("{cleaned!r} is written as {order}; this import reads ISO dates, YYYY-MM-DD "
+              "(convert the column in the spreadsheet first)").format(
+                cleaned=cleaned,
+                order=order)
         )
-    raise CellError(f"{cleaned!r} is not a date; write it as YYYY-MM-DD")
+    raise CellError(_("{cleaned!r} is not a date; write it as YYYY-MM-DD").format(
+                        cleaned=cleaned))
 
 
 def parse_role(text: str) -> ContactRole:
     role = _ROLES.get(text.strip().casefold())
     if role is None:
-        raise CellError(f"{text.strip()!r} is not a role; write customer, supplier or both")
+        raise CellError(_("{text!r} is not a role; write customer, supplier or both").format(
+                            text=text.strip()))
     return role
 
 
 def parse_whole(text: str) -> int:
     cleaned = text.strip()
     if not cleaned.isdigit():
-        raise CellError(f"{cleaned!r} is not a whole number of days")
+        raise CellError(_("{cleaned!r} is not a whole number of days").format(cleaned=cleaned))
     return int(cleaned)
 
 
@@ -95,6 +103,7 @@ def parse_tax_mode(text: str) -> TaxMode:
     """``exclusive``, ``inclusive`` or ``no tax`` (also ``no_tax``, ``NO-TAX``)."""
     mode = _TAX_MODES.get(re.sub(r"[\s_\-]+", "", text).casefold())
     if mode is None:
-        raise CellError(f"{text.strip()!r} is not a tax mode; write exclusive, inclusive "
-                        "or no tax")
+        raise CellError(_("{text!r} is not a tax mode; write exclusive, inclusive or no "
+                          "tax").format(
+            text=text.strip()))
     return mode

@@ -11,6 +11,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
+
 
 class ImportKind(enum.StrEnum):
     CONTACTS = "contacts"
@@ -134,8 +136,10 @@ class ColumnMapping:
         for name, header in overrides.items():
             if name not in names:
                 raise MappingError(
-                    f"{self.kind} imports have no field {name!r}; the fields are "
-                    f"{', '.join(names)}."
+                    _("{kind} imports have no field {name!r}; the fields are {join}.").format(
+                        kind=self.kind,
+                        name=name,
+                        join=', '.join(names))
                 )
             if not header.strip():
                 columns.pop(name, None)
@@ -143,8 +147,9 @@ class ColumnMapping:
             index = by_key.get(header_key(header))
             if index is None:
                 raise MappingError(
-                    f"The file has no column {header!r}; its columns are "
-                    f"{', '.join(repr(h) for h in self.headers)}."
+                    _("The file has no column {header!r}; its columns are {join}.").format(
+                        header=header,
+                        join=', '.join(repr(h) for h in self.headers))
                 )
             columns = {f: i for f, i in columns.items() if i != index}
             columns[name] = index
@@ -162,8 +167,10 @@ class ColumnMapping:
             missing.append("debit (or credit)")
         if missing:
             raise MappingError(
-                f"No column for {', '.join(missing)}; the file's columns are "
-                f"{', '.join(repr(h) for h in self.headers)}. Map one with --map FIELD=HEADER."
+                _("No column for {join}; the file's columns are {join2}. Map one with --map "
+                  "FIELD=HEADER.").format(
+                    join=', '.join(missing),
+                    join2=', '.join(repr(h) for h in self.headers))
             )
 
     def header(self, name: str) -> str:

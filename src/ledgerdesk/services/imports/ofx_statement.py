@@ -16,6 +16,7 @@ from typing import Any
 
 from ofxtools.Parser import OFXTree
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.rows import StatementLine
 from ledgerdesk.services.imports.source import ImportFileError
@@ -34,20 +35,29 @@ def read_ofx(path: Path, currency: str) -> StatementFile:
             tree.parse(str(path))
             ofx = tree.convert()
     except Exception as exc:  # any failure of the parser on a foreign file is one sentence
-        raise ImportFileError(f"{path.name} is not a readable OFX file ({_why(exc)}).") from None
+        raise ImportFileError(_("{name} is not a readable OFX file ({why}).").format(
+                                  name=path.name,
+                                  why=_why(exc))) from None
     statements = list(ofx.statements)
     if not statements:
-        raise ImportFileError(f"{path.name} holds no bank or card statement.")
+        raise ImportFileError(_("{name} holds no bank or card statement.").format(
+                                  name=path.name))
     if len({_account(s) for s in statements}) > 1:
-        raise ImportFileError(f"{path.name} holds statements of {len(statements)} accounts; "
-                              "export one account at a time.")
+        raise ImportFileError(_("{name} holds statements of {statements} accounts; export one "
+                                "account at a time.").format(
+            name=path.name,
+            statements=len(statements)))
     found = statements[0].curdef
     if found != currency:
-        raise ImportFileError(f"{path.name} is in {found}; this book keeps {currency}.")
+        raise ImportFileError(_("{name} is in {found}; this book keeps {currency}.").format(
+                                  name=path.name,
+                                  found=found,
+                                  currency=currency))
     dates = [el.findtext("DTPOSTED") or "" for el in tree.getroot().iter("STMTTRN")]
     transactions = [t for s in statements for t in s.banktranlist or ()]
     if len(dates) != len(transactions):
-        raise ImportFileError(f"{path.name} has transactions outside its statements.")
+        raise ImportFileError(_("{name} has transactions outside its statements.").format(
+                                  name=path.name))
     problems: list[RowProblem] = []
     lines = [_line(number, t, raw, currency, problems)
              for number, (t, raw) in enumerate(zip(transactions, dates, strict=True), start=1)]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import ContactRole
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.services.commands import NewContact
@@ -116,7 +117,7 @@ def parse_yes_no(text: str) -> bool:
     as credit is never guessed from another word."""
     answer = _YES_NO.get(text.strip().casefold())
     if answer is None:
-        raise CellError(f"{text.strip()!r} is neither yes nor no")
+        raise CellError(_("{text!r} is neither yes nor no").format(text=text.strip()))
     return answer
 
 
@@ -124,6 +125,7 @@ def parse_kind(text: str) -> PaymentKind:
     """A payment kind as our payments export writes it: ``customer receipt``."""
     key = "_".join(text.split()).upper()
     if key not in PaymentKind.__members__:
-        raise CellError(f"{text!r} is not a payment kind; write customer receipt or "
-                        "supplier payment")
+        raise CellError(_("{text!r} is not a payment kind; write customer receipt or supplier "
+                          "payment").format(
+            text=text))
     return PaymentKind[key]

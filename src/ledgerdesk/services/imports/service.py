@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports import apply
 from ledgerdesk.services.imports.accept import Excess, Unmatched
 from ledgerdesk.services.imports.apply import Created, Progress
@@ -131,8 +132,10 @@ def _import_statement_file(
 ) -> ImportPreview:
     """An OFX or CAMT.053 statement: its lines as the file gives them, no column mapping."""
     if overrides:
-        raise MappingError(f"{path.name} is a {kind} file, which names its own fields; "
-                           "--map is for CSV files.")
+        raise MappingError(_("{name} is a {kind} file, which names its own fields; --map is for "
+                             "CSV files.").format(
+            name=path.name,
+            kind=kind))
     with book.read() as tx:
         currency = base_currency(tx)
     found = read_statement_file(path, kind, currency)

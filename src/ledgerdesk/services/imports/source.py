@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.reports.csv_format import unguard_cell
 
 SAMPLE_BYTES = 64 * 1024
@@ -59,7 +60,7 @@ class CsvSource:
         number = 1
         try:
             reader = csv.reader(_text_lines(self.path), delimiter=self.delimiter, strict=True)
-            for _ in range(self.skip + 1):
+            for _row in range(self.skip + 1):
                 next(reader, None)
             for number, cells in enumerate(reader, start=2):
                 _refuse_nul(self.path, number, cells, self.headers)
@@ -71,12 +72,16 @@ class CsvSource:
                 yield CsvRow(number, tuple(padded), extra)
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"{self.path.name}: row {number + 1} is not UTF-8 text; save the file as "
-                "CSV (UTF-8)."
+                _("{name}: row {value} is not UTF-8 text; save the file as CSV (UTF-8).").format(
+                    name=self.path.name,
+                    value=number + 1)
             ) from None
         except csv.Error as exc:
             raise ImportFileError(
-                f"{self.path.name}: row {number + 1} is not valid CSV ({exc})."
+                _("{name}: row {value} is not valid CSV ({exc}).").format(
+                    name=self.path.name,
+                    value=number + 1,
+                    exc=exc)
             ) from None
 
 
@@ -88,9 +93,11 @@ def _refuse_nul(path: Path, row: int, cells: list[str], headers: tuple[str, ...]
             named = index < len(headers) and headers[index] and row > 1
             column = repr(headers[index]) if named else str(index + 1)
             raise ImportFileError(
-                f"{path.name}: row {row}, column {column} holds a NUL character (a zero "
-                "byte), which CSV text never has; the file may be damaged, so fix or "
-                "export it again."
+                _("{name}: row {row}, column {column} holds a NUL character (a zero byte), which "
+                  "CSV text never has; the file may be damaged, so fix or export it again.").format(
+                    name=path.name,
+                    row=row,
+                    column=column)
             )
 
 
@@ -107,10 +114,11 @@ def open_csv(path: Path) -> CsvSource:
         with open(path, "rb") as file:
             sample = file.read(SAMPLE_BYTES)
     except IsADirectoryError:
-        raise ImportFileError(f"{path} is a folder, not a CSV file.") from None
+        raise ImportFileError(_("{path} is a folder, not a CSV file.").format(path=path)) from None
     text = _decoded(path, sample)
     if not text.strip():
-        raise ImportFileError(f"{path.name} is empty; it needs a header row and data rows.")
+        raise ImportFileError(_("{name} is empty; it needs a header row and data rows.").format(
+                                  name=path.name))
     lines = text.splitlines()
     skip = 1 if _EXCEL_SEP.fullmatch(lines[0]) and len(lines) > 1 else 0
     header_line = lines[skip]
@@ -128,15 +136,17 @@ def _decoded(path: Path, sample: bytes) -> str:
         if sample.startswith(signature):
             raise ImportFileError(f"{path.name} {why}.")
     if b"\x00" in sample and _binary(sample):
-        raise ImportFileError(f"{path.name} is a binary file, not CSV text.")
+        raise ImportFileError(_("{name} is a binary file, not CSV text.").format(name=path.name))
     decoder = codecs.getincrementaldecoder("utf-8-sig")()
     try:
         # final=False: the sample may end in the middle of a character.
         return decoder.decode(sample, final=len(sample) < SAMPLE_BYTES)
     except UnicodeDecodeError as exc:
         raise ImportFileError(
-            f"{path.name} is not UTF-8 text (byte {exc.start + 1} is not UTF-8); "
-            "save it as CSV (UTF-8)."
+            _("{name} is not UTF-8 text (byte {value} is not UTF-8); save it as CSV "
+              "(UTF-8).").format(
+                name=path.name,
+                value=exc.start + 1)
         ) from None
 
 
@@ -154,10 +164,14 @@ def _binary(sample: bytes) -> bool:
 
 def _check_headers(path: Path, headers: tuple[str, ...]) -> None:
     if not any(headers):
-        raise ImportFileError(f"{path.name} has no header row; the first row names the columns.")
+        raise ImportFileError(_("{name} has no header row; the first row names the "
+                                "columns.").format(
+                                  name=path.name))
     seen: set[str] = set()
     for header in headers:
         key = header.casefold()
         if header and key in seen:
-            raise ImportFileError(f"{path.name} has two columns named {header!r}.")
+            raise ImportFileError(_("{name} has two columns named {header!r}.").format(
+                                      name=path.name,
+                                      header=header))
         seen.add(key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.rows import StatementLine
@@ -48,7 +49,9 @@ def statement_format(path: Path) -> StatementFormat:
         with open(path, "rb") as file:
             head = file.read(SAMPLE_BYTES)
     except OSError as exc:
-        raise ImportFileError(f"{path.name} cannot be read: {exc.strerror or exc}.") from None
+        raise ImportFileError(_("{name} cannot be read: {value}.").format(
+                                  name=path.name,
+                                  value=exc.strerror or exc)) from None
     text = head.removeprefix(codecs.BOM_UTF8).lstrip()
     if text.startswith(b"OFXHEADER") or b"<?OFX" in head or text.upper().startswith(b"<OFX>"):
         return StatementFormat.OFX
@@ -57,15 +60,19 @@ def statement_format(path: Path) -> StatementFormat:
         if b"BkToCstmrStmt" in body or b"camt.053" in body:
             return StatementFormat.CAMT053
         if b"BkToCstmrAcctRpt" in body or b"BkToCstmrDbtCdtNtfctn" in body:
-            raise ImportFileError(f"{path.name} is a CAMT account report or notification; "
-                                  "import the bank's camt.053 statement instead.")
-        raise ImportFileError(f"{path.name} is an XML file, but not an OFX or CAMT.053 bank "
-                              "statement.")
+            raise ImportFileError(_("{name} is a CAMT account report or notification; import the "
+                                    "bank's camt.053 "
+                                    "statement instead.").format(name=path.name))
+        raise ImportFileError(_("{name} is an XML file, but not an OFX or CAMT.053 bank "
+                                "statement.").format(
+            name=path.name))
     suffix = path.suffix.casefold()
     if suffix in _OFX_NAMES:
-        raise ImportFileError(f"{path.name} is not an OFX file: it has no OFX header.")
+        raise ImportFileError(_("{name} is not an OFX file: it has no OFX header.").format(
+                                  name=path.name))
     if suffix in _XML_NAMES:
-        raise ImportFileError(f"{path.name} is not a CAMT.053 statement: it is not XML.")
+        raise ImportFileError(_("{name} is not a CAMT.053 statement: it is not XML.").format(
+                                  name=path.name))
     return StatementFormat.CSV
 
 

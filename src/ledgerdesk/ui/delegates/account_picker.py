@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account
 
 Index = QModelIndex | QPersistentModelIndex
@@ -40,7 +41,7 @@ class AccountPickerDelegate(QStyledItemDelegate):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         box.setCompleter(completer)
-        box.lineEdit().setPlaceholderText("Code or name…")
+        box.lineEdit().setPlaceholderText(_("Code or name…"))
         # A pick from the list is final: commit it at once, as Tab or Enter would.
         box.activated.connect(lambda _i, b=box: self.commitData.emit(b))
         completer.activated.connect(lambda _text, b=box: self.commitData.emit(b))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.presentation.chart import TYPE_LABELS, AccountEditor
 from ledgerdesk.presentation.session import Session
@@ -22,8 +23,8 @@ from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
-RE_CODE_NOTE = ("A new code keeps every posting, document and payment on this account; "
-                "reports and exports show the new code.")
+RE_CODE_NOTE = (N_("A new code keeps every posting, document and payment on this account; "
+                   "reports and exports show the new code."))
 
 
 class AccountDialog(QDialog):
@@ -37,22 +38,22 @@ class AccountDialog(QDialog):
         self.type_box = QComboBox()
         for account_type, text in TYPE_LABELS.items():
             self.type_box.addItem(text, account_type)
-        self.bank = QCheckBox("&Bank account: payments can be made from and into it")
+        self.bank = QCheckBox(_("&Bank account: payments can be made from and into it"))
         form = QFormLayout()
-        form.addRow("C&ode:", self.code)
-        form.addRow("&Name:", self.name)
-        form.addRow("&Type:", self.type_box)
+        form.addRow(_("C&ode:"), self.code)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Type:"), self.type_box)
         form.addRow("", self.bank)
         below: list[QWidget] = []
         if summary is not None:
             self.type_box.setEnabled(False)  # the reports' sections rest on it
-            note = QLabel(RE_CODE_NOTE)
+            note = QLabel(_(RE_CODE_NOTE))
             note.setWordWrap(True)
             note.setStyleSheet(tone_style(Tone.NOTE))
             below.append(note)
         if self.editor.bank_fixed:
             self.bank.setEnabled(False)
-            self.bank.setToolTip("The books post to this account by themselves; its role stays")
+            self.bank.setToolTip(_("The books post to this account by themselves; its role stays"))
         self._show_values()
         self.type_box.currentIndexChanged.connect(lambda _: self._bank_allowed())
         self._bank_allowed()
@@ -98,7 +99,8 @@ class AccountDialog(QDialog):
 
     def reject(self) -> None:
         if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
-                dialogs.confirm(self, "Discard changes?", "The account has not been saved. "
-                                "Discard your changes?", "&Discard"):
+                dialogs.confirm(self, _("Discard changes?"), _("The account has not been saved. "
+                                                               "Discard your "
+                                                               "changes?"), _("&Discard")):
             return
         super().reject()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.accessible import named
@@ -65,7 +66,7 @@ class AllocationDialog(QDialog):
     """The grid's dialog; subclasses add their fields, lay them out and say what a saved
     result is (``saved``) and what Esc asks (``discard``: title, question)."""
 
-    discard = ("Discard?", "Nothing has been saved. Discard what you typed?")
+    discard = (N_("Discard?"), N_("Nothing has been saved. Discard what you typed?"))
 
     def __init__(self, editor: Any, parent: QWidget | None, this_title: str) -> None:
         super().__init__(parent)
@@ -73,7 +74,7 @@ class AllocationDialog(QDialog):
         self.model = AllocationTableModel(editor, DateFormatter(editor.session.locale).short,
                                           self, this_title=this_title)
         self.table = allocation_table(self.model)
-        self.oldest_button = QPushButton("&Allocate oldest first")
+        self.oldest_button = QPushButton(_("&Allocate oldest first"))
         self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -130,7 +131,7 @@ class AllocationDialog(QDialog):
             label.setVisible(bool(text))
         self.save_button.setEnabled(editor.can_save)
         self.save_button.setToolTip("" if editor.can_save else
-                                    "Fix what the form points out before saving.")
+                                    _("Fix what the form points out before saving."))
 
     def save(self) -> None:
         result = self.editor.save()
@@ -142,6 +143,6 @@ class AllocationDialog(QDialog):
         self.accept()
 
     def reject(self) -> None:
-        if self.editor.dirty and not dialogs.confirm(self, *self.discard, "&Discard"):
+        if self.editor.dirty and not dialogs.confirm(self, *map(_, self.discard), _("&Discard")):
             return
         super().reject()

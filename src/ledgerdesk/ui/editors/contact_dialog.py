@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contact_editor import ROLE_LABELS, ContactEditor
 from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
@@ -40,18 +41,18 @@ class ContactDialog(QDialog):
         self.tax_number = QLineEdit()
         self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
         form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Role:", self.role)
-        form.addRow("&Email:", self.email)
-        form.addRow("&Address:", self.address)
-        form.addRow("Ta&x number:", self.tax_number)
-        form.addRow("Payment &terms:", self.terms)
+        form.addRow(_("&Name:"), self.name)
+        form.addRow(_("&Role:"), self.role)
+        form.addRow(_("&Email:"), self.email)
+        form.addRow(_("&Address:"), self.address)
+        form.addRow(_("Ta&x number:"), self.tax_number)
+        form.addRow(_("Payment &terms:"), self.terms)
         below: list[QWidget] = []
         self.balance = QLabel(self.editor.balance)
         self.model = open_documents_model(self)
         self.table = self._make_table()
         if self.editor.before is not None:
-            documents = QLabel("Open &documents:")
+            documents = QLabel(_("Open &documents:"))
             documents.setBuddy(self.table)
             below = [self.balance, documents, self.table]
         self._show_values()
@@ -101,7 +102,7 @@ class ContactDialog(QDialog):
 
     def reject(self) -> None:
         if self.typed() != self.editor.values and not dialogs.confirm(
-                self, "Discard changes?", "The contact has not been saved. Discard your "
-                "changes?", "&Discard"):
+                self, _("Discard changes?"), _("The contact has not been saved. Discard your "
+                                               "changes?"), _("&Discard")):
             return
         super().reject()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.credit_editor import CreditEditor, apply_label, credit_left
 from ledgerdesk.presentation.history import ApplyCreditStep
 from ledgerdesk.ui.editors.allocation_form import AllocationDialog
@@ -20,11 +21,11 @@ from ledgerdesk.ui.widgets import date_edit, form_row, to_date
 
 
 class CreditDialog(AllocationDialog):
-    discard = ("Discard this application?",
-               "The credit has not been applied. Discard what you typed?")
+    discard = (N_("Discard this application?"),
+               N_("The credit has not been applied. Discard what you typed?"))
 
     def __init__(self, editor: CreditEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, parent, "This credit")
+        super().__init__(editor, parent, _("This credit"))
         self.editor: CreditEditor = editor
         self.step: ApplyCreditStep | None = None
         self.setWindowTitle(editor.title)
@@ -34,7 +35,7 @@ class CreditDialog(AllocationDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.date_edit = date_edit(editor.date, editor.session.locale)
-        self.save_button.setText("A&pply")
+        self.save_button.setText(_("A&pply"))
         self._lay_out()
         self.date_edit.dateChanged.connect(lambda d: editor.set_date(to_date(d)))
         self._refresh()
@@ -45,11 +46,12 @@ class CreditDialog(AllocationDialog):
         when.addWidget(self.date_edit)
         when.addStretch(1)
         form = QFormLayout()
-        form_row(form, "&Date:", when, self.date_edit)
+        form_row(form, _("&Date:"), when, self.date_edit)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
-        self.add_grid(layout, f"Apply to open &{self.editor.targets} (type in “This credit”):")
+        self.add_grid(layout, _("Apply to open &{targets} (type in “This credit”):").format(
+                                  targets=self.editor.targets))
         for first, second in ((self.date_edit, self.table), (self.table, self.oldest_button),
                               (self.oldest_button, self.buttons)):
             self.setTabOrder(first, second)

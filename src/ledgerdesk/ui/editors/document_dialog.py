@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.presentation.contacts import contact_choices, create_contact
 from ledgerdesk.presentation.document_editor import DocumentEditor
@@ -46,8 +47,9 @@ from ledgerdesk.ui.widgets import (
     to_date,
 )
 
-TAX_MODES = {TaxMode.EXCLUSIVE: "Prices exclude tax", TaxMode.INCLUSIVE: "Prices include tax",
-             TaxMode.NO_TAX: "No tax"}
+TAX_MODES = Translated({TaxMode.EXCLUSIVE: N_("Prices exclude tax"),
+                        TaxMode.INCLUSIVE: N_("Prices include tax"),
+                        TaxMode.NO_TAX: N_("No tax")})
 
 
 class DocumentDialog(LineGridDialog):
@@ -58,7 +60,7 @@ class DocumentDialog(LineGridDialog):
         self.setWindowTitle(editor.title)
         self.banner = banner_label()
         self.contact = ContactPicker()
-        self.new_contact_button = QPushButton("New c&ontact…")
+        self.new_contact_button = QPushButton(_("New c&ontact…"))
         self.issue = date_edit(editor.issue_date, editor.session.locale)
         self.due = date_edit(editor.due_date, editor.session.locale)
         self.due_hint = QLabel()
@@ -76,12 +78,13 @@ class DocumentDialog(LineGridDialog):
         self._grid_buttons()
         self.totals = QLabel()
         self.message = error_label()
-        self.save_button = self.buttons.addButton("&Save draft",
+        self.save_button = self.buttons.addButton(_("&Save draft"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.authorise_button = self.buttons.addButton("A&uthorise",
+        self.authorise_button = self.buttons.addButton(_("A&uthorise"),
                                                        QDialogButtonBox.ButtonRole.ActionRole)
-        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
-        self.print_button = self.buttons.addButton("&Print…",
+        self.void_button = self.buttons.addButton(_("&Void…"),
+                                                  QDialogButtonBox.ButtonRole.ResetRole)
+        self.print_button = self.buttons.addButton(_("&Print…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.apply_button = add_apply_button(self, editor)
@@ -116,7 +119,7 @@ class DocumentDialog(LineGridDialog):
         who.addWidget(self.new_contact_button)
         dates = QHBoxLayout()
         dates.addWidget(self.issue)
-        due_label = QLabel("Du&e:")
+        due_label = QLabel(_("Du&e:"))
         due_label.setBuddy(self.due)
         dates.addWidget(due_label)
         dates.addWidget(self.due)
@@ -124,11 +127,11 @@ class DocumentDialog(LineGridDialog):
         dates.addWidget(self.due_hint)
         dates.addStretch(1)
         form = QFormLayout()
-        form_row(form, "&Contact:", who, self.contact)
-        form_row(form, "&Issued:", dates, self.issue)
-        form.addRow("&Reference:", self.reference)
-        form.addRow("Number:", self.number)
-        form.addRow("&Tax:", self.tax_mode)
+        form_row(form, _("&Contact:"), who, self.contact)
+        form_row(form, _("&Issued:"), dates, self.issue)
+        form.addRow(_("&Reference:"), self.reference)
+        form.addRow(_("Number:"), self.number)
+        form.addRow(_("&Tax:"), self.tax_mode)
         self.link_state = add_link_row(form, self, self.editor)
         self._grid_columns({1: 80, 2: 110, 3: 90, 4: 190, 5: 150, 6: 120},
                            stretch=LineColumn.DESCRIPTION)
@@ -162,7 +165,7 @@ class DocumentDialog(LineGridDialog):
         self.void_button.setVisible(self.editor.document_id is not None
                                     and self.editor.lifecycle.value != "VOIDED")
         self.print_button.setVisible(self._printable())
-        self.cancel_button.setText("Close" if ro else "Cancel")
+        self.cancel_button.setText(_("Close") if ro else _("Cancel"))
         self.number.setText(self.editor.number_text)
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
@@ -172,7 +175,10 @@ class DocumentDialog(LineGridDialog):
     def _refresh(self) -> None:
         net, tax, total = self.editor.totals()
         note = self.editor.rounding_note
-        self.totals.setText(f"Net {net}    Tax {tax}    <b>Total {total}</b>"
+        self.totals.setText(_("Net {net}    Tax {tax}    <b>Total {total}</b>").format(
+                                net=net,
+                                tax=tax,
+                                total=total)
                             + (f"<br><small>{note}</small>" if note else ""))
         problems = self.editor.field_problems()
         self.message.setText(" ".join(problems))
@@ -211,7 +217,8 @@ class DocumentDialog(LineGridDialog):
     def _new_contact(self) -> None:
         name = self.contact.currentText().strip()
         if not name:
-            dialogs.error(self, "Type a name first", "Type the new contact's name in Contact.")
+            dialogs.error(self, _("Type a name first"), _("Type the new contact's name in "
+                                                          "Contact."))
             return
         choice = create_contact(self.editor.session, name, self.editor.kind.side)
         self.contact.set_choices(contact_choices(self.editor.session, self.editor.kind.side))
@@ -235,14 +242,14 @@ class DocumentDialog(LineGridDialog):
         self._refresh()
 
     def void(self) -> None:
-        if not dialogs.confirm(self, "Void this document?",
-                               "Voiding posts a reversal and cannot be undone. Void it?",
-                               "&Void"):
+        if not dialogs.confirm(self, _("Void this document?"),
+                               _("Voiding posts a reversal and cannot be undone. Void it?"),
+                               _("&Void")):
             return
         try:
             self.parent_message = self.editor.void()
         except (NotAllowed, BookFailure) as exc:
-            dialogs.error(self, "It cannot be voided", str(exc))
+            dialogs.error(self, _("It cannot be voided"), str(exc))
             return
         self.accept()
 
@@ -254,21 +261,21 @@ class DocumentDialog(LineGridDialog):
         if not self._printable():
             return
         if self.editor.edited and not self.editor.read_only:
-            self.message.setText("Save your changes first: the PDF shows the saved document.")
+            self.message.setText(_("Save your changes first: the PDF shows the saved document."))
             self.message.show()
             return
         assert self.editor.document_id is not None
         job = document_job(self.editor.session, self.editor.document_id)
         text, failed = print_to_pdf(self, job, self.editor.session.path.parent)
         if failed:
-            dialogs.error(self, "The PDF could not be saved", text)
+            dialogs.error(self, _("The PDF could not be saved"), text)
         window = self.parentWidget().window() if self.parentWidget() else None
         if isinstance(window, QMainWindow):
             window.statusBar().showMessage(text, 8000)
 
     def reject(self) -> None:
-        if self._grid_rejected("Discard changes?",
-                               "Your changes have not been saved. Discard them?"):
+        if self._grid_rejected(_("Discard changes?"),
+                               _("Your changes have not been saved. Discard them?")):
             super().reject()
 
 

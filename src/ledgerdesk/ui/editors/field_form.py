@@ -14,13 +14,14 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.theme import wrong_field_style
 
 
 class FieldForm(QDialog):
     #: What Esc asks before dropping the changes ("The rate has not been saved. …").
-    UNSAVED = "The form has not been saved. Discard your changes?"
+    UNSAVED = N_("The form has not been saved. Discard your changes?")
 
     editor: Any
     errors: dict[str, QLabel]
@@ -85,6 +86,6 @@ class FieldForm(QDialog):
 
     def reject(self) -> None:
         if self.editor.saved is None and self.editor.changed(**self.typed()) and not \
-                dialogs.confirm(self, "Discard changes?", self.UNSAVED, "&Discard"):
+                dialogs.confirm(self, _("Discard changes?"), _(self.UNSAVED), _("&Discard")):
             return
         super().reject()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.presentation.journal_steps import RecordJournalStep
@@ -69,7 +70,7 @@ class JournalDialog(LineGridDialog):
         self.banner = banner_label()
         self.date = date_edit(editor.date, editor.session.locale)
         self.memo = QLineEdit(editor.memo)
-        self.memo.setPlaceholderText("What it is for, e.g. Owner's capital, Depreciation March")
+        self.memo.setPlaceholderText(_("What it is for, e.g. Owner's capital, Depreciation March"))
         self.memo_error = error_label()
         self.number = QLabel()
         self.model = JournalLineModel(editor, self)
@@ -79,8 +80,10 @@ class JournalDialog(LineGridDialog):
         self.balance.setTextFormat(Qt.TextFormat.RichText)
         self.cell_message = error_label()
         self.message = error_label()
-        self.save_button = self.buttons.addButton("&Save", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.void_button = self.buttons.addButton("&Void…", QDialogButtonBox.ButtonRole.ResetRole)
+        self.save_button = self.buttons.addButton(_("&Save"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.void_button = self.buttons.addButton(_("&Void…"),
+                                                  QDialogButtonBox.ButtonRole.ResetRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self._lay_out()
         self.save_button.setDefault(True)
@@ -103,12 +106,12 @@ class JournalDialog(LineGridDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        for text, field in (("&Date:", self.date), ("&Memo:", self.memo)):
+        for text, field in ((_("&Date:"), self.date), (_("&Memo:"), self.memo)):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.memo_error)
-        form.addRow("Number:", self.number)
+        form.addRow(_("Number:"), self.number)
         self._grid_columns({JournalColumn.ACCOUNT: 260, JournalColumn.DEBIT: 130,
                             JournalColumn.CREDIT: 130}, stretch=JournalColumn.DESCRIPTION)
         self._grid_stack(self.banner, form, self.balance, [self.cell_message, self.message],
@@ -127,9 +130,10 @@ class JournalDialog(LineGridDialog):
             widget.setEnabled(not read_only)
         self.save_button.setVisible(not read_only)
         self.void_button.setVisible(self.editor.can_void)
-        self.cancel_button.setText("Close" if read_only else "Cancel")
-        self.number.setText(f"{self.editor.number or 'given when saved'}    ·    amounts in "
-                            f"{self.editor.session.currency}")
+        self.cancel_button.setText(_("Close") if read_only else _("Cancel"))
+        self.number.setText(_("{value}    ·    amounts in {currency}").format(
+            value=self.editor.number or _("given when saved"),
+            currency=self.editor.session.currency))
         self.setWindowTitle(self.editor.title)
         self.banner.setText(self.editor.banner)
         self.banner.setVisible(bool(self.editor.banner))
@@ -137,9 +141,10 @@ class JournalDialog(LineGridDialog):
     def _refresh(self) -> None:
         debits, credits, words = self.editor.balance_text()
         gap = "&nbsp;" * 5  # rich text (for the bold) folds plain spaces into one
-        text = f"Debits {debits}{gap}Credits {credits}"
+        text = _("Debits {debits}{gap}Credits {credits}").format(debits=debits, gap=gap,
+                                                                 credits=credits)
         self.balance.setText(f"{text}{gap}<b>{words}</b>" if words else text)
-        tone = Tone.GOOD if words == "Balanced" else Tone.ERROR
+        tone = Tone.GOOD if words == _("Balanced") else Tone.ERROR
         self.balance.setStyleSheet(tone_style(tone) if words else "")
         _show(self.memo_error, self.editor.field_error("memo") or self.editor.field_error("date"))
         _show(self.cell_message, " ".join(self._cell_problems()))
@@ -153,7 +158,10 @@ class JournalDialog(LineGridDialog):
             for column, name in enumerate(FIELDS):
                 error = self.editor.line_error(row, name)
                 if error and (row, error) not in said:  # a debit and credit problem: once
-                    said[row, error] = f"Line {row + 1}, {TITLES[column].lower()}: {error}"
+                    said[row, error] = _("Line {value}, {titles}: {error}").format(
+                                           value=row + 1,
+                                           titles=_(TITLES[column]).lower(),
+                                           error=error)
         return list(said.values())
 
     def _date_changed(self, date: QDate) -> None:
@@ -184,20 +192,21 @@ class JournalDialog(LineGridDialog):
 
     def void(self) -> None:
         number = self.editor.number
-        if not dialogs.confirm(self, f"Void {number}?",
-                               f"Voiding posts a reversal of {number}; the journal and its "
-                               "number stay in the book. Void it?", "&Void"):
+        if not dialogs.confirm(self, _("Void {number}?").format(number=number),
+                               _("Voiding posts a reversal of {number}; the journal and its "
+                                 "number stay in the book. Void "
+                                 "it?").format(number=number), _("&Void")):
             return
         try:
             self.voided_text = self.editor.void()
         except (NotAllowed, NotFound, BookFailure) as exc:
-            dialogs.error(self, "It cannot be voided", str(exc))
+            dialogs.error(self, _("It cannot be voided"), str(exc))
             return
         self.accept()
 
     def reject(self) -> None:
-        if self._grid_rejected("Discard this journal?",
-                               "What you typed has not been saved. Discard it?"):
+        if self._grid_rejected(_("Discard this journal?"),
+                               _("What you typed has not been saved. Discard it?")):
             super().reject()
 
 

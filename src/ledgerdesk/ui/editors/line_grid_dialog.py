@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import dialogs
 
 
@@ -35,8 +36,8 @@ class LineGridDialog(QDialog):
     the ``_grid_*`` methods, and define ``save`` and ``_refresh``."""
 
     def _grid_buttons(self) -> None:
-        self.add_line_button = QPushButton("&Add line")
-        self.remove_line_button = QPushButton("Remove &line")
+        self.add_line_button = QPushButton(_("&Add line"))
+        self.remove_line_button = QPushButton(_("Remove &line"))
         self.buttons = QDialogButtonBox()
 
     def _grid_columns(self, widths: dict[int, int], stretch: int) -> None:
@@ -94,4 +95,4 @@ class LineGridDialog(QDialog):
     def _grid_rejected(self, title: str, text: str) -> bool:
         """Whether Esc/Cancel may close: at once unless typing would be lost."""
         return not self.editor.edited or self.editor.read_only or dialogs.confirm(
-            self, title, text, "&Discard")
+            self, title, text, _("&Discard"))

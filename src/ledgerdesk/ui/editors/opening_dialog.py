@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.opening_wizard import (
     FIELDS,
     HEADERS,
@@ -41,37 +42,37 @@ from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.theme import Tone, tone_style, unused_cell_background, wrong_cell_background
 from ledgerdesk.ui.widgets import date_edit, to_date
 
-CSV_FILTER = "CSV files (*.csv);;All files (*)"
+CSV_FILTER = N_("CSV files (*.csv);;All files (*)")
 
 
 class OpeningDialog(QDialog):
     def __init__(self, wizard: OpeningWizard, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.wizard = wizard
-        self.setWindowTitle("Opening balances")
+        self.setWindowTitle(_("Opening balances"))
         self.resize(900, 520)
         self.date = date_edit(wizard.as_of, wizard.session.locale)
         self.date.setMaximumWidth(160)
-        self.create_contacts = QCheckBox("&Create contacts the book does not have yet")
+        self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
         self.create_contacts.setChecked(wizard.create_contacts)
-        self.table = named(QTableWidget(0, len(FIELDS)), "Opening balances",
-                           "One account a row with its debit or credit on the opening day.")
-        self.table.setHorizontalHeaderLabels(HEADERS)
+        self.table = named(QTableWidget(0, len(FIELDS)), _("Opening balances"),
+                           _("One account a row with its debit or credit on the opening day."))
+        self.table.setHorizontalHeaderLabels([_(header) for header in HEADERS])
         self.table.setItemDelegateForColumn(0, AccountPickerDelegate(wizard.accounts, self.table))
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         for column, width in enumerate((240, 110, 110, 170, 100, 100)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.add_row = QPushButton("&Add row")
-        self.read_file = QPushButton("&Read a CSV file…")
+        self.add_row = QPushButton(_("&Add row"))
+        self.read_file = QPushButton(_("&Read a CSV file…"))
         self.balance = QLabel()
         self.cell_message, self.message = QLabel(), QLabel()
         for label in (self.cell_message, self.message):
             label.setWordWrap(True)
             label.setStyleSheet(tone_style(Tone.ERROR))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.finish_button = self.buttons.addButton("&Finish",
+        self.finish_button = self.buttons.addButton(_("&Finish"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
         self._lay_out()
         self._fill()
@@ -86,13 +87,13 @@ class OpeningDialog(QDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        label = QLabel("&Balances as of:")
+        label = QLabel(_("&Balances as of:"))
         label.setBuddy(self.date)
         form.addRow(label, self.date)
-        note = QLabel("One row per balance at the end of that day. A row on the receivable or "
-                      "payable account is an open invoice or bill: give its contact, number and "
-                      "due date. The rows must balance to the cent; the trial balance on the "
-                      "date will be exactly these rows.")
+        note = QLabel(_("One row per balance at the end of that day. A row on the receivable or "
+                        "payable "
+          "account is an open invoice or bill: give its contact, number and due date. The rows "
+          "must balance to the cent; the trial balance on the date will be exactly these rows."))
         note.setWordWrap(True)
         note.setStyleSheet(tone_style(Tone.NOTE))
         row_buttons = QHBoxLayout()
@@ -138,7 +139,10 @@ class OpeningDialog(QDialog):
                     item.setBackground(QBrush(unused_cell_background()))
         self.table.blockSignals(False)
         debits, credits, words = wizard.balance_text()
-        self.balance.setText(f"Debits {debits}   Credits {credits}   {words}".rstrip())
+        self.balance.setText(_("Debits {debits}   Credits {credits}   {words}").format(
+                                 debits=debits,
+                                 credits=credits,
+                                 words=words).rstrip())
         current = self.table.currentRow(), self.table.currentColumn()
         cell = wizard.line_error(current[0], FIELDS[current[1]]) if min(current) >= 0 else ""
         _show(self.cell_message, cell)
@@ -162,7 +166,7 @@ class OpeningDialog(QDialog):
         self._fill()
 
     def _read_file(self) -> None:
-        path = file_dialogs.open_file(self, "Read opening balances", CSV_FILTER, "")
+        path = file_dialogs.open_file(self, _("Read opening balances"), _(CSV_FILTER), "")
         if path is not None:
             self.read(Path(path))
 

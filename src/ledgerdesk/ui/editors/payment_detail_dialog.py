@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.history import Step
 from ledgerdesk.presentation.payment_detail import PaymentView
@@ -47,16 +48,16 @@ class PaymentDetailDialog(QDialog):
         self.sync_state.setObjectName("syncState")
         self.sync_state.setWordWrap(True)
         self.sync_state.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form.addRow("Sync:", self.sync_state)
+        self.form.addRow(_("Sync:"), self.sync_state)
         self.model = paid_documents_model(self)
         self.table = self._make_table()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.void_button = self.buttons.addButton("&Void payment…",
+        self.void_button = self.buttons.addButton(_("&Void payment…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
         self.void_button.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)
         self.void_button.clicked.connect(self.void)
-        documents = QLabel("&Allocated to:")
+        documents = QLabel(_("&Allocated to:"))
         documents.setBuddy(self.table)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
@@ -93,15 +94,17 @@ class PaymentDetailDialog(QDialog):
 
     def void(self) -> None:
         if self.view.void_blocker:
-            dialogs.error(self, f"{self.view.number} cannot be voided", self.view.void_blocker)
+            dialogs.error(self, _("{number} cannot be voided").format(number=self.view.number),
+                          self.view.void_blocker)
             return
-        if not dialogs.confirm(self, f"Void {self.view.number}?", self.view.void_question(),
-                               "&Void payment"):
+        if not dialogs.confirm(self, _("Void {number}?").format(number=self.view.number),
+                               self.view.void_question(), _("&Void payment")):
             return
         try:
             step = self.view.void()
         except (NotAllowed, NotFound, BookFailure) as exc:
-            dialogs.error(self, f"{self.view.number} was not voided", str(exc))
+            dialogs.error(self, _("{number} was not "
+                                  "voided").format(number=self.view.number), str(exc))
             return
         self.steps.append(step)
         self._show()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS, contact_choices
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
@@ -24,13 +25,13 @@ from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_ro
 
 
 class PaymentDialog(AllocationDialog):
-    discard = ("Discard this payment?", "The payment has not been saved. Discard it?")
+    discard = (N_("Discard this payment?"), N_("The payment has not been saved. Discard it?"))
 
     def __init__(self, editor: PaymentEditor, parent: QWidget | None = None) -> None:
-        super().__init__(editor, parent, "This payment")
+        super().__init__(editor, parent, _("This payment"))
         self.editor: PaymentEditor = editor
         self.result_payment: RecordedPayment | None = None
-        self.setWindowTitle("Record payment")
+        self.setWindowTitle(_("Record payment"))
         self.kind_box = QComboBox()
         for kind, label in PAYMENT_KIND_LABELS.items():
             self.kind_box.addItem(label, kind)
@@ -38,12 +39,12 @@ class PaymentDialog(AllocationDialog):
         self.contact = ContactPicker()
         self.date_edit = date_edit(editor.date, editor.session.locale)
         self.reference_edit = QLineEdit()
-        self.reference_edit.setPlaceholderText("e.g. the bank statement's reference")
+        self.reference_edit.setPlaceholderText(_("e.g. the bank statement's reference"))
         self.amount_edit = QLineEdit()
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText(editor.fmt.format(Decimal("1234.56")))
         self.amount_message = error_label()
-        self.keep_box = QCheckBox("&Keep the excess as credit")
+        self.keep_box = QCheckBox(_("&Keep the excess as credit"))
         self._lay_out()
         self._connect()
         self._load_contacts()
@@ -53,24 +54,24 @@ class PaymentDialog(AllocationDialog):
 
     def _lay_out(self) -> None:
         form = QFormLayout()
-        form.addRow("&Type:", self.kind_box)
-        form.addRow("&Contact:", self.contact)
+        form.addRow(_("&Type:"), self.kind_box)
+        form.addRow(_("&Contact:"), self.contact)
         when = QHBoxLayout()
         when.addWidget(self.date_edit)
-        reference_label = QLabel("&Reference:")
+        reference_label = QLabel(_("&Reference:"))
         reference_label.setBuddy(self.reference_edit)
         when.addSpacing(16)
         when.addWidget(reference_label)
         when.addWidget(self.reference_edit, 1)
-        form_row(form, "&Date:", when, self.date_edit)
+        form_row(form, _("&Date:"), when, self.date_edit)
         amount = QVBoxLayout()
         amount.setSpacing(2)
         amount.addWidget(self.amount_edit)
         amount.addWidget(self.amount_message)
-        form_row(form, "A&mount:", amount, self.amount_edit)
+        form_row(form, _("A&mount:"), amount, self.amount_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        self.add_grid(layout, "Allocate to &open documents (type in “This payment”):",
+        self.add_grid(layout, _("Allocate to &open documents (type in “This payment”):"),
                       self.keep_box)
         for first, second in ((self.kind_box, self.contact), (self.contact, self.date_edit),
                               (self.date_edit, self.reference_edit),

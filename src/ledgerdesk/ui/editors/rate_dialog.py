@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from ledgerdesk.domain.i18n import N_
 from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.rate_editor import FIELDS, RateEditor
 from ledgerdesk.presentation.session import Session
@@ -15,7 +16,7 @@ from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
 
 
 class RateDialog(FieldForm):
-    UNSAVED = "The rate has not been saved. Discard it?"
+    UNSAVED = N_("The rate has not been saved. Discard it?")
 
     def __init__(self, session: Session, currency: str = "",
                  parent: QWidget | None = None) -> None:

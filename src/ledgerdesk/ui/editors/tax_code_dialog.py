@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.tax_codes import side_words
 from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.session import Session
@@ -25,7 +26,7 @@ from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
 
 
 class TaxCodeDialog(FieldForm):
-    UNSAVED = "The tax code has not been saved. Discard your changes?"
+    UNSAVED = N_("The tax code has not been saved. Discard your changes?")
 
     def __init__(self, session: Session, use: TaxCodeUse | None = None,
                  parent: QWidget | None = None) -> None:
@@ -37,15 +38,17 @@ class TaxCodeDialog(FieldForm):
         for side in Side:
             self.side_box.addItem(side_words(side).capitalize(), side)
         self.rate = QLineEdit()
-        self.rate.setPlaceholderText(f"e.g. 20 or 5{number_symbols(session.locale).decimal}5")
+        self.rate.setPlaceholderText(_("e.g. 20 or 5{decimal}5").format(
+                                         decimal=number_symbols(session.locale).decimal))
         self.account_box = QComboBox()
         for code, label in self.editor.accounts:
             self.account_box.addItem(label, code)
         self.errors = {name: error_label() for name in ("name", "rate", "account")}
         form = QFormLayout()
-        for text, field, name in (("&Name:", self.name, "name"), ("Si&de:", self.side_box, ""),
-                                  ("&Rate (%):", self.rate, "rate"),
-                                  ("&Account:", self.account_box, "account")):
+        for text, field, name in ((_("&Name:"), self.name, "name"),
+                                  (_("Si&de:"), self.side_box, ""),
+                                  (_("&Rate (%):"), self.rate, "rate"),
+                                  (_("&Account:"), self.account_box, "account")):
             form_row(form, text, self._with_error(field, name), field)
         below: list[QWidget] = []
         if self.editor.note:

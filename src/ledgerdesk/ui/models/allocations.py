@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.allocation_grid import AllocationGrid
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
@@ -31,7 +32,8 @@ class AllocationColumn(IntEnum):
     CHECK = 5
 
 
-TITLES = ("Document", "Due", "Outstanding", "This payment", "Remains", "Check")
+TITLES = (N_("Document"), N_("Due"), N_("Outstanding"), N_("This payment"), N_("Remains"),
+          N_("Check"))
 NUMERIC = {AllocationColumn.OUTSTANDING, AllocationColumn.THIS_PAYMENT, AllocationColumn.REMAINS}
 
 
@@ -44,7 +46,7 @@ class AllocationTableModel(EditorGridModel):
         super().__init__(lambda: len(editor.rows), parent)
         self.editor = editor
         self._date_text = date_text  # date -> str, in the user's locale
-        self.titles = tuple(this_title if i == AllocationColumn.THIS_PAYMENT else title
+        self.titles = tuple(this_title if i == AllocationColumn.THIS_PAYMENT else _(title)
                             for i, title in enumerate(TITLES))
 
     def refresh(self) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
@@ -30,12 +31,12 @@ class JournalColumn(IntEnum):
 
 
 FIELDS = ("account", "debit", "credit", "description")
-TITLES = ("Account", "Debit", "Credit", "Description")
+TITLES = (N_("Account"), N_("Debit"), N_("Credit"), N_("Description"))
 NUMERIC = frozenset({JournalColumn.DEBIT, JournalColumn.CREDIT})
 
 
 class JournalLineModel(LineGridModel):
-    titles = TITLES
+    titles = property(lambda self: tuple(map(_, TITLES)))
     numeric = NUMERIC
     editor: JournalEditor
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from ledgerdesk.domain.documents import TaxMode
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.document_editor import DocumentEditor
 from ledgerdesk.ui.models.editor_grid import LineGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
@@ -16,8 +17,8 @@ from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
 from ledgerdesk.ui.theme import Tone, tone_colour, wrong_cell_background
 
 Index = QModelIndex | QPersistentModelIndex
-NO_TAX_TIP = ("This document carries no tax; choose another Tax setting to use the tax "
-              "codes.")
+NO_TAX_TIP = (N_("This document carries no tax; choose another Tax setting to use the tax "
+                 "codes."))
 
 
 class LineColumn(IntEnum):
@@ -32,12 +33,13 @@ class LineColumn(IntEnum):
 
 FIELDS = ("description", "quantity", "unit_price", "discount_percent", "account_code",
           "tax_code", None)
-TITLES = ("Description", "Quantity", "Unit price", "Discount %", "Account", "Tax", "Amount")
+TITLES = (N_("Description"), N_("Quantity"), N_("Unit price"), N_("Discount %"), N_("Account"),
+          N_("Tax"), N_("Amount"))
 NUMERIC = {LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT, LineColumn.TOTAL}
 
 
 class LineTableModel(LineGridModel):
-    titles = TITLES
+    titles = property(lambda self: tuple(map(_, TITLES)))
     numeric = frozenset(NUMERIC)
     editor: DocumentEditor
 
@@ -72,7 +74,7 @@ class LineTableModel(LineGridModel):
         error = self.editor.line_error(row, name) if name else ""
         if self._untaxed(column) and role in (Qt.ItemDataRole.DisplayRole,
                                               Qt.ItemDataRole.ToolTipRole, SPOKEN):
-            return {Qt.ItemDataRole.DisplayRole: "—", SPOKEN: "no tax"}.get(role, NO_TAX_TIP)
+            return {Qt.ItemDataRole.DisplayRole: "—", SPOKEN: _("no tax")}.get(role, _(NO_TAX_TIP))
         if role == SPOKEN:
             return spoken_cell(self.data(index), error)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Role.SORT):

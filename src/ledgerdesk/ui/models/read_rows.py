@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui.models.editor_grid import EditorGridModel
 from ledgerdesk.ui.models.paged import Role, alignment
 from ledgerdesk.ui.models.spoken_cells import SPOKEN, spoken_cell
@@ -94,23 +95,24 @@ class ReadRowsModel(EditorGridModel):
 
 
 def paid_documents_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(PaidColumn, ("Document", "Kind", "This payment", "Outstanding now",
-                                      "Without this payment"),
+    return ReadRowsModel(PaidColumn, (_("Document"), _("Kind"), _("This payment"), _("Outstanding "
+                                                                                     "now"),
+                                      _("Without this payment")),
                          frozenset({PaidColumn.AMOUNT, PaidColumn.OUTSTANDING,
                                     PaidColumn.AFTER_VOID}), parent)
 
 
 def open_documents_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(OpenColumn, ("Document", "Kind", "Due", "Outstanding"),
+    return ReadRowsModel(OpenColumn, (_("Document"), _("Kind"), _("Due"), _("Outstanding")),
                          frozenset({OpenColumn.OUTSTANDING}), parent)
 
 
 def import_preview_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(PreviewColumn, ("", "Row", "Column", "Detail"),
+    return ReadRowsModel(PreviewColumn, ("", _("Row"), _("Column"), _("Detail")),
                          frozenset({PreviewColumn.ROW}), parent)
 
 
 def statement_lines_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(LineColumn, ("Row", "Date", "Amount", "Reference", "Counterparty",
-                                      "Record against", "Why"),
+    return ReadRowsModel(LineColumn, (_("Row"), _("Date"), _("Amount"), _("Reference"),
+                                      _("Counterparty"), _("Record against"), _("Why")),
                          frozenset({LineColumn.ROW, LineColumn.AMOUNT}), parent)

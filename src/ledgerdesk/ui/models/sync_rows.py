@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 
 
@@ -26,11 +27,12 @@ class ConnectionColumn(IntEnum):
 
 
 def outbox_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(OutboxColumn, ("State", "Service", "Payment", "Document", "Push",
-                                        "Amount", "Date", "What happened"),
+    return ReadRowsModel(OutboxColumn, (_("State"), _("Service"), _("Payment"), _("Document"),
+                                        _("Push"), _("Amount"), _("Date"), _("What happened")),
                          frozenset({OutboxColumn.AMOUNT}), parent)
 
 
 def connections_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(ConnectionColumn, ("Service", "Base URL", "Remote ids", "State"),
+    return ReadRowsModel(ConnectionColumn,
+                         (_("Service"), _("Base URL"), _("Remote ids"), _("State")),
                          frozenset(), parent)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.chart import AccountRow, AccountsList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
@@ -42,7 +43,8 @@ WIDTHS = {AccountColumn.CODE: 90, AccountColumn.TYPE: 90, AccountColumn.ROLE: 13
 
 
 def accounts_model(parent=None) -> ReadRowsModel:
-    return ReadRowsModel(AccountColumn, ("Code", "Name", "Type", "Role", "Status", "Balance"),
+    return ReadRowsModel(AccountColumn,
+                         (_("Code"), _("Name"), _("Type"), _("Role"), _("Status"), _("Balance")),
                          frozenset({AccountColumn.BALANCE}), parent)
 
 
@@ -59,14 +61,14 @@ class AccountsPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)
-        self.add_button = QPushButton("&Add account…")
-        self.edit_button = QPushButton("E&dit…")
-        self.archive_button = QPushButton("A&rchive")
+        self.add_button = QPushButton(_("&Add account…"))
+        self.edit_button = QPushButton(_("E&dit…"))
+        self.archive_button = QPushButton(_("A&rchive"))
         self.add_button.clicked.connect(self.add_account)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
         top = QHBoxLayout()
-        top.addWidget(QLabel("<h2 style='margin:0'>Accounts</h2>"))
+        top.addWidget(QLabel(_("<h2 style='margin:0'>Accounts</h2>")))
         top.addStretch(1)
         top.addWidget(self.count_label)
         buttons = QHBoxLayout()
@@ -118,11 +120,11 @@ class AccountsPage(QWidget):
     def _enable(self) -> None:
         row = self.current_row()
         self.edit_button.setEnabled(row is not None)
-        word = self.presenter.archive_word(row)
-        self.archive_button.setText("Rest&ore" if word == "Restore" else "A&rchive")
+        archived = row is not None and row.archived
+        self.archive_button.setText(_("Rest&ore") if archived else _("A&rchive"))
         self.archive_button.setEnabled(row is not None and not row.kept)
         self.archive_button.setToolTip(
-            "The books post to this account by themselves: it is never archived"
+            _("The books post to this account by themselves: it is never archived")
             if row is not None and row.kept else "")
 
     def open_current(self) -> None:
@@ -144,22 +146,27 @@ class AccountsPage(QWidget):
         dialog = AccountDialog(self.session, row.summary if row is not None else None, self)
         if dialog.exec() and dialog.editor.saved is not None:
             saved = dialog.editor.saved
-            self.status.setText(f"Saved account {saved.code} {saved.name}.")
+            self.status.setText(_("Saved account {code} {name}.").format(
+                                    code=saved.code,
+                                    name=saved.name))
             self.reload(select=saved.code)
 
     def archive_current(self) -> None:
         row = self.current_row()
         if row is None or row.kept:
             return
-        word = self.presenter.archive_word(row)
-        if not dialogs.confirm(self, f"{word} account?", self.presenter.archive_question(row),
-                               f"&{word}"):
+        restoring = row.archived
+        title = _("Restore account?") if restoring else _("Archive account?")
+        button = _("&Restore") if restoring else _("&Archive")
+        if not dialogs.confirm(self, title, self.presenter.archive_question(row), button):
             return
         problem = self.presenter.archive(row)
         if problem:
-            dialogs.error(self, f"The account could not be {word.lower()}d", problem)
+            dialogs.error(self, _("The account could not be restored") if restoring
+                          else _("The account could not be archived"), problem)
             self.status.setText(problem)
         else:
-            done = "archived" if word == "Archive" else "restored from the archive"
-            self.status.setText(f"Account {row.code} {row.name} {done}.")
+            done = (_("Account {code} {name} restored from the archive.") if restoring
+                    else _("Account {code} {name} archived."))
+            self.status.setText(done.format(code=row.code, name=row.name))
         self.reload(select=row.code)

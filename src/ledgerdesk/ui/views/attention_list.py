@@ -11,6 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dashboard import SECTION_TITLES, AttentionRow
 from ledgerdesk.presentation.spoken import spoken
 from ledgerdesk.services.dashboard import (
@@ -22,7 +23,7 @@ from ledgerdesk.services.dashboard import (
 from ledgerdesk.ui.models.spoken_cells import SPOKEN
 from ledgerdesk.ui.theme import Tone, tone_colour
 
-HEADERS = ("Document", "Contact", "Date", "", "Amount")
+HEADERS = (N_("Document"), N_("Contact"), N_("Date"), "", N_("Amount"))
 MORE = Qt.ItemDataRole.UserRole + 1  # on a "Show more" row: (kind, next offset)
 ITEM = Qt.ItemDataRole.UserRole + 2  # on a row: its AttentionItem
 
@@ -35,7 +36,7 @@ class AttentionList(QTreeWidget):
         super().__init__()
         self.setObjectName("attention")
         self.setColumnCount(len(HEADERS))
-        self.setHeaderLabels(HEADERS)
+        self.setHeaderLabels([_(header) if header else "" for header in HEADERS])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -74,7 +75,7 @@ class AttentionList(QTreeWidget):
         total = self.totals[kind]
         self.sections[kind].setText(
             0, f"{SECTION_TITLES[kind]} ({total:,})" if total else
-            f"{SECTION_TITLES[kind]}: none")
+            _("{section_titles}: none").format(section_titles=SECTION_TITLES[kind]))
 
     def add_rows(self, kind: AttentionKind, rows: list[AttentionRow],
                  page: AttentionPage) -> None:
@@ -91,9 +92,17 @@ class AttentionList(QTreeWidget):
             item.setTextAlignment(4, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if kind is AttentionKind.OVERDUE:
                 item.setForeground(3, QBrush(tone_colour(Tone.ERROR)))
+        # "Eingangsrechnung BILL-00012" is longer than "Bill BILL-00012", "échéance 19/07/2025"
+        # than "due 19/07/2025": the columns grow to their words (within reason) rather than
+        # cut the number or the date off.
+        for column, texts in ((0, [row.what for row in rows]), (2, [row.when for row in rows])):
+            wanted = max((self.fontMetrics().horizontalAdvance(text) + 40 for text in texts),
+                         default=0)
+            self.setColumnWidth(column, max(self.columnWidth(column), min(wanted, 320)))
         if page.more > 0:
-            more = QTreeWidgetItem(section, [f"Show {min(page.more, ATTENTION_PAGE):,} more of "
-                                             f"{page.more:,}…"])
+            more = QTreeWidgetItem(section, [_("Show {min:,} more of {more:,}…").format(
+                min=min(page.more, ATTENTION_PAGE),
+                more=page.more)])
             more.setFirstColumnSpanned(True)
             more.setData(0, MORE, (kind, page.offset + len(page.items)))
 
@@ -107,7 +116,7 @@ class AttentionList(QTreeWidget):
             self.open_requested.emit(item.data(0, ITEM))
         elif item.data(0, MORE) is not None:
             kind, offset = item.data(0, MORE)
-            item.setText(0, "Loading…")
+            item.setText(0, _("Loading…"))
             self.more_requested.emit(kind, offset)
 
     def first_row(self) -> QModelIndex:

@@ -91,6 +91,9 @@ class BarChartView(QChartView):
         small = QFont(categories.labelsFont())
         small.setPointSizeF(max(small.pointSizeF() - 1, 7))
         categories.setLabelsFont(small)
+        # A bucket's name in another language ("Nicht fällig", "Non échu") is longer than
+        # "Not due": Qt may let it run into the gap beside it rather than cut it to "Nicht f…".
+        categories.setTruncateLabels(False)
         chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(categories)
         chart.addAxis(self._amount_axis(data), Qt.AlignmentFlag.AlignLeft)

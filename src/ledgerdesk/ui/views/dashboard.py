@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dashboard import (
     DashboardFigures,
@@ -50,10 +51,10 @@ from ledgerdesk.ui.views.dashboard_tiles import Tile
 if TYPE_CHECKING:  # Qt Charts loads with the first figures, not with the window
     from ledgerdesk.ui.views.bar_chart import BarChartView
 
-LOADING = "Loading…"
-UPDATING = "Updating…"
+LOADING = N_("Loading…")
+UPDATING = N_("Updating…")
 WIDE = 1000  # px of page: below this the charts stack
-TILE_TITLES = ("Customers owe you", "You owe suppliers", "In the bank")
+TILE_TITLES = (N_("Customers owe you"), N_("You owe suppliers"), N_("In the bank"))
 
 
 class DashboardPage(QWidget):
@@ -73,7 +74,7 @@ class DashboardPage(QWidget):
         self.pager.failed.connect(self._failed)
         self.state = QLabel()
         self.state.setStyleSheet(tone_style(Tone.NOTE))
-        self.tiles = [Tile(title) for title in TILE_TITLES]
+        self.tiles = [Tile(_(title)) for title in TILE_TITLES]
         self.money_chart: BarChartView | None = None  # made when first reloaded
         self.aging_chart: BarChartView | None = None
         self.attention = named(AttentionList(), "Needs attention",
@@ -86,7 +87,7 @@ class DashboardPage(QWidget):
 
     def _lay_out(self, title: str) -> None:
         heading = QHBoxLayout()
-        heading.addWidget(QLabel(f"<h2 style='margin:0'>{title}</h2>"))
+        heading.addWidget(QLabel(_("<h2 style='margin:0'>{title}</h2>").format(title=title)))
         heading.addSpacing(12)
         heading.addWidget(self.state)
         heading.addStretch(1)
@@ -102,8 +103,9 @@ class DashboardPage(QWidget):
         layout.addLayout(heading)
         layout.addLayout(cards)
         layout.addLayout(charts, 3)
-        layout.addWidget(QLabel("<b>Needs attention</b>  <span style='color:gray'>"
-                                "(Enter or double-click opens a row)</span>"))
+        layout.addWidget(QLabel(_("<b>Needs attention</b>  <span style='color:gray'>(Enter or "
+                                  "double-click opens a "
+                                  "row)</span>")))
         layout.addWidget(self.attention, 2)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -132,8 +134,8 @@ class DashboardPage(QWidget):
         not at every start (a book opens on its invoices)."""
         from ledgerdesk.ui.views.bar_chart import BarChartView
 
-        self.money_chart = BarChartView("Money in and out")
-        self.aging_chart = BarChartView("Owed by days overdue")
+        self.money_chart = BarChartView(_("Money in and out"))
+        self.aging_chart = BarChartView(_("Owed by days overdue"))
         self.charts.addWidget(self.money_chart, 3)
         self.charts.addWidget(self.aging_chart, 2)
 
@@ -141,7 +143,7 @@ class DashboardPage(QWidget):
         """Read the figures again, off the GUI thread; the page updates when they arrive."""
         if self.money_chart is None:
             self._make_charts()
-        self.state.setText(LOADING if self.figures is None else UPDATING)
+        self.state.setText(_(LOADING) if self.figures is None else _(UPDATING))
         self.pager.drop()  # a page of the old list would not fit the new one
         self.loader.load(partial(dashboard_figures, self.session))
 
@@ -160,7 +162,7 @@ class DashboardPage(QWidget):
         self.tiles[1].show_figure(fmt(figures.payable.total.amount),
                                   overdue_line(figures.payable, self.money),
                                   alert=figures.payable.overdue_count > 0)
-        self.tiles[2].show_figure(fmt(figures.bank), "by the ledger")
+        self.tiles[2].show_figure(fmt(figures.bank), _("by the ledger"))
         locale = self.session.locale
         assert self.money_chart is not None and self.aging_chart is not None
         self.money_chart.show_chart(money_chart(figures.months, self.money, locale))
@@ -179,8 +181,9 @@ class DashboardPage(QWidget):
         self.attention.add_rows(page.kind, rows, page)
 
     def _failed(self, message: str) -> None:
-        first_line = message.splitlines()[0] if message else "unknown error"
-        self.state.setText(f"The figures could not be read: {first_line}")
+        first_line = message.splitlines()[0] if message else _("unknown error")
+        self.state.setText(_("The figures could not be read: {first_line}").format(
+                               first_line=first_line))
         if self.figures is None:  # nothing to keep showing
             for tile in self.tiles:
-                tile.show_figure("—", "not available", waiting=True)
+                tile.show_figure("—", _("not available"), waiting=True)

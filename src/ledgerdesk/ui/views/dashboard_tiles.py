@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.spoken import spoken
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -28,7 +29,7 @@ class Tile(QFrame):
         layout.addWidget(self.value)
         layout.addWidget(self.detail)
         layout.addStretch(1)
-        self.show_figure("…", "Loading…", waiting=True)
+        self.show_figure("…", _("Loading…"), waiting=True)
 
     def show_figure(self, value: str, detail: str, *, waiting: bool = False,
                     alert: bool = False) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -22,8 +23,8 @@ class EmptyState(QWidget):
         self.label.setWordWrap(True)
         self.label.setStyleSheet(tone_style(Tone.NOTE, " font-size: 15px;"))
         # No mnemonic: the filter bar's own Clear filters has Alt+L.
-        self.clear_button = QPushButton("Clear filters")
-        self.clear_button.setToolTip("Show every row again")
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.setToolTip(_("Show every row again"))
         self.clear_button.clicked.connect(self.clear_requested)
         layout = QVBoxLayout(self)
         layout.addStretch(1)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
 from ledgerdesk.ui.accessible import named
@@ -37,17 +38,18 @@ class FilterBar(QWidget):
     def __init__(self, filters: ListFilters, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filters = filters
-        self.search = named(QLineEdit(placeholderText="Search (Ctrl+F)", clearButtonEnabled=True),
-                            "Search", "Shows only the rows holding this text; Enter goes to "
-                            "the list.")
+        self.search = named(QLineEdit(placeholderText=_("Search (Ctrl+F)"),
+                                      clearButtonEnabled=True),
+                            _("Search"), _("Shows only the rows holding this text; Enter goes "
+                                           "to the list."))
         self.search.setMinimumWidth(180)
         self.status: QComboBox | None = None
         self.contact: ContactPicker | None = None
         self.date_from: QLineEdit | None = None
         self.date_to: QLineEdit | None = None
         self._contacts: Callable[[], list[ContactChoice]] = list
-        self.clear_button = QPushButton("C&lear filters")
-        self.clear_button.setToolTip("Show every row again")
+        self.clear_button = QPushButton(_("C&lear filters"))
+        self.clear_button.setToolTip(_("Show every row again"))
         self.summary = QLabel()
         self.summary.setStyleSheet(tone_style(Tone.NOTE))
         self.message = QLabel()
@@ -94,7 +96,7 @@ class FilterBar(QWidget):
     def add_contact(self, label: str, choices: Callable[[], list[ContactChoice]]) -> None:
         self.contact = ContactPicker()
         self.contact.setMinimumWidth(180)
-        self.contact.lineEdit().setPlaceholderText("All contacts")
+        self.contact.lineEdit().setPlaceholderText(_("All contacts"))
         self.contact.lineEdit().setClearButtonEnabled(True)
         self._contacts = choices
         self.refresh_contacts()
@@ -109,8 +111,9 @@ class FilterBar(QWidget):
         self.date_from, self.date_to = QLineEdit(), QLineEdit()
         hint = self.filters.date_hint
         for edit, label in ((self.date_from, first), (self.date_to, last)):
-            edit.setPlaceholderText(f"e.g. {hint}")
-            edit.setToolTip(f"A date such as {hint}; leave it empty for no limit.")
+            edit.setPlaceholderText(_("e.g. {date}").format(date=hint))
+            edit.setToolTip(_("A date such as {hint}; leave it empty for no limit.").format(
+                                hint=hint))
             edit.setClearButtonEnabled(True)
             edit.setFixedWidth(125)
             edit.editingFinished.connect(self._dates_typed)
@@ -208,7 +211,7 @@ class FilterBar(QWidget):
 
     def show_state(self) -> None:
         active = self.filters.active()
-        self.summary.setText("Filtered by " + " · ".join(active) if active else "No filters")
+        self.summary.setText(_("Filtered by ") + " · ".join(active) if active else _("No filters"))
         self.summary.setVisible(not self.message.text())
         typed = any(edit is not None and edit.text() for edit in (
             self.search, self.date_from, self.date_to,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
+from ledgerdesk.domain.i18n import Nn_, _
 from ledgerdesk.presentation.journal_list import JournalList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.journal_queries import JournalSummary
@@ -23,15 +24,15 @@ class JournalsPage(ListPage):
     void_requested = Signal(object)  # the selected JournalSummary
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__("Journals", JournalList(session), ("journal", "journals"), parent,
-                         create_hint="Ctrl+N records one: owner's capital, a loan, "
-                                     "depreciation, wages.")
-        self.add_date_filter("Fro&m:", "&to:", "Date")
+        super().__init__(_("Journals"), JournalList(session), Nn_("journal", "journals"), parent,
+                         create_hint=_("Ctrl+N records one: owner's capital, a loan, "
+                                       "depreciation, wages."))
+        self.add_date_filter(_("Fro&m:"), _("&to:"), _("Date"))
         self.finish_filters()
-        self.new_button = QPushButton("Ne&w journal…")
-        self.new_button.setToolTip("Write a manual journal (Ctrl+N)")
-        self.void_button = QPushButton("Vo&id…")
-        self.void_button.setToolTip("Void the selected journal: a reversal is posted")
+        self.new_button = QPushButton(_("Ne&w journal…"))
+        self.new_button.setToolTip(_("Write a manual journal (Ctrl+N)"))
+        self.void_button = QPushButton(_("Vo&id…"))
+        self.void_button.setToolTip(_("Void the selected journal: a reversal is posted"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.void_button)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.columns import ListPresenter
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
@@ -48,7 +49,7 @@ class ListPage(QWidget):
         self.table = self._make_table()
         self.empty = EmptyState(self.table)
         self.empty.clear_requested.connect(self._clear_filters)
-        heading = QLabel(f"<h2 style='margin:0'>{title}</h2>")
+        heading = QLabel(_("<h2 style='margin:0'>{title}</h2>").format(title=title))
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.report_params import Compare, Field, Preset, ReportForm
 from ledgerdesk.ui.widgets import ContactPicker, error_label
@@ -45,27 +46,27 @@ class ReportBar(QWidget):
         self.form = form
         self.preset = QComboBox()
         for preset in Preset:
-            self.preset.addItem(preset.value, preset)
+            self.preset.addItem(_(preset.value), preset)
         self.start, self.end = _date_field(), _date_field()
         self.as_of = _date_field()
         self.compare = QComboBox()
         for choice in Compare:
-            self.compare.addItem(choice.value, choice)
-        self.compare_to = _date_field("a year before")
+            self.compare.addItem(_(choice.value), choice)
+        self.compare_to = _date_field(_("a year before"))
         self.buckets = QLineEdit(placeholderText="30,60,90")
         self.buckets.setFixedWidth(DATE_WIDTH)
-        self.buckets.setToolTip("Days overdue that end each bucket, e.g. 30,60,90 or 7,14,30")
+        self.buckets.setToolTip(_("Days overdue that end each bucket, e.g. 30,60,90 or 7,14,30"))
         self.account = QComboBox()
         self.account.setMinimumWidth(220)
         for code, name in accounts:
             self.account.addItem(f"{code} {name}", code)
         self.contact = ContactPicker()
         self.contact.setMinimumWidth(240)
-        self.detail = QCheckBox("One row per &document")
+        self.detail = QCheckBox(_("One row per &document"))
         self.tax_code = QComboBox()  # the tax return: every code, or one code's documents
         self.tax_code.setMinimumWidth(220)
-        self.tax_code.addItem("Every tax code", None)
-        self.run_button = QPushButton("&Run")
+        self.tax_code.addItem(_("Every tax code"), None)
+        self.run_button = QPushButton(_("&Run"))
         self.run_button.setDefault(True)
         self.message = error_label()
         self._groups: dict[Field, QWidget] = {}
@@ -86,16 +87,16 @@ class ReportBar(QWidget):
         self._groups[which] = box
 
     def _layout(self) -> None:
-        self._group(Field.CONTACT, ("C&ontact:", self.contact))
-        self._group(Field.ACCOUNT, ("Acco&unt:", self.account))
-        self._group(Field.PERIOD, ("&Period:", self.preset), ("&From:", self.start),
-                    ("&to:", self.end))
-        self._group(Field.AS_OF, ("&As of:", self.as_of))
-        self._group(Field.COMPARE, ("&Beside:", self.compare))
-        self._group(Field.COMPARE_TO, ("&Beside:", self.compare_to))
-        self._group(Field.BUCKETS, ("Buc&kets (days):", self.buckets))
+        self._group(Field.CONTACT, (_("C&ontact:"), self.contact))
+        self._group(Field.ACCOUNT, (_("Acco&unt:"), self.account))
+        self._group(Field.PERIOD, (_("&Period:"), self.preset), (_("&From:"), self.start),
+                    (_("&to:"), self.end))
+        self._group(Field.AS_OF, (_("&As of:"), self.as_of))
+        self._group(Field.COMPARE, (_("&Beside:"), self.compare))
+        self._group(Field.COMPARE_TO, (_("&Beside:"), self.compare_to))
+        self._group(Field.BUCKETS, (_("Buc&kets (days):"), self.buckets))
         self._group(Field.DETAIL, ("", self.detail))
-        self._group(Field.TAX_CODE, ("Documents &on:", self.tax_code))
+        self._group(Field.TAX_CODE, (_("Documents &on:"), self.tax_code))
         first, self.second = QHBoxLayout(), QWidget()
         second = QHBoxLayout(self.second)
         for layout_, fields in ((first, FIRST_ROW), (second, SECOND_ROW)):
@@ -132,7 +133,7 @@ class ReportBar(QWidget):
     def set_tax_codes(self, choices: list[tuple[str, int]]) -> None:
         """(label, id) of each code the tax return can be narrowed to."""
         self.tax_code.clear()
-        self.tax_code.addItem("Every tax code", None)
+        self.tax_code.addItem(_("Every tax code"), None)
         for label, code_id in choices:
             self.tax_code.addItem(label, code_id)
 

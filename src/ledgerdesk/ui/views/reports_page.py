@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import Export, report_export
@@ -52,8 +53,8 @@ from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.views.report_bar import ReportBar
 
-RUNNING = "Running…"
-NOT_RUN = "Not run"
+RUNNING = N_("Running…")
+NOT_RUN = N_("Not run")
 KINDS = tuple(ReportKind)
 CHAR_PIXELS = 7
 MAX_WIDTH = 300
@@ -94,14 +95,17 @@ class ReportsPage(QWidget):
                              "Choose a report; its options and lines are to the right.")
         self.reports.setObjectName("reportList")
         self.reports.addItems([kind.title for kind in KINDS])
-        self.reports.setFixedWidth(150)
+        # as wide as its longest name, which another language makes longer ("Balance âgée
+        # fournisseurs"), so no name is cut off behind a scroll bar
+        self.reports.setFixedWidth(max(150, self.reports.sizeHintForColumn(0)
+                                       + 2 * self.reports.frameWidth() + 6))
         self.heading = QLabel()
         self.state = QLabel()
         self.state.setStyleSheet(tone_style(Tone.NOTE))
         self.bar = ReportBar(self.form, _accounts(session))
         self.notes = QLabel()
         self.notes.setWordWrap(True)
-        self.settle_button = QPushButton("&Settle…")  # the tax return's payment or refund
+        self.settle_button = QPushButton(_("&Settle…"))  # the tax return's payment or refund
         self.settle_button.setObjectName("settleTax")
         self.settle_button.hide()
         self.settle_button.clicked.connect(self.settle_tax)
@@ -152,7 +156,8 @@ class ReportsPage(QWidget):
     def _kind_chosen(self, row: int) -> None:
         self.bar.read_form()
         self.form.kind = KINDS[row]
-        self.heading.setText(f"<h2 style='margin:0'>{self.form.kind.title}</h2>")
+        self.heading.setText(_("<h2 style='margin:0'>{title}</h2>").format(
+                                 title=self.form.kind.title))
         self.bar.set_contacts(contact_choices(self.session, self.form.kind.side))
         if self.form.kind is ReportKind.TAX_RETURN:
             self.bar.set_tax_codes(every_code_choice(self.session))
@@ -167,9 +172,9 @@ class ReportsPage(QWidget):
         request = self.form.request()
         self.bar.show_problems()
         if request is None:
-            self.clear(NOT_RUN)
+            self.clear(_(NOT_RUN))
             return
-        self.state.setText(RUNNING)
+        self.state.setText(_(RUNNING))
         self.loader.load(partial(run_report, self.session, request))
 
     def clear(self, state: str = "") -> None:
@@ -209,8 +214,9 @@ class ReportsPage(QWidget):
             self.table.selectRow(first)
 
     def _failed(self, message: str) -> None:
-        self.clear(NOT_RUN)
-        self.bar.show_problems(f"The report could not be run: {message.splitlines()[0]}")
+        self.clear(_(NOT_RUN))
+        self.bar.show_problems(_("The report could not be run: {splitlines}").format(
+                                   splitlines=message.splitlines()[0]))
 
     def _size_columns(self, result: ReportResult) -> None:
         """Widths from the first rows (never ``ResizeToContents``: it reads every row); a
@@ -282,12 +288,12 @@ class ReportsPage(QWidget):
         self.settle_button.setVisible(self.form.kind is ReportKind.TAX_RETURN)
         if self.tax_return is None:
             self.settle_button.setEnabled(False)
-            self.settle_button.setToolTip("Run the tax return of every code first.")
+            self.settle_button.setToolTip(_("Run the tax return of every code first."))
             return
         why_not = SettleTaxForm(self.session, self.tax_return).why_not
         self.settle_button.setEnabled(not why_not)
-        self.settle_button.setToolTip(why_not or "Record the payment (or refund) of this "
-                                                 "return, clearing the tax account.")
+        self.settle_button.setToolTip(why_not or _("Record the payment (or refund) of this "
+                                                   "return, clearing the tax account."))
 
     def settle_tax(self) -> None:
         if self.tax_return is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import OutboxRow, SyncPanel
@@ -32,7 +33,7 @@ from ledgerdesk.ui.models.sync_rows import OutboxColumn, outbox_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
 
-NO_REMOTES = "Sync is not available in this window (it was started without network access)."
+NO_REMOTES = N_("Sync is not available in this window (it was started without network access).")
 
 
 class SyncPage(QWidget):
@@ -55,9 +56,9 @@ class SyncPage(QWidget):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setStyleSheet("padding: 6px; background: palette(base); "
                                   "border: 1px solid palette(mid);")
-        self.sync_button = QPushButton("&Sync now")
-        self.retry_button = QPushButton("&Retry")
-        self.resolve_button = QPushButton("Res&olve…")
+        self.sync_button = QPushButton(_("&Sync now"))
+        self.retry_button = QPushButton(_("&Retry"))
+        self.resolve_button = QPushButton(_("Res&olve…"))
         self.resolve_menu = QMenu(self)
         for resolution in Resolution:
             action = self.resolve_menu.addAction(resolution.value)
@@ -68,13 +69,13 @@ class SyncPage(QWidget):
         self.sync_button.clicked.connect(self.sync_now)
         self.retry_button.clicked.connect(lambda: self.resolve_current(Resolution.RETRY))
         self.sync_button.setEnabled(remotes is not None)
-        self.sync_button.setToolTip("" if remotes else NO_REMOTES)
+        self.sync_button.setToolTip("" if remotes else _(NO_REMOTES))
         buttons = QHBoxLayout()
         for button in (self.sync_button, self.retry_button, self.resolve_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2 style='margin:0'>Sync</h2>"))
+        layout.addWidget(QLabel(_("<h2 style='margin:0'>Sync</h2>")))
         layout.addWidget(self.summary)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
@@ -128,20 +129,22 @@ class SyncPage(QWidget):
         try:
             resolve(self.session.book, row.id, resolution)
         except (NotAllowed, NotFound, BookFailure) as exc:
-            dialogs.error(self, "That could not be done", str(exc))
+            dialogs.error(self, _("That could not be done"), str(exc))
         else:
-            self.status.setText(f"{row.payment} on {row.document}: {resolution.value.lower()}"
-                                " — done.")
+            self.status.setText(_("{payment} on {document}: {value} — done.").format(
+                payment=row.payment,
+                document=row.document,
+                value=resolution.value.lower()))
         self.reload()
 
     def sync_now(self) -> None:
         if self.remotes is None or self.task is not None:
             return
         remotes, open_book = self.remotes, self.open_book
-        self.status.setText("Syncing…")
+        self.status.setText(_("Syncing…"))
         self.sync_button.setEnabled(False)
         self.task = run_in_background(
-            self, "Sending payments to the remote services…",
+            self, _("Sending payments to the remote services…"),
             lambda progress: sync_all(open_book, remotes, progress),
             self._finished, self._failed)
 
@@ -152,7 +155,7 @@ class SyncPage(QWidget):
         self.reload()
 
     def _failed(self, message: str) -> None:
-        self._finished(f"Sync stopped: {message}")
+        self._finished(_("Sync stopped: {message}").format(message=message))
 
     def stop(self) -> None:
         """Before the book closes: wait for a running sync (it stops at its next row); its
@@ -166,5 +169,10 @@ class SyncPage(QWidget):
 def _detail(row: OutboxRow | None) -> str:
     if row is None:
         return ""
-    what = f"{row.action} of {row.amount} on {row.document} ({row.payment}) to {row.service}"
+    what = _("{action} of {amount} on {document} ({payment}) to {service}").format(
+               action=row.action,
+               amount=row.amount,
+               document=row.document,
+               payment=row.payment,
+               service=row.service)
     return f"{row.state} — {what}. {row.message}".strip()
