@@ -164,6 +164,9 @@ def test_maximum_is_never_negative():
     problems = validate_payment(p, docs(open_doc(1, "100")))
     maxima = {x.field: x.numbers["maximum"] for x in problems}
     assert maxima == {"allocations[0].amount": D("100"), "allocations[1].amount": D("0")}
+    # A Decimal, as every other number of a problem: a form formats it as an amount (an int
+    # 0 here made the payment form fail with a traceback).
+    assert all(isinstance(m, Decimal) for m in maxima.values())
 
 
 def test_fully_paid_document_takes_nothing_more():

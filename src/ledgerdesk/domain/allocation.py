@@ -7,6 +7,7 @@ take the freshly read outstanding amounts and never change the draft.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 from ledgerdesk.domain.i18n import N_, Translated, _
 from ledgerdesk.domain.money import Money
@@ -90,13 +91,14 @@ def validate_allocations(
 
 
 def _sum_in(allocations: Sequence[Allocation], currency: str):
-    return sum((a.amount.amount for a in allocations if a.amount.currency == currency), 0)
+    return sum((a.amount.amount for a in allocations if a.amount.currency == currency),
+               Decimal(0))
 
 
 def _over_document(
     path: str, doc: OpenDocument, attempted: Money, room: Money, cap
 ) -> Problem:
-    maximum = max(room.amount if cap is None else min(room.amount, cap), 0)
+    maximum = max(room.amount if cap is None else min(room.amount, cap), Decimal(0))
     return Problem(
         f"{path}.amount", "exceeds_outstanding",
         _("{amount} is more than the {amount2} outstanding on {number}; at most {maximum} can be "
