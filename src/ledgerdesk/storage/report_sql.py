@@ -64,31 +64,38 @@ def _candidates(side: Side, one_contact: bool) -> str:
     )
 
 
-def _counted_documents(side: Side, contact: str, source: str) -> str:
+def _counted_documents(side: Side, contact: str, source: str, every_document: bool) -> str:
     """Documents posted on or before :as_of and not yet voided then (a draft voided never
-    counted; a kept credit is voided with its payment, by the payment's reversal)."""
+    counted; a kept credit is voided with its payment, by the payment's reversal), with
+    what the aging groups them by.  Of the candidates, every one gives a row (zero when not
+    counted): then ``open`` has them all and the aging needs no second look at documents."""
     void = (
         f"CASE WHEN d.source_payment_id IS NULL THEN {voided_on('DOCUMENT', 'd.id')}"
         f" ELSE {voided_on('PAYMENT', 'd.source_payment_id')} END"
     )
+    counted = (f"d.issue_date <= :as_of"
+               f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)")
+    amount = "d.total_minor" if every_document else f"CASE WHEN {counted} THEN d.total_minor END"
     return (
-        f"SELECT d.id AS doc, d.total_minor AS amount FROM {source}"
-        f" WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
-        f" AND d.issue_date <= :as_of{contact.format('d')}"
-        f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)"
+        f"SELECT d.id AS doc, {amount} AS amount, d.contact_id, d.kind, d.due_date"
+        f" FROM {source} WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
+        f"{contact.format('d')}{f' AND {counted}' if every_document else ''}"
     )
+
+
+_NONE = "NULL, NULL, NULL"  # an allocation's row has no contact, kind or due date
 
 
 def _counted_allocations(side: Side, contact: str, source: str) -> str:
     """Allocations in force on :as_of, as negative amounts on their documents (a payment or
     credit only ever settles documents of its own contact)."""
     return (
-        f"SELECT a.document_id, -a.amount_minor FROM {source}"
+        f"SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
         " JOIN payments AS p ON p.id = a.payment_id"
         f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
         f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)"
         " UNION ALL"
-        f" SELECT a.document_id, -a.amount_minor FROM {source}"
+        f" SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
         " JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
         " JOIN documents AS cd ON cd.id = ca.credit_id"
         f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
@@ -103,14 +110,18 @@ _OF_CANDIDATES = {"d": "cand CROSS JOIN documents AS d ON d.id = cand.id",
 
 
 def open_on(side: Side, one_contact: bool, every_document: bool = False) -> str:
-    """``WITH ... open(doc, outstanding)``: each document's outstanding on :as_of, if any."""
+    """``WITH ... open(doc, outstanding, contact_id, kind, due_date)``: each document's
+    outstanding on :as_of, if any (the other three are NULL for a document only its
+    allocations brought in, which only ``every_document`` has: see ``open_documents``)."""
     contact = " AND {}.contact_id = :contact" if one_contact else ""
     tables = _EVERY if every_document else _OF_CANDIDATES
     cand = "" if every_document else f"cand AS ({_candidates(side, one_contact)}), "
     return (
-        f"WITH {cand}items AS ({_counted_documents(side, contact, tables['d'])}"
+        f"WITH {cand}items AS"
+        f" ({_counted_documents(side, contact, tables['d'], every_document)}"
         f" UNION ALL {_counted_allocations(side, contact, tables['a'])}),"
-        " open AS (SELECT doc, SUM(amount) AS outstanding FROM items GROUP BY doc"
+        " open AS (SELECT doc, SUM(amount) AS outstanding, MAX(contact_id) AS contact_id,"
+        " MAX(kind) AS kind, MAX(due_date) AS due_date FROM items GROUP BY doc"
         " HAVING SUM(amount) <> 0)"
     )
 
@@ -131,6 +142,15 @@ def aged_bucket(side: Side, buckets: AgingBuckets, days: str = _DAYS) -> str:
             f" ELSE {bucket_case(buckets, days)} END")
 
 
+def open_documents(every_document: bool) -> str:
+    """FROM ``open`` as ``d`` with ``d.outstanding``, ``d.contact_id``, ``d.kind`` and
+    ``d.due_date``: from the documents only where ``open`` lacks them."""
+    if every_document:
+        return ("(SELECT d.id, o.outstanding, d.contact_id, d.kind, d.due_date FROM open AS o"
+                " JOIN documents AS d ON d.id = o.doc) AS d")
+    return "open AS d"
+
+
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool,
               every_document: bool = False) -> str:
     """(contact_id, name, bucket, owed minor units) per contact and bucket, by name; the
@@ -138,8 +158,8 @@ def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool,
     return (
         f"{open_on(side, one_contact, every_document)}"
         f" SELECT d.contact_id, c.name, {aged_bucket(side, buckets)} AS bucket,"
-        f" SUM({signed_kind(side)} * o.outstanding) AS owed"
-        " FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        f" SUM({signed_kind(side)} * d.outstanding) AS owed"
+        f" FROM {open_documents(every_document)}"
         " JOIN contacts AS c ON c.id = d.contact_id"
         " GROUP BY d.contact_id, bucket ORDER BY c.name, d.contact_id, bucket"
     )
