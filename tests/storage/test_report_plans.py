@@ -36,7 +36,7 @@ def test_aging_reads_only_the_documents_not_settled_on_the_date(filled, book_pat
         else:
             assert "ix_documents_contact (contact_id=? AND kind=?)" in plan
             assert "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)" in plan
-        assert plan.count("SEARCH a USING INDEX ix_allocations_document (document_id=?)") == 2
+        assert plan.count("SEARCH a USING INDEX ix_allocations_document (document_id=?)") == 1
         # What is scanned: the candidates, the items they give and what they owe (``open``,
         # read as ``d``): never a table.
         scanned = {step.split()[1] for step in plan.split(" | ") if step.startswith("SCAN ")}

@@ -86,21 +86,24 @@ def _counted_documents(side: Side, contact: str, source: str, every_document: bo
 _NONE = "NULL, NULL, NULL"  # an allocation's row has no contact, kind or due date
 
 
-def _counted_allocations(side: Side, contact: str, source: str) -> str:
+def _counted_allocations(side: Side, contact: str, source: str, every_document: bool) -> str:
     """Allocations in force on :as_of, as negative amounts on their documents (a payment or
-    credit only ever settles documents of its own contact)."""
-    return (
-        f"SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
-        " JOIN payments AS p ON p.id = a.payment_id"
-        f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
-        f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)"
-        " UNION ALL"
-        f" SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
-        " JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
-        " JOIN documents AS cd ON cd.id = ca.credit_id"
-        f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
-        " AND a.voided = 0"
-    )
+    credit only ever settles documents of its own contact).  A candidate's are read in one
+    pass, each with its payment or its credit application (an allocation has exactly one);
+    ``every_document`` keeps the two passes of the whole table it was first written as."""
+    paid = (f"p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
+            f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)")
+    applied = (f"cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
+               " AND a.voided = 0")
+    row = f"SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
+    payment = "JOIN payments AS p ON p.id = a.payment_id"
+    credit = ("JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
+              " {} JOIN documents AS cd ON cd.id = ca.credit_id")
+    if every_document:
+        return (f"{row} {payment} WHERE {paid}"
+                f" UNION ALL {row} {credit.format('')} WHERE {applied}")
+    return (f"{row} LEFT {payment} LEFT {credit.format('LEFT')}"
+            f" WHERE ({paid}) OR ({applied})")
 
 
 #: Where the counted rows come from: every row of the table, or the candidates' rows.
@@ -119,7 +122,7 @@ def open_on(side: Side, one_contact: bool, every_document: bool = False) -> str:
     return (
         f"WITH {cand}items AS"
         f" ({_counted_documents(side, contact, tables['d'], every_document)}"
-        f" UNION ALL {_counted_allocations(side, contact, tables['a'])}),"
+        f" UNION ALL {_counted_allocations(side, contact, tables['a'], every_document)}),"
         " open AS (SELECT doc, SUM(amount) AS outstanding, MAX(contact_id) AS contact_id,"
         " MAX(kind) AS kind, MAX(due_date) AS due_date FROM items GROUP BY doc"
         " HAVING SUM(amount) <> 0)"
