@@ -289,3 +289,26 @@ def test_any_finite_decimal_either_makes_money_or_is_a_value_error(currency, amo
     else:
         assert abs(money.amount) < MAX_AMOUNT
         assert Money.from_minor(money.minor_units, currency) == money
+
+
+@given(_currency.flatmap(_minor_in_range), st.integers(min_value=-10**17, max_value=10**17))
+def test_sums_and_differences_are_what_the_full_construction_gives(pair, other):
+    """Adding skips re-rounding (two amounts in minor units add exactly): the sum must be
+    the very amount, zero sign and refusal that building it from the Decimal gives."""
+    currency, minor = pair
+    a, b = Money.from_minor(minor, currency), Money.from_minor(0, currency)
+    try:
+        b = Money.from_minor(other, currency)
+    except ValueError:
+        return
+    for combine, exact in ((lambda x, y: x + y, minor + other), (lambda x, y: x - y,
+                                                                  minor - other)):
+        try:
+            expected = Money(Decimal(exact).scaleb(-minor_exponent(currency)), currency)
+        except ValueError:
+            with pytest.raises(ValueError):
+                combine(a, b)
+            continue
+        found = combine(a, b)
+        assert found == expected and str(found) == str(expected)
+        assert found.amount.as_tuple() == expected.amount.as_tuple()

@@ -40,7 +40,9 @@ restored at zero; archiving an account the books post to by themselves is refuse
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
+import sqlite3
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,14 +56,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 
 from ledgerdesk.domain.chart import AccountChange
 from ledgerdesk.domain.contacts import ContactRole
-from ledgerdesk.domain.documents import DocumentKind, Lifecycle
+from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
 from ledgerdesk.domain.lock import Locked
 from ledgerdesk.domain.opening import OpeningLine
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
 from ledgerdesk.domain.reconciliation import Cleared
 from ledgerdesk.reports.csv_format import write_csv
-from ledgerdesk.reports.periods import Period
+from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.services.chart import edit_account, list_accounts
 from ledgerdesk.services.commands import (
     AllocationInput,
@@ -98,6 +100,7 @@ from ledgerdesk.services.setup import initialise_book
 from ledgerdesk.services.statement_export import STATEMENT_COLUMNS, statement_postings
 from ledgerdesk.services.tax_settlement import settle_tax
 from ledgerdesk.storage.book import create_book
+from ledgerdesk.storage.report_sql import aging_documents_sql, aging_sql
 
 DAY = dt.date(2024, 2, 1)
 OPENING = dt.date(2023, 12, 31)  # before every other date the machine writes on
@@ -137,6 +140,8 @@ OPENING_KIND = {(RECEIVABLE, True): K.SALES_INVOICE, (RECEIVABLE, False): K.SALE
                 (PAYABLE, False): K.BILL, (PAYABLE, True): K.PURCHASE_CREDIT_NOTE}
 
 #: statement dates: before, on and after the lock, and after each tax settlement's date
+AGING_DATES = (OPENING - dt.timedelta(days=1), OPENING, EARLY, DAY - dt.timedelta(days=1), DAY,
+               DAY + dt.timedelta(days=45))
 STATEMENT_DATES = (EARLY, LOCK, DAY, dt.date(2024, 2, 29), dt.date(2024, 3, 31),
                    dt.date(2024, 4, 30))
 SAVINGS = "1010"  # the other bank account; only journals move it
@@ -939,6 +944,25 @@ class LedgerMachine(RuleBasedStateMachine):
         assert shown == {self.codes[code]: c for code, c in self.model.opening.items() if c}
         opened = self.model.opening_journal
         assert opening_balances_of(self.book) == (None if opened is None else (OPENING, opened))
+
+    @invariant()
+    def aging_on_any_date_is_a_scan_of_every_document(self) -> None:
+        """The settlement days only skip documents that owe nothing on the date: the aging
+        and its documents equal a scan of every document and allocation, before, on and
+        after the days the machine writes on (check_book holds the days themselves)."""
+        conn = sqlite3.connect(self.dir / "sm.book")
+
+        def answers(side: Side, day: dt.date, every: bool) -> tuple[list, list]:
+            params = {"as_of": day.isoformat(), "contact": None}
+            return (conn.execute(aging_sql(side, AgingBuckets(), False, every),
+                                 params).fetchall(),
+                    conn.execute(aging_documents_sql(side, False, every), params).fetchall())
+
+        try:
+            for side, day in itertools.product(Side, AGING_DATES):
+                assert answers(side, day, False) == answers(side, day, True)
+        finally:
+            conn.close()
 
     @invariant()
     def book_checks_clean(self) -> None:

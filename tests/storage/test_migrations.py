@@ -39,6 +39,9 @@ EXPECTED_TRIGGERS = {
     "trg_journal_entries_cleared_kept", "trg_payments_cleared_kept",
     "trg_manual_journals_cleared_kept", "trg_documents_cleared_kept",  # 0009_reconciliations
     "trg_journal_lines_account_days",  # 0010_account_days
+    "trg_documents_settlement_insert", "trg_documents_settlement_lifecycle",
+    "trg_allocations_settlement_insert", "trg_allocations_settlement_void",
+    "trg_journal_entries_settlement_reversal",  # 0012_settlements
 }
 
 

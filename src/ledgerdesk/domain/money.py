@@ -124,11 +124,22 @@ class Money:
 
     def __add__(self, other: Money) -> Money:
         self._check(other)
-        return Money(self.amount + other.amount, self.currency)
+        return self._exact(self.amount + other.amount)
 
     def __sub__(self, other: Money) -> Money:
         self._check(other)
-        return Money(self.amount - other.amount, self.currency)
+        return self._exact(self.amount - other.amount)
+
+    def _exact(self, amount: Decimal) -> Money:
+        """The sum or difference of two amounts of this currency: already on its minor unit
+        (both were, and 28 digits hold it exactly), so only the range and the sign of zero
+        are checked, not rounded again (an aging adds up a hundred thousand of these)."""
+        if abs(amount) >= MAX_AMOUNT:
+            raise ValueError(f"amount too large: {amount!r}")
+        money = object.__new__(Money)
+        object.__setattr__(money, "amount", abs(amount) if amount.is_zero() else amount)
+        object.__setattr__(money, "currency", self.currency)
+        return money
 
     def __neg__(self) -> Money:
         return Money(-self.amount, self.currency)

@@ -20,6 +20,7 @@ from ledgerdesk.storage.lock_checks import lock_failures
 from ledgerdesk.storage.opening_checks import opening_failures
 from ledgerdesk.storage.rate_checks import rate_failures
 from ledgerdesk.storage.reconciliation_checks import reconciliation_failures
+from ledgerdesk.storage.settlement_sql import settlement_failures
 from ledgerdesk.storage.sql import OUTSTANDING, PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
 from ledgerdesk.storage.tax_checks import tax_failures
 
@@ -161,5 +162,6 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *tax_failures(conn),
         *reconciliation_failures(conn),
         *account_days_failures(conn),
+        *settlement_failures(conn),
         *rate_failures(conn),
     ]

@@ -12,7 +12,7 @@ from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.periods import AgingBuckets
 from ledgerdesk.services.dashboard import AttentionKind
-from ledgerdesk.storage.report_sql import aged_bucket, open_on
+from ledgerdesk.storage.report_sql import aged_bucket, open_documents, open_on
 from ledgerdesk.storage.sql import OUTSTANDING, kinds_list, signed_kind
 
 _CUSTOMER = ", ".join(f"'{k.value}'" for k in PaymentKind if k.side is Side.SALES)
@@ -30,15 +30,15 @@ CASH_BY_MONTH = (
 )
 
 
-def aging_totals_sql(side: Side, buckets: AgingBuckets) -> str:
+def aging_totals_sql(side: Side, buckets: AgingBuckets, every_document: bool = False) -> str:
     """(bucket, owed minor units, invoices or bills owing) per bucket on :as_of; the
     unapplied credits in ``CREDIT_BUCKET``, as the aging report has them."""
     return (
-        f"{open_on(side, False)}"
+        f"{open_on(side, False, every_document)}"
         f" SELECT {aged_bucket(side, buckets)} AS bucket,"
-        f" SUM({signed_kind(side)} * o.outstanding) AS owed,"
-        f" SUM({signed_kind(side)} = 1 AND o.outstanding > 0) AS owing"
-        " FROM open AS o JOIN documents AS d ON d.id = o.doc GROUP BY bucket"
+        f" SUM({signed_kind(side)} * d.outstanding) AS owed,"
+        f" SUM({signed_kind(side)} = 1 AND d.outstanding > 0) AS owing"
+        f" FROM {open_documents(every_document)} GROUP BY bucket"
     )
 
 

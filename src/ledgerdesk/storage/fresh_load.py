@@ -24,6 +24,7 @@ from contextlib import contextmanager
 
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.storage.balance_sql import REBUILD_ACCOUNT_DAYS
+from ledgerdesk.storage.settlement_sql import REBUILD_SETTLEMENTS
 
 #: The tables a load fills; their explicit indexes and INSERT triggers wait until the end.
 LOADED_TABLES = (
@@ -126,6 +127,9 @@ class DeferredSchema:
         # The running balances the journal lines' dropped trigger did not keep, at once.
         self._raw.execute("DELETE FROM account_days")
         self._raw.execute(REBUILD_ACCOUNT_DAYS)
+        # So are the settlement days the documents', allocations' and entries' triggers.
+        self._raw.execute("DELETE FROM document_settlements")
+        self._raw.execute(REBUILD_SETTLEMENTS)
         for _, sql in self._triggers:
             self._raw.execute(sql)
         self._triggers.clear()

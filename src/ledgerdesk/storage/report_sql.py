@@ -8,6 +8,11 @@ application's) date.  That mirrors exactly what the journal posts, so the aging 
 equals the control account's balance on any date.  (A credit application posts nothing;
 a voided one is left out on every date, which moves amounts between a contact's documents
 but never changes a total.)
+
+Only the documents that may owe something on :as_of are summed: those the settlement days
+(``document_settlements``, see ``storage.settlement_sql``) do not call settled by then.
+A settled document owes zero on every later date, so leaving it out changes no answer;
+``every_document=True`` sums them all, the reference the tests hold the narrowing to.
 """
 
 from __future__ import annotations
@@ -39,45 +44,87 @@ def voided_on(source_type: str, id_sql: str) -> str:
     )
 
 
-def _counted_documents(side: Side, contact: str) -> str:
+def _candidates(side: Side, one_contact: bool) -> str:
+    """``cand(id)``: the side's documents that may owe something on :as_of: owing from a
+    day up to it, and not settled by then (of :contact only: then from its documents, a
+    few hundred rather than the side's)."""
+    if one_contact:
+        return (
+            "SELECT d.id FROM documents AS d"
+            " JOIN document_settlements AS s ON s.document_id = d.id"
+            f" WHERE d.contact_id = :contact AND d.kind IN ({side_kinds(side)})"
+            " AND s.opened_on <= :as_of AND (s.settled_on IS NULL OR s.settled_on > :as_of)"
+        )
+    # Two ranges of one index: SQLite does not merge "IS NULL OR >" into one.
+    return " UNION ALL ".join(
+        "SELECT s.document_id AS id FROM document_settlements AS s"
+        f" WHERE s.kind IN ({side_kinds(side)}) AND s.settled_on {test}"
+        " AND s.opened_on <= :as_of"
+        for test in ("IS NULL", "> :as_of")
+    )
+
+
+def _counted_documents(side: Side, contact: str, source: str, every_document: bool) -> str:
     """Documents posted on or before :as_of and not yet voided then (a draft voided never
-    counted; a kept credit is voided with its payment, by the payment's reversal)."""
+    counted; a kept credit is voided with its payment, by the payment's reversal), with
+    what the aging groups them by.  Of the candidates, every one gives a row (zero when not
+    counted): then ``open`` has them all and the aging needs no second look at documents."""
     void = (
         f"CASE WHEN d.source_payment_id IS NULL THEN {voided_on('DOCUMENT', 'd.id')}"
         f" ELSE {voided_on('PAYMENT', 'd.source_payment_id')} END"
     )
+    counted = (f"d.issue_date <= :as_of"
+               f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)")
+    amount = "d.total_minor" if every_document else f"CASE WHEN {counted} THEN d.total_minor END"
     return (
-        f"SELECT d.id AS doc, d.total_minor AS amount FROM documents AS d"
-        f" WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
-        f" AND d.issue_date <= :as_of{contact.format('d')}"
-        f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)"
+        f"SELECT d.id AS doc, {amount} AS amount, d.contact_id, d.kind, d.due_date"
+        f" FROM {source} WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
+        f"{contact.format('d')}{f' AND {counted}' if every_document else ''}"
     )
 
 
-def _counted_allocations(side: Side, contact: str) -> str:
+_NONE = "NULL, NULL, NULL"  # an allocation's row has no contact, kind or due date
+
+
+def _counted_allocations(side: Side, contact: str, source: str, every_document: bool) -> str:
     """Allocations in force on :as_of, as negative amounts on their documents (a payment or
-    credit only ever settles documents of its own contact)."""
-    return (
-        "SELECT a.document_id, -a.amount_minor FROM allocations AS a"
-        " JOIN payments AS p ON p.id = a.payment_id"
-        f" WHERE p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
-        f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)"
-        " UNION ALL"
-        " SELECT a.document_id, -a.amount_minor FROM allocations AS a"
-        " JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
-        " JOIN documents AS cd ON cd.id = ca.credit_id"
-        f" WHERE cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
-        " AND a.voided = 0"
-    )
+    credit only ever settles documents of its own contact).  A candidate's are read in one
+    pass, each with its payment or its credit application (an allocation has exactly one);
+    ``every_document`` keeps the two passes of the whole table it was first written as."""
+    paid = (f"p.kind IN ({payment_kinds(side)}) AND p.date <= :as_of{contact.format('p')}"
+            f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)")
+    applied = (f"cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
+               " AND a.voided = 0")
+    row = f"SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
+    payment = "JOIN payments AS p ON p.id = a.payment_id"
+    credit = ("JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
+              " {} JOIN documents AS cd ON cd.id = ca.credit_id")
+    if every_document:
+        return (f"{row} {payment} WHERE {paid}"
+                f" UNION ALL {row} {credit.format('')} WHERE {applied}")
+    return (f"{row} LEFT {payment} LEFT {credit.format('LEFT')}"
+            f" WHERE ({paid}) OR ({applied})")
 
 
-def open_on(side: Side, one_contact: bool) -> str:
-    """``WITH ... open(doc, outstanding)``: each document's outstanding on :as_of, if any."""
+#: Where the counted rows come from: every row of the table, or the candidates' rows.
+_EVERY = {"d": "documents AS d", "a": "allocations AS a"}
+_OF_CANDIDATES = {"d": "cand CROSS JOIN documents AS d ON d.id = cand.id",
+                  "a": "cand CROSS JOIN allocations AS a ON a.document_id = cand.id"}
+
+
+def open_on(side: Side, one_contact: bool, every_document: bool = False) -> str:
+    """``WITH ... open(doc, outstanding, contact_id, kind, due_date)``: each document's
+    outstanding on :as_of, if any (the other three are NULL for a document only its
+    allocations brought in, which only ``every_document`` has: see ``open_documents``)."""
     contact = " AND {}.contact_id = :contact" if one_contact else ""
+    tables = _EVERY if every_document else _OF_CANDIDATES
+    cand = "" if every_document else f"cand AS ({_candidates(side, one_contact)}), "
     return (
-        f"WITH items AS ({_counted_documents(side, contact)}"
-        f" UNION ALL {_counted_allocations(side, contact)}),"
-        " open AS (SELECT doc, SUM(amount) AS outstanding FROM items GROUP BY doc"
+        f"WITH {cand}items AS"
+        f" ({_counted_documents(side, contact, tables['d'], every_document)}"
+        f" UNION ALL {_counted_allocations(side, contact, tables['a'], every_document)}),"
+        " open AS (SELECT doc, SUM(amount) AS outstanding, MAX(contact_id) AS contact_id,"
+        " MAX(kind) AS kind, MAX(due_date) AS due_date FROM items GROUP BY doc"
         " HAVING SUM(amount) <> 0)"
     )
 
@@ -98,24 +145,34 @@ def aged_bucket(side: Side, buckets: AgingBuckets, days: str = _DAYS) -> str:
             f" ELSE {bucket_case(buckets, days)} END")
 
 
-def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool) -> str:
+def open_documents(every_document: bool) -> str:
+    """FROM ``open`` as ``d`` with ``d.outstanding``, ``d.contact_id``, ``d.kind`` and
+    ``d.due_date``: from the documents only where ``open`` lacks them."""
+    if every_document:
+        return ("(SELECT d.id, o.outstanding, d.contact_id, d.kind, d.due_date FROM open AS o"
+                " JOIN documents AS d ON d.id = o.doc) AS d")
+    return "open AS d"
+
+
+def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool,
+              every_document: bool = False) -> str:
     """(contact_id, name, bucket, owed minor units) per contact and bucket, by name; the
     credits' sum (negative) in ``CREDIT_BUCKET``."""
     return (
-        f"{open_on(side, one_contact)}"
+        f"{open_on(side, one_contact, every_document)}"
         f" SELECT d.contact_id, c.name, {aged_bucket(side, buckets)} AS bucket,"
-        f" SUM({signed_kind(side)} * o.outstanding) AS owed"
-        " FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        f" SUM({signed_kind(side)} * d.outstanding) AS owed"
+        f" FROM {open_documents(every_document)}"
         " JOIN contacts AS c ON c.id = d.contact_id"
         " GROUP BY d.contact_id, bucket ORDER BY c.name, d.contact_id, bucket"
     )
 
 
-def aging_documents_sql(side: Side, one_contact: bool) -> str:
+def aging_documents_sql(side: Side, one_contact: bool, every_document: bool = False) -> str:
     """Each document with something outstanding on :as_of: what a drill from an aging row
     shows, by contact name, then due date."""
     return (
-        f"{open_on(side, one_contact)}"
+        f"{open_on(side, one_contact, every_document)}"
         " SELECT d.id, d.kind, COALESCE(d.number, '') AS number, d.contact_id, c.name,"
         f" d.issue_date, d.due_date, {_DAYS} AS days, {signed_kind(side)} * o.outstanding"
         " AS owed, d.currency FROM open AS o JOIN documents AS d ON d.id = o.doc"

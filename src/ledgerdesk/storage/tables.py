@@ -205,6 +205,9 @@ allocations = Table(
         "ix_allocations_open", "document_id", "amount_minor", "voided",
         sqlite_where=text("voided = 0"),
     ),
+    # Every allocation of a document, voided too: the aging reads a voided payment's until
+    # its reversal, and the settlement days every allocation's day (0012_settlements).
+    Index("ix_allocations_document", "document_id"),
     Index(
         "ix_allocations_payment_id", "payment_id",
         sqlite_where=text("payment_id IS NOT NULL"),
@@ -284,3 +287,5 @@ from ledgerdesk.storage import reconciliation_tables  # noqa: E402, F401
 from ledgerdesk.storage import balance_tables  # noqa: E402, F401
 # And the exchange rates (migration 0011_rates).
 from ledgerdesk.storage import rate_tables  # noqa: E402, F401
+# And the settlement days (migration 0012_settlements).
+from ledgerdesk.storage import settlement_tables  # noqa: E402, F401
