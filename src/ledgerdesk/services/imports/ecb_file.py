@@ -106,6 +106,8 @@ def _from_zip(path: Path) -> bytes:
                 raise EcbFileError(f"{name} holds a CSV too large to be the ECB's rates.")
             with archive.open(member) as inside:
                 return inside.read(MAX_BYTES + 1)
+    # zipfile says "compression method not supported" with NotImplementedError: a zip made
+    # by another tool, not the ECB's, so it is refused as any damaged zip is.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
         raise EcbFileError(f"{name} is a damaged zip file ({exc}), so nothing was "
                            "imported.") from None

@@ -10,6 +10,7 @@ answers ``problems(**typed)``, ``save(**typed)``, ``changed(**typed)`` and ``sav
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
@@ -26,16 +27,13 @@ class FieldForm(QDialog):
     editor: Any
     errors: dict[str, QLabel]
     message: QLabel
+    # Each subclass's own: its fields by the names the problems use, and what is typed.
+    fields: Callable[[], Mapping[str, QWidget]]
+    typed: Callable[[], Mapping[str, object]]
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._touched: set[str] = set()
-
-    def fields(self) -> dict[str, QWidget]:
-        raise NotImplementedError
-
-    def typed(self) -> dict[str, object]:
-        raise NotImplementedError
 
     def _with_error(self, field: QWidget, name: str) -> QVBoxLayout:
         """The field with its problem under it (hidden, so taking no room, while none)."""
