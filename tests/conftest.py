@@ -100,8 +100,10 @@ def document_draft(
     due_date: dt.date | None = None,
     lines: list[dict] | None = None,
     tax_mode: TaxMode = TaxMode.EXCLUSIVE,
+    **extra,
 ):
-    """A one-line draft of ``amount`` (plus tax at ``tax_rate``) unless ``lines`` are given."""
+    """A one-line draft of ``amount`` (plus tax at ``tax_rate``) unless ``lines`` are given;
+    ``extra``: the draft's other fields (``currency``, ``exchange_rate``, ``reference``)."""
     from ledgerdesk.services.commands import DocumentDraft, LineInput
 
     if lines is None:
@@ -109,7 +111,7 @@ def document_draft(
                   "account_code": _ACCOUNT_FOR[kind], "tax_rate": Decimal(tax_rate)}]
     return DocumentDraft(
         kind=kind, contact_id=contact_id, issue_date=issue_date, due_date=due_date,
-        tax_mode=tax_mode, lines=[LineInput(**line) for line in lines],
+        tax_mode=tax_mode, lines=[LineInput(**line) for line in lines], **extra,
     )
 
 

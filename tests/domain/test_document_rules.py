@@ -68,12 +68,15 @@ def test_a_document_brought_in_may_have_fallen_due_before_its_date_here():
     overdue = make(due_date=DAY - dt.timedelta(days=31))
     assert check(overdue, brought_in=True) == []
     assert fields(check(overdue)) == [("due_date", "before_issue")]  # typed here: a slip
-    assert fields(check(make(currency="USD"), brought_in=True)) == [("currency", "not_base")]
+    assert check(make(currency="USD", exchange_rate=D("0.9")), brought_in=True) == []
 
 
 def test_currency_problems():
     assert fields(check(make(currency="eur"), authorising=False)) == [("currency", "invalid")]
-    assert fields(check(make(currency="USD"))) == [("currency", "not_base")]
+    assert fields(check(make(currency="XYZ"))) == [("currency", "invalid")]  # not ISO 4217
+    assert check(make(currency="USD", exchange_rate=D("0.9"))) == []  # foreign, at a rate
+    assert fields(check(make(currency="USD", exchange_rate=D("0")))) == [
+        ("exchange_rate", "not_positive")]
     assert fields(check(make(exchange_rate=D("1.1")))) == [("exchange_rate", "not_one")]
 
 
@@ -115,10 +118,10 @@ def test_boundaries_that_are_allowed():
 
 
 def test_all_kinds_of_problem_together():
-    doc = make(due_date=DAY - dt.timedelta(days=1), currency="USD",
+    doc = make(due_date=DAY - dt.timedelta(days=1), currency="USD", exchange_rate=D("-1"),
                lines=(LineItem("a", D("-1"), D("1"), "9999"),))
     assert fields(check(doc, None, authorising=False)) == [
-        ("contact", "required"), ("due_date", "before_issue"), ("currency", "not_base"),
+        ("contact", "required"), ("due_date", "before_issue"), ("exchange_rate", "not_positive"),
         ("lines[0].account_code", "not_found"), ("lines[0].quantity", "out_of_range"),
     ]
 

@@ -39,6 +39,8 @@ def add_parser(commands: Any, command: Any) -> None:
                      help=_("what kind of account it is"))
     sub.add_argument("--bank", action="store_true",
                      help=_("payments can be made from and into it (an asset account)"))
+    sub.add_argument("--currency", metavar="C",
+                     help=_("a bank account's currency, e.g. USD (default: the book's own)"))
     _add_edit_parser(commands, command)
 
 
@@ -72,10 +74,13 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     account = Account(
         code=args.code.strip(), name=args.name.strip(), type=TYPE_NAMES[args.type],
         role=AccountRole.BANK if args.bank else None,
+        currency=args.currency.strip().upper() if args.currency else None,
     )
     with opened(args.path) as book:
         add_account(book, account)
     what = "bank account" if args.bank else f"{args.type} account"
+    if account.currency:
+        what = f"{account.currency} {what}"
     out.write(_("Added {what} {code} {name}.").format(
                   what=what,
                   code=account.code,

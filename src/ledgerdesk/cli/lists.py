@@ -21,6 +21,7 @@ from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.domain.rates import rate_text
 from ledgerdesk.reports.line_exports import DOCUMENT_LINE_COLUMNS
 from ledgerdesk.reports.list_exports import PAYMENT_EXPORT_COLUMNS
 from ledgerdesk.reports.sales_tax import Percent
@@ -56,6 +57,8 @@ def document_columns(today: dt.date) -> tuple[Column, ...]:
         Column("due_date", "Due", 10, lambda d: d.due_date),
         Column("total", "Total", 14, lambda d: d.total, numeric=True),
         Column("outstanding", "Outstanding", 14, lambda d: d.outstanding, numeric=True),
+        Column("currency", "Cur", 3, lambda d: d.total.currency),
+        Column("exchange_rate", "Rate", 8, lambda d: rate_text(d.exchange_rate), numeric=True),
         Column("status", "Status", 11, lambda d: d.status(today)),
     )
 

@@ -177,16 +177,21 @@ def _add_pay(commands: Any) -> None:
     sub.add_argument("--contact", required=True, metavar="NAME_OR_ID",
                      help=_("the contact's exact name (any case) or id"))
     sub.add_argument("--amount", required=True, type=parse_amount, metavar="AMOUNT",
-                     help=_("the amount paid, a plain number with a dot: 1234.56"))
+                     help=_("the amount paid, in the bank account's currency, a plain number "
+                            "with a dot: 1234.56"))
     sub.add_argument("--date", required=True, type=parse_date, metavar="DATE",
                      help=_("the payment date, YYYY-MM-DD"))
     sub.add_argument("--allocate", action="append", type=parse_allocation, default=[],
-                     metavar="DOC=AMOUNT", help=_("allocate AMOUNT to document DOC (repeatable)"))
+                     metavar="DOC=AMOUNT",
+                     help=_("allocate AMOUNT, in DOC's currency, to document DOC (repeatable)"))
     sub.add_argument("--keep-excess-as-credit", action="store_true",
                      help=_("keep an unallocated excess as the contact's credit"))
     sub.add_argument("--refund", action="store_true",
                      help=_("money back against a credit note or credit"))
     sub.add_argument("--bank", metavar="CODE", help=_("bank account code (default: the first)"))
+    sub.add_argument("--rate", type=rates.parse_rate, metavar="RATE",
+                     help=_("for a foreign bank account: home units per one unit of its "
+                            "currency (default: the book's rate of --date)"))
     sub.add_argument("--reference", default="", metavar="TEXT", help=_("e.g. the bank reference"))
 
 

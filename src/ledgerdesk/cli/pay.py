@@ -26,9 +26,10 @@ from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import AllocationInput, RecordPayment, problems_from
 from ledgerdesk.services.contacts import resolve_contact
 from ledgerdesk.services.document_lookup import numbered
+from ledgerdesk.services.payment_exchange import exchange_lines
 from ledgerdesk.services.payments import RecordedPayment, record_payment
 from ledgerdesk.services.ports import Book, Transaction
-from ledgerdesk.services.setup import base_currency
+from ledgerdesk.services.setup import base_currency, default_bank
 
 _ALLOCATION_FIELD = re.compile(r"allocations\[([0-9]+)\]")
 
@@ -54,12 +55,14 @@ def build_command(
     """The ``RecordPayment`` the arguments describe, with what it was resolved from."""
     with book.read() as tx:
         contact = resolve_contact(tx, args.contact)
-        currency = base_currency(tx)
+        accounts = tx.accounts()
+        bank = accounts.get(args.bank or default_bank(accounts))
+        currency = (bank.currency if bank else None) or base_currency(tx)
         check_places(args.amount, currency, f"--amount {args.amount}")
         documents = []
         for number, amount in args.allocate:
-            check_places(amount, currency, f"--allocate {number}={amount}")
             documents.append(resolve_document(tx, number))
+            check_places(amount, documents[-1].currency, f"--allocate {number}={amount}")
     kind = infer_kind(contact, documents, refund=args.refund)
     assert contact.id is not None
     allocations = [
@@ -70,6 +73,7 @@ def build_command(
         kind=kind, contact_id=contact.id, date=args.date, amount=args.amount,
         bank_account_code=args.bank, allocations=allocations,
         keep_excess_as_credit=args.keep_excess_as_credit, reference=args.reference,
+        exchange_rate=args.rate,
     )
     return command, contact, documents, currency
 
@@ -131,6 +135,8 @@ def report_success(
             direction=direction,
             name=shown_inert(contact.name)) + "\n"
     )
+    for line in exchange_lines(book, recorded.payment_id):
+        out.write(line + "\n")
     if recorded.credit_id is not None:
         allocated = sum((a.amount for a in command.allocations), Decimal(0))
         kept = Money(command.amount - allocated, currency)

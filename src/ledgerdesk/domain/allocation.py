@@ -141,7 +141,6 @@ _KIND_WORDS = Translated({
 def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) -> list[Problem]:
     """Every problem with a payment draft, given fresh outstanding amounts of its documents."""
     problems: list[Problem] = []
-    currency = payment.amount.currency
     what = _KIND_WORDS[payment.kind]
     if not payment.amount.is_positive:
         problems.append(Problem(
@@ -149,9 +148,12 @@ def validate_payment(payment: Payment, documents: Mapping[int, OpenDocument]) ->
             {"attempted": payment.amount.amount},
         ))
         return problems
+    # A payment in another currency than its documents' (a CHF payment for a EUR invoice)
+    # brings what arrived for all of them: only each document's outstanding limits it.
     problems.extend(validate_allocations(
-        payment.allocations, documents, contact_id=payment.contact_id, currency=currency,
-        allowed_kinds=payment.kind.target_kinds, what=what, available=payment.amount,
+        payment.allocations, documents, contact_id=payment.contact_id,
+        currency=payment.settles_in, allowed_kinds=payment.kind.target_kinds, what=what,
+        available=None if payment.cross_currency else payment.amount,
     ))
     excess = payment.excess
     if excess.is_positive and not payment.keep_excess_as_credit:

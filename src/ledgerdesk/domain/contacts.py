@@ -41,6 +41,8 @@ class Contact:
     id: int | None = None
     #: The postal address as it is printed on documents: lines separated by newlines.
     address: str = ""
+    #: The currency a new document of this contact starts in; None: the home currency.
+    currency: str | None = None
 
 
 def payment_terms_of(contact: Contact | None) -> int:

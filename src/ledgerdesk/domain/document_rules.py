@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import Contact
+from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.documents import Document, Side
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account
@@ -58,14 +59,13 @@ def _currency_problems(doc: Document, base_currency: str) -> list[Problem]:
         return [Problem("currency", "invalid", _("{currency!r} is not a currency code.").format(
                                                    currency=doc.currency))]
     if doc.currency != base_currency:
-        # Documents carry currency and rate already; posting at a rate comes with multi-currency.
-        return [Problem(
-            "currency", "not_base",
-            _("This book keeps {base_currency}; documents in {currency} are not supported "
-              "yet.").format(
-                base_currency=base_currency,
-                currency=doc.currency),
-        )]
+        if why := currency_problem(doc.currency):
+            return [Problem("currency", "invalid", why)]
+        if not doc.exchange_rate.is_finite() or doc.exchange_rate <= 0:
+            return [Problem("exchange_rate", "not_positive",
+                            _("An exchange rate is more than zero."),
+                            {"attempted": doc.exchange_rate})]
+        return []
     if doc.exchange_rate != 1:
         return [Problem("exchange_rate", "not_one", _("A base-currency document has rate 1."))]
     return []

@@ -13,10 +13,12 @@ exchange gain (a loss when negative) of a sale; of a purchase the other way roun
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
 from ledgerdesk.domain.money import Money, quantize
+from ledgerdesk.domain.payments import Allocation, OpenDocument
 
 
 def at_rate(amount: Money, rate: Decimal, home: str) -> Money:
@@ -90,3 +92,34 @@ def settle(booked: Booked, settled_before: Money, paying: Money,
     taken = taken_so_far(booked, after) - taken_so_far(booked, settled_before)
     return Settlement(taken, received)
 
+
+
+def booked(doc: OpenDocument, home: str) -> Booked:
+    """A document's total as the ledger booked it: at its own rate, at home."""
+    return Booked(doc.total, at_rate(doc.total, doc.rate, home))
+
+
+def with_home(allocations: Sequence[Allocation], documents: Mapping[int, OpenDocument],
+              home: str) -> tuple[Allocation, ...]:
+    """Each allocation to a foreign document with the home amount it takes off the control
+    account: its share at the booked rate, cumulatively, so the settlement that completes a
+    document takes exactly what is left of it at home (even after an earlier one was
+    voided).  Allocations to home-currency documents (or to documents not found: refused
+    elsewhere) are left as they are."""
+    settled: dict[int, tuple[Money, Money]] = {}
+    result = []
+    for allocation in allocations:
+        doc = documents.get(allocation.document_id)
+        if doc is None or doc.currency == home or allocation.amount.currency != doc.currency:
+            result.append(allocation)
+            continue
+        before, taken = settled.get(doc.id, (doc.total - doc.outstanding,
+                                             Money.from_minor(doc.taken_home_minor, home)))
+        after = before + allocation.amount
+        if abs(after.amount) > abs(doc.total.amount):  # refused elsewhere: over the total
+            result.append(allocation)
+            continue
+        now = taken_so_far(booked(doc, home), after) - taken
+        result.append(Allocation(allocation.document_id, allocation.amount, now))
+        settled[doc.id] = (after, taken + now)
+    return tuple(result)

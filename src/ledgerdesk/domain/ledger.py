@@ -46,6 +46,8 @@ class Account:
     type: AccountType
     role: AccountRole | None = None
     archived: bool = False  # kept in history and reports; nothing new is posted to it
+    #: The currency a bank account is kept in; None: the book's home currency.
+    currency: str | None = None
 
     @property
     def accepts_lines(self) -> bool:
@@ -80,13 +82,17 @@ class SourceType(enum.Enum):
     PAYMENT = "PAYMENT"
     MANUAL = "MANUAL"
     TAX_SETTLEMENT = "TAX_SETTLEMENT"  # a tax return paid or refunded (0004)
+    EXCHANGE = "EXCHANGE"  # realised when a foreign credit is applied (0013)
 
 
 @dataclass(frozen=True, slots=True)
 class JournalLine:
     account_code: str
-    amount: Money  # debit positive, credit negative
+    amount: Money  # debit positive, credit negative; in the home currency
     memo: str = ""
+    #: The same amount in its own currency, on a line that holds foreign money (a foreign
+    #: document's receivable or payable, a foreign bank account); None on every other.
+    foreign: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +116,9 @@ class JournalEntry:
         """The entry that undoes this one, line by line."""
         if self.id is None:
             raise ValueError("only a posted entry can be reversed")
-        lines = tuple(JournalLine(ln.account_code, -ln.amount, ln.memo) for ln in self.lines)
+        lines = tuple(JournalLine(ln.account_code, -ln.amount, ln.memo,
+                                  None if ln.foreign is None else -ln.foreign)
+                      for ln in self.lines)
         return JournalEntry(date, memo, self.source_type, self.source_id, lines, self.id)
 
 

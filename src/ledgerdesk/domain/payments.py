@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
@@ -65,7 +66,10 @@ def payment_kind_for(side: Side, refund: bool) -> PaymentKind:
 @dataclass(frozen=True, slots=True)
 class Allocation:
     document_id: int
-    amount: Money
+    amount: Money  # in the document's currency
+    #: What it takes off the control account at home (``domain.fx``): set when a foreign
+    #: document is settled; None for a home-currency one, where it is the amount itself.
+    home: Money | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,16 +86,35 @@ class Payment:
     client_token: str = ""
     voided: bool = False
     id: int | None = None
+    #: Home units per one unit of the payment's currency (1 for the home currency).
+    rate: Decimal = Decimal(1)
+
+    @property
+    def settles_in(self) -> str:
+        """The currency of the documents it settles: the payment's own, unless it settles
+        documents in another (a CHF payment for a EUR invoice), all in one currency."""
+        return self.allocations[0].amount.currency if self.allocations else self.amount.currency
+
+    @property
+    def cross_currency(self) -> bool:
+        """Money in one currency settling documents in another: what arrived is all of it,
+        and the rate between the two is what the amounts imply."""
+        return self.settles_in != self.amount.currency
 
     @property
     def allocated(self) -> Money:
-        result = Money.zero(self.amount.currency)
+        """What the allocations add up to, in the documents' currency."""
+        result = Money.zero(self.settles_in)
         for allocation in self.allocations:
-            result = result + allocation.amount
+            if allocation.amount.currency == result.currency:
+                result = result + allocation.amount
         return result
 
     @property
     def excess(self) -> Money:
+        """What is left over to keep as credit; a cross-currency payment has none."""
+        if self.cross_currency:
+            return Money.zero(self.amount.currency)
         return self.amount - self.allocated
 
 
@@ -120,3 +143,8 @@ class OpenDocument:
     authorised: bool
     due_date: dt.date
     issue_date: dt.date
+    #: Home units per one unit of its currency, as the document was booked.
+    rate: Decimal = Decimal(1)
+    #: What its active settlements have taken off the control account, in the home
+    #: currency's minor units (for a home-currency document: the total less the outstanding).
+    taken_home_minor: int = 0

@@ -4,6 +4,10 @@ Pure formatting: a chart of accounts and an iterable of journal entries in, text
 (without line endings), so an export of any size streams.  Amounts are exact, with an
 explicit commodity (``1234.50 EUR``), signed debit-positive like the book, so
 ``ledger balance`` and ``hledger balance`` show the same numbers as the trial balance.
+A posting that holds foreign money is written in its own currency with its home amount as
+its total cost (``100.00 USD @@ 90.00 EUR``), so ``ledger balance --basis`` and
+``hledger balance --cost`` show exactly the trial balance, and the plain balance the
+foreign money itself.
 """
 
 from __future__ import annotations
@@ -53,6 +57,14 @@ def format_amount(money: Money) -> str:
     return f"{money.amount:f} {money.currency}"
 
 
+def posting_amount(line: JournalLine) -> str:
+    """The home amount, or the foreign amount at its total cost at home (a cost is written
+    without its sign: both tools take the sign of the amount)."""
+    if line.foreign is None:
+        return format_amount(line.amount)
+    return f"{format_amount(line.foreign)} @@ {format_amount(abs(line.amount))}"
+
+
 def clean_memo(text: str, fallback: str) -> str:
     """A transaction description both tools read as plain text."""
     memo = clean_text(text.replace(";", ","))
@@ -85,7 +97,7 @@ def entry_lines(entry: JournalEntry, names: Mapping[str, str]) -> Iterator[str]:
 
 def posting_line(line: JournalLine, names: Mapping[str, str]) -> str:
     name = names.get(line.account_code) or fallback_account_name(line.account_code)
-    text = f"{INDENT}{name}{SEPARATOR}{format_amount(line.amount)}"
+    text = f"{INDENT}{name}{SEPARATOR}{posting_amount(line)}"
     memo = clean_text(line.memo)
     return f"{text}{SEPARATOR}; {memo}" if memo else text
 

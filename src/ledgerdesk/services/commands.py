@@ -73,8 +73,8 @@ class DocumentDraft(_Command):
     contact_id: int
     issue_date: dt.date
     due_date: dt.date | None = None  # None: the contact's payment terms
-    currency: str | None = None  # None: the book's base currency
-    exchange_rate: Amount = Decimal(1)
+    currency: str | None = None  # None: the contact's currency, else the book's
+    exchange_rate: Amount | None = None  # None: the book's rate of its date (1 at home)
     reference: Line = Field(default="", max_length=255)
     tax_mode: TaxMode = TaxMode.EXCLUSIVE
     lines: list[LineInput] = Field(default_factory=list)
@@ -89,8 +89,10 @@ class RecordPayment(_Command):
     kind: PaymentKind
     contact_id: int
     date: dt.date
-    amount: Amount
-    currency: str | None = None
+    amount: Amount  # in the bank account's currency
+    currency: str | None = None  # None: the bank account's
+    #: Home units per unit of the payment's currency; None: the book's rate of its date.
+    exchange_rate: Amount | None = None
     bank_account_code: str | None = None  # None: the book's first bank account
     allocations: list[AllocationInput] = Field(default_factory=list)
     keep_excess_as_credit: bool = False

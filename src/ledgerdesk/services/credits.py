@@ -4,6 +4,8 @@ and undoing that.
 Applying posts no journal entry: the credit and the documents it settles sit in the same
 control account (receivable or payable), so only their outstanding amounts move.  Voiding an
 application therefore has no entry to reverse either; it releases both allocation rows.
+A foreign credit applied to a document booked at another rate is the exception: what that
+realises is posted (``credit_exchange``), and reversed when the application is voided.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, OpenDocument
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.commands import ApplyCredit
+from ledgerdesk.services.credit_exchange import apply_at_home, reverse_exchange
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book
 
@@ -69,15 +72,16 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
             ]
         except ValueError as exc:
             raise ValidationFailed([Problem("allocations", "invalid", str(exc))]) from exc
+        targets = tx.open_documents([a.document_id for a in allocations])
         problems = validate_allocations(
-            allocations, tx.open_documents([a.document_id for a in allocations]),
+            allocations, targets,
             contact_id=credit.contact_id, currency=credit.currency,
             allowed_kinds=CREDIT_TARGETS[credit.kind.side], what=credit.kind.label,
             available=credit.outstanding,
         )
         if problems:
             raise ValidationFailed(problems)
-        return tx.add_credit_application(command.credit_id, command.date, allocations)
+        return apply_at_home(tx, credit, command.date, allocations, targets)
 
 
 def void_credit_application(book: Book, application_id: int) -> None:
@@ -91,3 +95,4 @@ def void_credit_application(book: Book, application_id: int) -> None:
             raise NotAllowed(_("This credit application is already void."))
         refuse_inside_lock(tx, application.date, "the credit's use")
         tx.mark_credit_application_voided(application_id)  # audited with the rows it freed
+        reverse_exchange(tx, application_id, f"Void credit application {application_id}")

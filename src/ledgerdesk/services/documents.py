@@ -7,6 +7,7 @@ import datetime as dt
 from decimal import Decimal
 
 from ledgerdesk.domain.contacts import payment_terms_of
+from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.document_rules import validate_document
 from ledgerdesk.domain.documents import (
     EDITABLE_KINDS,
@@ -19,11 +20,13 @@ from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
+from ledgerdesk.domain.rates import NoRate
 from ledgerdesk.domain.tax_settlement import overlapping
 from ledgerdesk.services.cleared_guard import refuse_if_cleared
 from ledgerdesk.services.commands import DocumentDraft
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Book, Transaction
+from ledgerdesk.services.rates import rate_on_in
 from ledgerdesk.services.settings import tax_rounding_in
 from ledgerdesk.services.setup import base_currency, posting_roles
 from ledgerdesk.services.tax_codes import line_code_in
@@ -139,7 +142,7 @@ def _authorise(tx: Transaction, document_id: int) -> str:
     number = tx.take_number(doc.kind)
     tx.mark_authorised(document_id, number)
     posted = dataclasses.replace(doc, number=number, lifecycle=Lifecycle.AUTHORISED)
-    tx.post(document_entry(posted, posting_roles(tx)))
+    tx.post(document_entry(posted, posting_roles(tx), base_currency(tx)))
     return number
 
 
@@ -151,7 +154,8 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
     (those of a document ``brought_in``, see ``check_document``)."""
     if draft.kind not in EDITABLE_KINDS:
         raise ValidationFailed([Problem("kind", "not_editable", _("Credits come from payments."))])
-    terms = payment_terms_of(tx.get_contact(draft.contact_id))
+    contact = tx.get_contact(draft.contact_id)
+    terms = payment_terms_of(contact)
     due = draft.due_date or due_date_for(draft.issue_date, terms)
     lines, problems = [], []
     for index, ln in enumerate(draft.lines):
@@ -164,10 +168,14 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
             tax_rate=code.rate if code else ln.tax_rate or Decimal(0),
             discount_percent=ln.discount_percent, tax_code_id=code.id if code else None,
         ))
+    home = base_currency(tx)
+    currency = (draft.currency or (contact.currency if contact else None) or home).upper()
+    rate, rate_problems = document_rate(tx, currency, draft.exchange_rate, draft.issue_date)
+    problems += rate_problems
     doc = Document(
         kind=draft.kind, contact_id=draft.contact_id, issue_date=draft.issue_date,
-        due_date=due, currency=draft.currency or base_currency(tx), lines=tuple(lines),
-        tax_mode=draft.tax_mode, exchange_rate=draft.exchange_rate,
+        due_date=due, currency=currency, lines=tuple(lines),
+        tax_mode=draft.tax_mode, exchange_rate=rate,
         reference=draft.reference, id=document_id, tax_rounding=tax_rounding_in(tx),
     )
     if problems:
@@ -177,6 +185,20 @@ def build_document(tx: Transaction, draft: DocumentDraft, document_id: int | Non
         raise ValidationFailed(problems + [p for p in others if p.field not in
                                            {q.field for q in problems}])
     return doc
+
+
+def document_rate(tx: Transaction, currency: str, typed: Decimal | None,
+                  date: dt.date) -> tuple[Decimal, list[Problem]]:
+    """The rate a document or payment in ``currency`` is booked at: the one typed, else the
+    book's rate of its date (1 for the home currency); a missing one is a problem."""
+    if typed is not None:
+        return typed, []
+    if currency == base_currency(tx) or currency_problem(currency):
+        return Decimal(1), []  # a code that is no currency is refused on its own field
+    try:
+        return rate_on_in(tx, currency, date).rate, []
+    except NoRate as missing:
+        return Decimal(1), [missing.problem]
 
 
 def payment_terms(book: Book, contact_id: int | None) -> int:

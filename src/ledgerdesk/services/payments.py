@@ -14,6 +14,7 @@ from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.documents import Document, Lifecycle, Side
+from ledgerdesk.domain.fx import with_home
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import Money
@@ -23,6 +24,8 @@ from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.services.cleared_guard import refuse_if_cleared
 from ledgerdesk.services.commands import RecordPayment
+from ledgerdesk.services.documents import document_rate
+from ledgerdesk.services.exchange_account import exchange_account_in
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.outbox import enqueue_payment, enqueue_void
 from ledgerdesk.services.ports import Book, Transaction
@@ -66,13 +69,20 @@ def record_payment_in(tx: Transaction, command: RecordPayment) -> RecordedPaymen
     payment, problems = build_payment(tx, command, accounts)
     if payment is None or problems:
         raise ValidationFailed(problems)
-    problems = validate_payment(payment, tx.open_documents(_ids(payment)))
+    documents = tx.open_documents(_ids(payment))
+    problems = validate_payment(payment, documents)
     if problems:
         raise ValidationFailed(problems)
+    home = base_currency(tx)
+    payment = dataclasses.replace(
+        payment, allocations=with_home(payment.allocations, documents, home))
     payment_id = tx.add_payment(payment)
     contact = tx.get_contact(payment.contact_id)
     saved = dataclasses.replace(payment, id=payment_id)
-    tx.post(payment_entry(saved, chart_roles(accounts), contact.name if contact else ""))
+    roles = chart_roles(accounts)
+    if {payment.amount.currency, payment.settles_in} != {home}:
+        roles.exchange = exchange_account_in(tx)
+    tx.post(payment_entry(saved, roles, contact.name if contact else "", home))
     credit_id, credit_number = _keep_excess(tx, saved)
     enqueue_payment(tx, saved)  # same transaction: pushed to linked remotes exactly once
     return RecordedPayment(payment_id, credit_id, credit_number)
@@ -118,7 +128,6 @@ def build_payment(
     """The domain payment a command describes, and the problems found building it."""
     problems: list[Problem] = []
     book_currency = base_currency(tx)
-    currency = command.currency or book_currency
     contact = tx.get_contact(command.contact_id)
     if contact is None:
         problems.append(Problem("contact", "not_found", _("Choose a contact.")))
@@ -133,15 +142,28 @@ def build_payment(
         problems.append(Problem("bank_account", "not_bank", why))
     elif accounts[bank].archived:
         problems.append(Problem("bank_account", "archived", archived_problem(accounts[bank])))
-    if currency != book_currency:
-        problems.append(Problem("currency", "not_base", _("This book keeps "
-                                                          "{book_currency}.").format(
-                                                            book_currency=book_currency)))
+    currency = (accounts[bank].currency if bank in accounts else None) or book_currency
+    if command.currency is not None and command.currency.upper() != currency:
+        problems.append(Problem("currency", "bank_currency", _(
+            "{code} {name} is kept in {currency}; a payment into or out of it is in "
+            "{currency} too.").format(code=bank, name=accounts[bank].name, currency=currency)))
         return None, problems
+    rate, rate_problems = document_rate(tx, currency, command.exchange_rate, command.date)
+    if currency == book_currency and rate != 1:
+        rate_problems.append(Problem("exchange_rate", "not_one", _(
+            "A payment in {currency}, the book's own currency, has rate 1.").format(
+                currency=currency)))
+    elif not rate.is_finite() or rate <= 0:
+        rate_problems.append(Problem("exchange_rate", "not_positive",
+                                     _("An exchange rate is more than zero.")))
+    problems += rate_problems
+    documents = tx.open_documents([a.document_id for a in command.allocations])
     try:
         amount = Money.exact(command.amount, currency)
         allocations = tuple(
-            Allocation(a.document_id, Money.exact(a.amount, currency)) for a in command.allocations
+            Allocation(a.document_id, Money.exact(a.amount, documents[a.document_id].currency
+                                                  if a.document_id in documents else currency))
+            for a in command.allocations
         )
     except ValueError as exc:
         return None, [*problems, Problem("amount", "invalid", str(exc))]
@@ -149,7 +171,7 @@ def build_payment(
         kind=command.kind, contact_id=command.contact_id, date=command.date, amount=amount,
         bank_account_code=bank, allocations=allocations,
         keep_excess_as_credit=command.keep_excess_as_credit, reference=command.reference,
-        client_token=command.client_token,
+        client_token=command.client_token, rate=rate,
     )
     return payment, problems
 
@@ -162,6 +184,7 @@ def _keep_excess(tx: Transaction, payment: Payment) -> tuple[int | None, str | N
     credit = Document(
         kind=kind, contact_id=payment.contact_id, issue_date=payment.date,
         due_date=payment.date, currency=payment.amount.currency, number=number,
+        exchange_rate=payment.rate,
         lifecycle=Lifecycle.AUTHORISED, prepayment_amount=payment.excess,
         source_payment_id=payment.id, reference=payment.reference,
     )

@@ -7,7 +7,7 @@ Services never import storage: the composition roots (``cli.py``, ``app.py``) op
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any, Protocol
@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from ledgerdesk.domain.contacts import Contact
 from ledgerdesk.domain.documents import Document, DocumentKind
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, CreditApplication, OpenDocument, Payment
 from ledgerdesk.domain.tax_codes import TaxCode
 from ledgerdesk.domain.tax_settlement import TaxSettlement
@@ -72,7 +73,8 @@ class Transaction(Protocol):
     def mark_payment_voided(self, payment_id: int) -> None: ...  # and its allocations
     def prepayment_of(self, payment_id: int) -> Document | None: ...
     def add_credit_application(
-        self, credit_id: int, date: dt.date, allocations: Iterable[Allocation]
+        self, credit_id: int, date: dt.date, allocations: Iterable[Allocation],
+        credit_homes: Sequence[Money | None] = (),
     ) -> int: ...  # two allocation rows per pair: one on the target, one on the credit
     def get_credit_application(self, application_id: int) -> CreditApplication | None: ...
     def mark_credit_application_voided(self, application_id: int) -> None: ...  # both rows

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, status_label
@@ -25,6 +26,8 @@ class DocumentSummary:
     total: Money
     outstanding: Money
     lifecycle: Lifecycle
+    #: Home units per one unit of its currency, as it was booked (1 at home).
+    exchange_rate: Decimal = Decimal(1)
 
     def status(self, today: dt.date) -> str:
         return status_label(self.lifecycle, self.total, self.outstanding, self.due_date, today,

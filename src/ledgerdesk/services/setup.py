@@ -3,6 +3,8 @@ numbering."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from ledgerdesk.domain.currencies import currency_problem, is_iso_currency
 from ledgerdesk.domain.fiscal_year import FiscalYearStart, fiscal_year_problem
 from ledgerdesk.domain.i18n import _
@@ -60,9 +62,17 @@ def add_account(book: Book, account: Account) -> None:
                                                       "role.")))
     if account.role is AccountRole.BANK and account.type is not AccountType.ASSET:
         problems.append(Problem("type", "bank_asset", _("A bank account is an asset account.")))
+    if account.currency is not None:
+        if account.role is not AccountRole.BANK:
+            problems.append(Problem("currency", "not_bank", _(
+                "Only a bank account is kept in a currency of its own.")))
+        elif why := currency_problem(account.currency):
+            problems.append(Problem("currency", "invalid", why))
     if problems:
         raise ValidationFailed(problems)
     with book.write() as tx:
+        if account.currency == base_currency(tx):  # the home currency is kept as none
+            account = dataclasses.replace(account, currency=None)
         if account.code in tx.accounts():
             raise ValidationFailed(
                 [Problem("code", "duplicate", _("Account {code} already exists.").format(

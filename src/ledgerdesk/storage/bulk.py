@@ -45,10 +45,13 @@ from ledgerdesk.storage.tx_payments import payment_token
 _NEW_LINE_TRIGGER = "trg_document_lines_insert"
 _INSERT_DOCUMENT = insert_sql("documents")
 _INSERT_LINE = insert_sql("document_lines")
-_INSERT_PAYMENT = insert_sql("payments")
-_INSERT_ALLOCATION = insert_sql("allocations")
 _INSERT_ENTRY = insert_sql("journal_entries")
-_INSERT_JOURNAL_LINE = insert_sql("journal_lines")
+#: The staged layouts (``ROW_COLUMNS``, which the demo fills in the home currency only) with
+#: the foreign-currency columns of 0013, which an import of foreign money needs.
+_INSERT_PAYMENT = insert_sql("payments", extra=("exchange_rate",))
+_INSERT_ALLOCATION = insert_sql("allocations", extra=("home_minor",))
+_INSERT_JOURNAL_LINE = insert_sql("journal_lines",
+                                  extra=("foreign_minor", "foreign_currency"))
 #: The tables whose rows a ``RowBatch`` gives with their ids.
 _ID_TABLES = ("documents", "payments", "credit_applications", "journal_entries")
 
@@ -114,15 +117,16 @@ class SqliteBulkWriter:
         ids = self._ids("payments", len(payments))
         rows, allocations = [], []
         for payment_id, p in zip(ids, payments, strict=True):
-            currency = p.amount.currency
+            currency = p.amount.currency  # allocations are in their documents' currencies
             voided = int(p.voided)
             rows.append((
                 payment_id, p.kind.value, p.contact_id, p.date.isoformat(),
                 _minor(p.amount), currency, p.bank_account_code, p.reference,
-                payment_token(p), int(p.keep_excess_as_credit), voided,
+                payment_token(p), int(p.keep_excess_as_credit), voided, str(p.rate),
             ))
             allocations.extend(
-                (a.document_id, _minor_in(a, currency), payment_id, None, voided)
+                (a.document_id, _minor(a.amount), payment_id, None, voided,
+                 None if a.home is None else _minor(a.home))
                 for a in p.allocations
             )
         self._many(_INSERT_PAYMENT, rows)
@@ -138,8 +142,8 @@ class SqliteBulkWriter:
             rows.append((application_id, credit_id, date.isoformat()))
             for a in pairs:
                 minor = _minor(a.amount)
-                allocations.append((a.document_id, minor, None, application_id, 0))
-                allocations.append((credit_id, minor, None, application_id, 0))
+                allocations.append((a.document_id, minor, None, application_id, 0, None))
+                allocations.append((credit_id, minor, None, application_id, 0, None))
         self._many(insert_sql("credit_applications"), rows)
         self._many(_INSERT_ALLOCATION, allocations)
         return list(ids)
@@ -250,16 +254,10 @@ def _document_row(document_id: int, doc: Document) -> tuple:
     )
 
 
-def _minor_in(allocation: Allocation, currency: str) -> int:
-    if allocation.amount.currency != currency:
-        raise ValueError(f"a {currency} payment cannot allocate {allocation.amount}")
-    return _minor(allocation.amount)
-
-
 def _check_balanced(entries: list[tuple], lines: list[tuple]) -> None:
     """Every entry row has line rows, and they balance in each currency."""
     sums: dict[tuple[int, str], int] = {}
-    for entry_id, _, minor, currency, _ in lines:
+    for entry_id, _, minor, currency, *_ in lines:
         key = (entry_id, currency)
         sums[key] = sums.get(key, 0) + minor
     unbalanced = next((entry for (entry, _), value in sums.items() if value), None)
@@ -272,7 +270,9 @@ def _check_balanced(entries: list[tuple], lines: list[tuple]) -> None:
 
 def _entry_lines(entry_id: int, entry: JournalEntry) -> list[tuple]:
     lines = [
-        (entry_id, ln.account_code, _minor(ln.amount), ln.amount.currency, ln.memo)
+        (entry_id, ln.account_code, _minor(ln.amount), ln.amount.currency, ln.memo,
+         None if ln.foreign is None else _minor(ln.foreign),
+         None if ln.foreign is None else ln.foreign.currency)
         for ln in entry.lines
     ]
     sums: dict[str, int] = {}

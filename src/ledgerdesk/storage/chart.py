@@ -10,7 +10,8 @@ from ledgerdesk.storage.pages import ListPages
 
 # From the running balances (``account_days``), as the reports read them.
 ACCOUNT_LIST = (
-    "SELECT a.code, a.name, a.type, a.role, a.archived, COALESCE(t.balance, 0) AS balance"
+    "SELECT a.code, a.name, a.type, a.role, a.archived, a.currency,"
+    " COALESCE(t.balance, 0) AS balance"
     " FROM accounts AS a LEFT JOIN ("
     "  SELECT d.account_code, SUM(d.amount_minor) AS balance"
     "  FROM account_days AS d JOIN accounts AS x ON x.code = d.account_code"

@@ -15,6 +15,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.balance_sql import account_days_failures
 from ledgerdesk.storage.chart_checks import chart_failures
+from ledgerdesk.storage.fx_checks import foreign_still_held, fx_failures, home_currency
 from ledgerdesk.storage.journal_checks import journal_failures
 from ledgerdesk.storage.lock_checks import lock_failures
 from ledgerdesk.storage.opening_checks import opening_failures
@@ -82,11 +83,14 @@ def _control_account(conn: Connection, side: Side) -> list[InvariantFailure]:
         " JOIN accounts AS a ON a.code = l.account_code WHERE a.role = ? GROUP BY l.currency",
         (sign, role),
     ).all())
+    home = home_currency(conn) or ""
     documents = dict(conn.exec_driver_sql(
         f"SELECT d.currency, SUM({signed_kind(side)} * {OUTSTANDING}) FROM documents AS d"
         f" WHERE d.lifecycle = 'AUTHORISED' AND d.kind IN ({kinds_list(kinds)})"
-        " GROUP BY d.currency"
+        " AND d.currency = ? GROUP BY d.currency", (home,)
     ).all())
+    if foreign := foreign_still_held(conn, side, home):  # at their booked rates, at home
+        documents[home] = documents.get(home, 0) + foreign
     failures = []
     for currency in sorted(set(ledger) | set(documents)):
         balance, outstanding = ledger.get(currency, 0), documents.get(currency, 0)
@@ -133,7 +137,10 @@ def _payments_accounted(conn: Connection) -> list[InvariantFailure]:
         "  WHERE a.payment_id = p.id AND a.voided = 0), 0) AS allocated,"
         " COALESCE((SELECT SUM(d.total_minor) FROM documents AS d"
         "  WHERE d.source_payment_id = p.id AND d.lifecycle <> 'VOIDED'), 0) AS kept"
-        " FROM payments AS p WHERE p.voided = 0)"
+        " FROM payments AS p WHERE p.voided = 0"
+        # Money in one currency for documents in another is all of it, at the rate implied.
+        " AND NOT EXISTS (SELECT 1 FROM allocations AS a JOIN documents AS d"
+        "  ON d.id = a.document_id WHERE a.payment_id = p.id AND d.currency <> p.currency))"
         " WHERE amount_minor <> allocated + kept ORDER BY id"
     ).all()
     if not rows:
@@ -164,4 +171,5 @@ def invariant_failures(conn: Connection) -> list[InvariantFailure]:
         *account_days_failures(conn),
         *settlement_failures(conn),
         *rate_failures(conn),
+        *fx_failures(conn),
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import Any
 
 from ledgerdesk.domain.contacts import Contact, ContactRole
@@ -25,13 +26,15 @@ Row = Any  # a SQLAlchemy Row; attribute access by column name
 
 def account_from_row(row: Row) -> Account:
     role = AccountRole(row.role) if row.role is not None else None
-    return Account(row.code, row.name, AccountType(row.type), role, bool(row.archived))
+    return Account(row.code, row.name, AccountType(row.type), role, bool(row.archived),
+                   row.currency)
 
 
 def contact_from_row(row: Row) -> Contact:
     return Contact(
         name=row.name, role=ContactRole(row.role), email=row.email, tax_number=row.tax_number,
         payment_terms_days=row.payment_terms_days, id=row.id, address=row.address,
+        currency=row.currency,
     )
 
 
@@ -39,7 +42,7 @@ def contact_values(contact: Contact) -> dict[str, Any]:
     return {
         "name": contact.name, "role": contact.role.value, "email": contact.email,
         "tax_number": contact.tax_number, "payment_terms_days": contact.payment_terms_days,
-        "address": contact.address,
+        "address": contact.address, "currency": contact.currency,
     }
 
 
@@ -106,6 +109,7 @@ def open_document_from_row(row: Row) -> OpenDocument:
         outstanding=Money.from_minor(row.outstanding_minor, row.currency),
         authorised=row.lifecycle == Lifecycle.AUTHORISED.value,
         due_date=as_date(row.due_date), issue_date=as_date(row.issue_date),
+        rate=Decimal(row.exchange_rate), taken_home_minor=int(row.taken_minor),
     )
 
 
@@ -120,9 +124,10 @@ def payment_from_row(row: Row, allocations: Iterable[Row]) -> Payment:
         amount=Money.from_minor(row.amount_minor, row.currency),
         bank_account_code=row.bank_account_code,
         allocations=tuple(
-            Allocation(a.document_id, Money.from_minor(a.amount_minor, row.currency))
+            Allocation(a.document_id, Money.from_minor(a.amount_minor, a.currency))
             for a in allocations
         ),
+        rate=row.exchange_rate,
         keep_excess_as_credit=bool(row.keep_excess_as_credit), reference=row.reference,
         client_token=row.client_token, voided=bool(row.voided), id=row.id,
     )
@@ -133,11 +138,19 @@ def entry_from_rows(row: Row, lines: Iterable[Row]) -> JournalEntry:
         date=as_date(row.date), memo=row.memo, source_type=SourceType(row.source_type),
         source_id=row.source_id,
         lines=tuple(
-            JournalLine(ln.account_code, Money.from_minor(ln.amount_minor, ln.currency), ln.memo)
+            JournalLine(ln.account_code, Money.from_minor(ln.amount_minor, ln.currency), ln.memo,
+                        foreign_of(ln))
             for ln in lines
         ),
         reverses_id=row.reverses_id, id=row.id,
     )
+
+
+def foreign_of(line: Row) -> Money | None:
+    """A journal line's amount in its own currency, when it holds foreign money."""
+    if line.foreign_currency is None:
+        return None
+    return Money.from_minor(line.foreign_minor, line.foreign_currency)
 
 
 def check_balanced(entry: JournalEntry) -> None:

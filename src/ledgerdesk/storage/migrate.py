@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 #: The migration scripts shipped inside the package.
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in ``MIGRATIONS_DIR``; a test keeps it equal to Alembic's head.
-SCHEMA_HEAD = "0012_settlements"
+SCHEMA_HEAD = "0013_foreign"
 
 
 def alembic_config(

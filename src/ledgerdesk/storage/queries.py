@@ -144,7 +144,8 @@ class SqliteQueries(ListPages):
         """Every entry with its lines, by date then id."""
         sql = (
             "SELECT e.id, e.date, e.memo, e.source_type, e.source_id, e.reverses_id,"
-            " l.account_code, l.amount_minor, l.currency, l.memo AS line_memo"
+            " l.account_code, l.amount_minor, l.currency, l.memo AS line_memo,"
+            " l.foreign_minor, l.foreign_currency"
             " FROM journal_entries AS e JOIN journal_lines AS l ON l.entry_id = e.id"
             " ORDER BY e.date, e.id, l.id"
         )
@@ -165,11 +166,20 @@ class SqliteQueries(ListPages):
 class _JournalLineRow:
     """A joined journal row seen as a journal line row (its memo is the line's)."""
 
-    __slots__ = ("account_code", "amount_minor", "currency", "memo")
+    __slots__ = (
+        "account_code",
+        "amount_minor",
+        "currency",
+        "foreign_currency",
+        "foreign_minor",
+        "memo",
+    )
 
     def __init__(self, row) -> None:
         self.account_code = row.account_code
         self.amount_minor = row.amount_minor
         self.currency = row.currency
         self.memo = row.line_memo
+        self.foreign_minor = row.foreign_minor
+        self.foreign_currency = row.foreign_currency
 

@@ -20,8 +20,11 @@ OWED = f"(CASE WHEN d.lifecycle = 'AUTHORISED' THEN {OUTSTANDING} ELSE 0 END)"
 
 #: The columns an ``OpenDocument`` is built from, for a query over ``documents AS d``.
 OPEN_DOCUMENT_COLUMNS = (
-    "d.id, d.kind, d.number, d.contact_id, d.currency, d.total_minor, d.lifecycle,"
-    f" d.due_date, d.issue_date, {OUTSTANDING} AS outstanding_minor"
+    "d.id, d.kind, d.number, d.contact_id, d.currency, d.exchange_rate, d.total_minor,"
+    " d.lifecycle,"
+    f" d.due_date, d.issue_date, {OUTSTANDING} AS outstanding_minor,"
+    " COALESCE((SELECT SUM(COALESCE(a.home_minor, a.amount_minor)) FROM allocations AS a"
+    " WHERE a.document_id = d.id AND a.voided = 0), 0) AS taken_minor"
 )
 
 

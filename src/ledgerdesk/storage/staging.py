@@ -55,8 +55,9 @@ SELECT 1 FROM {STAGED}.document_lines
 WHERE document_id NOT IN (SELECT id FROM {STAGED}.documents) LIMIT 1"""
 
 
-def insert_sql(table: str, schema: str = "main") -> str:
-    columns = ROW_COLUMNS[table]
+def insert_sql(table: str, schema: str = "main", extra: tuple[str, ...] = ()) -> str:
+    """An INSERT of a table's ``ROW_COLUMNS`` and then ``extra`` columns."""
+    columns = ROW_COLUMNS[table] + extra
     return (f"INSERT INTO {schema}.{table} ({', '.join(columns)})"
             f" VALUES ({', '.join('?' * len(columns))})")
 

@@ -6,6 +6,8 @@ the same whichever way a view fetched it.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from sqlalchemy import Connection
 
 from ledgerdesk.domain.contacts import ContactRole
@@ -37,7 +39,7 @@ def document_summary_sql(index: str | None = None) -> str:
     indexed = f" INDEXED BY {index}" if index else ""
     return (
         "SELECT d.id, d.kind, d.number, d.contact_id, c.name AS contact_name, d.issue_date,"
-        " d.due_date, d.reference, d.currency, d.total_minor, d.lifecycle,"
+        " d.due_date, d.reference, d.currency, d.exchange_rate, d.total_minor, d.lifecycle,"
         f" {OWED} AS outstanding_minor"
         f" FROM documents AS d{indexed} JOIN contacts AS c ON c.id = d.contact_id"
     )
@@ -50,7 +52,7 @@ def document_summary(row) -> DocumentSummary:
         issue_date=as_date(row.issue_date), due_date=as_date(row.due_date),
         reference=row.reference, total=Money.from_minor(row.total_minor, row.currency),
         outstanding=Money.from_minor(row.outstanding_minor, row.currency),
-        lifecycle=Lifecycle(row.lifecycle),
+        lifecycle=Lifecycle(row.lifecycle), exchange_rate=Decimal(row.exchange_rate),
     )
 
 

@@ -64,6 +64,7 @@ accounts = Table(
     Column("type", Text, nullable=False),
     Column("role", Text, nullable=True),
     flag("archived", "accounts"),  # 0004: kept in history and reports, nothing new posted
+    Column("currency", Text, nullable=True),  # 0013: a bank account's; NULL: home
     one_of("type", AccountType, "ck_accounts_type"),
     one_of("role", AccountRole, "ck_accounts_role"),
 )
@@ -77,6 +78,7 @@ contacts = Table(
     Column("tax_number", Text, nullable=False, server_default=text("''")),
     Column("payment_terms_days", Integer, nullable=False, server_default=text("30")),
     Column("address", Text, nullable=False, server_default=text("''")),  # 0003
+    Column("currency", Text, nullable=True),  # 0013: a new document's; NULL: home
     one_of("role", ContactRole, "ck_contacts_role"),
     Index("ix_contacts_name", "name"),
 )
@@ -103,6 +105,8 @@ payments = Table(
     Column("client_token", Text, nullable=False),
     flag("keep_excess_as_credit", "payments"),
     flag("voided", "payments"),
+    # 0013: home units per unit of the payment's currency
+    Column("exchange_rate", ExactDecimal, nullable=False, server_default=text("'1'")),
     one_of("kind", PaymentKind, "ck_payments_kind"),
     CheckConstraint("amount_minor > 0", name="ck_payments_amount_minor"),
     UniqueConstraint("client_token", name="uq_payments_client_token"),
@@ -191,6 +195,8 @@ allocations = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
     Column("amount_minor", MinorUnits, nullable=False),
     Column("payment_id", Integer, ForeignKey("payments.id"), nullable=True),
+    # 0013: what it took off the control account at home; NULL: the amount (home money)
+    Column("home_minor", MinorUnits, nullable=True),
     Column(
         "credit_application_id", Integer, ForeignKey("credit_applications.id"), nullable=True
     ),
@@ -242,6 +248,9 @@ journal_lines = Table(
     Column("amount_minor", MinorUnits, nullable=False),  # debit positive, credit negative
     Column("currency", Text, nullable=False),
     Column("memo", Text, nullable=False, server_default=text("''")),
+    # 0013: the amount in its own currency, on lines that hold foreign money only
+    Column("foreign_minor", MinorUnits, nullable=True),
+    Column("foreign_currency", Text, nullable=True),
     Index("ix_journal_lines_account", "account_code", "currency", "amount_minor"),
     # Covering for trial balances as of a date (entries by date, then their lines).
     Index("ix_journal_lines_entry", "entry_id", "account_code", "currency", "amount_minor"),

@@ -60,6 +60,7 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, Char
         self._exec(insert(accounts).values(
             code=account.code, name=account.name, type=account.type.value,
             role=account.role.value if account.role else None, archived=int(account.archived),
+            currency=account.currency,
         ))
         self._audit("add", "account", None, {"code": account.code, "name": account.name})
 
@@ -103,7 +104,9 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, Char
         )).inserted_primary_key[0]
         self._exec(insert(journal_lines), [
             {"entry_id": entry_id, "account_code": line.account_code, "amount_minor": line.amount,
-             "currency": line.amount.currency, "memo": line.memo}
+             "currency": line.amount.currency, "memo": line.memo,
+             "foreign_minor": line.foreign, "foreign_currency":
+                 None if line.foreign is None else line.foreign.currency}
             for line in entry.lines
         ])
         self._audit("post", "journal_entry", entry_id, {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import and_, insert, select, update
 
@@ -25,21 +25,18 @@ def payment_token(payment: Payment) -> str:
 class PaymentStore(TransactionBase):
     def add_payment(self, payment: Payment) -> int:
         currency = payment.amount.currency
-        for allocation in payment.allocations:
-            if allocation.amount.currency != currency:
-                raise ValueError(f"a {currency} payment cannot allocate {allocation.amount}")
         token = payment_token(payment)
         payment_id = self._exec(insert(payments).values(
             kind=payment.kind.value, contact_id=payment.contact_id, date=payment.date,
             amount_minor=payment.amount, currency=currency,
             bank_account_code=payment.bank_account_code, reference=payment.reference,
             client_token=token, keep_excess_as_credit=int(payment.keep_excess_as_credit),
-            voided=int(payment.voided),
+            voided=int(payment.voided), exchange_rate=payment.rate,
         )).inserted_primary_key[0]
         if payment.allocations:
             self._exec(insert(allocation_rows), [
                 {"document_id": a.document_id, "amount_minor": a.amount,
-                 "payment_id": payment_id, "voided": int(payment.voided)}
+                 "payment_id": payment_id, "voided": int(payment.voided), "home_minor": a.home}
                 for a in payment.allocations
             ])
         self._audit("add", "payment", payment_id, {
@@ -61,7 +58,9 @@ class PaymentStore(TransactionBase):
 
     def _with_allocations(self, row) -> Payment:
         rows = self._conn.execute(
-            select(allocation_rows.c.document_id, allocation_rows.c.amount_minor)
+            select(allocation_rows.c.document_id, allocation_rows.c.amount_minor,
+                   documents.c.currency)
+            .join(documents, documents.c.id == allocation_rows.c.document_id)
             .where(allocation_rows.c.payment_id == row.id)
             .order_by(allocation_rows.c.id)
         )
@@ -82,18 +81,24 @@ class PaymentStore(TransactionBase):
         self._audit("void", "payment", payment_id, {"allocations_voided": released})
 
     def add_credit_application(
-        self, credit_id: int, date: dt.date, allocations: Iterable[Allocation]
+        self, credit_id: int, date: dt.date, allocations: Iterable[Allocation],
+        credit_homes: Sequence[Money | None] = (),
     ) -> int:
+        """``allocations`` on the target documents, each mirrored on the credit; a foreign
+        one with what it took off the control account at home, for the target (its
+        ``home``) and for the credit (``credit_homes``, in the same order)."""
         pairs = list(allocations)
+        homes = list(credit_homes) or [None] * len(pairs)
         application_id = self._exec(
             insert(credit_applications).values(credit_id=credit_id, date=date, voided=0)
         ).inserted_primary_key[0]
         rows = []
-        for allocation in pairs:
+        for allocation, credit_home in zip(pairs, homes, strict=True):
             base = {"amount_minor": allocation.amount, "credit_application_id": application_id,
                     "voided": 0}
-            rows.append({"document_id": allocation.document_id, **base})
-            rows.append({"document_id": credit_id, **base})
+            rows.append({"document_id": allocation.document_id, **base,
+                         "home_minor": allocation.home})
+            rows.append({"document_id": credit_id, **base, "home_minor": credit_home})
         if rows:
             self._exec(insert(allocation_rows), rows)
         self._audit("apply_credit", "credit_application", application_id, {

@@ -38,7 +38,7 @@ from ledgerdesk.services.imports.document_rows import DocumentRows
 from ledgerdesk.services.imports.fields import ColumnMapping
 from ledgerdesk.services.lock import refuse_inside_lock
 from ledgerdesk.services.ports import Transaction
-from ledgerdesk.services.setup import chart_roles
+from ledgerdesk.services.setup import base_currency, chart_roles
 
 #: Documents checked between two progress reports (each may cancel the import).
 PROGRESS_EVERY = 100
@@ -113,7 +113,8 @@ def _checker(
         draft = DocumentDraft(
             kind=kind, contact_id=contact_id, issue_date=source.issue_date,
             due_date=source.due_date, reference=(source.reference or source.number)[:255],
-            tax_mode=source.tax_mode, lines=lines,
+            tax_mode=source.tax_mode, lines=lines, currency=source.currency or None,
+            exchange_rate=source.exchange_rate,
         )
         issued = source.lifecycle is not Lifecycle.DRAFT  # a draft is finished here
         doc = build_document(reads, draft, None, brought_in=issued)
@@ -137,11 +138,13 @@ def _write(reads: CachedReads, kind: DocumentKind, docs: list[Document]) -> list
     if not docs:
         return docs
     roles = chart_roles(reads.accounts())
+    home = base_currency(reads.tx)
     with reads.tx.batch() as writer:
         ids = writer.add_documents(docs)
         docs = [dataclasses.replace(doc, id=i) for doc, i in zip(docs, ids, strict=True)]
         entries = [document_entry(dataclasses.replace(doc, lifecycle=Lifecycle.AUTHORISED),
-                                  roles) for doc in docs if doc.lifecycle is not Lifecycle.DRAFT]
+                                  roles, home)
+                   for doc in docs if doc.lifecycle is not Lifecycle.DRAFT]
         entry_ids = writer.post_entries(entries)
         voided = {doc.id for doc in docs if doc.lifecycle is Lifecycle.VOIDED}
         writer.post_entries([_reversal(entry, entry_id) for entry, entry_id

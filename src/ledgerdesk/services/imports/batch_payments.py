@@ -14,10 +14,12 @@ from collections import defaultdict
 
 from ledgerdesk.domain.allocation import validate_payment
 from ledgerdesk.domain.documents import Document, DocumentKind, Lifecycle
+from ledgerdesk.domain.fx import with_home
 from ledgerdesk.domain.lock import locked_out
 from ledgerdesk.domain.payments import OpenDocument, Payment
 from ledgerdesk.domain.postings import payment_entry
 from ledgerdesk.domain.problems import ValidationFailed
+from ledgerdesk.services.exchange_account import exchange_account_in
 from ledgerdesk.services.imports.accept import PlannedPayment
 from ledgerdesk.services.imports.apply import Created, Progress, Step, refusal_problems
 from ledgerdesk.services.imports.batch_documents import PROGRESS_EVERY
@@ -28,7 +30,7 @@ from ledgerdesk.services.lock import lock_date
 from ledgerdesk.services.outbox import enqueue_payment
 from ledgerdesk.services.payments import build_payment
 from ledgerdesk.services.ports import Transaction
-from ledgerdesk.services.setup import chart_roles
+from ledgerdesk.services.setup import base_currency, chart_roles
 
 
 def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Step:
@@ -38,6 +40,7 @@ def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Ste
         recorded = reads.tx.payment_tokens_in(p.command.client_token for p in payments)
         wanted = {a.document_id for p in payments for a in p.command.allocations}
         owed = dict(reads.tx.open_documents(wanted)) if wanted else {}
+        home = base_currency(reads.tx)
         ready: list[tuple[PlannedPayment, Payment]] = []
         lock = lock_date(reads)
         for done, planned in enumerate(payments):
@@ -55,6 +58,8 @@ def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Ste
                 problems.extend(refusal_problems(ValidationFailed(found), mapping,
                                                  planned.row, [planned.row]))
                 continue
+            payment = dataclasses.replace(
+                payment, allocations=with_home(payment.allocations, owed, home))
             _use(owed, payment)
             ready.append((planned, payment))
         _write(reads, [payment for _, payment in ready])
@@ -67,7 +72,9 @@ def payments_step(payments: list[PlannedPayment], mapping: ColumnMapping) -> Ste
 def _use(owed: dict[int, OpenDocument], payment: Payment) -> None:
     for allocation in payment.allocations:
         doc = owed[allocation.document_id]
-        owed[doc.id] = dataclasses.replace(doc, outstanding=doc.outstanding - allocation.amount)
+        taken = (allocation.home or allocation.amount).minor_units
+        owed[doc.id] = dataclasses.replace(doc, outstanding=doc.outstanding - allocation.amount,
+                                           taken_home_minor=doc.taken_home_minor + taken)
 
 
 def _write(reads: CachedReads, payments: list[Payment]) -> None:
@@ -75,10 +82,14 @@ def _write(reads: CachedReads, payments: list[Payment]) -> None:
     if not payments:
         return
     roles = chart_roles(reads.accounts())
+    home = base_currency(reads.tx)
+    if any({p.amount.currency, p.settles_in} != {home} for p in payments):
+        roles.exchange = exchange_account_in(reads.tx)
     with reads.tx.batch() as writer:
         ids = writer.add_payments(payments)
         saved = [dataclasses.replace(p, id=i) for p, i in zip(payments, ids, strict=True)]
-        writer.post_entries([payment_entry(p, roles, _name(reads, p.contact_id)) for p in saved])
+        writer.post_entries([payment_entry(p, roles, _name(reads, p.contact_id), home)
+                             for p in saved])
         keeping: dict[DocumentKind, list[Payment]] = defaultdict(list)
         for p in saved:
             if p.kind.prepayment_kind is not None and p.excess.is_positive:
@@ -95,7 +106,7 @@ def _credit(kind: DocumentKind, payment: Payment, number: str) -> Document:
         kind=kind, contact_id=payment.contact_id, issue_date=payment.date,
         due_date=payment.date, currency=payment.amount.currency, number=number,
         lifecycle=Lifecycle.AUTHORISED, prepayment_amount=payment.excess,
-        source_payment_id=payment.id, reference=payment.reference,
+        source_payment_id=payment.id, reference=payment.reference, exchange_rate=payment.rate,
     )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.documents import Lifecycle, TaxMode
 from ledgerdesk.services.commands import LineInput
 from ledgerdesk.services.imports.cells import (
@@ -32,7 +33,8 @@ from ledgerdesk.services.imports.source import CsvRow
 DRAFT_NUMBER = "(draft)"
 #: What ``list invoice-lines`` writes for one draft's rows: a key to group by, not a number.
 _DRAFT_KEY = re.compile(r"\(draft \d+\)", re.IGNORECASE)
-_HEADER_FIELDS = ("contact", "issue_date", "due_date", "reference", "status", "tax_mode")
+_HEADER_FIELDS = ("contact", "issue_date", "due_date", "reference", "status", "tax_mode",
+                  "currency", "exchange_rate")
 _STATUSES = {"draft": Lifecycle.DRAFT, "void": Lifecycle.VOIDED}
 _STAND_IN_DATE = dt.date(2000, 1, 1)  # for a date that cannot be read; never written
 
@@ -50,6 +52,8 @@ class DocumentRows:
     lifecycle: Lifecycle  # DRAFT, VOIDED, or AUTHORISED
     tax_mode: TaxMode = TaxMode.EXCLUSIVE
     lines: list[LineInput] = field(default_factory=list)
+    currency: str = ""  # "": the contact's, else the book's
+    exchange_rate: Decimal | None = None  # None: the book's rate of its date
     header: tuple[str, ...] = ()  # the header cells as written, to compare later rows
     #: Some cell of its rows could not be read: stand-ins fill it, so the document's other
     #: checks (contact, accounts, rates) still run, but it is never written.
@@ -94,12 +98,16 @@ def _document(cells: RowCells, number: str, header: tuple[str, ...]) -> Document
     due_date = cells.value("due_date", parse_iso_date, None)
     status = cells.text("status").casefold()
     tax_mode = cells.value("tax_mode", parse_tax_mode, TaxMode.EXCLUSIVE)
+    currency = cells.text("currency").upper()
+    if currency and (why := currency_problem(currency)):
+        cells.problem("currency", why.removesuffix("."))
     return DocumentRows(
         rows=[cells.row.number], number=number, contact=contact,
         issue_date=issue_date or due_date or _STAND_IN_DATE, due_date=due_date,
         reference=cells.text("reference"),
         lifecycle=_STATUSES.get(status, Lifecycle.AUTHORISED),
-        tax_mode=tax_mode or TaxMode.EXCLUSIVE, header=header,
+        tax_mode=tax_mode or TaxMode.EXCLUSIVE, header=header, currency=currency,
+        exchange_rate=cells.value("exchange_rate", parse_decimal, None),
     )
 
 

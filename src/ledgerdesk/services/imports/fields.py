@@ -58,7 +58,10 @@ _DOCUMENT = (
     FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
     FieldSpec("tax_mode", "exclusive, inclusive or no tax (default exclusive)", False,
               ("amounts are", "tax type")),
-    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
+    FieldSpec("currency", "ISO code (default: the contact's, else the book's own)", False,
+              ("currency code",)),
+    FieldSpec("exchange_rate", "home units per one unit of its currency (default: the book's "
+              "rate of its date)", False, ("fx rate",)),
 )
 _BANK = (
     FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),

@@ -98,7 +98,10 @@ def import_file(
     counter = _Counter(source)
     with book.read() as tx:  # contacts carry no amounts: a book not set up still takes them
         currency = "" if kind is ImportKind.CONTACTS else base_currency(tx)
-    rows = checked_currency(counter.rows(), mapping, problems, currency)
+    # A document in another currency is booked at its rate (``document_rows``); a bank
+    # line's amount is the book's money, so another currency there is refused.
+    rows = (counter.rows() if kind in (ImportKind.INVOICES, ImportKind.BILLS)
+            else checked_currency(counter.rows(), mapping, problems, currency))
     bank: BankStep | None = None
     if kind is ImportKind.CONTACTS:
         step = apply.contacts_step(read_contacts(rows, mapping, problems), mapping)

@@ -1,0 +1,34 @@
+"""The account realised exchange gains and losses go to (issue 15).
+
+A book gets it the first time foreign money settles at another rate than it was booked at:
+an income account (a loss is a debit on it), named in the settings so the user may rename
+or re-code it.  A book that never sees a foreign currency never has it.
+"""
+
+from __future__ import annotations
+
+from ledgerdesk.domain.ledger import Account, AccountType
+from ledgerdesk.services.ports import Transaction
+
+EXCHANGE_ACCOUNT = "exchange_account"
+_NAME = "Exchange Gains and Losses"
+_CODES = ("4900", "4990", "4910", "4920", "4930", "4940", "4950", "4960", "4970", "4980")
+
+
+def exchange_account_in(tx: Transaction) -> str:
+    """The code of the book's exchange account, added to the chart when it has none."""
+    accounts = tx.accounts()
+    code = tx.get_setting(EXCHANGE_ACCOUNT)
+    if code is not None and code in accounts:
+        return code
+    code = next((c for c in _CODES if c not in accounts), None) or _free_code(accounts)
+    tx.add_account(Account(code, _NAME, AccountType.INCOME))
+    tx.set_setting(EXCHANGE_ACCOUNT, code)
+    return code
+
+
+def _free_code(accounts: dict[str, Account]) -> str:
+    number = 4900
+    while str(number) in accounts:
+        number += 1
+    return str(number)

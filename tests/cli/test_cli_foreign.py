@@ -1,0 +1,105 @@
+"""Foreign money from the command line (issue 15): a USD bank account, invoices imported in
+USD and JPY at their rates, paid in USD and in the home currency, each payment saying its
+rate and what it realised; ``check`` passes and ledger-cli and hledger, valuing each
+posting at its cost, give exactly the trial balance."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+from decimal import Decimal
+
+import pytest
+
+from ledgerdesk.cli import main
+
+INVOICES = """number,contact,issue_date,description,unit_price,account,currency,exchange_rate
+US-1,Globex Inc,2026-01-10,Design work,1000.00,4100,USD,0.90
+US-2,Globex Inc,2026-01-20,Hosting,250.00,4100,USD,
+JP-1,Globex Inc,2026-01-12,Licence,120000,4000,JPY,0.0062
+"""
+
+
+@pytest.fixture
+def foreign_book(run, tmp_path):
+    book = tmp_path / "fx.book"
+    assert main(["new", str(book), "--company", "Test Co", "--currency", "EUR"]) == 0
+    status, out, err = run("add-account", book, "1020", "USD Account", "--type", "asset",
+                           "--bank", "--currency", "usd")
+    assert (status, out, err) == (0, "Added USD bank account 1020 USD Account.\n", "")
+    assert run("rate", book, "USD", "0.92", "--date", "2026-01-15")[0] == 0
+    source = tmp_path / "invoices.csv"
+    source.write_text(INVOICES, encoding="utf-8")
+    status, out, err = run("import", "invoices", book, source, "--create-contacts")
+    assert status == 0, err
+    return book
+
+
+def numbers(run, book) -> dict[str, tuple[str, str]]:
+    """Each imported invoice's number and currency by its number in the file (its total
+    tells it: each is different)."""
+    status, out, _ = run("list", "invoices", book, "--csv", "-")
+    assert status == 0
+    by_total = {"1000.00": "US-1", "250.00": "US-2", "120000": "JP-1"}
+    return {by_total[row["total"]]: (row["number"], row["currency"])
+            for row in csv.DictReader(io.StringIO(out))}
+
+
+def test_foreign_payments_say_their_rate_and_what_they_realised(run, foreign_book):
+    docs = numbers(run, foreign_book)
+    us1, us2, jp1 = docs["US-1"][0], docs["US-2"][0], docs["JP-1"][0]
+    status, out, err = run("pay", foreign_book, "--contact", "Globex Inc", "--amount",
+                           "1250.00", "--date", "2026-02-10", "--bank", "1020", "--rate",
+                           "0.95", "--allocate", f"{us1}=1000.00", "--allocate",
+                           f"{us2}=250.00")
+    assert (status, err) == (0, "")
+    assert "At 0.95 EUR per USD, 1250.00 USD is 1187.50 EUR." in out
+    # booked at 900.00 (0.90) and 230.00 (US-2 took the book's 0.92 of its date)
+    assert "Realised an exchange gain of 57.50 EUR on 4900 Exchange Gains and Losses." in out
+    status, out, err = run("pay", foreign_book, "--contact", "Globex Inc", "--amount",
+                           "700.00", "--date", "2026-02-11", "--allocate", f"{jp1}=120000")
+    assert (status, err) == (0, "")
+    assert "700.00 EUR settled 120000 JPY: 0.005833333333 EUR per JPY." in out
+    assert "Realised an exchange loss of 44.00 EUR" in out
+    assert run("check", foreign_book)[0] == 0
+
+
+def test_a_cross_currency_allocation_is_checked_in_the_documents_currency(run, foreign_book):
+    us1 = numbers(run, foreign_book)["US-1"][0]
+    status, _, err = run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "10",
+                           "--date", "2026-02-10", "--allocate", f"{us1}=1000.001")
+    assert status == 1 and "has more decimal places than USD allows (2)" in err
+    status, _out, err = run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "10",
+                           "--date", "2026-02-10", "--allocate", f"{us1}=1000.01")
+    assert status == 1
+    assert "1000.01 is more than the 1000.00 outstanding" in err
+    status, _, err = run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "10",
+                         "--date", "2026-01-01", "--bank", "1020", "--allocate",
+                         f"{us1}=10")
+    assert status == 1 and "no USD rate on or before 2026-01-01" in err
+
+
+@pytest.mark.parametrize("tool,cost", [("ledger", "--basis"), ("hledger", "--cost")])
+def test_the_tools_at_cost_give_the_trial_balance(installed, run, foreign_book, tmp_path,
+                                                  tool, cost):
+    installed(tool)
+    docs = numbers(run, foreign_book)
+    assert run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "600.00",
+               "--date", "2026-02-10", "--bank", "1020", "--rate", "0.95", "--allocate",
+               f"{docs['US-1'][0]}=600.00")[0] == 0
+    journal = tmp_path / "fx.journal"
+    assert run("export-journal", foreign_book, "-o", journal)[0] == 0
+    _status, out, _ = run("trial-balance", foreign_book, "--csv", "-")
+    expected = {row["code"]: Decimal(row["debit"]) - Decimal(row["credit"])
+                for row in csv.DictReader(io.StringIO(out))
+                if Decimal(row["debit"]) - Decimal(row["credit"])}
+    result = subprocess.run([tool, "-f", str(journal), "balance", "--flat", "--no-total", cost],
+                            capture_output=True, text=True, check=True, timeout=120)
+    found = {}
+    for line in result.stdout.splitlines():
+        if line.strip():
+            amount, commodity, account = line.strip().split(maxsplit=2)
+            assert commodity == "EUR", line
+            found[account.split(":", 1)[1].split()[0]] = Decimal(amount)
+    assert found == expected
