@@ -41,7 +41,7 @@ def numbers(run, book) -> dict[str, tuple[str, str]]:
     tells it: each is different)."""
     status, out, _ = run("list", "invoices", book, "--csv", "-")
     assert status == 0
-    by_total = {"1000.00": "US-1", "250.00": "US-2", "120000": "JP-1"}
+    by_total = {"1000.00": "US-1", "250.00": "US-2", "120000": "JP-1", "45.77": "TX-1"}
     return {by_total[row["total"]]: (row["number"], row["currency"])
             for row in csv.DictReader(io.StringIO(out))}
 
@@ -103,3 +103,40 @@ def test_the_tools_at_cost_give_the_trial_balance(installed, run, foreign_book, 
             assert commodity == "EUR", line
             found[account.split(":", 1)[1].split()[0]] = Decimal(amount)
     assert found == expected
+
+
+def test_reports_add_foreign_money_up_at_home(run, foreign_book, tmp_path):
+    """The aging lists each currency on its own row with its home total beside it and adds
+    the home totals up to the control account; the payments list names each amount's
+    currency; the tax return counts foreign tax at the document's rate, to the cent what the
+    tax account holds; the summary's receivable is the control account's."""
+    taxed = tmp_path / "taxed.csv"
+    taxed.write_text(
+        "number,contact,issue_date,description,unit_price,account,tax_rate,currency,"
+        "exchange_rate\n"
+        + "".join(f"TX-1,Globex Inc,2026-01-25,Item {i},{p},4000,20,USD,0.913457\n"
+                  for i, p in enumerate(("10.33", "7.77", "0.05", "19.99"))),
+        encoding="utf-8")
+    assert run("import", "invoices", foreign_book, taxed)[0] == 0
+    docs = numbers(run, foreign_book)
+    assert run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "700.00",
+               "--date", "2026-02-11", "--allocate", f"{docs['JP-1'][0]}=50000")[0] == 0
+    status, out, _ = run("trial-balance", foreign_book, "--as-of", "2026-03-01", "--csv", "-")
+    balances = {row["code"]: Decimal(row["debit"]) - Decimal(row["credit"])
+                for row in csv.DictReader(io.StringIO(out))}
+    status, out, _ = run("report", "receivable-aging", foreign_book, "--as-of", "2026-03-01",
+                         "--csv", "-")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["currency"], r["total"]) for r in rows] == [("JPY", "70000"),
+                                                           ("USD", "1295.77")]
+    assert sum(Decimal(r["home_total"]) for r in rows) == balances["1100"]
+    status, out, _ = run("report", "tax-return", foreign_book, "--from", "2026-01-01",
+                         "--to", "2026-03-01", "--csv", "-")
+    due = [r["tax"] for r in csv.DictReader(io.StringIO(out)) if r["code"] == "net due"]
+    assert Decimal(due[0]) == -balances["2200"] != 0  # 7.63 USD of tax at 0.913457, per line
+    status, out, _ = run("list", "payments", foreign_book, "--csv", "-")
+    [payment] = csv.DictReader(io.StringIO(out))
+    assert (payment["amount"], payment["currency"]) == ("700.00", "EUR")
+    assert (payment["allocated"], payment["allocated_currency"]) == ("50000", "JPY")
+    status, out, _ = run("summary", foreign_book)
+    assert f"receivable      {balances['1100']:.2f} EUR" in out

@@ -953,7 +953,7 @@ class LedgerMachine(RuleBasedStateMachine):
         conn = sqlite3.connect(self.dir / "sm.book")
 
         def answers(side: Side, day: dt.date, every: bool) -> tuple[list, list]:
-            params = {"as_of": day.isoformat(), "contact": None}
+            params = {"as_of": day.isoformat(), "contact": None, "home": "EUR"}
             return (conn.execute(aging_sql(side, AgingBuckets(), False, every),
                                  params).fetchall(),
                     conn.execute(aging_documents_sql(side, False, every), params).fetchall())

@@ -47,7 +47,7 @@ def demo(path: Path, size: int = 0):
 def answers(path: Path, side: Side, day: dt.date, contact: int | None,
             every_document: bool) -> tuple[list[tuple], list[tuple]]:
     """The aging's rows and its documents' rows on ``day``, as SQLite gives them."""
-    params = {"as_of": day.isoformat(), "contact": contact}
+    params = {"as_of": day.isoformat(), "contact": contact, "home": "EUR"}
     one = contact is not None
     return (rows(path, aging_sql(side, BUCKETS, one, every_document=every_document), params),
             rows(path, aging_documents_sql(side, one, every_document=every_document), params))

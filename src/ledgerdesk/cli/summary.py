@@ -15,6 +15,7 @@ from typing import TextIO
 
 from ledgerdesk.cli.books import book_settings, opened
 from ledgerdesk.cli.commands import trial_balance_totals
+from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.services.ports import Book
@@ -42,16 +43,21 @@ class BookSummary:
 def summarise(book: Book, today: dt.date) -> BookSummary:
     """Counts, what is owed both ways, what is overdue, and the trial balance totals."""
     company, currency = book_settings(book)
-    receivable = payable = Money.zero(currency)
-    contacts = 0
-    for contact in list_contacts(book):
-        contacts += 1
-        receivable, payable = receivable + contact.receivable, payable + contact.payable
+    contacts = sum(1 for _ in list_contacts(book))
+    balances = trial_balance(book)
+    # What is owed both ways is what the control accounts hold: at home, foreign documents
+    # at their booked rates.
+    with book.read() as tx:
+        roles = {a.code: a.role for a in tx.accounts().values()}
+    receivable = sum((r.balance for r in balances if roles.get(r.code) is AccountRole.RECEIVABLE),
+                     Money.zero(currency))
+    payable = -sum((r.balance for r in balances if roles.get(r.code) is AccountRole.PAYABLE),
+                   Money.zero(currency))
     invoices, overdue_invoices = count_documents(list_documents(book, "invoices"), today)
     bills, overdue_bills = count_documents(list_documents(book, "bills"), today)
     credits = [doc.kind.is_prepayment for doc in list_documents(book, "credit-notes")]
     payments = sum(1 for _ in list_payments(book))
-    debit, credit = trial_balance_totals(trial_balance(book), currency)
+    debit, credit = trial_balance_totals(balances, currency)
     return BookSummary(
         company, currency, contacts, invoices, bills, credits.count(False), credits.count(True),
         payments,

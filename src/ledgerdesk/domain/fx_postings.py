@@ -4,7 +4,9 @@ Every journal line keeps its amount in the home currency; a line that holds fore
 (a foreign document's receivable or payable, a foreign bank account) keeps its own amount
 beside it.  A foreign document is booked at its rate: each line at home, rounded, with the
 few minor units the rounding leaves put on its largest income, expense or tax line so the
-entry balances and the control account holds exactly ``total × rate``.  A payment brings
+entry balances and the control account holds exactly ``total × rate``.  Each line is
+converted on its own (as the tax reports convert it), so the tax accounts hold exactly the
+sum of the lines' tax at home and the rounding lands on income or expense, never on tax.  A payment brings
 in its money at its own rate and takes each settled document off the control account at
 that document's booked rate (``domain.fx``); what is left between the two is the realised
 exchange gain or loss, on the book's exchange account.
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from ledgerdesk.domain.fx import at_rate
-from ledgerdesk.domain.ledger import JournalLine
+from ledgerdesk.domain.ledger import JournalLine, merge_lines
 from ledgerdesk.domain.money import Money, total
 from ledgerdesk.domain.payments import Payment
 
@@ -25,16 +27,23 @@ def _own(amount: Money, home: str) -> Money | None:
     return None if amount.currency == home else amount
 
 
-def document_lines_at_home(control: JournalLine, others: Sequence[JournalLine],
-                           rate: Decimal, home: str) -> tuple[JournalLine, ...]:
-    """A foreign document's control line and its other lines (in the document's currency,
-    one per account) at home: the control line keeps its foreign amount."""
+def document_lines_at_home(control: JournalLine, nets: Sequence[JournalLine],
+                           taxes: Sequence[JournalLine], rate: Decimal,
+                           home: str) -> tuple[JournalLine, ...]:
+    """A foreign document's control line, and its lines' net and tax amounts (in the
+    document's currency, one of each per document line) at home, one line per account:
+    the control line keeps its foreign amount."""
     at_home = at_rate(control.amount, rate, home)
-    lines = [JournalLine(ln.account_code, at_rate(ln.amount, rate, home)) for ln in others]
+    net_lines = [JournalLine(ln.account_code, at_rate(ln.amount, rate, home)) for ln in nets]
+    tax_lines = [JournalLine(ln.account_code, at_rate(ln.amount, rate, home)) for ln in taxes]
+    lines = list(merge_lines(net_lines + tax_lines))
     left = -(at_home + total([ln.amount for ln in lines], home))
-    if not left.is_zero and lines:
-        largest = max(range(len(lines)), key=lambda i: abs(lines[i].amount.amount))
-        lines[largest] = JournalLine(lines[largest].account_code, lines[largest].amount + left)
+    if not left.is_zero and net_lines:
+        code = max(net_lines, key=lambda ln: abs(ln.amount.amount)).account_code
+        lines = [JournalLine(ln.account_code, ln.amount + left) if ln.account_code == code
+                 else ln for ln in lines]
+        if all(ln.account_code != code for ln in lines):  # its amounts merged to nothing
+            lines.append(JournalLine(code, left))
     head = JournalLine(control.account_code, at_home, foreign=control.amount)
     return (head, *(ln for ln in lines if not ln.amount.is_zero))
 

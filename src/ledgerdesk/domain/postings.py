@@ -59,9 +59,8 @@ def document_entry(doc: Document, roles: ChartRoles, home: str | None = None) ->
         lines.append(JournalLine(line.account_code, amounts.net.times(-sign)))
         taxes.append(JournalLine(roles.tax_account_for(line.tax_code_id),
                                  amounts.tax.times(-sign)))
-    others = merge_lines(lines + taxes)
-    posted = ((control, *others) if home is None or doc.currency == home
-              else document_lines_at_home(control, others, doc.exchange_rate, home))
+    posted = ((control, *merge_lines(lines + taxes)) if home is None or doc.currency == home
+              else document_lines_at_home(control, lines, taxes, doc.exchange_rate, home))
     memo = f"{doc.kind.label.capitalize()} {doc.number or ''}".strip()
     return JournalEntry(doc.issue_date, memo, SourceType.DOCUMENT, doc.id, posted)
 

@@ -31,14 +31,30 @@ class AgingRow:
     contact_name: str
     buckets: tuple[Money, ...]  # one per AgingBuckets label; invoices or bills only
     credits: Money  # unapplied credits, zero or negative
+    #: For a contact's documents in a foreign currency (a row of their own): the same
+    #: amounts at home, as the control account holds them (at their booked rates).
+    home_buckets: tuple[Money, ...] | None = None
+    home_credits: Money | None = None
+
+    @property
+    def currency(self) -> str:
+        return self.credits.currency
 
     @property
     def total(self) -> Money:
-        """What is outstanding net of credits: the contact's part of the control account."""
+        """What is outstanding net of credits, in the row's currency."""
         result = self.credits
         for amount in self.buckets:
             result += amount
         return result
+
+    @property
+    def at_home(self) -> AgingRow:
+        """The row in the home currency: the contact's part of the control account."""
+        if self.home_buckets is None or self.home_credits is None:
+            return self
+        return AgingRow(self.contact_id, self.contact_name, self.home_buckets,
+                        self.home_credits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,11 +90,14 @@ class AgingReport:
 def aging_report(
     side: Side, as_of: dt.date, buckets: AgingBuckets, rows: Sequence[AgingRow], currency: str
 ) -> AgingReport:
+    """The report of ``rows``, totalled at home (``currency``): foreign rows by their home
+    amounts."""
     totals = [Money.zero(currency)] * len(buckets)
     credits = Money.zero(currency)
     for row in rows:
-        totals = [t + amount for t, amount in zip(totals, row.buckets, strict=True)]
-        credits += row.credits
+        home = row.at_home
+        totals = [t + amount for t, amount in zip(totals, home.buckets, strict=True)]
+        credits += home.credits
     return AgingReport(side, as_of, buckets, tuple(rows), tuple(totals), credits)
 
 

@@ -206,6 +206,7 @@ class LedgerLine:
     debit: Money
     credit: Money
     balance: Money
+    foreign: Money | None = None  # the posting in its own currency, when it holds one
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +218,7 @@ class GeneralLedger:
     debits: Money
     credits: Money
     lines: Iterator[LedgerLine]  # streamed, by date then entry
+    foreign: bool = False  # some posting on the account holds foreign money
 
     @property
     def closing(self) -> Money:

@@ -21,8 +21,8 @@ _KIND_WORDS = {kind.value: kind.value.replace("_", " ").lower() for kind in Paym
 #: One payment as the export reads it, a plain tuple (storage fills it in this order):
 #: id, date (ISO), kind (a PaymentKind value), contact name, amount and allocated in minor
 #: units, the allocated documents' numbers (comma separated), reference, voided (0/1),
-#: currency.
-PaymentLine = tuple[int, str, str, str, int, int, str, str, int, str]
+#: currency, and the allocated documents' currency (another for a cross-currency payment).
+PaymentLine = tuple[int, str, str, str, int, int, str, str, int, str, str]
 
 
 def _text(index: int) -> Callable[[PaymentLine], str]:
@@ -37,8 +37,10 @@ PAYMENT_EXPORT_COLUMNS = (
     Column("kind", "Kind", 16, lambda r: _KIND_WORDS[r[2]], ready=True),
     Column("contact", "Contact", 24, _text(3), ready=True),
     Column("amount", "Amount", 14, lambda r: minor_text(r[4], r[9]), numeric=True, ready=True),
-    Column("allocated", "Allocated", 14, lambda r: minor_text(r[5], r[9]), numeric=True,
+    Column("currency", "Cur", 3, itemgetter(9), ready=True),
+    Column("allocated", "Allocated", 14, lambda r: minor_text(r[5], r[10]), numeric=True,
            ready=True),
+    Column("allocated_currency", "Cur", 3, itemgetter(10), ready=True),
     Column("documents", "Documents", 24, _text(6), ready=True),
     Column("reference", "Reference", 16, _text(7), ready=True),
     Column("void", "Void", 4, lambda r: "yes" if r[8] else "no", ready=True),

@@ -102,6 +102,15 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
                           numeric=True))
     columns.append(Column("total", _("Total"), AMOUNT, lambda r: r.total, numeric=True))
     footer: Footer = [_("Total"), *report.totals, report.credits, report.total]
+    home = report.total.currency
+    if any(row.currency != home for row in report.rows):
+        # Foreign documents: each row in its own currency, its total at home beside it,
+        # and the footer (at home) adds those up.
+        columns.insert(1, Column("currency", _("Cur"), 3, lambda r: r.currency))
+        columns.append(Column("home_total", _("Total in {home}").format(home=home), AMOUNT,
+                              lambda r: r.at_home.total, numeric=True))
+        footer = [_("Total"), home, *report.totals, report.credits, report.total,
+                  report.total]
     owed = _("owed by customers") if who == "customer" else _("owed to suppliers")
     return ReportView(
         "contacts", [_("{capitalize} as of {as_of}").format(
@@ -211,6 +220,11 @@ def general_ledger_view(report: GeneralLedger) -> ReportView:
              _("Opening balance {money} (debit positive)").format(money=_money(report.opening))]
     footer: Footer = ["", "", _("Totals and closing balance"), "", "", report.debits,
                       report.credits, report.closing]
+    if report.foreign:  # each foreign posting in its own currency too
+        columns.append(Column("foreign", _("Foreign"), AMOUNT + 4,
+                              lambda r: "" if r.foreign is None else _money(r.foreign),
+                              numeric=True))
+        footer.append("")
     return ReportView(_("journal lines"), title, columns, report.lines, [footer],
                       " " + _("(closing balance {money})").format(money=_money(report.closing)))
 
@@ -262,8 +276,10 @@ def payments_register_view(report: PaymentsRegister) -> ReportView:
         Column("contact", _("Contact"), 24, lambda r: r.contact_name),
         Column("reference", _("Reference"), 14, lambda r: r.reference),
         Column("amount", _("Amount"), AMOUNT, lambda r: r.amount, numeric=True),
+        Column("currency", _("Cur"), 3, lambda r: r.amount.currency),
         Column("document", _("Document"), 12, lambda r: r.document_number),
         Column("applied", _("Applied"), AMOUNT, lambda r: r.applied, numeric=True),
+        Column("applied_currency", _("Cur"), 3, lambda r: r.applied.currency),
         Column("kept_as_credit", _("Kept"), 4, lambda r: r.kept_as_credit),
         Column("void", _("Void"), 4, lambda r: r.voided),
     ]

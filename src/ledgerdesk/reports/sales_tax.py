@@ -65,7 +65,7 @@ def sales_tax_summary(period: Period, lines: Iterable[TaxLine], currency: str) -
     # worth of lines is summed without a Money per addition.
     sums: dict[tuple[Side, Decimal], list[Decimal]] = {}
     documents: dict[tuple[Side, Decimal], set[int]] = {}
-    for line, priced in priced_lines(lines):
+    for line, priced in priced_lines(lines, currency):
         rate = Decimal(0) if line.tax_mode is TaxMode.NO_TAX else line.tax_rate.normalize()
         key = (line.kind.side, rate)
         found = sums.setdefault(key, [Decimal(0), Decimal(0)])

@@ -21,6 +21,7 @@ from ledgerdesk.domain.documents import (
     TaxMode,
     document_line_amounts,
 )
+from ledgerdesk.domain.fx import at_rate
 from ledgerdesk.domain.tax_rounding import TaxRounding
 
 
@@ -41,6 +42,7 @@ class TaxLine:
     number: str = ""
     issue_date: dt.date | None = None
     contact: str = ""
+    exchange_rate: Decimal = Decimal(1)  # home units per one unit of its currency
 
     @property
     def sign(self) -> int:
@@ -48,8 +50,11 @@ class TaxLine:
         return -1 if self.kind.is_credit else 1
 
 
-def priced_lines(lines: Iterable[TaxLine]) -> Iterator[tuple[TaxLine, LineAmounts]]:
-    """Each line with its amounts, priced with the other lines of its document."""
+def priced_lines(lines: Iterable[TaxLine],
+                 home: str | None = None) -> Iterator[tuple[TaxLine, LineAmounts]]:
+    """Each line with its amounts, priced with the other lines of its document; a foreign
+    document's line in the ``home`` currency, its net and tax each at the document's rate,
+    as its posting converted them (``domain.fx_postings``)."""
     for _, group in itertools.groupby(lines, key=lambda line: line.document_id):
         document = list(group)
         first = document[0]
@@ -57,4 +62,11 @@ def priced_lines(lines: Iterable[TaxLine]) -> Iterator[tuple[TaxLine, LineAmount
                           ln.tax_code_id) for ln in document]
         amounts = document_line_amounts(items, first.currency, first.tax_mode,
                                         first.tax_rounding)
+        if home is not None and first.currency != home:
+            amounts = [_at_home(a, first.exchange_rate, home) for a in amounts]
         yield from zip(document, amounts, strict=True)
+
+
+def _at_home(amounts: LineAmounts, rate: Decimal, home: str) -> LineAmounts:
+    net, tax = at_rate(amounts.net, rate, home), at_rate(amounts.tax, rate, home)
+    return LineAmounts(net=net, tax=tax, gross=net + tax)

@@ -78,9 +78,10 @@ class TaxReturnDocument:
 _Key = tuple[Side, int | None, Decimal | None]  # side, code, and the rate of a line without
 
 
-def _sums(lines: Iterable[TaxLine]) -> dict[_Key, tuple[Decimal, Decimal, set[int]]]:
+def _sums(lines: Iterable[TaxLine],
+          currency: str) -> dict[_Key, tuple[Decimal, Decimal, set[int]]]:
     found: dict[_Key, tuple[Decimal, Decimal, set[int]]] = {}
-    for line, priced in priced_lines(lines):
+    for line, priced in priced_lines(lines, currency):
         key = (line.kind.side, line.tax_code_id,
                line.tax_rate.normalize() if line.tax_code_id is None else None)
         net, tax, documents = found.get(key, (Decimal(0), Decimal(0), set()))
@@ -95,7 +96,7 @@ def tax_return(period: Period, lines: Iterable[TaxLine], codes: Mapping[int, Tax
                settled: TaxSettlement | None = None) -> TaxReturn:
     """The return of ``period`` from its lines and the book's codes (by id)."""
     rows = []
-    for (side, code_id, rate), (net, tax, documents) in _sums(lines).items():
+    for (side, code_id, rate), (net, tax, documents) in _sums(lines, currency).items():
         code = codes.get(code_id) if code_id is not None else None
         rows.append(TaxReturnRow(
             side, code.name if code else "", code_id, code.rate if code else rate or Decimal(0),
@@ -114,7 +115,7 @@ def tax_return_documents(lines: Iterable[TaxLine], code_id: int,
     order), each with what those lines add to the row."""
     current: TaxLine | None = None
     net = tax = Decimal(0)
-    for line, priced in priced_lines(lines):
+    for line, priced in priced_lines(lines, currency):
         if current is not None and line.document_id != current.document_id:
             yield _document(current, net, tax, currency)
             current = None

@@ -51,6 +51,7 @@ class ReportQueries(Protocol):
     # before the period, the period's charges and its credits (both positive)
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]: ...
+    def has_foreign(self, code: str) -> bool: ...  # any posting on it holds foreign money
     # minor units: the balance before the period, its debits, its credits (positive)
 
     def ledger_lines(

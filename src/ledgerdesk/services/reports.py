@@ -126,7 +126,7 @@ def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger
     return GeneralLedger(
         code, account.name, period, Money.from_minor(before, currency),
         Money.from_minor(debits, currency), Money.from_minor(credits, currency),
-        queries.ledger_lines(code, period, before),
+        queries.ledger_lines(code, period, before), queries.has_foreign(code),
     )
 
 
@@ -144,12 +144,13 @@ def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
     before, charges, credits = (
         Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
     )
-    aged = queries.aging(side, period.end, buckets, contact_id)
-    zero = tuple(Money.zero(currency) for _bucket in range(len(buckets)))
+    # The contact's rows (one per currency) added up at home, as the statement's balance is.
+    aged = aging_report(side, period.end, buckets,
+                        queries.aging(side, period.end, buckets, contact_id), currency)
     return Statement(
         contact_id, contact.name, side, period, before, charges, credits,
         statement_lines(before, queries.statement_items(side, contact_id, period)),
-        aged[0] if aged else AgingRow(contact_id, contact.name, zero, Money.zero(currency)),
+        AgingRow(contact_id, contact.name, aged.totals, aged.credits),
     )
 
 

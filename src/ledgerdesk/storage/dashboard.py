@@ -7,6 +7,7 @@ import datetime as dt
 from ledgerdesk.domain.documents import DocumentKind, Side
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.reports.contact_reports import CREDIT_BUCKET
 from ledgerdesk.reports.periods import AgingBuckets
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.storage import dashboard_sql
@@ -24,8 +25,13 @@ class SqliteDashboard(SqliteReports):
         self, side: Side, as_of: dt.date, buckets: AgingBuckets
     ) -> list[tuple[int, int, int]]:
         rows = self._all(dashboard_sql.aging_totals_sql(side, buckets),
-                         {"as_of": as_of.isoformat(), "contact": None})
-        return [(row.bucket, row.owed, row.owing) for row in rows]
+                         {"as_of": as_of.isoformat(), "contact": None, "home": self.currency()})
+        totals = {row.bucket: [row.owed, row.owing] for row in rows}
+        for item in self._foreign_owed(side, as_of, buckets, None):  # at home, one by one
+            owed, owing = totals.setdefault(item.bucket, [0, 0])
+            totals[item.bucket] = [owed + item.home.minor_units,
+                                   owing + int(item.bucket != CREDIT_BUCKET)]
+        return [(bucket, owed, owing) for bucket, (owed, owing) in sorted(totals.items())]
 
     def attention_count(self, kind: AttentionKind, today: dt.date) -> int:
         return self._one(dashboard_sql.attention_count_sql(kind),

@@ -31,14 +31,16 @@ CASH_BY_MONTH = (
 
 
 def aging_totals_sql(side: Side, buckets: AgingBuckets, every_document: bool = False) -> str:
-    """(bucket, owed minor units, invoices or bills owing) per bucket on :as_of; the
-    unapplied credits in ``CREDIT_BUCKET``, as the aging report has them."""
+    """(bucket, owed minor units, invoices or bills owing) per bucket on :as_of of the
+    documents in the home currency (``:home``; foreign ones are valued one by one, see
+    ``storage.fx_aging``); the unapplied credits in ``CREDIT_BUCKET``, as the aging report
+    has them."""
     return (
         f"{open_on(side, False, every_document)}"
         f" SELECT {aged_bucket(side, buckets)} AS bucket,"
         f" SUM({signed_kind(side)} * d.outstanding) AS owed,"
         f" SUM({signed_kind(side)} = 1 AND d.outstanding > 0) AS owing"
-        f" FROM {open_documents(every_document)} GROUP BY bucket"
+        f" FROM {open_documents(every_document)} WHERE d.currency = :home GROUP BY bucket"
     )
 
 

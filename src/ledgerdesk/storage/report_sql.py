@@ -77,13 +77,14 @@ def _counted_documents(side: Side, contact: str, source: str, every_document: bo
                f" AND (d.lifecycle = 'AUTHORISED' OR COALESCE({void}, '') > :as_of)")
     amount = "d.total_minor" if every_document else f"CASE WHEN {counted} THEN d.total_minor END"
     return (
-        f"SELECT d.id AS doc, {amount} AS amount, d.contact_id, d.kind, d.due_date"
+        f"SELECT d.id AS doc, {amount} AS amount, d.contact_id, d.kind, d.due_date,"
+        " d.currency, 0 AS home"
         f" FROM {source} WHERE d.kind IN ({side_kinds(side)}) AND d.lifecycle <> 'DRAFT'"
         f"{contact.format('d')}{f' AND {counted}' if every_document else ''}"
     )
 
 
-_NONE = "NULL, NULL, NULL"  # an allocation's row has no contact, kind or due date
+_NONE = "NULL, NULL, NULL, NULL"  # an allocation's row has no contact, kind, due date, currency
 
 
 def _counted_allocations(side: Side, contact: str, source: str, every_document: bool) -> str:
@@ -95,7 +96,9 @@ def _counted_allocations(side: Side, contact: str, source: str, every_document: 
             f" AND (a.voided = 0 OR COALESCE({voided_on('PAYMENT', 'p.id')}, '') > :as_of)")
     applied = (f"cd.kind IN ({side_kinds(side)}) AND ca.date <= :as_of{contact.format('cd')}"
                " AND a.voided = 0")
-    row = f"SELECT a.document_id, -a.amount_minor, {_NONE} FROM {source}"
+    # ``home``: what it took off the control account at home (foreign documents; 0013).
+    row = (f"SELECT a.document_id, -a.amount_minor, {_NONE},"
+           f" -COALESCE(a.home_minor, a.amount_minor) FROM {source}")
     payment = "JOIN payments AS p ON p.id = a.payment_id"
     credit = ("JOIN credit_applications AS ca ON ca.id = a.credit_application_id"
               " {} JOIN documents AS cd ON cd.id = ca.credit_id")
@@ -113,9 +116,11 @@ _OF_CANDIDATES = {"d": "cand CROSS JOIN documents AS d ON d.id = cand.id",
 
 
 def open_on(side: Side, one_contact: bool, every_document: bool = False) -> str:
-    """``WITH ... open(doc, outstanding, contact_id, kind, due_date)``: each document's
-    outstanding on :as_of, if any (the other three are NULL for a document only its
-    allocations brought in, which only ``every_document`` has: see ``open_documents``)."""
+    """``WITH ... open(doc, outstanding, contact_id, kind, due_date, currency, home_taken)``:
+    each document's outstanding on :as_of, if any, in its own currency, and (negative) what
+    its settlements in force took off the control account at home (contact, kind, due date
+    and currency are NULL for a document only its allocations brought in, which only
+    ``every_document`` has: see ``open_documents``)."""
     contact = " AND {}.contact_id = :contact" if one_contact else ""
     tables = _EVERY if every_document else _OF_CANDIDATES
     cand = "" if every_document else f"cand AS ({_candidates(side, one_contact)}), "
@@ -124,8 +129,8 @@ def open_on(side: Side, one_contact: bool, every_document: bool = False) -> str:
         f" ({_counted_documents(side, contact, tables['d'], every_document)}"
         f" UNION ALL {_counted_allocations(side, contact, tables['a'], every_document)}),"
         " open AS (SELECT doc, SUM(amount) AS outstanding, MAX(contact_id) AS contact_id,"
-        " MAX(kind) AS kind, MAX(due_date) AS due_date FROM items GROUP BY doc"
-        " HAVING SUM(amount) <> 0)"
+        " MAX(kind) AS kind, MAX(due_date) AS due_date, MAX(currency) AS currency,"
+        " SUM(home) AS home_taken FROM items GROUP BY doc HAVING SUM(amount) <> 0)"
     )
 
 
@@ -149,34 +154,39 @@ def open_documents(every_document: bool) -> str:
     """FROM ``open`` as ``d`` with ``d.outstanding``, ``d.contact_id``, ``d.kind`` and
     ``d.due_date``: from the documents only where ``open`` lacks them."""
     if every_document:
-        return ("(SELECT d.id, o.outstanding, d.contact_id, d.kind, d.due_date FROM open AS o"
-                " JOIN documents AS d ON d.id = o.doc) AS d")
+        return ("(SELECT d.id, o.outstanding, d.contact_id, d.kind, d.due_date, d.currency"
+                " FROM open AS o JOIN documents AS d ON d.id = o.doc) AS d")
     return "open AS d"
 
 
 def aging_sql(side: Side, buckets: AgingBuckets, one_contact: bool,
               every_document: bool = False) -> str:
-    """(contact_id, name, bucket, owed minor units) per contact and bucket, by name; the
-    credits' sum (negative) in ``CREDIT_BUCKET``."""
+    """(contact_id, name, bucket, owed minor units) per contact and bucket of the documents
+    in the home currency (``:home``), by name; the credits' sum (negative) in
+    ``CREDIT_BUCKET``.  Foreign documents are valued one by one (``storage.fx_aging``)."""
     return (
         f"{open_on(side, one_contact, every_document)}"
         f" SELECT d.contact_id, c.name, {aged_bucket(side, buckets)} AS bucket,"
         f" SUM({signed_kind(side)} * d.outstanding) AS owed"
         f" FROM {open_documents(every_document)}"
-        " JOIN contacts AS c ON c.id = d.contact_id"
+        " JOIN contacts AS c ON c.id = d.contact_id WHERE d.currency = :home"
         " GROUP BY d.contact_id, bucket ORDER BY c.name, d.contact_id, bucket"
     )
 
 
-def aging_documents_sql(side: Side, one_contact: bool, every_document: bool = False) -> str:
+def aging_documents_sql(side: Side, one_contact: bool, every_document: bool = False,
+                        foreign_only: bool = False) -> str:
     """Each document with something outstanding on :as_of: what a drill from an aging row
-    shows, by contact name, then due date."""
+    shows, by contact name, then due date (``foreign_only``: those not in ``:home``)."""
+    foreign = " WHERE d.currency <> :home" if foreign_only else ""
     return (
         f"{open_on(side, one_contact, every_document)}"
         " SELECT d.id, d.kind, COALESCE(d.number, '') AS number, d.contact_id, c.name,"
         f" d.issue_date, d.due_date, {_DAYS} AS days, {signed_kind(side)} * o.outstanding"
-        " AS owed, d.currency FROM open AS o JOIN documents AS d ON d.id = o.doc"
-        " JOIN contacts AS c ON c.id = d.contact_id"
+        " AS owed, d.currency, d.total_minor, d.exchange_rate,"
+        f" {signed_kind(side)} * o.home_taken AS home_taken"
+        " FROM open AS o JOIN documents AS d ON d.id = o.doc"
+        f" JOIN contacts AS c ON c.id = d.contact_id{foreign}"
         " ORDER BY c.name, d.contact_id, d.due_date, d.id"
     )
 

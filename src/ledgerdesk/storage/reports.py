@@ -31,6 +31,7 @@ from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.reports.tax_lines import TaxLine
 from ledgerdesk.storage import ledger_sql, report_sql
+from ledgerdesk.storage.fx_aging import ForeignOwed, foreign_owed, foreign_rows
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.summaries import book_currency
@@ -77,9 +78,9 @@ class SqliteReports(SqliteQueries):
     def aging(
         self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
     ) -> list[AgingRow]:
-        sql = report_sql.aging_sql(side, buckets, contact_id is not None)
-        rows = self._all(sql, {"as_of": as_of.isoformat(), "contact": contact_id})
         currency = self.currency()
+        params = {"as_of": as_of.isoformat(), "contact": contact_id, "home": currency}
+        rows = self._all(report_sql.aging_sql(side, buckets, contact_id is not None), params)
         result = []
         for contact, group in itertools.groupby(rows, key=lambda r: (r.contact_id, r.name)):
             sums, credits = [0] * len(buckets), 0
@@ -91,14 +92,26 @@ class SqliteReports(SqliteQueries):
             amounts = tuple(Money.from_minor(s, currency) for s in sums)
             result.append(AgingRow(contact[0], contact[1], amounts,
                                    Money.from_minor(credits, currency)))
-        return result
+        foreign = foreign_rows(self._foreign_owed(side, as_of, buckets, contact_id),
+                               len(buckets), currency)
+        return sorted(result + foreign, key=lambda r: (r.contact_name, r.contact_id,
+                                                      r.currency != currency, r.currency))
+
+    def _foreign_owed(self, side: Side, as_of: dt.date, buckets: AgingBuckets,
+                      contact_id: int | None) -> list[ForeignOwed]:
+        home = self.currency()
+        params = {"as_of": as_of.isoformat(), "contact": contact_id, "home": home}
+        sql = report_sql.aging_documents_sql(side, contact_id is not None, foreign_only=True)
+        return [foreign_owed(row, home, CREDIT_BUCKET if DocumentKind(row.kind).is_credit
+                             else buckets.index(row.days))
+                for row in self._all(sql, params)]
 
     def aging_documents(
         self, side: Side, as_of: dt.date, buckets: AgingBuckets, contact_id: int | None = None
     ) -> Iterator[AgingDocument]:
         sql = report_sql.aging_documents_sql(side, contact_id is not None)
-        for (doc_id, kind, number, contact, name, issued, due, days, owed,
-             currency) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
+        for (doc_id, kind, number, contact, name, issued, due, days, owed, currency, *_
+             ) in self._stream(sql, {"as_of": as_of.isoformat(), "contact": contact_id}):
             document_kind = DocumentKind(kind)
             credit = document_kind.is_credit  # never overdue, in no day bucket
             yield AgingDocument(
@@ -138,7 +151,8 @@ class SqliteReports(SqliteQueries):
         balance = opening_minor
         rows = self._stream(ledger_sql.LEDGER_LINES, {**_period(period), "code": code})
         # By position (the SELECT's order): a long ledger reads 150,000 rows.
-        for entry_id, date, memo, source_type, source_id, line_memo, minor, currency in rows:
+        for (entry_id, date, memo, source_type, source_id, line_memo, minor, currency,
+             foreign_minor, foreign_currency) in rows:
             balance += minor
             zero = Money.from_minor(0, currency)
             amount = Money.from_minor(abs(minor), currency)
@@ -146,7 +160,13 @@ class SqliteReports(SqliteQueries):
                 as_date(date), entry_id, f"{memo}: {line_memo}" if line_memo else memo,
                 source_type, source_id, amount if minor > 0 else zero,
                 amount if minor < 0 else zero, Money.from_minor(balance, currency),
+                None if foreign_currency is None
+                else Money.from_minor(foreign_minor, foreign_currency),
             )
+
+    def has_foreign(self, code: str) -> bool:
+        """Whether any posting on the account holds foreign money."""
+        return bool(self._one(ledger_sql.HAS_FOREIGN, {"code": code})[0])
 
     def payment_sums(self, period: Period) -> tuple[int, int, int]:
         count, money_in, money_out = self._one(ledger_sql.PAYMENT_SUMS, _period(period))
@@ -173,28 +193,30 @@ class SqliteReports(SqliteQueries):
         if tax_code_id is not None:
             sql, params = sql + ledger_sql.ON_TAX_CODE, {**params, "code": tax_code_id}
         for (doc_id, kind, mode, currency, quantity, price, discount, rate, code, rounding,
-             number, issued, contact) in self._stream(sql + ledger_sql.IN_DOCUMENT_ORDER, params):
+             number, issued, contact, exchange_rate) in self._stream(
+                sql + ledger_sql.IN_DOCUMENT_ORDER, params):
             yield TaxLine(doc_id, DocumentKind(kind), TaxMode(mode), currency, Decimal(quantity),
                           Decimal(price), Decimal(discount), Decimal(rate), code,
-                          TaxRounding(rounding), number or "", as_date(issued), contact)
+                          TaxRounding(rounding), number or "", as_date(issued), contact,
+                          Decimal(exchange_rate))
 
 def _register_rows(group: list[Any]) -> Iterator[PaymentRegisterRow]:
     """One payment's rows: each allocation, then the credit it kept, if any."""
     (payment_id, date, kind, contact_id, contact_name, reference, bank, amount_minor,
-     currency, voided, _, _, _, kept_id, kept_number, kept_minor) = group[0]
-    lines = [(r.document_id, r.document_number or "", r.applied_minor, False)
-             for r in group if r.document_id is not None]
+     currency, voided, _, _, _, kept_id, kept_number, kept_minor, _) = group[0]
+    lines = [(r.document_id, r.document_number or "", r.applied_minor, False,
+              r.document_currency) for r in group if r.document_id is not None]
     if kept_id is not None:
-        lines.append((kept_id, kept_number or "", kept_minor, True))
+        lines.append((kept_id, kept_number or "", kept_minor, True, currency))
     if not lines:
-        lines.append((None, "", 0, False))
+        lines.append((None, "", 0, False, currency))
     amount, day, payment_kind = Money.from_minor(amount_minor, currency), as_date(date), (
         PaymentKind(kind))
-    for document_id, number, applied, kept in lines:
+    for document_id, number, applied, kept, applied_in in lines:
         yield PaymentRegisterRow(
             payment_id=payment_id, date=day, kind=payment_kind, contact_id=contact_id,
             contact_name=contact_name, reference=reference, bank_account_code=bank,
             amount=amount, voided=bool(voided), document_id=document_id,
-            document_number=number, applied=Money.from_minor(applied, currency),
+            document_number=number, applied=Money.from_minor(applied, applied_in),
             kept_as_credit=kept,
         )

@@ -63,7 +63,8 @@ PAYMENT_SUMMARY_SQL = (
     " WHERE a.payment_id = p.id), 0) AS allocated_minor,"
     " COALESCE((SELECT group_concat(d.number, ', ') FROM allocations AS a"
     " JOIN documents AS d ON d.id = a.document_id WHERE a.payment_id = p.id), '')"
-    " AS documents"
+    " AS documents, COALESCE((SELECT d.currency FROM allocations AS a JOIN documents AS d"
+    " ON d.id = a.document_id WHERE a.payment_id = p.id LIMIT 1), p.currency) AS settles"
     " FROM payments AS p JOIN contacts AS c ON c.id = p.contact_id"
 )
 
@@ -75,12 +76,12 @@ def payment_summary(row) -> PaymentSummary:
     """A row of ``PAYMENT_SUMMARY_SQL``, unpacked by position: an export reads 150,000 of
     these, and SQLAlchemy's by-name access cost more than everything else together."""
     (payment_id, kind, date, contact_id, contact_name, amount_minor, currency, reference,
-     bank_account_code, voided, allocated_minor, documents) = row
+     bank_account_code, voided, allocated_minor, documents, settles) = row
     return PaymentSummary(
         id=payment_id, kind=_PAYMENT_KINDS[kind], date=as_date(date),
         contact_id=contact_id, contact_name=contact_name,
         amount=Money.from_minor(amount_minor, currency),
-        allocated=Money.from_minor(allocated_minor, currency),
+        allocated=Money.from_minor(allocated_minor, settles),  # the documents' currency
         reference=reference, bank_account_code=bank_account_code,
         voided=bool(voided), documents=documents,
     )

@@ -251,6 +251,9 @@ journal_lines = Table(
     # 0013: the amount in its own currency, on lines that hold foreign money only
     Column("foreign_minor", MinorUnits, nullable=True),
     Column("foreign_currency", Text, nullable=True),
+    # 0013: the few lines with foreign money, by account (the general ledger's column)
+    Index("ix_journal_lines_foreign", "account_code",
+          sqlite_where=text("foreign_currency IS NOT NULL")),
     Index("ix_journal_lines_account", "account_code", "currency", "amount_minor"),
     # Covering for trial balances as of a date (entries by date, then their lines).
     Index("ix_journal_lines_entry", "entry_id", "account_code", "currency", "amount_minor"),

@@ -9,6 +9,9 @@
   currency beside the home amount every line keeps (``amount_minor``, ``currency``), only on
   the lines that hold foreign money (a foreign document's receivable or payable, a foreign
   bank account); NULL on all others, and on every older line.
+- ``ix_journal_lines_foreign``: the lines with foreign money, by account, so the general
+  ledger knows at once whether an account has any (a partial index: a home-currency
+  book's is empty).
 - ``allocations.home_minor``: the home amount a settlement of a foreign document took off
   its control account (NULL: the amount itself, for a home-currency document), so the
   control account always equals what the open documents still hold at home, even after a
@@ -30,6 +33,7 @@ Create Date: 2026-12-08
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import op
 
 revision = "0013_foreign"
@@ -65,6 +69,8 @@ def _source_types(old: str, new: str) -> None:
 def upgrade() -> None:
     for table, column in _COLUMNS:
         op.execute(f"ALTER TABLE {table} ADD COLUMN {column}")
+    op.create_index("ix_journal_lines_foreign", "journal_lines", ["account_code"],
+                    sqlite_where=sa.text("foreign_currency IS NOT NULL"))
     _source_types(_LAST_BEFORE, _WIDER)
 
 
@@ -79,5 +85,6 @@ def downgrade() -> None:
         raise RuntimeError("The book holds foreign money, which a book before foreign "
                            "currencies cannot hold: open the backup taken when it was upgraded.")
     _source_types(_WIDER, _LAST_BEFORE)
+    op.drop_index("ix_journal_lines_foreign", "journal_lines")
     for table, column in reversed(_COLUMNS):
         op.execute(f"ALTER TABLE {table} DROP COLUMN {column.split()[0]}")
