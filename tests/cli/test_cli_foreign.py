@@ -36,6 +36,12 @@ def foreign_book(run, tmp_path):
     return book
 
 
+def succeeded(result: tuple[int, str, str]) -> str:
+    status, out, err = result
+    assert status == 0, err
+    return out
+
+
 def numbers(run, book) -> dict[str, tuple[str, str]]:
     """Each imported invoice's number and currency by its number in the file (its total
     tells it: each is different)."""
@@ -121,22 +127,22 @@ def test_reports_add_foreign_money_up_at_home(run, foreign_book, tmp_path):
     docs = numbers(run, foreign_book)
     assert run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "700.00",
                "--date", "2026-02-11", "--allocate", f"{docs['JP-1'][0]}=50000")[0] == 0
-    status, out, _ = run("trial-balance", foreign_book, "--as-of", "2026-03-01", "--csv", "-")
+    out = succeeded(run("trial-balance", foreign_book, "--as-of", "2026-03-01", "--csv", "-"))
     balances = {row["code"]: Decimal(row["debit"]) - Decimal(row["credit"])
                 for row in csv.DictReader(io.StringIO(out))}
-    status, out, _ = run("report", "receivable-aging", foreign_book, "--as-of", "2026-03-01",
-                         "--csv", "-")
+    out = succeeded(run("report", "receivable-aging", foreign_book, "--as-of", "2026-03-01",
+                        "--csv", "-"))
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["currency"], r["total"]) for r in rows] == [("JPY", "70000"),
                                                            ("USD", "1295.77")]
     assert sum(Decimal(r["home_total"]) for r in rows) == balances["1100"]
-    status, out, _ = run("report", "tax-return", foreign_book, "--from", "2026-01-01",
-                         "--to", "2026-03-01", "--csv", "-")
+    out = succeeded(run("report", "tax-return", foreign_book, "--from", "2026-01-01",
+                        "--to", "2026-03-01", "--csv", "-"))
     due = [r["tax"] for r in csv.DictReader(io.StringIO(out)) if r["code"] == "net due"]
     assert Decimal(due[0]) == -balances["2200"] != 0  # 7.63 USD of tax at 0.913457, per line
-    status, out, _ = run("list", "payments", foreign_book, "--csv", "-")
+    out = succeeded(run("list", "payments", foreign_book, "--csv", "-"))
     [payment] = csv.DictReader(io.StringIO(out))
     assert (payment["amount"], payment["currency"]) == ("700.00", "EUR")
     assert (payment["allocated"], payment["allocated_currency"]) == ("50000", "JPY")
-    status, out, _ = run("summary", foreign_book)
+    out = succeeded(run("summary", foreign_book))
     assert f"receivable      {balances['1100']:.2f} EUR" in out

@@ -2,13 +2,12 @@
 
 Every journal line keeps its amount in the home currency; a line that holds foreign money
 (a foreign document's receivable or payable, a foreign bank account) keeps its own amount
-beside it.  A foreign document is booked at its rate: each line at home, rounded, with the
-few minor units the rounding leaves put on its largest income, expense or tax line so the
-entry balances and the control account holds exactly ``total × rate``.  Each line is
-converted on its own (as the tax reports convert it), so the tax accounts hold exactly the
-sum of the lines' tax at home and the rounding lands on income or expense, never on tax.  A payment brings
-in its money at its own rate and takes each settled document off the control account at
-that document's booked rate (``domain.fx``); what is left between the two is the realised
+beside it.  A foreign document is booked at its rate: each line's net and tax at home on
+its own (as the tax reports convert them), one line per account, and the few minor units
+the rounding leaves on its largest income or expense line (never on tax), so the entry
+balances and the control account holds exactly ``total × rate``.  A payment brings in its
+money at its own rate and takes each settled document off the control account at that
+document's booked rate (``domain.fx``); what is left between the two is the realised
 exchange gain or loss, on the book's exchange account.
 """
 
