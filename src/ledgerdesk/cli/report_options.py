@@ -28,13 +28,14 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "tax-return": ("start", "end"),
     "customer-statement": ("contact", "start", "end", "buckets"),
     "supplier-statement": ("contact", "start", "end", "buckets"),
+    "fx-revaluation": ("as_of", "post"),
 }
 REPORT_NAMES = tuple(OPTIONS)
 FLAGS = {
     "as_of": "--as-of", "buckets": "--buckets", "start": "--from", "end": "--to",
     "previous_start": "--previous-from", "previous_end": "--previous-to",
     "compare_to": "--compare-to", "account": "--account", "contact": "--contact",
-    "detail": "--detail",
+    "detail": "--detail", "post": "--post",
 }
 REQUIRED = {"general-ledger": ("account",), "customer-statement": ("contact",),
             "supplier-statement": ("contact",)}
@@ -73,6 +74,8 @@ REPORT_HELP = {
                   " settle-tax)",
     "customer-statement": "a customer's (--contact) documents, payments and balance",
     "supplier-statement": "a supplier's (--contact) documents, payments and balance",
+    "fx-revaluation": "open foreign documents and foreign bank balances at the rate of"
+                      " --as-of, with the unrealised exchange gain or loss",
 }
 
 
@@ -101,6 +104,8 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                      help=_("statement: the contact; aging: only this contact"))
     sub.add_argument("--detail", action="store_const", const=True,
                      help=_("aging: one row per document instead of per contact"))
+    sub.add_argument("--post", action="store_const", const=True,
+                     help=_("fx-revaluation: record it as of --as-of, reversed the next day"))
     sub.add_argument("--csv", type=file_name, metavar="FILE",
                      help=_("write CSV to FILE ('-' for standard output)"))
     sub.add_argument("--bom", action="store_true",

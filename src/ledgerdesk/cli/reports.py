@@ -145,6 +145,19 @@ def _tax_return(book: Any, args: argparse.Namespace) -> ReportView:
     return tax_return_view(tax_return(book, period(args, book)))
 
 
+def _fx_revaluation(book: Any, args: argparse.Namespace) -> ReportView:
+    from ledgerdesk.reports.fx_revaluation_view import fx_revaluation_view
+    from ledgerdesk.services.fx_revaluation import revaluation
+    from ledgerdesk.services.fx_revaluation_post import post_revaluation
+
+    if not args.post:
+        return fx_revaluation_view(revaluation(book, args.as_of or today()))
+    posted = post_revaluation(book, args.as_of or today())
+    view = fx_revaluation_view(posted.report)
+    view.after.append(posted.words)
+    return view
+
+
 BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
     "receivable-aging": _aging(Side.SALES),
     "payable-aging": _aging(Side.PURCHASES),
@@ -160,4 +173,5 @@ BUILDERS: dict[str, Callable[[Any, argparse.Namespace], ReportView]] = {
     "tax-return": lambda book, args: _tax_return(book, args),
     "customer-statement": _statement(Side.SALES),
     "supplier-statement": _statement(Side.PURCHASES),
+    "fx-revaluation": lambda book, args: _fx_revaluation(book, args),
 }

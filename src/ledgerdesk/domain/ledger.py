@@ -83,6 +83,7 @@ class SourceType(enum.Enum):
     MANUAL = "MANUAL"
     TAX_SETTLEMENT = "TAX_SETTLEMENT"  # a tax return paid or refunded (0004)
     EXCHANGE = "EXCHANGE"  # realised when a foreign credit is applied (0013)
+    REVALUATION = "REVALUATION"  # unrealised at a date, reversed the next day (0013)
 
 
 @dataclass(frozen=True, slots=True)

@@ -87,7 +87,7 @@ def _footer_or(column: Column, index: int) -> Any:
     return lambda row: row.cells[index] if isinstance(row, FooterRow) else read(row)
 
 
-def _money(amount: Money) -> str:
+def money_text(amount: Money) -> str:
     return f"{cell_text(amount)} {amount.currency}"
 
 
@@ -116,7 +116,7 @@ def aging_view(report: AgingReport, who: str) -> ReportView:
         "contacts", [_("{capitalize} as of {as_of}").format(
                          capitalize=owed.capitalize(),
                          as_of=report.as_of.isoformat())], columns,
-        report.rows, [footer], " " + _("(total {money})").format(money=_money(report.total)),
+        report.rows, [footer], " " + _("(total {money})").format(money=money_text(report.total)),
     )
 
 
@@ -174,7 +174,7 @@ def profit_and_loss_view(report: ProfitAndLoss) -> ReportView:
                  start=report.period.start.isoformat())]
     return ReportView("rows", title, _account_columns(_("This period"), _("Previous")),
                       report.rows, footers, " " + _("(net profit {money})").format(
-                                                money=_money(report.net_profit[0])),
+                                                money=money_text(report.net_profit[0])),
                       csv_footers=True)
 
 
@@ -198,8 +198,8 @@ def balance_sheet_view(report: BalanceSheet) -> ReportView:
         title.append(_("WARNING: assets do not equal liabilities plus equity; run check."))
     columns = _account_columns(report.as_of.isoformat(), earlier or _("Previous"))
     return ReportView("rows", title, columns, report.rows, footers,
-                      " " + _("(total assets "
-                              "{money})").format(money=_money(report.assets[0])), csv_footers=True)
+                      " " + _("(total assets {money})").format(
+                          money=money_text(report.assets[0])), csv_footers=True)
 
 
 def general_ledger_view(report: GeneralLedger) -> ReportView:
@@ -217,16 +217,16 @@ def general_ledger_view(report: GeneralLedger) -> ReportView:
                  code=report.code,
                  name=report.name,
                  label=report.period.label()),
-             _("Opening balance {money} (debit positive)").format(money=_money(report.opening))]
+             _("Opening balance {money} (debit positive)").format(money=money_text(report.opening))]
     footer: Footer = ["", "", _("Totals and closing balance"), "", "", report.debits,
                       report.credits, report.closing]
     if report.foreign:  # each foreign posting in its own currency too
         columns.append(Column("foreign", _("Foreign"), AMOUNT + 4,
-                              lambda r: "" if r.foreign is None else _money(r.foreign),
+                              lambda r: "" if r.foreign is None else money_text(r.foreign),
                               numeric=True))
         footer.append("")
     return ReportView(_("journal lines"), title, columns, report.lines, [footer],
-                      " " + _("(closing balance {money})").format(money=_money(report.closing)))
+                      " " + _("(closing balance {money})").format(money=money_text(report.closing)))
 
 
 def aged_by_label(row: AgingRow, labels: Sequence[str]) -> list[tuple[str, Money]]:
@@ -265,7 +265,7 @@ def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
     after = [_("Aging on {end}: {aging}").format(end=report.period.end.isoformat(), aging=aging)]
     return ReportView("lines", title, columns, itertools.chain([opening], report.lines),
                       footers, " " + _("(closing balance {money})").format(
-                                   money=_money(report.closing)), after)
+                                   money=money_text(report.closing)), after)
 
 
 def payments_register_view(report: PaymentsRegister) -> ReportView:
@@ -287,8 +287,8 @@ def payments_register_view(report: PaymentsRegister) -> ReportView:
                  label=report.period.label(),
                  count=report.count),
              _("Money in {money}, money out {money2} (voided payments left out)").format(
-                 money=_money(report.money_in),
-                 money2=_money(report.money_out))]
+                 money=money_text(report.money_in),
+                 money2=money_text(report.money_out))]
     return ReportView("lines", title, columns, report.rows, [],
                       " " + _("({count} payments)").format(count=report.count))
 
@@ -308,7 +308,7 @@ def sales_tax_view(report: SalesTaxSummary) -> ReportView:
     title = [_("Sales tax summary, {label}").format(label=report.period.label()),
              _("(documents issued in the period; void documents left out)")]
     return ReportView("rates", title, columns, report.rows, footers,
-                      " " + _("(tax due {money})").format(money=_money(report.tax_due)))
+                      " " + _("(tax due {money})").format(money=money_text(report.tax_due)))
 
 
 TRIAL_BALANCE_COLUMNS = (

@@ -11,19 +11,22 @@ from ledgerdesk.domain.ledger import Account, AccountType
 from ledgerdesk.services.ports import Transaction
 
 EXCHANGE_ACCOUNT = "exchange_account"
-_NAME = "Exchange Gains and Losses"
-_CODES = ("4900", "4990", "4910", "4920", "4930", "4940", "4950", "4960", "4970", "4980")
+UNREALISED_ACCOUNT = "unrealised_exchange_account"
+_NAMES = {EXCHANGE_ACCOUNT: "Exchange Gains and Losses",
+          UNREALISED_ACCOUNT: "Unrealised Exchange Gains and Losses"}
+_CODES = ("4900", "4910", "4920", "4930", "4940", "4950", "4960", "4970", "4980", "4990")
 
 
-def exchange_account_in(tx: Transaction) -> str:
-    """The code of the book's exchange account, added to the chart when it has none."""
+def exchange_account_in(tx: Transaction, setting: str = EXCHANGE_ACCOUNT) -> str:
+    """The code of the book's exchange account (realised, or with ``UNREALISED_ACCOUNT``
+    the unrealised one), added to the chart when it has none."""
     accounts = tx.accounts()
-    code = tx.get_setting(EXCHANGE_ACCOUNT)
+    code = tx.get_setting(setting)
     if code is not None and code in accounts:
         return code
     code = next((c for c in _CODES if c not in accounts), None) or _free_code(accounts)
-    tx.add_account(Account(code, _NAME, AccountType.INCOME))
-    tx.set_setting(EXCHANGE_ACCOUNT, code)
+    tx.add_account(Account(code, _NAMES[setting], AccountType.INCOME))
+    tx.set_setting(setting, code)
     return code
 
 

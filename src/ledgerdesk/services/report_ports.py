@@ -11,12 +11,14 @@ from collections.abc import Iterator
 from typing import Protocol
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
     AgingRow,
     PaymentRegisterRow,
     StatementItem,
 )
+from ledgerdesk.reports.fx_revaluation import ForeignOwed
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
@@ -52,6 +54,8 @@ class ReportQueries(Protocol):
 
     def ledger_sums(self, code: str, period: Period) -> tuple[int, int, int]: ...
     def has_foreign(self, code: str) -> bool: ...  # any posting on it holds foreign money
+    def foreign_documents(self, side: Side, as_of: dt.date) -> list[ForeignOwed]: ...
+    def foreign_banks(self, as_of: dt.date) -> list[tuple[str, str, Money, Money]]: ...
     # minor units: the balance before the period, its debits, its credits (positive)
 
     def ledger_lines(

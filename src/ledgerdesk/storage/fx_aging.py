@@ -9,23 +9,12 @@ and the few foreign ones come through here, per document.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.fx import at_rate
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import CREDIT_BUCKET, AgingRow
-
-
-@dataclass(frozen=True, slots=True)
-class ForeignOwed:
-    """One foreign document on the aging's date: signed as the aging reads it."""
-
-    contact_id: int
-    contact_name: str
-    bucket: int  # as ``aged_bucket`` gives it (``CREDIT_BUCKET`` for a credit)
-    owed: Money  # in its own currency
-    home: Money  # what it still holds at home
+from ledgerdesk.reports.fx_revaluation import ForeignOwed
 
 
 def foreign_owed(row, home: str, bucket: int) -> ForeignOwed:
@@ -35,7 +24,18 @@ def foreign_owed(row, home: str, bucket: int) -> ForeignOwed:
                      Decimal(row.exchange_rate), home)
     sign = -1 if owed.amount < 0 else 1
     held = sign * booked.minor_units + int(row.home_taken)
-    return ForeignOwed(row.contact_id, row.name, bucket, owed, Money.from_minor(held, home))
+    return ForeignOwed(row.contact_id, row.name, bucket, owed, Money.from_minor(held, home),
+                       row.id, row.number)
+
+
+#: Each foreign bank account's balance on :as_of, in its currency and at home.
+FOREIGN_BANKS = (
+    "SELECT a.code, a.name, a.currency, COALESCE(SUM(l.foreign_minor), 0) AS foreign_minor,"
+    " COALESCE(SUM(l.amount_minor), 0) AS home_minor FROM accounts AS a"
+    " LEFT JOIN journal_lines AS l ON l.account_code = a.code"
+    " AND l.entry_id IN (SELECT e.id FROM journal_entries AS e WHERE e.date <= :as_of)"
+    " WHERE a.role = 'BANK' AND a.currency IS NOT NULL GROUP BY a.code ORDER BY a.code"
+)
 
 
 def foreign_rows(owed: list[ForeignOwed], size: int, home: str) -> list[AgingRow]:

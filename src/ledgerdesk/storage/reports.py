@@ -26,12 +26,13 @@ from ledgerdesk.reports.contact_reports import (
     PaymentRegisterRow,
     StatementItem,
 )
+from ledgerdesk.reports.fx_revaluation import ForeignOwed
 from ledgerdesk.reports.ledger_reports import AccountBalance, LedgerLine
 from ledgerdesk.reports.list_exports import PaymentLine
 from ledgerdesk.reports.periods import AgingBuckets, Period
 from ledgerdesk.reports.tax_lines import TaxLine
 from ledgerdesk.storage import ledger_sql, report_sql
-from ledgerdesk.storage.fx_aging import ForeignOwed, foreign_owed, foreign_rows
+from ledgerdesk.storage.fx_aging import FOREIGN_BANKS, foreign_owed, foreign_rows
 from ledgerdesk.storage.mapping import as_date
 from ledgerdesk.storage.queries import SqliteQueries
 from ledgerdesk.storage.summaries import book_currency
@@ -96,6 +97,18 @@ class SqliteReports(SqliteQueries):
                                len(buckets), currency)
         return sorted(result + foreign, key=lambda r: (r.contact_name, r.contact_id,
                                                       r.currency != currency, r.currency))
+
+    def foreign_documents(self, side: Side, as_of: dt.date) -> list[ForeignOwed]:
+        """The side's foreign documents owing on ``as_of``, each with what it holds at home."""
+        return self._foreign_owed(side, as_of, AgingBuckets(), None)
+
+    def foreign_banks(self, as_of: dt.date) -> list[tuple[str, str, Money, Money]]:
+        """Each foreign bank account: code, name, its balance on ``as_of`` in its currency
+        and at home."""
+        home = self.currency()
+        return [(r.code, r.name, Money.from_minor(r.foreign_minor, r.currency),
+                 Money.from_minor(r.home_minor, home))
+                for r in self._all(FOREIGN_BANKS, {"as_of": as_of.isoformat()})]
 
     def _foreign_owed(self, side: Side, as_of: dt.date, buckets: AgingBuckets,
                       contact_id: int | None) -> list[ForeignOwed]:

@@ -27,7 +27,8 @@ from ledgerdesk.storage.tx_base import TransactionBase, refused
 _UPDATE_TRIGGER = re.compile(r"\b(?:BEFORE|AFTER|INSTEAD\s+OF)\s+UPDATE\b", re.IGNORECASE)
 # References to an account by code that are not foreign keys: (table, column, condition).
 _LOOSE_REFERENCES = (("sync_links", "local_key", "kind = 'ACCOUNT'"),
-                     ("settings", "value", "key = 'exchange_account'"))
+                     ("settings", "value",
+                      "key IN ('exchange_account', 'unrealised_exchange_account')"))
 
 
 class ChartStore(TransactionBase):

@@ -17,7 +17,8 @@
   control account always equals what the open documents still hold at home, even after a
   settlement before another is voided.
 - ``journal_entries.source_type`` may be ``EXCHANGE``: the realised exchange difference when
-  a foreign credit is applied to a document booked at another rate.  The CHECK is widened
+  a foreign credit is applied to a document booked at another rate; or ``REVALUATION``:
+  the unrealised gains and losses at a date, and their reversal the next day.  The CHECK is widened
   in place, the procedure SQLite documents for loosening a constraint (every row meets the
   wider one), because a rebuild of the journal would rewrite millions of rows and every
   trigger that names it.
@@ -50,7 +51,7 @@ _COLUMNS = (
     ("allocations", "home_minor INTEGER"),
 )
 _LAST_BEFORE = "source_type = 'TAX_SETTLEMENT'"
-_WIDER = f"{_LAST_BEFORE} OR source_type = 'EXCHANGE'"
+_WIDER = f"{_LAST_BEFORE} OR source_type = 'EXCHANGE' OR source_type = 'REVALUATION'"
 
 
 def _source_types(old: str, new: str) -> None:
@@ -79,7 +80,8 @@ def downgrade() -> None:
     foreign = conn.exec_driver_sql(
         "SELECT 1 FROM journal_lines WHERE foreign_currency IS NOT NULL"
         " UNION ALL SELECT 1 FROM accounts WHERE currency IS NOT NULL"
-        " UNION ALL SELECT 1 FROM journal_entries WHERE source_type = 'EXCHANGE'"
+        " UNION ALL SELECT 1 FROM journal_entries"
+        " WHERE source_type IN ('EXCHANGE', 'REVALUATION')"
         " LIMIT 1").first()
     if foreign is not None:
         raise RuntimeError("The book holds foreign money, which a book before foreign "
