@@ -160,6 +160,8 @@ class FakeXero(FakeRemote):
             "Reference": body.get("Reference", ""), "Status": "AUTHORISED",
             "PaymentType": "ACCRECPAYMENT",
         }
+        if "CurrencyRate" in body:  # kept as given, as Xero answers it
+            payment["CurrencyRate"] = body["CurrencyRate"]
         self.payments[payment["PaymentID"]] = payment
         self.posts[token_in(payment["Reference"])] += 1
         return 200, {"Payments": [payment]}

@@ -12,11 +12,16 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import cast
 
+from ledgerdesk.domain.fx import at_rate
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
+from ledgerdesk.domain.payments import Payment
 from ledgerdesk.domain.sync import LinkKind, OutboxAction, OutboxItem, OutboxState
 from ledgerdesk.services.ports import Book
+from ledgerdesk.services.setup import base_currency
 from ledgerdesk.services.sync_ports import (
     PaymentGateway,
     PushJob,
@@ -142,18 +147,36 @@ def _job(
                                 str(item.payment_id))
         account = tx.accounts().get(bank) if bank_link is None else None
         claimed = sync.remote_ids_like(creates or item)
+        home = base_currency(tx)
     job = PushJob(item, number, doc_link.remote_id if doc_link else "",
                   bank_link.remote_id if bank_link else "", creates,
                   source.remote_id if source else "", document.totals().total, document.due_date,
-                  claimed)
+                  claimed, settlement_rate(payment, document.currency, home))
     if doc_link is None:
         return job, number, f"{number} is no longer linked to {provider}."
+    if document.currency != home and not gateway.takes_foreign_currency:
+        return job, number, _(
+            "{provider} takes payments in {home} only, and {number} is in {currency}: record "
+            "this payment of {amount} in {provider} by hand.").format(
+                provider=provider, home=home, number=number, currency=document.currency,
+                amount=item.amount)
     if bank_link is None and item.action is OutboxAction.CREATE and gateway.needs_bank_account:
         what = "bank account" if account and account.role is AccountRole.BANK else "account"
         name = f"{bank} {account.name}" if account else bank
         return job, number, (f"Link {what} {name} to a {provider} account first "
                              f"(ledgerdesk link PATH --account {bank}=CODE), then sync again.")
     return job, number, ""
+
+
+def settlement_rate(payment: Payment, currency: str, home: str) -> Decimal | None:
+    """Home units per one unit of ``currency`` at which ``payment`` settled a document in
+    it: the payment's own rate, or for money in another currency the rate its amounts
+    imply; None for the home currency."""
+    if currency == home:
+        return None
+    if payment.amount.currency == currency:
+        return payment.rate
+    return at_rate(payment.amount, payment.rate, home).amount / payment.allocated.amount
 
 
 def _settle(book: Book, outbox_id: int, outcome: PushOutcome) -> OutboxItem:

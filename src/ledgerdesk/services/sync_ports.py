@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from ledgerdesk.domain.money import Money
@@ -62,6 +63,9 @@ class PushJob:
     #: Remote ids that other rows of the connection with the same amount and date already
     #: own: a look-up by amount and date (Strapi) must not take one of them for this row's.
     claimed: frozenset[str] = frozenset()
+    #: A foreign document's settlement: home units per one unit of its currency, at the
+    #: payment's rate (or the one its amounts imply); None in the home currency.
+    currency_rate: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +94,7 @@ class PaymentGateway(Protocol):
 
     connection: Connection
     needs_bank_account: bool  # payments name a remote account (Xero), or not
+    takes_foreign_currency: bool  # a payment in another currency than the book's (Xero)
     finds_by_number: bool  # find_document works; else documents are linked by remote id
     reads_amount_due: bool  # checks before posting; else the remote's refusal is the check
 

@@ -55,6 +55,7 @@ class Gateway:
     provider = ""
     command = ""
     needs_bank_account = False
+    takes_foreign_currency = False
     finds_by_number = True
     reads_amount_due = True
 

@@ -24,7 +24,13 @@ from ledgerdesk.sync.clock import Clock
 from ledgerdesk.sync.http import Answer, NoAnswer, RemoteClient
 from ledgerdesk.sync.outcomes import needs_you, overpays
 from ledgerdesk.sync.remote_text import error_text, first, said
-from ledgerdesk.sync.xero_models import AccountRef, InvoiceRef, PaymentCreate, PaymentDelete
+from ledgerdesk.sync.xero_models import (
+    AccountRef,
+    InvoiceRef,
+    PaymentCreate,
+    PaymentDelete,
+    xero_rate,
+)
 
 KEY_WINDOW = dt.timedelta(minutes=5)
 _UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
@@ -40,6 +46,7 @@ class XeroGateway(push_loop.Gateway):
     provider = "Xero"
     command = "xero"
     needs_bank_account = True
+    takes_foreign_currency = True
 
     def __init__(self, connection: Connection, client: RemoteClient, clock: Clock) -> None:
         super().__init__(connection, client, clock)
@@ -94,6 +101,7 @@ class XeroGateway(push_loop.Gateway):
             Invoice=InvoiceRef(InvoiceID=job.remote_document_id),
             Account=_account(job.remote_account), Amount=item.amount.amount,
             Date=item.date.isoformat(), Reference=payment_reference(item),
+            CurrencyRate=xero_rate(job.currency_rate),
         ).body()
         return self._post("/Payments", body, item.idempotency_key())
 

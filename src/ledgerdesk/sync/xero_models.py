@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -47,6 +47,18 @@ class PaymentCreate(_Body):
     Amount: Money2dp
     Date: str = Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
     Reference: str | None = Field(default=None, max_length=255)
+    #: A foreign invoice's: units of its currency per one unit of the organisation's own.
+    CurrencyRate: Decimal | None = Field(default=None, gt=0, allow_inf_nan=False)
+
+
+def xero_rate(home_per_unit: Decimal | None) -> Decimal | None:
+    """Xero's ``CurrencyRate`` (foreign units per one home unit) from ours (home units per
+    one foreign unit), to the 10 places Xero keeps; None for the home currency."""
+    if home_per_unit is None:
+        return None
+    with localcontext() as exact:
+        exact.prec = 40
+        return (Decimal(1) / home_per_unit).quantize(Decimal("1e-10"))
 
 
 class PaymentDelete(_Body):
