@@ -77,13 +77,15 @@ def documents_step(
             if not source.broken:  # checked for its other problems; never written
                 ready.append(item)
         written = _write(reads, kind, [item.document for item in ready])
+        home = base_currency(reads.tx)
         for item, doc in zip(ready, written, strict=True):
             state = (doc.number or "draft") + (
                 " (void)" if doc.lifecycle is Lifecycle.VOIDED else "")
             if item.new_contact:
                 created.append(Created(item.source.rows[0], (item.new_contact,)))
             created.append(Created(item.source.rows[0], (
-                f"{label} {state} for {item.source.contact}, ", doc.totals().total)))
+                f"{label} {state} for {item.source.contact}, ", doc.totals().total,
+                *((f" {doc.currency}",) if doc.currency != home else ()))))
         if progress is not None:
             progress(len(documents), len(documents))
     return step
