@@ -97,6 +97,7 @@ def build_demo_book(
     seed: int,
     today: dt.date,
     progress: Callable[[int, int], None] | None = None,
+    foreign: bool = False,
 ) -> DemoStats:
     """Build a demo book beside ``path`` and move it there when complete, replacing any book
     there; on failure nothing is left and the old book is kept.
@@ -116,7 +117,8 @@ def build_demo_book(
     try:
         book = new_book(building, company=company, currency=currency)
         try:
-            stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress)
+            stats = generate_demo(book, size=size, seed=seed, today=today, progress=progress,
+                                  foreign=foreign)
         finally:
             book.close()
         for suffix in SIDECAR_SUFFIXES:  # an old log beside the new book would be read into it

@@ -47,6 +47,7 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
     stats = build_demo_book(  # built beside PATH, moved there when complete
         path, company=args.company, currency=currency, size=args.size, seed=args.seed,
         today=dt.date.today(), progress=progress_printer(sys.stderr) if args.size else None,
+        foreign=args.foreign,
     )
     elapsed = time.perf_counter() - started
     out.write(_("Created demo book {path} for {company} ({currency}).").format(
@@ -68,6 +69,8 @@ def demo_summary(stats: DemoStats, elapsed: float) -> list[tuple[str, str]]:
         ("opening", f"{stats.opening} invoices and bills open the day before (OB-), and "
                     f"{stats.opening} payments of them"),
         ("voided", f"{stats.voided} documents and payments"),
+        *([("foreign", f"{stats.foreign} invoices and bills in foreign currencies")]
+          if stats.foreign else []),
         ("time taken", f"{elapsed:.2f} s"),
     ]
 

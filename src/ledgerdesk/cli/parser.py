@@ -117,6 +117,9 @@ def _add_demo(commands: Any) -> None:
     sub.add_argument("--company", default=DEFAULT_COMPANY, help=_("the company's name"))
     sub.add_argument("--currency", default="EUR", help=_("base currency (default EUR)"))
     sub.add_argument("--seed", type=int, default=7, help=_("random seed (default 7)"))
+    sub.add_argument("--foreign", action="store_true",
+                     help=_("also sell and buy abroad: a tenth of the documents or more in "
+                            "three foreign currencies, with a foreign bank account"))
     sub.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
 

@@ -18,7 +18,7 @@ def _columns() -> list[Column]:
         Column("currency", _("Cur"), 3, _currency),
         Column("amount", _("Amount"), AMOUNT, lambda r: getattr(r, "amount", ""),
                numeric=True),
-        Column("rate", _("Rate"), 12, lambda r: rate_text(r.rate), numeric=True),
+        Column("rate", _("Rate"), 14, lambda r: rate_text(r.rate), numeric=True),
         Column("held", _("Booked at home"), AMOUNT, lambda r: r.held, numeric=True),
         Column("worth", _("At the rate"), AMOUNT, lambda r: r.worth, numeric=True),
         Column("gain", _("Unrealised gain"), AMOUNT + 2, lambda r: r.gain, numeric=True),

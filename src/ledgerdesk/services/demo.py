@@ -53,6 +53,7 @@ from ledgerdesk.services.demo_data import (
     contact_names,
     email_for,
 )
+from ledgerdesk.services.demo_foreign import add_foreign_business
 from ledgerdesk.services.demo_journals import add_demo_journals
 from ledgerdesk.services.demo_opening import add_demo_opening
 from ledgerdesk.services.demo_plan import PlanContact
@@ -91,6 +92,7 @@ class DemoStats:
     seconds: float
     journals: int = 0
     opening: int = 0  # the opening invoices and bills (not in ``invoices``/``bills``)
+    foreign: int = 0  # the invoices and bills in foreign currencies (not in those either)
 
     @property
     def documents_per_second(self) -> float:
@@ -100,7 +102,7 @@ class DemoStats:
 def generate_demo(
     book: Book, *, size: int = 0, seed: int = 7, today: dt.date,
     progress: Progress | None = None, in_process: bool | None = None,
-    with_journals: bool = True, lock_last_year: bool = True,
+    with_journals: bool = True, lock_last_year: bool = True, foreign: bool = False,
 ) -> DemoStats:
     """Fill the new, initialised ``book`` with a demo; ``size`` invoices+bills (0: small).
 
@@ -113,7 +115,8 @@ def generate_demo(
     payments.  ``with_journals=False`` leaves out the manual journals, the opening
     balances' included (for a test that numbers its own from JNL-00001);
     ``lock_last_year=False`` leaves the last finished fiscal year open (for a test that
-    writes into it).
+    writes into it).  ``foreign`` adds a business abroad (``demo_foreign``): a tenth of
+    the documents or more in three foreign currencies, and a foreign bank account.
     """
     if size < 0:
         raise ValueError("size is a number of documents, 0 for the small demo")
@@ -140,7 +143,10 @@ def generate_demo(
                       chunk_documents=demo_worker.CHUNK_DOCUMENTS)
         counts = _fill(bulk, process, job, report)
     first = today - dt.timedelta(days=HISTORY_DAYS)
-    journals = opening = 0
+    journals = opening = abroad = 0
+    if foreign:  # at least a tenth of all the documents, these included
+        home_documents = counts.invoices + counts.bills + counts.credit_notes
+        abroad = add_foreign_business(book, rng, first, today, home_documents // 9 + 1)
     small = size == 0  # a sized book measures documents and payments: it keeps to those
     if with_journals and small:
         opening = add_demo_opening(book, first - dt.timedelta(days=1),
@@ -153,6 +159,7 @@ def generate_demo(
         contacts=contact_count, invoices=counts.invoices, bills=counts.bills,
         credit_notes=counts.credit_notes, payments=counts.payments, voided=counts.voided,
         seconds=time.perf_counter() - started, journals=journals, opening=opening,
+        foreign=abroad,
     )
 
 
