@@ -146,3 +146,32 @@ def test_reports_add_foreign_money_up_at_home(run, foreign_book, tmp_path):
     assert (payment["allocated"], payment["allocated_currency"]) == ("50000", "JPY")
     out = succeeded(run("summary", foreign_book))
     assert f"receivable      {balances['1100']:.2f} EUR" in out
+
+
+def test_a_statement_in_the_contacts_foreign_currency(run, foreign_book):
+    """A statement in USD lists the USD postings in USD, the balance at home beside it; the
+    home statement adds every currency up at home, as the control account holds it."""
+    docs = numbers(run, foreign_book)
+    assert run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "400.00",
+               "--date", "2026-02-10", "--bank", "1020", "--rate", "0.95", "--allocate",
+               f"{docs['US-1'][0]}=400.00")[0] == 0
+    out = succeeded(run("report", "customer-statement", foreign_book, "--contact",
+                        "Globex Inc", "--from", "2026-01-01", "--to", "2026-03-01",
+                        "--currency", "usd"))
+    assert "In USD; at home the closing balance is 770.00 EUR" in out  # 600 at .90 + 230
+    lines = _csv(run, "report", "customer-statement", foreign_book, "--contact", "Globex Inc",
+                 "--from", "2026-01-01", "--to", "2026-03-01", "--currency", "USD")
+    assert [line["balance"] for line in lines] == ["0.00", "1000.00", "1250.00", "850.00"]
+    home = _csv(run, "report", "customer-statement", foreign_book, "--contact", "Globex Inc",
+                "--from", "2026-01-01", "--to", "2026-03-01")
+    trial = _csv(run, "trial-balance", foreign_book, "--as-of", "2026-03-01")
+    receivable = next(r for r in trial if r["code"] == "1100")
+    assert Decimal(home[-1]["balance"]) == Decimal(receivable["debit"]) - Decimal(
+        receivable["credit"])
+    status, _, err = run("report", "customer-statement", foreign_book, "--contact",
+                         "Globex Inc", "--currency", "XYZ")
+    assert status == 1 and err.count("\n") == 1 and "ISO 4217" in err
+
+
+def _csv(run, *args) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(succeeded(run(*args, "--csv", "-")))))

@@ -56,6 +56,9 @@ def test_every_report_prints_a_table_and_writes_csv(run, demo_book, name):
     status, text, err = run("report", name, demo_book, *ARGS.get(name, []), "--csv", "-")
     assert status == 0, err
     rows = list(csv.reader(io.StringIO(text)))
+    if name == "fx-revaluation":  # the demo keeps to its own currency: nothing to revalue
+        assert len(rows) == 1 and "Nothing in a foreign currency is open on" in table
+        return
     assert len(rows) >= 2 and all(len(r) == len(rows[0]) for r in rows)
 
 

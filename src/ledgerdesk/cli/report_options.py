@@ -26,8 +26,8 @@ OPTIONS: dict[str, tuple[str, ...]] = {
     "payments-register": ("start", "end"),
     "sales-tax": ("start", "end"),
     "tax-return": ("start", "end"),
-    "customer-statement": ("contact", "start", "end", "buckets"),
-    "supplier-statement": ("contact", "start", "end", "buckets"),
+    "customer-statement": ("contact", "start", "end", "buckets", "currency"),
+    "supplier-statement": ("contact", "start", "end", "buckets", "currency"),
     "fx-revaluation": ("as_of", "post"),
 }
 REPORT_NAMES = tuple(OPTIONS)
@@ -35,7 +35,7 @@ FLAGS = {
     "as_of": "--as-of", "buckets": "--buckets", "start": "--from", "end": "--to",
     "previous_start": "--previous-from", "previous_end": "--previous-to",
     "compare_to": "--compare-to", "account": "--account", "contact": "--contact",
-    "detail": "--detail", "post": "--post",
+    "detail": "--detail", "post": "--post", "currency": "--currency",
 }
 REQUIRED = {"general-ledger": ("account",), "customer-statement": ("contact",),
             "supplier-statement": ("contact",)}
@@ -72,7 +72,8 @@ REPORT_HELP = {
     "sales-tax": "tax on sales and purchases of a period",
     "tax-return": "output and input tax by tax code, and the net due (settle it with"
                   " settle-tax)",
-    "customer-statement": "a customer's (--contact) documents, payments and balance",
+    "customer-statement": "a customer's (--contact) documents, payments and balance"
+                          " (--currency: in a foreign currency)",
     "supplier-statement": "a supplier's (--contact) documents, payments and balance",
     "fx-revaluation": "open foreign documents and foreign bank balances at the rate of"
                       " --as-of, with the unrealised exchange gain or loss",
@@ -104,6 +105,9 @@ def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                      help=_("statement: the contact; aging: only this contact"))
     sub.add_argument("--detail", action="store_const", const=True,
                      help=_("aging: one row per document instead of per contact"))
+    sub.add_argument("--currency", metavar="C",
+                     help=_("statement: in this currency (default: the contact's, else the "
+                            "book's), its postings in it and the balance at home beside"))
     sub.add_argument("--post", action="store_const", const=True,
                      help=_("fx-revaluation: record it as of --as-of, reversed the next day"))
     sub.add_argument("--csv", type=file_name, metavar="FILE",

@@ -132,7 +132,8 @@ def _statement(side: Side) -> Callable[[Any, argparse.Namespace], ReportView]:
     def build(book: Any, args: argparse.Namespace) -> ReportView:
         chosen = buckets(args)
         contact_id = _contact_id(book, args.contact)
-        report = reports.statement(book, side, contact_id, period(args, book), chosen)
+        report = reports.statement(book, side, contact_id, period(args, book), chosen,
+                                   args.currency)
         return statement_view(report, chosen.labels)
 
     return build

@@ -151,6 +151,8 @@ class Statement:
     credits: Money  # the period's credits, positive
     lines: Iterator[StatementLine]  # streamed, by date
     aging: AgingRow  # the closing balance by age, as of the period's end
+    #: A statement in a foreign currency: its closing balance at home, at booked rates.
+    at_home: Money | None = None
 
     @property
     def closing(self) -> Money:

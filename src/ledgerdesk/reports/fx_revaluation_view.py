@@ -45,5 +45,8 @@ def fx_revaluation_view(report: FxRevaluation) -> ReportView:
     zero = Money.zero(report.home)
     footer = [_("Total"), "", "", "", "", sum((c.held for c in report.currencies), zero),
               sum((c.worth for c in report.currencies), zero), report.gain]
+    after = [] if rows else [_("Nothing in a foreign currency is open on {day}.").format(
+        day=report.as_of.isoformat())]
     return ReportView(_("items"), title, _columns(), rows, [footer],
-                      " " + _("(unrealised {money})").format(money=money_text(report.gain)))
+                      " " + _("(unrealised {money})").format(money=money_text(report.gain)),
+                      after)

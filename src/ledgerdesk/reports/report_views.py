@@ -263,6 +263,10 @@ def statement_view(report: Statement, labels: Sequence[str]) -> ReportView:
                  contact_name=report.contact_name,
                  label=report.period.label())]
     after = [_("Aging on {end}: {aging}").format(end=report.period.end.isoformat(), aging=aging)]
+    if report.at_home is not None:
+        after.append(_("In {currency}; at home the closing balance is {money} (at the rates "
+                       "it was booked at).").format(currency=report.closing.currency,
+                                                    money=money_text(report.at_home)))
     return ReportView("lines", title, columns, itertools.chain([opening], report.lines),
                       footers, " " + _("(closing balance {money})").format(
                                    money=money_text(report.closing)), after)

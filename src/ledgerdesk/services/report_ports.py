@@ -44,11 +44,12 @@ class ReportQueries(Protocol):
     ) -> Iterator[AgingDocument]: ...  # by contact name, then due date
 
     def statement_items(
-        self, side: Side, contact_id: int, period: Period
+        self, side: Side, contact_id: int, period: Period, currency: str | None = None
     ) -> Iterator[StatementItem]: ...  # the contact's control postings in the period, by date
+    # (at home; or with ``currency``, those holding that foreign currency, in it)
 
     def control_sums(
-        self, side: Side, contact_id: int, period: Period
+        self, side: Side, contact_id: int, period: Period, currency: str | None = None
     ) -> tuple[int, int, int]: ...  # minor units as the side reads them: the balance
     # before the period, the period's charges and its credits (both positive)
 

@@ -11,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.date_limits import days_after
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.problems import NotFound
+from ledgerdesk.domain.problems import NotFound, Problem, ValidationFailed
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
     AgingReport,
@@ -131,26 +132,39 @@ def general_ledger(book: ReportBook, code: str, period: Period) -> GeneralLedger
 
 
 def statement(book: ReportBook, side: Side, contact_id: int, period: Period,
-              buckets: AgingBuckets = STANDARD_BUCKETS) -> Statement:
+              buckets: AgingBuckets = STANDARD_BUCKETS,
+              currency: str | None = None) -> Statement:
     """A customer's (or supplier's) account: opening balance, the period's documents and
-    payments with the running balance, closing balance, and its aging on the last day."""
+    payments with the running balance, closing balance, and its aging on the last day.
+    In ``currency`` (default: the contact's own, else the book's): a foreign one shows the
+    postings that hold it, in it, with the closing balance at home beside."""
     with book.read() as tx:
         contact = tx.get_contact(contact_id)
     if contact is None:
         raise NotFound(_("There is no contact with id {contact_id}.").format(
                            contact_id=contact_id))
+    if currency is not None and (why := currency_problem(currency)):
+        raise ValidationFailed([Problem("currency", "invalid", why)])
     queries = book.reports()
-    currency = queries.currency()
-    before, charges, credits = (
-        Money.from_minor(m, currency) for m in queries.control_sums(side, contact_id, period)
-    )
-    # The contact's rows (one per currency) added up at home, as the statement's balance is.
-    aged = aging_report(side, period.end, buckets,
-                        queries.aging(side, period.end, buckets, contact_id), currency)
+    home = queries.currency()
+    shown = (currency or contact.currency or home).strip().upper()
+    foreign = shown if shown != home else None
+    before, charges, credits = (Money.from_minor(m, shown) for m in
+                                queries.control_sums(side, contact_id, period, foreign))
+    rows = queries.aging(side, period.end, buckets, contact_id)
+    if foreign is None:  # every currency's rows added up at home, as the balance is
+        aged = aging_report(side, period.end, buckets, rows, home)
+        aging, at_home = AgingRow(contact_id, contact.name, aged.totals, aged.credits), None
+    else:
+        mine = [row for row in rows if row.currency == shown]
+        zero = Money.zero(shown)
+        aging = mine[0] if mine else AgingRow(contact_id, contact.name,
+                                              (zero,) * len(buckets), zero)
+        at_home = aging.at_home.total if mine else Money.zero(home)
     return Statement(
         contact_id, contact.name, side, period, before, charges, credits,
-        statement_lines(before, queries.statement_items(side, contact_id, period)),
-        AgingRow(contact_id, contact.name, aged.totals, aged.credits),
+        statement_lines(before, queries.statement_items(side, contact_id, period, foreign)),
+        aging, at_home,
     )
 
 

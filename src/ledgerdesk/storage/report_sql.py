@@ -198,6 +198,10 @@ def _contact_postings(side: Side) -> str:
         f" FROM documents AS d WHERE d.contact_id = :contact AND d.kind IN ({side_kinds(side)})"
         " UNION ALL SELECT 'PAYMENT', p.id, '' FROM payments AS p"
         f" WHERE p.contact_id = :contact AND p.kind IN ({payment_kinds(side)})"
+        # what applying a foreign credit at another rate realised (0013)
+        " UNION ALL SELECT 'EXCHANGE', ca.id, COALESCE(cd.number, '')"
+        " FROM credit_applications AS ca JOIN documents AS cd ON cd.id = ca.credit_id"
+        f" WHERE cd.contact_id = :contact AND cd.kind IN ({side_kinds(side)})"
     )
 
 
@@ -213,21 +217,31 @@ def _control_lines(side: Side) -> str:
     )
 
 
-def statement_sql(side: Side) -> str:
+def _amount(foreign: bool) -> tuple[str, str, str]:
+    """The amount and currency columns a statement reads, and its filter: at home, or
+    (``foreign``) the postings of :currency in it (``journal_lines.foreign_*``, 0013)."""
+    if foreign:
+        return "l.foreign_minor", "l.foreign_currency", " AND l.foreign_currency = :currency"
+    return "l.amount_minor", "l.currency", ""
+
+
+def statement_sql(side: Side, foreign: bool = False) -> str:
+    amount, currency, only = _amount(foreign)
     return (
-        "SELECT e.id, e.date, e.memo, e.source_type, e.source_id, x.ref, l.amount_minor,"
-        f" l.currency{_control_lines(side)}"
-        " WHERE e.date >= :start AND e.date <= :end ORDER BY e.date, e.id"
+        f"SELECT e.id, e.date, e.memo, e.source_type, e.source_id, x.ref, {amount},"
+        f" {currency}{_control_lines(side)}"
+        f" WHERE e.date >= :start AND e.date <= :end{only} ORDER BY e.date, e.id"
     )
 
 
-def control_sums_sql(side: Side) -> str:
+def control_sums_sql(side: Side, foreign: bool = False) -> str:
     """Debit-positive sums: before :start; the period's debits; its credits (positive)."""
+    amount, _currency, only = _amount(foreign)
     inside = "e.date >= :start AND e.date <= :end"
     return (
-        "SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor > 0"
-        " THEN l.amount_minor END), 0),"
-        f" COALESCE(SUM(CASE WHEN {inside} AND l.amount_minor < 0"
-        f" THEN -l.amount_minor END), 0){_control_lines(side)} WHERE e.date <= :end"
+        f"SELECT COALESCE(SUM(CASE WHEN e.date < :start THEN {amount} END), 0),"
+        f" COALESCE(SUM(CASE WHEN {inside} AND {amount} > 0"
+        f" THEN {amount} END), 0),"
+        f" COALESCE(SUM(CASE WHEN {inside} AND {amount} < 0"
+        f" THEN -{amount} END), 0){_control_lines(side)} WHERE e.date <= :end{only}"
     )

@@ -134,23 +134,27 @@ class SqliteReports(SqliteQueries):
             )
 
     def statement_items(
-        self, side: Side, contact_id: int, period: Period
+        self, side: Side, contact_id: int, period: Period, currency: str | None = None
     ) -> Iterator[StatementItem]:
-        params = {**_period(period), "contact": contact_id,
+        params = {**_period(period), "contact": contact_id, "currency": currency,
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
         sign = side_sign(side)
-        for row in self._stream(report_sql.statement_sql(side), params):
-            payment = row.source_type == "PAYMENT"
+        sql = report_sql.statement_sql(side, foreign=currency is not None)
+        for (_entry, date, memo, source_type, source_id, ref, minor,
+             code) in self._stream(sql, params):
+            payment = source_type == "PAYMENT"
             yield StatementItem(
-                as_date(row.date), row.source_type, row.source_id,
-                payment_number(row.source_id) if payment else row.ref, row.memo,
-                Money.from_minor(sign * row.amount_minor, row.currency),
+                as_date(date), source_type, source_id,
+                payment_number(source_id) if payment else ref, memo,
+                Money.from_minor(sign * minor, code),
             )
 
-    def control_sums(self, side: Side, contact_id: int, period: Period) -> tuple[int, int, int]:
-        params = {**_period(period), "contact": contact_id,
+    def control_sums(self, side: Side, contact_id: int, period: Period,
+                     currency: str | None = None) -> tuple[int, int, int]:
+        params = {**_period(period), "contact": contact_id, "currency": currency,
                   "control": self._role_code(_ROLE_OF_SIDE[side])}
-        before, debits, credits = self._one(report_sql.control_sums_sql(side), params)
+        sql = report_sql.control_sums_sql(side, foreign=currency is not None)
+        before, debits, credits = self._one(sql, params)
         if side_sign(side) == 1:  # receivable: a debit raises what the customer owes
             return before, debits, credits
         return -before, credits, debits  # payable: a credit raises what we owe
