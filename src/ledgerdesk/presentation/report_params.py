@@ -34,6 +34,7 @@ class ReportKind(enum.Enum):
     TAX_RETURN = "tax-return"
     CUSTOMER_STATEMENT = "customer-statement"
     SUPPLIER_STATEMENT = "supplier-statement"
+    FX_REVALUATION = "fx-revaluation"
 
     @property
     def title(self) -> str:
@@ -71,6 +72,7 @@ FIELDS: dict[ReportKind, tuple[Field, ...]] = {
     ReportKind.TAX_RETURN: (Field.PERIOD, Field.TAX_CODE),
     ReportKind.CUSTOMER_STATEMENT: _STATEMENT,
     ReportKind.SUPPLIER_STATEMENT: _STATEMENT,
+    ReportKind.FX_REVALUATION: (Field.AS_OF,),
 }
 
 
@@ -97,6 +99,7 @@ _TITLES = {
     ReportKind.TAX_RETURN: N_("Tax return"),
     ReportKind.CUSTOMER_STATEMENT: N_("Customer statement"),
     ReportKind.SUPPLIER_STATEMENT: N_("Supplier statement"),
+    ReportKind.FX_REVALUATION: N_("Exchange revaluation"),
 }
 
 

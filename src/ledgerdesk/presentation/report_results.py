@@ -30,11 +30,14 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_return_results import tax_return_notes, tax_return_parts
 from ledgerdesk.reports import report_views as views
 from ledgerdesk.reports.contact_reports import PaymentsRegister, Statement
+from ledgerdesk.reports.fx_revaluation import FxRevaluation
+from ledgerdesk.reports.fx_revaluation_view import fx_revaluation_view
 from ledgerdesk.reports.ledger_reports import BalanceSheet, GeneralLedger, ProfitAndLoss
 from ledgerdesk.reports.periods import Period
 from ledgerdesk.reports.sales_tax import Percent
 from ledgerdesk.reports.tax_return import TaxReturn
 from ledgerdesk.services import reports
+from ledgerdesk.services.fx_revaluation import revaluation
 from ledgerdesk.services.queries import trial_balance
 
 HEAD = 1000  # rows read with the report; the rest stream in as the table scrolls
@@ -138,6 +141,9 @@ def _built(session: Session, r: ReportRequest) -> tuple[Any, views.ReportView]:
         return report, views.sales_tax_view(report)
     if kind is ReportKind.TAX_RETURN:
         return tax_return_parts(book, _period(r), r.tax_code_id)
+    if kind is ReportKind.FX_REVALUATION:
+        report = revaluation(book, r.as_of or session.today)
+        return report, fx_revaluation_view(report)
     report = reports.statement(book, kind.side, r.contact_id or 0, _period(r),
                                r.buckets)
     return report, views.statement_view(report, r.buckets.labels)
@@ -168,7 +174,7 @@ def drill_of(kind: ReportKind, detail: bool) -> Callable[[Any], Drill | None]:
         return lambda row: Drill(Target.ACCOUNT, row.code) if row.code else None
     if kind is ReportKind.PAYMENTS_REGISTER:
         return lambda row: Drill(Target.PAYMENT, row.payment_id)
-    if kind is ReportKind.SALES_TAX:
+    if kind in (ReportKind.SALES_TAX, ReportKind.FX_REVALUATION):
         return lambda row: None
     if kind is ReportKind.TAX_RETURN:
         if detail:  # one code's documents
@@ -189,6 +195,8 @@ class LineMaker:
     def __init__(self, session: Session, columns: Sequence[views.Column],
                  drill: Callable[[Any], Drill | None]) -> None:
         self.money = AmountFormatter(session.locale, session.currency)
+        self._foreign: dict[str, AmountFormatter] = {}  # an amount in its currency's decimals
+        self._locale = session.locale
         self.dates = DateFormatter(session.locale)
         self.number = NumberText(session.locale)
         self.shown = [i for i, c in enumerate(columns) if c.header not in HIDDEN]
@@ -197,7 +205,13 @@ class LineMaker:
 
     def text(self, value: object) -> str:
         if isinstance(value, Money):
-            return self.money.format(value.amount)
+            if value.currency == self.money.currency:
+                return self.money.format(value.amount)
+            found = self._foreign.get(value.currency)
+            if found is None:
+                found = self._foreign[value.currency] = AmountFormatter(self._locale,
+                                                                        value.currency)
+            return found.format(value.amount)
         if isinstance(value, Decimal):
             return self.money.format(value)
         if isinstance(value, Percent):
@@ -286,6 +300,10 @@ def _notes(report: Any, maker: LineMaker, labels: Sequence[str]) -> list[str]:
             short=maker.dates.short(report.period.start))]
     if isinstance(report, TaxReturn):
         return tax_return_notes(report, money)
+    if isinstance(report, FxRevaluation):
+        return [_("Unrealised gain {money} at the rates of {short} (a loss is negative); "
+                  "record it with ledgerdesk report fx-revaluation --post.").format(
+            money=money(report.gain), short=maker.dates.short(report.as_of))]
     if isinstance(report, Statement):
         aged = ", ".join(f"{label} {money(amount)}" for label, amount in
                          views.aged_by_label(report.aging, labels))
