@@ -59,3 +59,38 @@ def test_asking_for_a_page_by_name_builds_it_without_showing_it(view):
 def test_stopping_the_view_builds_nothing(view):
     view.stop()
     assert built(view) == [INVOICES]
+
+
+def test_a_lists_contact_names_are_read_when_its_contact_field_is_first_used(
+        qtbot, ui_session, two_invoices, monkeypatch):
+    # A big book has thousands of contacts: opening or reloading a list reads none of
+    # them; the contact filter reads them when it gets the focus, once per reload.
+    import ledgerdesk.ui.book_pages as book_pages
+
+    read, real = [], book_pages.contact_choices
+    monkeypatch.setattr(book_pages, "contact_choices",
+                        lambda *args: read.append(1) or real(*args))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    view = BookView(ui_session, UndoStack(window), window)
+    window.setCentralWidget(view)
+    view.show_page(INVOICES)
+    window.show()
+    view.reload()
+    assert read == []
+    contact = view.invoices.bar.contact
+    contact.setFocus()
+    qtbot.waitUntil(lambda: read == [1], timeout=2000)
+    assert contact.findText("Acme Retail") >= 0
+    view.invoices.table.setFocus()
+    view.reload()
+    contact.setFocus()
+    qtbot.waitUntil(lambda: read == [1, 1], timeout=2000)
+
+
+def test_a_contact_name_typed_into_a_list_filter_is_found_without_the_focus(view):
+    bar = view.invoices.bar
+    bar.contact.lineEdit().setText("Acme Retail")
+    bar.contact.lineEdit().editingFinished.emit()
+    assert bar.message.text() == ""
+    assert view.invoices.presenter.query.contact_id is not None
