@@ -56,3 +56,15 @@ def test_only_right_to_left_text_is_isolated():
     assert isolated("Acme 12") == "Acme 12"
     assert isolated("שלום 12") == f"{FSI}שלום 12{PDI}"
     assert isolated("") == ""
+
+
+def test_shown_inert_marks_exactly_the_characters_a_field_of_several_lines_refuses():
+    # Every character of the Basic Multilingual Plane: shown as it is, or as <U+XXXX>
+    # exactly when the input rule refuses it (the two must never disagree).
+    for point in range(0x10000):
+        char = chr(point)
+        if 0xD800 <= point <= 0xDFFF:
+            continue  # a lone surrogate is no text a book holds
+        refused = text_problem(f"a{char}b", "address", multiline=True) != ""
+        assert shown_inert(f"a{char}b") == (f"a<U+{point:04X}>b" if refused else f"a{char}b"), \
+            hex(point)

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TextIO
 
 from ledgerdesk.app.window import WindowUnavailable, run_screenshots, run_window
-from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_locale
 from ledgerdesk.cli.parser import PROG, build_parser
 from ledgerdesk.domain.i18n import _
@@ -138,6 +137,8 @@ def dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
 
 def open_window(path: Path | None) -> int:
     """Check the book first, so a bad file is one line here rather than a dialog."""
+    from ledgerdesk.cli.books import opened
+
     if path is not None:
         with opened(path):
             pass
@@ -145,6 +146,8 @@ def open_window(path: Path | None) -> int:
 
 
 def screenshots(args: argparse.Namespace, out: TextIO) -> int:
+    from ledgerdesk.cli.books import opened
+
     book = Path(args.book) if args.book else None
     if book is not None:
         with opened(book):

@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from ledgerdesk.cli.arguments import text as utf8_text
 from ledgerdesk.domain.date_limits import DATE_RANGE, off_calendar
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.domain.money import minor_exponent, quantize
 from ledgerdesk.domain.whole_numbers import whole_number
+
+if TYPE_CHECKING:  # decimal and money load with the first amount: `--help` needs neither
+    from decimal import Decimal
 
 # Plain decimals with a dot, whatever the locale: no group separators, exponents, NaN or inf.
 _PLAIN_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
@@ -40,6 +42,8 @@ def parse_amount(text: str) -> Decimal:
             _("{text!r} is not an amount; write a plain number with a dot for decimals, like "
               "1234.56").format(text=text)
         )
+    from decimal import Decimal
+
     return Decimal(cleaned)
 
 
@@ -86,6 +90,10 @@ def check_places(amount: Decimal, currency: str, label: str) -> None:
 
     ``label`` is the argument as the user wrote it, e.g. ``--amount 1.234``.
     """
+    from decimal import InvalidOperation
+
+    from ledgerdesk.domain.money import minor_exponent, quantize
+
     try:
         rounded = quantize(amount, currency)
     except InvalidOperation:

@@ -19,6 +19,7 @@ from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import Allocation, CreditApplication, OpenDocument, Payment
 from ledgerdesk.domain.tax_codes import TaxCode
 from ledgerdesk.domain.tax_settlement import TaxSettlement
+from ledgerdesk.services.book_failure import BookFailure
 from ledgerdesk.services.bulk_rows import NextIds, RowBatch, RowStager
 from ledgerdesk.services.list_queries import ContactQuery, DocumentQuery, PaymentQuery
 from ledgerdesk.services.read_models import (
@@ -28,12 +29,6 @@ from ledgerdesk.services.read_models import (
     PaymentSummary,
     TrialBalanceRow,
 )
-
-
-class BookFailure(Exception):
-    """The book's file failed: the disk is full, the file is read-only, locked by another
-    program, damaged ...  Any method of a ``Book`` may raise it.  ``str()`` is one sentence
-    that names the file and says what to do, to be shown as it is (storage words it)."""
 
 
 class Transaction(Protocol):

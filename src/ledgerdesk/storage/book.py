@@ -21,8 +21,6 @@ from sqlalchemy import Connection, Engine
 from ledgerdesk.domain.backups import BackupKind, default_folder
 from ledgerdesk.storage import engine as engines
 from ledgerdesk.storage import migrate
-from ledgerdesk.storage.chart import SqliteChart
-from ledgerdesk.storage.dashboard import SqliteDashboard
 from ledgerdesk.storage.engine import APPLICATION_ID, READ, WRITE, make_engine
 from ledgerdesk.storage.errors import (
     NOT_CREATED,
@@ -44,18 +42,20 @@ from ledgerdesk.storage.fresh_load import (
     is_fresh,
     unsafe_journal,
 )
-from ledgerdesk.storage.journal_queries import SqliteJournals
-from ledgerdesk.storage.line_exports import SqliteLineExports
-from ledgerdesk.storage.list_streams import SqliteListStreams
 from ledgerdesk.storage.probe import probe_book_file
-from ledgerdesk.storage.queries import SqliteQueries
-from ledgerdesk.storage.reports import SqliteReports
 from ledgerdesk.storage.revision import BookRevision
 from ledgerdesk.storage.staging import staging_schema
 from ledgerdesk.storage.transaction import SqliteTransaction
 
-if TYPE_CHECKING:  # bulk loading is imported when used, not on every open
+if TYPE_CHECKING:  # imported when used, not on every open: a report needs none but one
     from ledgerdesk.storage.bulk import SqliteBulkWriter
+    from ledgerdesk.storage.chart import SqliteChart
+    from ledgerdesk.storage.dashboard import SqliteDashboard
+    from ledgerdesk.storage.journal_queries import SqliteJournals
+    from ledgerdesk.storage.line_exports import SqliteLineExports
+    from ledgerdesk.storage.list_streams import SqliteListStreams
+    from ledgerdesk.storage.queries import SqliteQueries
+    from ledgerdesk.storage.reports import SqliteReports
 
 #: Page cache while bulk loading, in KiB (negative: SQLite's "size in KiB" form).
 BULK_CACHE_KIB = -256 * 1024
@@ -149,30 +149,44 @@ class SqliteBook:
         return translated(self.path, outcome=outcome, wait=self._wait)
 
     def queries(self) -> SqliteQueries:
+        from ledgerdesk.storage.queries import SqliteQueries
+
         return SqliteQueries(self._engine)
 
     def reports(self) -> SqliteReports:
         """The ``ReportQueries`` port (``services.report_ports``)."""
+        from ledgerdesk.storage.reports import SqliteReports
+
         return SqliteReports(self._engine)
 
     def chart(self) -> SqliteChart:
         """The ``ChartQueries`` port (``services.chart``): accounts with their balances."""
+        from ledgerdesk.storage.chart import SqliteChart
+
         return SqliteChart(self._engine)
 
     def dashboard(self) -> SqliteDashboard:
         """The ``DashboardQueries`` port (``services.dashboard``)."""
+        from ledgerdesk.storage.dashboard import SqliteDashboard
+
         return SqliteDashboard(self._engine)
 
     def list_streams(self) -> SqliteListStreams:
         """The ``ListStreams`` port (``services.list_streams``): whole lists, for exports."""
+        from ledgerdesk.storage.list_streams import SqliteListStreams
+
         return SqliteListStreams(self._engine)
 
     def line_exports(self) -> SqliteLineExports:
         """The ``DocumentLineQueries`` port (``services.line_exports``): every document line."""
+        from ledgerdesk.storage.line_exports import SqliteLineExports
+
         return SqliteLineExports(self._engine)
 
     def journals(self) -> SqliteJournals:
         """The ``JournalQueries`` port (``services.journal_queries``): the manual journals."""
+        from ledgerdesk.storage.journal_queries import SqliteJournals
+
         return SqliteJournals(self._engine)
 
     def close(self) -> None:

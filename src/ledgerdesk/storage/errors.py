@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Self
 
 from ledgerdesk.domain.i18n import N_, _, ngettext
-from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.services.book_failure import BookFailure
 
 #: ``outcome`` of a failed write transaction: it was rolled back.
 SAVED_NOTHING = N_(", so nothing was saved")

@@ -16,24 +16,32 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle, Side
-from ledgerdesk.domain.i18n import N_, Nn_, _
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.payments import PaymentKind
-from ledgerdesk.presentation.contacts import contact_choices
 from ledgerdesk.presentation.exports import list_export
-from ledgerdesk.presentation.lists import STATUS_FILTERS, ContactList, DocumentList, PaymentList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.dashboard import AttentionItem, AttentionKind
 from ledgerdesk.services.journal_queries import JournalSummary
 from ledgerdesk.services.read_models import ContactSummary, DocumentSummary, PaymentSummary
 from ledgerdesk.ui import dialogs, file_dialogs, undo
 from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.book_pages import (
+    ACCOUNTS,
+    BILLS,
+    CONTACTS,
+    CREDITS,
+    DASHBOARD,
+    INVOICES,
+    JOURNALS,
+    LISTS,
+    PAGES,
+    PAYMENTS,
+    REPORTS,
+    SYNC,
+    build_page,
+)
 from ledgerdesk.ui.icons import paint_pages
-from ledgerdesk.ui.views.accounts_page import AccountsPage
-from ledgerdesk.ui.views.dashboard import DashboardPage
-from ledgerdesk.ui.views.journals_page import JournalsPage
 from ledgerdesk.ui.views.list_page import ListPage
-from ledgerdesk.ui.views.reports_page import ReportsPage
-from ledgerdesk.ui.views.sync_page import SyncPage
 from ledgerdesk.ui.workers import stop_tasks
 
 if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opened
@@ -41,15 +49,11 @@ if TYPE_CHECKING:  # the editors (and pydantic under them) load when first opene
 
 
 
-PAGES = (N_("Dashboard"), N_("Sales invoices"), N_("Bills"), N_("Credit notes"), N_("Payments"),
-         N_("Contacts"), N_("Reports"), N_("Sync"), N_("Accounts"), N_("Journals"))
-SALES_KINDS = (DocumentKind.SALES_INVOICE,)
-BILL_KINDS = (DocumentKind.BILL,)
-CREDIT_KINDS = (DocumentKind.SALES_CREDIT_NOTE, DocumentKind.PURCHASE_CREDIT_NOTE,
-                DocumentKind.CUSTOMER_PREPAYMENT, DocumentKind.SUPPLIER_PREPAYMENT)
-
-
 class BookView(QWidget):
+    """The open book: the navigation and its pages.  A page is built (and its module
+    imported) the first time it is shown or asked for, so opening a book builds only the
+    page it opens on; until then an empty widget holds its place in the stack."""
+
     def __init__(self, session: Session, undo_stack: QUndoStack, window: QMainWindow) -> None:
         super().__init__(window)
         self.session, self.undo_stack, self.window_ = session, undo_stack, window
@@ -65,38 +69,9 @@ class BookView(QWidget):
         self.nav.setFixedWidth(max(170, self.nav.sizeHintForColumn(0)
                                    + 2 * self.nav.frameWidth() + 8))
         self.pages = QStackedWidget()
-        self.dashboard = DashboardPage(session)
-        self.dashboard.open_requested.connect(self.open_attention)
-        self.invoices = self._documents(_("Sales invoices"), SALES_KINDS,
-                                        Nn_("invoice", "invoices"))
-        self.bills = self._documents(_("Bills"), BILL_KINDS, Nn_("bill", "bills"))
-        self.credits = self._documents(_("Credit notes and credits"), CREDIT_KINDS,
-                                       Nn_("credit", "credits"),
-                                       N_("Ctrl+N creates a credit note."))
-        self.payments = ListPage(_("Payments"), PaymentList(session),
-                                 Nn_("payment", "payments"), create_hint=N_("Ctrl+N records one."))
-        self.payments.add_contact_filter(_("C&ontact:"), lambda: contact_choices(session, None))
-        self.payments.add_date_filter(_("Fro&m:"), _("&to:"), _("Date"))
-        self.payments.finish_filters()
-        self.payments.open_requested.connect(self.open_payment)
-        self.contacts = ListPage(_("Contacts"), ContactList(session),
-                                 Nn_("contact", "contacts"), create_hint=N_("Ctrl+N adds one."))
-        self.contacts.finish_filters()
-        self.contacts.open_requested.connect(self.edit_contact)
-        self.reports = ReportsPage(session)
-        self.reports.document_requested.connect(self.open_document_id)
-        self.reports.payment_requested.connect(self.open_payment_id)
-        self.sync = SyncPage(session, getattr(window, "remotes", None),
-                             lambda: window.files.open(session.path))  # type: ignore[attr-defined]
-        self.accounts = AccountsPage(session)
-        self.journals = JournalsPage(session)
-        self.journals.open_requested.connect(self.open_journal)
-        self.journals.new_requested.connect(self.new_journal)
-        self.journals.void_requested.connect(self.void_journal)
-        for title, page in zip(PAGES, (self.dashboard, self.invoices, self.bills, self.credits,
-                                       self.payments, self.contacts, self.reports, self.sync,
-                                       self.accounts, self.journals), strict=True):
-            self.pages.addWidget(named(page, title))  # a screen reader's name of the pane
+        self._built: dict[int, QWidget] = {}
+        for title in PAGES:
+            self.pages.addWidget(named(QWidget(), title))  # a screen reader's name of the pane
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.nav)
@@ -104,17 +79,32 @@ class BookView(QWidget):
         self.nav.currentRowChanged.connect(self._page_changed)
         self._loaded: set[int] = set()
 
-    def _documents(self, title: str, kinds, noun,
-                   create_hint: str = N_("Ctrl+N creates one.")) -> ListPage:
-        page = ListPage(title, DocumentList(self.session, kinds), noun, create_hint=create_hint)
-        page.add_status_filter(_("&Status:"), STATUS_FILTERS)
-        sides = {kind.side for kind in kinds}
-        side = sides.pop() if len(sides) == 1 else None
-        page.add_contact_filter(_("C&ontact:"), lambda: contact_choices(self.session, side))
-        page.add_date_filter(_("Issued fro&m:"), _("&to:"), _("Issued"))
-        page.finish_filters()
-        page.open_requested.connect(self.open_document)
-        return page
+    def page(self, index: int) -> QWidget:
+        """The page at ``index``, built now if it never was."""
+        if index not in self._built:
+            built = build_page(self, index)
+            self._built[index] = built
+            holder = self.pages.widget(index)
+            self.pages.insertWidget(index, named(built, PAGES[index]))
+            self.pages.removeWidget(holder)
+            holder.deleteLater()
+        return self._built[index]
+
+    # Each page by name, built when first asked for.
+    dashboard = property(lambda self: self.page(DASHBOARD))
+    invoices = property(lambda self: self.page(INVOICES))
+    bills = property(lambda self: self.page(BILLS))
+    credits = property(lambda self: self.page(CREDITS))
+    payments = property(lambda self: self.page(PAYMENTS))
+    contacts = property(lambda self: self.page(CONTACTS))
+    reports = property(lambda self: self.page(REPORTS))
+    sync = property(lambda self: self.page(SYNC))
+    accounts = property(lambda self: self.page(ACCOUNTS))
+    journals = property(lambda self: self.page(JOURNALS))
+
+    def showing(self, *indexes: int) -> bool:
+        """One of the pages at ``indexes`` is on screen (without building any)."""
+        return self.pages.currentIndex() in indexes
 
     # ---- pages ---------------------------------------------------------------------------
 
@@ -126,34 +116,35 @@ class BookView(QWidget):
 
     def selected_account_code(self) -> str | None:
         """The account picked on the Accounts page, when that page is on screen."""
-        if self.current_page() is not self.accounts:
+        if not self.showing(ACCOUNTS):
             return None
         row = self.accounts.current_row()
         return row.code if row is not None else None
 
     def _page_changed(self, index: int) -> None:
+        page = self.page(index)
         self.pages.setCurrentIndex(index)
-        page = self.pages.widget(index)
         if index not in self._loaded:
             self._loaded.add(index)
             page.reload()
         # Arrowing through the navigation keeps the focus there (the next arrow goes to
         # the next page, not to the list's rows); Ctrl+digit or a click goes to the list.
         by_arrow = self.nav.hasFocus() and QApplication.mouseButtons() == Qt.MouseButton.NoButton
-        if isinstance(page, ListPage | AccountsPage) and not by_arrow:
+        if index in (*LISTS, ACCOUNTS) and not by_arrow:
             page.table.setFocus()
 
     def reload(self) -> None:
         """The book changed: reload the page on screen now, the others when next shown."""
         self._loaded = {self.pages.currentIndex()}
-        self.current_page().reload()
+        if self.pages.currentIndex() in self._built:
+            self.current_page().reload()
 
     def stop(self) -> None:
         """Before the book closes: no page may still be reading it in the background, and
         no work started here (a sync, an export) may still run: the view is deleted next."""
-        self.dashboard.stop()
-        self.reports.stop()
-        self.sync.stop()
+        for index in (DASHBOARD, REPORTS, SYNC):
+            if index in self._built:
+                self._built[index].stop()  # type: ignore[attr-defined]
         stop_tasks(self)
 
     def find(self) -> None:
@@ -163,8 +154,8 @@ class BookView(QWidget):
 
     def open_current(self) -> None:
         page = self.current_page()
-        if isinstance(page, ListPage | ReportsPage | AccountsPage):
-            page.open_current()
+        if self.showing(*LISTS, REPORTS, ACCOUNTS):
+            page.open_current()  # type: ignore[attr-defined]
 
     def export_current(self) -> None:
         """File > Export…: the list on screen (filtered and sorted) or the report on screen."""
@@ -173,7 +164,7 @@ class BookView(QWidget):
         page = self.current_page()
         if isinstance(page, ListPage):
             export = list_export(self.session, page.title, page.presenter)  # type: ignore[arg-type]
-        elif page is self.reports:
+        elif self.showing(REPORTS):
             export = self.reports.current_export()
         else:
             export = None
@@ -185,18 +176,17 @@ class BookView(QWidget):
     # ---- editors -------------------------------------------------------------------------------
 
     def new_item(self) -> None:
-        page = self.current_page()
-        if page is self.payments or page is self.dashboard:
+        if self.showing(PAYMENTS, DASHBOARD):
             self.record_payment()
-        elif page is self.bills:
+        elif self.showing(BILLS):
             self.edit_document(DocumentKind.BILL, None)
-        elif page is self.credits:
+        elif self.showing(CREDITS):
             self.edit_document(DocumentKind.SALES_CREDIT_NOTE, None)
-        elif page is self.contacts:
+        elif self.showing(CONTACTS):
             self.new_contact()
-        elif page is self.accounts:
+        elif self.showing(ACCOUNTS):
             self.accounts.add_account()
-        elif page is self.journals:
+        elif self.showing(JOURNALS):
             self.new_journal()
         else:
             self.edit_document(DocumentKind.SALES_INVOICE, None)
@@ -208,11 +198,11 @@ class BookView(QWidget):
         from ledgerdesk.presentation.payment_editor import PaymentEditor
         from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
 
-        on_bills = self.current_page() is self.bills
+        on_bills = self.showing(BILLS)
         kind = PaymentKind.SUPPLIER_PAYMENT if on_bills else PaymentKind.CUSTOMER_RECEIPT
         editor = PaymentEditor(self.session, kind)
         page = self.current_page()
-        selected = page.current_entity() if page in (self.invoices, self.bills) else None
+        selected = page.current_entity() if self.showing(INVOICES, BILLS) else None
         if isinstance(selected, DocumentSummary) and selected.lifecycle is Lifecycle.AUTHORISED:
             editor.start_with(selected.id, selected.contact_id, selected.contact_name)
         dialog = PaymentDialog(editor, self)
@@ -302,7 +292,7 @@ class BookView(QWidget):
         """Apply the credit selected on the Credit notes page to its contact's documents."""
         from ledgerdesk.ui.editors.credit_dialog import open_credit_dialog
 
-        credit = self.credits.current_entity() if self.current_page() is self.credits else None
+        credit = self.credits.current_entity() if self.showing(CREDITS) else None
         if not isinstance(credit, DocumentSummary) or not credit.outstanding.is_positive \
                 or credit.lifecycle is not Lifecycle.AUTHORISED:
             self._report(_("To apply a credit, select an authorised credit note with credit left "

@@ -219,6 +219,7 @@ def _filter_invoices(view) -> None:
     owing = [r for r in page.presenter.page(0, 500) if r.number and r.outstanding.amount]
     busiest = max({r.contact_id for r in owing},
                   key=lambda c: sum(r.contact_id == c for r in owing))
+    bar.load_contacts()  # as the field's focus would
     bar.contact.select_id(busiest)
     bar.status.setCurrentIndex(bar.status.findData(StatusFilter.OPEN))
     first = min(r.issue_date for r in owing if r.contact_id == busiest)

@@ -125,7 +125,7 @@ class ContactPicker(QComboBox):
         self.setCompleter(completer)
         completer.popup().installEventFilter(self)
         self.currentIndexChanged.connect(self._index_changed)
-        self.lineEdit().editingFinished.connect(self._text_finished)
+        self.lineEdit().editingFinished.connect(self.choose_typed)
 
     def set_choices(self, choices: list[ContactChoice]) -> None:
         self.blockSignals(True)
@@ -154,10 +154,10 @@ class ContactPicker(QComboBox):
                 and isinstance(event, QKeyEvent)
                 and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
                 and not self.completer().popup().currentIndex().isValid()):
-            self._text_finished()
+            self.choose_typed()
         return super().eventFilter(watched, event)
 
-    def _text_finished(self) -> None:
+    def choose_typed(self) -> None:
         """The name typed, or the only one containing what was typed, becomes the choice."""
         text = self.currentText().strip()
         index = self.findText(text, Qt.MatchFlag.MatchFixedString)

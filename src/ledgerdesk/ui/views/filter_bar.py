@@ -11,7 +11,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -48,6 +48,7 @@ class FilterBar(QWidget):
         self.date_from: QLineEdit | None = None
         self.date_to: QLineEdit | None = None
         self._contacts: Callable[[], list[ContactChoice]] = list
+        self._contacts_stale = False
         self.clear_button = QPushButton(_("C&lear filters"))
         self.clear_button.setToolTip(_("Show every row again"))
         self.summary = QLabel()
@@ -100,6 +101,8 @@ class FilterBar(QWidget):
         self.contact.lineEdit().setClearButtonEnabled(True)
         self._contacts = choices
         self.refresh_contacts()
+        for field in (self.contact, self.contact.lineEdit()):
+            field.installEventFilter(self)  # the choices are read when it gets the focus
         self.contact.chosen.connect(self._contact_chosen)
         self.contact.lineEdit().editingFinished.connect(self._contact_typed)
         # Emptied by the user (the clear button too): every contact again, at once.
@@ -148,6 +151,8 @@ class FilterBar(QWidget):
 
     def _contact_typed(self) -> None:
         assert self.contact is not None
+        if self.load_contacts():  # a name given without the focus ever in the field
+            self.contact.choose_typed()
         text = self.contact.currentText().strip()
         chosen = self.filters.value("contact_id")
         if not text:
@@ -189,17 +194,34 @@ class FilterBar(QWidget):
         self.changed.emit()
 
     def refresh_contacts(self) -> None:
-        """Reload the contact choices (new contacts appear), keeping the one chosen."""
-        if self.contact is None or self.contact.hasFocus():
-            return
+        """The contact choices are read again (new contacts appear) when next needed: when
+        the field gets the focus, or a name is typed or chosen in it.  Reading them at every
+        start and reload held a big book's list back (10,000 names: 0.15 s each time)."""
+        if self.contact is not None:
+            self._contacts_stale = True
+
+    def load_contacts(self) -> bool:
+        """Read the contact choices now if they are not up to date, keeping the one chosen
+        (or the text typed); whether they were read."""
+        if self.contact is None or not self._contacts_stale:
+            return False
+        self._contacts_stale = False
         choices = self._contacts()
         self.filters.set_contact_choices(choices)
-        chosen = self.filters.value("contact_id")
+        chosen, typed = self.filters.value("contact_id"), self.contact.currentText()
         self.contact.blockSignals(True)
         self.contact.set_choices(choices)
         if chosen is not None:
             self.contact.select_id(chosen)
+        else:
+            self.contact.setEditText(typed)
         self.contact.blockSignals(False)
+        return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:  # the contact field, before any typing
+            self.load_contacts()
+        return super().eventFilter(watched, event)
 
     def _say(self, message: str, wrong: QWidget | None = None) -> None:
         self.message.setText(message)
