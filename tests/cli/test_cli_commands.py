@@ -80,7 +80,8 @@ def test_list_invoices_csv(run, demo_book):
     rows = read_csv(out)
     assert rows
     assert list(rows[0]) == [
-        "number", "contact", "issue_date", "due_date", "total", "outstanding", "status",
+        "number", "contact", "issue_date", "due_date", "total", "outstanding", "currency",
+        "exchange_rate", "status",
     ]
     for row in rows:
         assert ISO_DATE.fullmatch(row["issue_date"]) and ISO_DATE.fullmatch(row["due_date"])
