@@ -18,7 +18,8 @@ def test_demo_refuses_an_unknown_currency_naming_it(run, tmp_path, code):
     assert not path.exists() and list(tmp_path.iterdir()) == []
 
 
-_INVOICES = ("invoices", "contact,issue_date,total,currency\nBluebell Nursery,2025-01-02,10.00,{}\n")
+_INVOICES = ("invoices",
+             "contact,issue_date,total,currency\nBluebell Nursery,2025-01-02,10.00,{}\n")
 _BANK = ("bank", "date,amount,reference,currency\n2025-01-02,5.00,INV-00019,{}\n")
 
 
