@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from decimal import Decimal
 
 import pytest
@@ -87,27 +86,12 @@ def test_a_cross_currency_allocation_is_checked_in_the_documents_currency(run, f
 
 
 @pytest.mark.parametrize("tool,cost", [("ledger", "--basis"), ("hledger", "--cost")])
-def test_the_tools_at_cost_give_the_trial_balance(installed, run, foreign_book, tmp_path,
-                                                  tool, cost):
-    installed(tool)
+def test_the_tools_at_cost_give_the_trial_balance(at_cost, run, foreign_book, tool, cost):
     docs = numbers(run, foreign_book)
     assert run("pay", foreign_book, "--contact", "Globex Inc", "--amount", "600.00",
                "--date", "2026-02-10", "--bank", "1020", "--rate", "0.95", "--allocate",
                f"{docs['US-1'][0]}=600.00")[0] == 0
-    journal = tmp_path / "fx.journal"
-    assert run("export-journal", foreign_book, "-o", journal)[0] == 0
-    _status, out, _ = run("trial-balance", foreign_book, "--csv", "-")
-    expected = {row["code"]: Decimal(row["debit"]) - Decimal(row["credit"])
-                for row in csv.DictReader(io.StringIO(out))
-                if Decimal(row["debit"]) - Decimal(row["credit"])}
-    result = subprocess.run([tool, "-f", str(journal), "balance", "--flat", "--no-total", cost],
-                            capture_output=True, text=True, check=True, timeout=120)
-    found = {}
-    for line in result.stdout.splitlines():
-        if line.strip():
-            amount, commodity, account = line.strip().split(maxsplit=2)
-            assert commodity == "EUR", line
-            found[account.split(":", 1)[1].split()[0]] = Decimal(amount)
+    found, expected = at_cost(tool, cost, foreign_book)
     assert found == expected
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from collections import Counter
-from decimal import Decimal
 
 import pytest
 
@@ -46,20 +44,6 @@ def test_a_tenth_in_three_currencies_many_paid_at_later_rates(run, foreign_demo)
 
 
 @pytest.mark.parametrize("tool,cost", [("ledger", "--basis"), ("hledger", "--cost")])
-def test_the_tools_at_cost_give_the_trial_balance(installed, run, foreign_demo, tmp_path,
-                                                  tool, cost):
-    installed(tool)
-    journal = tmp_path / "fx.journal"
-    assert run("export-journal", foreign_demo, "-o", journal)[0] == 0
-    expected = {r["code"]: Decimal(r["debit"]) - Decimal(r["credit"])
-                for r in _csv(run, "trial-balance", foreign_demo)
-                if Decimal(r["debit"]) != Decimal(r["credit"])}
-    result = subprocess.run([tool, "-f", str(journal), "balance", "--flat", "--no-total", cost],
-                            capture_output=True, text=True, check=True, timeout=120)
-    found = {}
-    for line in result.stdout.splitlines():
-        if line.strip():
-            amount, commodity, account = line.strip().split(maxsplit=2)
-            assert commodity == "EUR", line
-            found[account.split(":", 1)[1].split()[0]] = Decimal(amount)
+def test_the_tools_at_cost_give_the_trial_balance(at_cost, foreign_demo, tool, cost):
+    found, expected = at_cost(tool, cost, foreign_demo)
     assert found == expected
