@@ -159,3 +159,13 @@ def test_a_statement_in_the_contacts_foreign_currency(run, foreign_book):
 
 def _csv(run, *args) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(succeeded(run(*args, "--csv", "-")))))
+
+
+def test_reconciling_a_foreign_bank_account_is_refused_in_one_line(run, foreign_book):
+    """Its statement is in USD, the book's postings on it at home: rather than a difference
+    that could never be right, one line saying so, and nothing recorded."""
+    status, _, err = run("reconcile", foreign_book, "--account", "1020", "--statement-date",
+                         "2026-02-28", "--statement-balance", "0")
+    assert status == 1 and err.count("\n") == 1
+    assert "1020 USD Account is kept in USD" in err
+    assert "0 reconciliations" in succeeded(run("list", "reconciliations", foreign_book))

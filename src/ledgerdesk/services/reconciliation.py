@@ -20,9 +20,10 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.money import Money
-from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
+from ledgerdesk.domain.problems import NotAllowed, NotFound, Problem, ValidationFailed
 from ledgerdesk.domain.reconciliation import (
     BankPosting,
     Reconciliation,
@@ -133,6 +134,12 @@ def draft_in(tx: ReconciliationReads, account_code: str, statement_date: dt.date
     chart = tx.accounts()
     last = tx.last_reconciliation(account_code) if account_code in chart else None
     problems = statement_problems(account_code, chart, statement_date, last)
+    if account_code in chart and (kept_in := chart[account_code].currency) is not None:
+        # Its statement is in its own currency; the book's postings on it are at home.
+        problems.append(Problem("account", "foreign", _(
+            "{code} {name} is kept in {currency}: reconciling a bank account in a foreign "
+            "currency is not possible yet.").format(
+                code=account_code, name=chart[account_code].name, currency=kept_in)))
     currency = base_currency(tx)  # type: ignore[arg-type]
     balance, wrong = read_balance(statement_balance, currency)
     if problems or balance is None:
