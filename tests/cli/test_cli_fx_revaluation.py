@@ -93,3 +93,11 @@ def test_inside_the_lock_or_without_a_rate_nothing_is_recorded(run, book):
     status, _, err = run("report", "fx-revaluation", book, "--as-of", "2026-01-11")
     assert status == 1 and "no USD rate on or before 2026-01-11" in err
     assert balances(run, book, "2026-03-31") == before
+
+
+def test_a_posted_revaluation_does_not_count_itself_again(run, book):
+    """The report after --post values the same money the same way: what was posted is not
+    taken for a booked amount."""
+    before = rows(run, book)
+    assert run("report", "fx-revaluation", book, "--as-of", "2026-02-28", "--post")[0] == 0
+    assert rows(run, book) == before
