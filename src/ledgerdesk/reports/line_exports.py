@@ -21,10 +21,10 @@ from ledgerdesk.reports.csv_format import Column, guard_cell
 #: One document line as storage reads it, in this order: document id, number (None for a
 #: draft), contact name, issue date, due date (ISO), reference, lifecycle and tax mode (enum
 #: values), then the line's description, quantity, unit price, discount percent, account
-#: code, tax rate (quantities, prices and rates as their stored exact decimal text) and
-#: tax code name ("" for a line without one).
+#: code, tax rate (quantities, prices and rates as their stored exact decimal text), tax
+#: code name ("" for a line without one), and the document's currency and exchange rate.
 DocumentLine = tuple[int, str | None, str, str, str, str, str, str,
-                     str, str, str, str, str, str, str]
+                     str, str, str, str, str, str, str, str, str]
 
 #: What a draft's number cell says: it groups the draft's lines on import, and the
 #: importer knows it is not a number to keep (``document_rows.draft_key``).
@@ -74,4 +74,6 @@ DOCUMENT_LINE_COLUMNS = (
     _column("account", "Account", 7, _text(12)),
     _column("tax_rate", "Tax %", 6, _decimal(13), numeric=True),
     _column("tax_code", "Tax code", 14, _text(14)),
+    _column("currency", "Cur", 3, lambda r: r[15]),
+    _column("exchange_rate", "Rate", 10, _decimal(16), numeric=True),
 )

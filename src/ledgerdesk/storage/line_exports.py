@@ -19,7 +19,7 @@ _BATCH = 500
 DOCUMENT_LINES = (
     "SELECT d.id, d.number, c.name, d.issue_date, d.due_date, d.reference, d.lifecycle,"
     " d.tax_mode, l.description, l.quantity, l.unit_price, l.discount_percent,"
-    " l.account_code, l.tax_rate, COALESCE(t.name, '')"
+    " l.account_code, l.tax_rate, COALESCE(t.name, ''), d.currency, d.exchange_rate"
     " FROM documents AS d INDEXED BY ix_documents_kind_issue_date"
     " JOIN contacts AS c ON c.id = d.contact_id"
     " JOIN document_lines AS l ON l.document_id = d.id"

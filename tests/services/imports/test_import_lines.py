@@ -67,6 +67,7 @@ def test_every_line_tax_mode_status_and_date_comes_back(
         assert (again, new.tax_mode, new.issue_date, new.due_date, new.lifecycle, new.number) \
             == (contact, old.tax_mode, old.issue_date, old.due_date, old.lifecycle, old.number)
         assert new.totals() == old.totals()
+        assert (new.currency, new.exchange_rate) == (old.currency, old.exchange_rate)
         assert new.reference == (old.reference or old.number or "")
     assert check_book(book).ok
 
@@ -95,3 +96,36 @@ def test_two_drafts_stay_two_and_keep_no_number(book, csv_file, run_import):
     assert [[ln.unit_price for ln in doc.lines] for _, doc in drafts] == [[10, 5], [20]]
     assert {(doc.number, doc.reference, doc.tax_mode, doc.lifecycle) for _, doc in drafts} == {
         (None, "", TaxMode.NO_TAX, Lifecycle.DRAFT)}
+
+
+def test_foreign_documents_come_back_in_their_currency_at_their_rate(
+    tmp_path, run_import, book, contact_in
+):
+    from decimal import Decimal
+
+    from ledgerdesk.services.commands import DocumentDraft, LineInput
+    from ledgerdesk.services.documents import create_document
+    from ledgerdesk.services.setup import initialise_book
+    from ledgerdesk.storage.book import create_book
+
+    source = create_book(tmp_path / "source.book")
+    try:
+        initialise_book(source, "Source Co", "EUR")
+        customer = contact_in(source, "Globex Inc")
+        for price, currency, rate in (("1000.00", "USD", "0.913457"),
+                                      ("120000", "JPY", "0.0062")):
+            create_document(source, DocumentDraft(
+                kind=DocumentKind.SALES_INVOICE, contact_id=customer, issue_date=TODAY,
+                currency=currency, exchange_rate=Decimal(rate),
+                lines=[LineInput(description="Work", unit_price=Decimal(price),
+                                 account_code="4100")]))
+        before = documents(source, DocumentKind.SALES_INVOICE)
+        path = exported(source, "invoice-lines", tmp_path / "lines.csv")
+    finally:
+        source.close()
+    preview = run_import(path, "invoices", create_contacts=True)
+    assert preview.ok and preview.committed, preview.problems[:3]
+    after = documents(book, DocumentKind.SALES_INVOICE)
+    assert [(d.currency, d.exchange_rate, d.totals().total) for _, d in after] == [
+        (d.currency, d.exchange_rate, d.totals().total) for _, d in before]
+    assert check_book(book).ok
