@@ -54,7 +54,7 @@ class BankRulesDialog(QDialog):
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
                               (RuleColumn.ACCOUNT, 220)):
             header.resizeSection(column, width)
-        top, self.count_label = note_and_count(NOTE)
+        top, self.count_label = note_and_count(_(NOTE))
         self.status = QLabel()
         self.status.setObjectName("bankRulesStatus")
         self.status.setWordWrap(True)
