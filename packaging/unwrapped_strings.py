@@ -74,11 +74,15 @@ SENTENCE = re.compile(r"[A-Za-z']{2,}[,:;.]?\s+(?:\(?[A-Za-z']{2,}|\{\})|\{\}\s+
 LETTER = re.compile(r"[A-Za-z]{2,}")
 #: Not words: a style sheet, SQL, a key sequence, a format, a path, an identifier.
 NOT_WORDS = re.compile(
-    r"^(?:[a-z0-9_.\-/]+|[A-Z0-9_]+|[a-z]+[A-Z]\w*|%\w|\{[^}]*\}|[\w-]+\s*:\s*[^ ]+;.*|"
+    r"^(?:[a-z0-9_.\-/]+|[A-Z0-9_]+|[a-z]+[A-Z]\w*|%\w|\{[^}]*\}|(?:[\w-]+\s*:[^;]+;\s*)+|[a-z_]+\[[\w\[\]{}.]*|"
     r"Ctrl\+.*|Alt\+.*|Shift\+.*|[A-Z]{3}|https?://\S+)$", re.DOTALL)
+#: A problem's field (``lines[{}].account_code``, ``{}.debit``, ``prefixes.{}``): an id.
+FIELD_PATH = re.compile(r"(?=.*[._\[{])[\w.\[\]{}]+")
+#: HTML tags, entities and placeholders: what is left of a text without them are its words.
+MARKUP = re.compile(r"<[^>]*>|&\w+;|\{[^}]*\}")
 SQL = re.compile(r"\b(?:SELECT|FROM|WHERE|JOIN|INSERT|UPDATE|DELETE|CREATE|PRAGMA|GROUP BY|"
                  r"ORDER BY|CASE WHEN|COALESCE|BEGIN|VALUES|ATTACH|DROP|AND|AS|IN|NULL|LIKE|"
-                 r"COLLATE|GLOB|CAST|NOT|OR|IS|ON)\b")
+                 r"COLLATE|GLOB|CAST|NOT|OR|IS|ON|WHEN|THEN|INDEXED BY)\b|^Bearer ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,8 +168,10 @@ class _Finder(ast.NodeVisitor):
     def visit_Subscript(self, node: ast.Subscript) -> None:  # x["key"] is an id
         self.visit(node.value)
 
-    def visit_Compare(self, node: ast.Compare) -> None:  # == "text" compares ids
-        self.visit(node.left)
+    def visit_Compare(self, node: ast.Compare) -> None:  # == "text", "text" in x: ids, not words
+        for part in (node.left, *node.comparators):
+            if literal_text(part) is None:
+                self.visit(part)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
         self._consider(node)
@@ -178,7 +184,8 @@ class _Finder(ast.NodeVisitor):
         if text is None or id(node) in self._docstrings or node.lineno in self.marked:
             return
         stripped = text.strip()
-        if not LETTER.search(stripped) or NOT_WORDS.match(stripped) or SQL.search(stripped):
+        if not LETTER.search(MARKUP.sub(" ", stripped)) or NOT_WORDS.match(stripped) \
+                or SQL.search(stripped) or FIELD_PATH.fullmatch(stripped):
             return
         if self._sink_depth or SENTENCE.search(stripped):
             self.found.append(Unwrapped(self.path, node.lineno, text))
@@ -202,8 +209,10 @@ def scanned_files(roots: list[Path] | None = None) -> Iterator[Path]:
             yield root
             continue
         for path in sorted(root.rglob("*.py")):
-            # the migrations' and the demo's words are history and sample data, not the UI
-            if "migrations" in path.parts or path.name.startswith("demo"):
+            # the migrations' words are history; the demo's and the screenshots' are sample
+            # data typed into the forms, not the window's own
+            if "migrations" in path.parts or path.name.startswith("demo") or \
+                    path.name.endswith(("_screens.py", "screenshots.py", "_sample.py")):
                 continue
             yield path
 

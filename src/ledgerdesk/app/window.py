@@ -30,8 +30,8 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
         return None
     if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return f"no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot " \
-           f"open; {CLI_HINT}."
+    return _("no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the "
+             "window cannot open; {hint}.").format(hint=CLI_HINT)
 
 
 def run_window(path: Path | None = None, *, demo: bool = False) -> int:

@@ -75,7 +75,7 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     )
     with opened(args.path) as book:
         add_account(book, account)
-    what = "bank account" if args.bank else f"{args.type} account"
+    what = _("bank account") if args.bank else f"{args.type} account"
     out.write(_("Added {what} {code} {name}.").format(
                   what=what,
                   code=account.code,
@@ -111,12 +111,12 @@ def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
 def _what_changed(before: Account, after: Account) -> str:
     said = []
     if after.code != before.code:
-        said.append(f"re-coded from {before.code}")
+        said.append(_("re-coded from {code}").format(code=before.code))
     if after.name != before.name:
-        said.append(f"renamed from {before.name}")
+        said.append(_("renamed from {name}").format(name=before.name))
     if after.archived != before.archived:
-        said.append("archived" if after.archived else "restored from the archive")
+        said.append("archived" if after.archived else _("restored from the archive"))
     if after.role != before.role:
-        said.append("now a bank account" if after.role is AccountRole.BANK
-                    else "no longer a bank account")
-    return ": " + "; ".join(said) if said else " (nothing changed)"
+        said.append(_("now a bank account") if after.role is AccountRole.BANK
+                    else _("no longer a bank account"))
+    return ": " + "; ".join(said) if said else _(" (nothing changed)")

@@ -114,7 +114,7 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     if done.before is None:
         out.write(_("There was no book at {book} to keep.").format(book=book) + "\n")
     else:
-        state = "verified" if done.before.verified else "unverified: it failed its check"
+        state = "verified" if done.before.verified else _("unverified: it failed its check")
         out.write(_("The book as it was is kept in {path} ({state}).").format(
                       path=done.before.path,
                       state=state) + "\n")
@@ -137,7 +137,8 @@ def _confirmed(book: Path, backup: Path, answers: TextIO, err: TextIO) -> bool:
 
 def _taken(book: Path, backup: Path) -> str:
     read = read_backup_name(backup.name, book.name)
-    return f", taken {read[0].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if read else ""
+    return _(", taken {astimezone:%Y-%m-%d %H:%M} UTC").format(
+        astimezone=read[0].astimezone(UTC)) if read else ""
 
 
 def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:

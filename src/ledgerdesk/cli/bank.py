@@ -71,5 +71,6 @@ def run_export_statement(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         found = statement_postings(book, args.bank, args.start, args.end)
     export_csv(STATEMENT_COLUMNS, found.postings, args.output, out,
-               f"statement lines of {found.bank_code} {found.bank_name}", bom=args.bom)
+               _("statement lines of {bank_code} {bank_name}").format(
+                   bank_code=found.bank_code, bank_name=found.bank_name), bom=args.bom)
     return 0

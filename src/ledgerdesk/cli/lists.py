@@ -50,13 +50,13 @@ LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LI
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
     return (
-        Column("number", "Number", 11, lambda d: d.number or "(draft)"),
-        Column("contact", "Contact", 28, lambda d: d.contact_name),
-        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
-        Column("due_date", "Due", 10, lambda d: d.due_date),
-        Column("total", "Total", 14, lambda d: d.total, numeric=True),
-        Column("outstanding", "Outstanding", 14, lambda d: d.outstanding, numeric=True),
-        Column("status", "Status", 11, lambda d: d.status(today)),
+        Column("number", _("Number"), 11, lambda d: d.number or _("(draft)")),
+        Column("contact", _("Contact"), 28, lambda d: d.contact_name),
+        Column("issue_date", _("Issued"), 10, lambda d: d.issue_date),
+        Column("due_date", _("Due"), 10, lambda d: d.due_date),
+        Column("total", _("Total"), 14, lambda d: d.total, numeric=True),
+        Column("outstanding", _("Outstanding"), 14, lambda d: d.outstanding, numeric=True),
+        Column("status", _("Status"), 11, lambda d: d.status(today)),
     )
 
 

@@ -51,7 +51,8 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         message = " ".join(shown_inert(message).split())
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("{prog}: error: {message} (see {prog} --help)\n").format(
+                         prog=self.prog, message=message))
 
 
 def _emptied(action: argparse.Action, value: Any) -> bool:

@@ -54,8 +54,9 @@ def figure(label: str, value: object, note: str = "") -> str:
 def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO) -> None:
     """The summary of ``draft`` with the postings ``ticked`` cleared."""
     previous = draft.previous
-    since = (f"reconciliation {previous.id}, statement {previous.statement_date.isoformat()}"
-             if previous else "no earlier reconciliation")
+    since = (_("reconciliation {id}, statement {date}").format(
+                 id=previous.id, date=previous.statement_date.isoformat())
+             if previous else _("no earlier reconciliation"))
     cleared, uncleared = draft.cleared(ticked), draft.uncleared(ticked)
     out.write(said(_("Reconciling {account_code} {account_name} to the statement of "
                      "{statement_date}").format(
@@ -69,12 +70,12 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
         draft.cleared_total(ticked)))
     _postings(_("Uncleared: {postings}").format(
         postings=plural(len(uncleared), "{count} posting", "{count} postings")) if uncleared
-              else "Uncleared: none", uncleared, out)
+              else _("Uncleared: none"), uncleared, out)
     gap = draft.difference(ticked)
     out.write(figure(_("Difference"), gap))
     if not gap.is_zero:
         hints = draft.explaining(ticked)
-        _postings("Would make it zero:" if hints else "No single posting would make it zero.",
+        _postings(_("Would make it zero:") if hints else _("No single posting would make it zero."),
                   hints[:_HINTS], out)
 
 

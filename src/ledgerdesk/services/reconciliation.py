@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import Any, Protocol
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
@@ -148,7 +149,8 @@ def draft_in(tx: ReconciliationReads, account_code: str, statement_date: dt.date
 def _get(tx: ReconciliationReads, reconciliation_id: int) -> Reconciliation:
     rec = tx.get_reconciliation(reconciliation_id)
     if rec is None:
-        raise NotFound(f"There is no reconciliation {reconciliation_id}.")
+        raise NotFound(_("There is no reconciliation {reconciliation_id}.").format(
+                           reconciliation_id=reconciliation_id))
     return rec
 
 

@@ -121,7 +121,7 @@ class BackupsDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Backups", "This book's backups, newest first.")
+            self.model, _("Backups"), _("This book's backups, newest first."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

@@ -90,7 +90,7 @@ class ConnectionFormDialog(QDialog):
         texts = {"base_url": _("&Base URL:"), "client_id": _("&Client id:"),
                  "scopes": _("Sco&pes:"),
                  "identifier": _("&User name:"), "secret": SECRET_LABEL[self.chosen],
-                 "remote_id": REMOTE_ID.get(self.chosen, ("", "&Id:"))[1]}
+                 "remote_id": REMOTE_ID.get(self.chosen, ("", _("&Id:")))[1]}
         for name in FIELDS:
             shown = name in draft.uses or name in ("base_url", "secret")
             self.labels[name].setText(texts[name])

@@ -45,7 +45,7 @@ class ConnectionsDialog(QDialog):
         self.setWindowTitle(_("Connections"))
         self.model = connections_model(self)
         self.table = read_only_table(
-            self.model, "Connections", "The services this book sends payments to.")
+            self.model, _("Connections"), _("The services this book sends payments to."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),

@@ -56,8 +56,8 @@ class PreviewPage(QWidget):
         self.problems_only = QCheckBox(_("Show &problems only"))
         self.problems_only.toggled.connect(self._fill_rows)
         self.model = import_preview_model(self)
-        self.table = named(_table(self.model, PreviewColumn.DETAIL), "Import preview",
-                           "What each row of the file will do, and each row's problems.")
+        self.table = named(_table(self.model, PreviewColumn.DETAIL), _("Import preview"),
+                           _("What each row of the file will do, and each row's problems."))
         self.table.setColumnWidth(PreviewColumn.WHAT, 80)
         self.table.setColumnWidth(PreviewColumn.ROW, 60)
         self.table.setColumnWidth(PreviewColumn.COLUMN, 140)
@@ -65,8 +65,8 @@ class PreviewPage(QWidget):
         self.detail = QLabel()  # the selected row in full: a reason can be long
         self.detail.setWordWrap(True)
         self.lines_model = statement_lines_model(self)
-        self.lines = named(_table(self.lines_model, LineColumn.WHY), "Statement lines",
-                           "The statement's lines and what each will be recorded against.")
+        self.lines = named(_table(self.lines_model, LineColumn.WHY), _("Statement lines"),
+                           _("The statement's lines and what each will be recorded against."))
         for column, width in ((LineColumn.ROW, 44), (LineColumn.DATE, 86),
                               (LineColumn.AMOUNT, 90), (LineColumn.REFERENCE, 150),
                               (LineColumn.COUNTERPARTY, 160), (LineColumn.CHOICE, 200)):

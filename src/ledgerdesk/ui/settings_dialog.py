@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
         self.locked.setChecked(lock is not None)
         self.lock_date = named(date_edit(lock or dt.date(session.today.year - 1, 12, 31),
                                          session.locale),
-                               "Locked through", "The last day of the closed period.")
+                               _("Locked through"), _("The last day of the closed period."))
         self.lock_date.setEnabled(lock is not None)
         self.locked.toggled.connect(self.lock_date.setEnabled)
         # Two set lines: a word-wrapped label in a form row is given room for more.

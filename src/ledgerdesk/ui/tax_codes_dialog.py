@@ -88,7 +88,7 @@ class TaxCodesDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Tax codes", "The book's tax codes. Enter changes the selected code.")
+            self.model, _("Tax codes"), _("The book's tax codes. Enter changes the selected code."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(TaxCodeColumn.USED, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

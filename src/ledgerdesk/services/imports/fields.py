@@ -136,10 +136,10 @@ class ColumnMapping:
         for name, header in overrides.items():
             if name not in names:
                 raise MappingError(
-                    _("{kind} imports have no field {name!r}; the fields are {join}.").format(
+                    _("{kind} imports have no field {name!r}; the fields are {items}.").format(
                         kind=self.kind,
                         name=name,
-                        join=', '.join(names))
+                        items=', '.join(names))
                 )
             if not header.strip():
                 columns.pop(name, None)
@@ -147,9 +147,9 @@ class ColumnMapping:
             index = by_key.get(header_key(header))
             if index is None:
                 raise MappingError(
-                    _("The file has no column {header!r}; its columns are {join}.").format(
+                    _("The file has no column {header!r}; its columns are {items}.").format(
                         header=header,
-                        join=', '.join(repr(h) for h in self.headers))
+                        items=', '.join(repr(h) for h in self.headers))
                 )
             columns = {f: i for f, i in columns.items() if i != index}
             columns[name] = index
@@ -161,15 +161,15 @@ class ColumnMapping:
         if self.kind in (ImportKind.INVOICES, ImportKind.BILLS) and not (
             {"unit_price", "total"} & set(self.columns)
         ):
-            missing.append("unit_price (or total)")
+            missing.append(_("unit_price (or total)"))
         opening = self.kind is ImportKind.OPENING_BALANCES
         if opening and not ({"debit", "credit"} & set(self.columns)):
-            missing.append("debit (or credit)")
+            missing.append(_("debit (or credit)"))
         if missing:
             raise MappingError(
-                _("No column for {join}; the file's columns are {join2}. Map one with --map "
+                _("No column for {items}; the file's columns are {join2}. Map one with --map "
                   "FIELD=HEADER.").format(
-                    join=', '.join(missing),
+                    items=', '.join(missing),
                     join2=', '.join(repr(h) for h in self.headers))
             )
 

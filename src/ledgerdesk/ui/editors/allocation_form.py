@@ -46,8 +46,8 @@ class AllocationTable(QTableView):
 
 
 def allocation_table(model: AllocationTableModel) -> QTableView:
-    table = named(AllocationTable(), "Allocation", "The open documents and how much of this "
-                  "goes to each; type an amount in a row's own column.")
+    table = named(AllocationTable(), _("Allocation"), _("The open documents and how much of this "
+                  "goes to each; type an amount in a row's own column."))
     table.setModel(model)
     table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
     table.verticalHeader().hide()

@@ -60,7 +60,8 @@ class ContactDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Open documents", "What this contact still owes or is owed, by document.")
+            self.model, _("Open documents"),
+            _("What this contact still owes or is owed, by document."))
         self.model.set_rows(self.editor.open_rows)
         table.setMinimumHeight(150)
         header = table.horizontalHeader()

@@ -101,8 +101,8 @@ class DocumentDialog(LineGridDialog):
         self.resize(980, 620)
 
     def _make_table(self) -> QTableView:
-        table = named(GridTable(), "Lines", "One line a row; Tab moves from cell to cell, "
-                      "and past the last cell to the buttons.")
+        table = named(GridTable(), _("Lines"), _("One line a row; Tab moves from cell to cell, "
+                      "and past the last cell to the buttons."))
         table.setModel(self.model)
         live = LiveTextDelegate(table)
         for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT):

@@ -93,8 +93,8 @@ class JournalDialog(LineGridDialog):
         self.resize(900, 560)
 
     def _make_table(self) -> QTableView:
-        table = named(JournalGrid(), "Lines", "One account a row, with a debit or a credit; "
-                      "Tab moves from cell to cell.")
+        table = named(JournalGrid(), _("Lines"), _("One account a row, with a debit or a credit; "
+                      "Tab moves from cell to cell."))
         table.setModel(self.model)
         table.setItemDelegateForColumn(JournalColumn.ACCOUNT,
                                        AccountPickerDelegate(self.editor.accounts, table))

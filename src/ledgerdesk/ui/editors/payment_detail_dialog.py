@@ -70,7 +70,7 @@ class PaymentDetailDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Allocated to", "The documents this payment was allocated to.")
+            self.model, _("Allocated to"), _("The documents this payment was allocated to."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(PaidColumn.KIND, QHeaderView.ResizeMode.Stretch)
         for column, width in ((PaidColumn.NUMBER, 120), (PaidColumn.AMOUNT, 120),

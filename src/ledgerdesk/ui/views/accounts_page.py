@@ -86,7 +86,8 @@ class AccountsPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Accounts", "The chart of accounts with balances. Enter edits the account.")
+            self.model, _("Accounts"),
+            _("The chart of accounts with balances. Enter edits the account."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

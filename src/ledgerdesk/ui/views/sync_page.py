@@ -86,8 +86,8 @@ class SyncPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Outbox", "Payments waiting to be sent to the connected services, "
-            "and their state.")
+            self.model, _("Outbox"), _("Payments waiting to be sent to the connected services, "
+            "and their state."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(OutboxColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((OutboxColumn.STATE, 110), (OutboxColumn.SERVICE, 80),
