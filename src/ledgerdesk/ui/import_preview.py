@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.import_lines import KEEP
 from ledgerdesk.presentation.import_wizard import ImportWizard
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import (
     LineColumn,
@@ -54,6 +54,7 @@ class PreviewPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems_only = QCheckBox(_("Show &problems only"))
+        described(self.problems_only, _("Ticked: only the rows with problems are listed"))
         self.problems_only.toggled.connect(self._fill_rows)
         self.model = import_preview_model(self)
         self.table = named(_table(self.model, PreviewColumn.DETAIL), _("Import preview"),
@@ -73,6 +74,7 @@ class PreviewPage(QWidget):
             self.lines.setColumnWidth(column, width)
         self.lines.selectionModel().selectionChanged.connect(self._line_selected)
         self.choice = QComboBox()
+        described(self.choice, _("What the selected statement line is recorded against"))
         self.choice.activated.connect(self._choose)
         self.choice_label = QLabel(_("&Record the selected line against:"))
         self.choice_label.setBuddy(self.choice)
@@ -82,6 +84,8 @@ class PreviewPage(QWidget):
         choice_row.addWidget(self.choice_label)
         choice_row.addWidget(self.choice, 1)
         self.keep = QCheckBox(f"&{KEEP}")  # for the selected line, when it has an excess
+        described(self.keep, _("Ticked: what the selected line pays beyond its documents is kept "
+                               "as the contact's credit"))
         self.keep.toggled.connect(self._keep)
         self.message = error_label()
         top = QHBoxLayout()

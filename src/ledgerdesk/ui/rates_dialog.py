@@ -27,6 +27,7 @@ from ledgerdesk.presentation.rate_list import LATEST, RateList, RateRow
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.editors.rate_dialog import RateDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
@@ -63,6 +64,7 @@ class RatesDialog(QDialog):
         header.resizeSection(RateColumn.CURRENCY, 90)
         header.setSectionResizeMode(RateColumn.RATE, QHeaderView.ResizeMode.Stretch)
         self.picker = QComboBox()
+        described(self.picker, _("Lists every currency's latest rate, or one currency's rates"))
         self.picker.setMinimumContentsLength(22)
         shown = QLabel(_("&Show:"))
         shown.setBuddy(self.picker)
@@ -73,10 +75,13 @@ class RatesDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("ratesStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         self.add_button = self._button(buttons, _("&Add…"), self.add_rate)
+        described(self.add_button, _("Adds a rate typed in by hand"))
         self.import_button = self._button(buttons, _("&Import ECB file…"), self.choose_file)
+        described(self.import_button, _("Imports the European Central Bank's reference rates from "
+                                        "its file"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_rate)
         top = QHBoxLayout()
         top.addWidget(shown)

@@ -34,6 +34,7 @@ from ledgerdesk.presentation.reconcile import Figures, ReconcileForm
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.reconcile_rows import ReconcileColumn, ReconcileModel
 from ledgerdesk.ui.print_flow import print_to_pdf
 from ledgerdesk.ui.reconcile_statement_row import StatementFileRow
@@ -82,11 +83,14 @@ class ReconcileDialog(QDialog):
 
     def _build_fields(self, account_code: str | None) -> None:
         self.account = QComboBox()
+        described(self.account, _("The bank account being reconciled"))
         self.account.setAccessibleName(_("Bank account"))
         self._fill_accounts(account_code)
         self.date = date_edit(self.session.today, self.session.locale)
+        described(self.date, _("The date of the bank statement"))
         self.date.setAccessibleName(_("Statement date"))
         self.balance = QLineEdit()
+        described(self.balance, _("The closing balance the bank statement shows"))
         self.balance.setAccessibleName(_("Statement balance"))
         self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.balance.setPlaceholderText(self.form.balance_placeholder())
@@ -136,20 +140,26 @@ class ReconcileDialog(QDialog):
         return table
 
     def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         # Enter never closes the page (Esc does): it is the list's and the fields' key.
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         role = QDialogButtonBox.ButtonRole
         self.tick_button = self._button(buttons, _("&Tick all"), role.ActionRole,
                                         self.tick_all)
+        described(self.tick_button, _("Ticks every posting in the list as cleared"))
         self.untick_button = self._button(buttons, _("&Untick all"), role.ActionRole,
                                           self.untick_all)
+        described(self.untick_button, _("Unticks every posting in the list"))
         self.print_button = self._button(buttons, _("&Print report…"), role.ActionRole,
                                          self.print_report)
+        described(self.print_button, _("Prints the reconciliation report to a PDF file"))
         self.undo_button = self._button(buttons, _("Und&o last…"), role.ActionRole,
                                         self.undo_last)
+        described(self.undo_button, _("Undoes the account's latest reconciliation"))
         self.finish_button = self._button(buttons, _("&Finish"), role.ApplyRole, self.finish)
+        described(self.finish_button, _("Records the reconciliation; it can be finished once the "
+                                        "difference is zero"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_report)
         return buttons
 

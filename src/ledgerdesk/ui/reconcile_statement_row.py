@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.import_pages import STATEMENT_FILTER
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label
@@ -37,6 +38,7 @@ class StatementFileRow(QWidget):
                                      "CAMT.053) ticks what it shows"))
         label.setBuddy(self.path)
         browse = QPushButton(_("Bro&wse…"))
+        described(browse, _("Chooses the bank's statement file"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
         self.accepting = QCheckBox(_("Record the &suggestions"))

@@ -11,6 +11,7 @@ from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.rate_editor import FIELDS, RateEditor
 from ledgerdesk.presentation.session import Session
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.editors.field_form import FieldForm
 from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
 
@@ -24,10 +25,14 @@ class RateDialog(FieldForm):
         self.editor = RateEditor(session, currency)
         self.setWindowTitle(_("New exchange rate"))
         self.date = QLineEdit(self.editor.values["date"])
+        described(self.date, _("The day the rate applies from"))
         self.currency = QLineEdit(self.editor.values["currency"])
+        described(self.currency, _("The currency's ISO code, like USD"))
         self.currency.setPlaceholderText(_("e.g. USD"))
         self.currency.setMaxLength(12)
         self.rate = QLineEdit()
+        described(self.rate,
+                  _("How much of the book's currency one unit of that currency is worth"))
         decimal = number_symbols(session.locale).decimal
         self.rate.setPlaceholderText(f"e.g. 0{decimal}9312 ({self.editor.rate_label})")
         self.errors = {name: error_label() for name in FIELDS}

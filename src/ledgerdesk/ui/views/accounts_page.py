@@ -21,6 +21,7 @@ from ledgerdesk.presentation.chart import AccountRow, AccountsList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import opens_rows, read_only_table
@@ -62,8 +63,12 @@ class AccountsPage(QWidget):
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)
         self.add_button = QPushButton(_("&Add account…"))
+        described(self.add_button, _("Adds an account to the chart"))
         self.edit_button = QPushButton(_("E&dit…"))
+        described(self.edit_button, _("Changes the selected account's code, name or type"))
         self.archive_button = QPushButton(_("A&rchive"))
+        described(self.archive_button, _("Archives the selected account (its balance must be "
+                                         "zero), or restores an archived one"))
         self.add_button.clicked.connect(self.add_account)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
