@@ -22,9 +22,9 @@ DONE = (
     "presentation/rate_editor.py", "presentation/rate_list.py",
     "ui/statement_export_dialog.py",
 )
-#: The whole code's count; lower it as strings are wrapped (947 before the Reconcile page,
-#: Bank rules and Exchange rates were done).
-CEILING = 839
+#: The whole code's count; lower it as strings are wrapped (889 before this work, measured by this version of the script;
+#: the rest are mostly domain and storage messages still to do).
+CEILING = 329
 
 
 def scanner():
