@@ -75,7 +75,7 @@ LETTER = re.compile(r"[A-Za-z]{2,}")
 #: Not words: a style sheet, SQL, a key sequence, a format, a path, an identifier.
 NOT_WORDS = re.compile(
     r"^(?:[a-z0-9_.\-/]+|[A-Z0-9_]+|[a-z]+[A-Z]\w*|%\w|\{[^}]*\}|(?:[\w-]+\s*:[^;]+;\s*)+|[a-z_]+\[[\w\[\]{}.]*|"
-    r"Ctrl\+.*|Alt\+.*|Shift\+.*|[A-Z]{3}|https?://\S+)$", re.DOTALL)
+    r"(?:[A-Z]{3}\s+)+[A-Z]{3}|Ctrl\+.*|Alt\+.*|Shift\+.*|[A-Z]{3}|https?://\S+)$", re.DOTALL)
 #: A problem's field (``lines[{}].account_code``, ``{}.debit``, ``prefixes.{}``): an id.
 FIELD_PATH = re.compile(r"(?=.*[._\[{])[\w.\[\]{}]+")
 #: HTML tags, entities and placeholders: what is left of a text without them are its words.
@@ -102,6 +102,12 @@ def literal_text(node: ast.AST) -> str | None:
     if isinstance(node, ast.JoinedStr):
         return "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
     return None
+
+
+def english_plural(node: ast.AST) -> bool:
+    """``'s' if n != 1 else ''``: a plural English only has; ``ngettext`` knows the rest."""
+    return isinstance(node, ast.IfExp) and {literal_text(node.body),
+                                            literal_text(node.orelse)} & {"s", "ies", "es"} != set()
 
 
 def call_name(node: ast.Call) -> str:
@@ -174,6 +180,10 @@ class _Finder(ast.NodeVisitor):
                 self.visit(part)
 
     def visit_JoinedStr(self, node: ast.JoinedStr) -> None:
+        if any(english_plural(value.value) for value in node.values
+               if isinstance(value, ast.FormattedValue)):  # f"{n} row{'s' if n != 1 else ''}"
+            self.found.append(Unwrapped(self.path, node.lineno, literal_text(node) or ""))
+            return
         self._consider(node)
 
     def visit_Constant(self, node: ast.Constant) -> None:

@@ -103,8 +103,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if report.integrity:
         count = len(report.integrity)
         return report_damage(out, args.path, (
-            f"SQLite's checks found {count} problem{'s' if count > 1 else ''}, the first: "
-            f"{report.integrity[0].rstrip('.')}"))
+            ngettext("SQLite's checks found {count} problem, the first: {first}",
+                     "SQLite's checks found {count} problems, the first: {first}",
+                     count).format(count=count, first=report.integrity[0].rstrip("."))))
     for failure in report.invariants:
         out.write(_("FAILED {check}: {detail}").format(
                       check=failure.check,

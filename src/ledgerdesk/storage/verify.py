@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.storage import migrate
 from ledgerdesk.storage.book import SqliteBook
@@ -64,7 +64,8 @@ def _first(problems: list[str]) -> str | None:
         return None
     first = " ".join(problems[0].split()).rstrip(".")
     more = len(problems) - 1
-    return first + (f"; and {more} more problem{'s' if more > 1 else ''}" if more else "")
+    return first + (ngettext("; and {count} more problem", "; and {count} more problems",
+                             more).format(count=more) if more else "")
 
 
 def _reason(problem: BookError) -> str:

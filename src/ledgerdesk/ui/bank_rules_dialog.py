@@ -28,6 +28,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.widgets import error_label, form_row, note_and_count
 
 
@@ -54,7 +55,7 @@ class BankRulesDialog(QDialog):
         header.setSectionResizeMode(RuleColumn.MEMO, QHeaderView.ResizeMode.Stretch)
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
                               (RuleColumn.ACCOUNT, 220)):
-            header.resizeSection(column, width)
+            header.resizeSection(column, at_least_heading(self.table, column, width))
         top, self.count_label = note_and_count(_(NOTE))
         self.status = QLabel()
         self.status.setObjectName("bankRulesStatus")

@@ -33,6 +33,7 @@ from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.workers import run_in_background
 
 ECB_FILTER = N_("ECB reference rates (*.zip *.csv);;All files (*)")
@@ -60,8 +61,9 @@ class RatesDialog(QDialog):
                                                "units of the book's currency one unit of it "
                                                "is worth."))
         header = self.table.horizontalHeader()
-        header.resizeSection(RateColumn.DATE, 120)
-        header.resizeSection(RateColumn.CURRENCY, 90)
+        header.resizeSection(RateColumn.DATE, at_least_heading(self.table, RateColumn.DATE, 120))
+        header.resizeSection(RateColumn.CURRENCY,
+                             at_least_heading(self.table, RateColumn.CURRENCY, 90))
         header.setSectionResizeMode(RateColumn.RATE, QHeaderView.ResizeMode.Stretch)
         self.picker = QComboBox()
         described(self.picker, _("Lists every currency's latest rate, or one currency's rates"))

@@ -40,6 +40,7 @@ from ledgerdesk.ui.print_flow import print_to_pdf
 from ledgerdesk.ui.reconcile_statement_row import StatementFileRow
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.widgets import date_edit, error_label, to_date
 
 TYPING_PAUSE_MS = 300
@@ -134,7 +135,7 @@ class ReconcileDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(ReconcileColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, at_least_heading(table, column, width))
         table.installEventFilter(_SpaceTicks(table, self.model))
         self.balance.returnPressed.connect(table.setFocus)
         return table
