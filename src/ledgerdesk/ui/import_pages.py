@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.i18n import N_, _
-from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
+from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard, field_label
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
 from ledgerdesk.ui.accessible import described
@@ -147,11 +147,10 @@ class MappingPage(QWidget):
             combo.addItems([_(NOT_IMPORTED), *self.wizard.headers()])
             combo.setCurrentText(spec.header or _(NOT_IMPORTED))
             combo.currentTextChanged.connect(lambda text, name=spec.name: self._pick(name, text))
-            name = QLabel(spec.name.replace("_", " ").capitalize()
-                          + (" *" if spec.required else ""))
+            name = QLabel(field_label(spec.name) + (" *" if spec.required else ""))
             name.setBuddy(combo)
             sample = QLabel(spec.sample)
-            about = QLabel(spec.help)
+            about = QLabel(_(spec.help))
             about.setStyleSheet(tone_style(Tone.NOTE))
             for column, widget in enumerate((name, combo, sample, about)):
                 grid.addWidget(widget, row, column)
