@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.presentation.chart import AccountRow, AccountsList
+from ledgerdesk.presentation.chart import ROLE_LABELS, TYPE_LABELS, AccountRow, AccountsList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
@@ -26,6 +26,7 @@ from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import opens_rows, read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading, at_least_texts
 
 
 class AccountColumn(IntEnum):
@@ -95,8 +96,11 @@ class AccountsPage(QWidget):
             _("The chart of accounts with balances. Enter edits the account."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        words = {AccountColumn.TYPE: TYPE_LABELS.values(), AccountColumn.ROLE: ROLE_LABELS.values()}
         for column, width in WIDTHS.items():
-            header.resizeSection(column, width)
+            fitted = at_least_texts(table, at_least_heading(table, column, width),
+                                    words.get(column, ()))
+            header.resizeSection(column, fitted)
         opens_rows(table, self.edit_current)
         return table
 

@@ -65,3 +65,10 @@ def at_least_heading(table: QTableView, column: int, width: int) -> int:
     heading = math.ceil(QFontMetricsF(header.font()).horizontalAdvance(title))
     padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     return max(width, heading + padding + text_margin(table) + 8)
+
+
+def at_least_texts(table: QTableView, width: int, texts: Sequence[str]) -> int:
+    """``width``, or the widest of ``texts`` (every word the column can show, in the
+    user's language) when that is wider: "Verbindlichkeiten" where "Liability" fitted."""
+    widest = max((text_width(table, text) for text in texts), default=0)
+    return max(width, widest + text_margin(table) + 8)
