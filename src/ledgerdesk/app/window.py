@@ -85,6 +85,10 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
         from ledgerdesk.app.remotes import SyncRemotes
         from ledgerdesk.app.sync_sample import build_sync_sample
 
+        if language:  # the sample's outbox keeps its messages in the words they were said in
+            from ledgerdesk.presentation.language import use_language
+
+            use_language(language)
         sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
                                 Path(scratch) / "preferences.ini", locale,
