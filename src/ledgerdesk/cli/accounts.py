@@ -11,19 +11,19 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 
 TYPE_NAMES = {t.value.lower(): t for t in AccountType}
 ROLE_WORDS = {role: role.value.replace("_", " ").lower() for role in AccountRole}
 
 ACCOUNT_COLUMNS = (
-    Column("code", "Code", 8, lambda a: a.code),
-    Column("name", "Name", 30, lambda a: a.name),
-    Column("type", "Type", 9, lambda a: a.type.value.lower()),
-    Column("role", "Role", 17, lambda a: ROLE_WORDS[a.role] if a.role else ""),
-    Column("status", "Status", 8, lambda a: "archived" if a.archived else "active"),
-    Column("balance", "Balance", 14, lambda a: a.balance, numeric=True),
+    Column("code", N_("Code"), 8, lambda a: a.code),
+    Column("name", N_("Name"), 30, lambda a: a.name),
+    Column("type", N_("Type"), 9, lambda a: a.type.value.lower()),
+    Column("role", N_("Role"), 17, lambda a: ROLE_WORDS[a.role] if a.role else ""),
+    Column("status", N_("Status"), 8, lambda a: "archived" if a.archived else "active"),
+    Column("balance", N_("Balance"), 14, lambda a: a.balance, numeric=True),
 )
 
 

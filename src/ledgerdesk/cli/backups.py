@@ -18,14 +18,14 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.backups import UTC, Backup, BackupKind, read_backup_name, size_words
-from ledgerdesk.domain.i18n import _, ngettext
+from ledgerdesk.domain.i18n import N_, _, ngettext
 
 BACKUP_COLUMNS = (
-    Column("when", "When (UTC)", 20, lambda b: b.taken.strftime("%Y-%m-%dT%H:%M:%SZ")),
-    Column("kind", "Kind", 16, lambda b: b.kind.value),
-    Column("bytes", "Bytes", 13, lambda b: b.size, numeric=True),
-    Column("verified", "Verified", 8, lambda b: b.verified),
-    Column("file", "File", 60, lambda b: str(b.path)),
+    Column("when", N_("When (UTC)"), 20, lambda b: b.taken.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    Column("kind", N_("Kind"), 16, lambda b: b.kind.value),
+    Column("bytes", N_("Bytes"), 13, lambda b: b.size, numeric=True),
+    Column("verified", N_("Verified"), 8, lambda b: b.verified),
+    Column("file", N_("File"), 60, lambda b: str(b.path)),
 )
 
 

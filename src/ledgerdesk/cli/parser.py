@@ -141,7 +141,7 @@ def _add_trial_balance(commands: Any) -> None:
 
 
 def _add_list(commands: Any) -> None:
-    kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
+    kinds = "; ".join(f"{kind}: {_(what)}" for kind, what in KIND_HELP.items())
     sub = _command(commands, "list",
                    _("list contacts, documents, document lines, payments, the journal, the "
                      "accounts or a book's backups"),

@@ -14,16 +14,16 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, parse_date
 from ledgerdesk.cli.output import Column
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.rates import rate_text
 
 _PLAIN = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 
 #: One row per rate (``domain.rates.ExchangeRate``), newest first.
 RATE_COLUMNS = (
-    Column("date", "Date", 10, lambda r: r.date),
-    Column("currency", "Cur", 3, lambda r: r.currency),
-    Column("rate", "Rate", 20, lambda r: rate_text(r.rate), numeric=True),
+    Column("date", N_("Date"), 10, lambda r: r.date),
+    Column("currency", N_("Cur"), 3, lambda r: r.currency),
+    Column("rate", N_("Rate"), 20, lambda r: rate_text(r.rate), numeric=True),
 )
 
 
