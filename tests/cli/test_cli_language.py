@@ -54,3 +54,15 @@ def test_the_suite_is_english_even_where_the_machine_speaks_german(
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
     monkeypatch.setenv("LANGUAGE", "de")
     assert "1 problem in 5 rows" in run("import", "contacts", empty_book, bad_contacts)[2]
+
+
+def test_a_list_has_its_headings_and_last_line_in_the_chosen_language_never_cut(
+        run, monkeypatch, demo_book):
+    """The column titles were English in every language, and a longer heading was cut to
+    fit the English one's width ("Sto…" for "Storniert")."""
+    monkeypatch.setenv("LEDGERDESK_LANGUAGE", "de")
+    status, out, _err = run("list", "payments", demo_book)
+    heading = out.splitlines()[0].split()
+    assert status == 0
+    assert heading[:3] == ["Nummer", "Datum", "Art"] and heading[-1] == "Storniert"
+    assert out.rstrip().endswith("Zahlungen")

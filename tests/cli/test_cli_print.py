@@ -87,7 +87,9 @@ def test_a_supplier_statement_prints_what_we_owe_them(run, demo_book, tmp_path):
     assert (status, err) == (0, "")
     _, text = text_of(pdf)
     assert out.startswith(f"{pdf}: Statement for Northwind Office Supplies")
-    assert "Supplier\nstatement" in text and "BILL-" in text and "We owe you" in text
+    # the title on one line or two, as the page's width allows
+    assert "Supplier statement" in " ".join(text.split()) and "BILL-" in text \
+        and "We owe you" in text
 
 
 @pytest.mark.parametrize(("args", "message"), [

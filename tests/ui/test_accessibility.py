@@ -1,5 +1,6 @@
-"""Every control a screen reader can reach has a name it can say, and every label the
-window colours itself reads at WCAG AA contrast, in light and in dark mode.
+"""Every control a screen reader can reach has a name it can say and a description of what
+it does, and every label the window colours itself reads at WCAG AA contrast, in light and
+in dark mode.
 
 The walk goes through every screen and dialog ``ledgerdesk screenshots`` renders (a screen
 added there is walked here too), and asks Qt's accessibility layer, which is what a screen
@@ -56,7 +57,9 @@ class Walk:
 
     named: dict[tuple, str] = field(default_factory=dict)
     unnamed: dict[tuple, str] = field(default_factory=dict)
-    undescribed: dict[tuple, str] = field(default_factory=dict)
+    undescribed: dict[tuple, str] = field(default_factory=dict)  # tables and lists
+    described: dict[tuple, str] = field(default_factory=dict)
+    silent: dict[tuple, str] = field(default_factory=dict)  # any control, no description
     windows: set[type] = field(default_factory=set)
     faint: dict[tuple, str] = field(default_factory=dict)  # coloured text below AA
     coloured: int = 0  # labels with a colour of the window's own, measured
@@ -74,8 +77,12 @@ class Walk:
                 self.named.setdefault(key, where)
             else:
                 self.unnamed.setdefault(key, where)
-            if isinstance(widget, QAbstractItemView) and not description(widget):
-                self.undescribed.setdefault(key, where)
+            if description(widget):
+                self.described.setdefault(key, where)
+            else:
+                self.silent.setdefault(key, where)
+                if isinstance(widget, QAbstractItemView):
+                    self.undescribed.setdefault(key, where)
         for label in top.findChildren(QLabel):
             if label.window() is top and label.isVisibleTo(top) and label.text():
                 self._measure(screen, label, top)
@@ -218,6 +225,15 @@ def test_every_control_on_every_screen_has_a_name_a_screen_reader_says(walk):
                         "have no name:\n" + "\n".join(unnamed)
     print(f"\n{len(walk.named)} of {len(walk.named)} controls named, "
           f"on {len(walk.windows)} kinds of window and dialog")
+
+
+def test_every_control_on_every_screen_says_what_it_does(walk):
+    """After its name a screen reader says a control's description: what a button does,
+    what to type in a field ("The closing balance the bank statement shows")."""
+    silent = sorted(walk.silent.values())
+    assert not silent, f"{len(silent)} of {len(silent) + len(walk.described)} controls " \
+                       "have no description:\n" + "\n".join(silent)
+    print(f"\n{len(walk.described)} of {len(walk.described)} controls described")
 
 
 def test_every_table_and_list_says_what_it_holds_and_how_to_use_it(walk):

@@ -155,3 +155,20 @@ def test_a_refused_field_is_outlined_and_kept(qtbot, ui_session):
     assert dialog.message.text() == "Account 4000 already exists."
     dialog.type_box.setCurrentIndex(dialog.type_box.findText("Income"))
     assert not dialog.bank.isEnabled()  # only an asset can be a bank
+
+
+def test_the_type_and_role_columns_fit_their_longest_word_in_german(qtbot, ui_session,
+                                                                     speaking):
+    """"Verbindlichkeit" (liability) was cut to "Verbindlich…" in a column sized for
+    "Liability"."""
+    from ledgerdesk.presentation.chart import ROLE_LABELS, TYPE_LABELS
+    from ledgerdesk.ui.views.accounts_page import AccountColumn, AccountsPage
+
+    speaking("de")
+    page = AccountsPage(ui_session)
+    qtbot.addWidget(page)
+    header, metrics = page.table.horizontalHeader(), page.table.fontMetrics()
+    for column, words in ((AccountColumn.TYPE, TYPE_LABELS.values()),
+                          (AccountColumn.ROLE, ROLE_LABELS.values())):
+        widest = max(metrics.horizontalAdvance(word) for word in words)
+        assert header.sectionSize(column) >= widest + 12, words  # the cell's margins too

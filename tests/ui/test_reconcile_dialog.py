@@ -215,3 +215,17 @@ def test_a_statement_file_that_cannot_be_read_is_refused_under_it(qtbot, page, t
     assert not error.isHidden()
     assert error.text() == "feb.ofx is not an OFX file: it has no OFX header."
     assert page.model.rowCount() == 0 and page.statement_row.path.text() == str(path)
+
+
+@pytest.mark.parametrize("language", ["de", "fr", "es"])
+def test_every_heading_of_the_list_fits_in_the_chosen_language(qtbot, ui_session, february,
+                                                               speaking, language):
+    """"Cleared" fitted its narrow tick column; "Abgestimmt" was cut to "bgestimn"."""
+    speaking(language)
+    dialog = ReconcileDialog(ui_session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    for column in range(dialog.model.columnCount()):
+        title = dialog.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) > header.fontMetrics().horizontalAdvance(title), title

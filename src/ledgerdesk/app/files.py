@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ledgerdesk.domain.i18n import _
+
 if TYPE_CHECKING:  # the services are imported when a book is opened, not on every start
     from ledgerdesk.services.demo import DemoStats
     from ledgerdesk.services.ports import Book
@@ -66,7 +68,7 @@ def book_settings(book: Book) -> tuple[str, str]:
 def remove_book_files(path: Path) -> None:
     """Delete a book and its SQLite sidecar files."""
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a book file", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("is a folder, not a book file"), str(path))
     for candidate in (path, *(path.with_name(path.name + s) for s in SIDECAR_SUFFIXES)):
         candidate.unlink(missing_ok=True)
 
@@ -110,7 +112,7 @@ def build_demo_book(
     from ledgerdesk.storage.failures import os_problem
 
     if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, "is a folder, not a book file", str(path))
+        raise IsADirectoryError(errno.EISDIR, _("is a folder, not a book file"), str(path))
     building = path.with_name(path.name + ".building")
     with contextlib.suppress(OSError):  # left by a build that was killed; else create says
         remove_book_files(building)

@@ -18,6 +18,8 @@ import subprocess
 from collections.abc import Mapping
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
+
 _PLUGIN_FILES = {"xcb": "libqxcb.so", "wayland": "libqwayland.so"}
 _NOT_FOUND = re.compile(r"^\s*(\S+) => not found", re.MULTILINE)
 _SONAME = re.compile(r"(lib[\w.+-]+?\.so(?:\.\d+)*)")
@@ -93,8 +95,9 @@ def qt_library_problem(environ: Mapping[str, str], platform: str) -> str | None:
     files = " and ".join(missing) if len(missing) < 3 else ", ".join(missing)
     verb = "is" if len(missing) == 1 else "are"
     packages = " ".join(dict.fromkeys(debian_package(lib) for lib in missing))
-    return (f"Qt's {name} display plugin needs {files}, which {verb} not installed "
-            f"(on Debian or Ubuntu: sudo apt install {packages})")
+    return (_("Qt's {name} display plugin needs {files}, which {verb} not installed "
+              "(on Debian or Ubuntu: sudo apt install {packages})").format(
+                name=name, files=files, verb=verb, packages=packages))
 
 
 def import_problem(exc: ImportError) -> str:
@@ -104,6 +107,7 @@ def import_problem(exc: ImportError) -> str:
     found = _SONAME.search(text) if "cannot open shared object file" in text else None
     if found:
         lib = found.group(1)
-        return (f"Qt needs {lib}, which is not installed "
-                f"(on Debian or Ubuntu: sudo apt install {debian_package(lib)})")
-    return f"Qt (PySide6) cannot be loaded: {text}"
+        return (_("Qt needs {lib}, which is not installed (on Debian or Ubuntu: sudo apt "
+                  "install {debian_package})").format(
+                    lib=lib, debian_package=debian_package(lib)))
+    return _("Qt (PySide6) cannot be loaded: {text}").format(text=text)

@@ -30,8 +30,8 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
         return None
     if environ.get("QT_QPA_PLATFORM") or environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
         return None
-    return f"no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the window cannot " \
-           f"open; {CLI_HINT}."
+    return _("no display found (DISPLAY and WAYLAND_DISPLAY are not set), so the "
+             "window cannot open; {hint}.").format(hint=CLI_HINT)
 
 
 def run_window(path: Path | None = None, *, demo: bool = False) -> int:
@@ -85,6 +85,10 @@ def run_screenshots(folder: Path, book: Path | None, locale: str | None, *,
         from ledgerdesk.app.remotes import SyncRemotes
         from ledgerdesk.app.sync_sample import build_sync_sample
 
+        if language:  # the sample's outbox keeps its messages in the words they were said in
+            from ledgerdesk.presentation.language import use_language
+
+            use_language(language)
         sync_book = build_sync_sample(Path(scratch) / "sync.book", dt.date.today())
         return take_screenshots(StorageBookFiles(), book, folder,
                                 Path(scratch) / "preferences.ini", locale,

@@ -11,19 +11,19 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 
 TYPE_NAMES = {t.value.lower(): t for t in AccountType}
 ROLE_WORDS = {role: role.value.replace("_", " ").lower() for role in AccountRole}
 
 ACCOUNT_COLUMNS = (
-    Column("code", "Code", 8, lambda a: a.code),
-    Column("name", "Name", 30, lambda a: a.name),
-    Column("type", "Type", 9, lambda a: a.type.value.lower()),
-    Column("role", "Role", 17, lambda a: ROLE_WORDS[a.role] if a.role else ""),
-    Column("status", "Status", 8, lambda a: "archived" if a.archived else "active"),
-    Column("balance", "Balance", 14, lambda a: a.balance, numeric=True),
+    Column("code", N_("Code"), 8, lambda a: a.code),
+    Column("name", N_("Name"), 30, lambda a: a.name),
+    Column("type", N_("Type"), 9, lambda a: a.type.value.lower()),
+    Column("role", N_("Role"), 17, lambda a: ROLE_WORDS[a.role] if a.role else ""),
+    Column("status", N_("Status"), 8, lambda a: "archived" if a.archived else "active"),
+    Column("balance", N_("Balance"), 14, lambda a: a.balance, numeric=True),
 )
 
 
@@ -78,7 +78,7 @@ def run_add_account(args: argparse.Namespace, out: TextIO) -> int:
     )
     with opened(args.path) as book:
         add_account(book, account)
-    what = "bank account" if args.bank else f"{args.type} account"
+    what = _("bank account") if args.bank else f"{args.type} account"
     if account.currency:
         what = f"{account.currency} {what}"
     out.write(_("Added {what} {code} {name}.").format(
@@ -116,12 +116,12 @@ def run_edit_account(args: argparse.Namespace, out: TextIO) -> int:
 def _what_changed(before: Account, after: Account) -> str:
     said = []
     if after.code != before.code:
-        said.append(f"re-coded from {before.code}")
+        said.append(_("re-coded from {code}").format(code=before.code))
     if after.name != before.name:
-        said.append(f"renamed from {before.name}")
+        said.append(_("renamed from {name}").format(name=before.name))
     if after.archived != before.archived:
-        said.append("archived" if after.archived else "restored from the archive")
+        said.append("archived" if after.archived else _("restored from the archive"))
     if after.role != before.role:
-        said.append("now a bank account" if after.role is AccountRole.BANK
-                    else "no longer a bank account")
-    return ": " + "; ".join(said) if said else " (nothing changed)"
+        said.append(_("now a bank account") if after.role is AccountRole.BANK
+                    else _("no longer a bank account"))
+    return ": " + "; ".join(said) if said else _(" (nothing changed)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.whole_numbers import LARGEST_ID, record_id
 
 _SURROGATES = range(0xD800, 0xE000)
@@ -21,17 +22,17 @@ _SURROGATES = range(0xD800, 0xE000)
 def text(value: str) -> str:
     if any(ord(char) in _SURROGATES for char in value):
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not UTF-8 text (the terminal sent bytes in another encoding); "
-            "type it again in a terminal set to UTF-8")
+            _("{value!r} is not UTF-8 text (the terminal sent bytes in another encoding); type "
+              "it again in a terminal set to UTF-8").format(value=value))
     return value
 
 
 def file_name(value: str) -> str:
     if not value:
-        raise argparse.ArgumentTypeError("a file name cannot be empty")
+        raise argparse.ArgumentTypeError(_("a file name cannot be empty"))
     if "\x00" in value:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a file name: it holds a NUL character")
+            _("{value!r} is not a file name: it holds a NUL character").format(value=value))
     return value
 
 
@@ -39,5 +40,6 @@ def id_argument(value: str) -> int:
     found = record_id(value)
     if found is None:
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not an id; ids are whole numbers from 1 to {LARGEST_ID}")
+            _("{value!r} is not an id; ids are whole numbers from 1 to {largest_id}").format(
+                value=value, largest_id=LARGEST_ID))
     return found

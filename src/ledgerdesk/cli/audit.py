@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from ledgerdesk.cli.output import Column
+from ledgerdesk.domain.i18n import N_
 
 AUDIT_COLUMNS = (
-    Column("when", "When (UTC)", 29, lambda r: r.when),
-    Column("who", "Who", 12, lambda r: r.who or "(unknown)"),
-    Column("what", "What", 60, lambda r: r.what),
+    Column("when", N_("When (UTC)"), 29, lambda r: r.when),
+    Column("who", N_("Who"), 12, lambda r: r.who or "(unknown)"),
+    Column("what", N_("What"), 60, lambda r: r.what),
 )

@@ -18,14 +18,14 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.cli.output import Column, export_csv, write_table
 from ledgerdesk.domain.backups import UTC, Backup, BackupKind, read_backup_name, size_words
-from ledgerdesk.domain.i18n import _, ngettext
+from ledgerdesk.domain.i18n import N_, _, ngettext
 
 BACKUP_COLUMNS = (
-    Column("when", "When (UTC)", 20, lambda b: b.taken.strftime("%Y-%m-%dT%H:%M:%SZ")),
-    Column("kind", "Kind", 16, lambda b: b.kind.value),
-    Column("bytes", "Bytes", 13, lambda b: b.size, numeric=True),
-    Column("verified", "Verified", 8, lambda b: b.verified),
-    Column("file", "File", 60, lambda b: str(b.path)),
+    Column("when", N_("When (UTC)"), 20, lambda b: b.taken.strftime("%Y-%m-%dT%H:%M:%SZ")),
+    Column("kind", N_("Kind"), 16, lambda b: b.kind.value),
+    Column("bytes", N_("Bytes"), 13, lambda b: b.size, numeric=True),
+    Column("verified", N_("Verified"), 8, lambda b: b.verified),
+    Column("file", N_("File"), 60, lambda b: str(b.path)),
 )
 
 
@@ -114,7 +114,7 @@ def run_restore(args: argparse.Namespace, out: TextIO) -> int:
     if done.before is None:
         out.write(_("There was no book at {book} to keep.").format(book=book) + "\n")
     else:
-        state = "verified" if done.before.verified else "unverified: it failed its check"
+        state = "verified" if done.before.verified else _("unverified: it failed its check")
         out.write(_("The book as it was is kept in {path} ({state}).").format(
                       path=done.before.path,
                       state=state) + "\n")
@@ -137,7 +137,8 @@ def _confirmed(book: Path, backup: Path, answers: TextIO, err: TextIO) -> bool:
 
 def _taken(book: Path, backup: Path) -> str:
     read = read_backup_name(backup.name, book.name)
-    return f", taken {read[0].astimezone(UTC):%Y-%m-%d %H:%M} UTC" if read else ""
+    return _(", taken {astimezone:%Y-%m-%d %H:%M} UTC").format(
+        astimezone=read[0].astimezone(UTC)) if read else ""
 
 
 def run_list_backups(args: argparse.Namespace, out: TextIO) -> int:

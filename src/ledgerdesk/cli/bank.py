@@ -10,15 +10,15 @@ from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import parse_date
 from ledgerdesk.cli.output import Column, export_csv
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 
 #: One row per rule (``services.bank_rules.BankRuleRow``).
 BANK_RULE_COLUMNS = (
-    Column("id", "Id", 4, lambda r: r.rule.id, numeric=True),
-    Column("reference_contains", "Reference contains", 24, lambda r: r.rule.reference_contains),
-    Column("account", "Account", 7, lambda r: r.rule.account_code),
-    Column("account_name", "Account name", 24, lambda r: r.account_name),
-    Column("memo", "Memo", 24, lambda r: r.rule.memo),
+    Column("id", N_("Id"), 4, lambda r: r.rule.id, numeric=True),
+    Column("reference_contains", N_("Reference contains"), 24, lambda r: r.rule.reference_contains),
+    Column("account", N_("Account"), 7, lambda r: r.rule.account_code),
+    Column("account_name", N_("Account name"), 24, lambda r: r.account_name),
+    Column("memo", N_("Memo"), 24, lambda r: r.rule.memo),
 )
 
 
@@ -71,5 +71,6 @@ def run_export_statement(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         found = statement_postings(book, args.bank, args.start, args.end)
     export_csv(STATEMENT_COLUMNS, found.postings, args.output, out,
-               f"statement lines of {found.bank_code} {found.bank_name}", bom=args.bom)
+               _("statement lines of {bank_code} {bank_name}").format(
+                   bank_code=found.bank_code, bank_name=found.bank_name), bom=args.bom)
     return 0

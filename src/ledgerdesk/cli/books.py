@@ -11,6 +11,7 @@ from ledgerdesk.app.files import (
 )
 from ledgerdesk.cli.errors import CliError
 from ledgerdesk.domain.currencies import currency_problem
+from ledgerdesk.domain.i18n import _
 
 __all__ = [
     "DEFAULT_COMPANY",
@@ -25,5 +26,5 @@ __all__ = [
 def check_currency(currency: str) -> str:
     """An ISO 4217 code (``eur`` is read as EUR), or a one-line CliError naming the text."""
     if why := currency_problem(currency):
-        raise CliError(f"--currency {why}")
+        raise CliError(_("--currency {why}").format(why=why))
     return currency.strip().upper()

@@ -62,16 +62,17 @@ def run_demo(args: argparse.Namespace, out: TextIO) -> int:
 def demo_summary(stats: DemoStats, elapsed: float) -> list[tuple[str, str]]:
     return [
         ("contacts", str(stats.contacts)),
-        ("documents", f"{stats.invoices} invoices, {stats.bills} bills, "
-                      f"{stats.credit_notes} credit notes"),
+        ("documents", _("{invoices} invoices, {bills} bills, {credit_notes} credit notes").format(
+                          invoices=stats.invoices, bills=stats.bills,
+                          credit_notes=stats.credit_notes)),
         ("payments", str(stats.payments)),
         ("journals", str(stats.journals)),
-        ("opening", f"{stats.opening} invoices and bills open the day before (OB-), and "
-                    f"{stats.opening} payments of them"),
-        ("voided", f"{stats.voided} documents and payments"),
-        *([("foreign", f"{stats.foreign} invoices and bills in foreign currencies")]
-          if stats.foreign else []),
-        ("time taken", f"{elapsed:.2f} s"),
+        ("opening", _("{opening} invoices and bills open the day before (OB-), and {opening} "
+                      "payments of them").format(opening=stats.opening)),
+        ("voided", _("{voided} documents and payments").format(voided=stats.voided)),
+        *([("foreign", _("{foreign} invoices and bills in foreign currencies").format(
+            foreign=stats.foreign))] if stats.foreign else []),
+        (_("time taken"), f"{elapsed:.2f} s"),
     ]
 
 
@@ -105,8 +106,9 @@ def run_check(args: argparse.Namespace, out: TextIO) -> int:
     if report.integrity:
         count = len(report.integrity)
         return report_damage(out, args.path, (
-            f"SQLite's checks found {count} problem{'s' if count > 1 else ''}, the first: "
-            f"{report.integrity[0].rstrip('.')}"))
+            ngettext("SQLite's checks found {count} problem, the first: {first}",
+                     "SQLite's checks found {count} problems, the first: {first}",
+                     count).format(count=count, first=report.integrity[0].rstrip("."))))
     for failure in report.invariants:
         out.write(_("FAILED {check}: {detail}").format(
                       check=failure.check,
@@ -133,7 +135,8 @@ def run_trial_balance(args: argparse.Namespace, out: TextIO) -> int:
     if args.csv is not None:
         export_csv(TRIAL_BALANCE_COLUMNS, rows, args.csv, out, "accounts", bom=args.bom)
         return 0
-    when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
+    when = _("as of {date}").format(
+        date=args.as_of.isoformat()) if args.as_of else _("all entries")
     out.write(_("Trial balance of {value}, {when} ({currency})\n").format(
                   value=company or args.path,
                   when=when,
@@ -149,7 +152,8 @@ def run_export_journal(args: argparse.Namespace, out: TextIO) -> int:
     with opened(args.path) as book:
         company, _currency = book_settings(book)
         accounts, entries = journal(book)
-        title = f"Ledgerdesk journal of {company}, exported {dt.date.today().isoformat()}"
+        title = _("Ledgerdesk journal of {company}, exported {date}").format(
+                    company=company, date=dt.date.today().isoformat())
         with text_output(args.output, out) as target:
             for line in journal_lines(accounts, counter.count(entries), title=title):
                 target.write(line + "\n")

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from ledgerdesk.app.window import WindowUnavailable, run_window
+from ledgerdesk.domain.i18n import _
 
 USAGE = ("usage: ledgerdesk-gui [BOOK]\n"
          "Open the Ledgerdesk window on BOOK (default: the last book).\n")
@@ -38,7 +39,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run_window(book_path(books[0]) if books else None)
     except WindowUnavailable as exc:
-        _say(f"ledgerdesk-gui: error: {exc}\n")
+        _say(_("ledgerdesk-gui: error: {exc}\n").format(exc=exc))
         return 2
 
 

@@ -109,8 +109,8 @@ def write_preview(preview: ImportPreview, out: TextIO, err: TextIO) -> None:
                          for name, i in mapping.columns.items())
         out.write(_("Columns: {used}").format(used=used) + "\n")
     if mapping.unused_headers():
-        out.write(_("Not imported: {join}").format(
-                      join=', '.join(repr(h) for h in mapping.unused_headers())) + "\n")
+        out.write(_("Not imported: {items}").format(
+                      items=', '.join(repr(h) for h in mapping.unused_headers())) + "\n")
     for match in preview.matches:
         write_match(match, out, where)
     if preview.problems:
@@ -161,8 +161,8 @@ def write_match(match: Any, out: TextIO, where: str,
         return
     if match.journal is not None:
         journal = match.journal
-        how = "a transfer, journal with" if journal.transfer else "journal"
-        by = "" if journal.transfer else " by rule"
+        how = _("a transfer, journal with") if journal.transfer else "journal"
+        by = "" if journal.transfer else _(" by rule")
         out.write(f"{head}: {how} {journal.account_code} {shown_inert(journal.account_name)}"
                   f"{by} ({shown_inert(worded(journal.words))})\n")
         return
@@ -209,7 +209,8 @@ def _mapping(text: str) -> tuple[str, str]:
     name, sep, header = utf8_text(text).partition("=")
     if not sep or not name.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a mapping; write FIELD=HEADER, like name=\"Company name\"")
+            _('{text!r} is not a mapping; write FIELD=HEADER, like name="Company name"').format(
+                text=text))
     return name.strip(), header.strip()
 
 
@@ -217,6 +218,6 @@ def _row(text: str) -> int:
     row = whole_number(text)
     if row is None or row < 2:
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a line's row; write the row number a spreadsheet shows, "
-            "2 or more (row 1 is the header)")
+            _("{text!r} is not a line's row; write the row number a spreadsheet shows, 2 or "
+              "more (row 1 is the header)").format(text=text))
     return row

@@ -40,8 +40,8 @@ def parse_line(text: str) -> tuple[str, Decimal, str, str]:
     amount, _colon, description = rest.partition(":")
     if not sep or not code.strip() or not amount.strip():
         raise argparse.ArgumentTypeError(
-            f"{text!r} is not a line; write CODE=AMOUNT or CODE=AMOUNT:description, "
-            "like 6000=120.00:Rent for May"
+            _("{text!r} is not a line; write CODE=AMOUNT or CODE=AMOUNT:description, like "
+              "6000=120.00:Rent for May").format(text=text)
         )
     return code.strip(), parse_amount(amount), description.strip(), text
 

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from ledgerdesk.cli.books import opened
 from ledgerdesk.cli.errors import CliError, check_bom
 from ledgerdesk.cli.output import Column, export_csv, write_table
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
@@ -51,39 +51,40 @@ LIST_KINDS = (CONTACTS, *DOCUMENT_LISTS, PAYMENTS, JOURNAL, JOURNAL_ENTRIES, *LI
 
 def document_columns(today: dt.date) -> tuple[Column, ...]:
     return (
-        Column("number", "Number", 11, lambda d: d.number or "(draft)"),
-        Column("contact", "Contact", 28, lambda d: d.contact_name),
-        Column("issue_date", "Issued", 10, lambda d: d.issue_date),
-        Column("due_date", "Due", 10, lambda d: d.due_date),
-        Column("total", "Total", 14, lambda d: d.total, numeric=True),
-        Column("outstanding", "Outstanding", 14, lambda d: d.outstanding, numeric=True),
-        Column("currency", "Cur", 3, lambda d: d.total.currency),
-        Column("exchange_rate", "Rate", 8, lambda d: rate_text(d.exchange_rate), numeric=True),
-        Column("status", "Status", 11, lambda d: d.status(today)),
+        Column("number", _("Number"), 11, lambda d: d.number or _("(draft)")),
+        Column("contact", _("Contact"), 28, lambda d: d.contact_name),
+        Column("issue_date", _("Issued"), 10, lambda d: d.issue_date),
+        Column("due_date", _("Due"), 10, lambda d: d.due_date),
+        Column("total", _("Total"), 14, lambda d: d.total, numeric=True),
+        Column("outstanding", _("Outstanding"), 14, lambda d: d.outstanding, numeric=True),
+        Column("currency", _("Cur"), 3, lambda d: d.total.currency),
+        Column("exchange_rate", _("Rate"), 8, lambda d: rate_text(d.exchange_rate),
+               numeric=True),
+        Column("status", _("Status"), 11, lambda d: d.status(today)),
     )
 
 
 PAYMENT_COLUMNS = (
     # First: the name ``void`` takes, as the window shows it (PAY-00042).
-    Column("number", "Number", 9, lambda p: payment_number(p.id)),
-    Column("date", "Date", 10, lambda p: p.date),
-    Column("kind", "Kind", 16, lambda p: words(p.kind.value)),
-    Column("contact", "Contact", 24, lambda p: p.contact_name),
-    Column("amount", "Amount", 14, lambda p: p.amount, numeric=True),
-    Column("currency", "Cur", 3, lambda p: p.amount.currency),
-    Column("allocated", "Allocated", 14, lambda p: p.allocated, numeric=True),
-    Column("allocated_currency", "Cur", 3, lambda p: p.allocated.currency),
-    Column("documents", "Documents", 24, lambda p: p.documents),
-    Column("reference", "Reference", 16, lambda p: p.reference),
-    Column("void", "Void", 4, lambda p: p.voided),
+    Column("number", N_("Number"), 9, lambda p: payment_number(p.id)),
+    Column("date", N_("Date"), 10, lambda p: p.date),
+    Column("kind", N_("Kind"), 16, lambda p: words(p.kind.value)),
+    Column("contact", N_("Contact"), 24, lambda p: p.contact_name),
+    Column("amount", N_("Amount"), 14, lambda p: p.amount, numeric=True),
+    Column("currency", N_("Cur"), 3, lambda p: p.amount.currency),
+    Column("allocated", N_("Allocated"), 14, lambda p: p.allocated, numeric=True),
+    Column("allocated_currency", N_("Cur"), 3, lambda p: p.allocated.currency),
+    Column("documents", N_("Documents"), 24, lambda p: p.documents),
+    Column("reference", N_("Reference"), 16, lambda p: p.reference),
+    Column("void", N_("Void"), 4, lambda p: p.voided),
 )
 
 CONTACT_COLUMNS = (
-    Column("name", "Name", 30, lambda c: c.name),
-    Column("role", "Role", 8, lambda c: words(c.role.value)),
-    Column("email", "Email", 30, lambda c: c.email),
-    Column("receivable", "Receivable", 14, lambda c: c.receivable, numeric=True),
-    Column("payable", "Payable", 14, lambda c: c.payable, numeric=True),
+    Column("name", N_("Name"), 30, lambda c: c.name),
+    Column("role", N_("Role"), 8, lambda c: words(c.role.value)),
+    Column("email", N_("Email"), 30, lambda c: c.email),
+    Column("receivable", N_("Receivable"), 14, lambda c: c.receivable, numeric=True),
+    Column("payable", N_("Payable"), 14, lambda c: c.payable, numeric=True),
 )
 
 
@@ -97,37 +98,37 @@ def _credit(amount: Money) -> Money | None:
 
 #: One row per journal line: (entry, line, account name).
 JOURNAL_COLUMNS = (
-    Column("entry", "Entry", 7, lambda r: r[0].id, numeric=True),
-    Column("date", "Date", 10, lambda r: r[0].date),
-    Column("description", "Description", 36, lambda r: r[0].memo),
-    Column("source", "Source", 8, lambda r: r[0].source_type.value.lower()),
-    Column("source_id", "Id", 7, lambda r: r[0].source_id, numeric=True),
-    Column("account", "Account", 7, lambda r: r[1].account_code),
-    Column("account_name", "Account name", 22, lambda r: r[2]),
-    Column("debit", "Debit", 14, lambda r: _debit(r[1].amount), numeric=True),
-    Column("credit", "Credit", 14, lambda r: _credit(r[1].amount), numeric=True),
-    Column("currency", "Cur", 3, lambda r: r[1].amount.currency),
-    Column("memo", "Line memo", 16, lambda r: r[1].memo),
+    Column("entry", N_("Entry"), 7, lambda r: r[0].id, numeric=True),
+    Column("date", N_("Date"), 10, lambda r: r[0].date),
+    Column("description", N_("Description"), 36, lambda r: r[0].memo),
+    Column("source", N_("Source"), 8, lambda r: r[0].source_type.value.lower()),
+    Column("source_id", N_("Id"), 7, lambda r: r[0].source_id, numeric=True),
+    Column("account", N_("Account"), 7, lambda r: r[1].account_code),
+    Column("account_name", N_("Account name"), 22, lambda r: r[2]),
+    Column("debit", N_("Debit"), 14, lambda r: _debit(r[1].amount), numeric=True),
+    Column("credit", N_("Credit"), 14, lambda r: _credit(r[1].amount), numeric=True),
+    Column("currency", N_("Cur"), 3, lambda r: r[1].amount.currency),
+    Column("memo", N_("Line memo"), 16, lambda r: r[1].memo),
 )
 
 
 #: One row per manual journal (``JournalSummary``).
 JOURNAL_ENTRY_COLUMNS = (
-    Column("number", "Number", 9, lambda j: j.number),
-    Column("date", "Date", 10, lambda j: j.date),
-    Column("memo", "Memo", 40, lambda j: j.memo),
-    Column("debit_total", "Debit total", 14, lambda j: j.total, numeric=True),
-    Column("status", "Status", 6, lambda j: j.status),
+    Column("number", N_("Number"), 9, lambda j: j.number),
+    Column("date", N_("Date"), 10, lambda j: j.date),
+    Column("memo", N_("Memo"), 40, lambda j: j.memo),
+    Column("debit_total", N_("Debit total"), 14, lambda j: j.total, numeric=True),
+    Column("status", N_("Status"), 6, lambda j: j.status),
 )
 
 
 #: One row per tax code (``services.tax_codes.TaxCodeUse``).
 TAX_CODE_COLUMNS = (
-    Column("side", "Side", 9, lambda u: u.code.side.value.lower()),
-    Column("name", "Name", 24, lambda u: u.code.name),
-    Column("rate", "Rate %", 7, lambda u: Percent(u.code.rate), numeric=True),
-    Column("account", "Account", 7, lambda u: u.code.account_code),
-    Column("used", "Used on", 12, lambda u: u.used_on),
+    Column("side", N_("Side"), 9, lambda u: u.code.side.value.lower()),
+    Column("name", N_("Name"), 24, lambda u: u.code.name),
+    Column("rate", N_("Rate %"), 7, lambda u: Percent(u.code.rate), numeric=True),
+    Column("account", N_("Account"), 7, lambda u: u.code.account_code),
+    Column("used", N_("Used on"), 12, lambda u: u.used_on),
 )
 
 
@@ -170,14 +171,16 @@ def run_list(args: argparse.Namespace, out: TextIO) -> int:
         else:
             columns, rows = list_source(book, args.kind, args.open, dt.date.today(),
                                         for_csv=args.csv is not None)
-        noun = _NOUNS.get(args.kind, args.kind)
+        noun = _(_NOUNS[args.kind]) if args.kind in _NOUNS else args.kind
         if args.csv is not None:
             export_csv(columns, rows, args.csv, out, noun, bom=args.bom)
             return 0
         count = write_table(columns, rows, out)
-    out.write(f"\n{count} {noun}{' with something outstanding' if args.open else ''}\n")
+    outstanding = _(" with something outstanding") if args.open else ""
+    out.write("\n" + _("{count} {noun}{outstanding}").format(
+        count=count, noun=noun, outstanding=outstanding) + "\n")
     if args.kind == ACCOUNTS:
-        out.write(f"{ACCOUNTS_NOTE}\n")
+        out.write(_(ACCOUNTS_NOTE) + "\n")
     return 0
 
 
@@ -232,30 +235,34 @@ def list_source(
 
 #: For ``--help``: what each kind lists.
 KIND_HELP: dict[str, str] = {
-    CONTACTS: "customers and suppliers with what they owe and are owed",
-    "invoices": "sales invoices",
-    "bills": "supplier bills",
-    "credit-notes": "credit notes and kept credits, both sides",
-    PAYMENTS: "receipts, supplier payments and refunds",
-    JOURNAL: "every journal line with its entry, debit or credit",
-    JOURNAL_ENTRIES: "the manual journals, one row each: number, date, memo, total, status",
-    "invoice-lines": "every sales invoice line with its invoice (imports back whole)",
-    "bill-lines": "every bill line with its bill (imports back whole)",
-    ACCOUNTS: "the chart of accounts with each account's balance today",
-    AUDIT: "the audit log: when (UTC), who and what, oldest first",
-    TAX_CODES: "tax codes with their rate, account and a posted document using each",
-    BANK_RULES: "bank rules: the reference text, the account it posts to, the memo",
-    BACKUPS: "the book's backups, newest first: when (UTC), kind, size, verified, file",
-    RECONCILIATIONS: "bank reconciliations: account, statement date and balance, opening, "
-                     "what they cleared, finished or undone",
-    RATES: "exchange rates, newest first: date, currency, home units per unit (--currency C: "
-           "one currency's)",
+    CONTACTS: N_("customers and suppliers with what they owe and are owed"),
+    "invoices": N_("sales invoices"),
+    "bills": N_("supplier bills"),
+    "credit-notes": N_("credit notes and kept credits, both sides"),
+    PAYMENTS: N_("receipts, supplier payments and refunds"),
+    JOURNAL: N_("every journal line with its entry, debit or credit"),
+    JOURNAL_ENTRIES: N_("the manual journals, one row each: number, date, memo, total, status"),
+    "invoice-lines": N_("every sales invoice line with its invoice (imports back whole)"),
+    "bill-lines": N_("every bill line with its bill (imports back whole)"),
+    ACCOUNTS: N_("the chart of accounts with each account's balance today"),
+    AUDIT: N_("the audit log: when (UTC), who and what, oldest first"),
+    TAX_CODES: N_("tax codes with their rate, account and a posted document using each"),
+    BANK_RULES: N_("bank rules: the reference text, the account it posts to, the memo"),
+    BACKUPS: N_("the book's backups, newest first: when (UTC), kind, size, verified, file"),
+    RECONCILIATIONS: N_("bank reconciliations: account, statement date and balance, opening, "
+                        "what they cleared, finished or undone"),
+    RATES: N_("exchange rates, newest first: date, currency, home units per unit "
+              "(--currency C: one currency's)"),
 }
-ACCOUNTS_NOTE = ("Balances as of today, income and expense accounts since this fiscal year "
-                 "began, earlier years' results in retained earnings; liabilities, equity "
-                 "and income read positive in credit.")
+ACCOUNTS_NOTE = N_("Balances as of today, income and expense accounts since this fiscal year "
+                   "began, earlier years' results in retained earnings; liabilities, equity "
+                   "and income read positive in credit.")
 
-_NOUNS = {JOURNAL: "journal lines", JOURNAL_ENTRIES: "journal entries",
-          "invoice-lines": "invoice lines",
-          "bill-lines": "bill lines", AUDIT: "audit log rows", TAX_CODES: "tax codes",
-          BANK_RULES: "bank rules", RATES: "exchange rates"}
+#: What a list's rows are, for its last line and its CSV message ("12 invoices").
+_NOUNS = {CONTACTS: N_("contacts"), "invoices": N_("invoices"), "bills": N_("bills"),
+          "credit-notes": N_("credit-notes"), PAYMENTS: N_("payments"),
+          JOURNAL: N_("journal lines"), JOURNAL_ENTRIES: N_("journal entries"),
+          "invoice-lines": N_("invoice lines"), "bill-lines": N_("bill lines"),
+          ACCOUNTS: N_("accounts"), AUDIT: N_("audit log rows"), TAX_CODES: N_("tax codes"),
+          BANK_RULES: N_("bank rules"), BACKUPS: N_("backups"),
+          RECONCILIATIONS: N_("reconciliations"), RATES: N_("exchange rates")}

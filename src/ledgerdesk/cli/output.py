@@ -8,6 +8,7 @@ locale; the CSV itself (guard, BOM) is ``reports.csv_format``'s.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
@@ -50,7 +51,11 @@ def write_table(
 ) -> int:
     """Header, a rule, one line per row, then optional footer rows (``footer`` is one, and
     ``footers`` several, e.g. subtotals and a total); returns the row count."""
-    out.write(format_row(columns, [c.title for c in columns]) + "\n")
+    titles = [_(c.title) for c in columns]
+    # a heading is never cut: "Storniert" where "Void" fitted widens its column
+    columns = [dataclasses.replace(c, width=max(c.width, len(title)))
+               for c, title in zip(columns, titles, strict=True)]
+    out.write(format_row(columns, titles) + "\n")
     out.write(rule(columns) + "\n")
     count = 0
     for row in rows:

@@ -37,7 +37,8 @@ class OneLineParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         message = " ".join(shown_inert(message).split())
-        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")
+        self.exit(2, _("{prog}: error: {message} (see {prog} --help)\n").format(
+                         prog=self.prog, message=message))
 
 
 def _emptied(action: argparse.Action, value: Any) -> bool:
@@ -214,7 +215,7 @@ def add_trial_balance(commands: Any, command: Any) -> None:
 def add_list(commands: Any, command: Any) -> None:
     from ledgerdesk.cli.lists import KIND_HELP, LIST_KINDS
 
-    kinds = "; ".join(f"{kind}: {what}" for kind, what in KIND_HELP.items())
+    kinds = "; ".join(f"{kind}: {_(what)}" for kind, what in KIND_HELP.items())
     sub = command(commands, "list",
                    _("list contacts, documents, document lines, payments, the journal, the "
                      "accounts or a book's backups"),

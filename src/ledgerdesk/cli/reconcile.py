@@ -116,5 +116,6 @@ def _undo(path: str, reconciliation_id: int, out: TextIO) -> int:
 
 def cleared_refusal(exc: Cleared, path: str) -> CliError:
     """The refusal of a void with the command that undoes the reconciliation in it."""
-    command = f"ledgerdesk reconcile {shlex.quote(path)} --undo {exc.reconciliation.id}"
+    command = _("ledgerdesk reconcile {quote} --undo {id}").format(
+                  quote=shlex.quote(path), id=exc.reconciliation.id)
     return CliError(exc.said(command))

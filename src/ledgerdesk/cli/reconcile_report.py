@@ -19,7 +19,7 @@ from ledgerdesk.services.ports import Book
 def check_report_target(report: str | None) -> None:
     """Refuse a report in a folder that does not exist before anything is recorded."""
     if report == "-":
-        raise CliError("--report needs a file: the summary goes to standard output.")
+        raise CliError(_("--report needs a file: the summary goes to standard output."))
     if report is not None and not Path(report).parent.is_dir():
         raise CliError(_("{parent} is not a folder; the report cannot be written there.").format(
             parent=Path(report).parent))

@@ -65,13 +65,13 @@ def _write_lines(found: StatementDraft, out: TextIO) -> None:
     missing = found.not_in_book
     out.write(_("Not in the book: none") + "\n" if not missing else _("Not in the book:") + "\n")
     for match in missing:
-        write_match(match, out, "line", nothing="no suggestion")
+        write_match(match, out, "line", nothing=_("no suggestion"))
 
 
 def _refusal(found: StatementDraft) -> str:
     gap = found.draft.difference(found.ticked)
-    text = (f"difference: The difference is {gap.amount:f} {gap.currency}, not zero; "
-            "nothing was recorded")
+    text = (_("difference: The difference is {amount:f} {currency}, not zero; nothing was "
+              "recorded").format(amount=gap.amount, currency=gap.currency))
     if found.not_in_book and not found.accepting:
         text += ngettext("; --accept-suggestions records the suggestions of the {count} line "
                          "not in the book",

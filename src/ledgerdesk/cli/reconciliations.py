@@ -12,28 +12,28 @@ from collections.abc import Collection, Sequence
 from typing import TextIO
 
 from ledgerdesk.cli.output import Column, cell_text, write_table
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.plain_text import shown_inert
 from ledgerdesk.domain.reconciliation import BankPosting, ReconciliationDraft
 from ledgerdesk.domain.wording import plural
 
 #: One row per reconciliation (``domain.reconciliation.Reconciliation``).
 RECONCILIATION_COLUMNS = (
-    Column("id", "Id", 5, lambda r: r.id, numeric=True),  # what --undo takes
-    Column("account", "Account", 7, lambda r: r.account_code),
-    Column("account_name", "Account name", 20, lambda r: r.account_name),
-    Column("statement_date", "Statement", 10, lambda r: r.statement_date),
-    Column("opening_balance", "Opening", 14, lambda r: r.opening, numeric=True),
-    Column("cleared", "Cleared", 7, lambda r: r.cleared, numeric=True),
-    Column("cleared_total", "Cleared total", 14, lambda r: r.cleared_total, numeric=True),
-    Column("statement_balance", "Balance", 14, lambda r: r.statement_balance, numeric=True),
-    Column("status", "Status", 8, lambda r: "undone" if r.undone else "finished"),
+    Column("id", N_("Id"), 5, lambda r: r.id, numeric=True),  # what --undo takes
+    Column("account", N_("Account"), 7, lambda r: r.account_code),
+    Column("account_name", N_("Account name"), 20, lambda r: r.account_name),
+    Column("statement_date", N_("Statement"), 10, lambda r: r.statement_date),
+    Column("opening_balance", N_("Opening"), 14, lambda r: r.opening, numeric=True),
+    Column("cleared", N_("Cleared"), 7, lambda r: r.cleared, numeric=True),
+    Column("cleared_total", N_("Cleared total"), 14, lambda r: r.cleared_total, numeric=True),
+    Column("statement_balance", N_("Balance"), 14, lambda r: r.statement_balance, numeric=True),
+    Column("status", N_("Status"), 8, lambda r: "undone" if r.undone else "finished"),
 )
 
 POSTING_COLUMNS = (
-    Column("date", "Date", 10, lambda p: p.date),
-    Column("what", "What", 50, lambda p: p.what),
-    Column("amount", "Amount", 14, lambda p: p.amount, numeric=True),
+    Column("date", N_("Date"), 10, lambda p: p.date),
+    Column("what", N_("What"), 50, lambda p: p.what),
+    Column("amount", N_("Amount"), 14, lambda p: p.amount, numeric=True),
 )
 
 _LABEL, _AMOUNT = 27, 14
@@ -54,8 +54,9 @@ def figure(label: str, value: object, note: str = "") -> str:
 def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO) -> None:
     """The summary of ``draft`` with the postings ``ticked`` cleared."""
     previous = draft.previous
-    since = (f"reconciliation {previous.id}, statement {previous.statement_date.isoformat()}"
-             if previous else "no earlier reconciliation")
+    since = (_("reconciliation {id}, statement {date}").format(
+                 id=previous.id, date=previous.statement_date.isoformat())
+             if previous else _("no earlier reconciliation"))
     cleared, uncleared = draft.cleared(ticked), draft.uncleared(ticked)
     out.write(said(_("Reconciling {account_code} {account_name} to the statement of "
                      "{statement_date}").format(
@@ -69,12 +70,12 @@ def write_draft(draft: ReconciliationDraft, ticked: Collection[int], out: TextIO
         draft.cleared_total(ticked)))
     _postings(_("Uncleared: {postings}").format(
         postings=plural(len(uncleared), "{count} posting", "{count} postings")) if uncleared
-              else "Uncleared: none", uncleared, out)
+              else _("Uncleared: none"), uncleared, out)
     gap = draft.difference(ticked)
     out.write(figure(_("Difference"), gap))
     if not gap.is_zero:
         hints = draft.explaining(ticked)
-        _postings("Would make it zero:" if hints else "No single posting would make it zero.",
+        _postings(_("Would make it zero:") if hints else _("No single posting would make it zero."),
                   hints[:_HINTS], out)
 
 

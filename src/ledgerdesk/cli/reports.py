@@ -124,7 +124,8 @@ def _balance_sheet(book: Any, args: argparse.Namespace) -> ReportView:
 
 def _trial_balance(book: Any, args: argparse.Namespace) -> ReportView:
     _company, currency = book_settings(book)
-    when = f"as of {args.as_of.isoformat()}" if args.as_of else "all entries"
+    when = _("as of {date}").format(
+        date=args.as_of.isoformat()) if args.as_of else _("all entries")
     return trial_balance_view(trial_balance(book, args.as_of), when, currency)
 
 

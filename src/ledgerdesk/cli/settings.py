@@ -70,8 +70,8 @@ def add_parser(commands: Any, command: Any) -> None:
         sub.add_argument(f"--{option.name}", dest=option.field, metavar=option.metavar,
                          help=option.help)
     sub.add_argument("--prefix", action="append", default=[], metavar="KIND=TEXT",
-                     help=_("a document number prefix, e.g. invoice=INV- (kinds: {join})").format(
-                         join=', '.join(PREFIX_KINDS)))
+                     help=_("a document number prefix, e.g. invoice=INV- (kinds: {items})").format(
+                         items=', '.join(PREFIX_KINDS)))
     sub.add_argument("--tax-rounding", choices=ROUNDINGS,
                      help=_("round tax on each line, or once per tax code per document (documents "
                             "saved from now on)"))
@@ -85,7 +85,7 @@ def run_settings(args: argparse.Namespace, out: TextIO) -> int:
         current = read_settings(book)
         if args.tax_rounding is not None:
             chosen = TaxRounding.from_words(args.tax_rounding)
-            said = "is now" if set_tax_rounding(book, chosen) else "was already"
+            said = _("is now") if set_tax_rounding(book, chosen) else _("was already")
             out.write(_("Tax rounding {said} {words}. {tax_rounding_note}\n").format(
                           said=said,
                           words=chosen.words,
@@ -114,7 +114,7 @@ def settings_lines(settings: CompanySettings, rounding: TaxRounding) -> list[tup
     lines.append(("logo", "none" if logo is None else
                   f"{logo.media_type}, {len(logo.data):,} bytes"))
     lock = settings.lock_date  # changed with ``ledgerdesk lock``
-    lines.append(("locked-through", lock.isoformat() if lock else "not locked"))
+    lines.append(("locked-through", lock.isoformat() if lock else _("not locked")))
     return lines
 
 
@@ -122,9 +122,9 @@ def _prefix(text: str) -> tuple[DocumentKind, str]:
     word, sep, prefix = text.partition("=")
     kind = PREFIX_KINDS.get(word.strip().lower())
     if not sep or kind is None:
-        raise CliError(_("--prefix {text!r}: write KIND=TEXT, KIND one of {join}.").format(
+        raise CliError(_("--prefix {text!r}: write KIND=TEXT, KIND one of {items}.").format(
             text=text,
-            join=', '.join(PREFIX_KINDS)))
+            items=', '.join(PREFIX_KINDS)))
     return kind, prefix
 
 

@@ -15,6 +15,7 @@ from typing import TextIO
 
 from ledgerdesk.cli.books import book_settings, opened
 from ledgerdesk.cli.commands import trial_balance_totals
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import AccountRole
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.plain_text import shown_inert
@@ -79,22 +80,24 @@ def summary_lines(path: Path, summary: BookSummary) -> list[str]:
     quoted = shlex.quote(str(path))
     return [
         f"{shown_inert(summary.company) or path.name} ({summary.currency}), {path}",
-        f"  contacts        {summary.contacts}",
-        f"  invoices        {summary.invoices}",
-        f"  bills           {summary.bills}",
-        f"  credit notes    {summary.credit_notes}, and {summary.credits} credits kept from "
-        "overpayments",
-        f"  payments        {summary.payments}",
-        f"  receivable      {summary.receivable}",
-        f"  payable         {summary.payable}",
-        f"  overdue         {summary.overdue} invoices and bills",
-        f"  trial balance   debit {summary.debit_total}, credit {summary.credit_total} "
-        f"({balanced})",
+        _("  contacts        {contacts}").format(contacts=summary.contacts),
+        _("  invoices        {invoices}").format(invoices=summary.invoices),
+        _("  bills           {bills}").format(bills=summary.bills),
+        _("  credit notes    {credit_notes}, and {credits} credits kept from overpayments").format(
+            credit_notes=summary.credit_notes, credits=summary.credits),
+        _("  payments        {payments}").format(payments=summary.payments),
+        _("  receivable      {receivable}").format(receivable=summary.receivable),
+        _("  payable         {payable}").format(payable=summary.payable),
+        _("  overdue         {overdue} invoices and bills").format(overdue=summary.overdue),
+        _("  trial balance   debit {debit_total}, credit {credit_total} ({balanced})").format(
+            debit_total=summary.debit_total, credit_total=summary.credit_total, balanced=balanced),
         "",
-        "Open it in the window with",
-        f"  ledgerdesk open {quoted}",
-        "or explore it here with",
-        f"  ledgerdesk list invoices {quoted}   (or contacts, bills, credit-notes, payments)",
+        _("Open it in the window with"),
+        _("  ledgerdesk open {path}").format(path=quoted),
+        _("or explore it here with"),
+        _("  ledgerdesk list invoices {path}   (or contacts, bills, credit-notes, "
+          "payments)").format(
+            path=quoted),
     ]
 
 

@@ -38,7 +38,7 @@ def run_connections(args: argparse.Namespace, out: TextIO) -> int:
             base_url=connection.base_url,
             value=f' ({ids})' if ids else '') + "\n")
         if connection.options.get("scopes"):
-            out.write(f"  scopes: {connection.options['scopes']}\n")
+            out.write(_("  scopes: {options}\n").format(options=connection.options['scopes']))
         states = [r.state for r in rows if r.connection_id == connection.id]
         counts = ", ".join(f"{states.count(s)} {s.label}" for s in OutboxState if s in states)
         out.write(f"  outbox: {counts or 'nothing queued'}\n")
@@ -117,7 +117,7 @@ def run_sync(args: argparse.Namespace, out: TextIO) -> int:
             out.write(_("{label} (connection {id}): {value}.").format(
                 label=connection.provider.label,
                 id=connection.id,
-                value=summary or 'nothing to send') + "\n")
+                value=summary or _('nothing to send')) + "\n")
             if report.stopped:
                 out.write(_("Stopped: {stopped}").format(stopped=report.stopped) + "\n")
             left += len(sync_service.outbox(book, connection.id, LEFT))

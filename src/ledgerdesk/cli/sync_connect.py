@@ -79,7 +79,7 @@ def web_address(option: str, text: str) -> str:
 def read_secret() -> str:
     secret, source = os.environ.get(SECRET_ENV, ""), f"in ${SECRET_ENV}"
     if not secret and not sys.stdin.isatty():
-        source = "on standard input"
+        source = _("on standard input")
         try:
             secret = sys.stdin.readline()
         except UnicodeDecodeError:

@@ -48,7 +48,8 @@ def run_edit_connection(args: argparse.Namespace, out: TextIO) -> int:
                 raise CliError(_("--remote-id {text!r}: {label} takes {value}.").format(
                     text=text,
                     label=connection.provider.label,
-                    value=f'{allowed}=ID' if allowed else 'no remote ids'))
+                    value=_("{allowed}=ID").format(
+                        allowed=allowed) if allowed else _('no remote ids')))
             ids[allowed] = value.strip()
         options = dict(connection.options)
         if args.scopes:
@@ -61,7 +62,7 @@ def run_edit_connection(args: argparse.Namespace, out: TextIO) -> int:
         edited = dataclasses.replace(connection, remote_ids=ids, options=options,
                                      base_url=base_url)
         sync_admin.edit_connection(book, edited)
-    scopes = f" scopes: {options['scopes']}" if args.scopes else ""
+    scopes = _(" scopes: {options}").format(options=options['scopes']) if args.scopes else ""
     ids_text = "".join(f" {k}={v}" for k, v in ids.items())
     out.write(_("Connection {id} now: {label} at {base_url}{ids_text}{scopes}.").format(
         id=connection.id,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole
 
 
@@ -14,8 +15,8 @@ def bank_accounts_words(chart: Mapping[str, Account]) -> str:
     """"the bank accounts are 1000 Bank, 1010 Savings" (those in use, by code)."""
     banks = [f"{a.code} {a.name}" for a in sorted(chart.values(), key=lambda a: a.code)
              if a.role is AccountRole.BANK and not a.archived]
-    return f"the bank accounts are {', '.join(banks)}" if banks else \
-        "the book has no bank account in use"
+    return _("the bank accounts are {items}").format(items=', '.join(banks)) if banks else \
+        _("the book has no bank account in use")
 
 
 def bank_account_problem(code: str, chart: Mapping[str, Account]) -> str | None:
@@ -26,5 +27,7 @@ def bank_account_problem(code: str, chart: Mapping[str, Account]) -> str | None:
         return None
     shown = code if code.isprintable() else repr(code)  # one line, whatever was typed
     if account is None:
-        return f"There is no account {shown}; {bank_accounts_words(chart)}."
-    return f"{code} {account.name} is not a bank account; {bank_accounts_words(chart)}."
+        return _("There is no account {shown}; {bank_accounts_words}.").format(
+                   shown=shown, bank_accounts_words=bank_accounts_words(chart))
+    return _("{code} {name} is not a bank account; {bank_accounts_words}.").format(
+               code=code, name=account.name, bank_accounts_words=bank_accounts_words(chart))

@@ -45,7 +45,7 @@ def rule_problems(rule: BankRule, accounts: Mapping[str, Account]) -> list[Probl
         problems.append(Problem("reference_contains", "too_long",
                                 _("A rule's text is at most {max_text} characters.").format(
                                     max_text=MAX_TEXT)))
-    elif why := text_problem(text, "rule's text"):
+    elif why := text_problem(text, _("rule's text")):
         problems.append(Problem("reference_contains", "plain_text", why))
     if len(rule.memo) > MAX_TEXT:
         problems.append(Problem("memo", "too_long", _("A memo is at most {max_text} "
@@ -58,7 +58,7 @@ def rule_problems(rule: BankRule, accounts: Mapping[str, Account]) -> list[Probl
         problems.append(Problem("account", "unknown_account",
                                 _("There is no account {value} in the chart; choose one that "
                                   "is.").format(
-                                    value=rule.account_code or '(none)')))
+                                    value=rule.account_code or _('(none)'))))
     elif account.archived:
         problems.append(Problem("account", "archived_account", archived_problem(account)))
     elif why := control_account_problem(account):

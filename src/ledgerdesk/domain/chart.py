@@ -46,14 +46,14 @@ def label(account: Account) -> str:
 
 def archived_problem(account: Account) -> str:
     """Why nothing can be posted to an archived account (a line, a payment, a void)."""
-    return (f"Account {label(account)} is archived, so nothing can be posted to it; "
-            "restore it in the chart of accounts first.")
+    return (_("Account {label} is archived, so nothing can be posted to it; restore it in the "
+              "chart of accounts first.").format(label=label(account)))
 
 
 def code_problems(code: str, chart: Mapping[str, Account], field: str = "code") -> list[Problem]:
     if not code.strip():
         return [Problem(field, "required", _("An account needs a code."))]
-    if why := text_problem(code, "account code"):
+    if why := text_problem(code, _("account code")):
         return [Problem(field, "plain_text", why)]
     if code != code.strip():
         return [Problem(field, "spaces", _("An account code cannot start or end with a space."))]
@@ -66,7 +66,7 @@ def code_problems(code: str, chart: Mapping[str, Account], field: str = "code") 
 def name_problems(name: str) -> list[Problem]:
     if not name.strip():
         return [Problem("name", "required", _("An account needs a name."))]
-    if why := text_problem(name, "account name"):
+    if why := text_problem(name, _("account name")):
         return [Problem("name", "plain_text", why)]
     return []
 
@@ -88,7 +88,7 @@ def change_problems(account: Account, change: AccountChange, chart: Mapping[str,
 
 def _bank_problems(account: Account, bank: bool, chart: Mapping[str, Account]) -> list[Problem]:
     if account.role in KEPT_ROLES:
-        return [Problem("bank", "kept_role", _kept(account, "keeps that role"))]
+        return [Problem("bank", "kept_role", _kept(account, _("keeps that role")))]
     if bank and account.type is not AccountType.ASSET:
         return [Problem("bank", "bank_asset", _("A bank account is an asset account."))]
     if not bank and _last_bank(account, chart):
@@ -99,11 +99,11 @@ def _bank_problems(account: Account, bank: bool, chart: Mapping[str, Account]) -
 def _archive_problems(account: Account, chart: Mapping[str, Account],
                       balance: Money | None) -> list[Problem]:
     if account.role in KEPT_ROLES:
-        return [Problem("archive", "kept_role", _kept(account, "cannot be archived"))]
+        return [Problem("archive", "kept_role", _kept(account, _("cannot be archived")))]
     if _last_bank(account, chart):
         return [Problem("archive", "last_bank", _last_bank_text(account))]
     if balance is not None and not balance.is_zero:
-        when = " this fiscal year" if account.type in PROFIT_AND_LOSS else ""
+        when = _(" this fiscal year") if account.type in PROFIT_AND_LOSS else ""
         return [Problem(
             "archive", "balance",
             _("Account {label} has a balance of {amount:f} {currency}{when}; only an account at "
@@ -119,8 +119,8 @@ def _archive_problems(account: Account, chart: Mapping[str, Account],
 
 def _kept(account: Account, outcome: str) -> str:
     role = KEPT_ROLES[account.role]  # type: ignore[index]
-    return (f"Account {label(account)} is the {role} account the books post to by "
-            f"themselves; it {outcome}.")
+    return (_("Account {label} is the {role} account the books post to by themselves; it "
+              "{outcome}.").format(label=label(account), role=role, outcome=outcome))
 
 
 def _last_bank(account: Account, chart: Mapping[str, Account]) -> bool:
@@ -130,5 +130,5 @@ def _last_bank(account: Account, chart: Mapping[str, Account]) -> bool:
 
 
 def _last_bank_text(account: Account) -> str:
-    return (f"Account {label(account)} is the book's only bank account, and payments need "
-            "one; add or mark another bank account first.")
+    return (_("Account {label} is the book's only bank account, and payments need one; add or "
+              "mark another bank account first.").format(label=label(account)))

@@ -15,6 +15,8 @@ before the check still opens.
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import _
+
 _ZERO = "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"
 _THREE = "BHD IQD JOD KWD LYD OMR TND"
 _TWO = (
@@ -52,5 +54,7 @@ def currency_problem(text: str) -> str:
     if is_iso_currency(code):
         return ""
     if len(code) == 3 and code.isascii() and code.isalpha():
-        return f"{code!r} is not an ISO 4217 currency code; use one like EUR, USD or GBP."
-    return f"{text.strip()!r} is not a currency code; use three letters, like EUR."
+        return _("{code!r} is not an ISO 4217 currency code; use one like EUR, USD or GBP.").format(
+                   code=code)
+    return _("{contact!r} is not a currency code; use three letters, like EUR.").format(
+               contact=text.strip())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 
 
@@ -23,7 +24,8 @@ def locked_out(lock: dt.date | None, date: dt.date, what: str) -> str | None:
     void``.  The lock day itself is inside the lock ("locked through")."""
     if lock is None or date > lock:
         return None
-    return f"The books are locked through {lock.isoformat()}; {what} is dated {date.isoformat()}."
+    return _("The books are locked through {date}; {what} is dated {end_date}.").format(
+               date=lock.isoformat(), what=what, end_date=date.isoformat())
 
 
 def refuse_locked(lock: dt.date | None, date: dt.date, what: str) -> None:
@@ -35,13 +37,15 @@ def refuse_locked(lock: dt.date | None, date: dt.date, what: str) -> None:
 def lock_change(was: dt.date | None, now: dt.date | None) -> str:
     """The audit log's words for moving the lock from ``was`` to ``now`` (None: no lock)."""
     if was == now:
-        return f"Already locked through {now.isoformat()}" if now else "Not locked"
+        return _("Already locked through {date}").format(
+            date=now.isoformat()) if now else _("Not locked")
     if now is None:
         assert was is not None
-        return f"Lock cleared (was through {was.isoformat()})"
+        return _("Lock cleared (was through {date})").format(date=was.isoformat())
     if was is None:
-        return f"Locked through {now.isoformat()}"
-    return f"Lock moved from {was.isoformat()} to {now.isoformat()}"
+        return _("Locked through {date}").format(date=now.isoformat())
+    return _("Lock moved from {date} to {end_date}").format(
+               date=was.isoformat(), end_date=now.isoformat())
 
 
 def parse_lock(text: str | None) -> dt.date | None:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ledgerdesk.domain.i18n import _
+
 _BIDI_FORMATTING = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _SEPARATORS = frozenset("\u2028\u2029")
@@ -58,12 +60,13 @@ def text_problem(text: str, label: str, *, multiline: bool = False) -> str:
     if bad is None:
         return ""
     if bad in _BIDI_FORMATTING:
-        why = "which can make text show in another order than it was typed"
+        why = _("which can make text show in another order than it was typed")
     elif bad in _SEPARATORS or bad in _LINE_CONTROLS:
-        why = "a line break, which this field does not have"
+        why = _("a line break, which this field does not have")
     else:
-        why = "a control character, which is not text"
-    return f"The {label} holds {code_point(bad)}, {why}; remove it."
+        why = _("a control character, which is not text")
+    return _("The {label} holds {code_point}, {why}; remove it.").format(
+               label=label, code_point=code_point(bad), why=why)
 
 
 def shown_inert(text: str) -> str:

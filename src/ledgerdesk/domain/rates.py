@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation, localcontext
 
 from ledgerdesk.domain.currencies import currency_problem, is_iso_currency
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotFound, Problem
 
 #: Decimal places every stored rate is rounded to (half to even).
@@ -85,8 +86,8 @@ def rate_problems(currency: str, rate: Decimal, home: str) -> list[Problem]:
         problems.append(Problem("currency", "unknown_currency", why))
     elif code == home:
         problems.append(Problem("currency", "home_currency",
-                                f"Rates are for foreign currencies: {home} is this book's own "
-                                "currency, always at 1."))
+                                _("Rates are for foreign currencies: {home} is this book's own "
+                                  "currency, always at 1.").format(home=home)))
     problems += _rate_value_problems(rate)
     return problems
 
@@ -97,22 +98,25 @@ def _rate_value_problems(rate: Decimal) -> list[Problem]:
     except (AttributeError, InvalidOperation):
         finite = False
     if not finite:
-        return [Problem("rate", "not_a_number", "A rate is a number.")]
+        return [Problem("rate", "not_a_number", _("A rate is a number."))]
     if rate <= 0:
-        return [Problem("rate", "not_positive", "A rate must be more than 0.")]
+        return [Problem("rate", "not_positive", _("A rate must be more than 0."))]
     if rate >= LARGEST_RATE:
-        return [Problem("rate", "too_large", f"A rate must be less than {LARGEST_RATE:,}.")]
+        return [Problem("rate", "too_large", _("A rate must be less than {largest_rate:,}.").format(
+                                                 largest_rate=LARGEST_RATE))]
     if rounded_rate(rate) == 0:
         return [Problem("rate", "too_small",
-                        f"A rate must be at least {SMALLEST_RATE:f}: rates are kept to "
-                        f"{RATE_PLACES} decimal places.")]
+                        _("A rate must be at least {smallest_rate:f}: rates are kept to "
+                          "{rate_places} decimal places.").format(
+                            smallest_rate=SMALLEST_RATE, rate_places=RATE_PLACES))]
     return []
 
 
 def rate_sentence(rate: ExchangeRate, home: str) -> str:
     """``USD on 2026-12-04: 1 USD = 0.9312 CHF``."""
-    return (f"{rate.currency} on {rate.date.isoformat()}: 1 {rate.currency} = "
-            f"{rate_text(rate.rate)} {home}")
+    return (_("{currency} on {date}: 1 {currency} = {rate_text} {home}").format(
+                currency=rate.currency, date=rate.date.isoformat(),
+                rate_text=rate_text(rate.rate), home=home))
 
 
 class NoRate(NotFound):
@@ -121,10 +125,12 @@ class NoRate(NotFound):
 
     def __init__(self, currency: str, date: dt.date, first: dt.date | None = None) -> None:
         self.currency, self.date, self.first = currency, date, first
-        later = (f" (its first {currency} rate is of {first.isoformat()})"
+        later = (_(" (its first {currency} rate is of {date})").format(
+                     currency=currency, date=first.isoformat())
                  if first is not None else "")
         self.problem = Problem(
             "exchange_rate", "no_rate",
-            f"The book has no {currency} rate on or before {date.isoformat()}{later}: add "
-            "one, or import the ECB's rates file.")
+            _("The book has no {currency} rate on or before {date}{later}: add one, or "
+              "import the ECB's rates file.").format(
+                currency=currency, date=date.isoformat(), later=later))
         super().__init__(self.problem.message)

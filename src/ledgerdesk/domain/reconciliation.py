@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem, bank_accounts_words
-from ledgerdesk.domain.i18n import ngettext
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.ledger import Account, SourceType
 from ledgerdesk.domain.money import MAX_AMOUNT, Money, total
 from ledgerdesk.domain.numbering import payment_number
@@ -58,8 +58,10 @@ class Reconciliation:
 
     def describe(self) -> str:
         """"reconciliation 3 of 1000 Bank (statement 2026-01-31)"."""
-        return (f"reconciliation {self.id} of {self.account_code} {self.account_name} "
-                f"(statement {self.statement_date.isoformat()})")
+        return (_("reconciliation {id} of {account_code} {account_name} (statement "
+                  "{date})").format(
+                    id=self.id, account_code=self.account_code, account_name=self.account_name,
+                    date=self.statement_date.isoformat()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +120,16 @@ def statement_problems(code: str, chart: Mapping[str, Account], date: dt.date,
     the account's last standing reconciliation ``last``."""
     if not code.strip():
         return [Problem("account", "required",
-                        f"Name the bank account to reconcile; {bank_accounts_words(chart)}.")]
+                        _("Name the bank account to reconcile; {bank_accounts_words}.").format(
+                            bank_accounts_words=bank_accounts_words(chart)))]
     why = bank_account_problem(code, chart)
     if why is not None:
         return [Problem("account", "not_found" if code not in chart else "not_bank", why)]
     if last is not None and date < last.statement_date:
         return [Problem("statement_date", "before_last",
-                        f"The statement date {date.isoformat()} is before that of the last "
-                        f"{last.describe()}: statements are reconciled in order.")]
+                        _("The statement date {date} is before that of the last "
+                          "{describe}: statements are reconciled in order.").format(
+                            date=date.isoformat(), describe=last.describe()))]
     return []
 
 
@@ -133,7 +137,7 @@ def read_balance(amount: Decimal, currency: str) -> tuple[Money | None, list[Pro
     """The statement balance as typed, or why the book cannot hold it (never rounded)."""
     if amount.is_finite() and abs(amount) >= MAX_AMOUNT:
         return None, [Problem("statement_balance", "too_large",
-                              "The statement balance is too large for the book.")]
+                              _("The statement balance is too large for the book."))]
     try:
         return Money.exact(amount, currency), []
     except (ValueError, ArithmeticError) as exc:
@@ -145,9 +149,10 @@ def finish_problems(draft: ReconciliationDraft, ids: Collection[int]) -> list[Pr
     strays = draft.strays(ids)
     if strays:
         return [Problem("cleared", "not_candidate",
-                        f"Not an uncleared posting of {draft.account_code} "
-                        f"{draft.account_name} dated on or before "
-                        f"{draft.statement_date.isoformat()}: "
+                        _("Not an uncleared posting of {account_code} {account_name} dated on "
+                          "or before {date}: ").format(
+                            account_code=draft.account_code, account_name=draft.account_name,
+                            date=draft.statement_date.isoformat())
                         + ", ".join(str(i) for i in strays) + ".")]
     gap = draft.difference(ids)
     if gap.is_zero:
@@ -179,31 +184,36 @@ class Cleared(NotAllowed):
         """The sentence; the command line adds the command that undoes the reconciliation,
         as the window cannot run one."""
         how = f" ({undo_command})" if undo_command else ""
-        return (f"{self.what} is cleared in {self.reconciliation.describe()}: "
-                f"undo that reconciliation first{how}.")
+        return (_("{what} is cleared in {describe}: undo that reconciliation first{how}.").format(
+                    what=self.what, describe=self.reconciliation.describe(), how=how))
 
 
 def undo_refusal(target: Reconciliation, latest: Reconciliation | None) -> str | None:
     """Why ``target`` may not be undone (``latest``: its account's newest standing one)."""
     if target.undone:
-        return f"Reconciliation {target.id} was undone already."
+        return _("Reconciliation {id} was undone already.").format(id=target.id)
     if latest is not None and latest.id != target.id:
-        return (f"{_capital(target.describe())} is not the latest of {target.account_code} "
-                f"{target.account_name}: undo reconciliation {latest.id} (statement "
-                f"{latest.statement_date.isoformat()}) first.")
+        return (_("{capital} is not the latest of {account_code} {account_name}: undo "
+                  "reconciliation {id} (statement {date}) first.").format(
+                    capital=_capital(target.describe()), account_code=target.account_code,
+                    account_name=target.account_name, id=latest.id,
+                    date=latest.statement_date.isoformat()))
     return None
 
 
 def finished_words(rec: Reconciliation) -> str:
     """The audit log's words for a finished reconciliation."""
-    return (f"Reconciled {rec.account_code} {rec.account_name} to the statement of "
-            f"{rec.statement_date.isoformat()} (reconciliation {rec.id}): "
-            f"{plural(rec.cleared, '{count} posting', '{count} postings')} cleared, balance "
-            f"{plain_amount(rec.statement_balance)} {rec.statement_balance.currency}")
+    return (_("Reconciled {account_code} {account_name} to the statement of {date} "
+              "(reconciliation {id}): {plural} cleared, balance {plain_amount} {currency}").format(
+                account_code=rec.account_code, account_name=rec.account_name,
+                date=rec.statement_date.isoformat(), id=rec.id,
+                plural=plural(rec.cleared, '{count} posting', '{count} postings'),
+                plain_amount=plain_amount(rec.statement_balance),
+                currency=rec.statement_balance.currency))
 
 
 def undone_words(rec: Reconciliation) -> str:
-    return f"Undid {rec.describe()}"
+    return _("Undid {describe}").format(describe=rec.describe())
 
 
 def _capital(text: str) -> str:

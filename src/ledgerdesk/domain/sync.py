@@ -13,6 +13,7 @@ import enum
 import urllib.parse
 from dataclasses import dataclass, field
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 
 
@@ -58,7 +59,7 @@ class OutboxState(enum.Enum):
 
     @property
     def label(self) -> str:
-        return {"NEEDS_YOU": "needs you"}.get(self.value, self.value.lower())
+        return {"NEEDS_YOU": _("needs you")}.get(self.value, self.value.lower())
 
     @property
     def is_open(self) -> bool:

@@ -58,7 +58,8 @@ DEFAULT_CODES: tuple[tuple[str, Decimal], ...] = (
 def name_for_rate(rate: Decimal) -> str:
     """The name of a code made for a bare rate (an older book's lines, an import's
     ``tax_rate`` column): ``Tax 5.5%``; ``No tax 0%`` for zero."""
-    return "No tax 0%" if not rate else f"Tax {percent_text(rate)}%"
+    return _("No tax 0%") if not rate else _("Tax {percent_text}%").format(
+                                            percent_text=percent_text(rate))
 
 
 def tax_code_problems(name: str, rate: Decimal, account_code: str,
@@ -71,7 +72,7 @@ def tax_code_problems(name: str, rate: Decimal, account_code: str,
         problems.append(Problem("name", "too_long",
                                 _("A tax code's name is at most {max_name} characters.").format(
                                     max_name=MAX_NAME)))
-    elif why := text_problem(name, "tax code name"):
+    elif why := text_problem(name, _("tax code name")):
         problems.append(Problem("name", "plain_text", why))
     if not rate.is_finite() or not 0 <= rate <= 100:
         problems.append(Problem("rate", "out_of_range", _out_of_range(rate),
@@ -90,8 +91,8 @@ def _out_of_range(rate: Decimal) -> str:
     """Naming the rate given, unless it is too long to read at a glance."""
     shown = percent_text(rate) if rate.is_finite() else ""
     if not shown or len(shown) > MAX_SHOWN_RATE:
-        return "A tax rate is 0 to 100 percent."
-    return f"A tax rate is 0 to 100 percent, not {shown}%."
+        return _("A tax rate is 0 to 100 percent.")
+    return _("A tax rate is 0 to 100 percent, not {shown}%.").format(shown=shown)
 
 
 def rate_example(decimal: str = ".") -> str:
@@ -102,11 +103,12 @@ def rate_example(decimal: str = ".") -> str:
 def not_a_percentage(quoted: str, decimal: str = ".") -> str:
     """The one sentence for a rate that cannot be read as a number (``quoted``: the text as
     typed, in quotes): the command line's ``--rate`` and the window's Rate field."""
-    return f"{quoted} is not a percentage, {rate_example(decimal)}."
+    return _("{path} is not a percentage, {rate_example}.").format(
+               path=quoted, rate_example=rate_example(decimal))
 
 
 def no_rate(decimal: str = ".") -> str:
-    return f"A tax code needs a rate, {rate_example(decimal)}."
+    return _("A tax code needs a rate, {rate_example}.").format(rate_example=rate_example(decimal))
 
 
 def saved_words(code: TaxCode, account_name: str, *, created: bool, changed: bool) -> str:
@@ -114,9 +116,13 @@ def saved_words(code: TaxCode, account_name: str, *, created: bool, changed: boo
     ``Created sales tax code Books at 5.5%, posting to 2200 Sales Tax.``; ``… is already
     at …`` when it was already so."""
     verb = "Created " if created else "Changed " if changed else ""
-    what = f"{side_words(code.side)} tax code {code.name}" + ("" if changed else " is already")
-    sentence = (f"{verb}{what} at {percent_text(code.rate)}%, posting to {code.account_code} "
-                f"{account_name}.")
+    what = _("{side_words} tax code {name}").format(
+               side_words=side_words(code.side),
+                   name=code.name) + ("" if changed else _(" is already"))
+    sentence = (_("{verb}{what} at {percent_text}%, posting to {account_code} "
+                  "{account_name}.").format(
+                    verb=verb, what=what, percent_text=percent_text(code.rate),
+                    account_code=code.account_code, account_name=account_name))
     return sentence[0].upper() + sentence[1:]
 
 

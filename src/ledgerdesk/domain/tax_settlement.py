@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine, SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import format_number
@@ -46,8 +47,11 @@ class TaxSettlement:
     def describe(self) -> str:
         """``TAX-00001 (2024-01-01 to 2024-03-31, paid 120.00 EUR on 2024-04-20)``."""
         what = "refunded" if self.is_refund else "paid"
-        return (f"{self.number} ({self.start.isoformat()} to {self.end.isoformat()}, {what} "
-                f"{abs(self.amount).amount} {self.amount.currency} on {self.date.isoformat()})")
+        return (_("{number} ({date} to {end_date}, {what} {amount} {currency} on "
+                  "{third_date})").format(
+                    number=self.number, date=self.start.isoformat(),
+                    end_date=self.end.isoformat(), what=what, amount=abs(self.amount).amount,
+                    currency=self.amount.currency, third_date=self.date.isoformat()))
 
 
 def overlapping(settlements: Iterable[TaxSettlement], start: dt.date,
@@ -80,9 +84,11 @@ def settlement_entry(settlement: TaxSettlement,
 def settled_words(settlement: TaxSettlement, bank_name: str) -> Words:
     """``Paid 31.00 of tax for 2024-01-01 to 2024-03-31 from 1000 Bank on 2024-04-20
     (TAX-00001).``, or the refund received into the bank."""
-    period = f" of tax for {settlement.start.isoformat()} to {settlement.end.isoformat()} "
+    period = _(" of tax for {date} to {end_date} ").format(
+                 date=settlement.start.isoformat(), end_date=settlement.end.isoformat())
     bank = f"{settlement.bank_account_code} {bank_name}".strip()
-    where = f"into {bank}" if settlement.is_refund else f"from {bank}"
+    where = _("into {bank}").format(
+        bank=bank) if settlement.is_refund else _("from {bank}").format(bank=bank)
     return ("Received " if settlement.is_refund else "Paid ", abs(settlement.amount),
             f"{' back' if settlement.is_refund else ''}{period}{where} on "
             f"{settlement.date.isoformat()} ({settlement.number}).")

@@ -136,7 +136,7 @@ def _reader(locale: str, currency: str) -> _Reader:
         spellings=currency_spellings(locale, currency),
         currency=currency,
         places=places,
-        where=f"in {locale_display_name(locale)}",
+        where=_("in {language}").format(language=locale_display_name(locale)),
         example=AmountFormatter(locale, currency).format(sample),
         limit=format_count(int(MAX_AMOUNT), locale),
     )

@@ -17,7 +17,7 @@ from typing import Protocol
 from babel.dates import format_time
 
 from ledgerdesk.domain.backups import Backup, BackupKind, Restored
-from ledgerdesk.domain.i18n import N_, Translated, _
+from ledgerdesk.domain.i18n import N_, Translated, _, ngettext
 from ledgerdesk.presentation.amount_format import DigitWriter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.locales import babel_locale
@@ -90,7 +90,7 @@ class BackupList:
 
     def count_text(self) -> str:
         count = len(self.rows)
-        return f"{count} backup{'' if count == 1 else 's'}"
+        return ngettext("{count} backup", "{count} backups", count).format(count=count)
 
     def folder_text(self) -> str:
         folder = self.backups.folder(self.book)

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import AccountRole, AccountType
 from ledgerdesk.domain.problems import NotAllowed, ValidationFailed
+from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.bank_rules import BankRuleRow, add_bank_rule, bank_rules
 from ledgerdesk.services.ports import BookFailure
 
-NOTE = ("A statement line that pays no document and whose reference or counterparty "
-        "contains a rule's text (in any case) is offered as a journal to the rule's account; "
-        "the longest text that matches wins.")
+NOTE = N_("A statement line that pays no document and whose reference or counterparty "
+          "contains a rule's text (in any case) is offered as a journal to the rule's account; "
+          "the longest text that matches wins.")
 #: The fields a refusal is shown beside; "" is the form as a whole.
 FIELDS = ("reference_contains", "account", "memo")
 
@@ -38,14 +40,14 @@ class BankRuleList:
     def reload(self) -> list[RuleRow]:
         self.rows = [RuleRow(r.rule.id or 0, r.rule.reference_contains,
                              f"{r.rule.account_code} {r.account_name}".strip(),
-                             r.rule.memo or "(the line's reference)", r)
+                             r.rule.memo or _("(the line's reference)"), r)
                      for r in bank_rules(self.session.book)]
         return self.rows
 
     def count_text(self) -> str:
         count = len(self.rows)
-        return "No bank rules yet" if not count else \
-            f"{count} bank rule{'s' if count != 1 else ''}"
+        return _("No bank rules yet") if not count else \
+            plural(count, "{count} bank rule", "{count} bank rules")
 
     def accounts(self) -> list[tuple[str, str]]:
         """The accounts a rule may post to, as the command line allows: any but the

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ledgerdesk.domain.chart import KEPT_ROLES, AccountChange
-from ledgerdesk.domain.i18n import N_, Translated, _
+from ledgerdesk.domain.i18n import N_, Translated, _, ngettext
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -74,9 +74,10 @@ class AccountsList:
 
     def count_text(self) -> str:
         archived = sum(row.archived for row in self.rows)
-        shown = f"{len(self.rows)} account{'s' if len(self.rows) != 1 else ''}"
-        return _("{shown}, {archived} "
-                 "archived").format(shown=shown, archived=archived) if archived else shown
+        shown = ngettext("{count} account", "{count} accounts", len(self.rows)).format(
+            count=len(self.rows))
+        return _("{shown}, {archived} archived").format(
+            shown=shown, archived=archived) if archived else shown
 
     @property
     def _book(self) -> ChartBook:

@@ -155,7 +155,8 @@ def _date_reader(locale: str) -> _DateReader:
     return _DateReader(
         order=_field_order(short), day_first=_field_order(medium).index("d") <
         _field_order(medium).index("y"), months=months, literals=frozenset(literals),
-        where=f"in {locale_display_name(locale)}", example=DateFormatter(locale).short(_EXAMPLE),
+        where=_("in {language}").format(language=locale_display_name(locale)),
+        example=DateFormatter(locale).short(_EXAMPLE),
         calendar=_("dates run from {short} to {short2}").format(
             short=DateFormatter(locale).short(dt.date.min),
             short2=DateFormatter(locale).short(dt.date.max)),

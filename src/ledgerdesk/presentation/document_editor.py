@@ -300,7 +300,7 @@ class DocumentEditor:
             self._refused(exc)
             return None
         step = SaveDraftStep(self.session, new_id, self._before, draft,
-                             f"save {self.title.lower()}")
+                             _("save {what}").format(what=self.title.lower()))
         self.document_id, self._before, self.problems, self.edited = new_id, draft, [], False
         return step
 
@@ -316,7 +316,8 @@ class DocumentEditor:
             return None
         self.lifecycle = Lifecycle.AUTHORISED
         return saved, AuthoriseStep(self.session, self.document_id,
-                                    f"authorise {KIND_NAMES.get(self.kind, '')} {self.number}")
+                                    _("authorise {kind} {number}").format(
+                                        kind=KIND_NAMES.get(self.kind, ""), number=self.number))
 
     def void(self) -> str:
         assert self.document_id is not None

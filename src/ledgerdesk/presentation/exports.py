@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ledgerdesk.domain.i18n import ngettext
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.presentation.columns import Column as ListColumn
 from ledgerdesk.presentation.lists import QueryList
 from ledgerdesk.presentation.output_files import open_output
@@ -87,7 +87,8 @@ def statement_export(session: Session, bank_code: str, start: dt.date,
     as ``ledgerdesk export-statement`` writes them (``NotAllowed`` for a start after the
     end, in its words)."""
     found = statement_postings(session.book, bank_code, start, end)
-    what = f"statement of {found.bank_code} {found.bank_name}"
+    what = _("statement of {bank_code} {bank_name}").format(
+               bank_code=found.bank_code, bank_name=found.bank_name)
     return Export(what, lambda: (STATEMENT_COLUMNS, found.postings), len(found.postings))
 
 

@@ -280,3 +280,26 @@ class ImportWizard:
 
     def _drop_preview(self) -> None:
         self.preview, self.lines = None, None
+
+
+#: A field's name as the mapping page shows it ("issue_date" is "Issue date").
+FIELD_LABELS = Translated({
+    "account": N_("Account"), "address": N_("Address"), "amount": N_("Amount"),
+    "bank_id": N_("Bank id"), "contact": N_("Contact"), "counterparty": N_("Counterparty"),
+    "credit": N_("Credit"), "currency": N_("Currency"), "date": N_("Date"),
+    "debit": N_("Debit"), "description": N_("Description"),
+    "discount_percent": N_("Discount percent"), "documents": N_("Documents"),
+    "due_date": N_("Due date"), "email": N_("Email"), "issue_date": N_("Issue date"),
+    "keep_excess_as_credit": N_("Keep excess as credit"), "kind": N_("Kind"),
+    "name": N_("Name"), "number": N_("Number"),
+    "payment_terms_days": N_("Payment terms days"), "quantity": N_("Quantity"),
+    "reference": N_("Reference"), "role": N_("Role"), "status": N_("Status"),
+    "tax_code": N_("Tax code"), "tax_mode": N_("Tax mode"), "tax_number": N_("Tax number"),
+    "tax_rate": N_("Tax rate"), "total": N_("Total"), "unit_price": N_("Unit price"),
+    "void": N_("Void"),
+})
+
+
+def field_label(name: str) -> str:
+    """``name`` as the user reads it, in their language (an unknown one as it is spelt)."""
+    return FIELD_LABELS[name] if name in FIELD_LABELS else name.replace("_", " ").capitalize()

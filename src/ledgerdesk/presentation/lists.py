@@ -94,7 +94,7 @@ class DocumentList(QueryList[DocumentQuery]):
         super().__init__(session, DocumentQuery(kinds=tuple(kinds), today=session.today))
         money, date = self.money.format, self._date
         self.columns: list[Column[DocumentSummary]] = [
-            Column("number", _("Number"), lambda r: r.number or "(draft)", lambda r: r.number,
+            Column("number", _("Number"), lambda r: r.number or _("(draft)"), lambda r: r.number,
                    width=110),
             Column("contact", _("Contact"), lambda r: r.contact_name, lambda r: r.contact_name,
                    width=240),

@@ -16,8 +16,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import N_, _, ngettext
 from ledgerdesk.domain.reconciliation import BankPosting, Reconciliation, ReconciliationDraft
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.presentation.print_model import (
@@ -34,8 +34,11 @@ from ledgerdesk.services.ports import Book
 from ledgerdesk.services.printing import CompanyDetails
 from ledgerdesk.services.reconciliation import reconciliation_postings, start_reconciliation
 
-COLUMNS = (Column("Date", Align.LEFT, 16), Column("Uncleared posting", Align.LEFT, 52),
-           Column("Money in", Align.RIGHT, 16), Column("Money out", Align.RIGHT, 16))
+
+def columns() -> tuple[Column, ...]:
+    """The table's columns, in the language chosen when it is printed."""
+    return (Column(_("Date"), Align.LEFT, 16), Column(_("Uncleared posting"), Align.LEFT, 52),
+            Column(_("Money in"), Align.RIGHT, 16), Column(_("Money out"), Align.RIGHT, 16))
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,39 +89,47 @@ def reconciliation_print(figures: ReportFigures, company: CompanyDetails, locale
     gap = figures.difference
     rows = tuple((date(p.date), p.what, money(p.amount.amount) if p.amount.amount > 0 else "",
                   money(-p.amount.amount) if p.amount.amount < 0 else "") for p in uncleared)
-    totals = [TotalRow("Statement balance", money(draft.statement_balance.amount)),
-              TotalRow("Add: uncleared money in", money(money_in)),
-              TotalRow("Less: uncleared money out", money(money_out))]
+    totals = [TotalRow(_("Statement balance"), money(draft.statement_balance.amount)),
+              TotalRow(_("Add: uncleared money in"), money(money_in)),
+              TotalRow(_("Less: uncleared money out"), money(money_out))]
     if gap:
-        totals.append(TotalRow("Less: difference not yet explained", money(gap)))
-    totals.append(TotalRow("Book balance", money(figures.book_balance), strong=True))
-    status = (f"Finished (reconciliation {finished_id})" if finished_id is not None
-              else "Not finished: the difference is zero" if not gap
-              else f"Not finished: a difference of {money(gap)}")
+        totals.append(TotalRow(_("Less: difference not yet explained"), money(gap)))
+    totals.append(TotalRow(_("Book balance"), money(figures.book_balance), strong=True))
+    status = (_("Finished (reconciliation {id})").format(id=finished_id)
+              if finished_id is not None
+              else _("Not finished: the difference is zero") if not gap
+              else _("Not finished: a difference of {money}").format(money=money(gap)))
     previous = draft.previous
-    since = (f"reconciliation {previous.id} of {date(previous.statement_date)}"
-             if previous else "no earlier reconciliation")
+    since = (_("reconciliation {id} of {date}").format(id=previous.id,
+                                                      date=date(previous.statement_date))
+             if previous else _("no earlier reconciliation"))
     account = f"{draft.account_code} {draft.account_name}"
     return PrintModel(
-        title="Bank reconciliation", stamp="" if finished_id is not None else "DRAFT",
+        title=_("Bank reconciliation"), stamp="" if finished_id is not None else _("DRAFT"),
         company=company.name, company_lines=company_lines(company), logo=company.logo,
-        recipient=account, recipient_lines=(), recipient_label="Account",
-        facts=(("Statement date", date(draft.statement_date)), ("Printed", date(today)),
-               ("Status", status)),
-        columns=COLUMNS, rows=rows, totals=tuple(totals),
-        notes=(f"{plural(len(figures.cleared), '{count} posting', '{count} postings')} cleared, "
-               f"{money(figures.cleared_total)}, from an opening reconciled balance of "
-               f"{money(draft.opening.amount)} ({since}).",),
-        footer=f"Bank reconciliation of {shown(account)} · {shown(company.name)}",
-        page_size=page_size_for(locale), currency_note=f"Amounts in {currency}",
-        empty_text="Every posting dated on or before the statement is cleared.")
+        recipient=account, recipient_lines=(), recipient_label=N_("Account"),
+        facts=((_("Statement date"), date(draft.statement_date)), (_("Printed"), date(today)),
+               (_("Status"), status)),
+        columns=columns(), rows=rows, totals=tuple(totals),
+        notes=(ngettext("{count} posting cleared, {amount}, from an opening reconciled "
+                        "balance of {opening} ({since}).",
+                        "{count} postings cleared, {amount}, from an opening reconciled "
+                        "balance of {opening} ({since}).", len(figures.cleared)).format(
+                   count=len(figures.cleared), amount=money(figures.cleared_total),
+                   opening=money(draft.opening.amount), since=since),),
+        footer=_("Bank reconciliation of {account} · {company}").format(
+            account=shown(account), company=shown(company.name)),
+        page_size=page_size_for(locale),
+        currency_note=_("Amounts in {currency}").format(currency=currency),
+        empty_text=_("Every posting dated on or before the statement is cleared."))
 
 
 def reconciliation_job(figures: ReportFigures, company: CompanyDetails, locale: str,
                        today: dt.date) -> PrintJob:
     draft = figures.draft
-    name = (f"Reconciliation {draft.account_code} {draft.account_name} "
-            f"{draft.statement_date.isoformat()}")
+    name = _("Reconciliation {account} {name} {date}").format(
+        account=draft.account_code, name=draft.account_name,
+        date=draft.statement_date.isoformat())
     return PrintJob(reconciliation_print(figures, company, locale, today),
                     safe_file_name(name))
 

@@ -47,8 +47,10 @@ def document_job(session: Session, document_id: int) -> PrintJob:
     """The job for a saved invoice or credit note (``NotAllowed`` for other kinds)."""
     printable = printable_document(session.book, document_id=document_id)
     doc = printable.document
-    words = "invoice" if doc.kind is DocumentKind.SALES_INVOICE else "credit note"
-    name = doc.number or f"Draft {words} {document_id}"  # a file name: kept in English
+    # a file name: kept in English
+    words = ("invoice" if doc.kind is DocumentKind.SALES_INVOICE  # i18n: not user text
+             else "credit note")  # i18n: not user text
+    name = doc.number or f"Draft {words} {document_id}"
     return PrintJob(document_print(printable, session.locale), safe_file_name(name))
 
 

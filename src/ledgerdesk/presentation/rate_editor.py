@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.rates import rate_problems
 from ledgerdesk.presentation.dates import DateError, DateFormatter, parse_date
@@ -36,7 +37,7 @@ class RateEditor:
     @property
     def rate_label(self) -> str:
         """``Rate (CHF per unit)``: what the number means, beside the field."""
-        return f"{self.session.currency} per unit"
+        return _("{currency} per unit").format(currency=self.session.currency)
 
     def changed(self, **typed: str) -> bool:
         return typed != self.values
@@ -70,9 +71,9 @@ class RateEditor:
         problems = self.problems(date=date, currency=currency, rate=rate)
         if problems:
             return problems
-        _, day, number = self._read(date, rate)
+        _problems, day, number = self._read(date, rate)
         if day is None or number is None:  # problems() read them: never reached
-            return {"book": "The form could not be read; check the date and the rate."}
+            return {"book": _("The form could not be read; check the date and the rate.")}
         try:
             self.saved = save_rate(self.session.book, currency, number, day)
         except ValidationFailed as exc:

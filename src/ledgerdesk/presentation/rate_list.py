@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import N_, _, ngettext
 from ledgerdesk.domain.rates import ExchangeRate
 from ledgerdesk.presentation.amount_format import format_count
 from ledgerdesk.presentation.dates import DateFormatter
@@ -18,8 +19,8 @@ from ledgerdesk.services.rates import latest_rates, list_rates, rate_currencies
 
 #: The currency picker's first choice: every currency's latest rate.
 LATEST = ""
-NOTE = ("A rate is how much of {home} one unit of a currency is worth on a day, until the "
-        "next: a document or payment takes the latest on or before its date.")
+NOTE = N_("A rate is how much of {home} one unit of a currency is worth on a day, until the "
+          "next: a document or payment takes the latest on or before its date.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,11 +42,11 @@ class RateList:
 
     @property
     def note(self) -> str:
-        return NOTE.format(home=self.session.currency)
+        return _(NOTE).format(home=self.session.currency)
 
     def choices(self) -> list[tuple[str, str]]:
         """(code, label) for the currency picker, the overview first."""
-        return [(LATEST, "Latest of each currency")] + [
+        return [(LATEST, _("Latest of each currency"))] + [
             (code, f"{code} ({format_count(count, self.session.locale)})")
             for code, count in self.currencies]
 
@@ -67,12 +68,15 @@ class RateList:
     def count_text(self) -> str:
         locale = self.session.locale
         total = sum(count for _, count in self.currencies)
-        rates = f"{format_count(total, locale)} rate{'s' if total != 1 else ''}"
+        rates = ngettext("{count} rate", "{count} rates", total).format(
+            count=format_count(total, locale))
         if self.currency == LATEST:
             count = len(self.currencies)
-            return f"{rates} in {count} currenc{'ies' if count != 1 else 'y'}"
+            return ngettext("{rates} in {count} currency", "{rates} in {count} currencies",
+                            count).format(rates=rates, count=format_count(count, locale))
         shown = len(self.rows)
-        return f"{format_count(shown, locale)} {self.currency} rate{'s' if shown != 1 else ''}"
+        return ngettext("{count} {currency} rate", "{count} {currency} rates", shown).format(
+            count=format_count(shown, locale), currency=self.currency)
 
     def index_of(self, currency: str, date: dt.date) -> int | None:
         return next((i for i, row in enumerate(self.rows)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotAllowed, NotFound, ValidationFailed
 from ledgerdesk.domain.reconciliation import (
@@ -162,8 +163,8 @@ class ReconcileForm:
 
     def _balance(self, text: str) -> Decimal | None:
         if not text.strip():
-            self.errors["statement_balance"] = ("Type the statement's closing balance, as "
-                                                "the bank prints it.")
+            self.errors["statement_balance"] = _("Type the statement's closing balance, as "
+                                                 "the bank prints it.")
             return None
         try:
             return parse_amount(text, self.session.locale, self.session.currency)
@@ -182,7 +183,7 @@ class ReconcileForm:
         amount = posting.amount.amount
         shown = self.money(abs(amount))
         pending = posting.line_id < 0
-        what = f"To record: {posting.what}" if pending else posting.what
+        what = _("To record: {what}").format(what=posting.what) if pending else posting.what
         return ReconcileRow(posting, self.day(posting.date), what,
                             shown if amount >= 0 else "", shown if amount < 0 else "",
                             posting.line_id in self.ticked, pending)
@@ -217,28 +218,30 @@ class ReconcileForm:
         cleared, uncleared = draft.cleared(self.ticked), draft.uncleared(self.ticked)
         gap = draft.difference(self.ticked)
         previous = draft.previous
-        note = (f"From reconciliation {previous.id}, statement "
-                f"{self.day(previous.statement_date)}" if previous
-                else "No earlier reconciliation: it starts from zero")
+        note = (_("From reconciliation {id}, statement {day}").format(
+                    id=previous.id, day=self.day(previous.statement_date)) if previous
+                else _("No earlier reconciliation: it starts from zero"))
         return Figures(
             self.money(draft.statement_balance.amount), self.money(draft.opening.amount), note,
-            f"Cleared: {plural(len(cleared), '{count} posting', '{count} postings')}",
+            plural(len(cleared), "Cleared: {count} posting", "Cleared: {count} postings"),
             self.money(draft.cleared_total(self.ticked).amount),
-            f"Uncleared: {plural(len(uncleared), '{count} posting', '{count} postings')}",
+            plural(len(uncleared), "Uncleared: {count} posting", "Uncleared: {count} postings"),
             self.money(sum((p.amount.amount for p in uncleared), Decimal(0))),
             self.money(gap.amount), gap.is_zero, self._hint(draft, gap.is_zero))
 
     def _hint(self, draft: ReconciliationDraft, balanced: bool) -> str:
         if balanced:
-            return "The difference is zero: Finish records the reconciliation."
+            return _("The difference is zero: Finish records the reconciliation.")
         if not draft.candidates:
-            return (f"No uncleared postings of {draft.account_code} are dated on or before "
-                    "the statement: check the statement's date and balance.")
+            return (_("No uncleared postings of {account_code} are dated on or before the "
+                      "statement: check the statement's date and balance.").format(
+                        account_code=draft.account_code))
         hints = draft.explaining(self.ticked)
         if hints:
             shown = ", ".join(f"{p.what} ({self.day(p.date)})" for p in hints[:3])
-            return f"Tick what the statement shows. Would make it zero: {shown}."
-        return "Tick what the statement shows; the difference must be zero to finish."
+            return _("Tick what the statement shows. Would make it zero: {shown}.").format(
+                       shown=shown)
+        return _("Tick what the statement shows; the difference must be zero to finish.")
 
     # ---- finishing and undoing ------------------------------------------------------------
 
@@ -264,8 +267,10 @@ class ReconcileForm:
             self.message = str(exc)
             return None
         self.finished = self._finished_report(draft, done)
-        postings = plural(done.cleared, "{count} posting", "{count} postings")
-        self.message = f"Finished {done.describe()}: {postings} cleared.{note}"
+        self.message = ngettext("Finished {what}: {count} posting cleared.",
+                                "Finished {what}: {count} postings cleared.",
+                                done.cleared).format(what=done.describe(),
+                                                     count=done.cleared) + note
         self.draft, self.ticked = None, set()
         self.use_statement(None)  # the file was this statement's
         return done
@@ -296,9 +301,11 @@ class ReconcileForm:
         return standing[-1] if standing else None
 
     def undo_question(self, rec: Reconciliation) -> str:
-        postings = plural(rec.cleared, "{count} posting", "{count} postings")
-        return (f"Undo {rec.describe()}? Its {postings} become "
-                "uncleared again, and their payments and journals may be voided.")
+        return ngettext("Undo {what}? Its {count} posting becomes uncleared again, and its "
+                        "payment or journal may be voided.",
+                        "Undo {what}? Its {count} postings become uncleared again, and their "
+                        "payments and journals may be voided.",
+                        rec.cleared).format(what=rec.describe(), count=rec.cleared)
 
     def undo(self, rec: Reconciliation) -> bool:
         try:

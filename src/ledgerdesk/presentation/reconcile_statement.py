@@ -17,8 +17,8 @@ from collections.abc import Collection
 from decimal import Decimal
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.domain.reconciliation import Reconciliation
-from ledgerdesk.domain.wording import plural
 from ledgerdesk.services.imports.fields import MappingError
 from ledgerdesk.services.imports.matching import LineMatch
 from ledgerdesk.services.imports.source import ImportFileError
@@ -43,41 +43,50 @@ def read_statement(book: Book, account_code: str, statement_date: dt.date,
     except (ImportFileError, MappingError) as exc:
         why = str(exc)
         raise StatementUnreadable(why if why.startswith(path.name)
-                                  else f"{path.name}: {why}") from None
+                                  else _("{file}: {why}").format(file=path.name, why=why)) from None
 
 
 def line_words(match: LineMatch) -> str:
     """A line not in the book and what it would be recorded as."""
     line = match.line
-    head = f"line {line.row} ({line.date.isoformat()}, {line.amount:f} {line.reference!r})"
+    head = _("line {row} ({date}, {amount} {reference!r})").format(
+        row=line.row, date=line.date.isoformat(), amount=f"{line.amount:f}",
+        reference=line.reference)
     if match.journal is not None:
         journal = match.journal
-        how = "a transfer with" if journal.transfer else "a journal with"
-        by = "" if journal.transfer else " by rule"
-        return f"{head}: {how} {journal.account_code} {journal.account_name}{by}"
+        said = (_("{head}: a transfer with {account} {name}") if journal.transfer
+                else _("{head}: a journal with {account} {name} by rule"))
+        return said.format(head=head, account=journal.account_code, name=journal.account_name)
     if match.named:
-        return f"{head}: pays {', '.join(d.number for d in match.named)}"
+        return _("{head}: pays {numbers}").format(
+            head=head, numbers=", ".join(d.number for d in match.named))
     if match.why_not or match.already_imported:
-        return f"{head}: {match.why_not or 'already imported'}"
+        return _("{head}: {why}").format(head=head, why=match.why_not or _("already imported"))
     if match.suggestions:
         best = match.suggestions[0].document
-        return f"{head}: pays {best.number} {best.contact_name}?"
-    return f"{head}: no suggestion"
+        return _("{head}: pays {number} {contact}?").format(
+            head=head, number=best.number, contact=best.contact_name)
+    return _("{head}: no suggestion").format(head=head)
 
 
 def statement_words(found: StatementDraft) -> str:
     """What the file is and does: how many of its lines are in the book, and the others."""
     lines = found.match.lines
-    said = (f"{found.described}: {plural(len(lines), '{count} line', '{count} lines')} up to "
-            f"{found.draft.statement_date.isoformat()}, {found.in_book} in the book.")
+    said = ngettext("{file}: {count} line up to {date}, {in_book} in the book.",
+                    "{file}: {count} lines up to {date}, {in_book} in the book.",
+                    len(lines)).format(file=found.described, count=len(lines),
+                                       date=found.draft.statement_date.isoformat(),
+                                       in_book=found.in_book)
     missing = found.not_in_book
     if not missing:
         return said
     named = "; ".join(line_words(m) for m in missing[:SHOWN_LINES])
-    more = f"; and {len(missing) - SHOWN_LINES} more" if len(missing) > SHOWN_LINES else ""
-    todo = ("" if found.accepting else " Tick “Record the suggestions” to record those "
-            "that have one.")
-    return f"{said} Not in the book: {named}{more}.{todo}"
+    more = (_("; and {count} more").format(count=len(missing) - SHOWN_LINES)
+            if len(missing) > SHOWN_LINES else "")
+    todo = ("" if found.accepting else _(" Tick “Record the suggestions” to record those "
+                                         "that have one."))
+    return _("{said} Not in the book: {named}{more}.{todo}").format(
+        said=said, named=named, more=more, todo=todo)
 
 
 def finish_statement(book: Book, found: StatementDraft,
@@ -89,5 +98,5 @@ def finish_statement(book: Book, found: StatementDraft,
     done, accepted = finish(book, dataclasses.replace(found, ticked=chosen))
     recorded = accepted.created if accepted else []
     note = ("" if not recorded else
-            " Recorded: " + "; ".join(f"line {c.row}: {c.what}" for c in recorded) + ".")
+            _(" Recorded: ") + "; ".join(f"line {c.row}: {c.what}" for c in recorded) + ".")
     return done, note

@@ -242,7 +242,7 @@ def run_report(session: Session, request: ReportRequest) -> ReportResult:
     report, view = _built(session, request)
     detail = request.detail or request.tax_code_id is not None
     maker = LineMaker(session, view.columns, drill_of(request.kind, detail))
-    titles = [view.columns[i].title for i in maker.shown]
+    titles = [_(view.columns[i].title) for i in maker.shown]
     if request.kind is ReportKind.BALANCE_SHEET:
         earlier = report.previous_date
         titles[-2:] = [maker.dates.short(report.as_of),

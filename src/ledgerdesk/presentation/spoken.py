@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from ledgerdesk.domain.i18n import _
+
 #: Marks set before a word; the word after them says what they mean.
 MARKS = "✓✔✗✘⚠◐◷⊘●○▲▼–—"
 WARNING = "⚠"
@@ -33,6 +35,8 @@ def spoken(text: str) -> str:
     if marked is not None:
         mark, rest = marked.groups()
         words = spoken(rest)
-        return f"problem: {words}" if mark == WARNING and rest[:1].islower() else words
+        if mark == WARNING and rest[:1].islower():
+            return _("problem: {words}").format(words=words)
+        return words
     text = _PARENTHESES.sub(r"minus \1", text)
     return _MINUS.sub("minus ", text)

@@ -40,7 +40,8 @@ def sync_all(open_book: Callable[[], Book], remotes: Remotes, progress: Progress
         for connection in sync_service.connections(book):
             report = drain(book, remotes.gateway(connection), progress=step)
             if report.stopped:
-                stopped.append(f"{connection.provider.label} stopped: {report.stopped}")
+                stopped.append(_("{label} stopped: {stopped}").format(
+                                   label=connection.provider.label, stopped=report.stopped))
         counts = ", ".join(f"{results[s]} {STATE_TEXT[s].lower()}" for s in OutboxState
                            if results.get(s))
         return " ".join([f"Synced: {counts or 'nothing sent'}.", *stopped])

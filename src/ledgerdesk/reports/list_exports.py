@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from operator import itemgetter
 
+from ledgerdesk.domain.i18n import N_
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.reports.csv_format import Column, guard_cell, minor_text
@@ -32,16 +33,16 @@ def _text(index: int) -> Callable[[PaymentLine], str]:
 #: The same header and cells as the payments list (``cli.lists.PAYMENT_COLUMNS``), each
 #: giving its finished CSV text: one call per cell.
 PAYMENT_EXPORT_COLUMNS = (
-    Column("number", "Number", 9, lambda r: payment_number(r[0]), ready=True),
-    Column("date", "Date", 10, itemgetter(1), ready=True),  # ISO text
-    Column("kind", "Kind", 16, lambda r: _KIND_WORDS[r[2]], ready=True),
-    Column("contact", "Contact", 24, _text(3), ready=True),
-    Column("amount", "Amount", 14, lambda r: minor_text(r[4], r[9]), numeric=True, ready=True),
-    Column("currency", "Cur", 3, itemgetter(9), ready=True),
-    Column("allocated", "Allocated", 14, lambda r: minor_text(r[5], r[10]), numeric=True,
+    Column("number", N_("Number"), 9, lambda r: payment_number(r[0]), ready=True),
+    Column("date", N_("Date"), 10, itemgetter(1), ready=True),  # ISO text
+    Column("kind", N_("Kind"), 16, lambda r: _KIND_WORDS[r[2]], ready=True),
+    Column("contact", N_("Contact"), 24, _text(3), ready=True),
+    Column("amount", N_("Amount"), 14, lambda r: minor_text(r[4], r[9]), numeric=True, ready=True),
+    Column("currency", N_("Cur"), 3, itemgetter(9), ready=True),
+    Column("allocated", N_("Allocated"), 14, lambda r: minor_text(r[5], r[10]), numeric=True,
            ready=True),
-    Column("allocated_currency", "Cur", 3, itemgetter(10), ready=True),
-    Column("documents", "Documents", 24, _text(6), ready=True),
-    Column("reference", "Reference", 16, _text(7), ready=True),
-    Column("void", "Void", 4, lambda r: "yes" if r[8] else "no", ready=True),
+    Column("allocated_currency", N_("Cur"), 3, itemgetter(10), ready=True),
+    Column("documents", N_("Documents"), 24, _text(6), ready=True),
+    Column("reference", N_("Reference"), 16, _text(7), ready=True),
+    Column("void", N_("Void"), 4, lambda r: "yes" if r[8] else "no", ready=True),
 )

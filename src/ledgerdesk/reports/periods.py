@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.date_limits import FIRST_DAY, days_after, month_start, years_after
 from ledgerdesk.domain.fiscal_year import FiscalYearStart
+from ledgerdesk.domain.i18n import _
 
 #: Days overdue that end each aging bucket after "current": 1-30, 31-60, 61-90, over 90.
 DEFAULT_BUCKETS = (30, 60, 90)
@@ -34,7 +35,8 @@ class Period:
         return (self.end - self.start).days + 1
 
     def label(self) -> str:
-        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+        return _("{date} to {end_date}").format(
+                   date=self.start.isoformat(), end_date=self.end.isoformat())
 
     @classmethod
     def year_to_date(cls, end: dt.date) -> Period:
@@ -122,7 +124,7 @@ class AgingBuckets:
         for limit in self.limits:
             names.append(f"{lower}-{limit}")
             lower = limit + 1
-        names.append(f"over {self.limits[-1]}")
+        names.append(_("over {limits}").format(limits=self.limits[-1]))
         return tuple(names)
 
     def __len__(self) -> int:

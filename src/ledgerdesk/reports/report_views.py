@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.reports.contact_reports import (
     AgingDocument,
@@ -316,10 +316,10 @@ def sales_tax_view(report: SalesTaxSummary) -> ReportView:
 
 
 TRIAL_BALANCE_COLUMNS = (
-    Column("code", "Code", 8, lambda r: r.code),
-    Column("name", "Account", 32, lambda r: r.name),
-    Column("debit", "Debit", 16, lambda r: r.debit, numeric=True),
-    Column("credit", "Credit", 16, lambda r: r.credit, numeric=True),
+    Column("code", N_("Code"), 8, lambda r: r.code),
+    Column("name", N_("Account"), 32, lambda r: r.name),
+    Column("debit", N_("Debit"), 16, lambda r: r.debit, numeric=True),
+    Column("credit", N_("Credit"), 16, lambda r: r.credit, numeric=True),
 )
 
 

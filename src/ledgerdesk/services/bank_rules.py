@@ -23,8 +23,10 @@ class BankRuleRow:
     def saved_words(self) -> str:
         """What the command line and the window say once the rule is kept."""
         rule = self.rule
-        return (f"Rule {rule.id}: a reference containing {rule.reference_contains!r} posts "
-                f"to {rule.account_code} {self.account_name}.")
+        return (_("Rule {id}: a reference containing {reference_contains!r} posts to "
+                  "{account_code} {account_name}.").format(
+                    id=rule.id, reference_contains=rule.reference_contains,
+                    account_code=rule.account_code, account_name=self.account_name))
 
 
 def add_bank_rule(book: Book, reference_contains: str, account_code: str,

@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, TaxMode
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.plain_text import text_problem
 from ledgerdesk.domain.problems import Problem
@@ -120,6 +121,6 @@ def problems_from(error: ValidationError) -> list[Problem]:
 def _message(err) -> str:
     """pydantic's sentence, or ours where its is vague (a pasted text too long)."""
     if err["type"] == "string_too_long" and isinstance(err.get("input"), str):
-        return (f"It has {len(err['input'])} characters; at most {err['ctx']['max_length']} "
-                "fit: shorten it.")
+        return (_("It has {count} characters; at most {err} fit: shorten it.").format(
+                    count=len(err['input']), err=err['ctx']['max_length']))
     return err["msg"]

@@ -56,11 +56,11 @@ def apply_credit(book: Book, command: ApplyCredit) -> int:
         if credit_doc is None or not credit_doc.kind.is_credit:
             raise NotFound(_("There is no credit note or credit with id {credit_id}.").format(
                                credit_id=command.credit_id))
-        refuse_inside_lock(tx, command.date, "the credit's use")
+        refuse_inside_lock(tx, command.date, _("the credit's use"))
         fresh = tx.open_documents([command.credit_id])
         credit = fresh.get(command.credit_id)
         if credit is None or not credit.authorised or not credit.outstanding.is_positive:
-            name = credit_doc.number or "This credit"
+            name = credit_doc.number or _("This credit")
             raise ValidationFailed(
                 [Problem("credit", "not_open", _("{name} has nothing left to apply.").format(
                                                    name=name))]
@@ -93,6 +93,6 @@ def void_credit_application(book: Book, application_id: int) -> None:
                                application_id=application_id))
         if application.voided:
             raise NotAllowed(_("This credit application is already void."))
-        refuse_inside_lock(tx, application.date, "the credit's use")
+        refuse_inside_lock(tx, application.date, _("the credit's use"))
         tx.mark_credit_application_voided(application_id)  # audited with the rows it freed
         reverse_exchange(tx, application_id, f"Void credit application {application_id}")

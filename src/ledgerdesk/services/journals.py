@@ -65,7 +65,7 @@ def record_journal(book: Book, command: RecordJournal) -> RecordedJournal:
 def record_journal_in(tx: Tx, command: RecordJournal) -> RecordedJournal:
     """``record_journal`` inside the caller's transaction."""
     journal = build_journal(command, base_currency(tx))
-    refuse_inside_lock(tx, journal.date, "the journal")
+    refuse_inside_lock(tx, journal.date, _("the journal"))
     problems = validate_journal(journal, tx.accounts())
     if problems:
         raise ValidationFailed(problems)
@@ -83,9 +83,9 @@ def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
         journal = _get(tx, journal_id)
         if journal.voided:
             raise NotAllowed(_("{number} is already void.").format(number=journal.number))
-        refuse_inside_lock(tx, journal.date, journal.number or "the journal")
-        refuse_inside_lock(tx, date, "the void")
-        refuse_if_cleared(tx, SourceType.MANUAL, journal_id, journal.number or "the journal")
+        refuse_inside_lock(tx, journal.date, journal.number or _("the journal"))
+        refuse_inside_lock(tx, date, _("the void"))
+        refuse_if_cleared(tx, SourceType.MANUAL, journal_id, journal.number or _("the journal"))
         if date < journal.date:
             raise NotAllowed(
                 _("{number} cannot be voided before its own date: it is dated {date}, the void "
@@ -96,7 +96,7 @@ def void_journal(book: Book, journal_id: int, date: dt.date) -> str:
             )
         for entry in tx.entries_for(SourceType.MANUAL, journal_id):
             if entry.reverses_id is None:
-                tx.post(entry.reversal(date, f"Void {entry.memo}"))
+                tx.post(entry.reversal(date, _("Void {memo}").format(memo=entry.memo)))
         tx.mark_journal_voided(journal_id)
         return journal.number or ""
 

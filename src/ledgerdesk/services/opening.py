@@ -76,7 +76,7 @@ def record_opening_balances(book: Book, as_of: dt.date, lines: list[OpeningLine]
 def record_opening_in(tx: Tx, as_of: dt.date, lines: list[OpeningLine], *,
                       create_contacts: bool = False) -> OpenedBalances:
     """``record_opening_balances`` inside the caller's transaction."""
-    refuse_inside_lock(tx, as_of, "the opening balance entry")
+    refuse_inside_lock(tx, as_of, _("the opening balance entry"))
     refuse_unless_first(tx, as_of)
     accounts, currency = tx.accounts(), base_currency(tx)
     problems = validate_opening(lines, accounts, currency, tx.number_prefixes())
@@ -96,7 +96,8 @@ def record_opening_in(tx: Tx, as_of: dt.date, lines: list[OpeningLine], *,
         tx.mark_authorised(document_id, doc.number)
         posted = dataclasses.replace(doc, id=document_id, lifecycle=Lifecycle.AUTHORISED)
         tx.post(document_entry(posted, roles))
-        created.append((i, (f"{kind.label} {doc.number} for {line.contact.strip()}, ",
+        created.append((i, (_("{label} {number} for {contact}, ").format(
+                                label=kind.label, number=doc.number, contact=line.contact.strip()),
                             Money.of(line.amount, currency))))
     number = _journal(tx, lines, accounts, as_of, other_side, currency, created)
     tx.set_setting(OPENING_SETTING, json.dumps({"as_of": as_of.isoformat(), "journal": number}))
@@ -144,7 +145,8 @@ def _journal(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], as_
     recorded = record_journal_in(tx, RecordJournal(date=as_of, memo=OPENING_MEMO, lines=[
         JournalLineInput(account_code=ln.account_code, debit=ln.debit, credit=ln.credit,
                          description=ln.description) for ln in journal.lines]))
-    created.append((-1, (f"journal {recorded.number} {OPENING_MEMO}, ", recorded.total)))
+    created.append((-1, (_("journal {number} {opening_memo}, ").format(
+                             number=recorded.number, opening_memo=OPENING_MEMO), recorded.total)))
     return recorded.number
 
 
@@ -185,7 +187,8 @@ def _contacts(tx: Tx, lines: list[OpeningLine], accounts: dict[str, Account], cr
             if len(sides[name.casefold()]) > 1:
                 role = ContactRole.BOTH
             found[i] = add_contact_in(tx, NewContact(name=name, role=role))
-            created.append((i, (f"contact {name} (new, {role.value.lower()})",)))
+            created.append((i, (_("contact {name} (new, {role})").format(
+                                    name=name, role=role.value.lower()),)))
         else:
             problems.append(Problem(
                 f"lines[{i}].contact", "not_found",

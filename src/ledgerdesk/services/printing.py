@@ -64,16 +64,17 @@ def printable_document(book: Book, *, number: str | None = None,
     with book.read() as tx:
         if number is not None:
             doc = numbered(tx, number)
-            missing = f"There is no document numbered {number.strip()!r}."
+            missing = _("There is no document numbered {contact!r}.").format(contact=number.strip())
         else:
             doc = tx.get_document(document_id) if document_id is not None else None
-            missing = f"There is no document with id {document_id}."
+            missing = _("There is no document with id {document_id}.").format(
+                          document_id=document_id)
         if doc is None or doc.id is None:
             raise NotFound(missing)
         if doc.kind not in PRINTABLE_KINDS:
             raise NotAllowed(_("{value} is a {label}; only sales invoices and credit notes are "
                                "printed.").format(
-                value=doc.number or 'This draft',
+                value=doc.number or _('This draft'),
                 label=doc.kind.label))
         contact = tx.get_contact(doc.contact_id)
         if contact is None:

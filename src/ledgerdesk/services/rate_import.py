@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ledgerdesk.domain.currencies import is_iso_currency
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.domain.rates import ExchangeRate, from_eur_quotes, rate_text
 from ledgerdesk.domain.wording import plural
@@ -44,29 +45,33 @@ class RateImport:
     def words(self) -> list[str]:
         """The summary, one sentence a line; the first says what changed."""
         new = plural(len(self.new), "{count} new rate", "{count} new rates")
-        head = (f"{new}, {self.already} already in the book"
-                + (f", {len(self.kept)} kept as the book has them" if self.kept else ""))
-        lines = [head + (" (dry run: nothing written)." if self.dry_run else ".")]
+        head = (_("{new}, {already} already in the book").format(new=new, already=self.already)
+                + (_(", {count} kept as the book has them").format(
+                    count=len(self.kept)) if self.kept else ""))
+        lines = [head + (_(" (dry run: nothing written).") if self.dry_run else ".")]
         if self.new:
             days = sorted({r.date for r in self.new})
             codes = {r.currency for r in self.new}
             many = plural(len(codes), "{count} currency", "{count} currencies")
-            lines.append(f"New: {many} from "
-                         f"{days[0].isoformat()} to {days[-1].isoformat()}, in {self.home} "
-                         "per unit.")
+            lines.append(_("New: {many} from {date} to {end_date}, in {home} per "
+                           "unit.").format(
+                             many=many, date=days[0].isoformat(),
+                             end_date=days[-1].isoformat(), home=self.home))
         if self.kept:
             book, file = self.kept[0]
-            lines.append(f"Kept: the book's own rate where it differs from the file's, e.g. "
-                         f"{book.currency} on {book.date.isoformat()}: {rate_text(book.rate)}"
-                         f" (the file: {rate_text(file.rate)}).")
+            lines.append(_("Kept: the book's own rate where it differs from the file's, e.g. "
+                           "{currency} on {date}: {rate_text} (the file: "
+                           "{rate_text2}).").format(
+                             currency=book.currency, date=book.date.isoformat(),
+                             rate_text=rate_text(book.rate), rate_text2=rate_text(file.rate)))
         if self.unusable:
             columns = plural(len(self.unusable), "{count} column", "{count} columns")
-            lines.append(f"Skipped: {columns} of currencies no "
-                         f"longer in use ({', '.join(self.unusable)}).")
+            lines.append(_("Skipped: {columns} of currencies no longer in use ({items}).").format(
+                             columns=columns, items=', '.join(self.unusable)))
         if self.days_without_home:
             days_left = plural(self.days_without_home, "{count} day", "{count} days")
-            lines.append(f"Skipped: {days_left} without a "
-                         f"{self.home} rate to convert through.")
+            lines.append(_("Skipped: {days_left} without a {home} rate to convert through.").format(
+                             days_left=days_left, home=self.home))
         return lines
 
 
@@ -77,8 +82,9 @@ def import_ecb_rates(book: Book, path: Path, *, dry_run: bool = False) -> RateIm
     with book.write() as tx:
         home = base_currency(tx)
         if home != "EUR" and home not in ecb.currencies:
-            raise NotAllowed(f"{path.name} has no {home} rates, so it cannot give rates in "
-                             f"this book's currency ({home}); type them in instead.")
+            raise NotAllowed(_("{name} has no {home} rates, so it cannot give rates in this "
+                               "book's currency ({home}); type them in instead.").format(
+                                 name=path.name, home=home))
         result = _planned(ecb, home, path.name)
         rates = rated(tx)
         book_rates = rates.rates_of(sorted({r.currency for r in result.new}))

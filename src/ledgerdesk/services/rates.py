@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ledgerdesk.domain.currencies import currency_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import Problem, ValidationFailed
 from ledgerdesk.domain.rates import (
     ExchangeRate,
@@ -43,10 +44,11 @@ class SavedRate:
         """The one sentence both faces say."""
         said = rate_sentence(self.rate, self.home)
         if self.unchanged:
-            return f"Already in the book: {said}; nothing changed."
+            return _("Already in the book: {said}; nothing changed.").format(said=said)
         if self.replaced is not None:
-            return f"Replaced the rate of {said} (was {rate_text(self.replaced)})."
-        return f"Saved the rate of {said}."
+            return _("Replaced the rate of {said} (was {rate_text}).").format(
+                       said=said, rate_text=rate_text(self.replaced))
+        return _("Saved the rate of {said}.").format(said=said)
 
 
 def save_rate(book: Book, currency: str, rate: Decimal, date: dt.date) -> SavedRate:

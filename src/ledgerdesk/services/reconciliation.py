@@ -155,7 +155,8 @@ def draft_in(tx: ReconciliationReads, account_code: str, statement_date: dt.date
 def _get(tx: ReconciliationReads, reconciliation_id: int) -> Reconciliation:
     rec = tx.get_reconciliation(reconciliation_id)
     if rec is None:
-        raise NotFound(f"There is no reconciliation {reconciliation_id}.")
+        raise NotFound(_("There is no reconciliation {reconciliation_id}.").format(
+                           reconciliation_id=reconciliation_id))
     return rec
 
 

@@ -88,9 +88,9 @@ def _problems(wanted: CompanySettings, known_locales: Container[str]) -> list[Pr
     problems = []
     if not wanted.company.strip():
         problems.append(Problem("company", "required", _("Type the company's name.")))
-    for name, label, value, lines in (("company", "company name", wanted.company, False),
+    for name, label, value, lines in (("company", _("company name"), wanted.company, False),
                                       ("address", "address", wanted.address, True),
-                                      ("tax_number", "tax number", wanted.tax_number, False)):
+                                      ("tax_number", _("tax number"), wanted.tax_number, False)):
         if why := text_problem(value, label, multiline=lines):
             problems.append(Problem(name, "plain_text", why))
     if wanted.locale and wanted.locale not in known_locales:

@@ -26,7 +26,7 @@ def initialise_book(book: Book, company_name: str, base_currency: str,
     problems = []
     if not company_name.strip():
         problems.append(Problem("company_name", "required", _("Type the company's name.")))
-    elif why := text_problem(company_name, "company name"):
+    elif why := text_problem(company_name, _("company name")):
         problems.append(Problem("company_name", "plain_text", why))
     if not is_iso_currency(base_currency):
         problems.append(Problem("base_currency", "invalid", currency_problem(base_currency)))
@@ -53,8 +53,8 @@ def add_account(book: Book, account: Account) -> None:
     problems = []
     if not account.code.strip() or not account.name.strip():
         problems.append(Problem("code", "required", _("An account needs a code and a name.")))
-    for field, label, value in (("code", "account code", account.code),
-                                ("name", "account name", account.name)):
+    for field, label, value in (("code", _("account code"), account.code),
+                                ("name", _("account name"), account.name)):
         if why := text_problem(value, label):
             problems.append(Problem(field, "plain_text", why))
     if account.role is not None and account.role is not AccountRole.BANK:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.bank_accounts import bank_account_problem
 from ledgerdesk.domain.date_limits import FIRST_DAY, LAST_DAY
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.reports.csv_format import Column
 from ledgerdesk.services.bank_ports import BankPosting, banked
@@ -22,10 +22,10 @@ from ledgerdesk.services.setup import default_bank
 
 #: The statement's columns, under the headers ``import bank`` maps by itself.
 STATEMENT_COLUMNS = (
-    Column("date", "Date", 10, lambda p: p.date),
-    Column("amount", "Amount", 14, lambda p: p.amount, numeric=True),
-    Column("reference", "Reference", 30, lambda p: p.reference),
-    Column("counterparty", "Counterparty", 28, lambda p: p.counterparty),
+    Column("date", N_("Date"), 10, lambda p: p.date),
+    Column("amount", N_("Amount"), 14, lambda p: p.amount, numeric=True),
+    Column("reference", N_("Reference"), 30, lambda p: p.reference),
+    Column("counterparty", N_("Counterparty"), 28, lambda p: p.counterparty),
 )
 
 

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from ledgerdesk.domain.bank_rules import BankRule, rule_for
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, AccountRole, AccountType
 from ledgerdesk.domain.wording import Words
 from ledgerdesk.services.bank_ports import BankPosting
@@ -63,8 +64,9 @@ class Proposer:
         account = self.accounts.get(rule.account_code) if rule else None
         if rule is None or account is None or account.archived:
             return None
-        memo = rule.memo or line.reference or line.counterparty or "Bank statement"
-        why = (f"the reference contains {rule.reference_contains!r} (bank rule {rule.id})",)
+        memo = rule.memo or line.reference or line.counterparty or _("Bank statement")
+        why = (_("the reference contains {reference_contains!r} (bank rule {id})").format(
+                   reference_contains=rule.reference_contains, id=rule.id),)
         return JournalProposal(account.code, account.name, memo[:255], why, rule_id=rule.id)
 
     def _named_bank(self, line: StatementLine) -> JournalProposal | None:
@@ -75,8 +77,9 @@ class Proposer:
             named = bool(name) and name not in _PLAIN_NAMES and f" {name} " in text
             if bank.code.upper() in words or named:
                 towards = "to" if line.amount < 0 else "from"
-                memo = f"Transfer {towards} {bank.name}"
-                why = (f"the line names the bank account {bank.code} {bank.name}",)
+                memo = _("Transfer {towards} {name}").format(towards=towards, name=bank.name)
+                why = (_("the line names the bank account {code} {name}").format(
+                           code=bank.code, name=bank.name),)
                 return JournalProposal(bank.code, bank.name, memo, why, transfer=True)
         return None
 
@@ -88,9 +91,11 @@ class Proposer:
             self.used.add(half.line_id)
             clearing = self.accounts[half.other_account]
             bank = self.accounts[half.account_code]
-            why = (f"{half.what} on {bank.code} {bank.name} is its other half, "
-                   f"through {clearing.code} {clearing.name}",)
-            return JournalProposal(clearing.code, clearing.name, f"Transfer: {half.what}",
+            why = (_("{what} on {code} {name} is its other half, through {code2} {name2}").format(
+                       what=half.what, code=bank.code, name=bank.name, code2=clearing.code,
+                       name2=clearing.name),)
+            return JournalProposal(clearing.code, clearing.name, _("Transfer: {what}").format(
+                                                                     what=half.what),
                                    why, transfer=True, posting=half)
         return None
 

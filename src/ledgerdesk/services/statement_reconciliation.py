@@ -18,6 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import NotAllowed
@@ -73,8 +74,9 @@ def statement_draft(book: Book, account_code: str, statement_date: dt.date,
     if found.problems:
         first = found.problems[0]
         more = len(found.problems) - 1
-        raise NotAllowed(f"The statement has lines that cannot be read: {first}"
-                         + (f" (and {more} more)." if more else "."))
+        raise NotAllowed(_("The statement has lines that cannot be read: {first}").format(
+                             first=first)
+                         + (_(" (and {more} more).").format(more=more) if more else "."))
     lines = [ln for ln in found.lines if ln.date <= statement_date]
     match = match_statement(book, account_code, lines,
                             exclude=cleared_line_ids(book, account_code))
@@ -103,7 +105,7 @@ def finish(book: Book, found: StatementDraft) -> tuple[Reconciliation, Accepted 
 
     accepted = accept(book, found.match, then=reconcile)
     if not accepted.committed:
-        raise NotAllowed("The suggestions could not be recorded, so nothing was recorded: "
+        raise NotAllowed(_("The suggestions could not be recorded, so nothing was recorded: ")
                          + "; ".join(str(p) for p in accepted.problems[:3]))
     return done[0], accepted  # committed: ``reconcile`` ran in its transaction
 
@@ -114,5 +116,6 @@ def _pending(match: StatementMatch, currency: str) -> tuple[BankPosting, ...]:
     rows = {p.row for p in plan.payments} | {j.row for j in plan.journals}
     return tuple(
         BankPosting(-m.line.row, m.line.date, Money.of(m.line.amount, currency),
-                    f"line {m.line.row}: {m.line.reference}".strip(), SourceType.MANUAL, None)
+                    _("line {row}: {reference}").format(row=m.line.row,
+                        reference=m.line.reference).strip(), SourceType.MANUAL, None)
         for m in match.lines if m.line.row in rows)

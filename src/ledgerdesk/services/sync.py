@@ -49,7 +49,7 @@ def choose_connection(book: Book, provider: Provider | None, connection_id: int 
             raise NotFound(_("There is no connection {connection_id} in this book.").format(
                                connection_id=connection_id))
     if not found:
-        what = provider.label if provider else "a remote service"
+        what = provider.label if provider else _("a remote service")
         raise NotFound(_("This book has no connection to {what}; add one with ledgerdesk "
                          "connect.").format(
                            what=what))
@@ -68,26 +68,31 @@ def link_documents(book: Book, gateway: PaymentGateway, numbers: list[str]) -> l
         with book.read() as tx:
             document = numbered(tx, number)
         if document is None or document.kind not in LINKABLE or document.id is None:
-            results.append(LinkResult(number, None, f"{number}: no invoice or bill has this "
-                                                    "number here."))
+            results.append(LinkResult(number, None, _("{number}: no invoice or bill has this "
+                                                      "number here.").format(number=number)))
             continue
         if not gateway.finds_by_number:
-            results.append(LinkResult(number, None, f"{number}: {provider} cannot look it up "
-                                                    f"by number; link it with --document "
-                                                    f"{number}=ID."))
+            results.append(LinkResult(number, None, _("{number}: {provider} cannot look it up "
+                                                      "by number; link it with --document "
+                                                      "{number}=ID.").format(
+                                                        number=number, provider=provider)))
             continue
         remote = gateway.find_document(number)
         if remote is None:
-            results.append(LinkResult(number, None, f"{number}: {provider} has no invoice "
-                                                    "with this number."))
+            results.append(LinkResult(number, None, _("{number}: {provider} has no invoice with "
+                                                      "this number.").format(
+                                                        number=number, provider=provider)))
             continue
         link = Link(connection_id, LinkKind.DOCUMENT, str(document.id), remote.remote_id,
                     remote.number)
         with book.write() as tx:
             cast(SyncTransaction, tx).set_link(link)
         due = f", {remote.amount_due} due" if remote.amount_due is not None else ""
-        results.append(LinkResult(number, link, f"{number}: linked to {provider} "
-                                                f"{remote.remote_id} ({remote.status}{due})."))
+        results.append(LinkResult(number, link, _("{number}: linked to {provider} {remote_id} "
+                                                  "({status}{due}).").format(
+                                                    number=number, provider=provider,
+                                                    remote_id=remote.remote_id,
+                                                    status=remote.status, due=due)))
     return results
 
 

@@ -106,8 +106,8 @@ def resolve(book: Book, outbox_id: int, resolution: Resolution) -> OutboxItem:
             settled = dataclasses.replace(item, state=OutboxState.SENT, remote_message="",
                                           user_message="Marked as done remotely by you.")
         else:
-            note = ("Cancelled by you; it may have reached the remote on an earlier try."
-                    if item.attempts else "Cancelled by you before it was sent.")
+            note = (_("Cancelled by you; it may have reached the remote on an earlier try.")
+                    if item.attempts else _("Cancelled by you before it was sent."))
             settled = dataclasses.replace(item, state=OutboxState.CANCELLED, user_message=note,
                                           remote_message="")
         sync.save_outbox(settled)

@@ -42,13 +42,16 @@ class SyncLine:
     def text(self) -> str:
         verb = "delete" if self.item.action is OutboxAction.DELETE else "payment"
         message = self.item.user_message or self.item.remote_message
-        parts = [f"{verb} {self.item.amount} on {self.document_number}", self.item.state.label]
+        parts = [_("{verb} {amount} on {document_number}").format(
+                     verb=verb, amount=self.item.amount, document_number=self.document_number),
+                         self.item.state.label]
         if self.item.remote_id:
-            parts.append(f"remote id {self.item.remote_id}")
+            parts.append(_("remote id {remote_id}").format(remote_id=self.item.remote_id))
         if message:
             parts.append(message)
         if self.item.remote_message and self.item.remote_message != message:
-            parts.append(f"the remote said: {self.item.remote_message}")
+            parts.append(_("the remote said: {remote_message}").format(
+                             remote_message=self.item.remote_message))
         return f"#{self.item.id} " + " — ".join(parts)
 
 
@@ -78,9 +81,10 @@ class BookAttemptLog:
             assert item.id is not None
             fresh = sync.get_outbox(item.id)
             if fresh is None or fresh.state not in OPEN_STATES:
-                raise Superseded(f"outbox row {item.id} is no longer open")
+                raise Superseded(_("outbox row {id} is no longer open").format(id=item.id))
             if fresh.attempts != item.attempts:  # another sync (window, process) took it
-                raise Superseded(f"outbox row {item.id} is being sent by another sync")
+                raise Superseded(_("outbox row {id} is being sent by another sync").format(
+                                     id=item.id))
             updated = dataclasses.replace(
                 fresh, attempts=fresh.attempts + 1, key_series=key_series,
                 key_first_used=first_used,
@@ -138,7 +142,8 @@ def _job(
         document = tx.get_document(item.document_id)
         payment = tx.get_payment(item.payment_id)
         assert document is not None and payment is not None
-        number = document.number or f"document {item.document_id}"
+        number = document.number or _("document {document_id}").format(
+                                        document_id=item.document_id)
         creates = sync.get_outbox(item.creates_id) if item.creates_id else None
         doc_link = sync.find_link(item.connection_id, LinkKind.DOCUMENT, str(item.document_id))
         bank = payment.bank_account_code
@@ -153,7 +158,8 @@ def _job(
                   source.remote_id if source else "", document.totals().total, document.due_date,
                   claimed, settlement_rate(payment, document.currency, home))
     if doc_link is None:
-        return job, number, f"{number} is no longer linked to {provider}."
+        return job, number, _("{number} is no longer linked to {provider}.").format(
+                                number=number, provider=provider)
     if document.currency != home and not gateway.takes_foreign_currency:
         return job, number, _(
             "{provider} takes payments in {home} only, and {number} is in {currency}: record "
@@ -161,10 +167,11 @@ def _job(
                 provider=provider, home=home, number=number, currency=document.currency,
                 amount=item.amount)
     if bank_link is None and item.action is OutboxAction.CREATE and gateway.needs_bank_account:
-        what = "bank account" if account and account.role is AccountRole.BANK else "account"
+        what = _("bank account") if account and account.role is AccountRole.BANK else "account"
         name = f"{bank} {account.name}" if account else bank
-        return job, number, (f"Link {what} {name} to a {provider} account first "
-                             f"(ledgerdesk link PATH --account {bank}=CODE), then sync again.")
+        return job, number, (_("Link {what} {name} to a {provider} account first (ledgerdesk "
+                               "link PATH --account {bank}=CODE), then sync again.").format(
+                                 what=what, name=name, provider=provider, bank=bank))
     return job, number, ""
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, cast
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.numbering import payment_number
 from ledgerdesk.domain.sync import Connection, Link, LinkKind, OutboxItem, OutboxState
 from ledgerdesk.services.ports import Book
@@ -43,7 +44,8 @@ def outbox_entries(book: Book, states: Iterable[OutboxState] | None = None,
             if item.document_id not in numbers:
                 document = tx.get_document(item.document_id)
                 numbers[item.document_id] = (document.number if document and document.number
-                                             else f"document {item.document_id}")
+                                             else _("document {document_id}").format(
+                                                      document_id=item.document_id))
             entries.append(OutboxEntry(item, connections[item.connection_id],
                                        numbers[item.document_id], payment_number(item.payment_id)))
     return entries

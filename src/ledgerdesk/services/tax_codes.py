@@ -191,7 +191,7 @@ def line_code_in(tx: Transaction, side: Side, mode: TaxMode, path: str, *,
             code = TaxCode(name.strip(), rate, side, tax_account(tx))  # named with its rate
             return replace(code, id=tx.add_tax_code(code)), []
         if code is None:
-            known = ", ".join(c.name for c in codes if c.side is side) or "none yet"
+            known = ", ".join(c.name for c in codes if c.side is side) or _("none yet")
             return None, [Problem(f"{path}.tax_code", "unknown",
                                   _("There is no {side_words} tax code “{name}” (the "
                                     "{side_words} codes: {known}).").format(

@@ -26,7 +26,7 @@ def settle_tax(book: ReportBook, period: Period, date: dt.date,
     """Pay (or receive) the net due of ``period`` on ``date`` from (into) ``bank`` (default:
     the first bank account); returns the saved settlement."""
     with book.write() as tx:
-        refuse_inside_lock(tx, date, "the tax settlement")
+        refuse_inside_lock(tx, date, _("the tax settlement"))
         earlier = overlapping(tx.tax_settlements(), period.start, period.end)
         if earlier is not None:
             raise NotAllowed(_("{label} overlaps the tax settlement {earlier}: a period is "

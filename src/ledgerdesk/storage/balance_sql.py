@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.read_models import InvariantFailure
 
 #: The whole table from the journal (a fresh load; ``check`` compares against it).
@@ -40,5 +41,6 @@ def account_days_failures(conn: Connection) -> list[InvariantFailure]:
     detail = "; ".join(f"{code} {currency} on {day}: {amount}" for code, currency, day, amount
                        in rows)
     return [InvariantFailure(
-        "running_balances", "the running balances differ from the journal lines (account, "
-        f"currency, day and the sum that disagrees): {detail}")]
+        "running_balances", _("the running balances differ from the journal lines (account, "
+                              "currency, day and the sum that disagrees): {detail}").format(
+                                detail=detail))]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine
 
 from ledgerdesk.domain.backups import BackupKind, default_folder
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.storage import engine as engines
 from ledgerdesk.storage import migrate
 from ledgerdesk.storage.engine import APPLICATION_ID, READ, WRITE, make_engine
@@ -268,11 +269,11 @@ def create_book(path: Path, *, script_location: Path = migrate.MIGRATIONS_DIR,
 
 def _cannot_create(path: Path, error: OSError) -> BookError:
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        reason = ("its folder is read-only" if error.errno == errno.EROFS
-                  else "you may not write in its folder")
+        reason = (_("its folder is read-only") if error.errno == errno.EROFS
+                  else _("you may not write in its folder"))
         return CannotCreate(path, reason=reason)
     if error.errno in (errno.ENOENT, errno.ENOTDIR):
-        return CannotCreate(path, reason="its folder does not exist")
+        return CannotCreate(path, reason=_("its folder does not exist"))
     return os_problem(error, path, outcome=NOT_CREATED)
 
 
@@ -305,7 +306,7 @@ def _bring_to_head(path: Path, engine: Engine, script_location: Path,
                    read_only: ReadOnly | None, wait: float, folder: Path) -> None:
     current = migrate.current_revision(engine)
     if current is None:
-        raise Damaged(path, reason="it is marked as a Ledgerdesk book but has no tables")
+        raise Damaged(path, reason=_("it is marked as a Ledgerdesk book but has no tables"))
     if migrate.is_shipped_head(current, script_location):
         return  # the usual case, known without asking Alembic
     if current not in migrate.known_revisions(script_location):

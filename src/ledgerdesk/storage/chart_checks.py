@@ -8,6 +8,7 @@ from __future__ import annotations
 from sqlalchemy import Connection
 
 from ledgerdesk.domain.chart import KEPT_ROLES
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 
@@ -16,15 +17,19 @@ _KEPT = ", ".join(f"'{role.value}'" for role in KEPT_ROLES)
 
 def chart_failures(conn: Connection) -> list[InvariantFailure]:
     failures = [
-        InvariantFailure("kept_roles_active", f"account {code} {name} is the book's "
-                         f"{role.lower().replace('_', ' ')} account but is archived")
+        InvariantFailure("kept_roles_active", _("account {code} {name} is the book's {role} "
+                                                "account but is archived").format(
+                                                  code=code, name=name,
+                                                  role=role.lower().replace('_', ' ')))
         for code, name, role in conn.exec_driver_sql(
             f"SELECT code, name, role FROM accounts WHERE archived = 1 AND role IN ({_KEPT})"
             " ORDER BY code")
     ]
     failures += [
-        InvariantFailure("archived_at_zero", f"archived account {code} {name} has a balance "
-                                             f"of {Money.from_minor(minor, currency)}")
+        InvariantFailure("archived_at_zero", _("archived account {code} {name} has a balance of "
+                                               "{amount}").format(
+                                                 code=code, name=name,
+                                                 amount=Money.from_minor(minor, currency)))
         for code, name, currency, minor in conn.exec_driver_sql(
             "SELECT a.code, a.name, l.currency, SUM(l.amount_minor) FROM accounts AS a"
             " JOIN journal_lines AS l ON l.account_code = a.code WHERE a.archived = 1"

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection
 
 from ledgerdesk.domain.documents import Side
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.balance_sql import account_days_failures
@@ -31,12 +32,14 @@ _SHOWN = 10
 def integrity_problems(conn: Connection) -> list[str]:
     """SQLite's integrity_check and foreign_key_check; empty when both are clean."""
     problems = [
-        f"integrity: {row[0]}"
+        _("integrity: {row}").format(row=row[0])
         for row in conn.exec_driver_sql("PRAGMA integrity_check")
         if row[0] != "ok"
     ]
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
-        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent} row")
+        problems.append(_("foreign key: {table} row {rowid} points to a missing {parent} "
+                          "row").format(
+                            table=table, rowid=rowid, parent=parent))
     return problems
 
 
@@ -57,8 +60,10 @@ def _unbalanced_entries(conn: Connection) -> list[InvariantFailure]:
     ).all()
     if not rows:
         return []
-    detail = _listed(rows, lambda r: f"entry {r[0]} debits exceed credits by {_money(r[2], r[1])}")
-    return [InvariantFailure("entries_balance", f"{len(rows)} unbalanced entries: {detail}")]
+    detail = _listed(rows, lambda r: _("entry {r} debits exceed credits by {money}").format(
+                                         r=r[0], money=_money(r[2], r[1])))
+    return [InvariantFailure("entries_balance", _("{count} unbalanced entries: {detail}").format(
+                                                    count=len(rows), detail=detail))]
 
 
 def _trial_balance_total(conn: Connection) -> list[InvariantFailure]:
@@ -68,7 +73,8 @@ def _trial_balance_total(conn: Connection) -> list[InvariantFailure]:
     ).all()
     return [
         InvariantFailure(
-            "trial_balance", f"the trial balance in {r[0]} is off by {_money(r[1], r[0])}"
+            "trial_balance", _("the trial balance in {r} is off by {money}").format(
+                                 r=r[0], money=_money(r[1], r[0]))
         )
         for r in rows
     ]
@@ -97,9 +103,11 @@ def _control_account(conn: Connection, side: Side) -> list[InvariantFailure]:
         if balance != outstanding:
             failures.append(InvariantFailure(
                 f"{role.lower()}_control",
-                f"the {role.lower()} control accounts hold {_money(balance, currency)} but the "
-                f"{side.value.lower()} documents have {_money(outstanding, currency)} outstanding "
-                f"(difference {_money(balance - outstanding, currency)})",
+                _("the {role} control accounts hold {money} but the {side} documents have "
+                  "{money2} outstanding (difference {money3})").format(
+                    role=role.lower(), money=_money(balance, currency), side=side.value.lower(),
+                    money2=_money(outstanding, currency),
+                    money3=_money(balance - outstanding, currency)),
             ))
     return failures
 
@@ -112,7 +120,9 @@ def _negative_outstanding(conn: Connection) -> list[InvariantFailure]:
     if not rows:
         return []
     detail = _listed(rows, lambda r: f"document {r[1] or r[0]} has {_money(r[3], r[2])}")
-    return [InvariantFailure("outstanding_not_negative", f"over-allocated documents: {detail}")]
+    return [InvariantFailure("outstanding_not_negative",
+        _("over-allocated documents: {detail}").format(
+                                                             detail=detail))]
 
 
 def _voided_with_allocations(conn: Connection) -> list[InvariantFailure]:
@@ -126,7 +136,9 @@ def _voided_with_allocations(conn: Connection) -> list[InvariantFailure]:
     detail = _listed(
         rows, lambda r: f"{r[1] or r[0]} still has {_money(r[3], r[2])} allocated"
     )
-    return [InvariantFailure("voided_unallocated", f"void documents with allocations: {detail}")]
+    return [InvariantFailure("voided_unallocated",
+        _("void documents with allocations: {detail}").format(
+                                                       detail=detail))]
 
 
 def _payments_accounted(conn: Connection) -> list[InvariantFailure]:
@@ -146,10 +158,12 @@ def _payments_accounted(conn: Connection) -> list[InvariantFailure]:
     if not rows:
         return []
     detail = _listed(rows, lambda r: (
-        f"payment {r[0]} of {_money(r[2], r[1])} has {_money(r[3], r[1])} allocated and "
-        f"{_money(r[4], r[1])} kept as credit"
+        _("payment {r} of {money} has {money2} allocated and {money3} kept as credit").format(
+            r=r[0], money=_money(r[2], r[1]), money2=_money(r[3], r[1]), money3=_money(r[4], r[1]))
     ))
-    return [InvariantFailure("payments_accounted", f"payments not fully accounted: {detail}")]
+    return [InvariantFailure("payments_accounted",
+        _("payments not fully accounted: {detail}").format(
+                                                       detail=detail))]
 
 
 def invariant_failures(conn: Connection) -> list[InvariantFailure]:

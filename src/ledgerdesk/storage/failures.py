@@ -27,6 +27,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.storage import errors
 from ledgerdesk.storage.errors import SAVED_NOTHING, BookError
 
@@ -73,7 +74,7 @@ def book_problem(error: BaseException, path: Path, *, outcome: str = "",
     if isinstance(error, OSError):
         return os_problem(error, path, outcome=outcome)
     code, reason = sqlite_code(error), str(error).strip() or type(error).__name__
-    said = f"SQLite: {reason}"
+    said = _("SQLite: {reason}").format(reason=reason)
     if code == sqlite3.SQLITE_FULL:
         return errors.DiskFull(path, outcome=outcome)
     if code == sqlite3.SQLITE_IOERR:

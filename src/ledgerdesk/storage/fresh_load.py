@@ -22,6 +22,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.storage.balance_sql import REBUILD_ACCOUNT_DAYS
 from ledgerdesk.storage.settlement_sql import REBUILD_SETTLEMENTS
@@ -81,8 +82,8 @@ def check_foreign_keys(raw: sqlite3.Connection) -> None:
     """
     for table in LOADED_TABLES:
         if raw.execute(f"PRAGMA foreign_key_check({table})").fetchone() is not None:
-            raise NotAllowed(f"The book refused the change: a {table} row refers to a "
-                             "record that does not exist.")
+            raise NotAllowed(_("The book refused the change: a {table} row refers to a record "
+                               "that does not exist.").format(table=table))
 
 
 class DeferredSchema:
@@ -105,14 +106,14 @@ class DeferredSchema:
                 self._indexes.append((name, sql))
             elif " INSERT ON " in sql.upper():
                 self._triggers.append((name, sql))
-        for name, _ in self._indexes:
+        for name, _sql in self._indexes:
             self._raw.execute(f'DROP INDEX "{name}"')
-        for name, _ in self._triggers:
+        for name, _sql in self._triggers:
             self._raw.execute(f'DROP TRIGGER "{name}"')
 
     def restore_indexes(self) -> None:
         """Build the indexes now (at once, if the tables are still empty), and keep them."""
-        for _, sql in self._indexes:
+        for _name, sql in self._indexes:
             self._raw.execute(sql)
         self._indexes.clear()
 
@@ -130,6 +131,6 @@ class DeferredSchema:
         # So are the settlement days the documents', allocations' and entries' triggers.
         self._raw.execute("DELETE FROM document_settlements")
         self._raw.execute(REBUILD_SETTLEMENTS)
-        for _, sql in self._triggers:
+        for _name, sql in self._triggers:
             self._raw.execute(sql)
         self._triggers.clear()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import journal_number
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
@@ -36,10 +37,12 @@ def _manual_on_control(conn: Connection) -> list[InvariantFailure]:
     ).all()
     if not rows:
         return []
-    detail = _listed([f"entry {r[0]} posts {_money(abs(r[4]), r[3])} to {r[1]} {r[2]}"
+    detail = _listed([_("entry {r} posts {money} to {r2} {r3}").format(
+                          r=r[0], money=_money(abs(r[4]), r[3]), r2=r[1], r3=r[2])
                       for r in rows])
     return [InvariantFailure(
-        "manual_control", f"{len(rows)} manual entries post to a control account: {detail}")]
+        "manual_control", _("{count} manual entries post to a control account: {detail}").format(
+                              count=len(rows), detail=detail))]
 
 
 def _journals_posted(conn: Connection) -> list[InvariantFailure]:
@@ -55,16 +58,18 @@ def _journals_posted(conn: Connection) -> list[InvariantFailure]:
     wrong = []
     for number, currency, total, voided, debits, reversed_ in rows:
         if debits != total:
-            wrong.append(f"{number} totals {_money(total, currency)} but its entry debits "
-                         f"{_money(debits, currency)}")
+            wrong.append(_("{number} totals {money} but its entry debits {money2}").format(
+                             number=number, money=_money(total, currency),
+                             money2=_money(debits, currency)))
         if voided and not reversed_:
-            wrong.append(f"{number} is void but has no reversal")
+            wrong.append(_("{number} is void but has no reversal").format(number=number))
         elif reversed_ and not voided:
-            wrong.append(f"{number} has a reversal but is not void")
+            wrong.append(_("{number} has a reversal but is not void").format(number=number))
     if not wrong:
         return []
     return [InvariantFailure(
-        "journals_posted", f"{len(wrong)} journals are not posted as recorded: {_listed(wrong)}")]
+        "journals_posted", _("{count} journals are not posted as recorded: {listed}").format(
+                               count=len(wrong), listed=_listed(wrong)))]
 
 
 def _numbers_gap_free(conn: Connection) -> list[InvariantFailure]:

@@ -14,6 +14,7 @@ import json
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.read_models import InvariantFailure
 
 _SHOWN = 10
@@ -39,11 +40,12 @@ def lock_failures(conn: Connection) -> list[InvariantFailure]:
         rows = conn.exec_driver_sql(
             "SELECT id, date FROM journal_entries WHERE id > ? AND (? IS NULL OR id <= ?)"
             " AND date <= ? ORDER BY id", (after, until, until, through)).all()
-        wrong += [f"entry {entry_id} dated {date} was posted while the books were locked "
-                  f"through {through}" for entry_id, date in rows]
+        wrong += [_("entry {entry_id} dated {date} was posted while the books were locked "
+                    "through {through}").format(entry_id=entry_id, date=date,
+                        through=through) for entry_id, date in rows]
     if not wrong:
         return []
     more = f"; and {len(wrong) - _SHOWN} more" if len(wrong) > _SHOWN else ""
     return [InvariantFailure(
-        "inside_lock", f"{len(wrong)} entries posted inside the lock: "
+        "inside_lock", _("{count} entries posted inside the lock: ").format(count=len(wrong))
         + "; ".join(wrong[:_SHOWN]) + more)]

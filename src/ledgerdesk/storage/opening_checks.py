@@ -13,6 +13,7 @@ import json
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 
@@ -30,15 +31,17 @@ def opening_failures(conn: Connection) -> list[InvariantFailure]:
     documents = conn.exec_driver_sql(
         "SELECT number, issue_date FROM documents WHERE json_extract(extra, '$.opening')"
         " IS NOT NULL ORDER BY id").all()
-    wrong += [f"opening document {n} is dated {d}, not the opening date {as_of}"
+    wrong += [_("opening document {n} is dated {d}, not the opening date {as_of}").format(
+                  n=n, d=d, as_of=as_of)
               for n, d in documents if as_of is not None and d != as_of]
     if documents and as_of is None:
-        wrong.append(f"{len(documents)} opening documents, but the book has no opening "
-                     "balances")
+        wrong.append(_("{count} opening documents, but the book has no opening balances").format(
+                         count=len(documents)))
     if not wrong:
         return []
     return [InvariantFailure("opening_balances",
-                             f"the opening balances are not as recorded: {'; '.join(wrong)}")]
+                             _("the opening balances are not as recorded: {items}").format(
+                                 items='; '.join(wrong)))]
 
 
 def _journal_problems(conn: Connection, as_of: str | None, number: str) -> list[str]:
@@ -48,12 +51,14 @@ def _journal_problems(conn: Connection, as_of: str | None, number: str) -> list[
         " WHERE e.source_type = 'MANUAL' AND e.source_id = m.id AND e.reverses_id IS NULL)"
         " FROM manual_journals AS m WHERE m.number = ?", (number,)).first()
     if row is None:
-        return [f"the opening journal {number} is missing"]
+        return [_("the opening journal {number} is missing").format(number=number)]
     date, currency, difference = row
     found = []
     if date != as_of:
-        found.append(f"the opening journal {number} is dated {date}, not {as_of}")
+        found.append(_("the opening journal {number} is dated {date}, not {as_of}").format(
+                         number=number, date=date, as_of=as_of))
     if difference:
-        found.append(f"the opening journal {number} is out of balance by "
-                     f"{Money.from_minor(abs(int(difference)), currency)}")
+        found.append(_("the opening journal {number} is out of balance by {amount}").format(
+                         number=number,
+                         amount=Money.from_minor(abs(int(difference)), currency)))
     return found

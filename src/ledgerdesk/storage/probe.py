@@ -8,6 +8,7 @@ from __future__ import annotations
 from contextlib import closing
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.storage import access
 from ledgerdesk.storage.engine import APPLICATION_ID
 from ledgerdesk.storage.errors import Damaged, NotABook, ReadOnly
@@ -22,17 +23,17 @@ def probe_book_file(path: Path, *, wait: float = 5) -> ReadOnly | None:
     Ledgerdesk book; return why it cannot be changed, if it cannot (``storage.access``)."""
     try:
         if path.is_dir():
-            raise NotABook(path, reason="it is a folder")
+            raise NotABook(path, reason=_("it is a folder"))
         with path.open("rb") as handle:
             header = handle.read(_HEADER_SIZE)
     except OSError as exc:
         raise os_problem(exc, path) from exc
     if not header:
-        raise NotABook(path, reason="it is empty")
+        raise NotABook(path, reason=_("it is empty"))
     if not header.startswith(_SQLITE_MAGIC[: len(header)]):
-        raise NotABook(path, reason="it is not a SQLite database")
+        raise NotABook(path, reason=_("it is not a SQLite database"))
     if len(header) < _HEADER_SIZE:
-        raise Damaged(path, reason="it ends inside its first page")
+        raise Damaged(path, reason=_("it ends inside its first page"))
     read_only = access.read_only_problem(path)
     _check_application_id(path, read_only, wait)
     return read_only
@@ -44,4 +45,4 @@ def _check_application_id(path: Path, read_only: ReadOnly | None, wait: float) -
         # Reading the schema touches more than the first page: a damaged file fails here.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     if application_id != APPLICATION_ID:
-        raise NotABook(path, reason="it is a SQLite database of another program")
+        raise NotABook(path, reason=_("it is a SQLite database of another program"))

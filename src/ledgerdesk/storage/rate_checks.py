@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.rates import RATE_PLACES
 from ledgerdesk.services.read_models import InvariantFailure
 
@@ -30,5 +31,6 @@ def rate_failures(conn: Connection) -> list[InvariantFailure]:
     more = f"; and {len(rows) - _SHOWN} more" if len(rows) > _SHOWN else ""
     return [InvariantFailure(
         "rates_positive",
-        f"exchange rates that are not a positive number of at most {RATE_PLACES} decimal "
-        f"places for a foreign currency: {shown}{more}")]
+        _("exchange rates that are not a positive number of at most {rate_places} decimal "
+          "places for a foreign currency: {shown}{more}").format(
+            rate_places=RATE_PLACES, shown=shown, more=more))]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 
@@ -44,10 +45,11 @@ def _not_adding_up(conn: Connection) -> list[InvariantFailure]:
         "  WHERE c.reconciliation_id = r.id), 0) AS cleared"
         f" {_FROM} WHERE r.statement_balance_minor <> r.opening_balance_minor + cleared"
         " ORDER BY r.id").all()
-    return _failure("reconciliation_balance", rows, "reconciliations do not add up",
-                    lambda r: f"{r[0]} says {_money(r[1], r[3])}, but its opening "
-                    f"{_money(r[2], r[3])} and cleared postings {_money(r[4], r[3])} make "
-                    f"{_money(r[2] + r[4], r[3])}")
+    return _failure("reconciliation_balance", rows, _("reconciliations do not add up"),
+                    lambda r: _("{r} says {money}, but its opening {money2} and cleared "
+                                "postings {money3} make {money4}").format(
+                                  r=r[0], money=_money(r[1], r[3]), money2=_money(r[2], r[3]),
+                                  money3=_money(r[4], r[3]), money4=_money(r[2] + r[4], r[3])))
 
 
 def _void_cleared(conn: Connection) -> list[InvariantFailure]:
@@ -62,8 +64,9 @@ def _void_cleared(conn: Connection) -> list[InvariantFailure]:
         "  OR (e.source_type = 'DOCUMENT' AND EXISTS (SELECT 1 FROM documents AS d"
         "   WHERE d.id = e.source_id AND d.lifecycle = 'VOIDED')))"
         " ORDER BY r.id, l.id").all()
-    return _failure("reconciliation_void", rows, "cleared postings are void",
-                    lambda r: f"line {r[0]} ({r[1].replace('_', ' ')} {r[2]}) in {r[3]}")
+    return _failure("reconciliation_void", rows, _("cleared postings are void"),
+                    lambda r: _("line {r} ({role} {r2}) in {r3}").format(
+                                  r=r[0], role=r[1].replace('_', ' '), r2=r[2], r3=r[3]))
 
 
 def _misplaced(conn: Connection) -> list[InvariantFailure]:
@@ -74,8 +77,9 @@ def _misplaced(conn: Connection) -> list[InvariantFailure]:
         "   JOIN reconciliations AS s ON s.id = o.reconciliation_id AND s.undone = 0"
         "   WHERE o.journal_line_id = l.id AND s.id <> r.id))"
         " ORDER BY r.id, l.id").all()
-    return _failure("reconciliation_lines", rows, "cleared lines do not belong where they are",
-                    lambda r: f"line {r[0]} on {r[1]} dated {r[2]} in {r[3]}")
+    return _failure("reconciliation_lines", rows, _("cleared lines do not belong where they are"),
+                    lambda r: _("line {r} on {r2} dated {r3} in {r4}").format(
+                                  r=r[0], r2=r[1], r3=r[2], r4=r[3]))
 
 
 def _broken_chain(conn: Connection) -> list[InvariantFailure]:
@@ -89,10 +93,11 @@ def _broken_chain(conn: Connection) -> list[InvariantFailure]:
         "  p.statement_balance_minor, 0) OR r.statement_date < p.statement_date)"
         " ORDER BY r.id").all()
     return _failure("reconciliation_chain", rows,
-                    "reconciliations do not start where the previous one ended",
-                    lambda r: f"{r[0]} opens with {_money(r[1], r[2])}, but the one "
-                    f"before it ends with {_money(r[3] or 0, r[2])}"
-                    + (f" on {r[4]}" if r[4] else ""))
+                    _("reconciliations do not start where the previous one ended"),
+                    lambda r: _("{r} opens with {money}, but the one before it ends with "
+                                "{money2}").format(
+                                  r=r[0], money=_money(r[1], r[2]), money2=_money(r[3] or 0, r[2]))
+                    + (_(" on {r}").format(r=r[4]) if r[4] else ""))
 
 
 def reconciliation_failures(conn: Connection) -> list[InvariantFailure]:

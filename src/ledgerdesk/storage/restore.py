@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ledgerdesk.domain.backups import INCOMPLETE, BackupKind, Restored
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.storage import errors
 from ledgerdesk.storage.backups import (
     Progress,
@@ -68,11 +69,11 @@ def restore_book(book: Path, backup: Path, folder: Path, *, now: dt.datetime | N
 
 def _check_backup(book: Path, backup: Path, wait: float) -> None:
     if not os.path.lexists(backup):
-        why: str | None = "there is no such file"
+        why: str | None = _("there is no such file")
     elif backup.is_dir():
-        why = "it is a folder"
+        why = _("it is a folder")
     elif os.path.realpath(backup) == os.path.realpath(book):
-        why = "it is the book itself"
+        why = _("it is the book itself")
     else:
         why = verify_backup(backup, wait=wait)
     if why is not None:
@@ -83,7 +84,7 @@ def _check_book(book: Path, wait: float) -> bool:
     """Refuse a book that is not ours (a folder, someone else's file) or that may not be
     replaced; whether SQLite can read it (else it is copied as it is)."""
     if book.is_dir():
-        raise errors.NotABook(book, reason="it is a folder")
+        raise errors.NotABook(book, reason=_("it is a folder"))
     try:
         read_only = probe_book_file(book, wait=wait)
     except errors.Damaged:

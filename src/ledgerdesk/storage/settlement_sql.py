@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.sql import OWED
 
@@ -120,5 +121,7 @@ def settlement_failures(conn: Connection) -> list[InvariantFailure]:
     detail = "; ".join(f"document {doc} ({kind}, owing from {opened}): settled on "
                        f"{settled or 'never'}" for doc, kind, opened, settled in rows)
     return [InvariantFailure(
-        "settlement_days", "the settlement days differ from the documents and their "
-        f"allocations (the row that disagrees, on either side): {detail}")]
+        "settlement_days", _("the settlement days differ from the documents and their "
+                             "allocations (the row that disagrees, on either side): "
+                             "{detail}").format(
+                               detail=detail))]

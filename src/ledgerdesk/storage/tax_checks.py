@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import Connection
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.sql import SALES_KINDS, kinds_list
@@ -34,7 +35,8 @@ def _lines_on_their_codes(conn: Connection) -> list[InvariantFailure]:
         f"line {r[2]} of {r[1] or f'draft {r[0]}'} is on {r[4].lower()} code {r[3]} "
         f"({r[6]}%) but is a {r[5].lower()} line at {r[7]}%"))
     return [InvariantFailure("lines_on_their_tax_codes",
-                             f"lines that disagree with their tax code: {detail}")]
+                             _("lines that disagree with their tax code: {detail}").format(
+                                 detail=detail))]
 
 
 def _settlements_posted(conn: Connection) -> list[InvariantFailure]:
@@ -56,14 +58,19 @@ def _settlements_posted(conn: Connection) -> list[InvariantFailure]:
     failures = []
     if rows:
         detail = _listed(rows, lambda r: (
-            f"settlement {r[0]} of {Money.from_minor(int(r[2]), r[1])} has {r[3]} entries "
-            f"moving {Money.from_minor(-int(r[4]), r[1])} through its bank"))
+            _("settlement {r} of {amount} has {r2} entries moving {amount2} through its "
+              "bank").format(
+                r=r[0], amount=Money.from_minor(int(r[2]), r[1]), r2=r[3],
+                amount2=Money.from_minor(-int(r[4]), r[1]))))
         failures.append(InvariantFailure("tax_settlements_posted",
-                                         f"tax settlements not posted as recorded: {detail}"))
+                                         _("tax settlements not posted as recorded: "
+                                           "{detail}").format(
+                                             detail=detail)))
     if overlaps:
-        detail = _listed(overlaps, lambda r: f"settlements {r[0]} and {r[1]}")
+        detail = _listed(overlaps, lambda r: _("settlements {r} and {r2}").format(r=r[0], r2=r[1]))
         failures.append(InvariantFailure("tax_periods_settled_once",
-                                         f"tax periods settled twice: {detail}"))
+                                         _("tax periods settled twice: {detail}").format(
+                                             detail=detail)))
     return failures
 
 

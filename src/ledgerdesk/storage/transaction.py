@@ -13,6 +13,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ledgerdesk.domain.chart import archived_problem
 from ledgerdesk.domain.contacts import Contact
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account, JournalEntry, SourceType
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.storage.mapping import (
@@ -76,7 +77,7 @@ class SqliteTransaction(DocumentStore, PaymentStore, SyncStore, BatchStore, Char
         """Overwrite a contact's fields; the audit row keeps what each changed field was."""
         before = self.get_contact(contact.id) if contact.id is not None else None
         if before is None:
-            raise NotFound(f"There is no contact {contact.id}.")
+            raise NotFound(_("There is no contact {id}.").format(id=contact.id))
         values = contact_values(contact)
         was = contact_values(before)
         self._exec(update(contacts).where(contacts.c.id == contact.id).values(**values))

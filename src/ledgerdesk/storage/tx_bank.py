@@ -14,6 +14,7 @@ from sqlalchemy import bindparam, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from ledgerdesk.domain.bank_rules import BankRule
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
@@ -53,12 +54,13 @@ SELECT e.source_id, l.id FROM journal_entries AS e
 def _what(row) -> str:
     source = SourceType(row.source_type)
     if source is SourceType.PAYMENT:
-        return f"payment {payment_number(row.source_id)}"
+        return _("payment {payment_number}").format(payment_number=payment_number(row.source_id))
     if source is SourceType.MANUAL and row.journal_number:
-        return f"journal {row.journal_number}"
+        return _("journal {journal_number}").format(journal_number=row.journal_number)
     if source is SourceType.TAX_SETTLEMENT and row.period_start:
-        return f"tax settlement {row.period_start} to {row.period_end}"
-    return f"entry {row.entry_id}"
+        return _("tax settlement {period_start} to {period_end}").format(
+                   period_start=row.period_start, period_end=row.period_end)
+    return _("entry {entry_id}").format(entry_id=row.entry_id)
 
 
 def _posting(row) -> BankPosting:
@@ -108,8 +110,9 @@ class BankStore(TransactionBase):
             )).inserted_primary_key[0]
         except IntegrityError as exc:
             if "uq_bank_rules" in str(exc.orig) or "UNIQUE" in str(exc.orig):
-                raise NotAllowed(f"There is already a rule for references containing "
-                                 f"{rule.reference_contains!r}.") from exc
+                raise NotAllowed(_("There is already a rule for references containing "
+                                   "{reference_contains!r}.").format(
+                                     reference_contains=rule.reference_contains)) from exc
             raise
         self._audit("add", "bank_rule", rule_id, {
             "reference_contains": rule.reference_contains, "account": rule.account_code})

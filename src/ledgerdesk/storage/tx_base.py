@@ -10,6 +10,7 @@ from sqlalchemy import Connection, Executable, insert, select
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import NotAllowed
 from ledgerdesk.storage.tables import audit_log
 
@@ -17,7 +18,7 @@ from ledgerdesk.storage.tables import audit_log
 def refused(exc: IntegrityError) -> NotAllowed:
     """A constraint or trigger said no: say so without SQL in the message."""
     reason = str(exc.orig).rstrip(".")
-    return NotAllowed(f"The book refused the change: {reason}.")
+    return NotAllowed(_("The book refused the change: {reason}.").format(reason=reason))
 
 
 def now_text() -> str:
@@ -38,7 +39,7 @@ class TransactionBase:
             raise refused(exc) from exc
         except OperationalError as exc:
             if "readonly" in str(exc.orig):
-                raise NotAllowed("This is a read-only transaction; use book.write().") from exc
+                raise NotAllowed(_("This is a read-only transaction; use book.write().")) from exc
             raise
 
     def _audit(

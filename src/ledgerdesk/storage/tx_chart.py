@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import text, update
 from sqlalchemy.exc import IntegrityError
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import Account
 from ledgerdesk.domain.problems import NotFound
 from ledgerdesk.storage.tables import accounts
@@ -37,7 +38,8 @@ class ChartStore(TransactionBase):
         before = self._conn.execute(
             accounts.select().where(accounts.c.code == account.code)).first()
         if before is None:
-            raise NotFound(f"There is no account {account.code!r} in the chart.")
+            raise NotFound(_("There is no account {code!r} in the chart.").format(
+                               code=account.code))
         values = {"name": account.name, "role": account.role.value if account.role else None,
                   "archived": int(account.archived)}
         changed = {k: [before._mapping[k], v] for k, v in values.items()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, insert, select, update
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.journals import JournalLine, ManualJournal, journal_number
 from ledgerdesk.domain.ledger import SourceType
 from ledgerdesk.domain.money import Money
@@ -55,9 +56,10 @@ class JournalStore(TransactionBase):
             select(manual_journals.c.voided).where(manual_journals.c.id == journal_id)
         )
         if voided is None:
-            raise NotFound(f"There is no journal with id {journal_id}.")
+            raise NotFound(_("There is no journal with id {journal_id}.").format(
+                               journal_id=journal_id))
         if voided:
-            raise NotAllowed("This journal is already void.")
+            raise NotAllowed(_("This journal is already void."))
         self._exec(update(manual_journals).where(manual_journals.c.id == journal_id)
                    .values(voided=1))
         self._audit("void", "journal", journal_id, {})

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _, ngettext
 from ledgerdesk.services.queries import check_book
 from ledgerdesk.storage import migrate
 from ledgerdesk.storage.book import SqliteBook
@@ -48,10 +49,11 @@ def _reader(path: Path, read_only: ReadOnly | None) -> ReadOnly | None:
 
 def _findings(book: SqliteBook, revision: str | None) -> str | None:
     if revision is None:
-        return "it has no tables"
+        return _("it has no tables")
     if not migrate.is_shipped_head(revision):
         if revision not in migrate.known_revisions():
-            return f"it was saved by a newer version of Ledgerdesk (schema {revision})"
+            return _("it was saved by a newer version of Ledgerdesk (schema {revision})").format(
+                       revision=revision)
         return _first(book.queries().integrity_problems())
     report = check_book(book)
     return _first(report.integrity or [f"{f.check}: {f.detail}" for f in report.invariants])
@@ -62,13 +64,15 @@ def _first(problems: list[str]) -> str | None:
         return None
     first = " ".join(problems[0].split()).rstrip(".")
     more = len(problems) - 1
-    return first + (f"; and {more} more problem{'s' if more > 1 else ''}" if more else "")
+    return first + (ngettext("; and {count} more problem", "; and {count} more problems",
+                             more).format(count=more) if more else "")
 
 
 def _reason(problem: BookError) -> str:
     """A problem of the copy as a reason in a sentence about it ("it is damaged (…)")."""
     if isinstance(problem, Damaged):
-        return f"it is damaged ({problem.details['reason']})"
+        return _("it is damaged ({details})").format(details=problem.details['reason'])
     if isinstance(problem, NotABook):
-        return f"it is not a Ledgerdesk book: {problem.details['reason']}"
+        return _("it is not a Ledgerdesk book: {details}").format(
+                   details=problem.details['reason'])
     return str(problem).rstrip(".")

@@ -85,12 +85,13 @@ class ClockifyGateway(push_loop.Gateway):
     def cannot_pay(self, job: PushJob) -> PushOutcome | None:
         answer = self._get(f"/{job.remote_document_id}", missing_ok=True)
         if not answer.ok or not isinstance(answer.body, dict):
-            return needs_you(f"The Clockify invoice linked to {job.document_number} was not "
-                             "found; link it again.", error_text(answer.body))
+            return needs_you(_("The Clockify invoice linked to {document_number} was not found; "
+                               "link it again.").format(document_number=job.document_number),
+                                   error_text(answer.body))
         document = self._document(answer.body, job.item.amount.currency)
         if document.status == "VOID":
-            return needs_you(f"{job.document_number} is void in Clockify; nothing can be paid "
-                             "on it there.")
+            return needs_you(_("{document_number} is void in Clockify; nothing can be paid on "
+                               "it there.").format(document_number=job.document_number))
         if document.amount_due is not None and document.amount_due < job.item.amount:
             return overpays("Clockify", job.document_number, document.amount_due,
                             job.item.amount)

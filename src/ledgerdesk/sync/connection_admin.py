@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import httpx
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.sync import gateways
 from ledgerdesk.sync.clockify import API_KEY
@@ -20,18 +21,21 @@ def who(connection: Connection) -> str:
     """One line from the remote itself that proves the connection works."""
     gateway = gateways.open_gateway(connection)
     if isinstance(gateway, XeroGateway):
-        return f"Connected as {gateway.organisation_name()}."
+        return _("Connected as {organisation_name}.").format(
+                   organisation_name=gateway.organisation_name())
     if connection.provider is Provider.CLOCKIFY:
         gateway.find_document("")  # lists invoices: the key and the workspace both answer
-        return f"Connected to Clockify workspace {connection.remote_ids.get('workspace', '')}."
+        return _("Connected to Clockify workspace {name}.").format(
+                   name=connection.remote_ids.get('workspace', ''))
     if connection.provider is Provider.STRAPI:
         http = httpx.Client(transport=gateways.DEFAULT_TRANSPORT, timeout=gateways.TIMEOUT)
         gateways.strapi_auth(connection, http).refresh()
-        return f"Connected as {connection.options.get('identifier', '')} on Strapi."
+        return _("Connected as {name} on Strapi.").format(
+                   name=connection.options.get('identifier', ''))
     # DayZero has no call that proves a token without naming a bill of its own.
     SecretStore(connection.secret_ref).get(TOKEN)
-    return ("The DayZero token is in the keyring; DayZero cannot check it without a bill, "
-            "so the first sync proves it.")
+    return (_("The DayZero token is in the keyring; DayZero cannot check it without a bill, so "
+              "the first sync proves it."))
 
 
 def forget(connection: Connection) -> str:
@@ -42,6 +46,7 @@ def forget(connection: Connection) -> str:
         for name in SECRET_NAMES:
             store.delete(name)
     except SecretUnavailable as exc:
-        return (f"{exc} The connection's secrets are still in the keyring (service "
-                f"'{SERVICE}', entries '{connection.secret_ref}/…'); remove them there.")
+        return (_("{exc} The connection's secrets are still in the keyring (service "
+                  "'{service}', entries '{secret_ref}/…'); remove them there.").format(
+                    exc=exc, service=SERVICE, secret_ref=connection.secret_ref))
     return ""

@@ -53,9 +53,9 @@ class SecretStore:
             raise SecretUnavailable(_("The keyring cannot be read ({name__}).").format(
                                         name__=type(exc).__name__)) from None
         if value is None:
-            raise SecretUnavailable(_("The keyring holds no {replace} for this connection; "
+            raise SecretUnavailable(_("The keyring holds no {role} for this connection; "
                                       "connect again.").format(
-                replace=name.replace('_', ' ')))
+                role=name.replace('_', ' ')))
         return Secret(value)
 
     def set(self, name: str, value: str) -> None:
@@ -82,6 +82,7 @@ class SecretStore:
 
 def _not_kept(said: str) -> str:
     backend = type(keyring.get_keyring())
-    return (f"The keyring ({backend.__module__}.{backend.__qualname__}) did not keep the "
-            f"secret{said}; nothing was saved. Set up a system keyring (or name one in "
-            "PYTHON_KEYRING_BACKEND), then connect again.")
+    return (_("The keyring ({module}.{qualname}) did not keep the secret{said}; nothing was "
+              "saved. Set up a system keyring (or name one in PYTHON_KEYRING_BACKEND), then "
+              "connect again.").format(
+                module=backend.__module__, qualname=backend.__qualname__, said=said))

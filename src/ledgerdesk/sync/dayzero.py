@@ -82,17 +82,18 @@ class DayZeroGateway(push_loop.Gateway):
     def cannot_pay(self, job: PushJob) -> PushOutcome | None:
         payment = job.item.payment_id
         if not job.remote_transaction:
-            return needs_you(f"Match payment {payment} to the DayZero bank transaction it came "
-                             f"from (ledgerdesk link PATH --payment {payment}=TRANSACTION_ID), "
-                             "then sync again.")
+            return needs_you(_("Match payment {payment} to the DayZero bank transaction it came "
+                               "from (ledgerdesk link PATH --payment {payment}=TRANSACTION_ID), "
+                               "then sync again.").format(payment=payment))
         try:
             uuid.UUID(job.remote_transaction)
         except ValueError:  # the link takes any text; post() would raise it as a traceback
-            return needs_you(f"Payment {payment} is matched to {job.remote_transaction!r}, "
-                             "which is not a DayZero transaction id (a UUID, like "
-                             "0f8fad5b-d9cb-469f-a165-70867728950e); match it again with "
-                             "ledgerdesk link PATH "
-                             f"--payment {payment}=TRANSACTION_ID, then sync again.")
+            return needs_you(_("Payment {payment} is matched to {remote_transaction!r}, which "
+                               "is not a DayZero transaction id (a UUID, like "
+                               "0f8fad5b-d9cb-469f-a165-70867728950e); match it again with "
+                               "ledgerdesk link PATH --payment {payment}=TRANSACTION_ID, then "
+                               "sync again.").format(
+                                 payment=payment, remote_transaction=job.remote_transaction))
         return None  # DayZero cannot tell us a bill's amount due: it refuses an overpayment
 
     def post(self, job: PushJob, item: OutboxItem) -> Answer:
@@ -119,7 +120,7 @@ class DayZeroGateway(push_loop.Gateway):
         if answer.status == 409:  # (bill, transaction) already paid: ours arrived after all
             found = self.find_existing(job.item, job)
             if found:
-                return created(found, "Found in DayZero after an unanswered attempt.")
+                return created(found, _("Found in DayZero after an unanswered attempt."))
         return super().refused(job, answer)
 
     # --- plumbing ---------------------------------------------------------------------------
@@ -133,8 +134,9 @@ class DayZeroGateway(push_loop.Gateway):
             answer = self.client.call("GET", f"{self._bills}/{bill_id}/payments",
                                       params=params, headers=self._headers(), safe=True)
             if not answer.ok:
-                raise NoAnswer(f"GET bill payments: HTTP {answer.status} "
-                               f"{error_text(answer.body)}".strip())
+                raise NoAnswer(_("GET bill payments: HTTP {status} {error_text}").format(
+                                   status=answer.status,
+                                       error_text=error_text(answer.body)).strip())
             page = unwrapped(answer.body)
             items = page.get("items", []) if isinstance(page, dict) else page or []
             found += [p for p in items if isinstance(p, dict)]

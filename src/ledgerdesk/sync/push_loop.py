@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 from typing import Protocol
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.sync import Connection, OutboxAction, OutboxItem
 from ledgerdesk.services.sync_ports import AttemptLog, PushJob, PushOutcome
 from ledgerdesk.sync.clock import Clock
@@ -90,7 +91,7 @@ def _push(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
             return create_once(steps, job, log)
         return delete_once(steps, job, log)
     except SignInUnanswered as exc:  # unreachable, not signed out: connecting again won't help
-        return stopped(f"{exc} Nothing was sent; sync again when it answers.", "")
+        return stopped(_("{exc} Nothing was sent; sync again when it answers.").format(exc=exc), "")
     except CannotSend as exc:  # says what to correct; connecting again is not it
         return stopped(str(exc), "")
     except (SignInFailed, SecretUnavailable) as exc:
@@ -108,7 +109,8 @@ def create_once(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
         if unknown:
             found = steps.find_existing(item, job)
             if found:
-                return created(found, f"Found in {steps.provider} after an unanswered attempt.")
+                return created(found, _("Found in {provider} after an unanswered attempt.").format(
+                                          provider=steps.provider))
         problem = steps.cannot_pay(job)
         if problem is not None:
             return problem
@@ -134,11 +136,12 @@ def delete_once(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
     if not target and creates is not None:
         target = steps.find_existing(creates, job)
     if not target:
-        return created("", f"Nothing to delete: {steps.provider} never received this payment.")
+        return created("", _("Nothing to delete: {provider} never received this payment.").format(
+                               provider=steps.provider))
     item, last, reuse_key = job.item, "", True
     for failure in range(steps.client.policy.tries):
         if steps.is_gone(target, job):
-            return created(target, f"Deleted in {steps.provider}.")
+            return created(target, _("Deleted in {provider}.").format(provider=steps.provider))
         item = log.started(item, *steps.key(item, reuse_key))
         try:
             answer = steps.remove(target, job, item)
@@ -147,7 +150,7 @@ def delete_once(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
             steps.client.backoff(failure + 1)
             continue
         if answer.ok or answer.status == 404:
-            return created(target, f"Deleted in {steps.provider}.")
+            return created(target, _("Deleted in {provider}.").format(provider=steps.provider))
         if answer.status < 500:
             return steps.refused(job, answer)
         reuse_key, last = False, _status_text(answer)
@@ -156,4 +159,5 @@ def delete_once(steps: Steps, job: PushJob, log: AttemptLog) -> PushOutcome:
 
 
 def _status_text(answer: Answer) -> str:
-    return f"HTTP {answer.status} {error_text(answer.body)}".strip()
+    return _("HTTP {status} {error_text}").format(
+               status=answer.status, error_text=error_text(answer.body)).strip()

@@ -160,7 +160,7 @@ class LogScrubber(logging.Filter):
         try:
             message = record.getMessage()
         except Exception:  # a broken record is printed with its args: drop them
-            message = f"{record.msg} (arguments not shown)"
+            message = f"{record.msg} (arguments not shown)"  # i18n: not user text
         clean = scrub(message)
         if clean != message or record.args:
             record.msg, record.args = clean, ()

@@ -90,7 +90,7 @@ class StrapiGateway(push_loop.Gateway):
 
     def find_document(self, number: str) -> RemoteDocument | None:
         """Every invoice can be recorded: its twin is its own number."""
-        return RemoteDocument(number, number, "RECORDED HERE", True, None)
+        return RemoteDocument(number, number, "RECORDED HERE", True, None)  # i18n: not user text
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:

@@ -64,7 +64,7 @@ class XeroGateway(push_loop.Gateway):
         """The organisation this connection reaches (``GET /Organisation``): it proves the
         sign-in, the tenant and the base URL at once."""
         found = first(self._get("/Organisation").body, "Organisations") or {}
-        return said(found.get("Name", "")) or "an unnamed organisation"
+        return said(found.get("Name", "")) or _("an unnamed organisation")
 
     # --- push_loop.Steps --------------------------------------------------------------------
     def find_existing(self, created_row: OutboxItem, job: PushJob) -> str:
@@ -79,12 +79,14 @@ class XeroGateway(push_loop.Gateway):
         answer = self._get(f"/Invoices/{job.remote_document_id}", missing_ok=True)
         found = first(answer.body, "Invoices") if answer.ok else None
         if found is None:
-            return needs_you(f"The Xero invoice linked to {job.document_number} was not found; "
-                             "link it again.", error_text(answer.body))
+            return needs_you(_("The Xero invoice linked to {document_number} was not found; "
+                               "link it again.").format(document_number=job.document_number),
+                                   error_text(answer.body))
         document = self._document(found, job.item.amount.currency)
         if not document.is_open:
-            return needs_you(f"{job.document_number} is {document.status} in Xero; payments "
-                             "go only on authorised invoices. Authorise it there, then retry.")
+            return needs_you(_("{document_number} is {status} in Xero; payments go only on "
+                               "authorised invoices. Authorise it there, then retry.").format(
+                                 document_number=job.document_number, status=document.status))
         if document.amount_due is not None and document.amount_due < job.item.amount:
             return overpays("Xero", job.document_number, document.amount_due, job.item.amount)
         return None
@@ -128,7 +130,9 @@ class XeroGateway(push_loop.Gateway):
         answer = self.client.call("GET", self._api + path, headers=self._headers(),
                                   params=params, safe=True)
         if not answer.ok and not (missing_ok and answer.status == 404):
-            raise NoAnswer(f"GET {path}: HTTP {answer.status} {error_text(answer.body)}".strip())
+            raise NoAnswer(_("GET {path}: HTTP {status} {error_text}").format(
+                               path=path, status=answer.status,
+                                   error_text=error_text(answer.body)).strip())
         return answer
 
     def _post(self, path: str, body: dict, key: str) -> Answer:

@@ -113,7 +113,8 @@ class XeroAuth:
         except ValueError:
             body = {"error": response.text}
         if response.status_code != 200:
-            reason = error_text(body) or f"HTTP {response.status_code}"
+            reason = error_text(body) or _("HTTP {status_code}").format(
+                                             status_code=response.status_code)
             raise SignInFailed(_("Xero refused the sign-in ({reason}); connect again.").format(
                                    reason=reason))
         if not (isinstance(body, dict) and body.get("access_token") and body.get("refresh_token")

@@ -36,6 +36,7 @@ from ledgerdesk.presentation.backups import (
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs, file_dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
@@ -85,13 +86,18 @@ class BackupsDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("backupsStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         self.back_up_button = self._button(buttons, _("&Back up now"), self.back_up)
+        described(self.back_up_button, _("Makes a backup of the book now and checks it"))
         self.restore_button = self._button(buttons, _("&Restore…"), self.restore_current)
+        described(self.restore_button, _("Puts the selected backup in the book's place; the book "
+                                         "as it is now is backed up first"))
         self.folder_button = QPushButton(_("Choose &folder…"))
+        described(self.folder_button, _("Chooses the folder the backups are kept in"))
         self.folder_button.clicked.connect(self.choose_folder)
         self.beside_button = QPushButton(_("Beside the boo&k"))
+        described(self.beside_button, _("Keeps the backups in a folder beside the book file"))
         self.beside_button.clicked.connect(self.folder_beside)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -121,7 +127,7 @@ class BackupsDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Backups", "This book's backups, newest first.")
+            self.model, _("Backups"), _("This book's backups, newest first."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(BackupColumn.SIZE, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

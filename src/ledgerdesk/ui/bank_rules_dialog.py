@@ -25,8 +25,10 @@ from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.bank_rule_list import NOTE, BankRuleList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.widgets import error_label, form_row, note_and_count
 
 
@@ -53,12 +55,12 @@ class BankRulesDialog(QDialog):
         header.setSectionResizeMode(RuleColumn.MEMO, QHeaderView.ResizeMode.Stretch)
         for column, width in ((RuleColumn.ID, 60), (RuleColumn.TEXT, 220),
                               (RuleColumn.ACCOUNT, 220)):
-            header.resizeSection(column, width)
-        top, self.count_label = note_and_count(NOTE)
+            header.resizeSection(column, at_least_heading(self.table, column, width))
+        top, self.count_label = note_and_count(_(NOTE))
         self.status = QLabel()
         self.status.setObjectName("bankRulesStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -76,6 +78,7 @@ class BankRulesDialog(QDialog):
         self.text.setPlaceholderText("STRIPE")
         self.text.setAccessibleName(_("Reference contains"))
         self.account = QComboBox()
+        described(self.account, _("The account a matching statement line posts to"))
         self.account.setAccessibleName(_("Posts to account"))
         self.memo = QLineEdit()
         self.memo.setPlaceholderText(_("the line's reference"))
@@ -83,6 +86,7 @@ class BankRulesDialog(QDialog):
         self.errors = {name: error_label() for name in ("reference_contains", "account",
                                                         "memo", "")}
         self.add_button = QPushButton(_("&Add rule"))
+        described(self.add_button, _("Adds the rule and empties the form for the next one"))
         self.add_button.setAutoDefault(False)
         self.add_button.setDefault(True)  # Enter in a field adds the rule
         self.add_button.clicked.connect(self.add_rule)

@@ -57,8 +57,8 @@ class BookView(QWidget):
     def __init__(self, session: Session, undo_stack: QUndoStack, window: QMainWindow) -> None:
         super().__init__(window)
         self.session, self.undo_stack, self.window_ = session, undo_stack, window
-        self.nav = named(QListWidget(), "Pages",
-                         "Choose the page to show; Ctrl and a digit goes to it from anywhere.")
+        self.nav = named(QListWidget(), _("Pages"),
+                         _("Choose the page to show; Ctrl and a digit goes to it from anywhere."))
         self.nav.setObjectName("navigation")
         self.nav.addItems([_(page) for page in PAGES])
         for row, page in enumerate(PAGES):  # the icons go by the page, not by its words

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection, Provider
 from ledgerdesk.presentation.connection_form import (
@@ -34,10 +34,20 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.sync import add_connection
 from ledgerdesk.services.sync_admin import Remotes, edit_connection
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.widgets import error_label, save_cancel_dialog
 from ledgerdesk.ui.workers import run_in_background
 
 FIELDS = ("base_url", "remote_id", "client_id", "scopes", "identifier", "secret")
+#: What to type in each field, for a screen reader (the labels change with the service).
+FIELD_DESCRIPTIONS = {
+    "base_url": N_("The address of the service's API"),
+    "remote_id": N_("The id of the organisation, tenant or workspace in the service"),
+    "client_id": N_("The id the service gave this application"),
+    "scopes": N_("What the application may do in the service, as the service names it"),
+    "identifier": N_("The user name or email address that signs in"),
+    "secret": N_("The password, key or token that signs in; kept in the system keyring"),
+}
 
 
 class ConnectionFormDialog(QDialog):
@@ -50,13 +60,17 @@ class ConnectionFormDialog(QDialog):
         self._browser: tuple[str, str, str] | None = None  # pasted address, verifier, state
         self.setWindowTitle(_("Edit connection") if existing else _("Add a connection"))
         self.provider = QComboBox()
+        described(self.provider, _("The service this book sends payments to"))
         for provider in Provider:
             self.provider.addItem(provider.label, provider.value)
-        self.edits = {name: QLineEdit() for name in FIELDS}
+        self.edits = {name: described(QLineEdit(), _(FIELD_DESCRIPTIONS[name]))
+                      for name in FIELDS}
         self.edits["secret"].setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {name: error_label() for name in FIELDS}
         self.labels = {name: QLabel() for name in FIELDS}
         self.sign_in_button = QPushButton(_("Sign in with &Xero in the browser…"))
+        described(self.sign_in_button, _("Opens Xero in the browser to sign in; the connection's "
+                                         "ids and token are filled in when you come back"))
         self.sign_in_button.clicked.connect(self.browser_sign_in)
         form = QFormLayout()
         form.addRow(_("Se&rvice:"), self.provider)
@@ -90,7 +104,7 @@ class ConnectionFormDialog(QDialog):
         texts = {"base_url": _("&Base URL:"), "client_id": _("&Client id:"),
                  "scopes": _("Sco&pes:"),
                  "identifier": _("&User name:"), "secret": SECRET_LABEL[self.chosen],
-                 "remote_id": REMOTE_ID.get(self.chosen, ("", "&Id:"))[1]}
+                 "remote_id": REMOTE_ID.get(self.chosen, ("", _("&Id:")))[1]}
         for name in FIELDS:
             shown = name in draft.uses or name in ("base_url", "secret")
             self.labels[name].setText(texts[name])

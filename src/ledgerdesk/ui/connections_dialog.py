@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.problems import NotAllowed, NotFound
 from ledgerdesk.domain.sync import Connection
 from ledgerdesk.presentation.session import Session
@@ -30,11 +30,20 @@ from ledgerdesk.services.sync_admin import (
     remove_connection,
 )
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.connection_form import ConnectionFormDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.sync_rows import ConnectionColumn, connections_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.workers import run_in_background
+
+#: What each of the list's buttons does, for a screen reader.
+BUTTON_DESCRIPTIONS = {
+    "add": N_("Connects the book to a new service"),
+    "test": N_("Signs in to the selected service to check that the connection works"),
+    "edit": N_("Changes the selected connection's address, ids or secret"),
+    "remove": N_("Removes the selected connection and its secrets"),
+}
 
 
 class ConnectionsDialog(QDialog):
@@ -45,7 +54,7 @@ class ConnectionsDialog(QDialog):
         self.setWindowTitle(_("Connections"))
         self.model = connections_model(self)
         self.table = read_only_table(
-            self.model, "Connections", "The services this book sends payments to.")
+            self.model, _("Connections"), _("The services this book sends payments to."))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ConnectionColumn.REMOTE_IDS, QHeaderView.ResizeMode.Stretch)
         for column, width in ((ConnectionColumn.SERVICE, 90), (ConnectionColumn.BASE_URL, 260),
@@ -53,7 +62,7 @@ class ConnectionsDialog(QDialog):
             header.resizeSection(column, width)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         self.buttons: dict[str, QPushButton] = {}
         for name, text, slot in (("add", _("&Add…"), self.add), ("test", _("&Test connection"),
@@ -61,6 +70,7 @@ class ConnectionsDialog(QDialog):
                                  ("edit", _("&Edit…"), self.edit), ("remove", _("&Remove…"),
                                                                   self.remove)):
             button = buttons.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
+            described(button, _(BUTTON_DESCRIPTIONS[name]))
             button.setAutoDefault(False)
             button.clicked.connect(slot)
             self.buttons[name] = button

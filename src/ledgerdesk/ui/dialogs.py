@@ -24,7 +24,7 @@ from ledgerdesk.domain.fiscal_year import fiscal_year_problem
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.new_book import CURRENCIES, company_problem, new_book_problem
 from ledgerdesk.ui import file_dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, described_buttons, named
 from ledgerdesk.ui.button_words import BROWSE, CREATE
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -81,6 +81,7 @@ class NewBookDialog(QDialog):
         self.path_edit = QLineEdit(str(file_dialogs.start_folder() / _("My company.book")))
         self.path_edit.setToolTip(_("One company's books are one file, kept where you choose"))
         browse = QPushButton(_(BROWSE))
+        described(browse, _("Chooses where the book file is saved"))
         browse.clicked.connect(self._browse)
         where = QHBoxLayout()
         where.addWidget(self.path_edit, 1)
@@ -94,9 +95,11 @@ class NewBookDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet(tone_style(Tone.ERROR))
         self.problem.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                     | QDialogButtonBox.StandardButton.Cancel))
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_(CREATE))
+        described(buttons.button(QDialogButtonBox.StandardButton.Ok),
+                  _("Creates the book file and opens it"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -156,7 +159,7 @@ def shortcuts(parent: QWidget, rows: list[tuple[str, str]]) -> None:
     table.horizontalHeader().setStretchLastSection(True)
     table.resizeColumnToContents(0)
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     layout.addWidget(table)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.exports import Export, exported_text, write_export
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.widgets import error_label, form_row
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
@@ -41,10 +42,14 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Export {what}").format(what=export.what))
         self.path = QLineEdit(str(folder / suggested_name(export.what)))
+        described(self.path, _("The file the CSV is written to"))
         self.path.setMinimumWidth(420)
         browse = QPushButton(_(BROWSE))
+        described(browse, _("Chooses the file to write"))
         browse.clicked.connect(self._browse)
         self.bom = QCheckBox(_("&Excel-friendly (starts with a byte order mark)"))
+        described(self.bom, _("Ticked: the file starts with a byte order mark, so Excel reads its "
+                              "accents right"))
         self.bom.setChecked(True)
         self.message = error_label()
         row = QHBoxLayout()
@@ -53,8 +58,9 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form_row(form, _("&File:"), row, self.path)
         form.addRow("", self.bom)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.export_button = buttons.addButton(_("E&xport"), QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.export_button, _("Writes the CSV file and closes the form"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.imports import ImportKind, ImportPreview
 from ledgerdesk.services.ports import Book
 from ledgerdesk.ui import button_words, dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.import_pages import MappingPage, SourcePage
 from ledgerdesk.ui.import_preview import PreviewPage
 from ledgerdesk.ui.workers import BackgroundTask, run_in_background
@@ -56,9 +57,13 @@ class ImportDialog(QDialog):
             self.pages.addWidget(page)
         self.step = QLabel()
         self.back = QPushButton(_(button_words.BACK))
+        described(self.back, _("Goes back to the previous step"))
         self.next = QPushButton(_(button_words.NEXT))
+        described(self.next, _("Goes on to the next step"))
         self.import_button = QPushButton(_(button_words.IMPORT))
+        described(self.import_button, _("Imports the file's rows into the book"))
         cancel = QPushButton(_("Cancel"))
+        described(cancel, _("Closes the import without changing the book"))
         self.back.clicked.connect(self._back)
         self.next.clicked.connect(self._next)
         self.import_button.clicked.connect(self.start_import)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.i18n import N_, _
-from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard
+from ledgerdesk.presentation.import_wizard import KIND_LABELS, ImportWizard, field_label
 from ledgerdesk.services.imports import ImportKind
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.button_words import BROWSE
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label
@@ -42,11 +43,15 @@ class SourcePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = QComboBox()
+        described(self.kind, _("What the file holds: contacts, invoices, bills, payments or a bank "
+                               "statement"))
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind)
         self.path = QLineEdit()
+        described(self.path, _("The file to import"))
         self.path.setPlaceholderText(_("A CSV file: UTF-8, amounts like 1234.50, dates YYYY-MM-DD"))
         browse = QPushButton(_(BROWSE))
+        described(browse, _("Chooses the file to import"))
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path, 1)
@@ -97,8 +102,11 @@ class MappingPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.grid_host)
         self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
+        described(self.create_contacts, _("Ticked: a contact the book does not have yet is added; "
+                                          "otherwise its rows are refused"))
         self.create_contacts.toggled.connect(self._options_changed)
         self.bank = QComboBox()
+        described(self.bank, _("The bank account the statement's lines are recorded in"))
         self.bank.currentIndexChanged.connect(self._options_changed)
         self.bank_label = QLabel(_("Bank acco&unt:"))  # Alt+B is Back
         self.bank_label.setBuddy(self.bank)
@@ -135,14 +143,14 @@ class MappingPage(QWidget):
         self.combos, self.samples = {}, {}
         for row, spec in enumerate(self.wizard.fields(), start=1):
             combo = QComboBox()
+            described(combo, _("The file's column that holds this field, or none"))
             combo.addItems([_(NOT_IMPORTED), *self.wizard.headers()])
             combo.setCurrentText(spec.header or _(NOT_IMPORTED))
             combo.currentTextChanged.connect(lambda text, name=spec.name: self._pick(name, text))
-            name = QLabel(spec.name.replace("_", " ").capitalize()
-                          + (" *" if spec.required else ""))
+            name = QLabel(field_label(spec.name) + (" *" if spec.required else ""))
             name.setBuddy(combo)
             sample = QLabel(spec.sample)
-            about = QLabel(spec.help)
+            about = QLabel(_(spec.help))
             about.setStyleSheet(tone_style(Tone.NOTE))
             for column, widget in enumerate((name, combo, sample, about)):
                 grid.addWidget(widget, row, column)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.import_lines import KEEP
 from ledgerdesk.presentation.import_wizard import ImportWizard
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import (
     LineColumn,
@@ -54,10 +54,11 @@ class PreviewPage(QWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.problems_only = QCheckBox(_("Show &problems only"))
+        described(self.problems_only, _("Ticked: only the rows with problems are listed"))
         self.problems_only.toggled.connect(self._fill_rows)
         self.model = import_preview_model(self)
-        self.table = named(_table(self.model, PreviewColumn.DETAIL), "Import preview",
-                           "What each row of the file will do, and each row's problems.")
+        self.table = named(_table(self.model, PreviewColumn.DETAIL), _("Import preview"),
+                           _("What each row of the file will do, and each row's problems."))
         self.table.setColumnWidth(PreviewColumn.WHAT, 80)
         self.table.setColumnWidth(PreviewColumn.ROW, 60)
         self.table.setColumnWidth(PreviewColumn.COLUMN, 140)
@@ -65,14 +66,15 @@ class PreviewPage(QWidget):
         self.detail = QLabel()  # the selected row in full: a reason can be long
         self.detail.setWordWrap(True)
         self.lines_model = statement_lines_model(self)
-        self.lines = named(_table(self.lines_model, LineColumn.WHY), "Statement lines",
-                           "The statement's lines and what each will be recorded against.")
+        self.lines = named(_table(self.lines_model, LineColumn.WHY), _("Statement lines"),
+                           _("The statement's lines and what each will be recorded against."))
         for column, width in ((LineColumn.ROW, 44), (LineColumn.DATE, 86),
                               (LineColumn.AMOUNT, 90), (LineColumn.REFERENCE, 150),
                               (LineColumn.COUNTERPARTY, 160), (LineColumn.CHOICE, 200)):
             self.lines.setColumnWidth(column, width)
         self.lines.selectionModel().selectionChanged.connect(self._line_selected)
         self.choice = QComboBox()
+        described(self.choice, _("What the selected statement line is recorded against"))
         self.choice.activated.connect(self._choose)
         self.choice_label = QLabel(_("&Record the selected line against:"))
         self.choice_label.setBuddy(self.choice)
@@ -82,6 +84,8 @@ class PreviewPage(QWidget):
         choice_row.addWidget(self.choice_label)
         choice_row.addWidget(self.choice, 1)
         self.keep = QCheckBox(f"&{KEEP}")  # for the selected line, when it has an excess
+        described(self.keep, _("Ticked: what the selected line pays beyond its documents is kept "
+                               "as the contact's credit"))
         self.keep.toggled.connect(self._keep)
         self.message = error_label()
         top = QHBoxLayout()

@@ -29,6 +29,7 @@ from ledgerdesk.services.sync import LINKABLE, connections, link_document_to
 from ledgerdesk.services.sync_admin import Remotes
 from ledgerdesk.services.sync_ports import RemoteDocument
 from ledgerdesk.services.sync_status import document_links
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.widgets import error_label
 from ledgerdesk.ui.workers import run_in_background
 
@@ -52,16 +53,19 @@ class LinkDialog(QDialog):
         self.linked = False
         self.setWindowTitle(_("Link {number} to a remote service").format(number=number))
         self.connection = QComboBox()
+        described(self.connection, _("The service the document is linked in"))
         for connection in connections(session.book):
             self.connection.addItem(f"{connection.provider.label} — {connection.base_url}",
                                     connection)
         self.find_button = QPushButton(_("&Find {number} there").format(number=number))
+        described(self.find_button, _("Looks the document up in the service by its number"))
         self.find_button.clicked.connect(self.find)
         self.remote_id = QLineEdit()
         self.remote_id.setPlaceholderText(_("the remote's own id of this invoice or bill"))
         self.message = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.link_button = buttons.addButton(_("&Link"), QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.link_button, _("Links the document to that id and closes the form"))
         buttons.accepted.connect(self.link)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -134,6 +138,7 @@ def add_link_row(form: QFormLayout, dialog: QWidget, editor) -> QLabel | None:
     state = QLabel(link_state(editor.session, editor.document_id))
     state.setObjectName("linkState")
     button = QPushButton(_("Lin&k to remote…"))
+    described(button, _("Links this document to its twin in a connected service"))
     button.setAutoDefault(False)
     button.setEnabled(editor.document_id is not None and bool(editor.number))
     button.setToolTip("" if button.isEnabled() else _("Authorise it first: links go by number."))

@@ -15,6 +15,7 @@ from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.services.company_logo import LogoImage, logo_from_file
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.svg);;All files (*)"
 PREVIEW = QSize(160, 56)
@@ -66,8 +67,11 @@ class LogoPicker(QWidget):
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.choose_button = QPushButton(_("C&hoose…"))
+        described(self.choose_button,
+                  _("Chooses an image file to print on invoices and statements"))
         self.choose_button.clicked.connect(self.choose)
         self.remove_button = QPushButton(_("Re&move"))
+        described(self.remove_button, _("Removes the logo from the printed documents"))
         self.remove_button.clicked.connect(lambda: self.set_logo(None))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -22,18 +22,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.rate_list import LATEST, RateList, RateRow
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.editors.rate_dialog import RateDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.workers import run_in_background
 
-ECB_FILTER = "ECB reference rates (*.zip *.csv);;All files (*)"
+ECB_FILTER = N_("ECB reference rates (*.zip *.csv);;All files (*)")
 
 
 class RateColumn(IntEnum):
@@ -48,20 +51,24 @@ class RatesDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Exchange rates")
+        self.setWindowTitle(_("Exchange rates"))
         self.presenter = RateList(session)
-        self.model = ReadRowsModel(RateColumn, ("Date", "Currency", f"{session.currency} per unit"),
+        per_unit = _("{currency} per unit").format(currency=session.currency)
+        self.model = ReadRowsModel(RateColumn, (_("Date"), _("Currency"), per_unit),
                                    frozenset({RateColumn.RATE}), self)
         self.table = read_only_table(
-            self.model, "Exchange rates", "Each rate: its day, its currency and how many "
-            "units of the book's currency one unit of it is worth.")
+            self.model, _("Exchange rates"), _("Each rate: its day, its currency and how many "
+                                               "units of the book's currency one unit of it "
+                                               "is worth."))
         header = self.table.horizontalHeader()
-        header.resizeSection(RateColumn.DATE, 120)
-        header.resizeSection(RateColumn.CURRENCY, 90)
+        header.resizeSection(RateColumn.DATE, at_least_heading(self.table, RateColumn.DATE, 120))
+        header.resizeSection(RateColumn.CURRENCY,
+                             at_least_heading(self.table, RateColumn.CURRENCY, 90))
         header.setSectionResizeMode(RateColumn.RATE, QHeaderView.ResizeMode.Stretch)
         self.picker = QComboBox()
+        described(self.picker, _("Lists every currency's latest rate, or one currency's rates"))
         self.picker.setMinimumContentsLength(22)
-        shown = QLabel("&Show:")
+        shown = QLabel(_("&Show:"))
         shown.setBuddy(self.picker)
         self.count_label = QLabel()
         note = QLabel(self.presenter.note)
@@ -70,10 +77,13 @@ class RatesDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("ratesStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
-        self.add_button = self._button(buttons, "&Add…", self.add_rate)
-        self.import_button = self._button(buttons, "&Import ECB file…", self.choose_file)
+        self.add_button = self._button(buttons, _("&Add…"), self.add_rate)
+        described(self.add_button, _("Adds a rate typed in by hand"))
+        self.import_button = self._button(buttons, _("&Import ECB file…"), self.choose_file)
+        described(self.import_button, _("Imports the European Central Bank's reference rates from "
+                                        "its file"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_rate)
         top = QHBoxLayout()
         top.addWidget(shown)
@@ -141,15 +151,15 @@ class RatesDialog(QDialog):
         self.table.setFocus()
 
     def choose_file(self) -> None:
-        path = file_dialogs.open_file(self, "Import the ECB's reference rates", ECB_FILTER)
+        path = file_dialogs.open_file(self, _("Import the ECB's reference rates"), _(ECB_FILTER))
         if path is not None:
             self.import_file(path)
 
     def import_file(self, path) -> None:
         self.import_button.setEnabled(False)
-        self.status.setText(f"Importing {path.name}…")
+        self.status.setText(_("Importing {name}…").format(name=path.name))
         presenter = self.presenter
-        run_in_background(self, "Importing exchange rates…",
+        run_in_background(self, _("Importing exchange rates…"),
                           lambda progress: presenter.import_file(path),
                           self._imported, self._failed)
 

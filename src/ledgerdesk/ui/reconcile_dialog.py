@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.reconcile import Figures, ReconcileForm
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.reconcile_rows import ReconcileColumn, ReconcileModel
 from ledgerdesk.ui.print_flow import print_to_pdf
 from ledgerdesk.ui.reconcile_statement_row import StatementFileRow
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading
 from ledgerdesk.ui.widgets import date_edit, error_label, to_date
 
 TYPING_PAUSE_MS = 300
@@ -50,13 +53,13 @@ class ReconcileDialog(QDialog):
                  account_code: str | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Reconcile")
+        self.setWindowTitle(_("Reconcile"))
         self.form = ReconcileForm(session)
         self.model = ReconcileModel(self.form, self._show_figures, self)
         self._build_fields(account_code)
         self.table = self._make_table()
         self.figures = _FiguresPanel()
-        self.hint = QLabel("Type the statement's date and closing balance.")
+        self.hint = QLabel(_("Type the statement's date and closing balance."))
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(tone_style(Tone.NOTE))
         self.status = QLabel()
@@ -81,12 +84,15 @@ class ReconcileDialog(QDialog):
 
     def _build_fields(self, account_code: str | None) -> None:
         self.account = QComboBox()
-        self.account.setAccessibleName("Bank account")
+        described(self.account, _("The bank account being reconciled"))
+        self.account.setAccessibleName(_("Bank account"))
         self._fill_accounts(account_code)
         self.date = date_edit(self.session.today, self.session.locale)
-        self.date.setAccessibleName("Statement date")
+        described(self.date, _("The date of the bank statement"))
+        self.date.setAccessibleName(_("Statement date"))
         self.balance = QLineEdit()
-        self.balance.setAccessibleName("Statement balance")
+        described(self.balance, _("The closing balance the bank statement shows"))
+        self.balance.setAccessibleName(_("Statement balance"))
         self.balance.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.balance.setPlaceholderText(self.form.balance_placeholder())
         self.balance.setMinimumWidth(150)
@@ -94,9 +100,9 @@ class ReconcileDialog(QDialog):
                                                           "statement_balance")}
         grid = QGridLayout()
         for column, (text, field, name) in enumerate((
-                ("Bank &account:", self.account, "account"),
-                ("Statement &date:", self.date, "statement_date"),
-                ("Statement &balance:", self.balance, "statement_balance"))):
+                (_("Bank &account:"), self.account, "account"),
+                (_("Statement &date:"), self.date, "statement_date"),
+                (_("Statement &balance:"), self.balance, "statement_balance"))):
             label = QLabel(text)
             label.setBuddy(field)
             grid.addWidget(label, 0, column)
@@ -123,31 +129,38 @@ class ReconcileDialog(QDialog):
             self._typing.start()
 
     def _make_table(self) -> QTableView:
-        table = read_only_table(self.model, "Uncleared postings",
-                                "Space ticks or unticks the selected postings")
+        table = read_only_table(self.model, _("Uncleared postings"),
+                                _("Space ticks or unticks the selected postings"))
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         header = table.horizontalHeader()
         header.setSectionResizeMode(ReconcileColumn.WHAT, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():
-            header.resizeSection(column, width)
+            header.resizeSection(column, at_least_heading(table, column, width))
         table.installEventFilter(_SpaceTicks(table, self.model))
         self.balance.returnPressed.connect(table.setFocus)
         return table
 
     def _buttons(self) -> QDialogButtonBox:
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         # Enter never closes the page (Esc does): it is the list's and the fields' key.
         buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         role = QDialogButtonBox.ButtonRole
-        self.tick_button = self._button(buttons, "&Tick all", role.ActionRole, self.tick_all)
-        self.untick_button = self._button(buttons, "&Untick all", role.ActionRole,
+        self.tick_button = self._button(buttons, _("&Tick all"), role.ActionRole,
+                                        self.tick_all)
+        described(self.tick_button, _("Ticks every posting in the list as cleared"))
+        self.untick_button = self._button(buttons, _("&Untick all"), role.ActionRole,
                                           self.untick_all)
-        self.print_button = self._button(buttons, "&Print report…", role.ActionRole,
+        described(self.untick_button, _("Unticks every posting in the list"))
+        self.print_button = self._button(buttons, _("&Print report…"), role.ActionRole,
                                          self.print_report)
-        self.undo_button = self._button(buttons, "Und&o last…", role.ActionRole,
+        described(self.print_button, _("Prints the reconciliation report to a PDF file"))
+        self.undo_button = self._button(buttons, _("Und&o last…"), role.ActionRole,
                                         self.undo_last)
-        self.finish_button = self._button(buttons, "&Finish", role.ApplyRole, self.finish)
+        described(self.undo_button, _("Undoes the account's latest reconciliation"))
+        self.finish_button = self._button(buttons, _("&Finish"), role.ApplyRole, self.finish)
+        described(self.finish_button, _("Records the reconciliation; it can be finished once the "
+                                        "difference is zero"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.Print), self, self.print_report)
         return buttons
 
@@ -184,7 +197,7 @@ class ReconcileDialog(QDialog):
         """Read the statement again (a field changed, or the book did)."""
         code = self.account.currentData()
         if code is None:
-            self._show_errors({"account": "The book has no bank account to reconcile."})
+            self._show_errors({"account": _("The book has no bank account to reconcile.")})
             self.form.draft = None
         elif not self.balance.text().strip():
             self.form.draft = None  # nothing typed yet: nothing to say against it
@@ -224,7 +237,7 @@ class ReconcileDialog(QDialog):
         if figures is not None:
             self.hint.setText(figures.hint)
         elif not self.balance.text().strip():
-            self.hint.setText("Type the statement's date and closing balance.")
+            self.hint.setText(_("Type the statement's date and closing balance."))
 
     def _latest(self, code: str):
         try:
@@ -256,8 +269,8 @@ class ReconcileDialog(QDialog):
         rec = self._latest(self.account.currentData())
         if rec is None:
             return
-        if not dialogs.confirm(self, "Undo reconciliation", self.form.undo_question(rec),
-                               "&Undo reconciliation"):
+        if not dialogs.confirm(self, _("Undo reconciliation"), self.form.undo_question(rec),
+                               _("&Undo reconciliation")):
             return
         self.form.undo(rec)
         self.status.setText(self.form.message)
@@ -301,16 +314,16 @@ class _FiguresPanel(QWidget):
         big.setBold(True)
         self.labels["difference"].setFont(big)
         self.values["difference"].setFont(big)
-        self.labels["statement"].setText("Statement balance")
-        self.labels["opening"].setText("Opening reconciled balance")
-        self.labels["difference"].setText("Difference")
+        self.labels["statement"].setText(_("Statement balance"))
+        self.labels["opening"].setText(_("Opening reconciled balance"))
+        self.labels["difference"].setText(_("Difference"))
 
     def show_figures(self, figures: Figures | None) -> None:
         if figures is None:
             for value in self.values.values():
                 value.setText("–")
-            self.labels["cleared"].setText("Cleared")
-            self.labels["uncleared"].setText("Uncleared")
+            self.labels["cleared"].setText(_("Cleared"))
+            self.labels["uncleared"].setText(_("Uncleared"))
             self.opening_note.setText("")
             self.values["difference"].setStyleSheet("")
             return
@@ -325,8 +338,8 @@ class _FiguresPanel(QWidget):
         tone = Tone.GOOD if figures.balanced else Tone.ERROR
         self.values["difference"].setStyleSheet(tone_style(tone))
         self.values["difference"].setAccessibleName(
-            f"Difference {figures.difference}, " + ("zero: ready to finish" if figures.balanced
-                                                   else "not zero yet"))
+            (_("Difference {amount}, zero: ready to finish") if figures.balanced
+             else _("Difference {amount}, not zero yet")).format(amount=figures.difference))
 
 
 class _SpaceTicks(QObject):

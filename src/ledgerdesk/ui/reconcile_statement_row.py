@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import file_dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.import_pages import STATEMENT_FILTER
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label
@@ -29,18 +31,19 @@ class StatementFileRow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        label = QLabel("Statement fi&le:")
+        label = QLabel(_("Statement fi&le:"))
         self.path = QLineEdit()
-        self.path.setAccessibleName("Statement file")
-        self.path.setPlaceholderText("Optional: the bank's statement (CSV, OFX, QFX or "
-                                     "CAMT.053) ticks what it shows")
+        self.path.setAccessibleName(_("Statement file"))
+        self.path.setPlaceholderText(_("Optional: the bank's statement (CSV, OFX, QFX or "
+                                     "CAMT.053) ticks what it shows"))
         label.setBuddy(self.path)
-        browse = QPushButton("Bro&wse…")
+        browse = QPushButton(_("Bro&wse…"))
+        described(browse, _("Chooses the bank's statement file"))
         browse.setAutoDefault(False)
         browse.clicked.connect(self._browse)
-        self.accepting = QCheckBox("Record the &suggestions")
-        self.accepting.setToolTip("Record the statement's lines that are not in the book "
-                                  "as their suggestion says, with the reconciliation")
+        self.accepting = QCheckBox(_("Record the &suggestions"))
+        self.accepting.setToolTip(_("Record the statement's lines that are not in the book "
+                                  "as their suggestion says, with the reconciliation"))
         self.accepting.setEnabled(False)
         self.note = QLabel()
         self.note.setWordWrap(True)
@@ -88,7 +91,7 @@ class StatementFileRow(QWidget):
             self.changed.emit()
 
     def _browse(self) -> None:
-        path = file_dialogs.open_file(self, "The bank's statement", STATEMENT_FILTER,
+        path = file_dialogs.open_file(self, _("The bank's statement"), STATEMENT_FILTER,
                                       self.path.text().strip())
         if path is not None:
             self.path.setText(str(path))

@@ -28,7 +28,7 @@ from ledgerdesk.presentation.settings import SettingsEditor
 from ledgerdesk.presentation.tax_rounding_choice import CHOICES, NOTE, TaxRoundingChoice
 from ledgerdesk.services.settings import CompanySettings
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.logo import LogoPicker
 from ledgerdesk.ui.preferences import Preferences
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
@@ -44,21 +44,28 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings"))
         current = self.editor.loaded
         self.company = QLineEdit(current.company)
+        described(self.company, _("The business's name, printed on documents"))
         self.address = address_edit()
         self.address.setPlainText(current.address)
         self.tax_number = QLineEdit(current.tax_number)
+        described(self.tax_number, _("The business's VAT or tax number, printed on documents"))
         self.locale_box = QComboBox()
+        described(self.locale_box, _("How amounts and dates are written"))
         for code, name in self.editor.locales.items():
             self.locale_box.addItem(f"{name} ({code})", code)
         self.locale_box.setCurrentIndex(max(self.locale_box.findData(current.locale), 0))
         self.currency = QLabel(current.currency)
         self.year_start = QLineEdit(current.fiscal_year_start)
+        described(self.year_start, _("The first day of the fiscal year, as MM-DD"))
         self.year_start.setMaxLength(5)
         self.year_start.setToolTip(_("The first day of the fiscal year as month-day, e.g. 04-01 "
                                      "for 1 April: the balance "
           "sheet's retained earnings and the reports' default period follow it"))
         self._lock_fields(session, current.lock_date)
-        self.prefixes = {kind: QLineEdit(prefix) for kind, prefix in current.prefixes.items()}
+        self.prefixes = {kind: described(QLineEdit(prefix),
+                                         _("The text in front of the numbers of new documents "
+                                           "of this kind"))
+                         for kind, prefix in current.prefixes.items()}
         form = QFormLayout()
         form.addRow(_("&Company:"), self.company)
         form.addRow(_("&Address:"), self.address)
@@ -86,10 +93,12 @@ class SettingsDialog(QDialog):
         """A tick box (ticked: locked) and the last locked day; unticking clears the lock.
         Unlocked, the day offered is the end of last year."""
         self.locked = QCheckBox(_("through"))
+        described(self.locked, _("Ticked: nothing dated on or before the date can be recorded or "
+                                 "changed"))
         self.locked.setChecked(lock is not None)
         self.lock_date = named(date_edit(lock or dt.date(session.today.year - 1, 12, 31),
                                          session.locale),
-                               "Locked through", "The last day of the closed period.")
+                               _("Locked through"), _("The last day of the closed period."))
         self.lock_date.setEnabled(lock is not None)
         self.locked.toggled.connect(self.lock_date.setEnabled)
         # Two set lines: a word-wrapped label in a form row is given room for more.
@@ -102,6 +111,7 @@ class SettingsDialog(QDialog):
         """The window's language: the user's, so it is kept in the preferences, and it
         applies from the next start (every widget takes its words when it is built)."""
         self.language_box = QComboBox()
+        described(self.language_box, _("The window's language, used from the next start"))
         self.language_box.addItem(_("System language"), SYSTEM)
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)
@@ -118,6 +128,8 @@ class SettingsDialog(QDialog):
     def _add_tax_rounding(self, session: Session, form: QFormLayout) -> None:
         self.rounding = TaxRoundingChoice(session)
         self.tax_rounding = QComboBox()
+        described(self.tax_rounding, _("Whether tax is rounded on each line or on the document's "
+                                       "total"))
         for label, rounding in CHOICES:
             self.tax_rounding.addItem(_(label), rounding)
         self.tax_rounding.setCurrentIndex(self.tax_rounding.findData(self.rounding.loaded))

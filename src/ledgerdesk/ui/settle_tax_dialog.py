@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.tax_settlement import SettleTaxForm
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.widgets import error_label, form_row
 
 TITLE = N_("Settle the tax return")
@@ -42,8 +43,10 @@ class SettleTaxDialog(QDialog):
                 format_3=form.money.format(report.input_tax.amount)))
         self.summary.setWordWrap(True)
         self.date = QLineEdit(form.date_text)
+        described(self.date, _("The day the tax was paid or the refund received"))
         self.date.setFixedWidth(120)
         self.bank = QComboBox()
+        described(self.bank, _("The bank account the tax is paid from or refunded into"))
         for code, label in form.banks:
             self.bank.addItem(label, code)
         self.bank.setCurrentIndex(max(0, self.bank.findData(form.bank)))
@@ -52,7 +55,10 @@ class SettleTaxDialog(QDialog):
         self.settle_button = self.buttons.addButton(
             _("&Record refund") if form.refund else _("&Record payment"),
             QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.settle_button, _("Records the settlement of the period's tax and closes the "
+                                        "form"))
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described_buttons(self.buttons)
         fields = QFormLayout()
         form_row(fields, _("&Paid on:") if not form.refund else _("&Received on:"), self.date,
                  self.date)

@@ -23,6 +23,7 @@ from ledgerdesk.presentation.exports import Export, statement_export
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.reconciliation import bank_accounts
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.export_dialog import export_to_csv
 from ledgerdesk.ui.widgets import date_edit, error_label, form_row, to_date
 
@@ -40,21 +41,25 @@ class StatementExportDialog(QDialog):
         self.session = session
         self.setWindowTitle(_("Export a bank statement"))
         self.account = QComboBox()
+        described(self.account, _("The bank account whose statement is exported"))
         self.account.setAccessibleName(_("Bank account"))
         for account in bank_accounts(session.book):
             self.account.addItem(f"{account.code} {account.name}", account.code)
         start, end = last_month(session.today)
         self.start = date_edit(start, session.locale)
+        described(self.start, _("The first day of the statement"))
         self.start.setAccessibleName(_("From"))
         self.end = date_edit(end, session.locale)
+        described(self.end, _("The last day of the statement"))
         self.end.setAccessibleName(_("To"))
         self.message = error_label()
         form = QFormLayout()
         form_row(form, _("Bank &account:"), self.account, self.account)
         form_row(form, _("&From:"), self.start, self.start)
         form_row(form, _("&To:"), self.end, self.end)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        buttons.addButton(_("&Next…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
+        described(buttons.addButton(_("&Next…"), QDialogButtonBox.ButtonRole.AcceptRole),
+                  _("Goes on to choose the file the statement is written to"))
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -24,6 +24,7 @@ from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_list import NOTE, TaxCodeList, TaxCodeRow, side_label
 from ledgerdesk.services.ports import BookFailure
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.editors.tax_code_dialog import TaxCodeDialog
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
@@ -63,11 +64,13 @@ class TaxCodesDialog(QDialog):
         self.status = QLabel()
         self.status.setObjectName("taxCodesStatus")
         self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         self.add_button = self._button(buttons, _("&Add…"), self.add_code)
+        described(self.add_button, _("Adds a tax code"))
         # Not "&Change": KDE's Close button is "&Close".
         self.change_button = self._button(buttons, _("C&hange…"), self.change_current)
+        described(self.change_button, _("Changes the selected tax code"))
         QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.add_code)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -88,7 +91,7 @@ class TaxCodesDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Tax codes", "The book's tax codes. Enter changes the selected code.")
+            self.model, _("Tax codes"), _("The book's tax codes. Enter changes the selected code."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(TaxCodeColumn.USED, QHeaderView.ResizeMode.Stretch)
         for column, width in WIDTHS.items():

@@ -179,7 +179,7 @@ def tone_colour(tone: Tone, palette: QPalette | None = None) -> QColor:
 
 def tone_style(tone: Tone, more: str = "") -> str:
     """A style sheet giving a label ``tone``'s colour in the palette in force now."""
-    return f"color: {tone_colour(tone).name()};{more}"
+    return f"color: {tone_colour(tone).name()};{more}"  # i18n: not user text
 
 
 def wrong_cell_background(palette: QPalette | None = None) -> QColor:

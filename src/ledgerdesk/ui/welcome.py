@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.icons import app_icon
 from ledgerdesk.ui.theme import Tone, tone_style
 
@@ -42,8 +42,12 @@ class WelcomePage(QWidget):
                             "double-entry ledger."))
         subtitle.setWordWrap(True)
         self.new_button = QPushButton(_("&New book…"))
+        described(self.new_button, _("Creates a new, empty book"))
         self.open_button = QPushButton(_("&Open book…"))
+        described(self.open_button, _("Opens a book file"))
         self.demo_button = QPushButton(_("&Try the demo"))
+        described(self.demo_button, _("Opens a demo book with sample customers, invoices and "
+                                      "payments"))
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
         self.demo_button.clicked.connect(self.demo_requested)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.theme import Tone, tone_style
 
 
@@ -173,6 +174,7 @@ class ContactPicker(QComboBox):
 def address_edit() -> QPlainTextEdit:
     """A few lines of postal address; Tab moves on (it would type a tab character)."""
     edit = QPlainTextEdit()
+    described(edit, _("The postal address, one line of it per row"))
     edit.setTabChangesFocus(True)
     edit.setPlaceholderText(_("Street, town, postcode, country: one per line"))
     lines = edit.fontMetrics().lineSpacing()
@@ -185,8 +187,8 @@ def save_cancel_dialog(dialog: QDialog, form: QFormLayout, save, width: int,
     """Lay out a small form dialog: the form, any widgets ``below`` it, an error line, Save
     and Cancel; returns the error label that ``save`` fills when the book refuses."""
     message = error_label()
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                 | QDialogButtonBox.StandardButton.Cancel))
     buttons.accepted.connect(save)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)

@@ -17,6 +17,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import PaymentKind
 from ledgerdesk.domain.wording import Words
@@ -57,10 +58,12 @@ class Excess:
     @property
     def reason(self) -> str:
         """Why the import refuses the line when it is not marked: one line."""
-        owes = "owes" if len(self.numbers) == 1 else "owe in all"
-        return (f"{self.amount:f} pays {', '.join(self.numbers)}, which {owes} {self.owed:f}: "
-                f"the excess {self.excess:f} would be kept as {self.contact_name}'s credit; "
-                "mark the line to keep the excess, or correct the amount")
+        owes = "owes" if len(self.numbers) == 1 else _("owe in all")
+        return (_("{amount:f} pays {items}, which {owes} {owed:f}: the excess {excess:f} would "
+                  "be kept as {contact_name}'s credit; mark the line to keep the excess, or "
+                  "correct the amount").format(
+                    amount=self.amount, items=', '.join(self.numbers), owes=owes, owed=self.owed,
+                    excess=self.excess, contact_name=self.contact_name))
 
 
 def line_tokens(lines: Iterable[StatementLine], bank_code: str = "") -> dict[int, str]:
@@ -172,13 +175,13 @@ def _choose(
     wanted = choices.get(match.line.row)
     if wanted is not None:
         chosen = next((s for s in fits if s.document.id == wanted), None)
-        return chosen, "" if chosen else "the chosen document cannot take this amount"
+        return chosen, "" if chosen else _("the chosen document cannot take this amount")
     if not fits:
-        return None, "no open document matches" if not match.suggestions else (
-            "its documents are already settled by earlier lines")
+        return None, _("no open document matches") if not match.suggestions else (
+            _("its documents are already settled by earlier lines"))
     if not best:
-        return None, "no suggestion accepted"
+        return None, _("no suggestion accepted")
     if len(fits) > 1 and fits[0].score == fits[1].score:
         tied = ", ".join(s.document.number for s in fits if s.score == fits[0].score)
-        return None, f"equally good matches: {tied}; choose one"
+        return None, _("equally good matches: {tied}; choose one").format(tied=tied)
     return fits[0], ""

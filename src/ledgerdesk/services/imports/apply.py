@@ -85,7 +85,7 @@ def contacts_step(rows: list[ContactRow], mapping: ColumnMapping) -> Step:
                 found = refusal_problems(exc, mapping, row.row, [row.row])
                 problems.extend(news(found, said) if row.broken else found)
                 continue
-            created.append(Created(row.row, (f"contact {row.command.name}",)))
+            created.append(Created(row.row, (_("contact {name}").format(name=row.command.name),)))
     return step
 
 

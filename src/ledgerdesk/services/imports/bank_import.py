@@ -73,7 +73,7 @@ def statement_lines(book: Book, path: Path,
     problems: list[RowProblem] = []
     rows = checked_currency(source.rows(), mapping, problems, currency)
     lines = read_statement(rows, mapping, problems, currency)
-    return StatementFile(StatementFormat.CSV, "CSV file", lines, problems)
+    return StatementFile(StatementFormat.CSV, _("CSV file"), lines, problems)
 
 
 def excess_problems(

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Document, DocumentKind, Lifecycle
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import JournalEntry
 from ledgerdesk.domain.postings import document_entry
 from ledgerdesk.domain.problems import ValidationFailed
@@ -84,7 +85,8 @@ def documents_step(
             if item.new_contact:
                 created.append(Created(item.source.rows[0], (item.new_contact,)))
             created.append(Created(item.source.rows[0], (
-                f"{label} {state} for {item.source.contact}, ", doc.totals().total,
+                _("{label} {state} for {contact}, ").format(
+                    label=label, state=state, contact=item.source.contact), doc.totals().total,
                 *((f" {doc.currency}",) if doc.currency != home else ()))))
         if progress is not None:
             progress(len(documents), len(documents))
@@ -109,7 +111,8 @@ def _checker(
                 contact_id, made, missing = NO_CONTACT, False, exc.problems
             else:
                 contacts[source.contact.casefold()] = contact_id
-            new = f"contact {source.contact} (new, {role.value.lower()})" if made else ""
+            new = _("contact {contact} (new, {role})").format(
+                      contact=source.contact, role=role.value.lower()) if made else ""
         lines = [ln if ln.account_code else ln.model_copy(update={"account_code": account})
                  for ln in source.lines]
         draft = DocumentDraft(
@@ -120,7 +123,8 @@ def _checker(
         )
         issued = source.lifecycle is not Lifecycle.DRAFT  # a draft is finished here
         doc = build_document(reads, draft, None, brought_in=issued)
-        refuse_inside_lock(reads, doc.issue_date, f"the {doc.kind.label}")  # refuses the file
+        refuse_inside_lock(reads, doc.issue_date, _("the {label}").format(
+            label=doc.kind.label))  # refuses the file
         try:
             check_document(reads, doc, authorising=issued, brought_in=issued)
         except ValidationFailed as exc:  # "choose a contact" says less than "no contact X"
@@ -157,4 +161,4 @@ def _write(reads: CachedReads, kind: DocumentKind, docs: list[Document]) -> list
 def _reversal(entry: JournalEntry, entry_id: int) -> JournalEntry:
     """What ``void_document_in`` posts for a document voided on the day it was issued."""
     saved = dataclasses.replace(entry, id=entry_id)
-    return saved.reversal(entry.date, f"Void {entry.memo}")
+    return saved.reversal(entry.date, _("Void {memo}").format(memo=entry.memo))

@@ -97,8 +97,8 @@ def read_camt(path: Path, currency: str) -> StatementFile:
     for statement in statements:
         for entry in _all(statement, "Ntry"):
             _entry_lines(entry, _text(statement, "Id"), currency, lines, problems)
-    return StatementFile(StatementFormat.CAMT053, f"CAMT.053 statement of account "
-                         f"{accounts.pop()}", lines, problems)
+    return StatementFile(StatementFormat.CAMT053, _("CAMT.053 statement of account {pop}").format(
+                                                      pop=accounts.pop()), lines, problems)
 
 
 def _account(statement: Element) -> str:
@@ -112,11 +112,12 @@ def _entry_lines(entry: Element, statement_id: str, currency: str,
     sign = -1 if _text(entry, "CdtDbtInd") == "DBIT" else 1
     date = _date(entry)
     if amount is None or date is None:
-        problems.append(RowProblem(number, "Ntry", _("has no amount or booking date that can "
+        problems.append(RowProblem(number, _("Ntry"), _("has no amount or booking date that can "
                                                         "be read")))
         return
     status = _text(entry, "Sts/Cd") or _text(entry, "Sts")
-    skip = "" if status in ("", "BOOK") else f"not booked at the bank ({status})"
+    skip = "" if status in ("", "BOOK") else _("not booked at the bank ({status})").format(
+                                                 status=status)
     reversal = _text(entry, "RvslInd").casefold() in ("true", "1")
     entry_id = (_text(entry, "AcctSvcrRef")
                 or (f"{statement_id}/{_text(entry, 'NtryRef')}" if _text(entry, "NtryRef")
@@ -133,10 +134,11 @@ def _entry_lines(entry: Element, statement_id: str, currency: str,
     for detail, part, bank_id in parts:
         row = len(lines) + 1
         if why := amount_problem(part, currency, found):
-            problems.append(RowProblem(row, "Amt", why))
+            problems.append(RowProblem(row, _("Amt"), why))
         reference = _reference(detail, entry)
         lines.append(StatementLine(
-            row, date, sign * part, f"Reversal: {reference}" if reversal else reference,
+            row, date, sign * part, _("Reversal: {reference}").format(
+                reference=reference) if reversal else reference,
             _party(detail, sign < 0, reversal), skip=skip, bank_id=bank_id,
         ))
 

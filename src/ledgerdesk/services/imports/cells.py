@@ -36,7 +36,7 @@ class RowProblem:
     reason: str
 
     def __str__(self) -> str:
-        where = f"row {self.row}" if self.row else "file"
+        where = _("row {row}").format(row=self.row) if self.row else "file"
         column = f", {self.column}" if self.column else ""
         return f"{where}{column}: {self.reason}"
 
@@ -73,7 +73,7 @@ def parse_iso_date(text: str) -> dt.date:
     if match:
         first, second = int(match[1]), int(match[2])
         order = "DD/MM/YYYY" if first > 12 else "MM/DD/YYYY" if second > 12 else (
-            "DD/MM/YYYY or MM/DD/YYYY")
+            _("DD/MM/YYYY or MM/DD/YYYY"))
         raise CellError(
             _("{cleaned!r} is written as {order}; this import reads ISO dates, YYYY-MM-DD "
               "(convert the column in the spreadsheet first)").format(

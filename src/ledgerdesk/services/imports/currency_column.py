@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ledgerdesk.domain.currencies import currency_problem
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.imports.cells import RowProblem
 from ledgerdesk.services.imports.fields import ColumnMapping
 from ledgerdesk.services.imports.source import CsvRow
@@ -26,8 +27,9 @@ def currency_cell_problem(text: str, book_currency: str) -> str:
         return ""
     if why := currency_problem(code):
         return why.removesuffix(".")
-    return (f"is {code}, but this book keeps its amounts in {book_currency}; convert them "
-            f"first, or import them into a book kept in {code}")
+    return (_("is {code}, but this book keeps its amounts in {book_currency}; convert them "
+              "first, or import them into a book kept in {code}").format(
+                code=code, book_currency=book_currency))
 
 
 def checked_currency(rows: Iterable[CsvRow], mapping: ColumnMapping,

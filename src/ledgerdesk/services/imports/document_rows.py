@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.documents import Lifecycle, TaxMode
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.commands import LineInput
 from ledgerdesk.services.imports.cells import (
     RowProblem,
@@ -93,7 +94,7 @@ def _document(cells: RowCells, number: str, header: tuple[str, ...]) -> Document
     """The document a row starts; stand-ins for the cells that cannot be read."""
     contact = cells.text("contact")
     if not contact:
-        cells.problem("contact", "is empty; every document needs a contact")
+        cells.problem("contact", _("is empty; every document needs a contact"))
     issue_date = cells.required("issue_date", parse_iso_date)
     due_date = cells.value("due_date", parse_iso_date, None)
     status = cells.text("status").casefold()

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from ledgerdesk.domain.i18n import _
+
 #: Neither file comes near this (the history is about 2 MB): a bigger one is not the ECB's.
 MAX_BYTES = 64 * 1024 * 1024
 _NUMBER = re.compile(r"[0-9]+(\.[0-9]+)?")
@@ -56,7 +58,8 @@ def read_ecb_file(path: Path) -> EcbRates:
     text = _csv_text(path)
     rows = [row for row in csv.reader(io.StringIO(text)) if any(cell.strip() for cell in row)]
     if not rows:
-        raise EcbFileError(f"{name} is empty: expected {EXPECTED}.")
+        raise EcbFileError(_("{name} is empty: expected {expected}.").format(
+                               name=name, expected=EXPECTED))
     currencies = _header(name, rows[0])
     days: list[EcbDay] = []
     seen: set[dt.date] = set()
@@ -64,13 +67,15 @@ def read_ecb_file(path: Path) -> EcbRates:
     for number, row in enumerate(rows[1:], start=2):
         day, skipped = _day(name, number, row, currencies)
         if day.date in seen:
-            raise EcbFileError(f"{name}, line {number}: {day.date.isoformat()} is in the file "
-                               "twice, so nothing was imported.")
+            raise EcbFileError(_("{name}, line {number}: {date} is in the file twice, so "
+                                 "nothing was imported.").format(
+                                   name=name, number=number, date=day.date.isoformat()))
         seen.add(day.date)
         days.append(day)
         missing += skipped
     if not days:
-        raise EcbFileError(f"{name} has its header but no rates, so nothing was imported.")
+        raise EcbFileError(_("{name} has its header but no rates, so nothing was imported.").format(
+                               name=name))
     return EcbRates(currencies, tuple(days), missing)
 
 
@@ -82,13 +87,15 @@ def _csv_text(path: Path) -> str:
         data = _from_zip(path)
     else:
         if path.stat().st_size > MAX_BYTES:
-            raise EcbFileError(f"{name} is too large to be {EXPECTED}.")
+            raise EcbFileError(_("{name} is too large to be {expected}.").format(
+                                   name=name, expected=EXPECTED))
         data = path.read_bytes()
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise EcbFileError(f"{name} is not a rates file (it is not text): expected "
-                           f"{EXPECTED}.") from None
+        raise EcbFileError(_("{name} is not a rates file (it is not text): expected "
+                             "{expected}.").format(
+                               name=name, expected=EXPECTED)) from None
 
 
 def _from_zip(path: Path) -> bytes:
@@ -99,18 +106,21 @@ def _from_zip(path: Path) -> bytes:
                        if m.filename.lower().endswith(".csv") and not m.is_dir()]
             if len(members) != 1:
                 raise EcbFileError(
-                    f"{name} is a zip without the ECB's rates CSV in it (expected one .csv, "
-                    f"found {len(members)}): expected {EXPECTED}.")
+                    _("{name} is a zip without the ECB's rates CSV in it (expected one .csv, "
+                      "found {count}): expected {expected}.").format(
+                        name=name, count=len(members), expected=EXPECTED))
             member = members[0]
             if member.file_size > MAX_BYTES:
-                raise EcbFileError(f"{name} holds a CSV too large to be the ECB's rates.")
+                raise EcbFileError(_("{name} holds a CSV too large to be the ECB's rates.").format(
+                                       name=name))
             with archive.open(member) as inside:
                 return inside.read(MAX_BYTES + 1)
     # zipfile says "compression method not supported" with NotImplementedError: a zip made
     # by another tool, not the ECB's, so it is refused as any damaged zip is.
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
-        raise EcbFileError(f"{name} is a damaged zip file ({exc}), so nothing was "
-                           "imported.") from None
+        raise EcbFileError(_("{name} is a damaged zip file ({exc}), so nothing was "
+                             "imported.").format(
+                               name=name, exc=exc)) from None
 
 
 def _trimmed(row: list[str]) -> list[str]:
@@ -126,18 +136,18 @@ def _header(name: str, row: list[str]) -> tuple[str, ...]:
     if (not cells or cells[0] != "Date" or not codes
             or not all(_CODE.fullmatch(code) for code in codes)):
         shown = ", ".join(cells[:4])[:60]
-        raise EcbFileError(f"{name} is not an ECB rates file: its first line should start "
-                           f"'Date, USD, JPY', not {shown!r}.")
+        raise EcbFileError(_("{name} is not an ECB rates file: its first line should start "
+                             "'Date, USD, JPY', not {shown!r}.").format(name=name, shown=shown))
     if len(set(codes)) != len(codes):
-        raise EcbFileError(f"{name}'s first line names a currency twice, so nothing was "
-                           "imported.")
+        raise EcbFileError(_("{name}'s first line names a currency twice, so nothing was "
+                             "imported.").format(name=name))
     return codes
 
 
 def _day(name: str, number: int, row: list[str],
          currencies: tuple[str, ...]) -> tuple[EcbDay, int]:
     cells = _trimmed(row)
-    where = f"{name}, line {number}"
+    where = _("{name}, line {number}").format(name=name, number=number)
     if len(cells) - 1 > len(currencies):
         raise EcbFileError(f"{where} has {len(cells) - 1} rates for {len(currencies)} "
                            "currencies, so nothing was imported.")
@@ -150,8 +160,8 @@ def _day(name: str, number: int, row: list[str],
             missing += 1
             continue
         if not _NUMBER.fullmatch(cell) or Decimal(cell) == 0:
-            raise EcbFileError(f"{where}: {cell[:20]!r} under {code} is not a rate, so "
-                               "nothing was imported.")
+            raise EcbFileError(_("{where}: {cell!r} under {code} is not a rate, so nothing was "
+                                 "imported.").format(where=where, cell=cell[:20], code=code))
         quotes[code] = Decimal(cell)
     return EcbDay(date, quotes), missing
 
@@ -166,4 +176,5 @@ def _date(where: str, text: str) -> dt.date:
             return dt.date(int(long[3]), _MONTHS[long[2].lower()], int(long[1]))
     except ValueError:
         pass
-    raise EcbFileError(f"{where}: {text[:30]!r} is not a date, so nothing was imported.")
+    raise EcbFileError(_("{where}: {text!r} is not a date, so nothing was imported.").format(
+                           where=where, text=text[:30]))

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 
 
 class ImportKind(enum.StrEnum):
@@ -31,67 +31,69 @@ class FieldSpec:
 
 
 _CONTACT = (
-    FieldSpec("name", "the contact's name", True, ("contact", "company", "contact name")),
-    FieldSpec("role", "customer, supplier or both (default both)", False, ("type",)),
-    FieldSpec("email", "email address", False, ("e-mail", "email address")),
-    FieldSpec("tax_number", "tax or VAT number", False, ("vat", "vat number", "tax id")),
-    FieldSpec("payment_terms_days", "days to pay (default 30)", False, ("terms", "payment terms")),
-    FieldSpec("address", "postal address, one cell (lines kept)", False,
+    FieldSpec("name", N_("the contact's name"), True, ("contact", "company", "contact name")),
+    FieldSpec("role", N_("customer, supplier or both (default both)"), False, ("type",)),
+    FieldSpec("email", N_("email address"), False, ("e-mail", "email address")),
+    FieldSpec("tax_number", N_("tax or VAT number"), False, ("vat", "vat number", "tax id")),
+    FieldSpec("payment_terms_days", N_("days to pay (default 30)"), False,
+              ("terms", "payment terms")),
+    FieldSpec("address", N_("postal address, one cell (lines kept)"), False,
               ("postal address", "billing address", "street address")),
 )
 _DOCUMENT = (
-    FieldSpec("number", "groups lines into one document", False, ("document", "invoice", "bill")),
-    FieldSpec("contact", "the contact's name", True, ("customer", "supplier", "name")),
-    FieldSpec("issue_date", "YYYY-MM-DD", True, ("date", "issued", "invoice date")),
-    FieldSpec("due_date", "YYYY-MM-DD (default: the contact's terms)", False, ("due",)),
-    FieldSpec("reference", "the document's reference", False, ("ref",)),
-    FieldSpec("description", "the line's text", False, ("item",)),
-    FieldSpec("quantity", "default 1", False, ("qty",)),
-    FieldSpec("unit_price", "the line's price (or give total)", False, ("price", "unit price")),
-    FieldSpec("account", "account code (default: the first income/expense)", False,
+    FieldSpec("number", N_("groups lines into one document"), False,
+              ("document", "invoice", "bill")),
+    FieldSpec("contact", N_("the contact's name"), True, ("customer", "supplier", "name")),
+    FieldSpec("issue_date", N_("YYYY-MM-DD"), True, ("date", "issued", "invoice date")),
+    FieldSpec("due_date", N_("YYYY-MM-DD (default: the contact's terms)"), False, ("due",)),
+    FieldSpec("reference", N_("the document's reference"), False, ("ref",)),
+    FieldSpec("description", N_("the line's text"), False, ("item",)),
+    FieldSpec("quantity", N_("default 1"), False, ("qty",)),
+    FieldSpec("unit_price", N_("the line's price (or give total)"), False, ("price", "unit price")),
+    FieldSpec("account", N_("account code (default: the first income/expense)"), False,
               ("account code", "account_code")),
-    FieldSpec("tax_rate", "percent, default 0", False, ("tax", "vat rate")),
-    FieldSpec("tax_code", "the line's tax code by name (a new name with a tax_rate is made)",
+    FieldSpec("tax_rate", N_("percent, default 0"), False, ("tax", "vat rate")),
+    FieldSpec("tax_code", N_("the line's tax code by name (a new name with a tax_rate is made)"),
               False, ("vat code",)),
-    FieldSpec("discount_percent", "percent, default 0", False, ("discount",)),
-    FieldSpec("total", "a one-line document of this amount (no tax)", False, ("amount",)),
-    FieldSpec("status", "draft or void keep that status; anything else is authorised", False),
-    FieldSpec("tax_mode", "exclusive, inclusive or no tax (default exclusive)", False,
+    FieldSpec("discount_percent", N_("percent, default 0"), False, ("discount",)),
+    FieldSpec("total", N_("a one-line document of this amount (no tax)"), False, ("amount",)),
+    FieldSpec("status", N_("draft or void keep that status; anything else is authorised"), False),
+    FieldSpec("tax_mode", N_("exclusive, inclusive or no tax (default exclusive)"), False,
               ("amounts are", "tax type")),
-    FieldSpec("currency", "ISO code (default: the contact's, else the book's own)", False,
+    FieldSpec("currency", N_("ISO code (default: the contact's, else the book's own)"), False,
               ("currency code",)),
-    FieldSpec("exchange_rate", "home units per one unit of its currency (default: the book's "
-              "rate of its date)", False, ("fx rate",)),
+    FieldSpec("exchange_rate", N_("home units per one unit of its currency (default: the "
+              "book's rate of its date)"), False, ("fx rate",)),
 )
 _BANK = (
-    FieldSpec("date", "YYYY-MM-DD", True, ("booking date", "value date", "transaction date")),
-    FieldSpec("amount", "positive: received; negative: paid", True, ()),
-    FieldSpec("reference", "the payment's reference", False,
+    FieldSpec("date", N_("YYYY-MM-DD"), True, ("booking date", "value date", "transaction date")),
+    FieldSpec("amount", N_("positive: received; negative: paid"), True, ()),
+    FieldSpec("reference", N_("the payment's reference"), False,
               ("description", "memo", "details", "remittance")),
-    FieldSpec("counterparty", "who paid or was paid", False,
+    FieldSpec("counterparty", N_("who paid or was paid"), False,
               ("contact", "payee", "payer", "name", "party")),
-    FieldSpec("documents", "numbers it pays, comma separated (instead of suggestions)", False,
+    FieldSpec("documents", N_("numbers it pays, comma separated (instead of suggestions)"), False,
               ("document", "invoices", "invoice numbers")),
-    FieldSpec("kind", "customer receipt or supplier payment (default: the amount's sign)",
+    FieldSpec("kind", N_("customer receipt or supplier payment (default: the amount's sign)"),
               False, ("payment kind",)),
-    FieldSpec("void", "yes: reported, not recorded", False, ("voided",)),
+    FieldSpec("void", N_("yes: reported, not recorded"), False, ("voided",)),
     FieldSpec("keep_excess_as_credit",
-              "yes: keep what the line pays beyond its documents as the contact's credit",
+              N_("yes: keep what the line pays beyond its documents as the contact's credit"),
               False, ("keep excess", "keep as credit", "kept as credit")),
-    FieldSpec("currency", "ISO code; only the book's own (default)", False, ("currency code",)),
-    FieldSpec("bank_id", "the bank's id of the line: one already recorded is not again",
+    FieldSpec("currency", N_("ISO code; only the book's own (default)"), False, ("currency code",)),
+    FieldSpec("bank_id", N_("the bank's id of the line: one already recorded is not again"),
               False, ("transaction id", "fitid", "bank id")),
 )
 
 _OPENING = (
-    FieldSpec("account", "account code", True, ("account code", "account_code", "code")),
-    FieldSpec("debit", "a debit balance, like 1234.50", False, ("dr",)),
-    FieldSpec("credit", "a credit balance, like 1234.50", False, ("cr",)),
-    FieldSpec("contact", "receivable/payable rows: the customer or supplier", False,
+    FieldSpec("account", N_("account code"), True, ("account code", "account_code", "code")),
+    FieldSpec("debit", N_("a debit balance, like 1234.50"), False, ("dr",)),
+    FieldSpec("credit", N_("a credit balance, like 1234.50"), False, ("cr",)),
+    FieldSpec("contact", N_("receivable/payable rows: the customer or supplier"), False,
               ("customer", "supplier", "name")),
-    FieldSpec("number", "receivable/payable rows: the open invoice's or bill's number", False,
+    FieldSpec("number", N_("receivable/payable rows: the open invoice's or bill's number"), False,
               ("document", "invoice", "bill")),
-    FieldSpec("due_date", "receivable/payable rows: YYYY-MM-DD", False, ("due",)),
+    FieldSpec("due_date", N_("receivable/payable rows: YYYY-MM-DD"), False, ("due",)),
 )
 
 FIELDS: dict[ImportKind, tuple[FieldSpec, ...]] = {
@@ -139,10 +141,10 @@ class ColumnMapping:
         for name, header in overrides.items():
             if name not in names:
                 raise MappingError(
-                    _("{kind} imports have no field {name!r}; the fields are {join}.").format(
+                    _("{kind} imports have no field {name!r}; the fields are {items}.").format(
                         kind=self.kind,
                         name=name,
-                        join=', '.join(names))
+                        items=', '.join(names))
                 )
             if not header.strip():
                 columns.pop(name, None)
@@ -150,9 +152,9 @@ class ColumnMapping:
             index = by_key.get(header_key(header))
             if index is None:
                 raise MappingError(
-                    _("The file has no column {header!r}; its columns are {join}.").format(
+                    _("The file has no column {header!r}; its columns are {items}.").format(
                         header=header,
-                        join=', '.join(repr(h) for h in self.headers))
+                        items=', '.join(repr(h) for h in self.headers))
                 )
             columns = {f: i for f, i in columns.items() if i != index}
             columns[name] = index
@@ -164,15 +166,15 @@ class ColumnMapping:
         if self.kind in (ImportKind.INVOICES, ImportKind.BILLS) and not (
             {"unit_price", "total"} & set(self.columns)
         ):
-            missing.append("unit_price (or total)")
+            missing.append(_("unit_price (or total)"))
         opening = self.kind is ImportKind.OPENING_BALANCES
         if opening and not ({"debit", "credit"} & set(self.columns)):
-            missing.append("debit (or credit)")
+            missing.append(_("debit (or credit)"))
         if missing:
             raise MappingError(
-                _("No column for {join}; the file's columns are {join2}. Map one with --map "
+                _("No column for {items}; the file's columns are {join2}. Map one with --map "
                   "FIELD=HEADER.").format(
-                    join=', '.join(missing),
+                    items=', '.join(missing),
                     join2=', '.join(repr(h) for h in self.headers))
             )
 

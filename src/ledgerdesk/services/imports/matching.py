@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ledgerdesk.domain.documents import DocumentKind
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import Words, joined, worded
 from ledgerdesk.services.imports.rows import StatementLine
@@ -113,11 +114,11 @@ class OpenDocumentIndex:
         named = [self.by_number.get(number.upper()) for number in line.documents]
         for number, doc in zip(line.documents, named, strict=True):
             if doc is None or doc.kind is not kind:
-                why = f"{number} is not an open {kind.label}"
+                why = _("{number} is not an open {label}").format(number=number, label=kind.label)
                 return LineMatch(line, (), why_not=why)
         found = tuple(d for d in named if d is not None)
         if len({d.contact_id for d in found}) > 1:
-            return LineMatch(line, (), why_not="its documents are for different contacts")
+            return LineMatch(line, (), why_not=_("its documents are for different contacts"))
         return LineMatch(line, (), named=found)
 
     def _contacts_named_in(self, party: str) -> list[str]:
@@ -137,16 +138,18 @@ def _score(
     score, reasons = 0, list[Words]()
     if doc.number and doc.number.upper() in words:
         score += NUMBER_IN_REFERENCE
-        reasons.append((f"{doc.number} is in the reference",))
+        reasons.append((_("{number} is in the reference").format(number=doc.number),))
     if ref_words and ref_words <= words:
         score += DOC_REFERENCE
-        reasons.append((f"its reference {doc.reference!r} is in the statement's",))
+        reasons.append((_("its reference {reference!r} is in the statement's").format(
+                            reference=doc.reference),))
     if party and name and (party == name or f" {name} " in f" {party} "):
         score += COUNTERPARTY
-        reasons.append((f"the counterparty is {doc.contact_name}",))
+        reasons.append((_("the counterparty is {contact_name}").format(
+                            contact_name=doc.contact_name),))
     if doc.outstanding.amount == amount:
         score += SAME_AMOUNT
-        reasons.append(("the amount equals what is outstanding",))
+        reasons.append((_("the amount equals what is outstanding"),))
     elif score:
         pays = Money(amount, doc.outstanding.currency)
         reasons.append(("pays ", pays, " of ", doc.outstanding, " outstanding"))

@@ -63,8 +63,9 @@ def read_ofx(path: Path, currency: str) -> StatementFile:
              for number, (t, raw) in enumerate(zip(transactions, dates, strict=True), start=1)]
     version = int(getattr(getattr(tree, "header", None), "version", 0) or 0)
     label = f"OFX {version // 100}.{version % 100:02d}" if version else "OFX"
-    return StatementFile(StatementFormat.OFX, f"{label} statement of account "
-                         f"{_account(statements[0])}", lines, problems)
+    return StatementFile(StatementFormat.OFX, _("{label} statement of account {account}").format(
+                                                  label=label, account=_account(statements[0])),
+                                                      lines, problems)
 
 
 def _line(number: int, trn: Any, posted: str, currency: str,
@@ -72,12 +73,13 @@ def _line(number: int, trn: Any, posted: str, currency: str,
     amount = Decimal(trn.trnamt)
     if why := amount_problem(amount, currency):
         problems.append(RowProblem(number, "TRNAMT", why))
-    reference = trn.memo or (f"Check {trn.checknum}" if trn.checknum else "") or trn.refnum or ""
+    reference = trn.memo or (_("Check {checknum}").format(
+        checknum=trn.checknum) if trn.checknum else "") or trn.refnum or ""
     payee = getattr(trn, "payee", None)
     counterparty = trn.name or (payee.name if payee is not None else "") or ""
     return StatementLine(
         number, _posted_date(posted, trn.dtposted), amount, reference.strip(),
-        counterparty.strip(), skip="" if amount else "moves no money", bank_id=trn.fitid or "",
+        counterparty.strip(), skip="" if amount else _("moves no money"), bank_id=trn.fitid or "",
     )
 
 

@@ -7,6 +7,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.services.commands import problems_from
 from ledgerdesk.services.imports.cells import CellError, RowProblem
 from ledgerdesk.services.imports.fields import ColumnMapping
@@ -23,7 +24,8 @@ class RowCells:
         self.row = row
         self.problems = problems
         if row.extra:
-            self.problem("", f"has {row.extra} more cell(s) than the header has columns")
+            self.problem("", _("has {extra} more cell(s) than the header has columns").format(
+                                 extra=row.extra))
 
     def text(self, name: str) -> str:
         index = self.mapping.columns.get(name)
@@ -43,7 +45,7 @@ class RowCells:
 
     def required(self, name: str, parse: Callable[[str], T]) -> T | None:
         if not self.text(name):
-            self.problem(name, "is empty; it is required")
+            self.problem(name, _("is empty; it is required"))
             return None
         return self.value(name, parse, None)
 

@@ -66,9 +66,10 @@ def read_contacts(
         terms = cells.value("payment_terms_days", parse_whole, 30)
         name = cells.text("name")
         if not name:
-            cells.problem("name", "is empty; a contact needs a name")
+            cells.problem("name", _("is empty; a contact needs a name"))
         elif name.casefold() in first_row:
-            cells.problem("name", f"{name!r} is already on row {first_row[name.casefold()]}")
+            cells.problem("name", _("{name!r} is already on row {first_row}").format(
+                                      name=name, first_row=first_row[name.casefold()]))
         else:
             first_row[name.casefold()] = row.number
         command = cells.model(  # stand-ins for what could not be read
@@ -94,16 +95,18 @@ def read_statement(
         kind = cells.value("kind", parse_kind, None)  # read before refusing the line
         keep = cells.value("keep_excess_as_credit", parse_yes_no, False)
         if amount is not None and amount.is_zero():
-            cells.problem("amount", "is zero; a statement line moves money in or out")
+            cells.problem("amount", _("is zero; a statement line moves money in or out"))
         elif amount is not None and quantize(amount, currency) != amount:
             places = minor_exponent(currency)
-            cells.problem("amount", f"has more decimal places than {currency} has ({places})")
+            cells.problem("amount",
+                _("has more decimal places than {currency} has ({places})").format(
+                                        currency=currency, places=places))
         if date is None or amount is None or keep is None or len(problems) > before:
             continue
         if kind is not None:  # our payments export: unsigned amounts, the kind says which way
             amount = abs(amount) if kind.money_in else -abs(amount)
-        skip = "void in the file" if cells.text("void").casefold() in _YES else (
-            "refunds are not imported" if kind is not None and kind.is_refund else "")
+        skip = _("void in the file") if cells.text("void").casefold() in _YES else (
+            _("refunds are not imported") if kind is not None and kind.is_refund else "")
         documents = tuple(n.strip() for n in cells.text("documents").split(",") if n.strip())
         lines.append(StatementLine(
             row.number, date, amount, cells.text("reference"), cells.text("counterparty"),

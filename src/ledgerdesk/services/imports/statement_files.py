@@ -93,7 +93,9 @@ def amount_problem(amount: Decimal, currency: str, found: str = "") -> str:
     """Why a line's amount cannot be recorded in the book's ``currency`` ("" when it can):
     another currency, or more decimal places than it has."""
     if found and found != currency:
-        return f"is in {found}; this book keeps {currency}"
+        return _("is in {found}; this book keeps {currency}").format(
+                   found=found, currency=currency)
     if quantize(amount, currency) != amount:
-        return f"has more decimal places than {currency} has ({minor_exponent(currency)})"
+        return _("has more decimal places than {currency} has ({minor_exponent})").format(
+                   currency=currency, minor_exponent=minor_exponent(currency))
     return ""

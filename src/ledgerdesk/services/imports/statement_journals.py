@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.wording import Words
 from ledgerdesk.services.imports.accept import Unmatched
@@ -37,7 +38,7 @@ def plan_journals(
         if proposal is None or match.posting is not None or match.line.row in choices:
             continue
         if not best:
-            unmatched.append(Unmatched(match.line, "no suggestion accepted"))
+            unmatched.append(Unmatched(match.line, _("no suggestion accepted")))
             continue
         line = match.line
         amount = abs(line.amount)
@@ -73,7 +74,8 @@ def journals_step(journals: list[PlannedJournal], currency: str, then: Step | No
 def _words(number: str, planned: PlannedJournal, currency: str) -> Words:
     bank_line = planned.command.lines[0]
     signed = bank_line.debit if bank_line.debit is not None else -(bank_line.credit or 0)
-    return (f"journal {number} with {planned.account_code}, ", Money(signed, currency))
+    return (_("journal {number} with {account_code}, ").format(
+                number=number, account_code=planned.account_code), Money(signed, currency))
 
 
 def _one_line(exc: Exception) -> str:

@@ -20,6 +20,7 @@ from ledgerdesk.presentation.chart import TYPE_LABELS, AccountEditor
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.chart import AccountSummary
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
@@ -34,11 +35,17 @@ class AccountDialog(QDialog):
         self.editor = AccountEditor(session, summary)
         self.setWindowTitle(self.editor.title)
         self.code = QLineEdit()
+        described(self.code, _("The account's number in the chart, like 6500"))
         self.name = QLineEdit()
+        described(self.name, _("The account's name, as the reports show it"))
         self.type_box = QComboBox()
+        described(self.type_box, _("Asset, liability, equity, income or expense: where the account "
+                                   "appears in the reports"))
         for account_type, text in TYPE_LABELS.items():
             self.type_box.addItem(text, account_type)
         self.bank = QCheckBox(_("&Bank account: payments can be made from and into it"))
+        described(self.bank, _("Ticked: payments can be received into and made from this account, "
+                               "and it can be reconciled"))
         form = QFormLayout()
         form.addRow(_("C&ode:"), self.code)
         form.addRow(_("&Name:"), self.name)

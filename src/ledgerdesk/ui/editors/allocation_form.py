@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.dates import DateFormatter
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, described_buttons, named
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.models.allocations import AllocationColumn, AllocationTableModel
 from ledgerdesk.ui.widgets import error_label
@@ -46,8 +46,8 @@ class AllocationTable(QTableView):
 
 
 def allocation_table(model: AllocationTableModel) -> QTableView:
-    table = named(AllocationTable(), "Allocation", "The open documents and how much of this "
-                  "goes to each; type an amount in a row's own column.")
+    table = named(AllocationTable(), _("Allocation"), _("The open documents and how much of this "
+                  "goes to each; type an amount in a row's own column."))
     table.setModel(model)
     table.setItemDelegateForColumn(AllocationColumn.THIS_PAYMENT, LiveTextDelegate(table))
     table.verticalHeader().hide()
@@ -75,13 +75,15 @@ class AllocationDialog(QDialog):
                                           self, this_title=this_title)
         self.table = allocation_table(self.model)
         self.oldest_button = QPushButton(_("&Allocate oldest first"))
+        described(self.oldest_button, _("Allocates the amount to the open documents, the oldest "
+                                        "first"))
         self.oldest_button.setAutoDefault(False)  # Enter always means Save
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.grid_message = error_label()
         self.save_message = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                          | QDialogButtonBox.StandardButton.Cancel))
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.model.edited.connect(self._refresh_labels)
         self.oldest_button.clicked.connect(self._oldest_first)

@@ -21,6 +21,7 @@ from ledgerdesk.presentation.contact_editor import ROLE_LABELS, ContactEditor
 from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
@@ -33,13 +34,19 @@ class ContactDialog(QDialog):
         self.editor = ContactEditor(session, contact_id, side)
         self.setWindowTitle(self.editor.title)
         self.name = QLineEdit()
+        described(self.name, _("The customer's or supplier's name, as documents show it"))
         self.role = QComboBox()
+        described(self.role, _("Whether the contact buys from the business, sells to it, or both"))
         for role, text in ROLE_LABELS.items():
             self.role.addItem(text, role)
         self.email = QLineEdit()
+        described(self.email, _("The contact's email address"))
         self.address = address_edit()
         self.tax_number = QLineEdit()
+        described(self.tax_number, _("The contact's VAT or tax number, printed on documents"))
         self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
+        described(self.terms, _("How many days after its date a document for this contact falls "
+                                "due"))
         form = QFormLayout()
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Role:"), self.role)
@@ -60,7 +67,8 @@ class ContactDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Open documents", "What this contact still owes or is owed, by document.")
+            self.model, _("Open documents"),
+            _("What this contact still owes or is owed, by document."))
         self.model.set_rows(self.editor.open_rows)
         table.setMinimumHeight(150)
         header = table.horizontalHeader()

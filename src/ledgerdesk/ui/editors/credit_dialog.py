@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.credit_editor import CreditEditor, apply_label, credit_left
 from ledgerdesk.presentation.history import ApplyCreditStep
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.editors.allocation_form import AllocationDialog
 from ledgerdesk.ui.widgets import date_edit, form_row, to_date
 
@@ -35,6 +36,7 @@ class CreditDialog(AllocationDialog):
         font.setBold(True)
         self.heading.setFont(font)
         self.date_edit = date_edit(editor.date, editor.session.locale)
+        described(self.date_edit, _("The day the credit is applied"))
         self.save_button.setText(_("A&pply"))
         self._lay_out()
         self.date_edit.dateChanged.connect(lambda d: editor.set_date(to_date(d)))
@@ -76,6 +78,7 @@ def add_apply_button(dialog, editor) -> QPushButton:
     invoices…" (or bills) button; applying closes it with the step added to its steps."""
     button = dialog.buttons.addButton(apply_label(editor.kind.side),
                                       QDialogButtonBox.ButtonRole.ActionRole)
+    described(button, _("Applies the credit to the documents as allocated and closes the form"))
     button.setAutoDefault(False)
     button.setVisible(credit_left(editor.session, editor.document_id) > 0)
 

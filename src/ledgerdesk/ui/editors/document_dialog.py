@@ -27,7 +27,7 @@ from ledgerdesk.presentation.printing import document_job
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
@@ -60,16 +60,25 @@ class DocumentDialog(LineGridDialog):
         self.setWindowTitle(editor.title)
         self.banner = banner_label()
         self.contact = ContactPicker()
+        described(self.contact, _("The customer or supplier the document is for; type part of the "
+                                  "name to find them"))
         self.new_contact_button = QPushButton(_("New c&ontact…"))
+        described(self.new_contact_button, _("Adds a new contact and chooses it for this document"))
         self.issue = date_edit(editor.issue_date, editor.session.locale)
+        described(self.issue, _("The document's date"))
         self.due = date_edit(editor.due_date, editor.session.locale)
+        described(self.due, _("The day payment is due"))
         self.due_hint = QLabel()
         self.due_hint.setObjectName("dueHint")
         self.due_hint.setStyleSheet(tone_style(Tone.NOTE))  # a placeholder's grey is 1.6:1
         self.reference = QLineEdit(editor.reference)
+        described(self.reference,
+                  _("An order number or another reference, printed on the document"))
         self.number = QLabel()
         self.number.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.tax_mode = QComboBox()
+        described(self.tax_mode,
+                  _("Whether the line prices exclude tax, include it, or carry none"))
         for mode, text in TAX_MODES.items():
             self.tax_mode.addItem(text, mode)
         self.tax_mode.setCurrentIndex(list(TAX_MODES).index(editor.tax_mode))
@@ -80,13 +89,20 @@ class DocumentDialog(LineGridDialog):
         self.message = error_label()
         self.save_button = self.buttons.addButton(_("&Save draft"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.save_button, _("Saves the document as a draft, which can still be changed"))
         self.authorise_button = self.buttons.addButton(_("A&uthorise"),
                                                        QDialogButtonBox.ButtonRole.ActionRole)
+        described(self.authorise_button, _("Saves the document, gives it its number and posts it "
+                                           "to the ledger"))
         self.void_button = self.buttons.addButton(_("&Void…"),
                                                   QDialogButtonBox.ButtonRole.ResetRole)
+        described(self.void_button, _("Voids the document: its postings are reversed and it can no "
+                                      "longer be paid"))
         self.print_button = self.buttons.addButton(_("&Print…"),
                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        described(self.print_button, _("Prints the document to a PDF file"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described(self.cancel_button, _("Closes the form; what was not saved is dropped"))
         self.apply_button = add_apply_button(self, editor)
         self._lay_out()
         # Only once it is inside the dialog does this make Save the dialog's main default,
@@ -101,8 +117,8 @@ class DocumentDialog(LineGridDialog):
         self.resize(980, 620)
 
     def _make_table(self) -> QTableView:
-        table = named(GridTable(), "Lines", "One line a row; Tab moves from cell to cell, "
-                      "and past the last cell to the buttons.")
+        table = named(GridTable(), _("Lines"), _("One line a row; Tab moves from cell to cell, "
+                      "and past the last cell to the buttons."))
         table.setModel(self.model)
         live = LiveTextDelegate(table)
         for column in (LineColumn.QUANTITY, LineColumn.UNIT_PRICE, LineColumn.DISCOUNT):

@@ -27,7 +27,7 @@ from ledgerdesk.presentation.journal_editor import JournalEditor
 from ledgerdesk.presentation.journal_steps import RecordJournalStep
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.editors.line_grid_dialog import LineGridDialog
@@ -69,7 +69,9 @@ class JournalDialog(LineGridDialog):
         self.voided_text = ""
         self.banner = banner_label()
         self.date = date_edit(editor.date, editor.session.locale)
+        described(self.date, _("The day the journal is posted"))
         self.memo = QLineEdit(editor.memo)
+        described(self.memo, _("What the journal is for, as the ledger shows it"))
         self.memo.setPlaceholderText(_("What it is for, e.g. Owner's capital, Depreciation March"))
         self.memo_error = error_label()
         self.number = QLabel()
@@ -82,9 +84,13 @@ class JournalDialog(LineGridDialog):
         self.message = error_label()
         self.save_button = self.buttons.addButton(_("&Save"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.save_button, _("Records the journal, once its debits equal its credits"))
         self.void_button = self.buttons.addButton(_("&Void…"),
                                                   QDialogButtonBox.ButtonRole.ResetRole)
+        described(self.void_button, _("Voids the journal: a reversal is posted on the day you "
+                                      "choose"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        described(self.cancel_button, _("Closes the form; what was not saved is dropped"))
         self._lay_out()
         self.save_button.setDefault(True)
         self._connect()
@@ -93,8 +99,8 @@ class JournalDialog(LineGridDialog):
         self.resize(900, 560)
 
     def _make_table(self) -> QTableView:
-        table = named(JournalGrid(), "Lines", "One account a row, with a debit or a credit; "
-                      "Tab moves from cell to cell.")
+        table = named(JournalGrid(), _("Lines"), _("One account a row, with a debit or a credit; "
+                      "Tab moves from cell to cell."))
         table.setModel(self.model)
         table.setItemDelegateForColumn(JournalColumn.ACCOUNT,
                                        AccountPickerDelegate(self.editor.accounts, table))

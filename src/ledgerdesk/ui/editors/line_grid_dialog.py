@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 
 
 class LineGridDialog(QDialog):
@@ -37,7 +38,9 @@ class LineGridDialog(QDialog):
 
     def _grid_buttons(self) -> None:
         self.add_line_button = QPushButton(_("&Add line"))
+        described(self.add_line_button, _("Adds an empty line under the last one"))
         self.remove_line_button = QPushButton(_("Remove &line"))
+        described(self.remove_line_button, _("Removes the selected line"))
         self.buttons = QDialogButtonBox()
 
     def _grid_columns(self, widths: dict[int, int], stretch: int) -> None:

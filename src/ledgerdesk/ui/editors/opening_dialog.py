@@ -37,7 +37,7 @@ from ledgerdesk.presentation.opening_wizard import (
 from ledgerdesk.services.imports.fields import MappingError
 from ledgerdesk.services.imports.source import ImportFileError
 from ledgerdesk.ui import file_dialogs
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, described_buttons, named
 from ledgerdesk.ui.delegates.account_picker import AccountPickerDelegate
 from ledgerdesk.ui.theme import Tone, tone_style, unused_cell_background, wrong_cell_background
 from ledgerdesk.ui.widgets import date_edit, to_date
@@ -52,8 +52,11 @@ class OpeningDialog(QDialog):
         self.setWindowTitle(_("Opening balances"))
         self.resize(900, 520)
         self.date = date_edit(wizard.as_of, wizard.session.locale)
+        described(self.date, _("The day the balances are as of, before the book's first entry"))
         self.date.setMaximumWidth(160)
         self.create_contacts = QCheckBox(_("&Create contacts the book does not have yet"))
+        described(self.create_contacts, _("Ticked: a contact the book does not have yet is added; "
+                                          "otherwise its rows are refused"))
         self.create_contacts.setChecked(wizard.create_contacts)
         self.table = named(QTableWidget(0, len(FIELDS)), _("Opening balances"),
                            _("One account a row with its debit or credit on the opening day."))
@@ -65,15 +68,19 @@ class OpeningDialog(QDialog):
             header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_row = QPushButton(_("&Add row"))
+        described(self.add_row, _("Adds an empty row under the last one"))
         self.read_file = QPushButton(_("&Read a CSV file…"))
+        described(self.read_file, _("Reads the balances from a CSV file into the grid"))
         self.balance = QLabel()
         self.cell_message, self.message = QLabel(), QLabel()
         for label in (self.cell_message, self.message):
             label.setWordWrap(True)
             label.setStyleSheet(tone_style(Tone.ERROR))
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel))
         self.finish_button = self.buttons.addButton(_("&Finish"),
                                                     QDialogButtonBox.ButtonRole.AcceptRole)
+        described(self.finish_button, _("Records the opening balances, once the debits equal the "
+                                        "credits, and closes the form"))
         self._lay_out()
         self._fill()
         self.date.dateChanged.connect(self._date_changed)

@@ -23,6 +23,7 @@ from ledgerdesk.presentation.payment_detail import PaymentView
 from ledgerdesk.presentation.sync_panel import payment_sync_text
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described, described_buttons
 from ledgerdesk.ui.models.read_rows import PaidColumn, paid_documents_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.widgets import banner_label
@@ -51,9 +52,11 @@ class PaymentDetailDialog(QDialog):
         self.form.addRow(_("Sync:"), self.sync_state)
         self.model = paid_documents_model(self)
         self.table = self._make_table()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = described_buttons(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         self.void_button = self.buttons.addButton(_("&Void payment…"),
                                                   QDialogButtonBox.ButtonRole.ActionRole)
+        described(self.void_button, _("Voids the payment: its allocations are undone and a "
+                                      "reversal is posted"))
         self.void_button.setAutoDefault(False)
         self.buttons.rejected.connect(self.reject)
         self.void_button.clicked.connect(self.void)
@@ -70,7 +73,7 @@ class PaymentDetailDialog(QDialog):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Allocated to", "The documents this payment was allocated to.")
+            self.model, _("Allocated to"), _("The documents this payment was allocated to."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(PaidColumn.KIND, QHeaderView.ResizeMode.Stretch)
         for column, width in ((PaidColumn.NUMBER, 120), (PaidColumn.AMOUNT, 120),

@@ -20,6 +20,7 @@ from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.contacts import PAYMENT_KIND_LABELS, contact_choices
 from ledgerdesk.presentation.payment_editor import PaymentEditor
 from ledgerdesk.services.payments import RecordedPayment
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.editors.allocation_form import AllocationDialog
 from ledgerdesk.ui.widgets import ContactPicker, date_edit, error_label, form_row, to_date
 
@@ -33,18 +34,26 @@ class PaymentDialog(AllocationDialog):
         self.result_payment: RecordedPayment | None = None
         self.setWindowTitle(_("Record payment"))
         self.kind_box = QComboBox()
+        described(self.kind_box, _("A receipt from a customer, a payment to a supplier, or a "
+                                   "refund"))
         for kind, label in PAYMENT_KIND_LABELS.items():
             self.kind_box.addItem(label, kind)
         self.kind_box.setCurrentIndex(list(PAYMENT_KIND_LABELS).index(editor.kind))
         self.contact = ContactPicker()
+        described(self.contact, _("The customer or supplier; type part of the name to find them"))
         self.date_edit = date_edit(editor.date, editor.session.locale)
+        described(self.date_edit, _("The day the money moved"))
         self.reference_edit = QLineEdit()
+        described(self.reference_edit, _("The bank's reference or a note for this payment"))
         self.reference_edit.setPlaceholderText(_("e.g. the bank statement's reference"))
         self.amount_edit = QLineEdit()
+        described(self.amount_edit, _("The amount of the payment, in the book's currency"))
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText(editor.fmt.format(Decimal("1234.56")))
         self.amount_message = error_label()
         self.keep_box = QCheckBox(_("&Keep the excess as credit"))
+        described(self.keep_box, _("Ticked: what the payment pays beyond its documents is kept as "
+                                   "the contact's credit"))
         self._lay_out()
         self._connect()
         self._load_contacts()

@@ -20,6 +20,7 @@ from ledgerdesk.presentation.number_symbols import number_symbols
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_editor import TaxCodeEditor
 from ledgerdesk.services.tax_codes import TaxCodeUse
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.editors.field_form import FieldForm
 from ledgerdesk.ui.theme import Tone, tone_style
 from ledgerdesk.ui.widgets import error_label, form_row, save_cancel_dialog
@@ -34,13 +35,17 @@ class TaxCodeDialog(FieldForm):
         self.editor = TaxCodeEditor(session, use)
         self.setWindowTitle(self.editor.title)
         self.name = QLineEdit()
+        described(self.name, _("The code's name, as the document lines show it"))
         self.side_box = QComboBox()
+        described(self.side_box, _("Sales (output tax) or purchases (input tax)"))
         for side in Side:
             self.side_box.addItem(side_words(side).capitalize(), side)
         self.rate = QLineEdit()
+        described(self.rate, _("The tax rate in percent"))
         self.rate.setPlaceholderText(_("e.g. 20 or 5{decimal}5").format(
                                          decimal=number_symbols(session.locale).decimal))
         self.account_box = QComboBox()
+        described(self.account_box, _("The account the tax is posted to"))
         for code, label in self.editor.accounts:
             self.account_box.addItem(label, code)
         self.errors = {name: error_label() for name in ("name", "rate", "account")}

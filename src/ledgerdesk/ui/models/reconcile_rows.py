@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.presentation.reconcile import ReconcileForm, ReconcileRow
 from ledgerdesk.ui.models.paged import Role, alignment
 
@@ -28,7 +29,7 @@ class ReconcileColumn(IntEnum):
     MONEY_OUT = 4
 
 
-TITLES = ("Cleared", "Date", "Posting", "Money in", "Money out")
+TITLES = (N_("Cleared"), N_("Date"), N_("Posting"), N_("Money in"), N_("Money out"))
 _FIELDS = {ReconcileColumn.DATE: "date", ReconcileColumn.WHAT: "what",
            ReconcileColumn.MONEY_IN: "money_in", ReconcileColumn.MONEY_OUT: "money_out"}
 
@@ -62,7 +63,7 @@ class ReconcileModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return TITLES[section]
+            return _(TITLES[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -96,8 +97,8 @@ class ReconcileModel(QAbstractTableModel):
             return Qt.CheckState.Checked if row.ticked else Qt.CheckState.Unchecked
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
             if row.pending:
-                return "cleared when it is recorded"
-            return "cleared" if row.ticked else "not cleared"
+                return _("cleared when it is recorded")
+            return _("cleared") if row.ticked else _("not cleared")
         if role == Role.ENTITY:
             return row
         return None

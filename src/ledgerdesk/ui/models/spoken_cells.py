@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.spoken import spoken
 
 SPOKEN = Qt.ItemDataRole.AccessibleTextRole
@@ -20,7 +21,9 @@ def spoken_cell(shown: Any, problem: str = "") -> str | None:
     words = spoken(str(shown))
     if not problem:
         return words
-    return f"{words}, problem: {problem}" if words else f"problem: {problem}"
+    if words:
+        return _("{words}, problem: {problem}").format(words=words, problem=problem)
+    return _("problem: {problem}").format(problem=problem)
 
 
 def sorted_heading(title: str, sorted_here: bool, descending: bool) -> str:

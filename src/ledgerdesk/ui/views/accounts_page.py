@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from ledgerdesk.domain.i18n import _
-from ledgerdesk.presentation.chart import AccountRow, AccountsList
+from ledgerdesk.presentation.chart import ROLE_LABELS, TYPE_LABELS, AccountRow, AccountsList
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.read_rows import ReadRowsModel
 from ledgerdesk.ui.tables import opens_rows, read_only_table
 from ledgerdesk.ui.theme import Tone, tone_style
+from ledgerdesk.ui.views.column_fit import at_least_heading, at_least_texts
 
 
 class AccountColumn(IntEnum):
@@ -62,8 +64,12 @@ class AccountsPage(QWidget):
         self.status.setObjectName("accountsStatus")
         self.status.setWordWrap(True)
         self.add_button = QPushButton(_("&Add account…"))
+        described(self.add_button, _("Adds an account to the chart"))
         self.edit_button = QPushButton(_("E&dit…"))
+        described(self.edit_button, _("Changes the selected account's code, name or type"))
         self.archive_button = QPushButton(_("A&rchive"))
+        described(self.archive_button, _("Archives the selected account (its balance must be "
+                                         "zero), or restores an archived one"))
         self.add_button.clicked.connect(self.add_account)
         self.edit_button.clicked.connect(self.edit_current)
         self.archive_button.clicked.connect(self.archive_current)
@@ -86,11 +92,15 @@ class AccountsPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Accounts", "The chart of accounts with balances. Enter edits the account.")
+            self.model, _("Accounts"),
+            _("The chart of accounts with balances. Enter edits the account."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(AccountColumn.NAME, QHeaderView.ResizeMode.Stretch)
+        words = {AccountColumn.TYPE: TYPE_LABELS.values(), AccountColumn.ROLE: ROLE_LABELS.values()}
         for column, width in WIDTHS.items():
-            header.resizeSection(column, width)
+            fitted = at_least_texts(table, at_least_heading(table, column, width),
+                                    words.get(column, ()))
+            header.resizeSection(column, fitted)
         opens_rows(table, self.edit_current)
         return table
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QStyle, QTableView
 
@@ -54,3 +55,20 @@ def fit_columns(table: QTableView, columns: Sequence[Column]) -> None:
         # no rows yet: the spec's starting width, until there is content to fit
         wanted = max(header.sectionSizeHint(index), cells if rows else column.width)
         header.resizeSection(index, min(MAX_WIDTH, wanted))
+
+
+def at_least_heading(table: QTableView, column: int, width: int) -> int:
+    """``width``, or the column's heading's own width when that is wider: a heading such as
+    "Abgestimmt" or "Rapproché" must not be cut where "Cleared" fitted."""
+    title = str(table.model().headerData(column, Qt.Orientation.Horizontal) or "")
+    header = table.horizontalHeader()
+    heading = math.ceil(QFontMetricsF(header.font()).horizontalAdvance(title))
+    padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    return max(width, heading + padding + text_margin(table) + 8)
+
+
+def at_least_texts(table: QTableView, width: int, texts: Sequence[str]) -> int:
+    """``width``, or the widest of ``texts`` (every word the column can show, in the
+    user's language) when that is wider: "Verbindlichkeiten" where "Liability" fitted."""
+    widest = max((text_width(table, text) for text in texts), default=0)
+    return max(width, widest + text_margin(table) + 8)

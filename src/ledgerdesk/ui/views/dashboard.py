@@ -77,9 +77,9 @@ class DashboardPage(QWidget):
         self.tiles = [Tile(_(title)) for title in TILE_TITLES]
         self.money_chart: BarChartView | None = None  # made when first reloaded
         self.aging_chart: BarChartView | None = None
-        self.attention = named(AttentionList(), "Needs attention",
-                               "Overdue and unpaid documents by kind. Enter opens the selected "
-                               "one.")
+        self.attention = named(AttentionList(), _("Needs attention"),
+                               _("Overdue and unpaid documents by kind. Enter opens the selected "
+                               "one."))
         self.attention.setMinimumHeight(150)
         self.attention.open_requested.connect(self.open_requested)
         self.attention.more_requested.connect(self._ask_more)

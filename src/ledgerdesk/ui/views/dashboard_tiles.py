@@ -41,4 +41,5 @@ class Tile(QFrame):
         self.detail.setText(f"! {detail}" if alert else detail)
         # Read as words: the figure without its markup, a minus as "minus", "!" as a problem.
         self.value.setAccessibleName(spoken(value) if not waiting else detail)
-        self.detail.setAccessibleName(f"problem: {detail}" if alert else detail)
+        self.detail.setAccessibleName(
+            _("problem: {detail}").format(detail=detail) if alert else detail)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.list_filters import ListFilters
-from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.accessible import described, named
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import ContactPicker
 
@@ -50,6 +50,7 @@ class FilterBar(QWidget):
         self._contacts: Callable[[], list[ContactChoice]] = list
         self._contacts_stale = False
         self.clear_button = QPushButton(_("C&lear filters"))
+        described(self.clear_button, _("Clears the search and every filter"))
         self.clear_button.setToolTip(_("Show every row again"))
         self.summary = QLabel()
         self.summary.setStyleSheet(tone_style(Tone.NOTE))
@@ -88,6 +89,7 @@ class FilterBar(QWidget):
 
     def add_status(self, label: str, choices: dict[Any, str]) -> QComboBox:
         self.status = QComboBox()
+        described(self.status, _("Lists only the documents with this status"))
         for value, text in choices.items():
             self.status.addItem(text, value)
         self.status.currentIndexChanged.connect(self._status_chosen)
@@ -96,6 +98,7 @@ class FilterBar(QWidget):
 
     def add_contact(self, label: str, choices: Callable[[], list[ContactChoice]]) -> None:
         self.contact = ContactPicker()
+        described(self.contact, _("Lists only this contact's rows; type part of a name"))
         self.contact.setMinimumWidth(180)
         self.contact.lineEdit().setPlaceholderText(_("All contacts"))
         self.contact.lineEdit().setClearButtonEnabled(True)

@@ -65,8 +65,9 @@ class ListPage(QWidget):
     def _make_table(self) -> QTableView:
         # the header's arrow points the way rows run
         table = read_only_table(
-            self.model, self.title, f"Enter opens the selected {self.noun[0]}; a column "
-            "heading sorts by it.", header=SortHeader())
+            self.model, self.title,
+            _("Enter opens the selected {noun}; a column heading sorts by it.").format(
+                noun=self.noun[0]), header=SortHeader())
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         for i, column in enumerate(self.presenter.columns):

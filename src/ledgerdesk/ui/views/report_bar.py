@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.contacts import ContactChoice
 from ledgerdesk.presentation.report_params import Compare, Field, Preset, ReportForm
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.widgets import ContactPicker, error_label
 
 DATE_WIDTH = 110
@@ -45,28 +46,41 @@ class ReportBar(QWidget):
         super().__init__(parent)
         self.form = form
         self.preset = QComboBox()
+        described(self.preset, _("The period the report covers"))
         for preset in Preset:
             self.preset.addItem(_(preset.value), preset)
         self.start, self.end = _date_field(), _date_field()
+        described(self.end, _("The last day of the period"))
+        described(self.start, _("The first day of the period"))
         self.as_of = _date_field()
+        described(self.as_of, _("The day the report is run to"))
         self.compare = QComboBox()
+        described(self.compare, _("What the report is set beside: the period before, the same "
+                                  "period a year before, or nothing"))
         for choice in Compare:
             self.compare.addItem(_(choice.value), choice)
         self.compare_to = _date_field(_("a year before"))
+        described(self.compare_to, _("The day the balance sheet is set beside"))
         self.buckets = QLineEdit(placeholderText="30,60,90")
         self.buckets.setFixedWidth(DATE_WIDTH)
         self.buckets.setToolTip(_("Days overdue that end each bucket, e.g. 30,60,90 or 7,14,30"))
         self.account = QComboBox()
+        described(self.account, _("The account whose postings are listed"))
         self.account.setMinimumWidth(220)
         for code, name in accounts:
             self.account.addItem(f"{code} {name}", code)
         self.contact = ContactPicker()
+        described(self.contact, _("The customer or supplier the report is about; type part of a "
+                                  "name"))
         self.contact.setMinimumWidth(240)
         self.detail = QCheckBox(_("One row per &document"))
+        described(self.detail, _("Ticked: one row per document instead of one per contact"))
         self.tax_code = QComboBox()  # the tax return: every code, or one code's documents
+        described(self.tax_code, _("Every tax code, or one code's documents"))
         self.tax_code.setMinimumWidth(220)
         self.tax_code.addItem(_("Every tax code"), None)
         self.run_button = QPushButton(_("&Run"))
+        described(self.run_button, _("Runs the report with these options"))
         self.run_button.setDefault(True)
         self.message = error_label()
         self._groups: dict[Field, QWidget] = {}

@@ -91,8 +91,8 @@ class ReportsPage(QWidget):
         self.loader = Loader(self)
         self.loader.loaded.connect(self._show)
         self.loader.failed.connect(self._failed)
-        self.reports = named(QListWidget(), "Reports",
-                             "Choose a report; its options and lines are to the right.")
+        self.reports = named(QListWidget(), _("Reports"),
+                             _("Choose a report; its options and lines are to the right."))
         self.reports.setObjectName("reportList")
         self.reports.addItems([kind.title for kind in KINDS])
         # as wide as its longest name, which another language makes longer ("Balance âgée
@@ -135,7 +135,8 @@ class ReportsPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Report", "The report's lines. Enter on a line opens what makes it up.")
+            self.model, _("Report"),
+            _("The report's lines. Enter on a line opens what makes it up."))
         table.doubleClicked.connect(lambda index: self.drill(index.row()))
         table.installEventFilter(self)
         return table

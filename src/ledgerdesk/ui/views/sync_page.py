@@ -28,6 +28,7 @@ from ledgerdesk.presentation.sync_run import sync_all
 from ledgerdesk.services.ports import Book, BookFailure
 from ledgerdesk.services.sync_admin import Remotes, Resolution, resolve
 from ledgerdesk.ui import dialogs
+from ledgerdesk.ui.accessible import described
 from ledgerdesk.ui.models.paged import Role
 from ledgerdesk.ui.models.sync_rows import OutboxColumn, outbox_model
 from ledgerdesk.ui.tables import read_only_table
@@ -57,8 +58,12 @@ class SyncPage(QWidget):
         self.detail.setStyleSheet("padding: 6px; background: palette(base); "
                                   "border: 1px solid palette(mid);")
         self.sync_button = QPushButton(_("&Sync now"))
+        described(self.sync_button, _("Sends the payments waiting in the outbox now"))
         self.retry_button = QPushButton(_("&Retry"))
+        described(self.retry_button, _("Sends the selected payment again"))
         self.resolve_button = QPushButton(_("Res&olve…"))
+        described(self.resolve_button, _("Decides what happens to the selected payment that needs "
+                                         "you"))
         self.resolve_menu = QMenu(self)
         for resolution in Resolution:
             action = self.resolve_menu.addAction(resolution.value)
@@ -86,8 +91,8 @@ class SyncPage(QWidget):
 
     def _make_table(self) -> QTableView:
         table = read_only_table(
-            self.model, "Outbox", "Payments waiting to be sent to the connected services, "
-            "and their state.")
+            self.model, _("Outbox"), _("Payments waiting to be sent to the connected services, "
+            "and their state."))
         header = table.horizontalHeader()
         header.setSectionResizeMode(OutboxColumn.MESSAGE, QHeaderView.ResizeMode.Stretch)
         for column, width in ((OutboxColumn.STATE, 110), (OutboxColumn.SERVICE, 80),
