@@ -24,7 +24,7 @@ DONE = (
 )
 #: The whole code's count; lower it as strings are wrapped (889 before this work, by this
 #: version of the script; what is left is mostly the domain's and storage's module-level words).
-CEILING = 177
+CEILING = 176
 
 
 def scanner():

@@ -103,7 +103,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "reconcile": (N_("reconcile a bank account to a statement, or undo one"), "reconcile",
                   "add_parser"),
     # Not marked yet where cli/rates.py declares it either: the catalogues lack it.
-    "rate": ("keep an exchange rate: home units per one foreign unit", "rates", "add_parser"),
+    "rate": (N_("keep an exchange rate: home units per one foreign unit"), "rates",
+             "add_parser"),
 }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ledgerdesk.cli.arguments import file_name
 from ledgerdesk.cli.errors import CliError, check_bom
-from ledgerdesk.domain.i18n import _
+from ledgerdesk.domain.i18n import N_, _
 
 #: Options each report takes (besides PATH, --csv and --bom).
 OPTIONS: dict[str, tuple[str, ...]] = {
@@ -72,17 +72,17 @@ REPORT_HELP = {
     "sales-tax": "tax on sales and purchases of a period",
     "tax-return": "output and input tax by tax code, and the net due (settle it with"
                   " settle-tax)",
-    "customer-statement": "a customer's (--contact) documents, payments and balance"
-                          " (--currency: in a foreign currency)",
+    "customer-statement": N_("a customer's (--contact) documents, payments and balance"
+                             " (--currency: in a foreign currency)"),
     "supplier-statement": "a supplier's (--contact) documents, payments and balance",
-    "fx-revaluation": "open foreign documents and foreign bank balances at the rate of"
-                      " --as-of, with the unrealised exchange gain or loss",
+    "fx-revaluation": N_("open foreign documents and foreign bank balances at the rate of"
+                         " --as-of, with the unrealised exchange gain or loss"),
 }
 
 
 def add_parser(commands: Any, command: Callable[..., argparse.ArgumentParser],
                parse_date: Callable[[str], dt.date]) -> None:
-    names = "; ".join(f"{name}: {what}" for name, what in REPORT_HELP.items())
+    names = "; ".join(f"{name}: {_(what)}" for name, what in REPORT_HELP.items())
     sub = command(commands, "report", _("print a report as a table, or write it as CSV"),
                   _("Print a report as a table, or write it as CSV. {names}. A period defaults "
                     "to the fiscal year to date (see settings), a date to today.").format(

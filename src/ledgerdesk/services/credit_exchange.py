@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 
 from ledgerdesk.domain.documents import side_sign
 from ledgerdesk.domain.fx import with_home
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.ledger import JournalEntry, JournalLine, SourceType
 from ledgerdesk.domain.money import Money, total
 from ledgerdesk.domain.payments import Allocation, OpenDocument
@@ -48,7 +49,7 @@ def _exchange_entry(tx: Transaction, credit: OpenDocument, date: dt.date, contro
     roles = chart_roles(tx.accounts())
     code = roles.receivable if side_sign(credit.kind.side) == 1 else roles.payable
     lines = (JournalLine(code, control), JournalLine(exchange_account_in(tx), -control))
-    memo = f"Exchange difference: {credit.number} applied"
+    memo = _("Exchange difference: {number} applied").format(number=credit.number)
     return JournalEntry(date, memo, SourceType.EXCHANGE, application_id, lines)
 
 

@@ -95,4 +95,5 @@ def void_credit_application(book: Book, application_id: int) -> None:
             raise NotAllowed(_("This credit application is already void."))
         refuse_inside_lock(tx, application.date, _("the credit's use"))
         tx.mark_credit_application_voided(application_id)  # audited with the rows it freed
-        reverse_exchange(tx, application_id, f"Void credit application {application_id}")
+        reverse_exchange(tx, application_id, _("Void credit application {application_id}").format(
+            application_id=application_id))

@@ -7,13 +7,15 @@ or re-code it.  A book that never sees a foreign currency never has it.
 
 from __future__ import annotations
 
+from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.ledger import Account, AccountType
 from ledgerdesk.services.ports import Transaction
 
 EXCHANGE_ACCOUNT = "exchange_account"
 UNREALISED_ACCOUNT = "unrealised_exchange_account"
-_NAMES = {EXCHANGE_ACCOUNT: "Exchange Gains and Losses",
-          UNREALISED_ACCOUNT: "Unrealised Exchange Gains and Losses"}
+#: Named in the book's language when the account is made (a name the user may change).
+_NAMES = {EXCHANGE_ACCOUNT: N_("Exchange Gains and Losses"),
+          UNREALISED_ACCOUNT: N_("Unrealised Exchange Gains and Losses")}
 _CODES = ("4900", "4910", "4920", "4930", "4940", "4950", "4960", "4970", "4980", "4990")
 
 
@@ -25,7 +27,7 @@ def exchange_account_in(tx: Transaction, setting: str = EXCHANGE_ACCOUNT) -> str
     if code is not None and code in accounts:
         return code
     code = next((c for c in _CODES if c not in accounts), None) or _free_code(accounts)
-    tx.add_account(Account(code, _NAMES[setting], AccountType.INCOME))
+    tx.add_account(Account(code, _(_NAMES[setting]), AccountType.INCOME))
     tx.set_setting(setting, code)
     return code
 

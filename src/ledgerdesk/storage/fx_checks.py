@@ -20,6 +20,7 @@ from sqlalchemy import Connection
 
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.fx import at_rate
+from ledgerdesk.domain.i18n import _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.services.read_models import InvariantFailure
 from ledgerdesk.storage.sql import PURCHASE_KINDS, SALES_KINDS, kinds_list, signed_kind
@@ -59,19 +60,21 @@ def foreign_still_held(conn: Connection, side: Side, home: str) -> int:
 def _settled_but_held(conn: Connection, home: str) -> list[InvariantFailure]:
     found = []
     for side in Side:
-        for _id, number, currency, rate, total, settled, taken, _ in _open_foreign(
+        for _id, number, currency, rate, total, settled, taken, _sign in _open_foreign(
                 conn, side, home):
             booked = at_rate(Money.from_minor(total, currency), Decimal(rate), home)
             if settled == total and booked.minor_units != taken:
                 left = Money.from_minor(booked.minor_units - taken, home)
-                found.append(f"{number} is settled but holds {left} at home")
+                found.append(_("{number} is settled but holds {left} at home").format(
+                    number=number, left=left))
     if not found:
         return []
     return [InvariantFailure("fx_settled_zero", _listed(found))]
 
 
 def _listed(found: list[str]) -> str:
-    more = f"; and {len(found) - _SHOWN} more" if len(found) > _SHOWN else ""
+    more = (_("; and {count} more").format(count=len(found) - _SHOWN)
+            if len(found) > _SHOWN else "")
     return "; ".join(found[:_SHOWN]) + more
 
 
@@ -95,9 +98,11 @@ def _postings_off_rate(conn: Connection, home: str) -> list[InvariantFailure]:
             _POSTED_AT_RATE):
         expected = at_rate(Money.from_minor(foreign_minor, currency), Decimal(rate), home)
         if expected.minor_units != minor:
-            found.append(f"entry {entry_id} holds {Money.from_minor(minor, home)} on {code} "
-                         f"for {Money.from_minor(foreign_minor, currency)} at {rate}, "
-                         f"not {expected}")
+            found.append(_("entry {entry_id} holds {held} on {code} for {foreign} at {rate}, "
+                           "not {expected}").format(
+                entry_id=entry_id, held=Money.from_minor(minor, home), code=code,
+                foreign=Money.from_minor(foreign_minor, currency), rate=rate,
+                expected=expected))
     if not found:
         return []
     return [InvariantFailure("fx_posted_at_rate", _listed(found))]

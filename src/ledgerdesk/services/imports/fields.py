@@ -63,7 +63,7 @@ _DOCUMENT = (
     FieldSpec("currency", N_("ISO code (default: the contact's, else the book's own)"), False,
               ("currency code",)),
     FieldSpec("exchange_rate", N_("home units per one unit of its currency (default: the "
-              "book's rate of its date)"), False, ("fx rate",)),
+              "book's rate of its date)"), False, ("fx rate",)),  # i18n: not user text
 )
 _BANK = (
     FieldSpec("date", N_("YYYY-MM-DD"), True, ("booking date", "value date", "transaction date")),
