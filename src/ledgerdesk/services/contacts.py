@@ -9,6 +9,7 @@ from typing import Protocol, runtime_checkable
 from ledgerdesk.domain.contacts import Contact, address_lines, validate_contact
 from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.fx import booked
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
@@ -87,9 +88,18 @@ def contact_overview(book: Book, contact_id: int) -> ContactOverview:
         currency = base_currency(tx)
     owed = {side: Money.zero(currency) for side in Side}
     for doc in documents:
-        owed[doc.kind.side] = owed[doc.kind.side] + (-doc.outstanding if doc.kind.is_credit
-                                                     else doc.outstanding)
+        at_home = _outstanding_at_home(doc, currency)
+        owed[doc.kind.side] = owed[doc.kind.side] + (-at_home if doc.kind.is_credit
+                                                     else at_home)
     return ContactOverview(contact, documents, owed[Side.SALES], owed[Side.PURCHASES])
+
+
+def _outstanding_at_home(doc: OpenDocument, home: str) -> Money:
+    """What a document still holds on its control account: a foreign one at the rate it
+    was booked at, less what its settlements took off (``domain.fx``)."""
+    if doc.currency == home:
+        return doc.outstanding
+    return booked(doc, home).home - Money.from_minor(doc.taken_home_minor, home)
 
 
 def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
