@@ -7,6 +7,8 @@ of the document's date, which follows the date and the currency until the user t
 their own; a rate the book lacks is the rate field's problem in the service's words (the
 ``NoRate`` sentence), and what the user typed is kept whatever else changes.  Saving passes
 the typed rate, or None so that ``build_document`` takes the same book rate it showed.
+The payment form uses it for a foreign bank account's rate, which ``build_payment`` takes
+the same way.
 """
 
 from __future__ import annotations
@@ -81,6 +83,10 @@ class DocumentCurrency:
         if self.currency_error:
             return
         self.chosen = True
+        self._set_code(code)
+
+    def use(self, code: str) -> None:
+        """The form sets the currency (a payment's is its bank account's)."""
         self._set_code(code)
 
     def set_date(self, date: dt.date) -> None:
