@@ -90,3 +90,24 @@ def test_the_status_bar_says_what_pay_prints(qtbot, book_window, usd_invoice):
     said = book_window.statusBar().currentMessage()
     assert said == ("At 0.95 EUR per USD, 1000.00 USD is 950.00 EUR. Realised an exchange gain "
                     "of 50.00 EUR on 4900 Exchange Gains and Losses.")
+
+
+def test_the_screenshots_show_foreign_money_of_a_scratch_book(qtbot, ui_session, book,
+                                                              tmp_path, snapshot_of):
+    from ledgerdesk.app.book_files import StorageBookFiles
+    from ledgerdesk.ui.fx_screens import fx_dialogs
+
+    before = snapshot_of(book)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    shown = {}
+    for name, dialog in fx_dialogs(ui_session, StorageBookFiles(), scratch, None):
+        qtbot.addWidget(dialog)
+        shown[name] = (dialog.editor.home_total() if name == "86-foreign-invoice"
+                       else dialog.summary.text())
+    assert list(shown) == ["86-foreign-invoice", "87-payment-foreign-bank",
+                           "88-payment-cross-currency"]
+    assert shown["86-foreign-invoice"] == "= 2.774,98 EUR at 0,9312"
+    assert shown["88-payment-cross-currency"] == (
+        "1.140,00 EUR settles 1.250,00 USD: 0.912 EUR per USD.")
+    assert snapshot_of(book) == before

@@ -211,6 +211,7 @@ class DocumentDialog(LineGridDialog):
     def _show_money(self) -> None:
         """The currency, its rate (only for a foreign one) and the total at home."""
         money = self.editor.money
+        self.number.setText(self.editor.number_text)  # "amounts in USD"
         if self.currency.current_code() != money.code and not money.currency_error:
             self.currency.select_code(money.code)
         if self.rate.text() != money.rate_text:

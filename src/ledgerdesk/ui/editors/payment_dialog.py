@@ -195,7 +195,9 @@ class PaymentDialog(AllocationDialog):
         editor = self.editor
         self.amount_message.setText(editor.amount_message)
         self.amount_message.setVisible(bool(editor.amount_message))
-        self.keep_box.setEnabled(editor.kind.prepayment_kind is not None)
+        # a cross-currency payment is all of what arrived: nothing is left to keep
+        self.keep_box.setEnabled(editor.kind.prepayment_kind is not None
+                                 and editor.settles is None)
         self._show_rate()
         super()._refresh_labels()
 
