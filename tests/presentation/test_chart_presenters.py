@@ -92,8 +92,9 @@ def test_an_existing_account_is_renamed_and_re_coded_in_one_save(session):
     editor = AccountEditor(session, row(accounts, "6000").summary)
     assert editor.title == "Account 6000 Rent"
     assert editor.values == {"code": "6000", "name": "Rent", "type": AccountType.EXPENSE,
-                             "bank": False}
-    assert not editor.changed(code="6000", name="Rent", type=AccountType.EXPENSE, bank=False)
+                             "bank": False, "currency": "EUR"}
+    assert not editor.changed(code="6000", name="Rent", type=AccountType.EXPENSE, bank=False,
+                              currency="EUR")
     assert editor.save(code="6050", name="Premises", type=AccountType.EXPENSE, bank=False) == {}
     accounts.reload()
     assert row(accounts, "6050").name == "Premises"
@@ -108,3 +109,21 @@ def test_a_kept_account_keeps_its_role(session):
     assert editor.save(code="1100", name="Debtors", type=AccountType.ASSET, bank=True) == {
         "bank": "Account 1100 Accounts Receivable is the receivable account the books post "
                 "to by themselves; it keeps that role."}
+
+
+def test_a_bank_account_keeps_its_own_currency_and_the_home_one_as_none(session, book):
+    editor = AccountEditor(session)
+    assert editor.values["currency"] == "EUR"
+    assert editor.save(code="1020", name="USD Account", type=AccountType.ASSET, bank=True,
+                       currency="usd") == {}
+    assert AccountEditor(session).save(code="1030", name="Euro box", type=AccountType.ASSET,
+                                       bank=True, currency="EUR") == {}
+    assert AccountEditor(session).save(code="1040", name="Odd", type=AccountType.ASSET,
+                                       bank=True, currency="ZZZ") == {
+        "currency": "'ZZZ' is not an ISO 4217 currency code; use one like EUR, USD or GBP."}
+    with book.read() as tx:
+        accounts = tx.accounts()
+    assert (accounts["1020"].currency, accounts["1030"].currency) == ("USD", None)
+    listed = AccountsList(session)
+    listed.reload()
+    assert (row(listed, "1020").role, row(listed, "1030").role) == ("Bank (USD)", "Bank")

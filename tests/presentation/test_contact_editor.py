@@ -52,3 +52,30 @@ def test_a_new_contact_is_added(session, book):
     assert editor.title == "New contact" and editor.values["name"] == ""
     assert editor.save(**values(name="Newco"))
     assert editor.contact_id is not None and editor.step is None
+
+
+def test_the_contacts_currency_is_kept_and_the_home_one_kept_as_none(session, customer, book):
+    editor = ContactEditor(session, customer)
+    assert editor.values["currency"] == "EUR"  # the book's, as the picker shows it
+    assert editor.save(**values(currency="usd"))
+    with book.read() as tx:
+        assert tx.get_contact(customer).currency == "USD"
+    assert ContactEditor(session, customer).values["currency"] == "USD"
+    editor.step.undo()
+    with book.read() as tx:
+        assert tx.get_contact(customer).currency is None
+    assert ContactEditor(session, customer).save(**values(currency="EUR"))
+    with book.read() as tx:
+        assert tx.get_contact(customer).currency is None
+    assert not ContactEditor(session, customer).save(**values(currency="ZZZ"))
+
+
+def test_foreign_open_documents_show_in_their_currency_and_owe_at_home(session, customer,
+                                                                      issue):
+    from decimal import Decimal
+
+    issue(customer, "100", currency="USD", exchange_rate=Decimal("0.9"))
+    issue(customer, "30")
+    editor = ContactEditor(session, customer)
+    assert sorted(row.outstanding for row in editor.open_rows) == ["100,00 USD", "30,00"]
+    assert editor.balance == "They owe you 120,00 EUR (2 open documents)."

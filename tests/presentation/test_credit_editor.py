@@ -76,3 +76,18 @@ def test_a_bad_amount_keeps_the_text(session, note):
     editor.set_allocation_text(0, "8O,00")
     assert editor.rows[0].text == "8O,00" and editor.row_check(0) == "⚠ not an amount"
     assert not editor.can_save
+
+
+def test_a_foreign_credit_is_applied_in_its_own_currency(session_for, customer, issue):
+    from decimal import Decimal
+
+    from ledgerdesk.presentation.credit_editor import CreditEditor as Editor
+
+    issue(customer, "100", currency="JPY", exchange_rate=Decimal("0.0062"))
+    credit, _ = issue(customer, "30", DocumentKind.SALES_CREDIT_NOTE, currency="JPY",
+                      exchange_rate=Decimal("0.0062"))
+    editor = Editor(session_for("en_US"), credit)
+    assert editor.currency == "JPY"
+    assert [row.text for row in editor.rows] == ["30"]  # yen: no decimals
+    assert "30 JPY left to apply" in editor.heading
+    assert editor.save() is not None

@@ -172,3 +172,29 @@ def test_the_type_and_role_columns_fit_their_longest_word_in_german(qtbot, ui_se
                           (AccountColumn.ROLE, ROLE_LABELS.values())):
         widest = max(metrics.horizontalAdvance(word) for word in words)
         assert header.sectionSize(column) >= widest + 12, words  # the cell's margins too
+
+
+def test_a_new_bank_account_in_another_currency(qtbot, page):
+    def add(dialog: AccountDialog) -> None:
+        assert not dialog.currency.isEnabled()  # not a bank yet: no currency of its own
+        qtbot.keyClicks(dialog.code, "1020")
+        qtbot.keyClicks(dialog.name, "USD Account")
+        dialog.type_box.setCurrentIndex(dialog.type_box.findText("Asset"))
+        dialog.bank.setChecked(True)
+        assert dialog.currency.isEnabled()
+        dialog.currency.lineEdit().clear()
+        qtbot.keyClicks(dialog.currency.lineEdit(), "usd")
+        dialog.currency.lineEdit().editingFinished.emit()
+        dialog.save()
+
+    in_the_dialog(AccountDialog, add)
+    qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
+    assert shown(page, "1020", AccountColumn.ROLE) == "Bank (USD)"
+    go_to(qtbot, page, "1020")
+
+    def look(dialog: AccountDialog) -> None:
+        assert dialog.currency.current_code() == "USD" and not dialog.currency.isEnabled()
+        dialog.reject()
+
+    in_the_dialog(AccountDialog, look)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)

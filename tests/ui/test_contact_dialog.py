@@ -99,3 +99,17 @@ def test_the_address_takes_several_lines_and_tab_moves_on(qtbot, ui_session, cus
     assert contact(book, customer).address == "12 Quay Street\nFalmouth TR11 3HH"
     again = edit(qtbot, ui_session, customer)
     assert again.address.toPlainText() == "12 Quay Street\nFalmouth TR11 3HH"
+
+
+def test_the_contacts_currency_is_picked_by_typing_its_code(qtbot, ui_session, customer, book):
+    dialog = edit(qtbot, ui_session, customer)
+    assert dialog.currency.current_code() == "EUR"
+    assert dialog.typed() == dialog.editor.values  # nothing typed: nothing to discard
+    dialog.currency.lineEdit().clear()
+    qtbot.keyClicks(dialog.currency.lineEdit(), "chf")
+    dialog.currency.lineEdit().editingFinished.emit()
+    assert dialog.currency.currentText().startswith("CHF — ")
+    dialog.save()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert contact(book, customer).currency == "CHF"
+    assert edit(qtbot, ui_session, customer).currency.current_code() == "CHF"

@@ -44,5 +44,7 @@ def test_the_payment_date_is_one_stop_and_still_typed_whole(qtbot, ui_session, c
     assert field_of(focused()) is dialog.reference_edit
     key(qtbot, Qt.Key.Key_Backtab)
     assert field_of(focused()) is dialog.date_edit
+    key(qtbot, Qt.Key.Key_Backtab)  # the bank account, which sets the payment's currency
+    assert field_of(focused()) is dialog.bank_box
     key(qtbot, Qt.Key.Key_Backtab)
     assert field_of(focused()) is dialog.contact

@@ -26,8 +26,9 @@ def dialog(qtbot, ui_session, customer):
 def test_tab_follows_the_form_and_leaves_the_lines(qtbot, dialog):
     d = dialog
     assert field_of(focused()) is d.contact
+    # the rate is hidden for a home-currency invoice, so Tab passes it by
     assert tab_until(qtbot, d.table) == [d.contact, d.new_contact_button, d.issue, d.due,
-                                         d.reference, d.tax_mode]
+                                         d.reference, d.currency, d.tax_mode]
     cells = []
     while field_of(focused()) is d.table:
         cells.append(d.table.currentIndex().column())

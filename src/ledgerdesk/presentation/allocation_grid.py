@@ -61,9 +61,11 @@ class AllocationGrid(ABC):
     # ---- what the user does -------------------------------------------------------------
 
     def set_allocation_text(self, index: int, text: str) -> None:
+        """What the user typed for a row, read in its document's currency (issue 15)."""
         row = self.rows[index]
         row.text = text
-        value, row.parse_error = self._parse(text, required=False)
+        value, row.parse_error = self._parse(text, required=False,
+                                             currency=row.document.currency)
         row.amount = value if value is not None else Decimal(0)
         self.auto_allocate = False
         self._last_edited = index
@@ -79,7 +81,16 @@ class AllocationGrid(ABC):
 
     @property
     def allocated(self) -> Decimal:
-        return sum((row.amount for row in self.rows), Decimal(0))
+        """What goes to documents in the money's own currency (another's is no part of it)."""
+        return sum((row.amount for row in self.rows if row.document.currency == self.currency),
+                   Decimal(0))
+
+    def row_money(self, index: int, value: Decimal) -> str:
+        """An amount of the row's document, in its currency's decimals; named when it is
+        not the book's own currency (``1,000.00 USD``)."""
+        currency = self.rows[index].document.currency
+        text = self.messages.formatter(currency).format(value)
+        return text if currency == self.session.currency else f"{text} {currency}"
 
     def row_message(self, index: int) -> str:
         row = self.rows[index]
@@ -112,11 +123,12 @@ class AllocationGrid(ABC):
 
     # ---- internals ---------------------------------------------------------------------------
 
-    def _parse(self, text: str, *, required: bool) -> tuple[Decimal | None, str]:
+    def _parse(self, text: str, *, required: bool,
+               currency: str | None = None) -> tuple[Decimal | None, str]:
         if not text.strip():
             return None, (_(self.missing_amount) if required else "")
         try:
-            return parse_amount(text, self.session.locale, self.currency), ""
+            return parse_amount(text, self.session.locale, currency or self.currency), ""
         except AmountError as exc:
             return None, str(exc)
 
@@ -128,8 +140,10 @@ class AllocationGrid(ABC):
     def _distribute(self) -> None:
         available = self.available
         amount = available if available is not None and available > 0 else Decimal(0)
+        # Only documents in the money's own currency: what it settles in another is typed.
         shares = {a.document_id: a.amount.amount for a in allocate_oldest_first(
-            Money(amount, self.currency), [row.document for row in self.rows],
+            Money(amount, self.currency), [row.document for row in self.rows
+                                           if row.document.currency == self.currency],
             first=self.first_document_id)}
         for row in self.rows:
             row.amount = shares.get(row.document.id, Decimal(0))
@@ -172,7 +186,7 @@ class AllocationGrid(ABC):
         for doc_id, row in typed.items():
             if doc_id not in fresh:
                 fresh[doc_id] = dataclasses.replace(
-                    row.document, outstanding=Money.zero(self.currency))
+                    row.document, outstanding=Money.zero(row.document.currency))
         self.rows = [AllocationRow(doc) for doc in
                      sorted(fresh.values(), key=lambda d: (d.due_date, d.issue_date, d.id))]
         for row in self.rows:

@@ -62,7 +62,7 @@ class AccountsList:
     def reload(self) -> list[AccountRow]:
         listed = list_accounts(self._book, self.session.today)
         self.rows = [AccountRow(
-            a.code, a.name, TYPE_LABELS[a.type], ROLE_LABELS[a.role] if a.role else "",
+            a.code, a.name, TYPE_LABELS[a.type], self._role(a),
             _(ARCHIVED) if a.archived else _(ACTIVE), self.money(a.balance.amount), a,
         ) for a in listed.rows]
         self.note = (_("Balances on {short}; income and expense accounts since this fiscal year "
@@ -71,6 +71,16 @@ class AccountsList:
             short=self.dates.short(listed.as_of),
             short2=self.dates.short(listed.year_start)))
         return self.rows
+
+    @staticmethod
+    def _role(account: AccountSummary) -> str:
+        """``Bank (USD)`` for a bank account kept in a currency of its own."""
+        if account.role is None:
+            return ""
+        if account.role is AccountRole.BANK and account.currency:
+            return _("{role} ({currency})").format(role=ROLE_LABELS[account.role],
+                                                   currency=account.currency)
+        return ROLE_LABELS[account.role]
 
     def count_text(self) -> str:
         archived = sum(row.archived for row in self.rows)
@@ -129,10 +139,17 @@ class AccountEditor:
     @property
     def values(self) -> dict[str, object]:
         before = self.before
+        home = self.session.currency
         if before is None:
-            return {"code": "", "name": "", "type": AccountType.EXPENSE, "bank": False}
+            return {"code": "", "name": "", "type": AccountType.EXPENSE, "bank": False,
+                    "currency": home}
         return {"code": before.code, "name": before.name, "type": before.type,
-                "bank": before.role is AccountRole.BANK}
+                "bank": before.role is AccountRole.BANK, "currency": before.currency or home}
+
+    @property
+    def currency_fixed(self) -> bool:
+        """A bank account keeps the currency it was opened in: its postings hold it."""
+        return self.before is not None
 
     @property
     def bank_fixed(self) -> bool:
@@ -142,9 +159,12 @@ class AccountEditor:
     def changed(self, **typed: object) -> bool:
         return typed != self.values
 
-    def save(self, *, code: str, name: str, type: AccountType, bank: bool) -> dict[str, str]:
+    def save(self, *, code: str, name: str, type: AccountType, bank: bool,
+             currency: str | None = None) -> dict[str, str]:
+        """``currency``: a new bank account's (None or the book's own: the home one)."""
         try:
-            self.saved = self._save(code.strip(), name.strip(), type, bank)
+            self.saved = self._save(code.strip(), name.strip(), type, bank,
+                                    (currency or "").strip().upper() or None)
         except ValidationFailed as exc:
             problems: dict[str, str] = {}
             for problem in exc.problems:
@@ -155,10 +175,14 @@ class AccountEditor:
             return {"book": str(exc)}
         return {}
 
-    def _save(self, code: str, name: str, type: AccountType, bank: bool) -> Account:
+    def _save(self, code: str, name: str, type: AccountType, bank: bool,
+              currency: str | None) -> Account:
         book, before = self.session.book, self.before
         if before is None:
-            account = Account(code, name, type, AccountRole.BANK if bank else None)
+            if not bank or currency == self.session.currency:
+                currency = None  # only a bank has a currency; the home one is kept as none
+            account = Account(code, name, type, AccountRole.BANK if bank else None,
+                              currency=currency)
             add_account(book, account)
             return account
         was_bank = before.role is AccountRole.BANK

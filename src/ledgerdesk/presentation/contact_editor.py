@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import Side
 from ledgerdesk.domain.i18n import N_, Translated, _
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.problems import ValidationFailed
 from ledgerdesk.domain.wording import plural
 from ledgerdesk.presentation.amounts import AmountFormatter
@@ -47,7 +48,8 @@ class ContactEditor:
         if contact_id is None:
             role = ContactRole.CUSTOMER if side is Side.SALES else ContactRole.SUPPLIER
             self.values = {"name": "", "role": role, "email": "", "tax_number": "",
-                           "payment_terms_days": 30, "address": ""}
+                           "payment_terms_days": 30, "address": "",
+                           "currency": session.currency}
         else:
             self._load(contact_id)
 
@@ -58,7 +60,8 @@ class ContactEditor:
 
     def save(self, **values: object) -> bool:
         """Save the typed values (name, role, email, tax_number, payment_terms_days,
-        address); False with ``error`` set when they are refused, and nothing changed."""
+        address, currency: their documents' default, the book's own kept as none); False
+        with ``error`` set when they are refused, and nothing changed."""
         try:
             if self.before is None:
                 self.contact_id = add_contact(self.session.book, NewContact(**values))
@@ -85,11 +88,11 @@ class ContactEditor:
         self.before = EditContact(
             contact_id=contact_id, name=contact.name, role=contact.role, email=contact.email,
             tax_number=contact.tax_number, payment_terms_days=contact.payment_terms_days,
-            address=contact.address)
+            address=contact.address, currency=contact.currency or self.session.currency)
         self.values = self.before.model_dump(exclude={"contact_id"})
         date = DateFormatter(self.session.locale).short
         self.open_rows = [OpenRow(doc.number, doc.kind.label, date(doc.due_date),
-                                  self.money(doc.outstanding.amount))
+                                  self._in_its_currency(doc.outstanding))
                           for doc in overview.documents]
         parts = []
         if overview.receivable.amount:
@@ -101,6 +104,13 @@ class ContactEditor:
         documents = plural(count, "{count} open document", "{count} open documents")
         self.balance = ("; ".join(parts) + f" ({documents})." if parts
                         else _("Nothing is open with them."))
+
+    def _in_its_currency(self, amount: Money) -> str:
+        """A home amount as the lists write it; a foreign one with its code: ``100.00 USD``."""
+        if amount.currency == self.session.currency:
+            return self.money(amount.amount)
+        text = AmountFormatter(self.session.locale, amount.currency).format(amount.amount)
+        return f"{text} {amount.currency}"
 
     def _owed(self, amount, positive: str, negative: str) -> str:
         words = positive if amount > 0 else negative

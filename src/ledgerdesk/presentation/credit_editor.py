@@ -49,8 +49,11 @@ def credit_left(session: Session, document_id: int | None) -> Decimal:
 class CreditEditor(AllocationGrid):
     def __init__(self, session: Session, credit_id: int, date: dt.date | None = None) -> None:
         start = credit_to_apply(session.book, credit_id)
+        # A credit is applied in its own currency (a USD credit note to USD invoices).
         super().__init__(session, PaymentMessages(
-            AmountFormatter(session.locale, session.currency), None, start.credit.kind.label))
+            AmountFormatter(session.locale, start.credit.currency), None,
+            start.credit.kind.label))
+        self.currency = start.credit.currency
         self.credit = start.credit
         self.contact_name = start.contact_name
         self.date = date or session.today

@@ -1,10 +1,9 @@
 """``DocumentEditor``: an invoice, bill or credit note form's logic, without Qt.
 
 It edits a draft copy: lines hold what the user typed, parsed in their locale on every
-keystroke, and the totals follow.  Saving is one service call (``save_draft`` or
-``save_draft`` + ``authorise_document``); the service's problems come back to the fields by
-their paths (``lines[2].account_code``).  An authorised or void document opens read-only with
-a banner that says why and what to do instead.
+keystroke, and the totals follow.  Saving is one service call (``save_draft``, + maybe
+``authorise_document``); the service's problems come back to the fields by their paths
+(``lines[2].account_code``).  An authorised or void document opens read-only, saying why.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from ledgerdesk.domain.ledger import AccountType
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.document_currency import DocumentCurrency
 from ledgerdesk.presentation.document_lines import (
     DECIMALS,
     LineDraft,
@@ -41,6 +41,7 @@ from ledgerdesk.presentation.numbers import NumberError, parse_number
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.tax_code_picker import TaxCodePicker, rounding_note
 from ledgerdesk.services.commands import DocumentDraft, problems_from
+from ledgerdesk.services.contacts import contact_currency
 from ledgerdesk.services.documents import (
     authorise_document,
     load_document,
@@ -52,6 +53,7 @@ from ledgerdesk.services.line_defaults import last_used_account, last_used_tax_c
 from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.settings import tax_rounding
 
+MONEY_FIELDS = ("currency", "exchange_rate")
 KIND_NAMES = Translated({DocumentKind.SALES_INVOICE: N_("invoice"), DocumentKind.BILL: N_("bill"),
                          DocumentKind.SALES_CREDIT_NOTE: N_("credit note"),
                          DocumentKind.PURCHASE_CREDIT_NOTE: N_("supplier credit note")})
@@ -61,6 +63,7 @@ class DocumentEditor:
     def __init__(self, session: Session, kind: DocumentKind, document_id: int | None = None):
         self.session, self.kind, self.document_id = session, kind, document_id
         self.fmt = AmountFormatter(session.locale, session.currency)
+        self.money = DocumentCurrency(session, session.today)  # its currency and rate
         self.contact_id: int | None = None
         self.contact_name = ""
         self.due = DueDate(session.today)  # the issue date, and the due date from terms
@@ -120,7 +123,7 @@ class DocumentEditor:
         """The number and the currency, as the header shows them."""
         number = self.number or _("given when authorised")
         return _("{number}    ·    amounts in {currency}").format(number=number,
-                                                                  currency=self.session.currency)
+                                                                  currency=self.money.code)
 
     @property
     def rounding_note(self) -> str:
@@ -157,7 +160,8 @@ class DocumentEditor:
         self._follow_contact()
         self.due.follow(name if contact_id is not None else "",
                         payment_terms(self.session.book, contact_id))
-        self._touch()
+        self.money.follow_contact(contact_currency(self.session.book, contact_id))
+        self._money_changed()
 
     def _follow_contact(self) -> None:
         """New lines, and lines still on the default account, take the account this
@@ -177,6 +181,19 @@ class DocumentEditor:
 
     def set_issue_date(self, issue: dt.date) -> None:
         self.due.issue = issue  # an untyped due date moves with it
+        self.money.set_date(issue)  # and an untyped rate
+        self._touch()
+
+    def set_currency(self, text: str) -> None:
+        self.money.choose(text)
+        self._money_changed()
+
+    def set_rate_text(self, text: str) -> None:
+        self.money.type_rate(text)
+        self._touch()
+
+    def _money_changed(self) -> None:
+        self.fmt = self.money.fmt  # amounts in the document's currency (JPY: no decimals)
         self._touch()
 
     def set_due_date(self, due: dt.date) -> None:
@@ -242,7 +259,7 @@ class DocumentEditor:
         yet readable are left out and get None)."""
         items = [self._item(line) for line in self.lines]
         priced = iter(document_line_amounts([i for i in items if i is not None],
-                                            self.session.currency, self.tax_mode,
+                                            self.money.code, self.tax_mode,
                                             self.tax_rounding))
         return [None if item is None else next(priced) for item in items]
 
@@ -253,15 +270,24 @@ class DocumentEditor:
         return self.fmt.format(amounts.shown(self.tax_mode).amount)
 
     def totals(self) -> tuple[str, str, str]:
+        net, tax = self._sums()
+        return self.fmt.format(net), self.fmt.format(tax), self.fmt.format(net + tax)
+
+    def _sums(self) -> tuple[Decimal, Decimal]:
         net = tax = Decimal(0)
         for amounts in self._amounts():
             if amounts is not None:
                 net, tax = net + amounts.net.amount, tax + amounts.tax.amount
-        return self.fmt.format(net), self.fmt.format(tax), self.fmt.format(net + tax)
+        return net, tax
 
     def field_problems(self) -> list[str]:
-        """Problems not tied to a line (contact, dates), for the form's message area."""
-        return [p.message for p in self.problems if not p.field.startswith("lines[")]
+        """Problems not tied to a line (contact, dates), for the form's message area; the
+        rate's and the currency's show at their fields."""
+        return [p.message for p in self.problems
+                if not p.field.startswith("lines[") and p.field not in MONEY_FIELDS]
+
+    def home_total(self) -> str:
+        return self.money.home_line(sum(self._sums()))  # ``= 900.00 EUR at 0.9``
 
     @property
     def has_input_errors(self) -> bool:
@@ -269,7 +295,8 @@ class DocumentEditor:
 
     @property
     def can_save(self) -> bool:
-        return not self.read_only and self.contact_id is not None and not self.has_input_errors
+        return (not self.read_only and self.contact_id is not None
+                and not self.has_input_errors and self.money.can_save)
 
     # ---- saving -------------------------------------------------------------------------------
 
@@ -283,7 +310,7 @@ class DocumentEditor:
             draft = DocumentDraft(
                 kind=self.kind, contact_id=self.contact_id, issue_date=self.issue_date,
                 due_date=self.due_date, reference=self.reference, tax_mode=self.tax_mode,
-                lines=lines)
+                currency=self.money.code, exchange_rate=self.money.rate, lines=lines)
         except ValidationError as exc:
             problems += problems_from(exc)  # the lines' own were said above
         if problems:
@@ -334,6 +361,8 @@ class DocumentEditor:
     def _refused(self, exc: Exception) -> None:
         if isinstance(exc, ValidationFailed):
             self.problems = exc.problems
+            self.money.saved_problem = next(
+                (p.message for p in exc.problems if p.field == "exchange_rate"), "")
         else:  # a refusal, or the book's file failed: one sentence, the form as typed
             code = "storage" if isinstance(exc, BookFailure) else "not_allowed"
             self.problems = [Problem("document", code, str(exc))]
@@ -360,6 +389,9 @@ class DocumentEditor:
         if self.read_only:  # priced as it was posted; a draft as the book prices it now
             self.tax_rounding = doc.tax_rounding
         self._follow_contact()
+        self.money.set_date(doc.issue_date)
+        self.money.load(doc.currency, doc.exchange_rate, posted=self.read_only)
+        self.fmt = self.money.fmt
         self.lines = ([line_draft(item, self.session.locale, self.fmt) for item in doc.lines]
                       or [self._blank_line()])
         if not self.read_only:

@@ -17,11 +17,14 @@ from typing import Any, Generic, TypeVar
 from ledgerdesk.domain.contacts import ContactRole
 from ledgerdesk.domain.documents import DocumentKind, Lifecycle
 from ledgerdesk.domain.i18n import N_, Translated, _
+from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.numbering import payment_number
+from ledgerdesk.domain.rates import rate_text
 from ledgerdesk.domain.sync import OutboxState
 from ledgerdesk.presentation.amounts import AmountFormatter
 from ledgerdesk.presentation.columns import Column, Mark
 from ledgerdesk.presentation.dates import DateFormatter
+from ledgerdesk.presentation.numbers import NumberText
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.presentation.sync_panel import STATE_MARK, STATE_TEXT
 from ledgerdesk.services.list_queries import (
@@ -54,6 +57,7 @@ class QueryList(ABC, Generic[Q]):
         self.session = session
         self.query = query
         self.money = AmountFormatter(session.locale, session.currency)
+        self._formatters: dict[str, AmountFormatter] = {}
         self._date = functools.lru_cache(maxsize=4096)(DateFormatter(session.locale).short)
         self.dates = (self._date(WIDE_DATE),)  # a date column's widest text
 
@@ -77,6 +81,15 @@ class QueryList(ABC, Generic[Q]):
     def mark(self, row: Any) -> Mark:
         return Mark.NONE
 
+    def in_its_currency(self, amount: Money) -> str:
+        """An amount with its own currency's decimals (JPY none, BHD three)."""
+        if amount.currency == self.money.currency:
+            return self.money.format(amount.amount)
+        if amount.currency not in self._formatters:
+            self._formatters[amount.currency] = AmountFormatter(self.session.locale,
+                                                                amount.currency)
+        return self._formatters[amount.currency].format(amount.amount)
+
     def count(self) -> int:
         return self.count_where(self.query)
 
@@ -88,11 +101,11 @@ class QueryList(ABC, Generic[Q]):
 class DocumentList(QueryList[DocumentQuery]):
     sort_keys = (DocumentSort.NUMBER, DocumentSort.CONTACT, DocumentSort.ISSUE_DATE,
                  DocumentSort.DUE_DATE, None, DocumentSort.TOTAL, DocumentSort.OUTSTANDING,
-                 DocumentSort.STATUS)
+                 None, None, DocumentSort.STATUS)
 
     def __init__(self, session: Session, kinds: Sequence[DocumentKind]) -> None:
         super().__init__(session, DocumentQuery(kinds=tuple(kinds), today=session.today))
-        money, date = self.money.format, self._date
+        money, date = self.in_its_currency, self._date
         self.columns: list[Column[DocumentSummary]] = [
             Column("number", _("Number"), lambda r: r.number or _("(draft)"), lambda r: r.number,
                    width=110),
@@ -104,10 +117,17 @@ class DocumentList(QueryList[DocumentQuery]):
                    samples=self.dates),
             Column("reference", _("Reference"), lambda r: r.reference, lambda r: r.reference,
                    sortable=False, width=150),
-            Column("total", _("Total"), lambda r: money(r.total.amount), lambda r: r.total.amount,
+            Column("total", _("Total"), lambda r: money(r.total), lambda r: r.total.amount,
                    numeric=True),
             Column("outstanding", _("Outstanding"), self.outstanding_text,
                    lambda r: r.outstanding.amount, numeric=True),
+            # Beside the amounts, as ``list invoices`` writes them: the amounts are in it.
+            Column("currency", _("Currency"), lambda r: r.total.currency,
+                   lambda r: r.total.currency, sortable=False, width=70,
+                   samples=(_("Currency"),)),
+            Column("exchange_rate", _("Rate"), self.rate_shown, lambda r: r.exchange_rate,
+                   numeric=True, sortable=False, width=80, plain=lambda r: rate_text(
+                       r.exchange_rate)),
             Column("status", _("Status"), self.status_text, self.status, width=120,
                    plain=self.status, samples=tuple(STATUS_TEXT.values())),
         ]
@@ -116,7 +136,13 @@ class DocumentList(QueryList[DocumentQuery]):
         """Blank for a draft or a void document: neither is owed anything."""
         if row.lifecycle is not Lifecycle.AUTHORISED:
             return ""
-        return self.money.format(row.outstanding.amount)
+        return self.in_its_currency(row.outstanding)
+
+    def rate_shown(self, row: DocumentSummary) -> str:
+        """A foreign document's rate as it was booked (home units per unit); blank at home."""
+        if row.total.currency == self.session.currency:
+            return ""
+        return NumberText(self.session.locale)(row.exchange_rate)
 
     def status(self, row: DocumentSummary) -> str:
         return row.status(self.query.today)
@@ -143,7 +169,7 @@ class PaymentList(QueryList[PaymentQuery]):
 
     def __init__(self, session: Session) -> None:
         super().__init__(session, PaymentQuery(include_voided=True))
-        money, date = self.money.format, self._date
+        date = self._date
         self.columns: list[Column[PaymentSummary]] = [
             # The name the detail, the void question and the Edit menu use (PAY-00042).
             Column("number", _("Number"), lambda r: payment_number(r.id), lambda r: r.id,
@@ -158,7 +184,7 @@ class PaymentList(QueryList[PaymentQuery]):
                    width=100),
             Column("documents", _("Paid documents"), lambda r: r.documents, lambda r: r.documents,
                    sortable=False, width=150),
-            Column("amount", _("Amount"), lambda r: money(r.amount.amount),
+            Column("amount", _("Amount"), self.amount_text,
                    lambda r: r.amount.amount, numeric=True, width=110),
             Column("status", _("Status"), self.status_text, self.status_text, sortable=False,
                    plain=self.status_words, samples=(_("Allocated"), _("⊘ Void"))),
@@ -166,6 +192,12 @@ class PaymentList(QueryList[PaymentQuery]):
                    plain=self.sync_words),
         ]
         self.sync_states: dict[int, OutboxState] = {}  # of the pages read so far
+
+    def amount_text(self, row: PaymentSummary) -> str:
+        """In the bank account's currency, named when it is not the book's own."""
+        text = self.in_its_currency(row.amount)
+        return text if row.amount.currency == self.session.currency else (
+            f"{text} {row.amount.currency}")
 
     def status_text(self, row: PaymentSummary) -> str:
         if row.voided:

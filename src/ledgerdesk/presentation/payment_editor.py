@@ -22,9 +22,12 @@ from ledgerdesk.domain.payments import Allocation, Payment, PaymentKind
 from ledgerdesk.domain.problems import NotAllowed, Problem, ValidationFailed
 from ledgerdesk.presentation.allocation_grid import AllocationGrid, AllocationRow
 from ledgerdesk.presentation.amounts import AmountFormatter
+from ledgerdesk.presentation.document_currency import DocumentCurrency
+from ledgerdesk.presentation.payment_currency import bank_choices, implied_words, settled_in
 from ledgerdesk.presentation.payment_messages import PaymentMessages
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.commands import AllocationInput, RecordPayment, problems_from
+from ledgerdesk.services.payment_exchange import exchange_lines
 from ledgerdesk.services.payments import RecordedPayment, open_items, record_payment
 from ledgerdesk.services.ports import BookFailure
 
@@ -48,6 +51,11 @@ class PaymentEditor(AllocationGrid):
         self.keep_excess_as_credit = False
         self.save_error = ""
         self.client_token = uuid.uuid4().hex  # one per form: a retried save records once
+        self.banks = bank_choices(session)
+        self.bank_code = self.banks[0].code if self.banks else ""
+        self.fx = DocumentCurrency(session, self.date)  # a foreign bank account's rate
+        self.exchange_lines: list[str] = []  # what the recorded payment did at home
+        self.set_bank(self.bank_code)
 
     # ---- what the user does -------------------------------------------------------------
 
@@ -80,11 +88,47 @@ class PaymentEditor(AllocationGrid):
         and it allocated before the contact's other documents (oldest due first, as usual,
         for an amount larger than it owes).  Owing nothing, only the contact is chosen."""
         self.set_contact(contact_id, contact_name)
-        owed = next((row.document.outstanding.amount for row in self.rows
-                     if row.document.id == document_id), Decimal(0))
-        if owed > 0:
-            self.first_document_id = document_id
-            self.set_amount_text(self.fmt.format(owed))
+        index, doc = next(((i, row.document) for i, row in enumerate(self.rows)
+                           if row.document.id == document_id), (None, None))
+        if index is None or doc is None or not doc.outstanding.is_positive:
+            return
+        self.first_document_id = document_id
+        bank = next((b for b in self.banks if b.currency == doc.currency), None)
+        if doc.currency != self.currency and bank is not None:
+            self.set_bank(bank.code)  # a USD invoice is paid into the USD account
+        if doc.currency == self.currency:
+            self.set_amount_text(self.fmt.format(doc.outstanding.amount))
+        else:  # money in another currency: what arrived is typed; the invoice is settled
+            owed = self.messages.formatter(doc.currency).format(doc.outstanding.amount)
+            self.set_allocation_text(index, owed)
+
+    def set_bank(self, code: str) -> None:
+        """Another bank account: the payment is in its currency, the amount read in it."""
+        bank = next((b for b in self.banks if b.code == code), None)
+        self.bank_code = code
+        self.currency = bank.currency if bank else self.session.currency
+        self.fmt = AmountFormatter(self.session.locale, self.currency)
+        self.messages = PaymentMessages(self.fmt, self.kind)
+        self.fx.use(self.currency)
+        if self.amount_text:
+            self.set_amount_text(self.amount_text)
+        else:
+            self._changed()
+
+    def set_rate_text(self, text: str) -> None:
+        self.fx.type_rate(text)
+        self._changed()
+
+    @property
+    def settles(self) -> tuple[str, Decimal] | None:
+        """A cross-currency payment's other currency and what it settles in it."""
+        return settled_in(self.rows, self.currency)
+
+    @property
+    def rate_line(self) -> str:
+        """Beside a foreign bank account's rate: the amount at home (``= 950.00 EUR at
+        0.95``)."""
+        return self.fx.home_line(self.amount) if self.amount else ""
 
     def set_amount_text(self, text: str) -> None:
         self.amount_text = text
@@ -97,6 +141,7 @@ class PaymentEditor(AllocationGrid):
 
     def set_date(self, date: dt.date) -> None:
         self.date = date
+        self.fx.set_date(date)  # an untyped rate is the book's of the payment's date
 
     def set_reference(self, text: str) -> None:
         self.reference = text
@@ -109,12 +154,14 @@ class PaymentEditor(AllocationGrid):
 
     @property
     def unallocated(self) -> Decimal:
+        if self.settles is not None:
+            return Decimal(0)  # what arrived is all of it: nothing is left over
         return (self.amount or Decimal(0)) - self.allocated
 
     @property
     def can_save(self) -> bool:
         return (self.contact_id is not None and self.amount is not None
-                and not self.amount_error and self.rows_are_right)
+                and not self.amount_error and self.rows_are_right and self.fx.can_save)
 
     @property
     def amount_message(self) -> str:
@@ -126,6 +173,10 @@ class PaymentEditor(AllocationGrid):
     def summary(self) -> str:
         if self.contact_id is None:
             return _("Choose a contact to see what they still owe.")
+        settles = self.settles
+        if settles is not None and self.amount and settles[1] > 0:
+            return implied_words(self.session.locale, Money(self.amount, self.currency),
+                                 Money(settles[1], settles[0]))
         return self.messages.summary(self.amount, self.allocated, self.keep_excess_as_credit,
                                      len(self.rows))
 
@@ -145,6 +196,7 @@ class PaymentEditor(AllocationGrid):
         assert self.contact_id is not None and self.amount is not None
         return RecordPayment(
             kind=self.kind, contact_id=self.contact_id, date=self.date, amount=self.amount,
+            bank_account_code=self.bank_code or None, exchange_rate=self.fx.rate,
             allocations=[AllocationInput(document_id=row.document.id, amount=row.amount)
                          for row in self.rows if row.amount],
             keep_excess_as_credit=self.keep_excess_as_credit, reference=self.reference,
@@ -178,6 +230,7 @@ class PaymentEditor(AllocationGrid):
             )
             return None
         self.save_error = ""
+        self.exchange_lines = exchange_lines(self.session.book, result.payment_id)
         return result
 
     # ---- internals ---------------------------------------------------------------------------
@@ -185,7 +238,7 @@ class PaymentEditor(AllocationGrid):
     def _validate(self) -> list[Problem]:
         if self.contact_id is None or self.amount is None:
             return []
-        allocations = tuple(Allocation(row.document.id, Money(row.amount, self.currency))
+        allocations = tuple(Allocation(row.document.id, Money(row.amount, row.document.currency))
                             for row in self.rows if row.amount)
         try:
             payment = Payment(

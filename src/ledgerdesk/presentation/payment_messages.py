@@ -23,18 +23,27 @@ class PaymentMessages:
         self.fmt = fmt
         self.kind = kind  # None: a credit being applied, not a payment
         self.noun = _(noun)  # "payment" or a credit's kind: "this payment", "this credit's 80.00"
+        self._formatters = {fmt.currency: fmt}
 
     def money(self, value: Decimal) -> str:
         return self.fmt.format(value)
 
+    def formatter(self, currency: str) -> AmountFormatter:
+        """Amounts of a document in ``currency`` (a foreign one: its own decimals)."""
+        if currency not in self._formatters:
+            self._formatters[currency] = AmountFormatter(self.fmt.locale, currency)
+        return self._formatters[currency]
+
     def for_row(self, doc: OpenDocument, amount: Decimal, problem: Problem | None) -> str:
-        outstanding = self.money(doc.outstanding.amount)
+        """The row's sentence, its amounts in the document's own currency."""
+        in_doc = self.formatter(doc.currency).format
+        outstanding = in_doc(doc.outstanding.amount)
         if problem is not None and problem.code == "exceeds_outstanding":
-            maximum = self.money(problem.numbers["maximum"])
+            maximum = in_doc(problem.numbers["maximum"])
             return (_("{money} is more than the {outstanding} outstanding on {number}; at most "
                       "{maximum} "
                       "can be allocated to it.").format(
-                money=self.money(amount),
+                money=in_doc(amount),
                 outstanding=outstanding,
                 number=doc.number,
                 maximum=maximum))
@@ -53,10 +62,10 @@ class PaymentMessages:
         if not amount:
             return f"{outstanding} outstanding"
         remains = doc.outstanding.amount - amount
-        after = _("paid in full") if not remains else f"{self.money(remains)} remains"
+        after = _("paid in full") if not remains else f"{in_doc(remains)} remains"
         return _("{outstanding} outstanding − {money} this {noun} = {after}").format(
                    outstanding=outstanding,
-                   money=self.money(amount),
+                   money=in_doc(amount),
                    noun=self.noun,
                    after=after)
 
@@ -66,7 +75,8 @@ class PaymentMessages:
         if parse_error:
             return _("⚠ not an amount")
         if problem is not None and "maximum" in problem.numbers:
-            return _("⚠ at most {money}").format(money=self.money(problem.numbers['maximum']))
+            return _("⚠ at most {money}").format(
+                money=self.formatter(doc.currency).format(problem.numbers['maximum']))
         if problem is not None:
             return _("⚠ see below")
         if not amount:

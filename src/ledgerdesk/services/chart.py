@@ -36,10 +36,12 @@ class AccountSummary:
     role: AccountRole | None
     archived: bool
     balance: Money  # natural sign; income and expenses: this fiscal year's
+    currency: str | None = None  # a bank account's own currency; None: the home one
 
     @property
     def account(self) -> Account:
-        return Account(self.code, self.name, self.type, self.role, self.archived)
+        return Account(self.code, self.name, self.type, self.role, self.archived,
+                       self.currency)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +78,8 @@ def list_accounts(book: ChartBook, as_of: dt.date) -> AccountList:
                        account.archived,
                        Money.from_minor((minor + (earlier if account.role is
                                                   AccountRole.RETAINED_EARNINGS else 0))
-                                        * NATURAL_SIGN[account.type], currency))
+                                        * NATURAL_SIGN[account.type], currency),
+                       account.currency)
         for account, minor in book.chart().account_list(as_of, year_start)
     ]
     return AccountList(rows, as_of, year_start)

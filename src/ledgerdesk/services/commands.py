@@ -48,6 +48,8 @@ class NewContact(_Command):
     tax_number: Line = ""
     payment_terms_days: int = Field(default=30, ge=0, le=365)
     address: Lines = ""  # multi-line; checked by domain.contacts.validate_contact
+    #: The currency a new document of theirs starts in (ISO 4217); None: the book's own.
+    currency: str | None = Field(default=None, max_length=12)
 
 
 class EditContact(NewContact):

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
 from ledgerdesk.domain.contacts import Contact, address_lines, validate_contact
+from ledgerdesk.domain.currencies import currency_problem
 from ledgerdesk.domain.documents import DocumentKind, Side
+from ledgerdesk.domain.fx import booked
 from ledgerdesk.domain.i18n import N_, _
 from ledgerdesk.domain.money import Money
 from ledgerdesk.domain.payments import OpenDocument
@@ -47,8 +50,8 @@ def add_contact_in(tx: Transaction, command: NewContact) -> int:
 def check_contact_in(tx: Transaction, command: NewContact) -> Contact:
     """The contact ``command`` would add, or ``ValidationFailed`` with every problem at once
     (its fields and a name the book already has); writes nothing."""
-    contact = _built(command, None)
-    problems = validate_contact(contact)
+    contact = _home_as_none(tx, _built(command, None))
+    problems = validate_contact(contact) + _currency_problems(contact)
     try:
         _check_name(tx, contact)
     except ValidationFailed as exc:
@@ -68,6 +71,7 @@ def update_contact(book: Book, command: EditContact) -> Contact:
         if before is None:
             raise NotFound(_("There is no contact with id {contact_id}.").format(
                                contact_id=command.contact_id))
+        contact = _home_as_none(tx, contact)
         _check_name(tx, contact)
         _check_role(tx, before, contact)
         tx.update_contact(contact)
@@ -84,9 +88,18 @@ def contact_overview(book: Book, contact_id: int) -> ContactOverview:
         currency = base_currency(tx)
     owed = {side: Money.zero(currency) for side in Side}
     for doc in documents:
-        owed[doc.kind.side] = owed[doc.kind.side] + (-doc.outstanding if doc.kind.is_credit
-                                                     else doc.outstanding)
+        at_home = _outstanding_at_home(doc, currency)
+        owed[doc.kind.side] = owed[doc.kind.side] + (-at_home if doc.kind.is_credit
+                                                     else at_home)
     return ContactOverview(contact, documents, owed[Side.SALES], owed[Side.PURCHASES])
+
+
+def _outstanding_at_home(doc: OpenDocument, home: str) -> Money:
+    """What a document still holds on its control account: a foreign one at the rate it
+    was booked at, less what its settlements took off (``domain.fx``)."""
+    if doc.currency == home:
+        return doc.outstanding
+    return booked(doc, home).home - Money.from_minor(doc.taken_home_minor, home)
 
 
 def resolve_contact(tx: Transaction, name_or_id: str) -> Contact:
@@ -105,12 +118,35 @@ def _built(command: NewContact, contact_id: int | None) -> Contact:
         name=command.name, role=command.role, email=command.email,
         tax_number=command.tax_number, payment_terms_days=command.payment_terms_days,
         id=contact_id, address=_tidy_address(command.address),
+        currency=command.currency.strip().upper() if command.currency else None,
     )
+
+
+def _currency_problems(contact: Contact) -> list[Problem]:
+    why = currency_problem(contact.currency) if contact.currency else ""
+    return [Problem("currency", "unknown_currency", why)] if why else []
+
+
+def _home_as_none(tx: Transaction, contact: Contact) -> Contact:
+    """The book's own currency is kept as none, as a bank account's is: a contact in
+    the home currency follows the book."""
+    if contact.currency is not None and contact.currency == base_currency(tx):
+        return dataclasses.replace(contact, currency=None)
+    return contact
+
+
+def contact_currency(book: Book, contact_id: int | None) -> str | None:
+    """The currency a new document of this contact starts in; None: the book's own."""
+    if contact_id is None:
+        return None
+    with book.read() as tx:
+        contact = tx.get_contact(contact_id)
+    return contact.currency if contact is not None else None
 
 
 def _contact(command: NewContact, contact_id: int | None) -> Contact:
     contact = _built(command, contact_id)
-    problems = validate_contact(contact)
+    problems = validate_contact(contact) + _currency_problems(contact)
     if problems:
         raise ValidationFailed(problems)
     return contact

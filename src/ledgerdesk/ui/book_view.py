@@ -209,6 +209,8 @@ class BookView(QWidget):
         if dialog.exec() and dialog.result_payment is not None:
             self.push(RecordPaymentStep(self.session, editor.command(),
                                         dialog.result_payment.payment_id, editor.describe()))
+            if editor.exchange_lines:  # the rate and what it realised, as ``pay`` says them
+                self.window_.statusBar().showMessage(" ".join(editor.exchange_lines), 15000)
 
     def open_document(self, summary: DocumentSummary) -> None:
         self.edit_document(summary.kind, summary.id)

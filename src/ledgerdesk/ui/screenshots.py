@@ -40,6 +40,7 @@ from ledgerdesk.ui.editors.document_dialog import DocumentDialog
 from ledgerdesk.ui.editors.journal_dialog import JournalDialog
 from ledgerdesk.ui.editors.payment_detail_dialog import PaymentDetailDialog
 from ledgerdesk.ui.editors.payment_dialog import PaymentDialog
+from ledgerdesk.ui.fx_screens import fx_dialogs
 from ledgerdesk.ui.import_screens import import_dialogs
 from ledgerdesk.ui.journal_screens import balanced_editor, record_sample_journals, refused_editor
 from ledgerdesk.ui.main_window import MainWindow
@@ -159,6 +160,10 @@ def take_screenshots(files: BookFiles, book_path: Path, folder: Path, prefs_path
             save(name, shown)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-rates-") as scratch:
         for name, dialog in rate_dialogs(session, files, Path(scratch), window):
+            with _shown(dialog):
+                save(name, dialog)
+    with tempfile.TemporaryDirectory(prefix="ledgerdesk-fx-") as scratch:
+        for name, dialog in fx_dialogs(session, files, Path(scratch), window):
             with _shown(dialog):
                 save(name, dialog)
     with tempfile.TemporaryDirectory(prefix="ledgerdesk-import-") as scratch:

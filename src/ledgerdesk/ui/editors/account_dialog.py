@@ -21,6 +21,7 @@ from ledgerdesk.presentation.session import Session
 from ledgerdesk.services.chart import AccountSummary
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.accessible import described
+from ledgerdesk.ui.currency_picker import CurrencyPicker
 from ledgerdesk.ui.theme import Tone, tone_style, wrong_field_style
 from ledgerdesk.ui.widgets import save_cancel_dialog
 
@@ -46,11 +47,15 @@ class AccountDialog(QDialog):
         self.bank = QCheckBox(_("&Bank account: payments can be made from and into it"))
         described(self.bank, _("Ticked: payments can be received into and made from this account, "
                                "and it can be reconciled"))
+        self.currency = CurrencyPicker(session.locale, session.currency)
+        self.currency.setAccessibleDescription(_(
+            "The currency a bank account is kept in; payments into or out of it are in it."))
         form = QFormLayout()
         form.addRow(_("C&ode:"), self.code)
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Type:"), self.type_box)
         form.addRow("", self.bank)
+        form.addRow(_("C&urrency:"), self.currency)
         below: list[QWidget] = []
         if summary is not None:
             self.type_box.setEnabled(False)  # the reports' sections rest on it
@@ -63,6 +68,7 @@ class AccountDialog(QDialog):
             self.bank.setToolTip(_("The books post to this account by themselves; its role stays"))
         self._show_values()
         self.type_box.currentIndexChanged.connect(lambda _: self._bank_allowed())
+        self.bank.toggled.connect(lambda _: self._currency_allowed())
         self._bank_allowed()
         self.message = save_cancel_dialog(self, form, self.save, 520, below)
         self.message.setWordWrap(True)
@@ -73,6 +79,7 @@ class AccountDialog(QDialog):
         self.name.setText(str(values["name"]))
         self.type_box.setCurrentIndex(self.type_box.findData(values["type"]))
         self.bank.setChecked(bool(values["bank"]))
+        self.currency.select_code(str(values["currency"]))
 
     def _bank_allowed(self) -> None:
         """Only an asset account can be a bank; the box says so rather than refuse later."""
@@ -82,14 +89,23 @@ class AccountDialog(QDialog):
         self.bank.setEnabled(asset)
         if not asset:
             self.bank.setChecked(False)
+        self._currency_allowed()
+
+    def _currency_allowed(self) -> None:
+        """A currency of its own is a new bank account's; an existing one keeps its own."""
+        self.currency.setEnabled(self.bank.isChecked() and not self.editor.currency_fixed)
+        if not self.bank.isChecked():
+            self.currency.select_code(self.editor.session.currency)
 
     def typed(self) -> dict[str, object]:
         return {"code": self.code.text().strip(), "name": self.name.text().strip(),
-                "type": self.type_box.currentData(), "bank": self.bank.isChecked()}
+                "type": self.type_box.currentData(), "bank": self.bank.isChecked(),
+                "currency": self.currency.current_code()}
 
     def fields(self) -> dict[str, QWidget]:
         """Each field by the name the book's problems use."""
-        return {"code": self.code, "name": self.name, "type": self.type_box, "bank": self.bank}
+        return {"code": self.code, "name": self.name, "type": self.type_box, "bank": self.bank,
+                "currency": self.currency}
 
     def save(self) -> None:
         problems = self.editor.save(**self.typed())  # type: ignore[arg-type]

@@ -22,6 +22,7 @@ from ledgerdesk.presentation.history import EditContactStep
 from ledgerdesk.presentation.session import Session
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.accessible import described
+from ledgerdesk.ui.currency_picker import CurrencyPicker
 from ledgerdesk.ui.models.read_rows import OpenColumn, open_documents_model
 from ledgerdesk.ui.tables import read_only_table
 from ledgerdesk.ui.widgets import address_edit, save_cancel_dialog
@@ -47,6 +48,9 @@ class ContactDialog(QDialog):
         self.terms = QSpinBox(minimum=0, maximum=365, suffix=" days")
         described(self.terms, _("How many days after its date a document for this contact falls "
                                 "due"))
+        self.currency = CurrencyPicker(session.locale, session.currency)
+        self.currency.setAccessibleDescription(_(
+            "The currency a new invoice, bill or credit note of theirs starts in."))
         form = QFormLayout()
         form.addRow(_("&Name:"), self.name)
         form.addRow(_("&Role:"), self.role)
@@ -54,6 +58,7 @@ class ContactDialog(QDialog):
         form.addRow(_("&Address:"), self.address)
         form.addRow(_("Ta&x number:"), self.tax_number)
         form.addRow(_("Payment &terms:"), self.terms)
+        form.addRow(_("C&urrency:"), self.currency)
         below: list[QWidget] = []
         self.balance = QLabel(self.editor.balance)
         self.model = open_documents_model(self)
@@ -90,7 +95,8 @@ class ContactDialog(QDialog):
         return {"name": self.name.text().strip(), "role": self.role.currentData(),
                 "email": self.email.text().strip(), "tax_number": self.tax_number.text().strip(),
                 "payment_terms_days": self.terms.value(),
-                "address": self.address.toPlainText().strip()}
+                "address": self.address.toPlainText().strip(),
+                "currency": self.currency.current_code()}
 
     def _show_values(self) -> None:
         values = self.editor.values
@@ -100,6 +106,7 @@ class ContactDialog(QDialog):
         self.tax_number.setText(str(values["tax_number"]))
         self.address.setPlainText(str(values["address"]))
         self.terms.setValue(int(values["payment_terms_days"]))
+        self.currency.select_code(str(values["currency"]))
 
     def save(self) -> None:
         if self.editor.save(**self.typed()):

@@ -28,6 +28,7 @@ from ledgerdesk.services.ports import BookFailure
 from ledgerdesk.services.printing import PRINTABLE_KINDS
 from ledgerdesk.ui import dialogs
 from ledgerdesk.ui.accessible import described, named
+from ledgerdesk.ui.currency_picker import CurrencyPicker, rate_edit
 from ledgerdesk.ui.delegates.account import AccountDelegate
 from ledgerdesk.ui.delegates.live_text import LiveTextDelegate
 from ledgerdesk.ui.delegates.tax_code import TaxCodeDelegate
@@ -82,6 +83,14 @@ class DocumentDialog(LineGridDialog):
         for mode, text in TAX_MODES.items():
             self.tax_mode.addItem(text, mode)
         self.tax_mode.setCurrentIndex(list(TAX_MODES).index(editor.tax_mode))
+        self.currency = CurrencyPicker(editor.session.locale, editor.session.currency)
+        self.rate = rate_edit()
+        self.rate_label = QLabel()
+        self.rate_label.setBuddy(self.rate)
+        self.rate_problem = error_label()
+        self.home_total = QLabel()
+        self.home_total.setObjectName("homeTotal")
+        self.home_total.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.model = LineTableModel(editor, self)
         self.table = self._make_table()
         self._grid_buttons()
@@ -147,14 +156,23 @@ class DocumentDialog(LineGridDialog):
         form_row(form, _("&Issued:"), dates, self.issue)
         form.addRow(_("&Reference:"), self.reference)
         form.addRow(_("Number:"), self.number)
+        money = QHBoxLayout()
+        money.addWidget(self.currency)
+        money.addSpacing(16)
+        money.addWidget(self.rate_label)
+        money.addWidget(self.rate)
+        money.addSpacing(8)
+        money.addWidget(self.rate_problem, 1)
+        money.addStretch(0)
+        form_row(form, _("Curre&ncy:"), money, self.currency)
         form.addRow(_("&Tax:"), self.tax_mode)
         self.link_state = add_link_row(form, self, self.editor)
         self._grid_columns({1: 80, 2: 110, 3: 90, 4: 190, 5: 150, 6: 120},
                            stretch=LineColumn.DESCRIPTION)
         # Tab follows the form: who, when, reference, tax, then the lines cell by cell.
-        self._grid_stack(self.banner, form, self.totals, [self.message],
+        self._grid_stack(self.banner, form, self.totals, [self.home_total, self.message],
                          [self.contact, self.new_contact_button, self.issue, self.due,
-                          self.reference, self.tax_mode], [])
+                          self.reference, self.currency, self.rate, self.tax_mode], [])
 
     def _connect(self) -> None:
         e = self.editor
@@ -165,6 +183,8 @@ class DocumentDialog(LineGridDialog):
         self.due.dateChanged.connect(self._show_due_hint)
         self.reference.textEdited.connect(e.set_reference)
         self.tax_mode.currentIndexChanged.connect(self._tax_mode_chosen)
+        self.currency.chosen.connect(self._currency_chosen)
+        self.rate.textEdited.connect(self._rate_typed)
         self._grid_connect(first_column=LineColumn.DESCRIPTION)
         self.save_button.clicked.connect(self.save)
         self.authorise_button.clicked.connect(self.authorise)
@@ -175,7 +195,8 @@ class DocumentDialog(LineGridDialog):
     def _apply_read_only(self) -> None:
         ro = self.editor.read_only
         for widget in (self.contact, self.new_contact_button, self.issue, self.due,
-                       self.reference, self.tax_mode, self.add_line_button,
+                       self.reference, self.currency, self.rate, self.tax_mode,
+                       self.add_line_button,
                        self.remove_line_button, self.save_button, self.authorise_button):
             widget.setEnabled(not ro)
         self.void_button.setVisible(self.editor.document_id is not None
@@ -196,16 +217,46 @@ class DocumentDialog(LineGridDialog):
                                 tax=tax,
                                 total=total)
                             + (f"<br><small>{note}</small>" if note else ""))
+        self._show_money()
         problems = self.editor.field_problems()
         self.message.setText(" ".join(problems))
         self.message.setVisible(bool(problems))
         self.save_button.setEnabled(self.editor.can_save)
         self.authorise_button.setEnabled(self.editor.can_save)
 
+    def _show_money(self) -> None:
+        """The currency, its rate (only for a foreign one) and the total at home."""
+        money = self.editor.money
+        self.number.setText(self.editor.number_text)  # "amounts in USD"
+        if self.currency.current_code() != money.code and not money.currency_error:
+            self.currency.select_code(money.code)
+        if self.rate.text() != money.rate_text:
+            self.rate.setText(money.rate_text)
+        self.rate_label.setText(_("E&xchange rate ({label}):").format(label=money.rate_label))
+        problem = money.currency_error or money.rate_problem
+        self.rate_problem.setText(problem)
+        self.rate_problem.setToolTip(problem)
+        self.rate_problem.setVisible(bool(problem))
+        for widget in (self.rate_label, self.rate):
+            widget.setVisible(money.foreign)
+        home = self.editor.home_total()
+        self.home_total.setText(home)
+        self.home_total.setVisible(bool(home))
+
+    def _currency_chosen(self, text: str) -> None:
+        self.editor.set_currency(text)
+        self.model.reload()  # amounts in the new currency's minor unit
+        self._refresh()
+
+    def _rate_typed(self, text: str) -> None:
+        self.editor.set_rate_text(text)
+        self._refresh()
+
     def _contact_chosen(self, contact_id: object) -> None:
         self.editor.set_contact(contact_id if isinstance(contact_id, int) else None,
                                 self.contact.currentText())
         self.model.accounts_changed()  # lines on the default follow the contact's last one
+        self.model.reload()
         self._show_due()
         self._refresh()
 
@@ -217,6 +268,7 @@ class DocumentDialog(LineGridDialog):
     def _issue_changed(self, date: QDate) -> None:
         self.editor.set_issue_date(to_date(date))
         self._show_due()
+        self._refresh()  # an untyped rate is the book's of the new date
 
     def _show_due(self) -> None:
         """The due date the editor will save (its terms follow contact and issue date)."""

@@ -99,7 +99,8 @@ class AllocationTableModel(EditorGridModel):
     def _text(self, row: int, column: int) -> str:
         item = self.editor.rows[row]
         doc = item.document
-        fmt = self.editor.fmt.format
+        def fmt(value):
+            return self.editor.row_money(row, value)  # in the document's own currency
         match column:
             case AllocationColumn.NUMBER:
                 return doc.number
