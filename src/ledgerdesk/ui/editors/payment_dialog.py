@@ -48,12 +48,15 @@ class PaymentDialog(AllocationDialog):
         described(self.reference_edit, _("The bank's reference or a note for this payment"))
         self.reference_edit.setPlaceholderText(_("e.g. the bank statement's reference"))
         self.amount_edit = QLineEdit()
-        described(self.amount_edit, _("The amount of the payment, in the book's currency"))
+        described(self.amount_edit, _("The amount of the payment, in its bank account's "
+                                      "currency"))
         self.amount_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.amount_edit.setPlaceholderText(editor.fmt.format(Decimal("1234.56")))
         self.amount_message = error_label()
         self.currency_label = QLabel()  # the bank account's currency, beside the amount
-        self.bank_box = QComboBox()
+        self.bank_box = described(QComboBox(), _(
+            "The bank account the money came into or went out of; the payment is in its "
+            "currency"))
         for bank in editor.banks:
             self.bank_box.addItem(bank.label(editor.session.currency), bank.code)
         self.bank_box.setCurrentIndex(max(self.bank_box.findData(editor.bank_code), 0))
