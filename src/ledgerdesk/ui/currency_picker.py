@@ -4,12 +4,12 @@ code or the name filters it: "dol" finds the dollars); and the rate field beside
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from ledgerdesk.domain.i18n import _
 from ledgerdesk.presentation.document_currency import code_of, currency_choices
 from ledgerdesk.ui.accessible import named
+from ledgerdesk.ui.widgets import tab_leaves_popup
 
 
 class CurrencyPicker(QComboBox):
@@ -52,11 +52,7 @@ class CurrencyPicker(QComboBox):
         return code_of(self.currentText())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Tab out of the open popup would skip ``editingFinished``: take what was typed.
-        if (watched is self.completer().popup() and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not self.completer().popup().currentIndex().isValid()):
+        if tab_leaves_popup(self, watched, event):
             self._typed()
         return super().eventFilter(watched, event)
 

@@ -51,6 +51,16 @@ def to_date(value: QDate) -> dt.date:
     return dt.date(value.year(), value.month(), value.day())
 
 
+
+def tab_leaves_popup(combo: QComboBox, watched: QObject, event: QEvent) -> bool:
+    """Tab (or Shift+Tab) in ``combo``'s open completion popup with nothing highlighted:
+    focus leaves without ``editingFinished``, so the combo must take what was typed itself
+    (a highlighted completion the completer takes)."""
+    return (watched is combo.completer().popup() and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and not combo.completer().popup().currentIndex().isValid())
+
 class DateField(QDateEdit):
     """A date edit that is one stop for Tab and Shift+Tab, like every other field.
 
@@ -149,12 +159,7 @@ class ContactPicker(QComboBox):
         self.chosen.emit(self.itemData(index) if index >= 0 else None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Tab while the completion popup is open leaves without ``editingFinished``: take
-        # what was typed first, unless a completion is highlighted (the completer takes it).
-        if (watched is self.completer().popup() and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-                and not self.completer().popup().currentIndex().isValid()):
+        if tab_leaves_popup(self, watched, event):
             self.choose_typed()
         return super().eventFilter(watched, event)
 
