@@ -57,8 +57,9 @@ def post_revaluation(book: Book, as_of: dt.date) -> PostedRevaluation:
         if not lines:
             return PostedRevaluation(report, None, "")
         account = exchange_account_in(tx, UNREALISED_ACCOUNT)
-        lines.append(JournalLine(account, -sum((ln.amount for ln in lines),
-                                               Money.zero(report.home))))
+        gain = -sum((ln.amount for ln in lines), Money.zero(report.home))
+        if not gain.is_zero:  # gains and losses may cancel out between accounts
+            lines.append(JournalLine(account, gain))
         memo = _("Unrealised exchange revaluation {day}").format(day=as_of.isoformat())
         entry = JournalEntry(as_of, memo, SourceType.REVALUATION, 0, tuple(lines))
         entry_id = tx.post(entry)
