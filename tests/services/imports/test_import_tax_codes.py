@@ -76,4 +76,5 @@ def test_the_line_export_carries_each_lines_code(book, run, tmp_path, add_contac
     status, out, _ = run("list", "invoice-lines", book.path, "--csv", "-")
     assert status == 0
     header, row = out.splitlines()[:2]
-    assert header.endswith(",tax_rate,tax_code") and row.endswith(",5.5,Tax 5.5%")
+    assert header.endswith(",tax_rate,tax_code,currency,exchange_rate")
+    assert row.endswith(",5.5,Tax 5.5%,EUR,1")
